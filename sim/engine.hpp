@@ -1,0 +1,75 @@
+// The discrete-event kernel: a clock, the pending-event set, cancellable timers and the run loop.
+// It knows nothing of what the events mean: a handler is an index into a table of EventHandler
+// pointers, and each event carries one 32-bit payload for the handler to interpret.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/event_queue.hpp"
+#include "sim/time.hpp"
+
+namespace outagesim::sim {
+
+using HandlerId = std::uint32_t;
+
+class EventHandler {
+ public:
+  virtual void handle_event(std::uint32_t payload) = 0;
+
+ protected:
+  ~EventHandler() = default;
+};
+
+// Names one scheduled timer. A default-constructed id names none; cancel() resets the id it is given.
+struct TimerId {
+  std::uint32_t slot = kNoTimerSlot;
+  std::uint32_t generation = 0;
+  bool is_set() const { return slot != kNoTimerSlot; }
+};
+
+class Engine {
+ public:
+  // Events strictly before `horizon` run; the run ends with now() == horizon.
+  explicit Engine(Time horizon);
+
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // The handler is not owned and must outlive the engine's run.
+  HandlerId add_handler(EventHandler& handler);
+
+  // REQUIRES: at >= now().
+  void schedule_at(Time at, HandlerId handler, std::uint32_t payload, int priority = 0);
+  // A timer is an event that can be cancelled before it fires.
+  // REQUIRES: at >= now().
+  TimerId start_timer_at(Time at, HandlerId handler, std::uint32_t payload, int priority = 0);
+  // Cancels the timer if it is still pending; always leaves `id` unset. Returns whether it was pending.
+  bool cancel(TimerId& id);
+  bool is_pending(TimerId id) const;
+
+  // Pops and dispatches one event. Returns false, doing nothing, when no event is left before the horizon.
+  bool step();
+  // Runs until no event is left before the horizon, then advances the clock to the horizon.
+  void run();
+
+  Time now() const { return now_; }
+  Time horizon() const { return horizon_; }
+  std::uint64_t events_dispatched() const { return dispatched_; }
+  // Pending records, cancelled timers that have not reached the top yet included.
+  std::size_t queued() const { return queue_.size(); }
+
+ private:
+  void release_slot(std::uint32_t slot);
+
+  Time now_;
+  Time horizon_;
+  EventQueue queue_;
+  std::vector<EventHandler*> handlers_;
+  // Timer table: a record is live while its generation equals the slot's; cancelling or firing bumps it.
+  std::vector<std::uint32_t> slot_generation_;
+  std::vector<std::uint32_t> free_slots_;
+  std::uint64_t dispatched_ = 0;
+};
+
+}  // namespace outagesim::sim

@@ -1,0 +1,36 @@
+// Why a component changed state. Each StateChange carries one reason plus a numeric detail whose meaning
+// the reason fixes (see the comment on each); reports turn the pair into words.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace outagesim::models {
+
+enum class Reason : std::uint8_t {
+  kFault,             // a scripted fault forced the component down
+  kOperatorAction,    // a scripted operator action changed it directly
+  kRepaired,          // a scripted repair lifted a forced fault
+  kDependency,        // it follows a dependency's state (the blamed component)
+  kCoolingCapacity,   // cooling plant: detail = chillers running
+  kOverheating,       // room: temperature reached its alarm threshold; detail = °C
+  kCooledDown,        // room: temperature fell below its alarm threshold; detail = °C
+  kSprinkler,         // room: fire sprinklers fired; detail = °C
+  kDamageCleared,     // room: post-sprinkler checks done, room powered again
+  kPowerLost,         // room: power requirement lost and UPS exhausted
+  kPowerRestored,     // room: power requirement back
+  kThermalShutdown,   // host pool: protective shutdown; detail = room °C
+  kShedByOperator,    // host pool: operator shut it down to shed heat
+  kRoomPowerLost,     // host pool: its room lost power
+  kRestarted,         // host pool: powered on and checked
+  kRecovered,         // recovery steps after the dependencies returned are done
+  kSwitchover,        // database/strategy: now served from another site
+  kThrottled,         // control plane: demand above capacity; detail = availability (0..1)
+  kCapacityLost,      // control plane: no capacity left
+  kCapacityRestored,  // control plane: demand within capacity again
+  kFailover,          // tenant function: served by its recovery strategy's site
+};
+
+std::string_view reason_name(Reason reason);
+
+}  // namespace outagesim::models

@@ -1,0 +1,20 @@
+// Queries on a run's intervals.
+#include "models/run_result.hpp"
+
+namespace outagesim::models {
+
+sim::Time RunResult::time_in(ComponentId id, State state) const {
+  sim::Time total;
+  for (const Interval& interval : intervals[id]) {
+    if (interval.state == state) total += interval.end - interval.start;
+  }
+  return total;
+}
+
+std::size_t RunResult::state_changes() const {
+  std::size_t n = 0;
+  for (const StateChange& c : journal) n += c.changes_state();
+  return n;
+}
+
+}  // namespace outagesim::models

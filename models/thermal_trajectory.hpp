@@ -1,0 +1,35 @@
+// First-order thermal model of a room, integrated exactly between events.
+//
+//   C dT/dt = H - Q - G (T - T_out)        while T is above the setpoint
+//
+// H: heat from running equipment (kW); Q: cooling delivered at full effort (kW); G: passive loss to the
+// outside (kW/°C); C: thermal mass (kJ/°C). The cooling controller never drives the room below its
+// setpoint: at the setpoint with enough cooling, the temperature holds. Between two events the inputs are
+// constant, so the temperature moves monotonically toward T_eq = T_out + (H - Q)/G (or linearly when
+// G = 0), and the time to reach any threshold has a closed form.
+#pragma once
+
+#include <optional>
+
+namespace outagesim::models {
+
+struct ThermalInputs {
+  double heat_kw = 0;
+  double cooling_kw = 0;
+  double loss_kw_per_c = 0;
+  double outside_c = 20;
+  double mass_kj_per_c = 1;  // > 0
+  double setpoint_c = 24;
+};
+
+// True when the room sits at its setpoint and cooling can hold it there.
+bool holds_setpoint(const ThermalInputs& in, double temp_c);
+// The temperature `seconds` after being at `temp_c`. REQUIRES: temp_c >= in.setpoint_c, seconds >= 0.
+double temperature_after(const ThermalInputs& in, double temp_c, double seconds);
+// Seconds until the temperature, starting at `temp_c`, reaches `target_c`; nullopt when it never does
+// (the target lies beyond the equilibrium, behind the current direction, or below the setpoint).
+std::optional<double> seconds_to_reach(const ThermalInputs& in, double temp_c, double target_c);
+// +1 rising, -1 falling, 0 steady.
+int direction(const ThermalInputs& in, double temp_c);
+
+}  // namespace outagesim::models

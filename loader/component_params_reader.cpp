@@ -1,0 +1,152 @@
+// The kind-specific keys of each component.
+#include <fmt/format.h>
+
+#include "loader/scenario_reader.hpp"
+
+namespace outagesim::loader {
+
+namespace m = outagesim::models;
+
+namespace {
+const m::ComponentKind kPlantKinds[] = {m::ComponentKind::kCoolingPlant};
+const m::ComponentKind kRoomKinds[] = {m::ComponentKind::kRoom};
+constexpr std::int64_t kMaxHosts = 10'000'000;
+constexpr double kMaxKw = 1e9;
+constexpr double kMaxRps = 1e12;
+}  // namespace
+
+void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
+  const std::string& what = c.what();
+  const auto req = [&](std::string_view key, bool required) -> std::optional<m::Requirement> {
+    const YAML::Node n = c.get(key, required);
+    if (!n.IsDefined()) return std::nullopt;
+    return requirement(n, fmt::format("'{}' of {}", key, what));
+  };
+
+  switch (spec.kind) {
+    case m::ComponentKind::kCoolingPlant: {
+      m::CoolingPlantParams p;
+      p.chillers = static_cast<std::uint32_t>(c.integer("chillers", true, 1, 10'000).value_or(1));
+      p.standby_chillers =
+          static_cast<std::uint32_t>(c.integer("standby_chillers", false, 0, 10'000).value_or(0));
+      p.chiller_kw = c.number("chiller_kw", true, Range::greater_than(0)).value_or(1);
+      p.shared_loop = c.boolean("shared_loop").value_or(false);
+      p.standby_switch = c.duration("standby_switch").value_or(sim::Time::minutes(5));
+      spec.params = p;
+      return;
+    }
+    case m::ComponentKind::kRoom: {
+      m::RoomParams p;
+      if (const YAML::Node n = c.get("cooling", true); n.IsDefined()) {
+        p.cooling_plant = component_ref(n, "'cooling' of " + what, kPlantKinds).value_or(m::kNoComponent);
+      }
+      p.power = req("power", false).value_or(m::Requirement{});
+      p.ups_ride_through = c.duration("ups_ride_through").value_or(sim::Time());
+      p.design_cooling_kw = c.number("design_cooling_kw", true, {0, kMaxKw, true}).value_or(1);
+      p.thermal_mass_kj_per_c = c.number("thermal_mass_kj_per_c", true, {0, 1e12, true}).value_or(1);
+      p.heat_loss_kw_per_c = c.number("heat_loss_kw_per_c", false, {0, kMaxKw, false}).value_or(0);
+      p.outside_c = c.number("outside_c", false, {-60, 60, false}).value_or(20);
+      p.setpoint_c = c.number("setpoint_c", false, {-20, 60, false}).value_or(24);
+      p.base_load_kw = c.number("base_load_kw", false, {0, kMaxKw, false}).value_or(0);
+      p.alarm_c = c.number("alarm_c", false, {-20, 200, false}).value_or(32);
+      p.sprinkler_c = c.number("sprinkler_c", false, {-20, 500, false});
+      p.damage_checks = c.duration("damage_checks").value_or(sim::Time());
+      if (p.alarm_c <= p.setpoint_c) {
+        sink_.error(c.mark_of("alarm_c"),
+                    fmt::format("{}: alarm_c {} is not above setpoint_c {}", what, p.alarm_c, p.setpoint_c),
+                    "alarm_c above setpoint_c");
+      }
+      if (p.sprinkler_c && *p.sprinkler_c <= p.alarm_c) {
+        sink_.error(
+            c.mark_of("sprinkler_c"),
+            fmt::format("{}: sprinkler_c {} is not above alarm_c {}", what, *p.sprinkler_c, p.alarm_c),
+            "sprinkler_c above alarm_c");
+      }
+      spec.params = p;
+      return;
+    }
+    case m::ComponentKind::kHostPool: {
+      m::HostPoolParams p;
+      if (const YAML::Node n = c.get("room", true); n.IsDefined()) {
+        p.room = component_ref(n, "'room' of " + what, kRoomKinds).value_or(m::kNoComponent);
+      }
+      p.hosts = static_cast<std::uint32_t>(c.integer("hosts", true, 1, kMaxHosts).value_or(1));
+      p.kw_per_host = c.number("kw_per_host", true, {0, 1000, false}).value_or(0);
+      p.shutdown_c = c.number("shutdown_c", false, {-20, 500, false});
+      p.power_on = c.duration("power_on").value_or(sim::Time());
+      p.checks = c.duration("checks").value_or(sim::Time());
+      if (const YAML::Node n = c.get("crew"); n.IsDefined())
+        p.crew = named_index(n, "'crew' of " + what, crew_names_, "crews");
+      p.restart_priority =
+          static_cast<std::int32_t>(c.integer("restart_priority", false, -1'000'000, 1'000'000).value_or(0));
+      spec.params = p;
+      return;
+    }
+    case m::ComponentKind::kDatabase: {
+      m::DatabaseParams p;
+      p.primary = req("primary", true).value_or(m::Requirement{});
+      p.standby = req("standby", false);
+      if (const YAML::Node n = c.get("proxy"); n.IsDefined()) {
+        p.proxy = component_ref(n, "'proxy' of " + what).value_or(m::kNoComponent);
+      }
+      p.detect = c.duration("detect").value_or(sim::Time());
+      p.switchover = c.duration("switchover").value_or(sim::Time());
+      p.recovery = recovery_steps(c.get("recovery"), "'recovery' of " + what);
+      spec.params = p;
+      return;
+    }
+    case m::ComponentKind::kControlPlane: {
+      m::ControlPlaneParams p;
+      for (const YAML::Node& item : list_items(c.get("nodes", true), "'nodes' of " + what)) {
+        YamlMap node(sink_, item, "a node group of " + what);
+        m::ControlPlaneParams::Node n;
+        if (const YAML::Node needs = node.get("needs"); needs.IsDefined()) {
+          n.needs = requirement(needs, "'needs' of a node group of " + what).value_or(m::Requirement{});
+        }
+        n.rps = node.number("rps", true, {0, kMaxRps, true}).value_or(1);
+        node.finish();
+        p.nodes.push_back(std::move(n));
+      }
+      if (c.has("nodes") && p.nodes.empty()) {
+        sink_.error(c.mark_of("nodes"), what + " has no node groups", "at least one entry under 'nodes'");
+      }
+      p.baseline_rps = c.number("baseline_rps", false, {0, kMaxRps, false}).value_or(0);
+      p.retry_probability = c.number("retry_probability", false, {0, 0.99, false}).value_or(0);
+      if (const YAML::Node s = c.get("scale_out"); s.IsDefined()) {
+        YamlMap so(sink_, s, "'scale_out' of " + what);
+        m::ControlPlaneParams::ScaleOut scale;
+        if (const YAML::Node needs = so.get("needs"); needs.IsDefined()) {
+          scale.needs = requirement(needs, "'needs' of 'scale_out' of " + what).value_or(m::Requirement{});
+        }
+        scale.delay = so.duration("delay").value_or(sim::Time());
+        scale.rps = so.number("rps", true, {0, kMaxRps, true}).value_or(1);
+        so.finish();
+        p.scale_out = std::move(scale);
+      }
+      for (const YAML::Node& item : list_items(c.get("demand"), "'demand' of " + what)) {
+        YamlMap d(sink_, item, "a demand source of " + what);
+        m::ControlPlaneParams::Demand demand;
+        if (const YAML::Node n = d.get("when_down", true); n.IsDefined()) {
+          demand.when_down =
+              component_ref(n, "'when_down' of a demand source of " + what).value_or(m::kNoComponent);
+        }
+        demand.rps = d.number("rps", true, {0, kMaxRps, false}).value_or(0);
+        demand.after_return_rps = d.number("after_return", false, {0, kMaxRps, false}).value_or(0);
+        demand.after_return_for = d.duration("after_return_for").value_or(sim::Time());
+        d.finish();
+        p.demand.push_back(demand);
+      }
+      spec.params = p;
+      return;
+    }
+    default: {
+      m::ServiceParams p;
+      p.needs = req("needs", false).value_or(m::Requirement{});
+      p.recovery = recovery_steps(c.get("recovery"), "'recovery' of " + what);
+      spec.params = p;
+      return;
+    }
+  }
+}
+
+}  // namespace outagesim::loader

@@ -1,0 +1,146 @@
+// File handling and YAML parsing at the edge: every failure becomes a Diagnostic.
+#include "loader/scenario_loader.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "loader/scenario_reader.hpp"
+#include "loader/yaml_map.hpp"
+#include "sim/stable_hash.hpp"
+
+namespace outagesim::loader {
+
+namespace {
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = text.find('\n', start);
+    std::string_view line =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+// The 1-based line and column of the first byte that is not part of valid UTF-8, or {0, 0}.
+std::pair<int, int> first_invalid_utf8(std::string_view text) {
+  int line = 1;
+  int column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t length;
+    if (c < 0x80) {
+      length = 1;
+    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
+      length = 2;
+    } else if ((c & 0xF0) == 0xE0) {
+      length = 3;
+    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+      length = 4;
+    } else {
+      return {line, column};
+    }
+    if (i + length > text.size()) return {line, column};
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return {line, column};
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += length;
+  }
+  return {0, 0};
+}
+
+}  // namespace
+
+std::string LoadResult::render() const {
+  const auto lines = split_lines(source);
+  std::string out;
+  for (const Diagnostic& d : diagnostics) out += format_diagnostic(d, lines);
+  if (!diagnostics.empty()) {
+    out += fmt::format("{} problem{} found\n", diagnostics.size(), diagnostics.size() == 1 ? "" : "s");
+  }
+  return out;
+}
+
+LoadResult load_scenario_text(std::string_view text, std::string file_name) {
+  LoadResult result;
+  result.source = std::string(text);
+  result.content_hash = sim::fnv1a64(text);
+  DiagnosticSink sink(file_name);
+
+  if (const auto [line, column] = first_invalid_utf8(text); line > 0) {
+    result.diagnostics.push_back(
+        Diagnostic{file_name, line, column, "the file is not valid UTF-8 text", "a YAML file in UTF-8"});
+    return result;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(result.source);
+  } catch (const YAML::Exception& e) {
+    result.diagnostics.push_back(Diagnostic{file_name, e.mark.line + 1, e.mark.column + 1,
+                                            "YAML syntax error: " + e.msg, "well-formed YAML"});
+    return result;
+  }
+  if (root.IsNull() || !root.IsDefined()) {
+    sink.error_without_place("the scenario is empty",
+                             "a mapping with at least 'scenario', 'start' and 'components'");
+    result.diagnostics = sink.take();
+    return result;
+  }
+  try {
+    ScenarioReader reader(sink);
+    models::ScenarioSpec spec = reader.read(root);
+    if (sink.empty()) result.spec = std::move(spec);
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp throws on some malformed documents only when they are read; report it where it points.
+    sink.error(e.mark, "YAML error: " + e.msg, "well-formed YAML");
+  }
+  result.diagnostics = sink.take();
+  // In file order, as a reader goes through the file; problems without a place first.
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return a.line != b.line ? a.line < b.line : a.column < b.column;
+                   });
+  return result;
+}
+
+LoadResult load_scenario_file(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  const auto fail = [&](std::string message, std::string expected) {
+    LoadResult result;
+    result.diagnostics.push_back(Diagnostic{path, 0, 0, std::move(message), std::move(expected)});
+    return result;
+  };
+  if (ec || !std::filesystem::exists(status)) return fail("no such file", "the path of a scenario YAML file");
+  if (std::filesystem::is_directory(status))
+    return fail("is a directory, not a file", "the path of a scenario YAML file");
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxScenarioBytes) {
+    return fail(fmt::format("the file is {} bytes, over the limit of {}", size, kMaxScenarioBytes),
+                "a scenario under 64 MiB");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail("cannot be opened for reading", "a readable file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return fail("could not be read", "a readable file");
+  return load_scenario_text(buffer.str(), path);
+}
+
+}  // namespace outagesim::loader

@@ -1,0 +1,34 @@
+// The edge where scenarios come in: a YAML file (or text) becomes a validated ScenarioSpec, or a list
+// of every problem found, each at its file:line:column. yaml-cpp's exceptions stop here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "loader/diagnostic.hpp"
+#include "models/scenario_spec.hpp"
+
+namespace outagesim::loader {
+
+struct LoadResult {
+  std::optional<models::ScenarioSpec> spec;  // set only when there are no diagnostics
+  std::vector<Diagnostic> diagnostics;
+  std::string source;              // the file's text, for rendering diagnostics
+  std::uint64_t content_hash = 0;  // FNV-1a of the file's bytes, for result metadata
+
+  bool ok() const { return spec.has_value(); }
+  // Every diagnostic rendered with its source line and caret, then a one-line count.
+  std::string render() const;
+};
+
+// Files larger than this are refused before parsing.
+inline constexpr std::size_t kMaxScenarioBytes = 64 * 1024 * 1024;
+
+LoadResult load_scenario_file(const std::string& path);
+// `file_name` is what diagnostics call the text.
+LoadResult load_scenario_text(std::string_view text, std::string file_name);
+
+}  // namespace outagesim::loader

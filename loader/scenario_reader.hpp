@@ -1,0 +1,72 @@
+// Internal to the loader: turns a parsed YAML document into a ScenarioSpec, one section at a time,
+// resolving names to ids and reporting every problem to the sink.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "loader/time_text.hpp"
+#include "loader/yaml_map.hpp"
+#include "models/scenario_spec.hpp"
+
+namespace outagesim::loader {
+
+class ScenarioReader {
+ public:
+  explicit ScenarioReader(DiagnosticSink& sink) : sink_(sink) {}
+
+  // Reads the whole document; the spec is meaningful only when the sink stayed empty.
+  models::ScenarioSpec read(const YAML::Node& root);
+
+ private:
+  using Kinds = std::span<const models::ComponentKind>;
+
+  // Sections.
+  void read_header(YamlMap& top);
+  void collect_component_names(const YAML::Node& list);
+  void read_components(const YAML::Node& list);
+  void read_component_params(YamlMap& m, models::ComponentSpec& c);
+  void read_crews(const YAML::Node& list);
+  void read_slas(const YAML::Node& list);
+  void read_tenants(const YAML::Node& list);
+  void read_injections(const YAML::Node& list, bool faults);
+  void read_milestones(const YAML::Node& list);
+  void read_variants(const YAML::Node& list);
+  models::StrategySpec read_strategy(const YAML::Node& node, const std::string& what);
+
+  // Whole-scenario checks once everything is read.
+  void check_capacities();
+  void check_cycles();
+
+  // Pieces.
+  std::optional<models::ComponentId> component_ref(const YAML::Node& node, const std::string& what,
+                                                   Kinds kinds = {});
+  std::optional<models::ComponentId> vertex_ref(const YAML::Node& node, const std::string& what);
+  std::optional<models::Requirement> requirement(const YAML::Node& node, const std::string& what);
+  std::vector<models::RecoveryStep> recovery_steps(const YAML::Node& node, const std::string& what);
+  std::optional<sim::Time> time_point(const YAML::Node& node, const std::string& what, bool within_horizon);
+  std::optional<std::uint32_t> named_index(const YAML::Node& node, const std::string& what,
+                                           const std::vector<std::string>& names, std::string_view section);
+  // Iterates a list node, reporting when it is not one.
+  std::vector<YAML::Node> list_items(const YAML::Node& node, const std::string& what);
+
+  DiagnosticSink& sink_;
+  models::ScenarioSpec spec_;
+  Instant start_;
+  bool have_start_ = false;
+  std::map<std::string, models::ComponentId, std::less<>> component_ids_;
+  std::vector<std::string> component_names_;  // for suggestions
+  std::vector<YAML::Mark> component_marks_;   // where each component is declared
+  // Each component's kind as read in the first pass (before params): references may point forward.
+  std::vector<std::optional<models::ComponentKind>> component_kinds_;
+  std::vector<std::string> crew_names_;
+  std::vector<std::string> sla_names_;
+  std::vector<YAML::Mark> tenant_marks_;
+};
+
+}  // namespace outagesim::loader

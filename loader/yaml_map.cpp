@@ -1,0 +1,229 @@
+// Checked scalar conversions and unknown-key reporting.
+#include "loader/yaml_map.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "loader/spelling.hpp"
+#include "loader/time_text.hpp"
+
+namespace outagesim::loader {
+
+namespace {
+
+std::string_view describe(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Null:
+      return "nothing";
+    case YAML::NodeType::Scalar:
+      return "a scalar";
+    case YAML::NodeType::Undefined:
+      break;
+  }
+  return "nothing";
+}
+
+std::string quote(std::string_view s) {
+  if (s.size() > 60) return fmt::format("'{}...'", s.substr(0, 60));
+  return fmt::format("'{}'", s);
+}
+
+}  // namespace
+
+void DiagnosticSink::error(const YAML::Mark& mark, std::string message, std::string expected) {
+  if (mark.is_null()) {
+    error_without_place(std::move(message), std::move(expected));
+    return;
+  }
+  diagnostics_.push_back(
+      Diagnostic{file_, mark.line + 1, mark.column + 1, std::move(message), std::move(expected)});
+}
+
+void DiagnosticSink::error_without_place(std::string message, std::string expected) {
+  diagnostics_.push_back(Diagnostic{file_, 0, 0, std::move(message), std::move(expected)});
+}
+
+std::optional<std::string> read_string(DiagnosticSink& sink, const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar()) {
+    sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), "a string");
+    return std::nullopt;
+  }
+  return node.Scalar();
+}
+
+std::optional<double> read_number(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,
+                                  Range range) {
+  const std::string expected = range.min <= -1e300 && range.max >= 1e300 ? std::string("a number")
+                               : range.max >= 1e300
+                                   ? fmt::format("a number {} {}", range.above ? ">" : ">=", range.min)
+                                   : fmt::format("a number from {} to {}", range.min, range.max);
+  if (!node.IsScalar()) {
+    sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), expected);
+    return std::nullopt;
+  }
+  const std::string& text = node.Scalar();
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    sink.error(node.Mark(), fmt::format("{} is {}, not a number", what, quote(text)), expected);
+    return std::nullopt;
+  }
+  if (value < range.min || (range.above && value == range.min) || value > range.max) {
+    sink.error(node.Mark(), fmt::format("{} is {}, out of range", what, text), expected);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,
+                                         std::int64_t min, std::int64_t max) {
+  const std::string expected = fmt::format("a whole number from {} to {}", min, max);
+  if (!node.IsScalar()) {
+    sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), expected);
+    return std::nullopt;
+  }
+  const std::string& text = node.Scalar();
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec == std::errc::result_out_of_range || (ec == std::errc() && (value < min || value > max))) {
+    sink.error(node.Mark(), fmt::format("{} is {}, out of range", what, quote(text)), expected);
+    return std::nullopt;
+  }
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    sink.error(node.Mark(), fmt::format("{} is {}, not a whole number", what, quote(text)), expected);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> read_bool(DiagnosticSink& sink, const YAML::Node& node, std::string_view what) {
+  if (node.IsScalar()) {
+    const std::string& text = node.Scalar();
+    if (text == "true") return true;
+    if (text == "false") return false;
+  }
+  sink.error(node.Mark(),
+             fmt::format("{} is {}", what, node.IsScalar() ? quote(node.Scalar()) : describe(node)),
+             "true or false");
+  return std::nullopt;
+}
+
+std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar()) {
+    sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), "a duration such as 2h15m");
+    return std::nullopt;
+  }
+  auto parsed = parse_duration(node.Scalar());
+  if (auto* expected = std::get_if<std::string>(&parsed)) {
+    sink.error(node.Mark(), fmt::format("{} is {}, not a valid duration", what, quote(node.Scalar())),
+               *expected);
+    return std::nullopt;
+  }
+  return std::get<sim::Time>(parsed);
+}
+
+YamlMap::YamlMap(DiagnosticSink& sink, const YAML::Node& node, std::string what)
+    : sink_(&sink), node_(node), what_(std::move(what)), mark_(node.Mark()) {
+  if (!node.IsMap()) {
+    sink.error(node.Mark(), fmt::format("{} is {}", what_, describe(node)), "a mapping of keys to values");
+    return;
+  }
+  valid_ = true;
+  std::vector<std::string> seen;
+  for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) {
+      sink.error(entry.first.Mark(), fmt::format("a key in {} is {}", what_, describe(entry.first)),
+                 "a plain key");
+      continue;
+    }
+    const std::string& key = entry.first.Scalar();
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      sink.error(entry.first.Mark(), fmt::format("duplicate key '{}' in {}", key, what_), "each key once");
+    }
+    seen.push_back(key);
+  }
+}
+
+YAML::Node YamlMap::get(std::string_view key, bool required) {
+  known_.emplace_back(key);
+  if (!valid_) return YAML::Node(YAML::NodeType::Undefined);
+  for (const auto& entry : node_) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+  }
+  if (required) sink_->error(mark_, fmt::format("{} lacks the required key '{}'", what_, key));
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+bool YamlMap::has(std::string_view key) const {
+  if (!valid_) return false;
+  for (const auto& entry : node_) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return true;
+  }
+  return false;
+}
+
+YAML::Mark YamlMap::mark_of(std::string_view key) const {
+  if (valid_) {
+    for (const auto& entry : node_) {
+      if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second.Mark();
+    }
+  }
+  return mark_;
+}
+
+std::optional<std::string> YamlMap::string(std::string_view key, bool required) {
+  const YAML::Node n = get(key, required);
+  if (!n.IsDefined()) return std::nullopt;
+  return read_string(*sink_, n, fmt::format("'{}' of {}", key, what_));
+}
+
+std::optional<double> YamlMap::number(std::string_view key, bool required, Range range) {
+  const YAML::Node n = get(key, required);
+  if (!n.IsDefined()) return std::nullopt;
+  return read_number(*sink_, n, fmt::format("'{}' of {}", key, what_), range);
+}
+
+std::optional<std::int64_t> YamlMap::integer(std::string_view key, bool required, std::int64_t min,
+                                             std::int64_t max) {
+  const YAML::Node n = get(key, required);
+  if (!n.IsDefined()) return std::nullopt;
+  return read_integer(*sink_, n, fmt::format("'{}' of {}", key, what_), min, max);
+}
+
+std::optional<bool> YamlMap::boolean(std::string_view key, bool required) {
+  const YAML::Node n = get(key, required);
+  if (!n.IsDefined()) return std::nullopt;
+  return read_bool(*sink_, n, fmt::format("'{}' of {}", key, what_));
+}
+
+std::optional<sim::Time> YamlMap::duration(std::string_view key, bool required) {
+  const YAML::Node n = get(key, required);
+  if (!n.IsDefined()) return std::nullopt;
+  return read_duration(*sink_, n, fmt::format("'{}' of {}", key, what_));
+}
+
+void YamlMap::finish() {
+  if (!valid_) return;
+  for (const auto& entry : node_) {
+    if (!entry.first.IsScalar()) continue;
+    const std::string& key = entry.first.Scalar();
+    if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
+    std::vector<std::string> candidates = known_;
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::string message = fmt::format("unknown key '{}' in {}", key, what_);
+    const std::string hint = did_you_mean(key, known_);
+    if (!hint.empty()) message += "; " + hint;
+    sink_->error(entry.first.Mark(), std::move(message),
+                 fmt::format("one of {}", fmt::join(candidates, ", ")));
+  }
+}
+
+}  // namespace outagesim::loader

@@ -1,0 +1,92 @@
+// Typed, checked reading of YAML mappings. Every key a reader asks for becomes a known key; finish()
+// then reports the keys nobody asked for, with the nearest known one. Problems go to a DiagnosticSink
+// and reading goes on, so one pass reports every problem of a file.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "loader/diagnostic.hpp"
+#include "sim/time.hpp"
+
+namespace outagesim::loader {
+
+class DiagnosticSink {
+ public:
+  explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
+
+  void error(const YAML::Mark& mark, std::string message, std::string expected = {});
+  void error_without_place(std::string message, std::string expected = {});
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  std::vector<Diagnostic> take() { return std::move(diagnostics_); }
+  bool empty() const { return diagnostics_.empty(); }
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// Inclusive bounds on a number; `above` makes the lower bound exclusive.
+struct Range {
+  double min = -1e300;
+  double max = 1e300;
+  bool above = false;
+
+  static Range at_least(double v) { return {v, 1e300, false}; }
+  static Range greater_than(double v) { return {v, 1e300, true}; }
+  static Range between(double lo, double hi) { return {lo, hi, false}; }
+};
+
+// Scalar readers for any node, shared by YamlMap and list readers.
+std::optional<std::string> read_string(DiagnosticSink& sink, const YAML::Node& node, std::string_view what);
+std::optional<double> read_number(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,
+                                  Range range);
+std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,
+                                         std::int64_t min, std::int64_t max);
+std::optional<bool> read_bool(DiagnosticSink& sink, const YAML::Node& node, std::string_view what);
+std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YAML::Node& node, std::string_view what);
+
+class YamlMap {
+ public:
+  // `what` names the mapping in messages ("room 'c1'"). Reports when `node` is not a mapping, and any
+  // duplicate or non-scalar key.
+  YamlMap(DiagnosticSink& sink, const YAML::Node& node, std::string what);
+
+  bool valid() const { return valid_; }
+  const YAML::Mark& mark() const { return mark_; }
+  const std::string& what() const { return what_; }
+  DiagnosticSink& sink() { return *sink_; }
+
+  // Marks `key` as known; returns its value node, or an invalid node when absent. When `required`,
+  // absence is reported.
+  YAML::Node get(std::string_view key, bool required = false);
+  bool has(std::string_view key) const;
+  // The mark of a key's value when present, else the mapping's.
+  YAML::Mark mark_of(std::string_view key) const;
+
+  std::optional<std::string> string(std::string_view key, bool required = false);
+  std::optional<double> number(std::string_view key, bool required, Range range = {});
+  std::optional<std::int64_t> integer(std::string_view key, bool required, std::int64_t min,
+                                      std::int64_t max);
+  std::optional<bool> boolean(std::string_view key, bool required = false);
+  std::optional<sim::Time> duration(std::string_view key, bool required = false);
+
+  // Reports every key that no reader asked for. Call once, after all get()s.
+  void finish();
+
+ private:
+  DiagnosticSink* sink_;
+  YAML::Node node_;
+  std::string what_;
+  YAML::Mark mark_;
+  bool valid_ = false;
+  std::vector<std::string> known_;
+};
+
+}  // namespace outagesim::loader

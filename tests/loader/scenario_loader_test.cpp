@@ -1,0 +1,194 @@
+// Each malformed scenario must be refused with every problem named at its file:line:column, the source
+// line and a caret under the spot, and what was expected. Whole messages are compared, as ninja's parser
+// tests do.
+#include "loader/scenario_loader.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+using outagesim::loader::load_scenario_file;
+
+namespace {
+constexpr const char* kPlant = R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 50000}
+  - {name: hosts, kind: host_pool, room: room, hosts: 40, kw_per_host: 10, shutdown_c: 40}
+  - {name: vm, kind: compute, needs: hosts}
+)";
+}  // namespace
+
+TEST_CASE("a good scenario loads into typed values") {
+  const auto spec = load_spec(scenario_yaml(std::string(kPlant) + R"(
+tenants:
+  - {name: shop, needs: [vm], recovery: 30m}
+faults:
+  - {at: "+1h", target: plant, action: fail_chillers, count: 2, note: pump}
+)"));
+  CHECK(spec.components.size() == 4);
+  CHECK(spec.tenants.size() == 1);
+  CHECK(spec.tenants[0].functions[0].name == "service");
+  CHECK(spec.tenants[0].functions[0].id == 4);
+  CHECK(spec.tenants[0].id == 5);
+  REQUIRE(spec.injections.size() == 1);
+  CHECK(spec.injections[0].at == outagesim::sim::Time::hours(1));
+  CHECK(spec.injections[0].amount == 2);
+  CHECK(spec.horizon == outagesim::sim::Time::hours(24));
+}
+
+TEST_CASE("an unknown key is named, pointed at, and the nearest key suggested") {
+  CHECK(load_errors(scenario_yaml(R"(
+components:
+  - name: plant
+    kind: cooling_plant
+    chillers: 2
+    chiller_kws: 500
+)")) == R"(test.yaml:6:5: error: component 'plant' lacks the required key 'chiller_kw'
+ 6 |   - name: plant
+   |     ^
+test.yaml:9:5: error: unknown key 'chiller_kws' in component 'plant'; did you mean 'chiller_kw'?
+ 9 |     chiller_kws: 500
+   |     ^
+  expected: one of chiller_kw, chillers, description, kind, name, shared_loop, standby_chillers, standby_switch, zone
+2 problems found
+)");
+}
+
+TEST_CASE("a dangling reference suggests the nearest name") {
+  CHECK(
+      load_errors(scenario_yaml(std::string(kPlant) + R"(
+tenants:
+  - {name: shop, needs: [vn]}
+)")) ==
+      R"(test.yaml:12:26: error: 'needs' of 'shop/service' names 'vn', which is no component; did you mean 'vm'?
+ 12 |   - {name: shop, needs: [vn]}
+    |                          ^
+  expected: the name of a component
+1 problem found
+)");
+}
+
+TEST_CASE("a reference to the wrong kind says what it found") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: vm, kind: compute}
+  - {name: room, kind: room, cooling: vm, design_cooling_kw: 900, thermal_mass_kj_per_c: 50000}
+)"));
+  CHECK(errors.find("test.yaml:8:39: error: 'cooling' of component 'room' names 'vm', a compute") == 0);
+  CHECK(errors.find("expected: the name of a cooling_plant") != std::string::npos);
+}
+
+TEST_CASE("a dependency cycle is refused with the cycle printed") {
+  CHECK(load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute, needs: b}
+  - {name: b, kind: middleware, needs: c}
+  - {name: c, kind: network, needs: a}
+)")) == R"(test.yaml:6:5: error: dependency cycle: a -> b -> c -> a
+ 6 |   - {name: a, kind: compute, needs: b}
+   |     ^
+  expected: dependencies that form no cycle
+1 problem found
+)");
+}
+
+TEST_CASE("every problem of a file is reported in one pass") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute, recovery: -5m}
+  - {name: a, kind: computer}
+  - {name: b, kind: database, primary: {k: 3, of: [a]}}
+faults:
+  - {at: "25:00", target: a, action: fail}
+  - {at: "+2h", target: a, action: shed_load}
+)"));
+  CHECK(errors.find("test.yaml:6:40: error: 'recovery' of component 'a' is '-5m', not a valid duration") !=
+        std::string::npos);
+  CHECK(errors.find("test.yaml:7:12: error: duplicate component name 'a' (first declared on line 6)") !=
+        std::string::npos);
+  CHECK(errors.find("unknown component kind 'computer'; did you mean 'compute'?") != std::string::npos);
+  CHECK(errors.find("asks for k = 3 of only 1") != std::string::npos);
+  CHECK(errors.find("'at' of a fault is '25:00', not a time") != std::string::npos);
+  CHECK(errors.find("action 'shed_load' does not apply to compute 'a'") != std::string::npos);
+  CHECK(errors.find("6 problems found") != std::string::npos);
+}
+
+TEST_CASE("impossible capacities are refused") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 500}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 50000}
+  - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10, shutdown_c: 30}
+)"));
+  CHECK(errors.find("host pool 'hosts' shuts down at 30 °C, not above the alarm_c 32 °C of room 'room'") !=
+        std::string::npos);
+  CHECK(errors.find("room 'room' cannot hold its setpoint at full load: its equipment gives 1000 kW") !=
+        std::string::npos);
+  CHECK(errors.find("rooms cooled by 'plant' are designed for 900 kW but its chillers give 500 kW") !=
+        std::string::npos);
+}
+
+TEST_CASE("times outside the horizon or before the start are refused") {
+  const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(
+faults:
+  - {at: "+25h", target: vm, action: fail}
+  - {at: "2021-12-31T23:00", target: vm, action: fail}
+)"));
+  CHECK(errors.find("'at' of a fault '+25h' is at or after the end of the horizon") != std::string::npos);
+  CHECK(errors.find("'at' of a fault '2021-12-31T23:00' is before the scenario start") != std::string::npos);
+}
+
+TEST_CASE("broken YAML is reported where the parser stopped") {
+  CHECK(load_errors("scenario: x\ncomponents: [a, b\n") ==
+        "test.yaml:3:1: error: YAML syntax error: end of sequence flow not found\n"
+        " 3 | \n"
+        "   | ^\n"
+        "  expected: well-formed YAML\n"
+        "1 problem found\n");
+}
+
+TEST_CASE("empty, non-UTF-8, missing and directory inputs are refused") {
+  CHECK(load_errors("") ==
+        "test.yaml: error: the scenario is empty\n"
+        "  expected: a mapping with at least 'scenario', 'start' and 'components'\n"
+        "1 problem found\n");
+  CHECK(load_errors("scenario: caf\xe9\n").find("test.yaml:1:14: error: the file is not valid UTF-8 text") ==
+        0);
+  CHECK(load_errors("- just\n- a list\n").find("error: the scenario is a list") != std::string::npos);
+  CHECK(load_scenario_file("/no/such/file.yaml").render() ==
+        "/no/such/file.yaml: error: no such file\n  expected: the path of a scenario YAML file\n1 problem "
+        "found\n");
+  CHECK(load_scenario_file(std::filesystem::temp_directory_path().string()).render().find("is a directory") !=
+        std::string::npos);
+}
+
+TEST_CASE("a scenario needs components, a start and a valid horizon") {
+  const std::string errors = load_errors("scenario: x\nhorizon: 0\ncomponents: []\n");
+  CHECK(errors.find("the scenario lacks the required key 'start'") != std::string::npos);
+  CHECK(errors.find("'horizon' is out of range") != std::string::npos);
+  CHECK(errors.find("the region has no components") != std::string::npos);
+}
+
+TEST_CASE("requirements nest, and absurd nesting is refused rather than recursed into") {
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: c, kind: compute}
+  - {name: d, kind: compute, needs: {any_of: [a, {all_of: [b, c]}]}}
+)"));
+  CHECK(std::get<outagesim::models::ServiceParams>(spec.components[3].params).needs.mode ==
+        outagesim::models::Requirement::Mode::kAnyOf);
+  std::string deep = "[a]";
+  for (int i = 0; i < 40; ++i) deep = "[" + deep + "]";
+  const std::string errors =
+      load_errors(scenario_yaml("components:\n  - {name: a, kind: compute}\n"
+                                "  - {name: b, kind: compute, needs: " +
+                                deep + "}\n"));
+  CHECK(errors.find("nests deeper than 32 levels") != std::string::npos);
+}

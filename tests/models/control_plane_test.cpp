@@ -1,0 +1,97 @@
+#include <catch2/catch.hpp>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+using outagesim::models::Reason;
+using outagesim::models::State;
+
+namespace {
+constexpr const char* kApi = R"(
+components:
+  - {name: zone-a, kind: power_feed}
+  - {name: zone-b, kind: power_feed}
+  - {name: middleware, kind: middleware, needs: zone-b}
+  - {name: fleet-b, kind: compute, needs: zone-b}
+  - name: api
+    kind: control_plane
+    nodes: [{needs: zone-a, rps: 1000}, {needs: zone-b, rps: 1000}]
+    baseline_rps: 600
+    retry_probability: 0.5
+    demand: [{when_down: fleet-b, rps: 900, after_return: 500, after_return_for: 1h}]
+)";
+
+double throttle_detail(const Run& run) {
+  for (const auto& c : run.result.journal) {
+    if (c.component == run.id("api") && c.cause.reason == Reason::kThrottled) return c.cause.value;
+  }
+  return -1;
+}
+}  // namespace
+
+TEST_CASE("a control plane throttles when demand outgrows the capacity left, retries making it worse") {
+  const Run run = run_yaml(scenario_yaml(std::string(kApi) + R"(
+faults:
+  - {at: "01:00", target: zone-a, action: fail}
+  - {at: "02:00", target: zone-a, action: repair}
+)"));
+  CHECK(run.intervals("api", State::kDegraded).empty());  // 600 rps within the 1000 left
+  const Run surge = run_yaml(scenario_yaml(std::string(kApi) + R"(
+    scale_out: {needs: middleware, delay: 30m, rps: 1000}
+faults:
+  - {at: "01:00", target: zone-b, action: fail}
+  - {at: "03:00", target: zone-b, action: repair}
+)"));
+  // Zone b's loss takes half the capacity and adds 900 rps: 1500 against 1000. Half of the rejected calls
+  // come back: offered = (1500 - 0.5 * 1000) / 0.5 = 2000, so 50% succeed. The middleware new capacity
+  // needs is in zone b too, so no scale-out; when zone b returns, recovery traffic (600 + 500 = 1100 rps)
+  // still fits in 2000.
+  CHECK(surge.intervals("api", State::kDegraded) == "01:00-03:00");
+  CHECK(throttle_detail(surge) == Approx(0.5));
+}
+
+TEST_CASE("new capacity starts after its delay once what it needs is up") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: zone-a, kind: power_feed}
+  - {name: middleware, kind: middleware}
+  - {name: fleet, kind: compute}
+  - name: api
+    kind: control_plane
+    nodes: [{needs: zone-a, rps: 1000}]
+    baseline_rps: 500
+    scale_out: {needs: middleware, delay: 30m, rps: 1000}
+    demand: [{when_down: fleet, rps: 1000}]
+faults:
+  - {at: "01:00", target: middleware, action: fail}
+  - {at: "01:00", target: fleet, action: fail}
+  - {at: "02:00", target: middleware, action: repair}
+)"));
+  CHECK(run.intervals("api", State::kDegraded) == "01:00-02:30");
+}
+
+TEST_CASE("recovery traffic keeps a control plane throttled after the outage that caused it") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: fleet, kind: compute}
+  - name: api
+    kind: control_plane
+    nodes: [{rps: 1000}]
+    baseline_rps: 500
+    demand: [{when_down: fleet, rps: 1000, after_return: 800, after_return_for: 2h}]
+faults:
+  - {at: "01:00", target: fleet, action: fail}
+  - {at: "03:00", target: fleet, action: repair}
+)"));
+  CHECK(run.intervals("api", State::kDegraded) == "01:00-05:00");
+}
+
+TEST_CASE("a control plane with no capacity left is down") {
+  const Run run = run_yaml(scenario_yaml(std::string(kApi) + R"(
+faults:
+  - {at: "01:00", target: zone-a, action: fail}
+  - {at: "01:00", target: zone-b, action: fail}
+  - {at: "02:00", target: zone-a, action: repair}
+)"));
+  CHECK(run.intervals("api", State::kDown) == "01:00-02:00");
+}

@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+using outagesim::models::State;
+
+namespace {
+constexpr const char* kSites = R"(
+components:
+  - {name: zone-a, kind: power_feed}
+  - {name: zone-b, kind: power_feed}
+  - {name: proxy-a, kind: network, needs: zone-a}
+)";
+}
+
+TEST_CASE("an HA database switches over after detection and stays on its standby") {
+  const Run run = run_yaml(scenario_yaml(std::string(kSites) + R"(
+  - {name: db, kind: database, primary: zone-a, standby: zone-b, detect: 5m, switchover: 25m}
+faults:
+  - {at: "01:00", target: zone-a, action: fail}
+  - {at: "03:00", target: zone-a, action: repair}
+  - {at: "04:00", target: zone-a, action: fail}
+)"));
+  CHECK(run.intervals("db") == "01:00-01:30");  // and unaffected at 04:00: it serves from zone-b
+}
+
+TEST_CASE("a proxy in the failed zone keeps an HA database down") {
+  const Run run = run_yaml(scenario_yaml(std::string(kSites) + R"(
+  - {name: db, kind: database, primary: zone-a, standby: zone-b, proxy: proxy-a, switchover: 10m}
+faults:
+  - {at: "01:00", target: zone-a, action: fail}
+  - {at: "05:00", target: zone-a, action: repair}
+)"));
+  CHECK(run.intervals("db") == "01:00-05:00");
+}
+
+TEST_CASE("a single-site database waits for its zone and its own recovery") {
+  const Run run = run_yaml(scenario_yaml(std::string(kSites) + R"(
+  - {name: db, kind: database, primary: zone-a, recovery: 20m}
+faults:
+  - {at: "01:00", target: zone-a, action: fail}
+  - {at: "02:00", target: zone-a, action: repair}
+)"));
+  CHECK(run.intervals("db") == "01:00-02:20");
+}
+
+TEST_CASE("operators can switch a database over before the automatic switchover") {
+  const Run run = run_yaml(scenario_yaml(std::string(kSites) + R"(
+  - {name: db, kind: database, primary: zone-a, standby: zone-b, detect: 30m, switchover: 1h}
+faults:
+  - {at: "01:00", target: zone-a, action: fail}
+operator_actions:
+  - {at: "01:10", target: db, action: switch_over}
+)"));
+  CHECK(run.intervals("db") == "01:00-01:10");
+}

@@ -1,0 +1,93 @@
+#include <catch2/catch.hpp>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+using outagesim::models::State;
+
+namespace {
+// A sealed room (no heat loss) rises linearly: (450 kW hosts + 50 kW base) / 60000 kJ/°C = 0.5 °C/min
+// from 24 °C once its plant stops at 01:00. Unpowered and cooled at full plant capacity (1000 kW), it
+// falls 1 °C/min.
+constexpr const char* kRoom = R"(
+crews: [{name: ops}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250}
+  - name: room
+    kind: room
+    cooling: plant
+    design_cooling_kw: 1000
+    thermal_mass_kj_per_c: 60000
+    heat_loss_kw_per_c: 0
+    base_load_kw: 50
+    setpoint_c: 24
+    alarm_c: 30
+)";
+}  // namespace
+
+TEST_CASE("a room that loses cooling overheats and its hosts shut down at their threshold") {
+  const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, shutdown_c: 40, crew: ops}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+)"));
+  CHECK(run.intervals("room", State::kDegraded) == "01:12-end");  // 6 °C at 0.5 °C/min
+  CHECK(run.intervals("hosts") == "01:32-end");                   // 16 °C
+}
+
+TEST_CASE("sprinklers damage the room; it is repowered after checks once cooled, then hosts restart") {
+  const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
+    sprinkler_c: 45
+    damage_checks: 1h
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, power_on: 10m, checks: 20m, crew: ops}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+operator_actions:
+  - {at: "03:00", target: plant, action: restore_chillers, count: 4}
+)"));
+  // 21 °C to the sprinklers at 0.5 °C/min; unpowered and sealed it stays at 45 °C until cooling returns at
+  // 03:00, then falls 1 °C/min to the alarm threshold (15 min); checks take 1 h; hosts then take 30 min.
+  CHECK(run.intervals("room", State::kDown) == "01:42-04:15");
+  CHECK(run.intervals("hosts") == "01:42-04:45");
+}
+
+TEST_CASE("hosts restart only when the room's cooling can carry its full load") {
+  const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
+  - {name: hosts, kind: host_pool, room: room, hosts: 60, kw_per_host: 10, shutdown_c: 40, crew: ops}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+operator_actions:
+  - {at: "03:00", target: plant, action: restore_chillers, count: 2}
+  - {at: "05:00", target: plant, action: restore_chillers, count: 1}
+)"));
+  // 650 kW heat 16 °C at 0.65 °C/min: shutdown 24 min 37 s after 01:00. Full load is 650 kW: two
+  // chillers (500 kW) cool the room below alarm but cannot carry it; three (750 kW) can.
+  CHECK(run.intervals("hosts") == "01:24:36-05:00");
+}
+
+TEST_CASE("a room rides through a power loss on its UPS, then goes dark until power returns") {
+  const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
+    power: feed
+    ups_ride_through: 10m
+  - {name: feed, kind: power_feed}
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, shutdown_c: 40, power_on: 5m, crew: ops}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "01:05", target: feed, action: repair}
+  - {at: "02:00", target: feed, action: fail}
+  - {at: "03:00", target: feed, action: repair}
+)"));
+  CHECK(run.intervals("room") == "02:10-03:00");
+  CHECK(run.intervals("hosts") == "02:10-03:05");
+}
+
+TEST_CASE("operators can cut and restore a room's power") {
+  const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, power_on: 5m, checks: 5m, crew: ops}
+operator_actions:
+  - {at: "01:00", target: room, action: power_off}
+  - {at: "02:00", target: room, action: power_on}
+)"));
+  CHECK(run.intervals("room") == "01:00-02:00");
+  CHECK(run.intervals("hosts") == "01:00-02:10");
+}

@@ -1,0 +1,29 @@
+// The subcommands of the outagesim executable. Each returns the process exit status:
+// 0 success, 1 a scenario problem (reported on stderr), 2 a usage or output problem.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace outagesim::cli {
+
+struct RunOptions {
+  std::string scenario;
+  std::string format = "text";  // text | json
+  std::optional<std::uint64_t> seed;
+  std::string output;  // empty: stdout
+};
+
+struct ValidateOptions {
+  std::vector<std::string> scenarios;
+};
+
+int run_command(const RunOptions& options);
+int validate_command(const ValidateOptions& options);
+
+// Writes `text` to `path`, or to stdout when `path` is empty. Returns false (after saying why) on failure.
+bool write_output(const std::string& path, const std::string& text);
+
+}  // namespace outagesim::cli

@@ -1,0 +1,43 @@
+// The outagesim executable: CLI11 parsing, then one subcommand. Kept thin: all work is in the libraries.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace outagesim::cli;
+  CLI::App app{"outagesim: discrete-event simulator of cloud outage timelines"};
+  app.set_version_flag("--version", std::string("outagesim ") + OUTAGESIM_VERSION);
+  app.require_subcommand(1);
+
+  RunOptions run;
+  CLI::App* run_cmd =
+      app.add_subcommand("run", "Replay a scenario and report per-tenant downtime and causes");
+  run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
+  run_cmd->add_option("--format", run.format, "Report format")->check(CLI::IsMember({"text", "json"}));
+  run_cmd->add_option("--seed", run.seed, "Seed for the run's random streams (default: the scenario's)");
+  run_cmd->add_option("-o,--output", run.output, "Write the report to this file instead of stdout");
+
+  ValidateOptions validate;
+  CLI::App* validate_cmd =
+      app.add_subcommand("validate", "Check scenarios; print every problem; exit 1 if any");
+  validate_cmd->add_option("scenarios", validate.scenarios, "Scenario YAML files")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);
+    return status == 0 ? 0 : 2;
+  }
+
+  try {
+    if (*run_cmd) return run_command(run);
+    if (*validate_cmd) return validate_command(validate);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
+    return 3;
+  }
+  return 2;
+}

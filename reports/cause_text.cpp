@@ -1,0 +1,93 @@
+// Wording of reasons, injections and chains.
+#include "reports/cause_text.hpp"
+
+#include <fmt/format.h>
+
+#include "models/cause_chain.hpp"
+#include "reports/clock_format.hpp"
+
+namespace outagesim::reports {
+
+namespace m = outagesim::models;
+
+std::string describe_injection(const m::ScenarioSpec& spec, m::InjectionId id) {
+  const m::InjectionSpec& inj = spec.injections[id];
+  std::string text =
+      fmt::format("{} {} on {} at {}", inj.is_fault ? "fault" : "operator action", m::action_name(inj.action),
+                  spec.components[inj.target].name, local_clock(spec, inj.at));
+  if (!inj.note.empty()) text += fmt::format(" ({})", inj.note);
+  return text;
+}
+
+std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c) {
+  const auto blamed = [&] {
+    return c.cause.blamed == m::kNoComponent ? std::string("?") : m::vertex_name(spec, c.cause.blamed);
+  };
+  switch (c.cause.reason) {
+    case m::Reason::kFault:
+    case m::Reason::kOperatorAction:
+    case m::Reason::kRepaired:
+      return c.cause.injection == m::kNoInjection ? std::string(m::reason_name(c.cause.reason))
+                                                  : describe_injection(spec, c.cause.injection);
+    case m::Reason::kDependency:
+      if (c.cause.blamed == m::kNoComponent) return "its needs";
+      return c.to < c.from ? fmt::format("after {} came back", blamed()) : fmt::format("needs {}", blamed());
+    case m::Reason::kCoolingCapacity:
+      return fmt::format("{:.0f} chillers running", c.cause.value);
+    case m::Reason::kOverheating:
+      return fmt::format("overheating at {:.1f} °C", c.cause.value);
+    case m::Reason::kCooledDown:
+      return fmt::format("cooled below {:.1f} °C", c.cause.value);
+    case m::Reason::kSprinkler:
+      return fmt::format("sprinklers fired at {:.1f} °C", c.cause.value);
+    case m::Reason::kThermalShutdown:
+      return fmt::format("thermal shutdown at {:.1f} °C", c.cause.value);
+    case m::Reason::kThrottled:
+      return fmt::format("throttled: {:.0f}% of calls succeed", 100 * c.cause.value);
+    case m::Reason::kRecovered:
+      return c.cause.blamed == m::kNoComponent
+                 ? std::string("recovery steps done")
+                 : fmt::format("recovery steps done after {} returned", blamed());
+    case m::Reason::kRoomPowerLost:
+    case m::Reason::kPowerLost:
+    case m::Reason::kPowerRestored:
+    case m::Reason::kShedByOperator:
+    case m::Reason::kRestarted:
+    case m::Reason::kDamageCleared:
+    case m::Reason::kSwitchover:
+    case m::Reason::kCapacityLost:
+    case m::Reason::kCapacityRestored:
+    case m::Reason::kFailover:
+      break;
+  }
+  return std::string(m::reason_name(c.cause.reason));
+}
+
+std::string describe_change(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId id) {
+  const m::StateChange& c = result.journal[id];
+  return fmt::format("{} {} at {}: {}", m::vertex_name(spec, c.component), m::state_name(c.to),
+                     local_clock(spec, c.time), describe_reason(spec, c));
+}
+
+std::string describe_cause(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId change) {
+  const auto chain = m::cause_chain(result, change);
+  if (chain.size() <= 1) return describe_reason(spec, result.journal[change]);
+  // The change's own reason leads, unless it only passes a dependency's state along.
+  std::string text;
+  if (result.journal[change].cause.reason != m::Reason::kDependency)
+    text = describe_reason(spec, result.journal[change]);
+  for (std::size_t i = 1; i < chain.size(); ++i) {
+    const m::StateChange& c = result.journal[chain[i]];
+    const bool pass_through = c.cause.reason == m::Reason::kDependency && c.cause.trigger != m::kNoChange;
+    // A link that only passes a dependency's state along is named, not explained; past the first, it is
+    // left out: the next link says it all.
+    if (pass_through && i > 1) continue;
+    if (!text.empty()) text += " <- ";
+    text += pass_through ? fmt::format("{} {} at {}", m::vertex_name(spec, c.component), m::state_name(c.to),
+                                       local_clock(spec, c.time))
+                         : describe_change(spec, result, chain[i]);
+  }
+  return text;
+}
+
+}  // namespace outagesim::reports

@@ -1,0 +1,24 @@
+// Causes in words: one state change ("c3-dedicated down at 10:58: thermal shutdown at 41.0 °C") and
+// whole chains joined with arrows, down to the injected fault.
+#pragma once
+
+#include <string>
+
+#include "models/run_result.hpp"
+#include "models/scenario_spec.hpp"
+
+namespace outagesim::reports {
+
+// What the reason and its detail mean, e.g. "thermal shutdown at 41.0 °C", "throttled: 21% of calls succeed".
+std::string describe_reason(const models::ScenarioSpec& spec, const models::StateChange& change);
+// "fault loop_airlock on plant-c at 09:01 (note)".
+std::string describe_injection(const models::ScenarioSpec& spec, models::InjectionId id);
+// "c3-dedicated down at 10:58: thermal shutdown at 41.0 °C".
+std::string describe_change(const models::ScenarioSpec& spec, const models::RunResult& result,
+                            models::ChangeId id);
+// The chain behind `change`: its own reason (unless it merely follows a dependency), then each trigger:
+// "ecs-c3 down at 10:58 <- ... <- fault ...".
+std::string describe_cause(const models::ScenarioSpec& spec, const models::RunResult& result,
+                           models::ChangeId change);
+
+}  // namespace outagesim::reports

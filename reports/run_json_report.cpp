@@ -1,0 +1,172 @@
+// The machine-readable result of one run (documented in docs/results-json.md).
+#include <fmt/format.h>
+
+#include "models/cause_chain.hpp"
+#include "models/milestone_check.hpp"
+#include "models/sla_credit.hpp"
+#include "reports/cause_text.hpp"
+#include "reports/clock_format.hpp"
+#include "reports/run_report.hpp"
+
+namespace outagesim::reports {
+
+namespace m = outagesim::models;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+Json chain_json(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId change) {
+  Json chain = Json::array();
+  for (const m::ChangeId id : m::cause_chain(result, change)) {
+    const m::StateChange& c = result.journal[id];
+    Json link{{"component", m::vertex_name(spec, c.component)},
+              {"state", m::state_name(c.to)},
+              {"at_s", c.time.floor_seconds()},
+              {"at", local_iso(spec, c.time)},
+              {"reason", m::reason_name(c.cause.reason)},
+              {"detail", describe_reason(spec, c)}};
+    chain.push_back(std::move(link));
+  }
+  return chain;
+}
+
+struct IntervalsJson {
+  Json down = Json::array();
+  Json degraded = Json::array();
+  std::int64_t down_s = 0;
+  std::int64_t degraded_s = 0;
+};
+
+IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& result, m::ComponentId id,
+                             bool with_chains) {
+  IntervalsJson out;
+  for (const m::Interval& i : result.intervals[id]) {
+    const std::int64_t start_s = i.start.floor_seconds();
+    const std::int64_t end_s = i.end.floor_seconds();
+    Json j{{"state", m::state_name(i.state)},
+           {"start_s", start_s},
+           {"end_s", end_s},
+           {"start", local_iso(spec, i.start)},
+           {"end", local_iso(spec, i.end)},
+           {"open_at_horizon", i.ended == m::kNoChange},
+           {"cause", describe_cause(spec, result, i.began)}};
+    if (i.ended != m::kNoChange) j["ended_by"] = describe_reason(spec, result.journal[i.ended]);
+    if (with_chains) {
+      j["cause_chain"] = chain_json(spec, result, i.began);
+      if (i.ended != m::kNoChange) j["end_chain"] = chain_json(spec, result, i.ended);
+    }
+    if (i.state == m::State::kDown) {
+      out.down_s += end_s - start_s;
+      out.down.push_back(std::move(j));
+    } else {
+      out.degraded_s += end_s - start_s;
+      out.degraded.push_back(std::move(j));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const RunMetadata& meta) {
+  const double horizon_s = spec.horizon.to_seconds();
+  Json doc;
+  doc["outagesim"] = meta.version;
+  doc["scenario"] = spec.name;
+  doc["title"] = spec.title;
+  doc["file"] = meta.file;
+  doc["scenario_hash"] = fmt::format("fnv1a64:{:016x}", meta.scenario_hash);
+  doc["seed"] = meta.seed;
+  doc["start"] = local_iso(spec, sim::Time());
+  doc["horizon_s"] = spec.horizon.floor_seconds();
+
+  Json tenants = Json::array();
+  for (const m::TenantSpec& t : spec.tenants) {
+    IntervalsJson iv = intervals_json(spec, result, t.id, true);
+    Json tenant{{"name", t.name},
+                {"downtime_s", iv.down_s},
+                {"degraded_s", iv.degraded_s},
+                {"availability", 1.0 - static_cast<double>(iv.down_s) / horizon_s}};
+    if (t.sla) {
+      const m::SlaSpec& sla = spec.slas[*t.sla];
+      const m::SlaCredit c = m::sla_credit(sla, result.downtime(t.id));
+      tenant["sla"] =
+          Json{{"name", sla.name}, {"availability_pct", c.availability_pct}, {"credit_pct", c.credit_pct}};
+    }
+    tenant["intervals"] = std::move(iv.down);
+    tenant["degraded_intervals"] = std::move(iv.degraded);
+    Json functions = Json::array();
+    for (const m::TenantFunctionSpec& f : t.functions) {
+      IntervalsJson fv = intervals_json(spec, result, f.id, true);
+      functions.push_back(Json{{"name", f.name},
+                               {"downtime_s", fv.down_s},
+                               {"degraded_s", fv.degraded_s},
+                               {"intervals", std::move(fv.down)},
+                               {"degraded_intervals", std::move(fv.degraded)}});
+    }
+    tenant["functions"] = std::move(functions);
+    tenants.push_back(std::move(tenant));
+  }
+  doc["tenants"] = std::move(tenants);
+
+  Json components = Json::array();
+  for (m::ComponentId id = 0; id < spec.components.size(); ++id) {
+    const m::ComponentSpec& c = spec.components[id];
+    IntervalsJson iv = intervals_json(spec, result, id, false);
+    Json all = Json::array();
+    for (const m::Interval& i : result.intervals[id]) {
+      all.push_back(Json{{"state", m::state_name(i.state)},
+                         {"start_s", i.start.floor_seconds()},
+                         {"end_s", i.end.floor_seconds()},
+                         {"start", local_iso(spec, i.start)},
+                         {"end", local_iso(spec, i.end)},
+                         {"cause", describe_cause(spec, result, i.began)}});
+    }
+    components.push_back(Json{{"name", c.name},
+                              {"kind", m::kind_name(c.kind)},
+                              {"zone", c.zone},
+                              {"downtime_s", iv.down_s},
+                              {"degraded_s", iv.degraded_s},
+                              {"intervals", std::move(all)}});
+  }
+  doc["components"] = std::move(components);
+
+  Json injections = Json::array();
+  for (m::InjectionId i = 0; i < spec.injections.size(); ++i) {
+    const m::InjectionSpec& inj = spec.injections[i];
+    injections.push_back(Json{{"at_s", inj.at.floor_seconds()},
+                              {"at", local_iso(spec, inj.at)},
+                              {"type", inj.is_fault ? "fault" : "operator_action"},
+                              {"action", m::action_name(inj.action)},
+                              {"target", spec.components[inj.target].name},
+                              {"note", inj.note},
+                              {"had_effect", static_cast<bool>(result.injection_had_effect[i])}});
+  }
+  doc["injections"] = std::move(injections);
+
+  Json milestones = Json::array();
+  for (const m::MilestoneResult& r : m::check_milestones(spec, result)) {
+    const m::MilestoneSpec& ms = *r.milestone;
+    Json j{{"name", ms.name}, {"component", m::vertex_name(spec, ms.component)}};
+    if (ms.max_downtime) {
+      j["max_downtime_s"] = ms.max_downtime->floor_seconds();
+      j["downtime_s"] = r.simulated ? Json(r.simulated->floor_seconds()) : Json();
+    } else {
+      j["public"] = ms.expected ? Json(local_iso(spec, *ms.expected)) : Json();
+      j["simulated"] = r.simulated ? Json(local_iso(spec, *r.simulated)) : Json();
+      j["difference_s"] = r.difference ? Json(r.difference->floor_seconds()) : Json();
+      j["tolerance_s"] = ms.tolerance.floor_seconds();
+    }
+    j["passed"] = r.passed;
+    j["source"] = ms.source;
+    milestones.push_back(std::move(j));
+  }
+  doc["milestones"] = std::move(milestones);
+  doc["stats"] = Json{{"events", result.events},
+                      {"evaluations", result.evaluations},
+                      {"state_changes", result.state_changes()},
+                      {"journal_records", result.journal.size()}};
+  return doc;
+}
+
+}  // namespace outagesim::reports

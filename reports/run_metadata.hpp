@@ -1,0 +1,16 @@
+// What produced a result: printed at the top of every report so a result file says where it came from.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace outagesim::reports {
+
+struct RunMetadata {
+  std::string version;              // of outagesim
+  std::string file;                 // the scenario file as given
+  std::uint64_t scenario_hash = 0;  // FNV-1a 64 of its bytes
+  std::uint64_t seed = 0;
+};
+
+}  // namespace outagesim::reports

@@ -1,0 +1,25 @@
+#include "reports/cause_text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+
+TEST_CASE("a cause reads from the nearest dependency back to the injected fault") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 50, kw_per_host: 10, shutdown_c: 40}
+  - {name: vm, kind: compute, needs: hosts}
+tenants:
+  - {name: shop, needs: [vm]}
+faults:
+  - {at: "01:00", target: plant, action: fail, note: compressor}
+)"));
+  const auto& down = run.result.intervals[run.id("shop/service")][0];
+  CHECK(outagesim::reports::describe_cause(run.spec, run.result, down.began) ==
+        "vm down at 01:32 <- hosts down at 01:32: thermal shutdown at 40.0 °C <- room degraded at 01:12: "
+        "overheating at 30.0 °C <- plant down at 01:00: fault fail on plant at 01:00 (compressor)");
+}

@@ -1,0 +1,77 @@
+// The executable as a user meets it: subcommands, exit statuses, error output, determinism.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/cli_runner.hpp"
+
+using outagesim::testing::run_cli;
+
+TEST_CASE("help lists the subcommands") {
+  const auto r = run_cli("--help");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("run") != std::string::npos);
+  CHECK(r.out.find("validate") != std::string::npos);
+  CHECK(run_cli("run --help").status == 0);
+  CHECK(run_cli("--version").out.find("outagesim 0.") == 0);
+}
+
+TEST_CASE("usage errors exit with 2") {
+  CHECK(run_cli("").status == 2);
+  CHECK(run_cli("explode").status == 2);
+  CHECK(run_cli("run scenarios/hk-2022-zone-c.yaml --format xml").status == 2);
+}
+
+TEST_CASE("a missing scenario exits with 1 and says so on stderr") {
+  const auto r = run_cli("run scenarios/no-such.yaml");
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("scenarios/no-such.yaml: error: no such file") == 0);
+}
+
+TEST_CASE("validate reports every problem with its place and exits 1") {
+  const auto path = std::filesystem::temp_directory_path() / "outagesim-e2e-invalid.yaml";
+  std::ofstream(path) << "scenario: broken\nstart: 2022-01-01T00:00:00+00:00\ncomponents:\n"
+                         "  - {name: a, kind: compute, needs: nothing}\n  - {name: b, kind: computr}\n";
+  const auto r = run_cli("validate " + path.string());
+  std::filesystem::remove(path);
+  CHECK(r.status == 1);
+  CHECK(r.err.find(":4:37: error: 'needs' of component 'a' names 'nothing', which is no component") !=
+        std::string::npos);
+  CHECK(r.err.find(":5:21: error: unknown component kind 'computr'; did you mean 'compute'?") !=
+        std::string::npos);
+  CHECK(r.err.find("2 problems found") != std::string::npos);
+}
+
+TEST_CASE("every shipped scenario validates") {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(OUTAGESIM_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const auto r = run_cli("validate scenarios/" + entry.path().filename().string());
+    INFO(entry.path() << "\n" << r.err);
+    CHECK(r.status == 0);
+  }
+}
+
+TEST_CASE("the same scenario and seed give byte-identical output") {
+  const auto a = run_cli("run scenarios/hk-2022-zone-c.yaml --format json");
+  const auto b = run_cli("run scenarios/hk-2022-zone-c.yaml --format json");
+  REQUIRE(a.status == 0);
+  CHECK(a.out == b.out);
+  CHECK(run_cli("run scenarios/hk-2022-zone-c.yaml --seed 9").out ==
+        run_cli("run scenarios/hk-2022-zone-c.yaml --seed 9").out);
+  const auto doc = nlohmann::json::parse(a.out);
+  CHECK(doc["seed"] == 1);
+  CHECK(doc["scenario_hash"].get<std::string>().rfind("fnv1a64:", 0) == 0);
+}
+
+TEST_CASE("output can go to a file") {
+  const auto path = std::filesystem::temp_directory_path() / "outagesim-e2e-out.json";
+  const auto r = run_cli("run scenarios/hk-2022-zone-c.yaml --format json -o " + path.string());
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  std::ifstream in(path);
+  CHECK(nlohmann::json::parse(in)["scenario"] == "hk-2022-zone-c");
+  std::filesystem::remove(path);
+}

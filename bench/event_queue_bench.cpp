@@ -1,0 +1,80 @@
+// Measures the engine's event loop with the classic hold model: with N events pending, pop the earliest
+// and schedule one new event an exponential delay later, so the queue stays at N. The same loop runs on
+// a bare std::priority_queue of the same 32-byte records in the same binary, as the yardstick.
+//   build/release/bench/event_queue_bench
+#include <benchmark/benchmark.h>
+
+#include <queue>
+#include <vector>
+
+#include "sim/engine.hpp"
+#include "sim/random_stream.hpp"
+
+namespace {
+
+using outagesim::sim::Engine;
+using outagesim::sim::Event;
+using outagesim::sim::Time;
+
+// Delays drawn once, so both loops pay the same for them and none for the draw itself.
+std::vector<std::int64_t> delays_ms(std::size_t n) {
+  outagesim::sim::RandomStream rng(42);
+  std::vector<std::int64_t> out(n);
+  for (auto& d : out) d = 1 + static_cast<std::int64_t>(rng.exponential(60'000.0));
+  return out;
+}
+
+constexpr std::size_t kDelays = 1 << 16;
+
+class Holder final : public outagesim::sim::EventHandler {
+ public:
+  Holder(Engine& engine, const std::vector<std::int64_t>& delays) : engine_(engine), delays_(delays) {}
+  void set_handler(outagesim::sim::HandlerId h) { self_ = h; }
+  void handle_event(std::uint32_t payload) override {
+    engine_.schedule_at(engine_.now() + Time::ms(delays_[next_++ & (kDelays - 1)]), self_, payload);
+  }
+
+ private:
+  Engine& engine_;
+  const std::vector<std::int64_t>& delays_;
+  outagesim::sim::HandlerId self_ = 0;
+  std::size_t next_ = 0;
+};
+
+void BM_EngineHold(benchmark::State& state) {
+  const auto pending = static_cast<std::size_t>(state.range(0));
+  const auto delays = delays_ms(kDelays);
+  Engine engine(Time::never());
+  Holder holder(engine, delays);
+  holder.set_handler(engine.add_handler(holder));
+  for (std::size_t i = 0; i < pending; ++i) engine.schedule_at(Time::ms(delays[i & (kDelays - 1)]), 0, 0);
+  for (auto _ : state) engine.step();
+  state.SetItemsProcessed(state.iterations());
+}
+
+struct Later {
+  bool operator()(const Event& a, const Event& b) const { return b.precedes(a); }
+};
+
+void BM_PriorityQueueHold(benchmark::State& state) {
+  const auto pending = static_cast<std::size_t>(state.range(0));
+  const auto delays = delays_ms(kDelays);
+  std::priority_queue<Event, std::vector<Event>, Later> queue;
+  std::uint64_t sequence = 0;
+  for (std::size_t i = 0; i < pending; ++i)
+    queue.push(Event{Time::ms(delays[i & (kDelays - 1)]), sequence++, 0, 0});
+  std::size_t next = 0;
+  for (auto _ : state) {
+    const Event e = queue.top();
+    queue.pop();
+    queue.push(Event{e.time + Time::ms(delays[next++ & (kDelays - 1)]), sequence++, 0, e.payload});
+    benchmark::DoNotOptimize(e);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+}  // namespace
+
+BENCHMARK(BM_EngineHold)->Arg(1'000)->Arg(100'000)->Arg(1'000'000);
+BENCHMARK(BM_PriorityQueueHold)->Arg(1'000)->Arg(100'000)->Arg(1'000'000);
+BENCHMARK_MAIN();

@@ -48,11 +48,8 @@ std::string local_clock(const models::ScenarioSpec& spec, sim::Time t) {
 
 std::string format_duration(sim::Time d) {
   std::int64_t s = d.floor_seconds();
-  std::string sign;
-  if (s < 0) {
-    sign = "-";
-    s = -s;
-  }
+  const char* sign = s < 0 ? "-" : "";
+  if (s < 0) s = -s;
   const std::int64_t days = s / 86400;
   const std::int64_t hours = s % 86400 / 3600;
   const std::int64_t minutes = s % 3600 / 60;

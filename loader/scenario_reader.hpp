@@ -38,6 +38,8 @@ class ScenarioReader {
   void read_milestones(const YAML::Node& list);
   void read_variants(const YAML::Node& list);
   models::StrategySpec read_strategy(const YAML::Node& node, const std::string& what);
+  models::FailoverTrigger read_trigger(YamlMap& strategy);
+  models::BackupSchedule read_backups(YamlMap& strategy);
 
   // Whole-scenario checks once everything is read.
   void check_capacities();

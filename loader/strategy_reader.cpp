@@ -9,29 +9,169 @@ namespace outagesim::loader {
 namespace m = outagesim::models;
 
 namespace {
-const std::vector<std::string> kStrategyKinds = {"wait_for_repair"};
+
+const std::vector<std::string> kStrategyKinds = {"wait_for_repair",    "standby",       "cross_region",
+                                                 "multi_cloud",        "active_active", "launch_new",
+                                                 "restore_from_backup"};
+const m::ComponentKind kComputeKinds[] = {m::ComponentKind::kCompute};
+const m::ComponentKind kControlPlaneKinds[] = {m::ComponentKind::kControlPlane};
+const m::ComponentKind kImageKinds[] = {m::ComponentKind::kImageService};
+
 }  // namespace
+
+m::FailoverTrigger ScenarioReader::read_trigger(YamlMap& s) {
+  m::FailoverTrigger trigger;
+  trigger.detection = s.duration("detection").value_or(sim::Time());
+  trigger.decision = s.duration("decision").value_or(sim::Time());
+  if (const YAML::Node at = s.get("at"); at.IsDefined())
+    trigger.not_before = time_point(at, "'at' of " + s.what(), true);
+  return trigger;
+}
+
+m::BackupSchedule ScenarioReader::read_backups(YamlMap& s) {
+  m::BackupSchedule backups;
+  backups.every = s.duration("backup_every").value_or(sim::Time::hours(24));
+  if (backups.every <= sim::Time()) {
+    sink_.error(s.mark_of("backup_every"), s.what() + ": 'backup_every' is zero", "a duration above 0");
+    backups.every = sim::Time::hours(24);
+  }
+  backups.age_at_start = s.duration("backup_age_at_start").value_or(sim::Time());
+  return backups;
+}
 
 m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std::string& what) {
   YamlMap s(sink_, node, what);
-  m::StrategySpec strategy = m::WaitForRepairSpec{};
   const YAML::Node kind_node = s.get("kind", true);
-  const auto kind = kind_node.IsDefined() ? read_string(sink_, kind_node, "'kind' of " + what) : std::nullopt;
-  if (!kind) return strategy;
+  std::optional<std::string> kind;
+  if (kind_node.IsDefined()) kind = read_string(sink_, kind_node, "'kind' of " + what);
+  if (!kind) return m::WaitForRepairSpec{};
+  const auto req = [&](std::string_view key, bool required) {
+    const YAML::Node n = s.get(key, required);
+    if (!n.IsDefined()) return m::Requirement{};
+    return requirement(n, fmt::format("'{}' of {}", key, what)).value_or(m::Requirement{});
+  };
+  const auto ref = [&](std::string_view key, bool required, std::span<const m::ComponentKind> kinds) {
+    const YAML::Node n = s.get(key, required);
+    if (!n.IsDefined()) return m::kNoComponent;
+    return component_ref(n, fmt::format("'{}' of {}", key, what), kinds).value_or(m::kNoComponent);
+  };
+
   if (*kind == "wait_for_repair") {
-    strategy = m::WaitForRepairSpec{};
-  } else {
-    std::string message = fmt::format("unknown strategy kind '{}'", *kind);
-    if (const std::string hint = did_you_mean(*kind, kStrategyKinds); !hint.empty()) message += "; " + hint;
-    sink_.error(kind_node.Mark(), std::move(message),
-                fmt::format("one of {}", fmt::join(kStrategyKinds, ", ")));
-    return strategy;
+    s.finish();
+    return m::WaitForRepairSpec{};
   }
-  s.finish();
-  return strategy;
+
+  if (*kind == "standby" || *kind == "cross_region" || *kind == "multi_cloud") {
+    m::StandbySpec standby;
+    standby.place = *kind == "standby"        ? m::StandbySpec::Place::kZone
+                    : *kind == "cross_region" ? m::StandbySpec::Place::kRegion
+                                              : m::StandbySpec::Place::kCloud;
+    standby.needs = req("needs", true);
+    standby.trigger = read_trigger(s);
+    standby.switchover = s.duration("switchover").value_or(sim::Time());
+    standby.dns_ttl = s.duration("dns_ttl").value_or(sim::Time());
+    standby.replication_lag = s.duration("replication_lag").value_or(sim::Time());
+    standby.recovery = recovery_steps(s.get("recovery"), "'recovery' of " + what);
+    if (standby.place == m::StandbySpec::Place::kRegion) {
+      // Only a cross-region standby may be kept cold, built from backups when needed.
+      if (const auto mode = s.string("mode")) {
+        if (*mode != "warm" && *mode != "cold") {
+          sink_.error(s.mark_of("mode"), fmt::format("'mode' of {} is '{}'", what, *mode), "warm or cold");
+        }
+        standby.cold = *mode == "cold";
+      }
+      standby.provision = s.duration("provision").value_or(sim::Time());
+      standby.backups = read_backups(s);
+    }
+    s.finish();
+    return standby;
+  }
+
+  if (*kind == "active_active") {
+    m::ActiveActiveSpec aa;
+    for (const YAML::Node& item : list_items(s.get("sites", true), "'sites' of " + what)) {
+      YamlMap site(sink_, item, "a site of " + what);
+      m::ActiveActiveSpec::Site spec_site;
+      if (const YAML::Node n = site.get("needs", true); n.IsDefined()) {
+        spec_site.needs = requirement(n, "'needs' of a site of " + what).value_or(m::Requirement{});
+      }
+      spec_site.capacity = site.number("capacity", false, {0, 10, true}).value_or(1.0);
+      spec_site.recovery = recovery_steps(site.get("recovery"), "'recovery' of a site of " + what);
+      site.finish();
+      aa.sites.push_back(std::move(spec_site));
+    }
+    if (s.has("sites") && aa.sites.size() < 2) {
+      sink_.error(s.mark_of("sites"), what + " has fewer than two sites",
+                  "at least two entries under 'sites'");
+    }
+    aa.min_sites = static_cast<std::uint32_t>(s.integer("min_sites", false, 1, 1000).value_or(1));
+    if (aa.sites.size() >= 2 && aa.min_sites > aa.sites.size()) {
+      sink_.error(s.mark_of("min_sites"),
+                  fmt::format("{} needs {} sites of only {}", what, aa.min_sites, aa.sites.size()),
+                  "min_sites no greater than the number of sites");
+    }
+    aa.detection = s.duration("detection").value_or(sim::Time());
+    s.finish();
+    return aa;
+  }
+
+  if (*kind == "launch_new" || *kind == "restore_from_backup") {
+    m::LaunchSpec launch;
+    launch.target = ref("target", true, kComputeKinds);
+    launch.control_plane = ref("control_plane", true, kControlPlaneKinds);
+    const std::string image = s.string("image").value_or("public");
+    if (image != "public" && image != "custom") {
+      sink_.error(s.mark_of("image"), fmt::format("'image' of {} is '{}'", what, image), "public or custom");
+    }
+    launch.image_service = ref("image_service", image == "custom", kImageKinds);
+    if (image == "public" && s.has("image_service")) {
+      sink_.error(s.mark_of("image_service"), what + " names an image service for a public image",
+                  "image: custom, or no image_service");
+    }
+    launch.instances = static_cast<std::uint32_t>(s.integer("instances", false, 1, 100'000).value_or(1));
+    launch.trigger = read_trigger(s);
+    launch.boot = s.duration("boot").value_or(sim::Time());
+    if (const YAML::Node retry = s.get("retry"); retry.IsDefined()) {
+      YamlMap r(sink_, retry, "'retry' of " + what);
+      launch.retry_initial = r.duration("initial").value_or(launch.retry_initial);
+      launch.retry_max = r.duration("max").value_or(launch.retry_max);
+      launch.retry_multiplier =
+          r.number("multiplier", false, {1, 100, false}).value_or(launch.retry_multiplier);
+      r.finish();
+      if (launch.retry_initial <= sim::Time() || launch.retry_max < launch.retry_initial) {
+        sink_.error(r.mark(),
+                    fmt::format("'retry' of {} has initial {} ms and max {} ms", what,
+                                launch.retry_initial.count_ms(), launch.retry_max.count_ms()),
+                    "0 < initial <= max");
+      }
+    }
+    launch.needs = req("needs", false);
+    launch.recovery = recovery_steps(s.get("recovery"), "'recovery' of " + what);
+    if (*kind == "launch_new") {
+      launch.replication_lag = s.duration("replication_lag").value_or(sim::Time());
+    } else {
+      m::LaunchSpec::Restore restore;
+      restore.backup_location = ref("backup_location", true, {});
+      restore.data_gb = s.number("data_gb", true, Range::greater_than(0)).value_or(1);
+      restore.gb_per_hour = s.number("restore_gb_per_hour", true, Range::greater_than(0)).value_or(1);
+      restore.backups = read_backups(s);
+      launch.restore = restore;
+    }
+    s.finish();
+    return launch;
+  }
+
+  std::string message = fmt::format("unknown strategy kind '{}'", *kind);
+  if (const std::string hint = did_you_mean(*kind, kStrategyKinds); !hint.empty()) message += "; " + hint;
+  sink_.error(kind_node.Mark(), std::move(message),
+              fmt::format("one of {}", fmt::join(kStrategyKinds, ", ")));
+  return m::WaitForRepairSpec{};
 }
 
 void ScenarioReader::read_variants(const YAML::Node& list) {
+  std::vector<std::string> tenant_names;
+  for (const auto& t : spec_.tenants) tenant_names.push_back(t.name);
+  std::vector<std::pair<std::uint32_t, std::string>> seen;  // (tenant, variant name)
   for (const YAML::Node& item : list_items(list, "'variants'")) {
     const std::string shown = item.IsMap() && item["name"].IsScalar() ? item["name"].Scalar() : "?";
     YamlMap v(sink_, item, fmt::format("variant '{}'", shown));
@@ -39,8 +179,6 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
     variant.name = v.string("name", true).value_or("");
     variant.description = v.string("description").value_or("");
     const YAML::Node tenant_node = v.get("tenant", true);
-    std::vector<std::string> tenant_names;
-    for (const auto& t : spec_.tenants) tenant_names.push_back(t.name);
     std::optional<std::uint32_t> tenant;
     if (tenant_node.IsDefined())
       tenant = named_index(tenant_node, "'tenant' of " + v.what(), tenant_names, "tenants");
@@ -53,14 +191,19 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
     }
     if (tenant) {
       variant.tenant = *tenant;
+      if (std::find(seen.begin(), seen.end(), std::make_pair(*tenant, variant.name)) != seen.end()) {
+        sink_.error(
+            v.mark_of("name"),
+            fmt::format("duplicate variant '{}' for tenant '{}'", variant.name, spec_.tenants[*tenant].name),
+            "a name used once per tenant");
+      }
+      seen.emplace_back(*tenant, variant.name);
       const m::TenantSpec& t = spec_.tenants[*tenant];
       if (one.IsDefined()) {
         const m::StrategySpec strategy = read_strategy(one, "'strategy' of " + v.what());
         for (std::uint32_t f = 0; f < t.functions.size(); ++f) variant.strategies.emplace_back(f, strategy);
       } else if (per_function.IsDefined()) {
         YamlMap fm(sink_, per_function, "'functions' of " + v.what());
-        std::vector<std::string> names;
-        for (const auto& f : t.functions) names.push_back(f.name);
         for (std::uint32_t f = 0; f < t.functions.size(); ++f) {
           const YAML::Node s = fm.get(t.functions[f].name);
           if (s.IsDefined()) {

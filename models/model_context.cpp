@@ -7,8 +7,9 @@
 
 namespace outagesim::models {
 
-ModelContext::ModelContext(sim::Engine& engine, Region& region, const std::vector<CrewSpec>& crews)
-    : engine_(&engine), region_(&region), queued_(region.size(), false) {
+ModelContext::ModelContext(sim::Engine& engine, Region& region, const std::vector<CrewSpec>& crews,
+                           std::uint64_t seed)
+    : engine_(&engine), region_(&region), streams_(seed), queued_(region.size(), false) {
   crews_.reserve(crews.size());
   for (const CrewSpec& crew : crews) crews_.push_back(std::make_unique<sim::Resource>(engine, crew.parallel));
 }

@@ -13,6 +13,7 @@
 #include "models/scenario_spec.hpp"
 #include "models/state_change.hpp"
 #include "sim/engine.hpp"
+#include "sim/random_stream.hpp"
 #include "sim/resource.hpp"
 
 namespace outagesim::models {
@@ -29,7 +30,7 @@ class StateObserver {
 class ModelContext {
  public:
   // The engine and region are not owned and must outlive the context.
-  ModelContext(sim::Engine& engine, Region& region, const std::vector<CrewSpec>& crews);
+  ModelContext(sim::Engine& engine, Region& region, const std::vector<CrewSpec>& crews, std::uint64_t seed);
 
   sim::Time now() const { return engine_->now(); }
   sim::Engine& engine() const { return *engine_; }
@@ -53,6 +54,8 @@ class ModelContext {
   const std::vector<StateChange>& journal() const { return journal_; }
   void add_observer(StateObserver& observer) { observers_.push_back(&observer); }
   sim::Resource& crew(std::uint32_t index) { return *crews_[index]; }
+  // Models take their named streams from here, once, when the run starts.
+  const sim::RandomStreams& streams() const { return streams_; }
   std::uint64_t evaluations() const { return evaluations_; }
 
  private:
@@ -61,6 +64,7 @@ class ModelContext {
   std::vector<StateChange> journal_;
   std::vector<StateObserver*> observers_;
   std::vector<std::unique_ptr<sim::Resource>> crews_;
+  sim::RandomStreams streams_;
   // Min-heap of ranks of queued components, and a queued flag per component.
   std::vector<std::uint32_t> worklist_;
   std::vector<bool> queued_;

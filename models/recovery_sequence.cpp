@@ -31,6 +31,9 @@ RecoverySequence::Outcome RecoverySequence::update(ModelContext& ctx, sim::Handl
       returned_ = v;
       step_ = 0;
       start_step(ctx, owner);
+      if (outcome_.state != State::kDown) {
+        outcome_ = Outcome{State::kDown, Cause{Reason::kDependency, v.blamed, v.trigger}};
+      }
     }
     return outcome_;  // still down, for the reason it went down
   }

@@ -28,6 +28,9 @@ class RecoverySequence {
 
   // Re-reads the requirement against the current statuses; starts, keeps or abandons the steps.
   Outcome update(ModelContext& ctx, sim::HandlerId owner);
+  // The steps must run before the next time the requirement is met (a site about to take over for the
+  // first time), even if it never went down.
+  void require_recovery() { awaiting_recovery_ = !steps_.empty(); }
   // The owner received a timer with this sequence's tag. Returns the new outcome.
   Outcome on_step_done(ModelContext& ctx, sim::HandlerId owner);
 

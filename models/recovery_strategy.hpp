@@ -5,9 +5,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "models/recovery_sequence.hpp"
 #include "sim/engine.hpp"
+#include "sim/random_stream.hpp"
 #include "sim/time.hpp"
 
 namespace outagesim::models {
@@ -15,20 +19,28 @@ namespace outagesim::models {
 class ModelContext;
 
 // What a strategy may use of its function's run: the context, the function's handler for timers
-// (payloads from kStrategyTagBase up are the strategy's) and the function's id.
+// (payloads from kStrategyTagBase up are the strategy's), its id and name, and the run's random streams.
 struct StrategyContext {
   ModelContext& ctx;
   sim::HandlerId handler;
   ComponentId function;
+  std::string_view function_name;
+  const sim::RandomStreams& streams;
 };
 
 inline constexpr std::uint32_t kStrategyTagBase = 16;
 
 // What a strategy reports after the run, beyond the function's intervals.
 struct StrategyResult {
-  sim::Time data_loss;                    // work lost by serving from a copy (RPO), summed over failovers
-  ComponentId limited_by = kNoComponent;  // what held the recovery back the longest, if known
-  const char* limitation = nullptr;       // static text naming how it held it back, or nullptr
+  sim::Time data_loss;  // work lost by serving from a copy (RPO), summed over failovers
+  // What held the strategy's own path back the longest, and how; kNoComponent / empty when it never ran
+  // or nothing in particular did.
+  ComponentId limited_by = kNoComponent;
+  std::string limitation;
+  sim::Time limited_for;  // how long it waited on that (up to the horizon when still waiting)
+  std::optional<sim::Time> procedure_started;  // when the strategy's procedure (failover, launch) began
+  std::optional<sim::Time> alternative_ready;  // when its site could first take over
+  bool served_by_alternative = false;
 };
 
 class RecoveryStrategy {
@@ -46,6 +58,8 @@ class RecoveryStrategy {
     (void)tag;
     return decide(sc, primary);
   }
+  // The run reached its horizon: close the books. Called once, before result().
+  virtual void finish(StrategyContext&) {}
   virtual StrategyResult result() const { return {}; }
 };
 

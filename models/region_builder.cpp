@@ -3,11 +3,14 @@
 
 #include <cassert>
 
+#include "models/active_active.hpp"
+#include "models/capacity_launch.hpp"
 #include "models/control_plane.hpp"
 #include "models/cooling_plant.hpp"
 #include "models/database.hpp"
 #include "models/host_pool.hpp"
 #include "models/service.hpp"
+#include "models/standby_failover.hpp"
 #include "models/tenant.hpp"
 #include "models/tenant_function.hpp"
 #include "models/thermal_room.hpp"
@@ -44,6 +47,15 @@ struct MakeComponent {
 struct MakeStrategy {
   std::unique_ptr<RecoveryStrategy> operator()(const WaitForRepairSpec&) const {
     return std::make_unique<WaitForRepair>();
+  }
+  std::unique_ptr<RecoveryStrategy> operator()(const StandbySpec& s) const {
+    return std::make_unique<StandbyFailover>(s);
+  }
+  std::unique_ptr<RecoveryStrategy> operator()(const ActiveActiveSpec& s) const {
+    return std::make_unique<ActiveActive>(s);
+  }
+  std::unique_ptr<RecoveryStrategy> operator()(const LaunchSpec& s) const {
+    return std::make_unique<CapacityLaunch>(s);
   }
 };
 

@@ -39,7 +39,7 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed) {
   const std::uint32_t n = spec.vertex_count();
   Region region(build_components(spec), DependencyGraph(n, dependency_edges(spec)));
   sim::Engine engine(spec.horizon);
-  ModelContext ctx(engine, region, spec.crews);
+  ModelContext ctx(engine, region, spec.crews, seed);
   IntervalRecorder recorder(n);
   ctx.add_observer(recorder);
   for (ComponentId id = 0; id < n; ++id) {
@@ -65,8 +65,9 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed) {
   result.strategies.resize(n);
   for (const TenantSpec& t : spec.tenants) {
     for (const TenantFunctionSpec& f : t.functions) {
-      result.strategies[f.id] =
-          static_cast<const TenantFunction&>(region.component(f.id)).strategy().result();
+      auto& function = static_cast<TenantFunction&>(region.component(f.id));
+      function.finish();
+      result.strategies[f.id] = function.strategy().result();
     }
   }
   result.events = engine.events_dispatched();

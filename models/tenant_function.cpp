@@ -16,13 +16,18 @@ TenantFunction::TenantFunction(ComponentId id, std::string name, const TenantFun
       strategy_(std::move(strategy)) {}
 
 StrategyContext TenantFunction::strategy_context() {
-  return StrategyContext{ctx(), handler(), id()};
+  return StrategyContext{ctx(), handler(), id(), name(), ctx().streams()};
 }
 
 void TenantFunction::start() {
   StrategyContext sc = strategy_context();
   strategy_->start(sc);
   evaluate();
+}
+
+void TenantFunction::finish() {
+  StrategyContext sc = strategy_context();
+  strategy_->finish(sc);
 }
 
 void TenantFunction::evaluate() {

@@ -20,6 +20,8 @@ class TenantFunction final : public Component {
 
   void start() override;
   void evaluate() override;
+  // The run reached its horizon: the strategy closes its books.
+  void finish();
 
  protected:
   void on_timer(std::uint32_t tag) override;

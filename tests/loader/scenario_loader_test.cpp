@@ -192,3 +192,67 @@ components:
                                 deep + "}\n"));
   CHECK(errors.find("nests deeper than 32 levels") != std::string::npos);
 }
+
+TEST_CASE("strategies and variants load into typed values") {
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: zone-a, kind: compute}
+  - {name: zone-b, kind: compute}
+  - {name: api, kind: control_plane, nodes: [{rps: 10}]}
+  - {name: images, kind: image_service}
+tenants:
+  - name: shop
+    needs: [zone-a]
+    strategy: {kind: standby, needs: zone-b, detection: 5m, decision: 10m, switchover: 2m, dns_ttl: 1m, replication_lag: 5s}
+variants:
+  - name: launch
+    tenant: shop
+    strategy: {kind: launch_new, target: zone-b, control_plane: api, image: custom, image_service: images, instances: 3,
+               at: "+2h", retry: {initial: 5s, max: 1m, multiplier: 3}}
+  - name: cold
+    tenant: shop
+    functions:
+      service: {kind: cross_region, mode: cold, needs: zone-b, provision: 3h, backup_every: 12h, backup_age_at_start: 1h}
+)"));
+  const auto& standby = std::get<outagesim::models::StandbySpec>(spec.tenants[0].functions[0].strategy);
+  CHECK(standby.trigger.detection == outagesim::sim::Time::minutes(5));
+  CHECK(standby.replication_lag == outagesim::sim::Time::seconds(5));
+  REQUIRE(spec.variants.size() == 2);
+  const auto& launch = std::get<outagesim::models::LaunchSpec>(spec.variants[0].strategies[0].second);
+  CHECK(launch.image_service == 3);
+  CHECK(launch.instances == 3);
+  CHECK(*launch.trigger.not_before == outagesim::sim::Time::hours(2));
+  CHECK(launch.retry_multiplier == 3);
+  const auto& cold = std::get<outagesim::models::StandbySpec>(spec.variants[1].strategies[0].second);
+  CHECK(cold.cold);
+  CHECK(cold.place == outagesim::models::StandbySpec::Place::kRegion);
+  CHECK(cold.backups.every == outagesim::sim::Time::hours(12));
+}
+
+TEST_CASE("strategy mistakes are reported") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: zone-a, kind: compute}
+  - {name: api, kind: control_plane, nodes: [{rps: 10}]}
+tenants:
+  - name: shop
+    needs: [zone-a]
+    strategy: {kind: stanby, needs: zone-a}
+variants:
+  - {name: v1, tenant: shop, strategy: {kind: launch_new, target: api, control_plane: api, image: custom}}
+  - {name: v2, tenant: shp, strategy: {kind: wait_for_repair}}
+  - {name: v3, tenant: shop, strategy: {kind: active_active, sites: [{needs: zone-a}], min_sites: 2}}
+  - {name: v4, tenant: shop, strategy: {kind: standby, needs: zone-a, mode: cold}}
+)"));
+  CHECK(errors.find("unknown strategy kind 'stanby'; did you mean 'standby'?") != std::string::npos);
+  CHECK(errors.find("'target' of 'strategy' of variant 'v1' names 'api', a control_plane") !=
+        std::string::npos);
+  CHECK(errors.find("'strategy' of variant 'v1' lacks the required key 'image_service'") !=
+        std::string::npos);
+  CHECK(
+      errors.find("'tenant' of variant 'v2' names 'shp', which is not in 'tenants'; did you mean 'shop'?") !=
+      std::string::npos);
+  CHECK(errors.find("has fewer than two sites") != std::string::npos);
+  CHECK(errors.find("unknown key 'mode' in 'strategy' of variant 'v4'") !=
+        std::string::npos);  // only cross_region
+}

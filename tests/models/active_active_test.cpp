@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+using outagesim::models::State;
+
+namespace {
+std::string three_zones(const std::string& strategy_extra, const std::string& faults) {
+  return scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: c, kind: compute}
+tenants:
+  - name: shop
+    needs: [a]
+    strategy:
+      kind: active_active
+      sites: [{needs: a, capacity: 0.5}, {needs: b, capacity: 0.5}, {needs: c, capacity: 0.5}]
+)" + strategy_extra + "faults:\n" +
+                       faults);
+}
+}  // namespace
+
+TEST_CASE("active-active rides out one zone, is degraded without headroom, down without enough sites") {
+  const Run run = run_yaml(three_zones("      detection: 2m\n", R"(  - {at: "01:00", target: a, action: fail}
+  - {at: "02:00", target: b, action: fail}
+  - {at: "03:00", target: c, action: fail}
+  - {at: "04:00", target: a, action: repair}
+  - {at: "04:00", target: b, action: repair}
+)"));
+  // One zone lost: 1.0 of capacity left, degraded only while health checks notice (2 min). Two lost:
+  // half the capacity. Three: down.
+  // Sites returning (04:00) need no health-check window: traffic goes back as they pass their checks.
+  CHECK(run.intervals("shop/service", State::kDegraded) == "01:00-01:02, 02:00-03:00");
+  CHECK(run.intervals("shop/service") == "03:00-04:00");
+}
+
+TEST_CASE("active-active with a minimum of two sites is down on one") {
+  const Run run = run_yaml(three_zones("      min_sites: 2\n", R"(  - {at: "01:00", target: a, action: fail}
+  - {at: "02:00", target: b, action: fail}
+)"));
+  CHECK(run.intervals("shop/service") == "02:00-end");
+  CHECK(run.result.strategies[run.id("shop/service")].limitation ==
+        "too few sites serving to carry the load");
+}

@@ -1,0 +1,81 @@
+#include <catch2/catch.hpp>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+using outagesim::models::State;
+using outagesim::sim::Time;
+
+namespace {
+// A function on zone-a, with a standby on zone-b reached through a proxy in zone-a.
+constexpr const char* kZones = R"(
+components:
+  - {name: zone-a, kind: power_feed}
+  - {name: zone-b, kind: power_feed}
+  - {name: proxy-a, kind: network, needs: zone-a}
+  - {name: backups, kind: object_storage}
+)";
+
+std::string with_strategy(const std::string& strategy, const std::string& faults) {
+  return scenario_yaml(std::string(kZones) + "tenants:\n  - name: app\n    needs: [zone-a]\n    strategy: " +
+                       strategy + "\nfaults:\n" + faults);
+}
+}  // namespace
+
+TEST_CASE("a warm standby takes over after detection, decision, switchover and DNS, losing its lag") {
+  const Run run =
+      run_yaml(with_strategy("{kind: standby, needs: zone-b, detection: 5m, decision: 10m, switchover: 10m, "
+                             "dns_ttl: 5m, replication_lag: 30s}",
+                             "  - {at: \"01:00\", target: zone-a, action: fail}\n"));
+  CHECK(run.intervals("app/service") == "01:00-01:30");
+  const auto& s = run.result.strategies[run.id("app/service")];
+  CHECK(s.served_by_alternative);
+  CHECK(s.data_loss == Time::seconds(30));
+  CHECK(*s.procedure_started == Time::minutes(75));
+  CHECK(*s.alternative_ready == Time::minutes(90));
+  CHECK(s.limitation == "detection and decision");
+}
+
+TEST_CASE("a standby whose own needs are down cannot take over until they return") {
+  // The standby reaches its database through a proxy in the failed zone (HK 2022).
+  const Run run = run_yaml(with_strategy("{kind: standby, needs: [zone-b, proxy-a], switchover: 10m}",
+                                         "  - {at: \"01:00\", target: zone-a, action: fail}\n  - {at: "
+                                         "\"06:00\", target: zone-a, action: repair}\n"));
+  CHECK(run.intervals("app/service") == "01:00-06:00");  // the primary returns first
+  const auto& s = run.result.strategies[run.id("app/service")];
+  CHECK_FALSE(s.served_by_alternative);
+  CHECK(s.data_loss == Time());
+  CHECK(s.limited_by == run.id("proxy-a"));
+}
+
+TEST_CASE("a failover in progress is abandoned when the primary returns") {
+  const Run run = run_yaml(with_strategy("{kind: standby, needs: zone-b, detection: 30m, switchover: 30m}",
+                                         "  - {at: \"01:00\", target: zone-a, action: fail}\n  - {at: "
+                                         "\"01:40\", target: zone-a, action: repair}\n"));
+  CHECK(run.intervals("app/service") == "01:00-01:40");
+  CHECK_FALSE(run.result.strategies[run.id("app/service")].served_by_alternative);
+}
+
+TEST_CASE("a standby that fails after taking over takes the function down with it") {
+  const Run run = run_yaml(with_strategy(
+      "{kind: standby, needs: zone-b, switchover: 10m}",
+      "  - {at: \"01:00\", target: zone-a, action: fail}\n  - {at: \"02:00\", target: zone-b, action: fail}\n"
+      "  - {at: \"03:00\", target: zone-b, action: repair}\n"));
+  CHECK(run.intervals("app/service") == "01:00-01:10, 02:00-03:00");
+}
+
+TEST_CASE("a cold cross-region standby is provisioned first and loses the work since the last backup") {
+  const Run run = run_yaml(with_strategy(
+      "{kind: cross_region, mode: cold, needs: zone-b, detection: 10m, provision: 2h, switchover: 20m, "
+      "backup_every: 24h, backup_age_at_start: 3h}",
+      "  - {at: \"05:00\", target: zone-a, action: fail}\n"));
+  CHECK(run.intervals("app/service") == "05:00-07:30");
+  CHECK(run.result.strategies[run.id("app/service")].data_loss ==
+        Time::hours(8));  // 3 h old at 00:00, then 5 h
+}
+
+TEST_CASE("a failover can be held until a given time") {
+  const Run run = run_yaml(with_strategy("{kind: multi_cloud, needs: zone-b, at: \"04:00\", switchover: 15m}",
+                                         "  - {at: \"01:00\", target: zone-a, action: fail}\n"));
+  CHECK(run.intervals("app/service") == "01:00-04:15");
+}

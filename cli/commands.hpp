@@ -16,12 +16,21 @@ struct RunOptions {
   std::string output;  // empty: stdout
 };
 
+struct CompareOptions {
+  std::string scenario;
+  std::string tenant;           // empty: every tenant with variants
+  std::string format = "text";  // text | json | csv | markdown
+  std::optional<std::uint64_t> seed;
+  std::string output;
+};
+
 struct ValidateOptions {
   std::vector<std::string> scenarios;
 };
 
 int run_command(const RunOptions& options);
 int validate_command(const ValidateOptions& options);
+int compare_command(const CompareOptions& options);
 
 // Writes `text` to `path`, or to stdout when `path` is empty. Returns false (after saying why) on failure.
 bool write_output(const std::string& path, const std::string& text);

@@ -20,6 +20,16 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--seed", run.seed, "Seed for the run's random streams (default: the scenario's)");
   run_cmd->add_option("-o,--output", run.output, "Write the report to this file instead of stdout");
 
+  CompareOptions compare;
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare", "Compare the scenario's recovery-strategy variants, one row per tenant function");
+  compare_cmd->add_option("scenario", compare.scenario, "Scenario YAML file")->required();
+  compare_cmd->add_option("--tenant", compare.tenant, "Only this tenant's variants");
+  compare_cmd->add_option("--format", compare.format, "Report format")
+      ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));
+  compare_cmd->add_option("--seed", compare.seed, "Seed for every run (default: the scenario's)");
+  compare_cmd->add_option("-o,--output", compare.output, "Write the report to this file instead of stdout");
+
   ValidateOptions validate;
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check scenarios; print every problem; exit 1 if any");
@@ -35,6 +45,7 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return run_command(run);
     if (*validate_cmd) return validate_command(validate);
+    if (*compare_cmd) return compare_command(compare);
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
     return 3;

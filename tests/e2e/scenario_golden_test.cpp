@@ -1,5 +1,5 @@
 // Every scenario under scenarios/ runs and prints exactly its reviewed report in tests/golden/. When a
-// change alters a report on purpose, review the new output (written next to the test binary) and copy
+// change alters a report on purpose, review the new output (written to the temporary directory) and copy
 // it over the golden file by hand: never regenerate goldens blindly.
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -7,6 +7,27 @@
 #include <sstream>
 
 #include "tests/e2e/cli_runner.hpp"
+
+namespace {
+
+void check_golden(const std::filesystem::path& source, const std::string& arguments,
+                  const std::string& golden_name) {
+  const auto r = outagesim::testing::run_cli(arguments);
+  INFO(arguments << "\n" << r.err);
+  REQUIRE(r.status == 0);
+  const auto golden_path = source / "tests" / "golden" / golden_name;
+  std::ifstream golden_file(golden_path);
+  std::stringstream golden;
+  golden << golden_file.rdbuf();
+  if (r.out != golden.str()) {
+    const auto actual = std::filesystem::temp_directory_path() / ("outagesim-golden-actual-" + golden_name);
+    std::ofstream(actual) << r.out;
+    FAIL("`outagesim " << arguments << "` differs from tests/golden/" << golden_name
+                       << "; review with\n  diff " << golden_path.string() << " " << actual.string());
+  }
+}
+
+}  // namespace
 
 TEST_CASE("every scenario's report matches its reviewed golden file") {
   const std::filesystem::path source(OUTAGESIM_SOURCE_DIR);
@@ -18,18 +39,13 @@ TEST_CASE("every scenario's report matches its reviewed golden file") {
   REQUIRE(scenarios.size() >= 3);
   for (const auto& scenario : scenarios) {
     const std::string stem = scenario.stem().string();
-    const auto r = outagesim::testing::run_cli("run scenarios/" + scenario.filename().string());
-    INFO(stem << "\n" << r.err);
-    REQUIRE(r.status == 0);
-    std::ifstream golden_file(source / "tests" / "golden" / (stem + ".txt"));
-    std::stringstream golden;
-    golden << golden_file.rdbuf();
-    if (r.out != golden.str()) {
-      const auto actual = std::filesystem::current_path() / ("golden-actual-" + stem + ".txt");
-      std::ofstream(actual) << r.out;
-      FAIL("the report of " << stem << " differs from tests/golden/" << stem << ".txt; review with\n  diff "
-                            << (source / "tests" / "golden" / (stem + ".txt")).string() << " "
-                            << actual.string());
+    check_golden(source, "run scenarios/" + scenario.filename().string(), stem + ".txt");
+    // Scenarios with strategy variants also have their comparison reviewed.
+    std::ifstream text(scenario);
+    std::stringstream content;
+    content << text.rdbuf();
+    if (content.str().find("\nvariants:") != std::string::npos) {
+      check_golden(source, "compare scenarios/" + scenario.filename().string(), stem + ".compare.txt");
     }
   }
 }

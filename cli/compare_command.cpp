@@ -11,32 +11,30 @@
 namespace outagesim::cli {
 
 int compare_command(const CompareOptions& options) {
-  const loader::LoadResult loaded = loader::load_scenario_file(options.scenario);
-  if (!loaded.ok()) {
-    fmt::print(stderr, "{}", loaded.render());
-    return 1;
-  }
-  const models::ScenarioSpec& spec = *loaded.spec;
+  const auto loaded = load_or_report(options.scenario);
+  if (!loaded) return 1;
+  const models::ScenarioSpec& spec = *loaded->spec;
   std::optional<std::uint32_t> tenant;
   if (!options.tenant.empty()) {
     const auto it = std::find_if(spec.tenants.begin(), spec.tenants.end(),
                                  [&](const models::TenantSpec& t) { return t.name == options.tenant; });
     if (it == spec.tenants.end()) {
-      fmt::print(stderr, "{}: error: no tenant named '{}'\n", options.scenario, options.tenant);
-      return 1;
+      fmt::print(stderr, "outagesim compare: --tenant: {} has no tenant named '{}'\n", options.scenario,
+                 options.tenant);
+      return 2;
     }
     tenant = static_cast<std::uint32_t>(it - spec.tenants.begin());
     const bool has_variants = std::any_of(spec.variants.begin(), spec.variants.end(),
                                           [&](const models::VariantSpec& v) { return v.tenant == *tenant; });
     if (!has_variants) {
-      fmt::print(stderr, "{}: error: tenant '{}' has no strategy variants to compare\n", options.scenario,
-                 options.tenant);
-      return 1;
+      fmt::print(stderr, "outagesim compare: --tenant: '{}' has no strategy variants in {}\n", options.tenant,
+                 options.scenario);
+      return 2;
     }
   }
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   const models::Comparison comparison = models::compare_variants(spec, seed, tenant);
-  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded.content_hash, seed};
+  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
   std::string text;
   if (options.format == "json") {
     text = reports::comparison_json(spec, comparison, meta).dump(2) + "\n";

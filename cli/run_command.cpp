@@ -9,15 +9,12 @@
 namespace outagesim::cli {
 
 int run_command(const RunOptions& options) {
-  const loader::LoadResult loaded = loader::load_scenario_file(options.scenario);
-  if (!loaded.ok()) {
-    fmt::print(stderr, "{}", loaded.render());
-    return 1;
-  }
-  const models::ScenarioSpec& spec = *loaded.spec;
+  const auto loaded = load_or_report(options.scenario);
+  if (!loaded) return 1;
+  const models::ScenarioSpec& spec = *loaded->spec;
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   const models::RunResult result = models::simulate(spec, seed);
-  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded.content_hash, seed};
+  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
   const std::string text = options.format == "json" ? reports::run_json(spec, result, meta).dump(2) + "\n"
                                                     : reports::run_text(spec, result, meta);
   return write_output(options.output, text) ? 0 : 2;

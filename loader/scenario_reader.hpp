@@ -29,7 +29,7 @@ class ScenarioReader {
   // Sections.
   void read_header(YamlMap& top);
   void collect_component_names(const YAML::Node& list);
-  void read_components(const YAML::Node& list);
+  void read_components();  // the items collect_component_names() found
   void read_component_params(YamlMap& m, models::ComponentSpec& c);
   void read_crews(const YAML::Node& list);
   void read_slas(const YAML::Node& list);
@@ -56,6 +56,9 @@ class ScenarioReader {
                                            const std::vector<std::string>& names, std::string_view section);
   // Iterates a list node, reporting when it is not one.
   std::vector<YAML::Node> list_items(const YAML::Node& node, const std::string& what);
+  // Records `name` as taken among `taken`, reporting it (at `at`) when it already was.
+  void claim_name(std::vector<std::string>& taken, const std::string& name, const YAML::Mark& at,
+                  std::string_view what);
 
   DiagnosticSink& sink_;
   models::ScenarioSpec spec_;
@@ -63,6 +66,7 @@ class ScenarioReader {
   bool have_start_ = false;
   std::map<std::string, models::ComponentId, std::less<>> component_ids_;
   std::vector<std::string> component_names_;  // for suggestions
+  std::vector<YAML::Node> component_items_;   // the entries under 'components', read once
   std::vector<YAML::Mark> component_marks_;   // where each component is declared
   // Each component's kind as read in the first pass (before params): references may point forward.
   std::vector<std::optional<models::ComponentKind>> component_kinds_;

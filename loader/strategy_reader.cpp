@@ -36,6 +36,11 @@ m::BackupSchedule ScenarioReader::read_backups(YamlMap& s) {
     backups.every = sim::Time::hours(24);
   }
   backups.age_at_start = s.duration("backup_age_at_start").value_or(sim::Time());
+  if (backups.age_at_start >= backups.every) {
+    sink_.error(s.mark_of("backup_age_at_start"),
+                s.what() + ": 'backup_age_at_start' is not younger than 'backup_every'",
+                "the newest backup's age at the start, less than the time between backups");
+  }
   return backups;
 }
 
@@ -173,7 +178,7 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
   for (const auto& t : spec_.tenants) tenant_names.push_back(t.name);
   std::vector<std::pair<std::uint32_t, std::string>> seen;  // (tenant, variant name)
   for (const YAML::Node& item : list_items(list, "'variants'")) {
-    const std::string shown = item.IsMap() && item["name"].IsScalar() ? item["name"].Scalar() : "?";
+    const std::string shown = shown_name(item);
     YamlMap v(sink_, item, fmt::format("variant '{}'", shown));
     m::VariantSpec variant;
     variant.name = v.string("name", true).value_or("");

@@ -50,6 +50,10 @@ void DiagnosticSink::error_without_place(std::string message, std::string expect
   diagnostics_.push_back(Diagnostic{file_, 0, 0, std::move(message), std::move(expected)});
 }
 
+std::string shown_name(const YAML::Node& entry) {
+  return entry.IsMap() && entry["name"].IsScalar() ? entry["name"].Scalar() : "?";
+}
+
 std::optional<std::string> read_string(DiagnosticSink& sink, const YAML::Node& node, std::string_view what) {
   if (!node.IsScalar()) {
     sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), "a string");

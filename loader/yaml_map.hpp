@@ -43,6 +43,9 @@ struct Range {
   static Range between(double lo, double hi) { return {lo, hi, false}; }
 };
 
+// The entry's `name` for messages about it before it is read ("?" when it has none).
+std::string shown_name(const YAML::Node& entry);
+
 // Scalar readers for any node, shared by YamlMap and list readers.
 std::optional<std::string> read_string(DiagnosticSink& sink, const YAML::Node& node, std::string_view what);
 std::optional<double> read_number(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,

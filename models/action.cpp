@@ -49,6 +49,10 @@ std::string_view action_name(Action action) {
   return "?";
 }
 
+std::span<const Action> all_actions() {
+  return kAll;
+}
+
 std::optional<Action> parse_action(std::string_view name) {
   for (const Action a : kAll) {
     if (action_name(a) == name) return a;

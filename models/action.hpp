@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "models/component_kind.hpp"
@@ -25,6 +26,7 @@ enum class Action : std::uint8_t {
 };
 
 std::string_view action_name(Action action);
+std::span<const Action> all_actions();
 std::optional<Action> parse_action(std::string_view name);
 // Whether the action applies to components of this kind.
 bool accepts(ComponentKind kind, Action action);

@@ -70,13 +70,7 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
     short_since_ = sc.ctx.now();
     short_blame_ = lost.blamed;
   } else if (!short_of_capacity && short_since_) {
-    const sim::Time spell = sc.ctx.now() - *short_since_;
-    if (spell > result_.limited_for) {
-      result_.limited_for = spell;
-      result_.limited_by = short_blame_;
-      result_.limitation = "too few sites serving to carry the load";
-    }
-    short_since_.reset();
+    close_short_spell(sc.ctx.now());
   }
 
   if (serving < spec_.min_sites) return {State::kDown, Cause{Reason::kDependency, lost.blamed, lost.trigger}};
@@ -87,14 +81,18 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
   return {State::kUp, Cause{Reason::kDependency, returned.blamed, returned.trigger}};
 }
 
-void ActiveActive::finish(StrategyContext& sc) {
-  if (!short_since_) return;
-  const sim::Time spell = sc.ctx.now() - *short_since_;
+void ActiveActive::close_short_spell(sim::Time now) {
+  const sim::Time spell = now - *short_since_;
   if (spell > result_.limited_for) {
     result_.limited_for = spell;
     result_.limited_by = short_blame_;
-    result_.limitation = "too few sites serving to carry the load";
+    result_.limitation = Wait::kTooFewSites;
   }
+  short_since_.reset();
+}
+
+void ActiveActive::finish(StrategyContext& sc) {
+  if (short_since_) close_short_spell(sc.ctx.now());
 }
 
 }  // namespace outagesim::models

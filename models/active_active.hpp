@@ -26,6 +26,8 @@ class ActiveActive final : public RecoveryStrategy {
   static constexpr std::uint32_t kSiteTagBase = kStrategyTagBase + 1;
 
   RecoverySequence::Outcome combine(StrategyContext& sc);
+  // A spell short of capacity ends: keep it if it is the longest.
+  void close_short_spell(sim::Time now);
 
   ActiveActiveSpec spec_;
   std::vector<RecoverySequence> sites_;

@@ -11,8 +11,9 @@ AlternativeSiteStrategy::AlternativeSiteStrategy(const FailoverTrigger& trigger,
                                                  std::vector<RecoveryStep> recovery)
     : trigger_(trigger), site_(std::move(site_needs), std::move(recovery), kSiteStepTag) {}
 
-void AlternativeSiteStrategy::set_blocker(StrategyContext& sc, ComponentId component, std::string label) {
-  auto next = std::make_pair(component, std::move(label));
+void AlternativeSiteStrategy::set_blocker(StrategyContext& sc, ComponentId component, Wait wait,
+                                          std::string step) {
+  Blocker next{component, wait, std::move(step)};
   if (blocker_ && *blocker_ == next) return;
   clear_blocker(sc);
   blocker_ = std::move(next);
@@ -43,7 +44,7 @@ RecoverySequence::Outcome AlternativeSiteStrategy::decide(StrategyContext& sc,
         sim::Time at = sc.ctx.now() + trigger_.detection + trigger_.decision;
         if (trigger_.not_before) at = std::max(at, *trigger_.not_before);
         trigger_timer_ = sc.ctx.engine().start_timer_at(at, sc.handler, kTriggerTag);
-        set_blocker(sc, kNoComponent, "detection and decision");
+        set_blocker(sc, kNoComponent, Wait::kDetectionAndDecision);
       }
       break;
     case Phase::kTriggered:
@@ -63,9 +64,13 @@ RecoverySequence::Outcome AlternativeSiteStrategy::decide(StrategyContext& sc,
       }
       break;
     case Phase::kArmed:
+      // The site is live already: a later fall of the primary fails over at once, losing the work since
+      // this fall.
+      if (primary_down && !primary_was_down_) failed_at_ = sc.ctx.now();
       site_.update(sc.ctx, sc.handler);
       break;
   }
+  primary_was_down_ = primary_down;
   return combine(sc, primary);
 }
 
@@ -109,9 +114,9 @@ RecoverySequence::Outcome AlternativeSiteStrategy::combine(StrategyContext& sc,
   } else if (alternative.state == State::kDown) {
     // Waiting for the new site's needs, or for its own recovery steps once they are met.
     if (const RecoveryStep* step = site_.current_step()) {
-      set_blocker(sc, kNoComponent, step->name + " on the new site");
+      set_blocker(sc, kNoComponent, Wait::kSiteRecovery, step->name);
     } else {
-      set_blocker(sc, alternative.cause.blamed, "the new site's needs");
+      set_blocker(sc, alternative.cause.blamed, Wait::kSiteNeeds);
     }
   }
   return primary;
@@ -126,16 +131,14 @@ StrategyResult AlternativeSiteStrategy::result() const {
   StrategyResult out = result_;
   // Still waiting at the end of the run: that is what limited it. Otherwise the longest wait.
   if (blocked_at_end_) {
-    out.limited_by = blocked_at_end_->first;
-    out.limitation = blocked_at_end_->second;
+    std::tie(out.limited_by, out.limitation, out.step) = *blocked_at_end_;
     out.limited_for = waited_.at(*blocked_at_end_);
     return out;
   }
   const auto longest = std::max_element(waited_.begin(), waited_.end(),
                                         [](const auto& a, const auto& b) { return a.second < b.second; });
   if (longest != waited_.end()) {
-    out.limited_by = longest->first.first;
-    out.limitation = longest->first.second;
+    std::tie(out.limited_by, out.limitation, out.step) = longest->first;
     out.limited_for = longest->second;
   }
   return out;

@@ -9,7 +9,7 @@
 
 #include <map>
 #include <string>
-#include <utility>
+#include <tuple>
 
 #include "models/recovery_sequence.hpp"
 #include "models/recovery_strategy.hpp"
@@ -45,8 +45,8 @@ class AlternativeSiteStrategy : public RecoveryStrategy {
   // For the kind's procedure: the alternative site can take over from now on.
   void procedure_done(StrategyContext& sc);
   // What the strategy is waiting on now (a component, or kNoComponent for its own fixed steps, and how);
-  // time accumulates per (component, label) until the next call or clear_blocker().
-  void set_blocker(StrategyContext& sc, ComponentId component, std::string label);
+  // time accumulates per blocker until the next call or clear_blocker().
+  void set_blocker(StrategyContext& sc, ComponentId component, Wait wait, std::string step = {});
   void clear_blocker(StrategyContext& sc);
   sim::Time failed_at() const { return failed_at_; }
 
@@ -61,13 +61,15 @@ class AlternativeSiteStrategy : public RecoveryStrategy {
   RecoverySequence site_;
   Phase phase_ = Phase::kIdle;
   sim::TimerId trigger_timer_;
-  sim::Time failed_at_;
+  sim::Time failed_at_;            // when the primary last fell
+  bool primary_was_down_ = false;  // at the last decide()
   bool serving_from_site_ = false;
   StrategyResult result_;
-  // Blockers: time spent waiting, per (component, label); the current one and since when.
-  std::map<std::pair<ComponentId, std::string>, sim::Time> waited_;
-  std::optional<std::pair<ComponentId, std::string>> blocker_;
-  std::optional<std::pair<ComponentId, std::string>> blocked_at_end_;  // set by finish()
+  // Blockers: time spent waiting, per (component, wait, step); the current one and since when.
+  using Blocker = std::tuple<ComponentId, Wait, std::string>;
+  std::map<Blocker, sim::Time> waited_;
+  std::optional<Blocker> blocker_;
+  std::optional<Blocker> blocked_at_end_;  // set by finish()
   sim::Time blocker_since_;
 };
 

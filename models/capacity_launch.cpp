@@ -2,6 +2,7 @@
 #include "models/capacity_launch.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <string>
 
 #include "models/control_plane.hpp"
@@ -10,7 +11,10 @@
 namespace outagesim::models {
 
 CapacityLaunch::CapacityLaunch(const LaunchSpec& spec)
-    : AlternativeSiteStrategy(spec.trigger, spec.needs, spec.recovery), spec_(spec) {}
+    // Once launched, the new site serves only while the zone its instances run in does.
+    : AlternativeSiteStrategy(spec.trigger, Requirement::all_of({Requirement::of(spec.target), spec.needs}),
+                              spec.recovery),
+      spec_(spec) {}
 
 void CapacityLaunch::start(StrategyContext& sc) {
   control_plane_ = &static_cast<ControlPlane&>(sc.ctx.component(spec_.control_plane));
@@ -24,6 +28,7 @@ bool CapacityLaunch::booting() const {
 
 void CapacityLaunch::begin(StrategyContext& sc) {
   running_procedure_ = true;
+  boots_.clear();  // an aborted procedure cancelled its boots: no timer refers to these any more
   pending_ = spec_.instances;
   running_ = 0;
   restored_ = false;
@@ -49,18 +54,18 @@ void CapacityLaunch::attempt(StrategyContext& sc) {
   }
   if (launched > 0) {
     pending_ -= launched;
-    boots_.push_back(Boot{sc.ctx.now(), launched, true});
-    sc.ctx.engine().start_timer_at(sc.ctx.now() + spec_.boot, sc.handler,
-                                   kBootTagBase + static_cast<std::uint32_t>(boots_.size() - 1));
+    const auto wave = static_cast<std::uint32_t>(boots_.size());
+    boots_.push_back(
+        Boot{sc.ctx.now(), launched, true,
+             sc.ctx.engine().start_timer_at(sc.ctx.now() + spec_.boot, sc.handler, kBootTagBase + wave)});
   }
   if (pending_ > 0) {
     if (!target_up) {
       pending_on_ = spec_.target;
-      pending_why_ = "the target zone cannot take instances";
+      pending_why_ = Wait::kTargetDown;
     } else {
       pending_on_ = spec_.control_plane;
-      pending_why_ =
-          availability <= 0 ? "the control plane is down" : "launch calls throttled by the control plane";
+      pending_why_ = availability <= 0 ? Wait::kControlPlaneDown : Wait::kLaunchThrottled;
     }
     schedule_attempt(sc);
   }
@@ -78,8 +83,8 @@ void CapacityLaunch::schedule_attempt(StrategyContext& sc) {
 
 void CapacityLaunch::boot_done(StrategyContext& sc, std::size_t wave) {
   Boot& boot = boots_[wave];
-  if (!boot.active) return;
   boot.active = false;
+  boot.timer = sim::TimerId{};
   const auto status = sc.ctx.status();
   const bool target_ok = status[spec_.target].state != State::kDown;
   // A custom image is fetched throughout the boot: the image service must not have changed since.
@@ -91,8 +96,7 @@ void CapacityLaunch::boot_done(StrategyContext& sc, std::size_t wave) {
   } else {
     pending_ += boot.instances;
     pending_on_ = target_ok ? spec_.image_service : spec_.target;
-    pending_why_ = target_ok ? "instances launched but the custom image was unavailable at boot"
-                             : "the target zone failed under the booting instances";
+    pending_why_ = target_ok ? Wait::kImageUnavailable : Wait::kTargetLostAtBoot;
     schedule_attempt(sc);
     update_demand();
   }
@@ -125,18 +129,18 @@ void CapacityLaunch::refresh_blocker(StrategyContext& sc) {
   const auto status = sc.ctx.status();
   const bool instances_short = running_ < spec_.instances;
   if (spec_.restore && !restored_ && status[spec_.restore->backup_location].state == State::kDown) {
-    set_blocker(sc, spec_.restore->backup_location, "backups unreachable");
+    set_blocker(sc, spec_.restore->backup_location, Wait::kBackupsUnreachable);
   } else if (instances_short && spec_.image_service != kNoComponent &&
              status[spec_.image_service].state == State::kDown) {
-    set_blocker(sc, spec_.image_service, "the custom image is unavailable: instances launch but cannot boot");
+    set_blocker(sc, spec_.image_service, Wait::kImageUnavailable);
   } else if (instances_short && status[spec_.target].state == State::kDown) {
-    set_blocker(sc, spec_.target, "the target zone cannot take instances");
+    set_blocker(sc, spec_.target, Wait::kTargetDown);
   } else if (pending_ > 0) {
     set_blocker(sc, pending_on_, pending_why_);
   } else if (spec_.restore && !restored_) {
-    set_blocker(sc, kNoComponent, "restoring data from backups");
+    set_blocker(sc, kNoComponent, Wait::kRestoring);
   } else if (booting()) {
-    set_blocker(sc, kNoComponent, "instances booting");
+    set_blocker(sc, kNoComponent, Wait::kBooting);
   }
 }
 
@@ -149,7 +153,7 @@ void CapacityLaunch::finish_if_ready(StrategyContext& sc) {
 }
 
 void CapacityLaunch::on_procedure_timer(StrategyContext& sc, std::uint32_t tag) {
-  if (!running_procedure_) return;  // a boot or restore of an aborted procedure
+  assert(running_procedure_);  // abort() cancels every timer of the procedure
   if (tag == kAttemptTag) {
     attempt(sc);
   } else if (tag == kRestoreTag) {
@@ -166,7 +170,10 @@ void CapacityLaunch::abort(StrategyContext& sc) {
   running_procedure_ = false;
   sc.ctx.engine().cancel(attempt_timer_);
   sc.ctx.engine().cancel(restore_timer_);
-  for (Boot& boot : boots_) boot.active = false;
+  for (Boot& boot : boots_) {
+    sc.ctx.engine().cancel(boot.timer);
+    boot.active = false;
+  }
   pending_ = 0;
   update_demand();
 }

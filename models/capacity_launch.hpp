@@ -40,6 +40,7 @@ class CapacityLaunch final : public AlternativeSiteStrategy {
     sim::Time started;
     std::uint32_t instances = 0;
     bool active = false;
+    sim::TimerId timer;
   };
 
   void attempt(StrategyContext& sc);
@@ -64,7 +65,7 @@ class CapacityLaunch final : public AlternativeSiteStrategy {
   std::vector<Boot> boots_;
   // Why instances are pending: the component and how, from the last failed attempt or boot.
   ComponentId pending_on_ = kNoComponent;
-  const char* pending_why_ = "";
+  Wait pending_why_ = Wait::kNothing;
 
   bool restored_ = false;
   sim::TimerId restore_timer_;

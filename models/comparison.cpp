@@ -26,7 +26,8 @@ ComparisonRow row_for(const ScenarioSpec& spec, const RunResult& result, std::ui
   row.variant = std::move(variant);
   row.baseline = baseline;
   row.strategy_kind = strategy_kind_name(function.strategy);
-  row.downtime = result.downtime(function.id);
+  // Whole seconds, as reports list the intervals: totals and differences then add up exactly.
+  row.downtime = sim::Time::seconds(result.whole_seconds_in(function.id, State::kDown));
   row.strategy = result.strategies[function.id];
   row.data_loss = row.strategy.data_loss;
   if (tenant.sla) row.sla = sla_credit(spec.slas[*tenant.sla], row.downtime);
@@ -47,10 +48,10 @@ ComparisonRow row_for(const ScenarioSpec& spec, const RunResult& result, std::ui
 
   // What limited it: the strategy's own account when its site served, else what the function last waited
   // for (the dependency whose return ended the outage, or the one still down at the horizon).
-  if (row.strategy.served_by_alternative || row.strategy.limited_by != kNoComponent ||
-      !row.strategy.limitation.empty()) {
+  if (row.strategy.served_by_alternative || row.strategy.limitation != Wait::kNothing) {
     row.limited_by = row.strategy.limited_by;
     row.limitation = row.strategy.limitation;
+    row.step = row.strategy.step;
     row.limited_for = row.strategy.limited_for;
   }
   if (!row.strategy.served_by_alternative && first != nullptr) {
@@ -58,7 +59,8 @@ ComparisonRow row_for(const ScenarioSpec& spec, const RunResult& result, std::ui
     const StateChange& c = result.journal[change];
     if (c.cause.blamed != kNoComponent) {
       row.limited_by = c.cause.blamed;
-      row.limitation = first->ended != kNoChange ? "waited for it to return" : "still down at the end";
+      row.limitation = first->ended != kNoChange ? Wait::kDependency : Wait::kStillDown;
+      row.step.clear();
       row.limited_for = row.time_to_recover.value_or(sim::Time());
     }
   }
@@ -87,7 +89,7 @@ Comparison compare_variants(const ScenarioSpec& spec, std::uint64_t seed,
     std::sort(functions.begin(), functions.end());
     std::vector<sim::Time> baseline_downtime;
     for (const std::uint32_t f : functions) {
-      comparison.rows.push_back(row_for(spec, baseline, t, f, "as it was", true));
+      comparison.rows.push_back(row_for(spec, baseline, t, f, std::string(), true));
       baseline_downtime.push_back(comparison.rows.back().downtime);
     }
     for (const VariantSpec& v : spec.variants) {

@@ -1,4 +1,4 @@
-// Comparing recovery strategies: the scenario as written (the baseline, "as it was"), then once per
+// Comparing recovery strategies: the scenario as written (the baseline), then once per
 // variant with some of a tenant's functions given another strategy. Each is a whole run, because
 // strategies act on shared components (launches load the control plane); all use the same seed, so the
 // same random draws (common random numbers): differences come from the strategy, not luck.
@@ -18,7 +18,7 @@ namespace outagesim::models {
 struct ComparisonRow {
   std::uint32_t tenant = 0;    // index into ScenarioSpec::tenants
   std::uint32_t function = 0;  // index into the tenant's functions
-  std::string variant;         // "as it was" for the baseline
+  std::string variant;         // the variant's name; empty for the baseline
   bool baseline = false;
   std::string_view strategy_kind;
 
@@ -33,7 +33,8 @@ struct ComparisonRow {
   // What held the recovery back: the strategy's longest wait when it failed over, else the dependency
   // the function waited for last.
   ComponentId limited_by = kNoComponent;
-  std::string limitation;
+  Wait limitation = Wait::kNothing;
+  std::string step;  // for Wait::kSiteRecovery
   sim::Time limited_for;
   StrategyResult strategy;  // as the strategy reported it
 };

@@ -7,6 +7,10 @@
 
 namespace outagesim::models {
 
+Cause injection_cause(const InjectionSpec& injection, InjectionId id, Reason operator_reason) {
+  return Cause{injection.is_fault ? Reason::kFault : operator_reason, kNoComponent, kNoChange, id};
+}
+
 Component::Component(ComponentId id, std::string name, ComponentKind kind)
     : id_(id), name_(std::move(name)), kind_(kind) {}
 
@@ -29,8 +33,7 @@ bool Component::apply(const InjectionSpec& injection, InjectionId id) {
     case Action::kFail:
       if (forced_down_) return false;
       forced_down_ = true;
-      forced_cause_ =
-          Cause{injection.is_fault ? Reason::kFault : Reason::kOperatorAction, kNoComponent, kNoChange, id};
+      forced_cause_ = injection_cause(injection, id);
       on_forced_change();
       publish(State::kDown, forced_cause_);
       return true;

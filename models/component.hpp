@@ -16,6 +16,10 @@ namespace outagesim::models {
 
 class ModelContext;
 
+// The cause a scripted event gives the change it makes: a fault's, or an operator action's.
+Cause injection_cause(const InjectionSpec& injection, InjectionId id,
+                      Reason operator_reason = Reason::kOperatorAction);
+
 class Component : public sim::EventHandler {
  public:
   Component(ComponentId id, std::string name, ComponentKind kind);

@@ -34,7 +34,6 @@ void ControlPlane::set_demand(std::uint32_t source, double rps) {
 void ControlPlane::evaluate() {
   const auto status = ctx().status();
 
-  // Capacity, remembering the most recent node loss to blame.
   // Capacity, remembering the most recent node loss to blame (and the most recent node change at all,
   // for a return).
   double capacity = scaled_out_ ? params_.scale_out->rps : 0;
@@ -51,6 +50,7 @@ void ControlPlane::evaluate() {
       any_lost = true;
     }
   }
+  if (forced_down()) capacity = 0;  // a failed control plane serves no call, whatever its nodes
 
   // Demand, remembering the most recent outage that adds to it.
   const sim::Time now = ctx().now();
@@ -115,6 +115,11 @@ void ControlPlane::evaluate() {
     if (state() == before && natural != State::kUp && !forced_down()) ctx().note_change(*this, cause);
     ctx().touch_dependents(id());
   }
+}
+
+void ControlPlane::on_forced_change() {
+  // Callers read the availability, not only the state: recompute it.
+  ctx().schedule_evaluation(id());
 }
 
 void ControlPlane::on_timer(std::uint32_t tag) {

@@ -32,6 +32,7 @@ class ControlPlane final : public Component {
 
  protected:
   void on_timer(std::uint32_t tag) override;
+  void on_forced_change() override;
 
  private:
   ControlPlaneParams params_;

@@ -51,8 +51,7 @@ void CoolingPlant::bring_in_standby() {
 }
 
 bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) {
-  const Cause cause{injection.is_fault ? Reason::kFault : Reason::kOperatorAction, kNoComponent, kNoChange,
-                    id};
+  const Cause cause = injection_cause(injection, id);
   const auto count = static_cast<std::uint32_t>(injection.amount);
   switch (injection.action) {
     case Action::kFailChillers:
@@ -78,8 +77,9 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
       return true;
     case Action::kRestoreChillers:
       primary_running_ = std::min(params_.chillers, primary_running_ + count);
-      // Standby chillers step back as primary ones return.
+      // Standby chillers step back as primary ones return; none are needed once all primaries run.
       standby_running_ = std::min(standby_running_, params_.chillers - primary_running_);
+      if (primary_running_ == params_.chillers) cancel_timer(standby_switch_);
       update(cause);
       return true;
     default:

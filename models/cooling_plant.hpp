@@ -1,6 +1,8 @@
 // A chilled-water cooling plant: N primary chillers and M standby chillers. The standby set takes over
 // automatically after a switch time, unless it shares an air-locked loop with the primary set (the HK 2022
-// common-cause failure). Up at design capacity, degraded below it, down at zero.
+// common-cause failure). Restoring chillers brings primaries back one by one by hand; the air lock keeps
+// the standby set out for the rest of the run (in HK 2022 the group control stayed manual). Up at design
+// capacity, degraded below it, down at zero.
 #pragma once
 
 #include <cstdint>

@@ -100,7 +100,8 @@ DependencyGraph::DependencyGraph(std::uint32_t vertex_count, const std::vector<D
 
 namespace {
 
-// Records the depth-first tree and stops at the first back edge, which closes a cycle.
+// Records the depth-first tree and keeps the first back edge it meets, which closes a cycle; later
+// back edges are ignored (the search itself runs to the end: Boost's visitor cannot stop it cleanly).
 class CycleFinder : public boost::default_dfs_visitor {
  public:
   CycleFinder(std::vector<ComponentId>& parent, std::vector<ComponentId>& cycle)

@@ -68,7 +68,7 @@ void HostPool::evaluate() {
 
 bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
   if (injection.action != Action::kShedLoad || !draws_power()) return false;
-  stop(Cause{injection.is_fault ? Reason::kFault : Reason::kShedByOperator, kNoComponent, kNoChange, id});
+  stop(injection_cause(injection, id, Reason::kShedByOperator));
   publish(State::kDown, down_cause_);
   return true;
 }
@@ -76,6 +76,10 @@ bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
 void HostPool::on_timer(std::uint32_t tag) {
   switch (tag) {
     case kCrewGranted:
+      if (holds_crew_) {  // one unit is enough: give back any other
+        ctx().crew(*params_.crew).release();
+        return;
+      }
       holds_crew_ = true;
       if (mode_ != Mode::kWaitingCrew || forced_down() || !room_->can_restart_hosts()) {
         release_crew();  // the grant came after the need went away

@@ -30,13 +30,36 @@ struct StrategyContext {
 
 inline constexpr std::uint32_t kStrategyTagBase = 16;
 
+// What a recovery waited on; reports put it into words. Most name a component as well.
+enum class Wait : std::uint8_t {
+  kNothing,
+  kDetectionAndDecision,  // people noticing and deciding
+  kStandbyNeeds,          // the standby's own needs (component)
+  kProvisioning,          // a cold standby built from backups
+  kSwitchover,            // switchover and DNS
+  kSiteNeeds,             // the new site's needs (component)
+  kSiteRecovery,          // a recovery step on the new site (the step's name alongside)
+  kLaunchThrottled,       // launch calls throttled (the control plane)
+  kControlPlaneDown,      // launch calls refused (the control plane)
+  kTargetDown,            // the zone instances launch into cannot take them (component)
+  kTargetLostAtBoot,      // that zone failed under booting instances (component)
+  kImageUnavailable,      // instances launch but cannot boot their custom image (image service)
+  kBackupsUnreachable,    // the backup location is down (component)
+  kRestoring,             // the data restore itself
+  kBooting,               // instances booting
+  kTooFewSites,           // active-active: the serving sites cannot carry the load
+  kDependency,            // the function waited for this dependency to return (component)
+  kStillDown,             // the function was still down at the end, waiting for this (component)
+};
+
 // What a strategy reports after the run, beyond the function's intervals.
 struct StrategyResult {
   sim::Time data_loss;  // work lost by serving from a copy (RPO), summed over failovers
   // What held the strategy's own path back the longest, and how; kNoComponent / empty when it never ran
   // or nothing in particular did.
   ComponentId limited_by = kNoComponent;
-  std::string limitation;
+  Wait limitation = Wait::kNothing;
+  std::string step;       // for Wait::kSiteRecovery: the step's name (from the scenario)
   sim::Time limited_for;  // how long it waited on that (up to the horizon when still waiting)
   std::optional<sim::Time> procedure_started;  // when the strategy's procedure (failover, launch) began
   std::optional<sim::Time> alternative_ready;  // when its site could first take over

@@ -11,6 +11,14 @@ sim::Time RunResult::time_in(ComponentId id, State state) const {
   return total;
 }
 
+std::int64_t RunResult::whole_seconds_in(ComponentId id, State state) const {
+  std::int64_t total = 0;
+  for (const Interval& interval : intervals[id]) {
+    if (interval.state == state) total += interval.end.floor_seconds() - interval.start.floor_seconds();
+  }
+  return total;
+}
+
 std::size_t RunResult::state_changes() const {
   std::size_t n = 0;
   for (const StateChange& c : journal) n += c.changes_state();

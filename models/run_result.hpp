@@ -33,6 +33,9 @@ struct RunResult {
   // Total time the vertex spent in `state` within the horizon.
   sim::Time time_in(ComponentId id, State state) const;
   sim::Time downtime(ComponentId id) const { return time_in(id, State::kDown); }
+  // The same in whole seconds as reports print it: each interval's ends floored to the second, then
+  // summed, so a total always equals the sum of the intervals listed with it.
+  std::int64_t whole_seconds_in(ComponentId id, State state) const;
   // Journal records that change a state (the others note quantity changes).
   std::size_t state_changes() const;
 };

@@ -8,9 +8,9 @@ namespace outagesim::models {
 StandbyFailover::StandbyFailover(const StandbySpec& spec)
     : AlternativeSiteStrategy(spec.trigger, spec.needs, spec.recovery), spec_(spec) {}
 
-void StandbyFailover::start_step(StrategyContext& sc, Step step, sim::Time duration, const char* label) {
+void StandbyFailover::start_step(StrategyContext& sc, Step step, sim::Time duration, Wait wait) {
   step_ = step;
-  set_blocker(sc, kNoComponent, label);
+  set_blocker(sc, kNoComponent, wait);
   timer_ = sc.ctx.engine().start_timer_at(sc.ctx.now() + duration, sc.handler, kStepDone);
 }
 
@@ -20,14 +20,14 @@ void StandbyFailover::advance(StrategyContext& sc) {
     // Nothing to fail over to: wait for the standby's needs, then redo the step that was cut short.
     sc.ctx.engine().cancel(timer_);
     step_ = Step::kWaitingForStandby;
-    set_blocker(sc, standby.blamed, "the standby's needs");
+    set_blocker(sc, standby.blamed, Wait::kStandbyNeeds);
     return;
   }
   if (step_ == Step::kWaitingForStandby || step_ == Step::kNone) {
     if (spec_.cold && !provisioned_) {
-      start_step(sc, Step::kProvisioning, spec_.provision, "provisioning from backups");
+      start_step(sc, Step::kProvisioning, spec_.provision, Wait::kProvisioning);
     } else {
-      start_step(sc, Step::kSwitching, spec_.switchover + spec_.dns_ttl, "switchover and DNS");
+      start_step(sc, Step::kSwitching, spec_.switchover + spec_.dns_ttl, Wait::kSwitchover);
     }
   }
 }

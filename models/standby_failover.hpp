@@ -24,7 +24,7 @@ class StandbyFailover final : public AlternativeSiteStrategy {
   static constexpr std::uint32_t kStepDone = kProcedureTagBase;
 
   void advance(StrategyContext& sc);
-  void start_step(StrategyContext& sc, Step step, sim::Time duration, const char* label);
+  void start_step(StrategyContext& sc, Step step, sim::Time duration, Wait wait);
 
   StandbySpec spec_;
   Step step_ = Step::kNone;

@@ -14,6 +14,11 @@ namespace {
 constexpr double kToleranceC = 1e-6;
 }
 
+bool room_can_carry(const RoomParams& params, double load_kw, double cooling_kw) {
+  return can_hold_setpoint(ThermalInputs{load_kw, cooling_kw, params.heat_loss_kw_per_c, params.outside_c,
+                                         params.thermal_mass_kj_per_c, params.setpoint_c});
+}
+
 ThermalRoom::ThermalRoom(ComponentId id, std::string name, const RoomParams& params)
     : Component(id, std::move(name), ComponentKind::kRoom), params_(params), temp_c_(params.setpoint_c) {}
 
@@ -23,7 +28,7 @@ void ThermalRoom::wire(CoolingPlant& plant, std::vector<HostPool*> pools) {
 }
 
 double ThermalRoom::cooling_kw() const {
-  return std::max(0.0, plant_->capacity_fraction() * params_.design_cooling_kw + auxiliary_kw_);
+  return plant_->capacity_fraction() * params_.design_cooling_kw + auxiliary_kw_;
 }
 
 double ThermalRoom::full_load_kw() const {
@@ -33,7 +38,7 @@ double ThermalRoom::full_load_kw() const {
 }
 
 bool ThermalRoom::can_restart_hosts() const {
-  return powered() && !overheated_ && cooling_kw() >= full_load_kw() - 1e-9;
+  return powered() && !overheated_ && room_can_carry(params_, full_load_kw(), cooling_kw());
 }
 
 Cause ThermalRoom::restart_cause() const {
@@ -59,12 +64,20 @@ ThermalInputs ThermalRoom::inputs() const {
                        params_.setpoint_c};
 }
 
-void ThermalRoom::advance_to_now() {
+int ThermalRoom::advance_to_now() {
   const sim::Time now = ctx().now();
-  if (now > temp_time_) {
-    temp_c_ = temperature_after(applied_, temp_c_, (now - temp_time_).to_seconds());
-    temp_time_ = now;
-  }
+  if (now <= temp_time_) return 0;
+  const double before = temp_c_;
+  temp_c_ = temperature_after(applied_, temp_c_, (now - temp_time_).to_seconds());
+  temp_time_ = now;
+  return temp_c_ > before ? 1 : temp_c_ < before ? -1 : 0;
+}
+
+void ThermalRoom::catch_up() {
+  const int moved = advance_to_now();
+  in_crossing_ = true;
+  apply_thresholds(moved);
+  in_crossing_ = false;
 }
 
 void ThermalRoom::reschedule() {
@@ -107,11 +120,8 @@ Cause ThermalRoom::cooling_cause(Reason reason) const {
   return Cause{reason, plant_->id(), plant_->last_change(), kNoInjection, temp_c_};
 }
 
-void ThermalRoom::cross_threshold() {
-  advance_to_now();
-  temp_c_ = crossing_target_c_;  // exact, whatever the rounding of the event time
-  in_crossing_ = true;
-  if (crossing_rising_) {
+void ThermalRoom::apply_thresholds(int direction) {
+  if (direction > 0) {
     if (!overheated_ && temp_c_ >= params_.alarm_c - kToleranceC) {
       overheated_ = true;
       publish_state(cooling_cause(Reason::kOverheating));
@@ -125,7 +135,7 @@ void ThermalRoom::cross_threshold() {
         pool->thermal_trip(temp_c_);
       }
     }
-  } else if (overheated_ && temp_c_ <= params_.alarm_c + kToleranceC) {
+  } else if (direction < 0 && overheated_ && temp_c_ <= params_.alarm_c + kToleranceC) {
     overheated_ = false;
     publish_state(cooling_cause(Reason::kCooledDown));
     // Crews go into a flooded room only once it has cooled down.
@@ -134,13 +144,22 @@ void ThermalRoom::cross_threshold() {
     }
     ctx().touch_dependents(id());
   }
+}
+
+void ThermalRoom::cross_threshold() {
+  advance_to_now();
+  // Exactly at the target, whatever the rounding of the event time.
+  if (crossing_rising_ ? temp_c_ < crossing_target_c_ : temp_c_ > crossing_target_c_)
+    temp_c_ = crossing_target_c_;
+  in_crossing_ = true;
+  apply_thresholds(crossing_rising_ ? 1 : -1);
   in_crossing_ = false;
   reschedule();
 }
 
 void ThermalRoom::heat_changed() {
-  if (in_crossing_) return;  // cross_threshold() reschedules once at its end
-  advance_to_now();
+  if (in_crossing_) return;  // the caller reschedules once it is done
+  catch_up();
   reschedule();
 }
 
@@ -150,7 +169,7 @@ void ThermalRoom::start() {
 }
 
 void ThermalRoom::evaluate() {
-  advance_to_now();
+  catch_up();
   Cause cause{Reason::kDependency, plant_->id(), plant_->last_change()};
   const Verdict power = models::evaluate(params_.power, ctx().status());
   const bool met = power.state != State::kDown;
@@ -173,12 +192,11 @@ void ThermalRoom::evaluate() {
 }
 
 bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
-  const Cause cause{injection.is_fault ? Reason::kFault : Reason::kOperatorAction, kNoComponent, kNoChange,
-                    id};
-  advance_to_now();
+  catch_up();
   switch (injection.action) {
     case Action::kAuxiliaryCooling:
-      auxiliary_kw_ += injection.amount;
+      // Removing more temporary cooling than was brought in removes it all, not the plant's share.
+      auxiliary_kw_ = std::max(0.0, auxiliary_kw_ + injection.amount);
       break;
     case Action::kPowerOff:
       if (operator_off_) return false;
@@ -192,7 +210,7 @@ bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
       return false;
   }
   reschedule();
-  publish_state(cause);
+  publish_state(injection_cause(injection, id));
   ctx().touch_dependents(this->id());
   return true;
 }
@@ -203,13 +221,13 @@ void ThermalRoom::on_timer(std::uint32_t tag) {
       cross_threshold();
       return;
     case kUpsExhausted:
-      advance_to_now();
+      catch_up();
       power_ok_ = false;
       reschedule();
       publish_state(power_cause_);
       return;
     case kDamageChecksDone:
-      advance_to_now();
+      catch_up();
       damaged_ = false;
       reschedule();
       publish_state(Cause{Reason::kDamageCleared, id(), last_change()});
@@ -221,7 +239,7 @@ void ThermalRoom::on_timer(std::uint32_t tag) {
 }
 
 void ThermalRoom::on_forced_change() {
-  advance_to_now();
+  catch_up();
   reschedule();
 }
 

@@ -16,6 +16,11 @@ namespace outagesim::models {
 class CoolingPlant;
 class HostPool;
 
+// Whether a room with these parameters, `cooling_kw` of cooling and `load_kw` of equipment running holds
+// its setpoint: the one rule for "can run" (hosts restart only then; the loader refuses rooms that
+// cannot at full plant capacity).
+bool room_can_carry(const RoomParams& params, double load_kw, double cooling_kw);
+
 class ThermalRoom final : public Component {
  public:
   ThermalRoom(ComponentId id, std::string name, const RoomParams& params);
@@ -49,7 +54,13 @@ class ThermalRoom final : public Component {
   ThermalInputs inputs() const;
   double cooling_kw() const;
   double full_load_kw() const;
-  void advance_to_now();
+  // Moves the temperature to now along the trajectory in force; returns the direction it moved.
+  int advance_to_now();
+  // Acts on every threshold the temperature has reached moving in `direction`: the next crossing is
+  // timed to the millisecond, but another event in that millisecond may see the room first.
+  void apply_thresholds(int direction);
+  // advance_to_now(), then apply_thresholds(): call before changing any input.
+  void catch_up();
   void reschedule();
   void cross_threshold();
   void publish_state(const Cause& cause);
@@ -68,7 +79,7 @@ class ThermalRoom final : public Component {
   bool operator_off_ = false;
   bool power_ok_ = true;         // false once the UPS ran out
   bool power_needs_met_ = true;  // the power requirement, as last evaluated
-  bool in_crossing_ = false;     // heat changes during a crossing reschedule once, at its end
+  bool in_crossing_ = false;     // heat changes while thresholds are applied reschedule once, at the end
   sim::TimerId crossing_timer_;
   double crossing_target_c_ = 0;
   bool crossing_rising_ = true;

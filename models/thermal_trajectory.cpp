@@ -1,4 +1,6 @@
-// Closed-form solutions of the first-order room model.
+// Closed-form solutions of the first-order room model, in forms that stay accurate for any heat loss:
+// with x = t G / C, T(t) = T0 + net(T0)/G * (1 - e^-x), written with expm1 and log1p so that a tiny G
+// degrades gracefully into the linear (G = 0) solution instead of cancelling catastrophically.
 #include "models/thermal_trajectory.hpp"
 
 #include <algorithm>
@@ -17,7 +19,11 @@ double net_kw(const ThermalInputs& in, double t) {
 }  // namespace
 
 bool holds_setpoint(const ThermalInputs& in, double temp_c) {
-  return temp_c <= in.setpoint_c + kEpsilonC && net_kw(in, in.setpoint_c) <= 0;
+  return temp_c <= in.setpoint_c + kEpsilonC && can_hold_setpoint(in);
+}
+
+bool can_hold_setpoint(const ThermalInputs& in) {
+  return net_kw(in, in.setpoint_c) <= 1e-9;
 }
 
 int direction(const ThermalInputs& in, double temp_c) {
@@ -29,12 +35,13 @@ int direction(const ThermalInputs& in, double temp_c) {
 double temperature_after(const ThermalInputs& in, double temp_c, double seconds) {
   assert(in.mass_kj_per_c > 0 && seconds >= 0);
   if (holds_setpoint(in, temp_c)) return in.setpoint_c;
+  const double net = net_kw(in, temp_c);
   double t;
   if (in.loss_kw_per_c > 0) {
-    const double equilibrium = in.outside_c + (in.heat_kw - in.cooling_kw) / in.loss_kw_per_c;
-    t = equilibrium + (temp_c - equilibrium) * std::exp(-seconds * in.loss_kw_per_c / in.mass_kj_per_c);
+    const double x = seconds * in.loss_kw_per_c / in.mass_kj_per_c;
+    t = temp_c + net / in.loss_kw_per_c * -std::expm1(-x);
   } else {
-    t = temp_c + net_kw(in, temp_c) * seconds / in.mass_kj_per_c;
+    t = temp_c + net * seconds / in.mass_kj_per_c;
   }
   return std::max(t, in.setpoint_c);
 }
@@ -45,13 +52,14 @@ std::optional<double> seconds_to_reach(const ThermalInputs& in, double temp_c, d
   const int dir = direction(in, temp_c);
   if (dir == 0) return std::nullopt;
   if ((dir > 0 && target_c <= temp_c) || (dir < 0 && target_c >= temp_c)) return std::nullopt;
+  const double net = net_kw(in, temp_c);
   if (in.loss_kw_per_c > 0) {
-    const double equilibrium = in.outside_c + (in.heat_kw - in.cooling_kw) / in.loss_kw_per_c;
-    const double ratio = (target_c - equilibrium) / (temp_c - equilibrium);
-    if (!(ratio > 0 && ratio < 1)) return std::nullopt;  // at or beyond the equilibrium
-    return -(in.mass_kj_per_c / in.loss_kw_per_c) * std::log(ratio);
+    // Solve 1 - e^-x = (target - T0) G / net; the target lies beyond the equilibrium when that is >= 1.
+    const double share = (target_c - temp_c) * in.loss_kw_per_c / net;
+    if (!(share > 0 && share < 1)) return std::nullopt;
+    return -std::log1p(-share) * in.mass_kj_per_c / in.loss_kw_per_c;
   }
-  return (target_c - temp_c) * in.mass_kj_per_c / net_kw(in, temp_c);
+  return (target_c - temp_c) * in.mass_kj_per_c / net;
 }
 
 }  // namespace outagesim::models

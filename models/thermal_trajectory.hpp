@@ -6,7 +6,9 @@
 // outside (kW/°C); C: thermal mass (kJ/°C). The cooling controller never drives the room below its
 // setpoint: at the setpoint with enough cooling, the temperature holds. Between two events the inputs are
 // constant, so the temperature moves monotonically toward T_eq = T_out + (H - Q)/G (or linearly when
-// G = 0), and the time to reach any threshold has a closed form.
+// G = 0), and the time to reach any threshold has a closed form. The same rule (can_hold_setpoint) says
+// whether a room can run its equipment at all: the loader refuses rooms that cannot, and hosts restart
+// only when it holds.
 #pragma once
 
 #include <optional>
@@ -22,6 +24,8 @@ struct ThermalInputs {
   double setpoint_c = 24;
 };
 
+// True when cooling (with the passive loss) can hold the room at its setpoint under these inputs.
+bool can_hold_setpoint(const ThermalInputs& in);
 // True when the room sits at its setpoint and cooling can hold it there.
 bool holds_setpoint(const ThermalInputs& in, double temp_c);
 // The temperature `seconds` after being at `temp_c`. REQUIRES: temp_c >= in.setpoint_c, seconds >= 0.

@@ -10,6 +10,48 @@ namespace outagesim::reports {
 
 namespace m = outagesim::models;
 
+std::string describe_wait(m::Wait wait, const std::string& step) {
+  switch (wait) {
+    case m::Wait::kNothing:
+      return "";
+    case m::Wait::kDetectionAndDecision:
+      return "detection and decision";
+    case m::Wait::kStandbyNeeds:
+      return "the standby's needs";
+    case m::Wait::kProvisioning:
+      return "provisioning from backups";
+    case m::Wait::kSwitchover:
+      return "switchover and DNS";
+    case m::Wait::kSiteNeeds:
+      return "the new site's needs";
+    case m::Wait::kSiteRecovery:
+      return fmt::format("{} on the new site", step);
+    case m::Wait::kLaunchThrottled:
+      return "launch calls throttled by the control plane";
+    case m::Wait::kControlPlaneDown:
+      return "launch calls refused: the control plane is down";
+    case m::Wait::kTargetDown:
+      return "the target zone cannot take instances";
+    case m::Wait::kTargetLostAtBoot:
+      return "the target zone failed under the booting instances";
+    case m::Wait::kImageUnavailable:
+      return "the custom image is unavailable: instances launch but cannot boot";
+    case m::Wait::kBackupsUnreachable:
+      return "backups unreachable";
+    case m::Wait::kRestoring:
+      return "restoring data from backups";
+    case m::Wait::kBooting:
+      return "instances booting";
+    case m::Wait::kTooFewSites:
+      return "too few sites serving to carry the load";
+    case m::Wait::kDependency:
+      return "waited for it to return";
+    case m::Wait::kStillDown:
+      return "still down at the end";
+  }
+  return "?";
+}
+
 std::string describe_injection(const m::ScenarioSpec& spec, m::InjectionId id) {
   const m::InjectionSpec& inj = spec.injections[id];
   std::string text =

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "models/recovery_strategy.hpp"
 #include "models/run_result.hpp"
 #include "models/scenario_spec.hpp"
 
@@ -11,6 +12,9 @@ namespace outagesim::reports {
 
 // What the reason and its detail mean, e.g. "thermal shutdown at 41.0 °C", "throttled: 21% of calls succeed".
 std::string describe_reason(const models::ScenarioSpec& spec, const models::StateChange& change);
+// What a recovery waited on, e.g. "launch calls throttled by the control plane"; `step` names the recovery
+// step for Wait::kSiteRecovery.
+std::string describe_wait(models::Wait wait, const std::string& step);
 // "fault loop_airlock on plant-c at 09:01 (note)".
 std::string describe_injection(const models::ScenarioSpec& spec, models::InjectionId id);
 // "c3-dedicated down at 10:58: thermal shutdown at 41.0 °C".

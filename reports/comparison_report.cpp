@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "reports/cause_text.hpp"
 #include "reports/clock_format.hpp"
+#include "reports/result_header.hpp"
 #include "reports/text_table.hpp"
 
 namespace outagesim::reports {
@@ -18,9 +20,16 @@ struct Cells {
       limited_by;
 };
 
+constexpr const char* kBaselineName = "as it was";
+
+std::string variant_name(const m::ComparisonRow& row) {
+  return row.baseline ? kBaselineName : row.variant;
+}
+
 // "component: how (for how long)", any part omitted when unknown.
-std::string wait_text(const m::ScenarioSpec& spec, m::ComponentId component, const std::string& how,
-                      sim::Time length) {
+std::string wait_text(const m::ScenarioSpec& spec, m::ComponentId component, m::Wait wait,
+                      const std::string& step, sim::Time length) {
+  const std::string how = describe_wait(wait, step);
   std::string text;
   if (component != m::kNoComponent) text = m::vertex_name(spec, component);
   if (!how.empty()) text += text.empty() ? how : fmt::format(": {}", how);
@@ -29,12 +38,12 @@ std::string wait_text(const m::ScenarioSpec& spec, m::ComponentId component, con
 }
 
 std::string limited_text(const m::ScenarioSpec& spec, const m::ComparisonRow& row) {
-  std::string text = wait_text(spec, row.limited_by, row.limitation, row.limited_for);
+  std::string text = wait_text(spec, row.limited_by, row.limitation, row.step, row.limited_for);
   // A strategy that ran but never served: say what held it back too.
   const m::StrategyResult& s = row.strategy;
-  if (!s.served_by_alternative && s.procedure_started && !s.limitation.empty()) {
+  if (!s.served_by_alternative && s.procedure_started && s.limitation != m::Wait::kNothing) {
     text += fmt::format("; the {} strategy waited on {}", row.strategy_kind,
-                        wait_text(spec, s.limited_by, s.limitation, s.limited_for));
+                        wait_text(spec, s.limited_by, s.limitation, s.step, s.limited_for));
   }
   return text.empty() ? "-" : text;
 }
@@ -43,7 +52,7 @@ Cells cells(const m::ScenarioSpec& spec, const m::ComparisonRow& row) {
   Cells c;
   c.tenant = spec.tenants[row.tenant].name;
   c.function = spec.tenants[row.tenant].functions[row.function].name;
-  c.variant = row.variant;
+  c.variant = variant_name(row);
   c.kind = std::string(row.strategy_kind);
   c.downtime = format_duration(row.downtime);
   c.delta = row.baseline
@@ -94,10 +103,7 @@ std::string csv_field(const std::string& s) {
 
 std::string comparison_text(const m::ScenarioSpec& spec, const m::Comparison& comparison,
                             const RunMetadata& meta) {
-  std::string out = fmt::format("outagesim {}: {}\n", meta.version, spec.title);
-  out += fmt::format(
-      "scenario {} ({}, fnv1a64 {:016x}), seed {}; every strategy on the same faults and draws\n\n",
-      spec.name, meta.file, meta.scenario_hash, meta.seed);
+  std::string out = header_text(spec, meta) + "; every strategy on the same faults and draws\n\n";
   if (comparison.rows.empty()) return out + "no tenant has strategy variants\n";
   using A = TextTable::Align;
   TextTable table(kHeaders, {A::kLeft, A::kLeft, A::kLeft, A::kLeft, A::kRight, A::kRight, A::kLeft,
@@ -125,15 +131,15 @@ std::string comparison_csv(const m::ScenarioSpec& spec, const m::Comparison& com
   for (const m::ComparisonRow& row : comparison.rows) {
     const std::string limited_by =
         row.limited_by == m::kNoComponent ? "" : m::vertex_name(spec, row.limited_by);
-    out +=
-        fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(spec.tenants[row.tenant].name),
-                    csv_field(spec.tenants[row.tenant].functions[row.function].name), csv_field(row.variant),
-                    row.strategy_kind, row.downtime.floor_seconds(), row.delta.floor_seconds(),
-                    row.recovered_at ? std::to_string(row.recovered_at->floor_seconds()) : "",
-                    row.time_to_recover ? std::to_string(row.time_to_recover->floor_seconds()) : "",
-                    row.still_down_at_horizon, row.data_loss.floor_seconds(),
-                    row.sla ? fmt::format("{:.0f}", row.sla->credit_pct) : "", csv_field(limited_by),
-                    csv_field(row.limitation), row.limited_for.floor_seconds());
+    out += fmt::format(
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(spec.tenants[row.tenant].name),
+        csv_field(spec.tenants[row.tenant].functions[row.function].name), csv_field(variant_name(row)),
+        row.strategy_kind, row.downtime.floor_seconds(), row.delta.floor_seconds(),
+        row.recovered_at ? std::to_string(row.recovered_at->floor_seconds()) : "",
+        row.time_to_recover ? std::to_string(row.time_to_recover->floor_seconds()) : "",
+        row.still_down_at_horizon, row.data_loss.floor_seconds(),
+        row.sla ? fmt::format("{:.0f}", row.sla->credit_pct) : "", csv_field(limited_by),
+        csv_field(describe_wait(row.limitation, row.step)), row.limited_for.floor_seconds());
   }
   return out;
 }
@@ -141,14 +147,7 @@ std::string comparison_csv(const m::ScenarioSpec& spec, const m::Comparison& com
 nlohmann::ordered_json comparison_json(const m::ScenarioSpec& spec, const m::Comparison& comparison,
                                        const RunMetadata& meta) {
   using Json = nlohmann::ordered_json;
-  Json doc;
-  doc["outagesim"] = meta.version;
-  doc["scenario"] = spec.name;
-  doc["file"] = meta.file;
-  doc["scenario_hash"] = fmt::format("fnv1a64:{:016x}", meta.scenario_hash);
-  doc["seed"] = meta.seed;
-  doc["start"] = local_iso(spec, sim::Time());
-  doc["horizon_s"] = spec.horizon.floor_seconds();
+  Json doc = header_json(spec, meta);
   Json rows = Json::array();
   for (const m::ComparisonRow& row : comparison.rows) {
     const auto opt_s = [](const std::optional<sim::Time>& t) {
@@ -156,7 +155,7 @@ nlohmann::ordered_json comparison_json(const m::ScenarioSpec& spec, const m::Com
     };
     Json j{{"tenant", spec.tenants[row.tenant].name},
            {"function", spec.tenants[row.tenant].functions[row.function].name},
-           {"strategy", row.variant},
+           {"strategy", variant_name(row)},
            {"kind", row.strategy_kind},
            {"baseline", row.baseline},
            {"downtime_s", row.downtime.floor_seconds()},
@@ -170,7 +169,7 @@ nlohmann::ordered_json comparison_json(const m::ScenarioSpec& spec, const m::Com
            {"sla_credit_pct", row.sla ? Json(row.sla->credit_pct) : Json()},
            {"limited_by",
             row.limited_by == m::kNoComponent ? Json() : Json(m::vertex_name(spec, row.limited_by))},
-           {"limitation", row.limitation},
+           {"limitation", describe_wait(row.limitation, row.step)},
            {"limited_for_s", row.limited_for.floor_seconds()},
            {"procedure_started_s", opt_s(row.strategy.procedure_started)},
            {"alternative_ready_s", opt_s(row.strategy.alternative_ready)},

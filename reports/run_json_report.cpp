@@ -6,6 +6,7 @@
 #include "models/sla_credit.hpp"
 #include "reports/cause_text.hpp"
 #include "reports/clock_format.hpp"
+#include "reports/result_header.hpp"
 #include "reports/run_report.hpp"
 
 namespace outagesim::reports {
@@ -70,15 +71,7 @@ IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& re
 
 Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const RunMetadata& meta) {
   const double horizon_s = spec.horizon.to_seconds();
-  Json doc;
-  doc["outagesim"] = meta.version;
-  doc["scenario"] = spec.name;
-  doc["title"] = spec.title;
-  doc["file"] = meta.file;
-  doc["scenario_hash"] = fmt::format("fnv1a64:{:016x}", meta.scenario_hash);
-  doc["seed"] = meta.seed;
-  doc["start"] = local_iso(spec, sim::Time());
-  doc["horizon_s"] = spec.horizon.floor_seconds();
+  Json doc = header_json(spec, meta);
 
   Json tenants = Json::array();
   for (const m::TenantSpec& t : spec.tenants) {

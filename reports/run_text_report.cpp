@@ -5,6 +5,7 @@
 #include "models/sla_credit.hpp"
 #include "reports/cause_text.hpp"
 #include "reports/clock_format.hpp"
+#include "reports/result_header.hpp"
 #include "reports/run_report.hpp"
 #include "reports/text_table.hpp"
 
@@ -13,6 +14,11 @@ namespace outagesim::reports {
 namespace m = outagesim::models;
 
 namespace {
+
+// Totals as the intervals listed add up: whole seconds (see RunResult::whole_seconds_in).
+sim::Time total(const m::RunResult& result, m::ComponentId id, m::State state) {
+  return sim::Time::seconds(result.whole_seconds_in(id, state));
+}
 
 std::string intervals_text(const m::ScenarioSpec& spec, const std::vector<m::Interval>& intervals,
                            m::State state) {
@@ -36,20 +42,20 @@ void tenants_section(std::string& out, const m::ScenarioSpec& spec, const m::Run
                   {TextTable::Align::kLeft, TextTable::Align::kRight, TextTable::Align::kRight,
                    TextTable::Align::kRight, TextTable::Align::kRight, TextTable::Align::kLeft});
   for (const m::TenantSpec& t : spec.tenants) {
-    const sim::Time down = result.downtime(t.id);
+    const sim::Time down = total(result, t.id, m::State::kDown);
     std::string credit = "-";
     if (t.sla) {
       const m::SlaCredit c = m::sla_credit(spec.slas[*t.sla], down);
       credit = fmt::format("{:.0f}%", c.credit_pct);
     }
-    table.add_row({t.name, format_duration(down), format_duration(result.time_in(t.id, m::State::kDegraded)),
+    table.add_row({t.name, format_duration(down), format_duration(total(result, t.id, m::State::kDegraded)),
                    percent(down, spec.horizon), credit,
                    intervals_text(spec, result.intervals[t.id], m::State::kDown)});
     if (t.functions.size() == 1 && t.functions[0].name == "service") continue;
     for (const m::TenantFunctionSpec& f : t.functions) {
-      const sim::Time fdown = result.downtime(f.id);
+      const sim::Time fdown = total(result, f.id, m::State::kDown);
       table.add_row({"  " + f.name, format_duration(fdown),
-                     format_duration(result.time_in(f.id, m::State::kDegraded)), percent(fdown, spec.horizon),
+                     format_duration(total(result, f.id, m::State::kDegraded)), percent(fdown, spec.horizon),
                      "", intervals_text(spec, result.intervals[f.id], m::State::kDown)});
     }
   }
@@ -89,8 +95,8 @@ void components_section(std::string& out, const m::ScenarioSpec& spec, const m::
     const m::ComponentSpec& c = spec.components[id];
     const m::Interval& last = intervals.back();
     table.add_row({c.name, std::string(m::kind_name(c.kind)), c.zone.empty() ? "-" : c.zone,
-                   format_duration(result.downtime(id)),
-                   format_duration(result.time_in(id, m::State::kDegraded)),
+                   format_duration(total(result, id, m::State::kDown)),
+                   format_duration(total(result, id, m::State::kDegraded)),
                    local_clock(spec, intervals.front().start),
                    last.ended == m::kNoChange ? std::string("(not by end)") : local_clock(spec, last.end),
                    describe_reason(spec, result.journal[intervals.front().began])});
@@ -125,9 +131,7 @@ void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::
 }  // namespace
 
 std::string run_text(const m::ScenarioSpec& spec, const m::RunResult& result, const RunMetadata& meta) {
-  std::string out = fmt::format("outagesim {}: {}\n", meta.version, spec.title);
-  out += fmt::format("scenario {} ({}, fnv1a64 {:016x}), seed {}\n", spec.name, meta.file, meta.scenario_hash,
-                     meta.seed);
+  std::string out = header_text(spec, meta) + "\n";
   out += fmt::format("from {} for {}; {} events, {} state changes\n\n", local_iso(spec, sim::Time()),
                      format_duration(spec.horizon), result.events, result.state_changes());
   tenants_section(out, spec, result);

@@ -1,7 +1,9 @@
-// Simulated time: a checked 64-bit count of milliseconds since the scenario start.
+// Simulated time: a 64-bit count of milliseconds since the scenario start, saturating at never().
 // The engine never sees a floating-point clock; conversion to wall-clock text happens in reports only.
+// Inputs are bounded far below overflow (the loader caps durations at a century); debug builds assert it.
 #pragma once
 
+#include <cassert>
 #include <compare>
 #include <cstdint>
 #include <limits>
@@ -14,9 +16,9 @@ class Time {
   constexpr Time() = default;
 
   static constexpr Time ms(std::int64_t n) { return Time(n); }
-  static constexpr Time seconds(std::int64_t n) { return Time(n * 1000); }
-  static constexpr Time minutes(std::int64_t n) { return Time(n * 60'000); }
-  static constexpr Time hours(std::int64_t n) { return Time(n * 3'600'000); }
+  static constexpr Time seconds(std::int64_t n) { return scaled(n, 1000); }
+  static constexpr Time minutes(std::int64_t n) { return scaled(n, 60'000); }
+  static constexpr Time hours(std::int64_t n) { return scaled(n, 3'600'000); }
   // The largest representable time: "never". Adding to it saturates instead of wrapping.
   static constexpr Time never() { return Time(std::numeric_limits<std::int64_t>::max()); }
 
@@ -30,14 +32,28 @@ class Time {
 
   constexpr Time operator+(Time other) const {
     if (is_never() || other.is_never()) return never();
+    assert(fits_sum(ms_, other.ms_));
     return Time(ms_ + other.ms_);
   }
-  constexpr Time operator-(Time other) const { return Time(ms_ - other.ms_); }
+  constexpr Time operator-(Time other) const {
+    assert(other.ms_ != kMin && fits_sum(ms_, -other.ms_));
+    return Time(ms_ - other.ms_);
+  }
   constexpr Time& operator+=(Time other) { return *this = *this + other; }
-  constexpr Time operator*(std::int64_t factor) const { return Time(ms_ * factor); }
+  constexpr Time operator*(std::int64_t factor) const { return scaled(ms_, factor); }
 
  private:
   constexpr explicit Time(std::int64_t ms) : ms_(ms) {}
+  static constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  static constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+  static constexpr bool fits_sum(std::int64_t a, std::int64_t b) {
+    return b >= 0 ? a <= kMax - b : a >= kMin - b;
+  }
+  static constexpr Time scaled(std::int64_t n, std::int64_t unit) {
+    assert(n == 0 || unit == 0 ||
+           (n > kMin && unit > kMin && (n < 0 ? -n : n) <= kMax / (unit < 0 ? -unit : unit)));
+    return Time(n * unit);
+  }
   std::int64_t ms_ = 0;
 };
 

@@ -53,10 +53,10 @@ TEST_CASE("compare prints one row per strategy in every format") {
 
 TEST_CASE("compare refuses tenants it cannot compare") {
   const auto unknown = run_cli("compare scenarios/hk-2022-zone-c.yaml --tenant nobody");
-  CHECK(unknown.status == 1);
+  CHECK(unknown.status == 2);
   CHECK(unknown.err.find("no tenant named 'nobody'") != std::string::npos);
   const auto none = run_cli("compare scenarios/hk-2022-zone-c.yaml --tenant gate-io");
-  CHECK(none.status == 1);
+  CHECK(none.status == 2);
   CHECK(none.err.find("has no strategy variants") != std::string::npos);
 }
 

@@ -127,8 +127,9 @@ components:
 )"));
   CHECK(errors.find("host pool 'hosts' shuts down at 30 °C, not above the alarm_c 32 °C of room 'room'") !=
         std::string::npos);
-  CHECK(errors.find("room 'room' cannot hold its setpoint at full load: its equipment gives 1000 kW") !=
-        std::string::npos);
+  CHECK(errors.find(
+            "room 'room' cannot hold its setpoint at full load: its equipment gives 1000 kW, its cooling "
+            "and heat loss remove 900 kW") != std::string::npos);
   CHECK(errors.find("rooms cooled by 'plant' are designed for 900 kW but its chillers give 500 kW") !=
         std::string::npos);
 }
@@ -255,4 +256,47 @@ variants:
   CHECK(errors.find("has fewer than two sites") != std::string::npos);
   CHECK(errors.find("unknown key 'mode' in 'strategy' of variant 'v4'") !=
         std::string::npos);  // only cross_region
+}
+
+TEST_CASE("a backup older than the backup interval is refused") {
+  // Regression: the age wrapped around the interval, under-reporting the data lost.
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+tenants:
+  - name: shop
+    needs: [a]
+    strategy: {kind: cross_region, mode: cold, needs: b, backup_every: 24h, backup_age_at_start: 30h}
+)"));
+  CHECK(errors.find("'backup_age_at_start' is not younger than 'backup_every'") != std::string::npos);
+}
+
+TEST_CASE("a requirement that YAML aliases blow up is refused, not expanded") {
+  // Regression: each level of aliased lists multiplied the tree; a small file could exhaust memory.
+  std::string yaml = scenario_yaml("components:\n  - {name: a, kind: compute}\n");
+  yaml += "  - {name: l0, kind: compute, needs: &x0 [a, a, a, a, a, a, a, a, a, a]}\n";
+  for (int i = 1; i <= 6; ++i) {
+    yaml += "  - {name: l" + std::to_string(i) + ", kind: compute, needs: &x" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) yaml += (k ? ", *x" : "*x") + std::to_string(i - 1);
+    yaml += "]}\n";
+  }
+  const std::string errors = load_errors(yaml);
+  CHECK(errors.find("expands to more than 10000 entries") != std::string::npos);
+}
+
+TEST_CASE("a milestone is either an event at a public time or a bound on downtime") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+milestones:
+  - {name: both, component: a, max_downtime: 5m, event: enters_down, public: "01:00"}
+)"));
+  CHECK(errors.find("milestone 'both' has both 'max_downtime' and an event") != std::string::npos);
+}
+
+TEST_CASE("components that are not a list are reported once") {
+  const std::string errors = load_errors(scenario_yaml("components: {name: a}\n"));
+  CHECK(errors.find("'components' is not a list") != std::string::npos);
+  CHECK(errors.find("1 problem found") != std::string::npos);
 }

@@ -95,7 +95,7 @@ TEST_CASE("a restore needs its backups reachable and loses the work since the la
   CHECK(run.intervals("app/service") == "02:00-end");
   const auto& s = run.result.strategies[run.id("app/service")];
   CHECK(s.limited_by == run.id("backups-a"));
-  CHECK(s.limitation == "backups unreachable");
+  CHECK(s.limitation == outagesim::models::Wait::kBackupsUnreachable);
 
   const Run elsewhere = run_yaml(scenario_yaml(std::string(kRegion) + R"(
   - {name: backups-elsewhere, kind: object_storage}
@@ -109,4 +109,13 @@ faults:
 )"));
   CHECK(elsewhere.intervals("app/service") == "02:00-04:00");  // 100 GB at 50 GB/h
   CHECK(elsewhere.result.strategies[elsewhere.id("app/service")].data_loss == Time::hours(8));
+}
+
+TEST_CASE("launched capacity goes down with the zone it was launched into") {
+  // Regression: once launched, the new site served whatever happened to its instances' zone.
+  const Run run = run_yaml(launch(std::string("{") + kLaunch + "}",
+                                  "  - {at: \"01:00\", target: zone-a, action: fail}\n"
+                                  "  - {at: \"02:00\", target: fleet-b, action: fail}\n"
+                                  "  - {at: \"03:00\", target: fleet-b, action: repair}\n"));
+  CHECK(run.intervals("app/service") == "01:00-01:10, 02:00-03:00");
 }

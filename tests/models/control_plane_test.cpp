@@ -95,3 +95,27 @@ faults:
 )"));
   CHECK(run.intervals("api", State::kDown) == "01:00-02:00");
 }
+
+TEST_CASE("a failed control plane refuses every call") {
+  // Regression: a forced fault set the state to down but left the availability callers read at 1.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: zone-a, kind: power_feed}
+  - {name: fleet-b, kind: compute}
+  - {name: api, kind: control_plane, nodes: [{rps: 1000}]}
+tenants:
+  - name: app
+    needs: [zone-a]
+    strategy: {kind: launch_new, target: fleet-b, control_plane: api, instances: 3, boot: 5m}
+faults:
+  - {at: "01:00", target: api, action: fail}
+  - {at: "01:00", target: zone-a, action: fail}
+  - {at: "03:00", target: api, action: repair}
+)"));
+  CHECK(run.intervals("api") == "01:00-03:00");
+  // Launches only after the repair: the next retry of the backoff (10s, 20s, ... capped at 10m) comes at
+  // 03:00:30, then a 5-minute boot.
+  CHECK(run.intervals("app/service") == "01:00-03:05:30");
+  CHECK(run.result.strategies[run.id("app/service")].limitation ==
+        outagesim::models::Wait::kControlPlaneDown);
+}

@@ -41,3 +41,17 @@ faults:
 )"));
   CHECK(run.intervals("plant", State::kDown) == "01:00-01:05");
 }
+
+TEST_CASE("restoring every chiller cancels a pending standby switch") {
+  // Regression: the switch timer still fired and journalled a spurious capacity note.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, standby_chillers: 4, chiller_kw: 100, standby_switch: 10m}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {at: "01:05", target: plant, action: restore_chillers, count: 2}
+)"));
+  CHECK(run.intervals("plant", State::kDegraded) == "01:00-01:05");
+  for (const auto& c : run.result.journal) CHECK(c.time <= outagesim::sim::Time::minutes(65));
+}

@@ -33,7 +33,7 @@ TEST_CASE("a warm standby takes over after detection, decision, switchover and D
   CHECK(s.data_loss == Time::seconds(30));
   CHECK(*s.procedure_started == Time::minutes(75));
   CHECK(*s.alternative_ready == Time::minutes(90));
-  CHECK(s.limitation == "detection and decision");
+  CHECK(s.limitation == outagesim::models::Wait::kDetectionAndDecision);
 }
 
 TEST_CASE("a standby whose own needs are down cannot take over until they return") {
@@ -78,4 +78,16 @@ TEST_CASE("a failover can be held until a given time") {
   const Run run = run_yaml(with_strategy("{kind: multi_cloud, needs: zone-b, at: \"04:00\", switchover: 15m}",
                                          "  - {at: \"01:00\", target: zone-a, action: fail}\n"));
   CHECK(run.intervals("app/service") == "01:00-04:15");
+}
+
+TEST_CASE("a second failover loses the work since the second fall, not the first") {
+  // Regression: the data lost at a later failover was measured from the first failure.
+  const Run run =
+      run_yaml(with_strategy("{kind: cross_region, mode: cold, needs: zone-b, provision: 1h, backup_every: "
+                             "24h, backup_age_at_start: 2h}",
+                             "  - {at: \"01:00\", target: zone-a, action: fail}\n  - {at: \"05:00\", target: "
+                             "zone-a, action: repair}\n"
+                             "  - {at: \"10:00\", target: zone-a, action: fail}\n"));
+  // The first failover restores a backup 3 h old; the second, at 10:00, one 12 h old.
+  CHECK(run.result.strategies[run.id("app/service")].data_loss == Time::hours(15));
 }

@@ -91,3 +91,43 @@ operator_actions:
   CHECK(run.intervals("room") == "01:00-02:00");
   CHECK(run.intervals("hosts") == "01:00-02:10");
 }
+
+TEST_CASE("hosts restart in a room that holds its setpoint only with the help of its heat loss") {
+  // Regression: the loader accepted the room (cooling plus passive loss carry the load) but restarts
+  // asked for cooling alone, so the pool never came back.
+  const Run run = run_yaml(scenario_yaml(R"(
+crews: [{name: ops}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 480}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 480, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 10, outside_c: 20, setpoint_c: 24, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 50, kw_per_host: 10, power_on: 5m, crew: ops}
+operator_actions:
+  - {at: "01:00", target: hosts, action: shed_load}
+)"));
+  CHECK(run.intervals("hosts") == "01:00-01:05");  // 500 kW: 480 kW of cooling and 40 kW of loss
+}
+
+TEST_CASE("a threshold reached in the same millisecond as another event is not skipped") {
+  // Regression: an event at the crossing's millisecond brought the room to the threshold first; the
+  // crossing was then dropped as already passed and the hosts never shut down.
+  const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, shutdown_c: 40, crew: ops}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+operator_actions:
+  - {at: "01:32", target: room, action: auxiliary_cooling, kw: 0}
+)"));
+  CHECK(run.intervals("hosts") == "01:32-end");
+}
+
+TEST_CASE("removing more auxiliary cooling than was added keeps the plant's share") {
+  // Regression: a negative total ate into the plant's cooling.
+  const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, shutdown_c: 40, crew: ops}
+operator_actions:
+  - {at: "01:00", target: room, action: auxiliary_cooling, kw: 100}
+  - {at: "02:00", target: room, action: auxiliary_cooling, kw: -800}
+)"));
+  CHECK(run.intervals("room", State::kDegraded).empty());
+}

@@ -53,3 +53,13 @@ TEST_CASE("without heat loss the temperature moves linearly") {
   REQUIRE(t);
   CHECK(*t == Approx(1000));
 }
+
+TEST_CASE("a tiny heat loss behaves like none") {
+  // Regression: eq + (T - eq) e^-x cancelled catastrophically for tiny G (the room stayed at 24 °C).
+  const ThermalInputs almost_sealed{1000, 0, 1e-16, 20, 5000, 24};
+  const ThermalInputs sealed{1000, 0, 0, 20, 5000, 24};
+  CHECK(temperature_after(almost_sealed, 24, 600) ==
+        Approx(temperature_after(sealed, 24, 600)).epsilon(1e-9));
+  REQUIRE(seconds_to_reach(almost_sealed, 24, 40));
+  CHECK(*seconds_to_reach(almost_sealed, 24, 40) == Approx(*seconds_to_reach(sealed, 24, 40)).epsilon(1e-9));
+}

@@ -1,0 +1,271 @@
+// The pieces every section is made of: lists, names and references (with kinds and suggestions),
+// requirement expressions, recovery steps and times.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "loader/scenario_reader.hpp"
+#include "loader/spelling.hpp"
+
+namespace outagesim::loader {
+
+namespace m = outagesim::models;
+
+namespace {
+
+constexpr int kMaxRequirementDepth = 32;
+// Leaves and nodes one requirement may expand to: YAML aliases can make a small file name a vast tree.
+constexpr std::size_t kMaxRequirementNodes = 10'000;
+
+std::string kind_list(std::span<const m::ComponentKind> kinds) {
+  std::vector<std::string_view> names;
+  for (const auto k : kinds) names.push_back(m::kind_name(k));
+  return fmt::format("{}", fmt::join(names, " or "));
+}
+
+}  // namespace
+
+void ScenarioReader::claim_name(std::vector<std::string>& taken, const std::string& name,
+                                const YAML::Mark& at, std::string_view what) {
+  if (std::find(taken.begin(), taken.end(), name) != taken.end()) {
+    sink_.error(at, fmt::format("duplicate {} name '{}'", what, name), "a name used once");
+  }
+  taken.push_back(name);
+}
+
+std::vector<YAML::Node> ScenarioReader::list_items(const YAML::Node& node, const std::string& what) {
+  std::vector<YAML::Node> items;
+  if (!node.IsDefined() || node.IsNull()) return items;
+  if (!node.IsSequence()) {
+    sink_.error(node.Mark(), fmt::format("{} is not a list", what),
+                "a list of entries, each starting with '- '");
+    return items;
+  }
+  for (const auto& item : node) items.push_back(item);
+  return items;
+}
+
+std::optional<std::uint32_t> ScenarioReader::named_index(const YAML::Node& node, const std::string& what,
+                                                         const std::vector<std::string>& names,
+                                                         std::string_view section) {
+  const auto name = read_string(sink_, node, what);
+  if (!name) return std::nullopt;
+  const auto it = std::find(names.begin(), names.end(), *name);
+  if (it != names.end()) return static_cast<std::uint32_t>(it - names.begin());
+  std::string message = fmt::format("{} names '{}', which is not in '{}'", what, *name, section);
+  if (const std::string hint = did_you_mean(*name, names); !hint.empty()) message += "; " + hint;
+  sink_.error(node.Mark(), std::move(message), fmt::format("a name declared under '{}'", section));
+  return std::nullopt;
+}
+
+void ScenarioReader::collect_component_names(const YAML::Node& list) {
+  component_items_ = list_items(list, "'components'");
+  const std::vector<YAML::Node>& items = component_items_;
+  if (list.IsDefined() && items.empty() && (list.IsNull() || list.IsSequence())) {
+    sink_.error(list.Mark(), "the region has no components", "at least one component under 'components'");
+  }
+  for (const YAML::Node& item : items) {
+    std::string name;
+    if (item.IsMap() && item["name"].IsScalar()) name = item["name"].Scalar();
+    const auto id = static_cast<m::ComponentId>(component_names_.size());
+    if (!name.empty()) {
+      const YAML::Mark at = item["name"].Mark();
+      if (name.find('/') != std::string::npos) {
+        sink_.error(at, fmt::format("component name '{}' contains '/'", name),
+                    "a name without '/' (reserved for tenant/function)");
+      }
+      const auto [it, inserted] = component_ids_.emplace(name, id);
+      if (!inserted) {
+        sink_.error(at,
+                    fmt::format("duplicate component name '{}' (first declared on line {})", name,
+                                component_marks_[it->second].line + 1),
+                    "a name used once");
+      }
+    }
+    component_names_.push_back(name);
+    component_marks_.push_back(item.Mark());
+    std::optional<m::ComponentKind> kind;
+    if (item.IsMap() && item["kind"].IsScalar()) kind = m::parse_kind(item["kind"].Scalar());
+    component_kinds_.push_back(kind);
+  }
+}
+
+std::optional<m::ComponentId> ScenarioReader::component_ref(const YAML::Node& node, const std::string& what,
+                                                            Kinds kinds) {
+  const auto name = read_string(sink_, node, what);
+  if (!name) return std::nullopt;
+  const auto it = component_ids_.find(*name);
+  if (it == component_ids_.end()) {
+    std::string message = fmt::format("{} names '{}', which is no component", what, *name);
+    if (const std::string hint = did_you_mean(*name, component_names_); !hint.empty()) message += "; " + hint;
+    sink_.error(node.Mark(), std::move(message),
+                kinds.empty() ? "the name of a component" : "the name of a " + kind_list(kinds));
+    return std::nullopt;
+  }
+  if (!kinds.empty()) {
+    const auto actual = component_kinds_[it->second];
+    if (!actual) return std::nullopt;  // its own kind is wrong, and reported where it is declared
+    if (std::find(kinds.begin(), kinds.end(), *actual) == kinds.end()) {
+      sink_.error(node.Mark(), fmt::format("{} names '{}', a {}", what, *name, m::kind_name(*actual)),
+                  "the name of a " + kind_list(kinds));
+      return std::nullopt;
+    }
+  }
+  return it->second;
+}
+
+std::optional<m::ComponentId> ScenarioReader::vertex_ref(const YAML::Node& node, const std::string& what) {
+  const auto name = read_string(sink_, node, what);
+  if (!name) return std::nullopt;
+  if (const auto it = component_ids_.find(*name); it != component_ids_.end()) return it->second;
+  std::vector<std::string> names = component_names_;
+  for (const m::TenantSpec& t : spec_.tenants) {
+    if (t.name == *name) return t.id;
+    names.push_back(t.name);
+    for (const m::TenantFunctionSpec& f : t.functions) {
+      const std::string full = t.name + "/" + f.name;
+      if (full == *name) return f.id;
+      names.push_back(full);
+    }
+  }
+  std::string message =
+      fmt::format("{} names '{}', which is no component, tenant or tenant function", what, *name);
+  if (const std::string hint = did_you_mean(*name, names); !hint.empty()) message += "; " + hint;
+  sink_.error(node.Mark(), std::move(message), "a component, a tenant, or tenant/function");
+  return std::nullopt;
+}
+
+std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node, const std::string& what) {
+  // Depth-first with an explicit depth, so a hostile file cannot recurse without bound.
+  struct Walker {
+    ScenarioReader& r;
+    std::size_t nodes = 0;
+    bool too_big = false;
+    std::optional<m::Requirement> walk(const YAML::Node& n, const std::string& what, int depth) {
+      if (depth > kMaxRequirementDepth) {
+        r.sink_.error(n.Mark(), fmt::format("{} nests deeper than {} levels", what, kMaxRequirementDepth),
+                      "a flatter requirement");
+        return std::nullopt;
+      }
+      if (++nodes > kMaxRequirementNodes) {
+        if (!too_big) {
+          r.sink_.error(n.Mark(),
+                        fmt::format("{} expands to more than {} entries", what, kMaxRequirementNodes),
+                        "a smaller requirement (YAML aliases repeat what they name)");
+        }
+        too_big = true;
+        return std::nullopt;
+      }
+      if (n.IsScalar()) {
+        const auto id = r.component_ref(n, what);
+        if (!id) return std::nullopt;
+        return m::Requirement::of(*id);
+      }
+      if (n.IsSequence()) {
+        auto children = list(n, what, depth);
+        if (!children) return std::nullopt;
+        return m::Requirement::all_of(std::move(*children));
+      }
+      if (!n.IsMap()) {
+        r.sink_.error(
+            n.Mark(), fmt::format("{} is empty", what),
+            "a component name, a list (all of), or {all_of: [...]}, {any_of: [...]}, {k: 2, of: [...]}");
+        return std::nullopt;
+      }
+      YamlMap map(r.sink_, n, what);
+      const int forms = map.has("all_of") + map.has("any_of") + (map.has("k") || map.has("of"));
+      if (forms != 1) {
+        r.sink_.error(n.Mark(), fmt::format("{} must use exactly one of all_of, any_of, or k with of", what),
+                      "{all_of: [...]}, {any_of: [...]} or {k: 2, of: [...]}");
+        return std::nullopt;
+      }
+      std::optional<m::Requirement> result;
+      if (map.has("all_of")) {
+        if (auto children = list(map.get("all_of"), what + " all_of", depth)) {
+          result = m::Requirement::all_of(std::move(*children));
+        }
+      } else if (map.has("any_of")) {
+        if (auto children = list(map.get("any_of"), what + " any_of", depth)) {
+          result = m::Requirement::any_of(std::move(*children));
+        }
+      } else {
+        const auto k = map.integer("k", true, 1, 1'000'000);
+        const YAML::Node of = map.get("of", true);
+        auto children = of.IsDefined() ? list(of, what + " of", depth) : std::nullopt;
+        if (k && children) {
+          if (static_cast<std::size_t>(*k) > children->size()) {
+            r.sink_.error(map.mark_of("k"),
+                          fmt::format("{} asks for k = {} of only {}", what, *k, children->size()),
+                          "k no greater than the number of entries under 'of'");
+          } else {
+            result = m::Requirement::k_of_n(static_cast<std::uint32_t>(*k), std::move(*children));
+          }
+        }
+      }
+      map.finish();
+      return result;
+    }
+
+    std::optional<std::vector<m::Requirement>> list(const YAML::Node& n, const std::string& what, int depth) {
+      if (!n.IsSequence()) {
+        r.sink_.error(n.Mark(), fmt::format("{} is not a list", what), "a list of requirements");
+        return std::nullopt;
+      }
+      std::vector<m::Requirement> children;
+      bool ok = true;
+      for (const auto& item : n) {
+        auto child = walk(item, what, depth + 1);
+        if (child) {
+          children.push_back(std::move(*child));
+        } else {
+          ok = false;
+        }
+      }
+      if (!ok) return std::nullopt;
+      return children;
+    }
+  };
+  return Walker{*this}.walk(node, what, 0);
+}
+
+std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& node, const std::string& what) {
+  std::vector<m::RecoveryStep> steps;
+  if (!node.IsDefined() || node.IsNull()) return steps;
+  if (node.IsScalar()) {
+    if (const auto d = read_duration(sink_, node, what)) steps.push_back({"recovery", *d});
+    return steps;
+  }
+  for (const YAML::Node& item : list_items(node, what)) {
+    YamlMap step(sink_, item, "a step of " + what);
+    const auto name = step.string("step", true);
+    const auto duration = step.duration("duration", true);
+    step.finish();
+    if (name && duration) steps.push_back({*name, *duration});
+  }
+  return steps;
+}
+
+std::optional<sim::Time> ScenarioReader::time_point(const YAML::Node& node, const std::string& what,
+                                                    bool within_horizon) {
+  const auto text = read_string(sink_, node, what);
+  if (!text || !have_start_) return std::nullopt;
+  auto parsed = parse_scenario_time(*text, start_);
+  if (auto* expected = std::get_if<std::string>(&parsed)) {
+    sink_.error(node.Mark(), fmt::format("{} is '{}', not a time", what, *text), *expected);
+    return std::nullopt;
+  }
+  const sim::Time t = std::get<sim::Time>(parsed);
+  if (t < sim::Time()) {
+    sink_.error(node.Mark(), fmt::format("{} '{}' is before the scenario start", what, *text),
+                "a time at or after 'start' (write a date for another day: 2022-12-19T00:30)");
+    return std::nullopt;
+  }
+  if (within_horizon && t >= spec_.horizon) {
+    sink_.error(node.Mark(), fmt::format("{} '{}' is at or after the end of the horizon", what, *text),
+                "a time before start + horizon");
+    return std::nullopt;
+  }
+  return t;
+}
+
+}  // namespace outagesim::loader

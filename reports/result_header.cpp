@@ -1,0 +1,28 @@
+// The header lines and keys of results.
+#include "reports/result_header.hpp"
+
+#include <fmt/format.h>
+
+#include "reports/clock_format.hpp"
+
+namespace outagesim::reports {
+
+std::string header_text(const models::ScenarioSpec& spec, const RunMetadata& meta) {
+  return fmt::format("outagesim {}: {}\nscenario {} ({}, fnv1a64 {:016x}), seed {}", meta.version, spec.title,
+                     spec.name, meta.file, meta.scenario_hash, meta.seed);
+}
+
+nlohmann::ordered_json header_json(const models::ScenarioSpec& spec, const RunMetadata& meta) {
+  nlohmann::ordered_json doc;
+  doc["outagesim"] = meta.version;
+  doc["scenario"] = spec.name;
+  doc["title"] = spec.title;
+  doc["file"] = meta.file;
+  doc["scenario_hash"] = fmt::format("fnv1a64:{:016x}", meta.scenario_hash);
+  doc["seed"] = meta.seed;
+  doc["start"] = local_iso(spec, sim::Time());
+  doc["horizon_s"] = spec.horizon.floor_seconds();
+  return doc;
+}
+
+}  // namespace outagesim::reports

@@ -4,7 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include "loader/scenario_loader.hpp"
-#include "models/simulation.hpp"
+#include "models/scenario/simulation.hpp"
 
 namespace {
 

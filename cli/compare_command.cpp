@@ -5,7 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "loader/scenario_loader.hpp"
-#include "models/comparison.hpp"
+#include "models/scenario/comparison.hpp"
 #include "reports/comparison_report.hpp"
 
 namespace outagesim::cli {

@@ -3,7 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "loader/scenario_loader.hpp"
-#include "models/simulation.hpp"
+#include "models/scenario/simulation.hpp"
 #include "reports/run_report.hpp"
 
 namespace outagesim::cli {

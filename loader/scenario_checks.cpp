@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "loader/scenario_reader.hpp"
-#include "models/dependency_graph.hpp"
-#include "models/thermal_room.hpp"
+#include "models/core/dependency_graph.hpp"
+#include "models/facility/thermal_room.hpp"
 
 namespace outagesim::loader {
 

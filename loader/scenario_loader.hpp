@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "loader/diagnostic.hpp"
-#include "models/scenario_spec.hpp"
+#include "models/scenario/scenario_spec.hpp"
 
 namespace outagesim::loader {
 

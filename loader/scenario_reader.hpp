@@ -12,7 +12,7 @@
 
 #include "loader/time_text.hpp"
 #include "loader/yaml_map.hpp"
-#include "models/scenario_spec.hpp"
+#include "models/scenario/scenario_spec.hpp"
 
 namespace outagesim::loader {
 

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "models/cause_chain.hpp"
+#include "models/results/cause_chain.hpp"
 #include "reports/clock_format.hpp"
 
 namespace outagesim::reports {

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "models/recovery_strategy.hpp"
-#include "models/run_result.hpp"
-#include "models/scenario_spec.hpp"
+#include "models/results/run_result.hpp"
+#include "models/scenario/scenario_spec.hpp"
+#include "models/strategies/recovery_strategy.hpp"
 
 namespace outagesim::reports {
 

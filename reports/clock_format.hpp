@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "models/scenario_spec.hpp"
+#include "models/scenario/scenario_spec.hpp"
 #include "sim/time.hpp"
 
 namespace outagesim::reports {

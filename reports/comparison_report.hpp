@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "models/comparison.hpp"
-#include "models/scenario_spec.hpp"
+#include "models/scenario/comparison.hpp"
+#include "models/scenario/scenario_spec.hpp"
 #include "reports/run_metadata.hpp"
 
 namespace outagesim::reports {

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "models/scenario_spec.hpp"
+#include "models/scenario/scenario_spec.hpp"
 #include "reports/run_metadata.hpp"
 
 namespace outagesim::reports {

@@ -1,9 +1,9 @@
 // The machine-readable result of one run (documented in docs/results-json.md).
 #include <fmt/format.h>
 
-#include "models/cause_chain.hpp"
-#include "models/milestone_check.hpp"
-#include "models/sla_credit.hpp"
+#include "models/results/cause_chain.hpp"
+#include "models/results/milestone_check.hpp"
+#include "models/results/sla_credit.hpp"
 #include "reports/cause_text.hpp"
 #include "reports/clock_format.hpp"
 #include "reports/result_header.hpp"

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "models/run_result.hpp"
-#include "models/scenario_spec.hpp"
+#include "models/results/run_result.hpp"
+#include "models/scenario/scenario_spec.hpp"
 #include "reports/run_metadata.hpp"
 
 namespace outagesim::reports {

@@ -1,8 +1,8 @@
 // The human-readable report of one run.
 #include <fmt/format.h>
 
-#include "models/milestone_check.hpp"
-#include "models/sla_credit.hpp"
+#include "models/results/milestone_check.hpp"
+#include "models/results/sla_credit.hpp"
 #include "reports/cause_text.hpp"
 #include "reports/clock_format.hpp"
 #include "reports/result_header.hpp"

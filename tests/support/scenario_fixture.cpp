@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 
-#include "models/simulation.hpp"
+#include "models/scenario/simulation.hpp"
 
 namespace outagesim::testing {
 

@@ -6,8 +6,8 @@
 #include <string_view>
 
 #include "loader/scenario_loader.hpp"
-#include "models/run_result.hpp"
-#include "models/scenario_spec.hpp"
+#include "models/results/run_result.hpp"
+#include "models/scenario/scenario_spec.hpp"
 
 namespace outagesim::testing {
 

@@ -1,0 +1,97 @@
+// Names of actions and the table of which component kinds take them.
+#include "models/core/action.hpp"
+
+#include <array>
+
+namespace outagesim::models {
+
+namespace {
+constexpr std::array kAll = {
+    Action::kFail,
+    Action::kRepair,
+    Action::kFailChillers,
+    Action::kLoopAirlock,
+    Action::kSwitchToStandby,
+    Action::kRestoreChillers,
+    Action::kAuxiliaryCooling,
+    Action::kPowerOff,
+    Action::kPowerOn,
+    Action::kShedLoad,
+    Action::kSwitchOver,
+};
+}  // namespace
+
+std::string_view action_name(Action action) {
+  switch (action) {
+    case Action::kFail:
+      return "fail";
+    case Action::kRepair:
+      return "repair";
+    case Action::kFailChillers:
+      return "fail_chillers";
+    case Action::kLoopAirlock:
+      return "loop_airlock";
+    case Action::kSwitchToStandby:
+      return "switch_to_standby";
+    case Action::kRestoreChillers:
+      return "restore_chillers";
+    case Action::kAuxiliaryCooling:
+      return "auxiliary_cooling";
+    case Action::kPowerOff:
+      return "power_off";
+    case Action::kPowerOn:
+      return "power_on";
+    case Action::kShedLoad:
+      return "shed_load";
+    case Action::kSwitchOver:
+      return "switch_over";
+  }
+  return "?";
+}
+
+std::span<const Action> all_actions() {
+  return kAll;
+}
+
+std::optional<Action> parse_action(std::string_view name) {
+  for (const Action a : kAll) {
+    if (action_name(a) == name) return a;
+  }
+  return std::nullopt;
+}
+
+bool accepts(ComponentKind kind, Action action) {
+  switch (action) {
+    case Action::kFail:
+    case Action::kRepair:
+      return kind != ComponentKind::kTenant && kind != ComponentKind::kTenantFunction;
+    case Action::kFailChillers:
+    case Action::kLoopAirlock:
+    case Action::kSwitchToStandby:
+    case Action::kRestoreChillers:
+      return kind == ComponentKind::kCoolingPlant;
+    case Action::kAuxiliaryCooling:
+    case Action::kPowerOff:
+    case Action::kPowerOn:
+      return kind == ComponentKind::kRoom;
+    case Action::kShedLoad:
+      return kind == ComponentKind::kHostPool;
+    case Action::kSwitchOver:
+      return kind == ComponentKind::kDatabase;
+  }
+  return false;
+}
+
+std::string_view amount_key(Action action) {
+  switch (action) {
+    case Action::kFailChillers:
+    case Action::kRestoreChillers:
+      return "count";
+    case Action::kAuxiliaryCooling:
+      return "kw";
+    default:
+      return {};
+  }
+}
+
+}  // namespace outagesim::models

@@ -1,0 +1,36 @@
+// Scripted faults and operator actions: what can be done to which kind of component.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "models/core/component_kind.hpp"
+
+namespace outagesim::models {
+
+enum class Action : std::uint8_t {
+  kFail,              // any component: forced down until repaired
+  kRepair,            // any component: lifts kFail
+  kFailChillers,      // cooling plant: `count` primary chillers stop
+  kLoopAirlock,       // cooling plant: air in the chilled-water loop stops every chiller on it
+  kSwitchToStandby,   // cooling plant: operator brings standby chillers in (fails on an air-locked shared
+                      // loop)
+  kRestoreChillers,   // cooling plant: `count` primary chillers run again
+  kAuxiliaryCooling,  // room: `kw` of temporary cooling added (negative removes)
+  kPowerOff,          // room: operator cuts power
+  kPowerOn,           // room: lifts kPowerOff
+  kShedLoad,          // host pool: operator shuts the hosts down to shed heat
+  kSwitchOver,        // database: operator moves service to the other site now
+};
+
+std::string_view action_name(Action action);
+std::span<const Action> all_actions();
+std::optional<Action> parse_action(std::string_view name);
+// Whether the action applies to components of this kind.
+bool accepts(ComponentKind kind, Action action);
+// The scenario key of the action's numeric argument ("count", "kw"), or empty when it takes none.
+std::string_view amount_key(Action action);
+
+}  // namespace outagesim::models

@@ -1,0 +1,86 @@
+// Shared behaviour of components: forced faults, publishing, timers.
+#include "models/core/component.hpp"
+
+#include <cassert>
+
+#include "models/core/model_context.hpp"
+
+namespace outagesim::models {
+
+Cause injection_cause(const InjectionSpec& injection, InjectionId id, Reason operator_reason) {
+  return Cause{injection.is_fault ? Reason::kFault : operator_reason, kNoComponent, kNoChange, id};
+}
+
+Component::Component(ComponentId id, std::string name, ComponentKind kind)
+    : id_(id), name_(std::move(name)), kind_(kind) {}
+
+State Component::state() const {
+  return ctx_->status(id_).state;
+}
+
+ChangeId Component::last_change() const {
+  return ctx_->status(id_).last_change;
+}
+
+void Component::bind(ModelContext& ctx, sim::HandlerId handler) {
+  ctx_ = &ctx;
+  handler_ = handler;
+}
+
+bool Component::apply(const InjectionSpec& injection, InjectionId id) {
+  assert(accepts(kind_, injection.action));
+  switch (injection.action) {
+    case Action::kFail:
+      if (forced_down_) return false;
+      forced_down_ = true;
+      forced_cause_ = injection_cause(injection, id);
+      on_forced_change();
+      publish(State::kDown, forced_cause_);
+      return true;
+    case Action::kRepair:
+      if (!forced_down_) return false;
+      forced_down_ = false;
+      repairing_ = id;
+      on_forced_change();
+      evaluate();
+      repairing_ = kNoInjection;
+      return true;
+    default:
+      return apply_action(injection, id);
+  }
+}
+
+bool Component::apply_action(const InjectionSpec&, InjectionId) {
+  return false;
+}
+
+void Component::on_timer(std::uint32_t) {}
+
+void Component::publish(State natural, const Cause& cause) {
+  const State current = state();
+  if (forced_down_) {
+    if (current != State::kDown) ctx_->change_state(*this, State::kDown, forced_cause_);
+    return;
+  }
+  if (natural == current) return;
+  if (repairing_ != kNoInjection && natural != State::kDown) {
+    ctx_->change_state(*this, natural, Cause{Reason::kRepaired, kNoComponent, kNoChange, repairing_});
+    return;
+  }
+  ctx_->change_state(*this, natural, cause);
+}
+
+sim::TimerId Component::start_timer(sim::Time delay, std::uint32_t tag) {
+  return ctx_->engine().start_timer_at(ctx_->now() + delay, handler_, tag);
+}
+
+void Component::cancel_timer(sim::TimerId& timer) {
+  ctx_->engine().cancel(timer);
+}
+
+void Component::handle_event(std::uint32_t payload) {
+  on_timer(payload);
+  ctx_->settle();
+}
+
+}  // namespace outagesim::models

@@ -1,0 +1,78 @@
+// The base of every vertex of the region: a named component with a state, driven by three inputs:
+// evaluate() when something it depends on changed, its own timers, and scripted actions.
+// A component never writes its state directly: it publishes through the ModelContext, which journals
+// the change with its cause and wakes the dependents.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "models/core/component_kind.hpp"
+#include "models/core/state_change.hpp"
+#include "models/scenario/scenario_spec.hpp"
+#include "sim/engine.hpp"
+
+namespace outagesim::models {
+
+class ModelContext;
+
+// The cause a scripted event gives the change it makes: a fault's, or an operator action's.
+Cause injection_cause(const InjectionSpec& injection, InjectionId id,
+                      Reason operator_reason = Reason::kOperatorAction);
+
+class Component : public sim::EventHandler {
+ public:
+  Component(ComponentId id, std::string name, ComponentKind kind);
+  virtual ~Component() = default;
+
+  Component(const Component&) = delete;
+  Component& operator=(const Component&) = delete;
+
+  ComponentId id() const { return id_; }
+  const std::string& name() const { return name_; }
+  ComponentKind kind() const { return kind_; }
+  State state() const;
+  // The component's most recent state change, or kNoChange.
+  ChangeId last_change() const;
+
+  // Wires the component to the run's context. Called once, before start().
+  void bind(ModelContext& ctx, sim::HandlerId handler);
+  // Called once at time 0, in dependency order, after every component is bound. The default evaluates.
+  virtual void start() { evaluate(); }
+  // Re-derives the state after something the component depends on changed (state or a quantity).
+  virtual void evaluate() = 0;
+  // Carries out a scripted fault or operator action; returns false when it had no effect.
+  // REQUIRES: accepts(kind(), injection.action).
+  bool apply(const InjectionSpec& injection, InjectionId id);
+
+ protected:
+  // Kind-specific actions (everything but fail/repair). Returns whether the action had an effect.
+  virtual bool apply_action(const InjectionSpec& injection, InjectionId id);
+  // A forced fault was set or lifted. Components with internal processes (hosts, timers) stop or resume.
+  virtual void on_forced_change() {}
+  virtual void on_timer(std::uint32_t tag);
+
+  // Publishes the state the component's own logic arrives at. A forced fault overrides it with down; a
+  // publish equal to the current state records nothing.
+  void publish(State natural, const Cause& cause);
+  bool forced_down() const { return forced_down_; }
+
+  ModelContext& ctx() const { return *ctx_; }
+  sim::HandlerId handler() const { return handler_; }
+  sim::TimerId start_timer(sim::Time delay, std::uint32_t tag);
+  void cancel_timer(sim::TimerId& timer);
+
+ private:
+  void handle_event(std::uint32_t payload) final;
+
+  ComponentId id_;
+  std::string name_;
+  ComponentKind kind_;
+  ModelContext* ctx_ = nullptr;  // not owned: the run's context outlives its components' use of it
+  sim::HandlerId handler_ = 0;
+  bool forced_down_ = false;
+  Cause forced_cause_;
+  InjectionId repairing_ = kNoInjection;  // set while evaluating right after a repair
+};
+
+}  // namespace outagesim::models

@@ -1,0 +1,168 @@
+// Building the Boost graph from a spec; cycle search and topological ranks.
+#include "models/core/dependency_graph.hpp"
+
+#include <algorithm>
+#include <boost/graph/depth_first_search.hpp>
+#include <boost/graph/topological_sort.hpp>
+#include <cassert>
+#include <iterator>
+
+namespace outagesim::models {
+
+std::string_view edge_role_name(EdgeRole role) {
+  switch (role) {
+    case EdgeRole::kNeeds:
+      return "needs";
+    case EdgeRole::kCooling:
+      return "cooling";
+    case EdgeRole::kPower:
+      return "power";
+    case EdgeRole::kRoom:
+      return "room";
+    case EdgeRole::kPrimary:
+      return "primary";
+    case EdgeRole::kStandby:
+      return "standby";
+    case EdgeRole::kProxy:
+      return "proxy";
+    case EdgeRole::kNode:
+      return "node";
+    case EdgeRole::kScaleOut:
+      return "scale_out";
+    case EdgeRole::kDemand:
+      return "demand";
+    case EdgeRole::kFunction:
+      return "function";
+    case EdgeRole::kStrategy:
+      return "strategy";
+  }
+  return "?";
+}
+
+namespace {
+
+void add_requirement(std::vector<DependencyEdge>& edges, ComponentId from, const Requirement& r,
+                     EdgeRole role) {
+  std::vector<ComponentId> leaves;
+  r.collect_components(leaves);
+  for (const ComponentId to : leaves) edges.push_back({from, to, role});
+}
+
+struct ComponentEdges {
+  std::vector<DependencyEdge>& edges;
+  ComponentId self;
+
+  void operator()(const CoolingPlantParams&) const {}
+  void operator()(const RoomParams& p) const {
+    edges.push_back({self, p.cooling_plant, EdgeRole::kCooling});
+    add_requirement(edges, self, p.power, EdgeRole::kPower);
+  }
+  void operator()(const HostPoolParams& p) const { edges.push_back({self, p.room, EdgeRole::kRoom}); }
+  void operator()(const ServiceParams& p) const { add_requirement(edges, self, p.needs, EdgeRole::kNeeds); }
+  void operator()(const DatabaseParams& p) const {
+    add_requirement(edges, self, p.primary, EdgeRole::kPrimary);
+    if (p.standby) add_requirement(edges, self, *p.standby, EdgeRole::kStandby);
+    if (p.proxy != kNoComponent) edges.push_back({self, p.proxy, EdgeRole::kProxy});
+  }
+  void operator()(const ControlPlaneParams& p) const {
+    for (const auto& node : p.nodes) add_requirement(edges, self, node.needs, EdgeRole::kNode);
+    if (p.scale_out) add_requirement(edges, self, p.scale_out->needs, EdgeRole::kScaleOut);
+    for (const auto& d : p.demand) edges.push_back({self, d.when_down, EdgeRole::kDemand});
+  }
+};
+
+}  // namespace
+
+std::vector<DependencyEdge> dependency_edges(const ScenarioSpec& spec) {
+  std::vector<DependencyEdge> edges;
+  for (ComponentId id = 0; id < spec.components.size(); ++id) {
+    std::visit(ComponentEdges{edges, id}, spec.components[id].params);
+  }
+  for (const TenantSpec& t : spec.tenants) {
+    for (const TenantFunctionSpec& f : t.functions) {
+      add_requirement(edges, f.id, f.needs, EdgeRole::kNeeds);
+      std::vector<ComponentId> used;
+      collect_strategy_components(f.strategy, used);
+      for (const ComponentId to : used) edges.push_back({f.id, to, EdgeRole::kStrategy});
+    }
+    for (const TenantFunctionSpec& f : t.functions) edges.push_back({t.id, f.id, EdgeRole::kFunction});
+  }
+  return edges;
+}
+
+DependencyGraph::DependencyGraph(std::uint32_t vertex_count, const std::vector<DependencyEdge>& edges)
+    : graph_(vertex_count) {
+  for (const DependencyEdge& e : edges) {
+    assert(e.dependent < vertex_count && e.dependency < vertex_count);
+    boost::add_edge(e.dependent, e.dependency, EdgeData{e.role}, graph_);
+  }
+}
+
+namespace {
+
+// Records the depth-first tree and keeps the first back edge it meets, which closes a cycle; later
+// back edges are ignored (the search itself runs to the end: Boost's visitor cannot stop it cleanly).
+class CycleFinder : public boost::default_dfs_visitor {
+ public:
+  CycleFinder(std::vector<ComponentId>& parent, std::vector<ComponentId>& cycle)
+      : parent_(parent), cycle_(cycle) {}
+
+  template <class Edge, class Graph>
+  void tree_edge(Edge e, const Graph& g) {
+    parent_[boost::target(e, g)] = static_cast<ComponentId>(boost::source(e, g));
+  }
+
+  template <class Edge, class Graph>
+  void back_edge(Edge e, const Graph& g) {
+    if (!cycle_.empty()) return;
+    const auto from = static_cast<ComponentId>(boost::source(e, g));
+    const auto to = static_cast<ComponentId>(boost::target(e, g));
+    // The tree path to -> ... -> from, then the back edge from -> to.
+    std::vector<ComponentId> path{from};
+    for (ComponentId v = from; v != to; v = parent_[v]) path.push_back(parent_[v]);
+    std::reverse(path.begin(), path.end());
+    path.push_back(to);
+    cycle_ = std::move(path);
+  }
+
+ private:
+  std::vector<ComponentId>& parent_;
+  std::vector<ComponentId>& cycle_;
+};
+
+}  // namespace
+
+std::vector<ComponentId> DependencyGraph::find_cycle() const {
+  const auto n = boost::num_vertices(graph_);
+  std::vector<ComponentId> parent(n, kNoComponent);
+  std::vector<ComponentId> cycle;
+  std::vector<boost::default_color_type> colors(n);
+  boost::depth_first_search(graph_, boost::visitor(CycleFinder(parent, cycle))
+                                        .color_map(boost::make_iterator_property_map(
+                                            colors.begin(), boost::get(boost::vertex_index, graph_))));
+  return cycle;
+}
+
+std::vector<std::uint32_t> DependencyGraph::ranks() const {
+  std::vector<Graph::vertex_descriptor> order;
+  order.reserve(boost::num_vertices(graph_));
+  // For an edge dependent -> dependency, topological_sort emits the dependency first.
+  boost::topological_sort(graph_, std::back_inserter(order));
+  std::vector<std::uint32_t> rank(order.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+  return rank;
+}
+
+std::vector<std::vector<ComponentId>> DependencyGraph::dependents() const {
+  std::vector<std::vector<ComponentId>> result(boost::num_vertices(graph_));
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
+    result[boost::target(*it, graph_)].push_back(static_cast<ComponentId>(boost::source(*it, graph_)));
+  }
+  for (auto& list : result) {
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+  return result;
+}
+
+}  // namespace outagesim::models

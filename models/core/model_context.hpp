@@ -1,0 +1,75 @@
+// What components see of a run: the clock and timers, the status table, the journal of state changes,
+// and the propagation worklist. A change of state journals a StateChange (with its cause), tells the
+// observers, and queues the component's dependents; settle() then re-evaluates queued components in
+// dependency order, so each is evaluated once per wave and only what changed is touched.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "models/core/region.hpp"
+#include "models/core/state_change.hpp"
+#include "models/scenario/scenario_spec.hpp"
+#include "sim/engine.hpp"
+#include "sim/random_stream.hpp"
+#include "sim/resource.hpp"
+
+namespace outagesim::models {
+
+// Reports, recorders and tracers subscribe to the stream of state changes; they never change the model.
+class StateObserver {
+ public:
+  virtual void on_state_change(const StateChange& change) = 0;
+
+ protected:
+  ~StateObserver() = default;
+};
+
+class ModelContext {
+ public:
+  // The engine and region are not owned and must outlive the context.
+  ModelContext(sim::Engine& engine, Region& region, const std::vector<CrewSpec>& crews, std::uint64_t seed);
+
+  sim::Time now() const { return engine_->now(); }
+  sim::Engine& engine() const { return *engine_; }
+
+  std::span<const ComponentStatus> status() const { return region_->status(); }
+  const ComponentStatus& status(ComponentId id) const { return region_->status()[id]; }
+  Component& component(ComponentId id) { return region_->component(id); }
+
+  // Journals a change of `component` to `to`. REQUIRES: `to` differs from its current state.
+  ChangeId change_state(Component& component, State to, const Cause& cause);
+  // Journals a change of something other than the state (a capacity, an availability) that dependents
+  // act on, so causes can point at it. Does not wake dependents: callers touch them.
+  ChangeId note_change(Component& component, const Cause& cause);
+  // Something other than the state (a capacity, a temperature) changed: dependents re-evaluate.
+  void touch_dependents(ComponentId id);
+  // Queues one component for re-evaluation in the current wave (any rank, even below the current one).
+  void schedule_evaluation(ComponentId id);
+  // Re-evaluates queued components, lowest rank first, until nothing is queued.
+  void settle();
+
+  const std::vector<StateChange>& journal() const { return journal_; }
+  void add_observer(StateObserver& observer) { observers_.push_back(&observer); }
+  sim::Resource& crew(std::uint32_t index) { return *crews_[index]; }
+  // Models take their named streams from here, once, when the run starts.
+  const sim::RandomStreams& streams() const { return streams_; }
+  std::uint64_t evaluations() const { return evaluations_; }
+
+ private:
+  sim::Engine* engine_;
+  Region* region_;
+  std::vector<StateChange> journal_;
+  std::vector<StateObserver*> observers_;
+  std::vector<std::unique_ptr<sim::Resource>> crews_;
+  sim::RandomStreams streams_;
+  // Min-heap of ranks of queued components, and a queued flag per component.
+  std::vector<std::uint32_t> worklist_;
+  std::vector<bool> queued_;
+  bool settling_ = false;
+  std::uint64_t evaluations_ = 0;
+};
+
+}  // namespace outagesim::models

@@ -1,0 +1,54 @@
+// Short names of reasons, used in reports and JSON.
+#include "models/core/reason.hpp"
+
+namespace outagesim::models {
+
+std::string_view reason_name(Reason reason) {
+  switch (reason) {
+    case Reason::kFault:
+      return "fault";
+    case Reason::kOperatorAction:
+      return "operator action";
+    case Reason::kRepaired:
+      return "repaired";
+    case Reason::kDependency:
+      return "dependency";
+    case Reason::kCoolingCapacity:
+      return "cooling capacity";
+    case Reason::kOverheating:
+      return "overheating";
+    case Reason::kCooledDown:
+      return "cooled down";
+    case Reason::kSprinkler:
+      return "sprinklers fired";
+    case Reason::kDamageCleared:
+      return "damage checks done";
+    case Reason::kPowerLost:
+      return "power lost";
+    case Reason::kPowerRestored:
+      return "power restored";
+    case Reason::kThermalShutdown:
+      return "thermal shutdown";
+    case Reason::kShedByOperator:
+      return "shed by operator";
+    case Reason::kRoomPowerLost:
+      return "room power lost";
+    case Reason::kRestarted:
+      return "restarted";
+    case Reason::kRecovered:
+      return "recovered";
+    case Reason::kSwitchover:
+      return "switchover";
+    case Reason::kThrottled:
+      return "throttled";
+    case Reason::kCapacityLost:
+      return "capacity lost";
+    case Reason::kCapacityRestored:
+      return "capacity restored";
+    case Reason::kFailover:
+      return "failover";
+  }
+  return "?";
+}
+
+}  // namespace outagesim::models

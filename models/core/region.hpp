@@ -1,0 +1,46 @@
+// The one store of a region's run: every component (owned here), the flat status table, and what the
+// dependency graph says about them (evaluation ranks and dependents). The builder fills it; the
+// ModelContext changes statuses; reports never see it, only the journal.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "models/core/component.hpp"
+#include "models/core/component_status.hpp"
+#include "models/core/dependency_graph.hpp"
+
+namespace outagesim::models {
+
+class Region {
+ public:
+  // REQUIRES: components[i]->id() == i; the graph has one vertex per component and no cycle.
+  Region(std::vector<std::unique_ptr<Component>> components, const DependencyGraph& graph);
+
+  std::uint32_t size() const { return static_cast<std::uint32_t>(components_.size()); }
+  Component& component(ComponentId id) { return *components_[id]; }
+  const Component& component(ComponentId id) const { return *components_[id]; }
+
+  std::span<const ComponentStatus> status() const { return status_; }
+  ComponentStatus& mutable_status(ComponentId id) { return status_[id]; }
+
+  // Dependencies have lower ranks than their dependents; ranks are a permutation of 0..size()-1.
+  std::uint32_t rank(ComponentId id) const { return rank_[id]; }
+  ComponentId at_rank(std::uint32_t rank) const { return by_rank_[rank]; }
+  std::span<const ComponentId> dependents(ComponentId id) const {
+    return {dependents_.data() + dependents_offset_[id], dependents_.data() + dependents_offset_[id + 1]};
+  }
+
+ private:
+  std::vector<std::unique_ptr<Component>> components_;
+  std::vector<ComponentStatus> status_;
+  std::vector<std::uint32_t> rank_;
+  std::vector<ComponentId> by_rank_;
+  // Dependents of all components in one array (compressed rows): those of i are at [offset[i], offset[i+1]).
+  std::vector<std::uint32_t> dependents_offset_;
+  std::vector<ComponentId> dependents_;
+};
+
+}  // namespace outagesim::models

@@ -1,0 +1,46 @@
+// Dependency expressions: what a service, site or tenant function needs, with all-of, any-of and
+// k-of-n semantics, nestable. A plain value in the scenario spec; evaluated against the status table.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "models/core/component_status.hpp"
+
+namespace outagesim::models {
+
+struct Requirement {
+  enum class Mode : std::uint8_t { kComponent, kAllOf, kAnyOf, kKOfN };
+
+  Mode mode = Mode::kAllOf;
+  ComponentId component = kNoComponent;  // kComponent only
+  std::uint32_t k = 0;                   // kKOfN only: how many children must be up
+  std::vector<Requirement> children;     // all modes but kComponent
+
+  static Requirement of(ComponentId id);
+  static Requirement all_of(std::vector<Requirement> children);
+  static Requirement any_of(std::vector<Requirement> children);
+  static Requirement k_of_n(std::uint32_t k, std::vector<Requirement> children);
+
+  // An all-of with nothing in it: always satisfied.
+  bool is_empty() const { return mode == Mode::kAllOf && children.empty(); }
+  // Appends every component named anywhere in the expression, in order, duplicates included.
+  void collect_components(std::vector<ComponentId>& out) const;
+};
+
+// The state an expression evaluates to, and the component held responsible for it: among the leaves
+// that make the result what it is, the one that changed last (ties: the first written). For a fall that
+// is the trigger; for a return it is the last dependency to come back.
+struct Verdict {
+  State state = State::kUp;
+  ComponentId blamed = kNoComponent;
+  ChangeId trigger = kNoChange;
+  sim::Time since;
+};
+
+// Semantics: all-of is the worst child; any-of the best; k-of-n is up with k children up, degraded with
+// k children up or degraded, down otherwise.
+Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus> status);
+
+}  // namespace outagesim::models

@@ -1,0 +1,246 @@
+// Temperature bookkeeping, threshold crossings, power and sprinkler damage of a room.
+#include "models/facility/thermal_room.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+#include "models/core/model_context.hpp"
+#include "models/facility/cooling_plant.hpp"
+#include "models/facility/host_pool.hpp"
+
+namespace outagesim::models {
+
+namespace {
+constexpr double kToleranceC = 1e-6;
+}
+
+bool room_can_carry(const RoomParams& params, double load_kw, double cooling_kw) {
+  return can_hold_setpoint(ThermalInputs{load_kw, cooling_kw, params.heat_loss_kw_per_c, params.outside_c,
+                                         params.thermal_mass_kj_per_c, params.setpoint_c});
+}
+
+ThermalRoom::ThermalRoom(ComponentId id, std::string name, const RoomParams& params)
+    : Component(id, std::move(name), ComponentKind::kRoom), params_(params), temp_c_(params.setpoint_c) {}
+
+void ThermalRoom::wire(CoolingPlant& plant, std::vector<HostPool*> pools) {
+  plant_ = &plant;
+  pools_ = std::move(pools);
+}
+
+double ThermalRoom::cooling_kw() const {
+  return plant_->capacity_fraction() * params_.design_cooling_kw + auxiliary_kw_;
+}
+
+double ThermalRoom::full_load_kw() const {
+  double kw = params_.base_load_kw;
+  for (const HostPool* pool : pools_) kw += pool->full_kw();
+  return kw;
+}
+
+bool ThermalRoom::can_restart_hosts() const {
+  return powered() && !overheated_ && room_can_carry(params_, full_load_kw(), cooling_kw());
+}
+
+Cause ThermalRoom::restart_cause() const {
+  const ComponentStatus& mine = ctx().status(id());
+  const ComponentStatus& plant = ctx().status(plant_->id());
+  if (plant.last_change != kNoChange && plant.last_change_time > mine.last_change_time) {
+    return Cause{Reason::kRestarted, plant_->id(), plant.last_change};
+  }
+  return Cause{Reason::kRestarted, id(), mine.last_change};
+}
+
+ThermalInputs ThermalRoom::inputs() const {
+  double heat = 0;
+  if (powered()) {
+    heat = params_.base_load_kw;
+    for (const HostPool* pool : pools_) heat += pool->heat_kw();
+  }
+  return ThermalInputs{heat,
+                       cooling_kw(),
+                       params_.heat_loss_kw_per_c,
+                       params_.outside_c,
+                       params_.thermal_mass_kj_per_c,
+                       params_.setpoint_c};
+}
+
+int ThermalRoom::advance_to_now() {
+  const sim::Time now = ctx().now();
+  if (now <= temp_time_) return 0;
+  const double before = temp_c_;
+  temp_c_ = temperature_after(applied_, temp_c_, (now - temp_time_).to_seconds());
+  temp_time_ = now;
+  return temp_c_ > before ? 1 : temp_c_ < before ? -1 : 0;
+}
+
+void ThermalRoom::catch_up() {
+  const int moved = advance_to_now();
+  in_crossing_ = true;
+  apply_thresholds(moved);
+  in_crossing_ = false;
+}
+
+void ThermalRoom::reschedule() {
+  applied_ = inputs();
+  cancel_timer(crossing_timer_);
+  const int dir = direction(applied_, temp_c_);
+  std::optional<double> target;
+  if (dir > 0) {
+    const auto consider = [&](double t) {
+      if (t > temp_c_ + kToleranceC && (!target || t < *target)) target = t;
+    };
+    if (!overheated_) consider(params_.alarm_c);
+    if (params_.sprinkler_c && !damaged_) consider(*params_.sprinkler_c);
+    for (const HostPool* pool : pools_) {
+      if (pool->draws_power() && pool->shutdown_c()) consider(*pool->shutdown_c());
+    }
+  } else if (dir < 0) {
+    const auto consider = [&](double t) {
+      if (t < temp_c_ - kToleranceC && (!target || t > *target)) target = t;
+    };
+    if (overheated_) consider(params_.alarm_c);
+    consider(params_.setpoint_c);
+  }
+  if (!target) return;
+  const std::optional<double> seconds = seconds_to_reach(applied_, temp_c_, *target);
+  if (!seconds) return;  // beyond the equilibrium: never reached with these inputs
+  crossing_target_c_ = *target;
+  crossing_rising_ = dir > 0;
+  crossing_timer_ = start_timer(sim::ceil_seconds(*seconds), kCrossing);
+}
+
+void ThermalRoom::publish_state(const Cause& cause) {
+  const State natural = !powered() ? State::kDown : overheated_ ? State::kDegraded : State::kUp;
+  publish(natural, cause);
+}
+
+Cause ThermalRoom::cooling_cause(Reason reason) const {
+  // The plant is to blame for the temperature only when it is not delivering its design capacity.
+  if (plant_->state() == State::kUp) return Cause{reason, kNoComponent, kNoChange, kNoInjection, temp_c_};
+  return Cause{reason, plant_->id(), plant_->last_change(), kNoInjection, temp_c_};
+}
+
+void ThermalRoom::apply_thresholds(int direction) {
+  if (direction > 0) {
+    if (!overheated_ && temp_c_ >= params_.alarm_c - kToleranceC) {
+      overheated_ = true;
+      publish_state(cooling_cause(Reason::kOverheating));
+    }
+    if (params_.sprinkler_c && !damaged_ && temp_c_ >= *params_.sprinkler_c - kToleranceC) {
+      damaged_ = true;
+      publish_state(Cause{Reason::kSprinkler, id(), last_change(), kNoInjection, temp_c_});
+    }
+    for (HostPool* pool : pools_) {
+      if (pool->draws_power() && pool->shutdown_c() && temp_c_ >= *pool->shutdown_c() - kToleranceC) {
+        pool->thermal_trip(temp_c_);
+      }
+    }
+  } else if (direction < 0 && overheated_ && temp_c_ <= params_.alarm_c + kToleranceC) {
+    overheated_ = false;
+    publish_state(cooling_cause(Reason::kCooledDown));
+    // Crews go into a flooded room only once it has cooled down.
+    if (damaged_ && !ctx().engine().is_pending(damage_timer_)) {
+      damage_timer_ = start_timer(params_.damage_checks, kDamageChecksDone);
+    }
+    ctx().touch_dependents(id());
+  }
+}
+
+void ThermalRoom::cross_threshold() {
+  advance_to_now();
+  // Exactly at the target, whatever the rounding of the event time.
+  if (crossing_rising_ ? temp_c_ < crossing_target_c_ : temp_c_ > crossing_target_c_)
+    temp_c_ = crossing_target_c_;
+  in_crossing_ = true;
+  apply_thresholds(crossing_rising_ ? 1 : -1);
+  in_crossing_ = false;
+  reschedule();
+}
+
+void ThermalRoom::heat_changed() {
+  if (in_crossing_) return;  // the caller reschedules once it is done
+  catch_up();
+  reschedule();
+}
+
+void ThermalRoom::start() {
+  temp_time_ = ctx().now();
+  reschedule();
+}
+
+void ThermalRoom::evaluate() {
+  catch_up();
+  Cause cause{Reason::kDependency, plant_->id(), plant_->last_change()};
+  const Verdict power = models::evaluate(params_.power, ctx().status());
+  const bool met = power.state != State::kDown;
+  if (!met && power_needs_met_) {
+    power_needs_met_ = false;
+    power_cause_ = Cause{Reason::kPowerLost, power.blamed, power.trigger};
+    ups_timer_ = start_timer(params_.ups_ride_through, kUpsExhausted);
+  } else if (met && !power_needs_met_) {
+    power_needs_met_ = true;
+    cancel_timer(ups_timer_);
+    if (!power_ok_) {
+      power_ok_ = true;
+      cause = Cause{Reason::kPowerRestored, power.blamed, power.trigger};
+    }
+  }
+  reschedule();
+  publish_state(cause);
+  // Cooling may have changed without any state changing: pools re-check whether they can restart.
+  ctx().touch_dependents(id());
+}
+
+bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
+  catch_up();
+  switch (injection.action) {
+    case Action::kAuxiliaryCooling:
+      // Removing more temporary cooling than was brought in removes it all, not the plant's share.
+      auxiliary_kw_ = std::max(0.0, auxiliary_kw_ + injection.amount);
+      break;
+    case Action::kPowerOff:
+      if (operator_off_) return false;
+      operator_off_ = true;
+      break;
+    case Action::kPowerOn:
+      if (!operator_off_) return false;
+      operator_off_ = false;
+      break;
+    default:
+      return false;
+  }
+  reschedule();
+  publish_state(injection_cause(injection, id));
+  ctx().touch_dependents(this->id());
+  return true;
+}
+
+void ThermalRoom::on_timer(std::uint32_t tag) {
+  switch (tag) {
+    case kCrossing:
+      cross_threshold();
+      return;
+    case kUpsExhausted:
+      catch_up();
+      power_ok_ = false;
+      reschedule();
+      publish_state(power_cause_);
+      return;
+    case kDamageChecksDone:
+      catch_up();
+      damaged_ = false;
+      reschedule();
+      publish_state(Cause{Reason::kDamageCleared, id(), last_change()});
+      ctx().touch_dependents(id());
+      return;
+    default:
+      assert(false);
+  }
+}
+
+void ThermalRoom::on_forced_change() {
+  catch_up();
+  reschedule();
+}
+
+}  // namespace outagesim::models

@@ -1,0 +1,91 @@
+// A room (data hall): heat from its running host pools and base load, cooling from its share of a plant
+// plus any auxiliary cooling, and a temperature that follows the first-order model of
+// thermal_trajectory.hpp. The room schedules one timer for the next threshold its temperature will cross
+// (alarm, sprinklers, a pool's protective shutdown, back below alarm, back at setpoint) and reschedules
+// whenever heat or cooling changes. Down while unpowered (power lost past its UPS, sprinkler damage until
+// checks are done, operator power-off); degraded while overheated; up otherwise.
+#pragma once
+
+#include <vector>
+
+#include "models/core/component.hpp"
+#include "models/facility/thermal_trajectory.hpp"
+
+namespace outagesim::models {
+
+class CoolingPlant;
+class HostPool;
+
+// Whether a room with these parameters, `cooling_kw` of cooling and `load_kw` of equipment running holds
+// its setpoint: the one rule for "can run" (hosts restart only then; the loader refuses rooms that
+// cannot at full plant capacity).
+bool room_can_carry(const RoomParams& params, double load_kw, double cooling_kw);
+
+class ThermalRoom final : public Component {
+ public:
+  ThermalRoom(ComponentId id, std::string name, const RoomParams& params);
+
+  // Called by the builder: the plant and pools are owned by the region and outlive the room's run.
+  void wire(CoolingPlant& plant, std::vector<HostPool*> pools);
+
+  double temperature_c() const { return temp_c_; }
+  bool powered() const { return power_ok_ && !damaged_ && !operator_off_ && !forced_down(); }
+  bool overheated() const { return overheated_; }
+  // Hosts may start only when the room is powered, not overheated, and cooled enough to carry all of
+  // its equipment at full power.
+  bool can_restart_hosts() const;
+  // What last made a restart possible: the room's own latest change or its plant's, whichever is later.
+  Cause restart_cause() const;
+
+  // A pool started or stopped drawing power.
+  void heat_changed();
+
+  void start() override;
+  void evaluate() override;
+
+ protected:
+  bool apply_action(const InjectionSpec& injection, InjectionId id) override;
+  void on_timer(std::uint32_t tag) override;
+  void on_forced_change() override;
+
+ private:
+  enum Tag : std::uint32_t { kCrossing, kUpsExhausted, kDamageChecksDone };
+
+  ThermalInputs inputs() const;
+  double cooling_kw() const;
+  double full_load_kw() const;
+  // Moves the temperature to now along the trajectory in force; returns the direction it moved.
+  int advance_to_now();
+  // Acts on every threshold the temperature has reached moving in `direction`: the next crossing is
+  // timed to the millisecond, but another event in that millisecond may see the room first.
+  void apply_thresholds(int direction);
+  // advance_to_now(), then apply_thresholds(): call before changing any input.
+  void catch_up();
+  void reschedule();
+  void cross_threshold();
+  void publish_state(const Cause& cause);
+  Cause cooling_cause(Reason reason) const;
+
+  RoomParams params_;
+  CoolingPlant* plant_ = nullptr;
+  std::vector<HostPool*> pools_;
+
+  double temp_c_;
+  sim::Time temp_time_;
+  ThermalInputs applied_;  // the inputs in force since temp_time_: advance_to_now() integrates with these
+  double auxiliary_kw_ = 0;
+  bool overheated_ = false;
+  bool damaged_ = false;
+  bool operator_off_ = false;
+  bool power_ok_ = true;         // false once the UPS ran out
+  bool power_needs_met_ = true;  // the power requirement, as last evaluated
+  bool in_crossing_ = false;     // heat changes while thresholds are applied reschedule once, at the end
+  sim::TimerId crossing_timer_;
+  double crossing_target_c_ = 0;
+  bool crossing_rising_ = true;
+  sim::TimerId ups_timer_;
+  sim::TimerId damage_timer_;
+  Cause power_cause_;
+};
+
+}  // namespace outagesim::models

@@ -1,0 +1,43 @@
+// Everything one run produced, as plain values: the journal of state changes, each vertex's intervals
+// out of the up state, what each injection did, and what each strategy reports. Reports read only this
+// (and the spec, for names and clock times).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/core/state_change.hpp"
+#include "models/strategies/recovery_strategy.hpp"
+#include "sim/time.hpp"
+
+namespace outagesim::models {
+
+struct Interval {
+  sim::Time start;
+  sim::Time end;  // == horizon when still open at the end of the run
+  State state = State::kDown;
+  ChangeId began = kNoChange;  // the change that opened it
+  ChangeId ended = kNoChange;  // the change that closed it; kNoChange when open at the horizon
+};
+
+struct RunResult {
+  sim::Time horizon;
+  std::uint64_t seed = 0;
+  std::vector<StateChange> journal;
+  std::vector<std::vector<Interval>> intervals;  // per vertex: degraded and down intervals, in time order
+  std::vector<bool> injection_had_effect;        // per injection
+  std::vector<StrategyResult> strategies;        // per vertex; meaningful for tenant functions
+  std::uint64_t events = 0;
+  std::uint64_t evaluations = 0;
+
+  // Total time the vertex spent in `state` within the horizon.
+  sim::Time time_in(ComponentId id, State state) const;
+  sim::Time downtime(ComponentId id) const { return time_in(id, State::kDown); }
+  // The same in whole seconds as reports print it: each interval's ends floored to the second, then
+  // summed, so a total always equals the sum of the intervals listed with it.
+  std::int64_t whole_seconds_in(ComponentId id, State state) const;
+  // Journal records that change a state (the others note quantity changes).
+  std::size_t state_changes() const;
+};
+
+}  // namespace outagesim::models

@@ -1,0 +1,109 @@
+// Running variants and reading each function's outcome off its run.
+#include "models/scenario/comparison.hpp"
+
+#include <algorithm>
+
+#include "models/scenario/simulation.hpp"
+
+namespace outagesim::models {
+
+ScenarioSpec apply_variant(const ScenarioSpec& spec, const VariantSpec& variant) {
+  ScenarioSpec out = spec;
+  TenantSpec& tenant = out.tenants[variant.tenant];
+  for (const auto& [function, strategy] : variant.strategies) tenant.functions[function].strategy = strategy;
+  return out;
+}
+
+namespace {
+
+ComparisonRow row_for(const ScenarioSpec& spec, const RunResult& result, std::uint32_t t, std::uint32_t f,
+                      std::string variant, bool baseline) {
+  const TenantSpec& tenant = spec.tenants[t];
+  const TenantFunctionSpec& function = tenant.functions[f];
+  ComparisonRow row;
+  row.tenant = t;
+  row.function = f;
+  row.variant = std::move(variant);
+  row.baseline = baseline;
+  row.strategy_kind = strategy_kind_name(function.strategy);
+  // Whole seconds, as reports list the intervals: totals and differences then add up exactly.
+  row.downtime = sim::Time::seconds(result.whole_seconds_in(function.id, State::kDown));
+  row.strategy = result.strategies[function.id];
+  row.data_loss = row.strategy.data_loss;
+  if (tenant.sla) row.sla = sla_credit(spec.slas[*tenant.sla], row.downtime);
+
+  const Interval* first = nullptr;
+  for (const Interval& i : result.intervals[function.id]) {
+    if (i.state == State::kDown) {
+      first = &i;
+      break;
+    }
+  }
+  if (first != nullptr) {
+    row.first_down = first->start;
+    row.time_to_recover = first->end - first->start;
+    row.still_down_at_horizon = first->ended == kNoChange;
+    if (!row.still_down_at_horizon) row.recovered_at = first->end;
+  }
+
+  // What limited it: the strategy's own account when its site served, else what the function last waited
+  // for (the dependency whose return ended the outage, or the one still down at the horizon).
+  if (row.strategy.served_by_alternative || row.strategy.limitation != Wait::kNothing) {
+    row.limited_by = row.strategy.limited_by;
+    row.limitation = row.strategy.limitation;
+    row.step = row.strategy.step;
+    row.limited_for = row.strategy.limited_for;
+  }
+  if (!row.strategy.served_by_alternative && first != nullptr) {
+    const ChangeId change = first->ended != kNoChange ? first->ended : first->began;
+    const StateChange& c = result.journal[change];
+    if (c.cause.blamed != kNoComponent) {
+      row.limited_by = c.cause.blamed;
+      row.limitation = first->ended != kNoChange ? Wait::kDependency : Wait::kStillDown;
+      row.step.clear();
+      row.limited_for = row.time_to_recover.value_or(sim::Time());
+    }
+  }
+  return row;
+}
+
+}  // namespace
+
+Comparison compare_variants(const ScenarioSpec& spec, std::uint64_t seed,
+                            std::optional<std::uint32_t> tenant) {
+  Comparison comparison;
+  const RunResult baseline = simulate(spec, seed);
+  for (std::uint32_t t = 0; t < spec.tenants.size(); ++t) {
+    if (tenant && *tenant != t) continue;
+    bool has_variants = false;
+    for (const VariantSpec& v : spec.variants) has_variants = has_variants || v.tenant == t;
+    if (!has_variants) continue;
+    // Only the functions some variant gives another strategy: the others are the baseline in every row.
+    std::vector<std::uint32_t> functions;
+    for (const VariantSpec& v : spec.variants) {
+      if (v.tenant != t) continue;
+      for (const auto& [f, strategy] : v.strategies) {
+        if (std::find(functions.begin(), functions.end(), f) == functions.end()) functions.push_back(f);
+      }
+    }
+    std::sort(functions.begin(), functions.end());
+    std::vector<sim::Time> baseline_downtime;
+    for (const std::uint32_t f : functions) {
+      comparison.rows.push_back(row_for(spec, baseline, t, f, std::string(), true));
+      baseline_downtime.push_back(comparison.rows.back().downtime);
+    }
+    for (const VariantSpec& v : spec.variants) {
+      if (v.tenant != t) continue;
+      const ScenarioSpec variant_spec = apply_variant(spec, v);
+      const RunResult result = simulate(variant_spec, seed);
+      for (std::size_t i = 0; i < functions.size(); ++i) {
+        ComparisonRow row = row_for(variant_spec, result, t, functions[i], v.name, false);
+        row.delta = row.downtime - baseline_downtime[i];
+        comparison.rows.push_back(std::move(row));
+      }
+    }
+  }
+  return comparison;
+}
+
+}  // namespace outagesim::models

@@ -1,0 +1,106 @@
+// Construction and wiring of components from their specs.
+#include "models/scenario/region_builder.hpp"
+
+#include <cassert>
+
+#include "models/facility/cooling_plant.hpp"
+#include "models/facility/host_pool.hpp"
+#include "models/facility/thermal_room.hpp"
+#include "models/services/control_plane.hpp"
+#include "models/services/database.hpp"
+#include "models/services/service.hpp"
+#include "models/strategies/active_active.hpp"
+#include "models/strategies/capacity_launch.hpp"
+#include "models/strategies/standby_failover.hpp"
+#include "models/strategies/wait_for_repair.hpp"
+#include "models/tenants/tenant.hpp"
+#include "models/tenants/tenant_function.hpp"
+
+namespace outagesim::models {
+
+namespace {
+
+struct MakeComponent {
+  const ComponentSpec& spec;
+  ComponentId id;
+
+  std::unique_ptr<Component> operator()(const CoolingPlantParams& p) const {
+    return std::make_unique<CoolingPlant>(id, spec.name, p);
+  }
+  std::unique_ptr<Component> operator()(const RoomParams& p) const {
+    return std::make_unique<ThermalRoom>(id, spec.name, p);
+  }
+  std::unique_ptr<Component> operator()(const HostPoolParams& p) const {
+    return std::make_unique<HostPool>(id, spec.name, p);
+  }
+  std::unique_ptr<Component> operator()(const ServiceParams& p) const {
+    return std::make_unique<Service>(id, spec.name, spec.kind, p);
+  }
+  std::unique_ptr<Component> operator()(const DatabaseParams& p) const {
+    return std::make_unique<Database>(id, spec.name, p);
+  }
+  std::unique_ptr<Component> operator()(const ControlPlaneParams& p) const {
+    return std::make_unique<ControlPlane>(id, spec.name, p);
+  }
+};
+
+struct MakeStrategy {
+  std::unique_ptr<RecoveryStrategy> operator()(const WaitForRepairSpec&) const {
+    return std::make_unique<WaitForRepair>();
+  }
+  std::unique_ptr<RecoveryStrategy> operator()(const StandbySpec& s) const {
+    return std::make_unique<StandbyFailover>(s);
+  }
+  std::unique_ptr<RecoveryStrategy> operator()(const ActiveActiveSpec& s) const {
+    return std::make_unique<ActiveActive>(s);
+  }
+  std::unique_ptr<RecoveryStrategy> operator()(const LaunchSpec& s) const {
+    return std::make_unique<CapacityLaunch>(s);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<RecoveryStrategy> make_strategy(const StrategySpec& spec) {
+  return std::visit(MakeStrategy{}, spec);
+}
+
+std::vector<std::unique_ptr<Component>> build_components(const ScenarioSpec& spec) {
+  std::vector<std::unique_ptr<Component>> components;
+  components.reserve(spec.vertex_count());
+  for (ComponentId id = 0; id < spec.components.size(); ++id) {
+    components.push_back(std::visit(MakeComponent{spec.components[id], id}, spec.components[id].params));
+  }
+  for (const TenantSpec& t : spec.tenants) {
+    for (const TenantFunctionSpec& f : t.functions) {
+      assert(f.id == components.size());
+      components.push_back(
+          std::make_unique<TenantFunction>(f.id, t.name + "/" + f.name, f, make_strategy(f.strategy)));
+    }
+  }
+  for (const TenantSpec& t : spec.tenants) {
+    assert(t.id == components.size());
+    std::vector<ComponentId> functions;
+    for (const TenantFunctionSpec& f : t.functions) functions.push_back(f.id);
+    components.push_back(std::make_unique<Tenant>(t.id, t.name, std::move(functions)));
+  }
+
+  // Rooms exchange heat and cooling with their pools and plant directly, not through states.
+  std::vector<std::vector<HostPool*>> pools_of_room(spec.components.size());
+  for (ComponentId id = 0; id < spec.components.size(); ++id) {
+    if (const auto* p = std::get_if<HostPoolParams>(&spec.components[id].params)) {
+      auto* pool = static_cast<HostPool*>(components[id].get());
+      pool->wire(static_cast<ThermalRoom&>(*components[p->room]));
+      pools_of_room[p->room].push_back(pool);
+    }
+  }
+  for (ComponentId id = 0; id < spec.components.size(); ++id) {
+    if (const auto* r = std::get_if<RoomParams>(&spec.components[id].params)) {
+      static_cast<ThermalRoom*>(components[id].get())
+          ->wire(static_cast<CoolingPlant&>(*components[r->cooling_plant]), std::move(pools_of_room[id]));
+    }
+  }
+  return components;
+}
+
+}  // namespace outagesim::models

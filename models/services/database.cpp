@@ -1,0 +1,78 @@
+// Site selection and switchover of a managed database.
+#include "models/services/database.hpp"
+
+#include "models/core/model_context.hpp"
+
+namespace outagesim::models {
+
+Database::Database(ComponentId id, std::string name, const DatabaseParams& params)
+    : Component(id, std::move(name), ComponentKind::kDatabase),
+      params_(params),
+      primary_(params.primary, params.recovery, kPrimaryStep) {
+  if (params.standby) standby_.emplace(*params.standby, std::vector<RecoveryStep>{}, kStandbyStep);
+}
+
+void Database::evaluate() {
+  primary_.update(ctx(), handler());
+  if (standby_) standby_->update(ctx(), handler());
+  decide(std::nullopt);
+}
+
+void Database::decide(const std::optional<Cause>& switched) {
+  const RecoverySequence::Outcome& now = serving().outcome();
+  RecoverySequence* alternative = other();
+  const bool alternative_serves = alternative && alternative->outcome().state != State::kDown;
+
+  if (now.state == State::kDown && alternative_serves) {
+    if (!ctx().engine().is_pending(switchover_)) {
+      switchover_ = start_timer(params_.detect + params_.switchover, kSwitchoverDone);
+    }
+  } else {
+    cancel_timer(switchover_);  // the serving site is back, or there is nowhere to go
+  }
+
+  Cause cause = switched ? *switched : now.cause;
+  State natural = now.state;
+  if (params_.proxy != kNoComponent && ctx().status(params_.proxy).state == State::kDown) {
+    natural = State::kDown;
+    cause = Cause{Reason::kDependency, params_.proxy, ctx().status(params_.proxy).last_change};
+  }
+  publish(natural, cause);
+}
+
+void Database::switch_sites(const Cause& cause) {
+  cancel_timer(switchover_);
+  serving_standby_ = !serving_standby_;
+  decide(cause);
+}
+
+bool Database::apply_action(const InjectionSpec& injection, InjectionId id) {
+  RecoverySequence* alternative = other();
+  if (injection.action != Action::kSwitchOver || !alternative ||
+      alternative->outcome().state == State::kDown) {
+    return false;
+  }
+  switch_sites(Cause{Reason::kOperatorAction, kNoComponent, kNoChange, id});
+  return true;
+}
+
+void Database::on_timer(std::uint32_t tag) {
+  switch (tag) {
+    case kPrimaryStep:
+      primary_.on_step_done(ctx(), handler());
+      decide(std::nullopt);
+      return;
+    case kStandbyStep:
+      standby_->on_step_done(ctx(), handler());
+      decide(std::nullopt);
+      return;
+    case kSwitchoverDone:
+      switchover_ = sim::TimerId{};
+      switch_sites(Cause{Reason::kSwitchover, id(), last_change()});
+      return;
+    default:
+      return;
+  }
+}
+
+}  // namespace outagesim::models

@@ -1,0 +1,57 @@
+// Step timing of RecoverySequence.
+#include "models/services/recovery_sequence.hpp"
+
+#include <cassert>
+
+#include "models/core/model_context.hpp"
+
+namespace outagesim::models {
+
+RecoverySequence::RecoverySequence(Requirement needs, std::vector<RecoveryStep> steps, std::uint32_t tag)
+    : needs_(std::move(needs)), steps_(std::move(steps)), tag_(tag) {}
+
+const RecoveryStep* RecoverySequence::current_step() const {
+  return awaiting_recovery_ && step_ < steps_.size() && timer_.is_set() ? &steps_[step_] : nullptr;
+}
+
+void RecoverySequence::start_step(ModelContext& ctx, sim::HandlerId owner) {
+  timer_ = ctx.engine().start_timer_at(ctx.now() + steps_[step_].duration, owner, tag_);
+}
+
+RecoverySequence::Outcome RecoverySequence::update(ModelContext& ctx, sim::HandlerId owner) {
+  const Verdict v = evaluate(needs_, ctx.status());
+  if (v.state == State::kDown) {
+    ctx.engine().cancel(timer_);
+    awaiting_recovery_ = !steps_.empty();
+    outcome_ = Outcome{State::kDown, Cause{Reason::kDependency, v.blamed, v.trigger}};
+    return outcome_;
+  }
+  if (awaiting_recovery_) {
+    if (!ctx.engine().is_pending(timer_)) {
+      returned_ = v;
+      step_ = 0;
+      start_step(ctx, owner);
+      if (outcome_.state != State::kDown) {
+        outcome_ = Outcome{State::kDown, Cause{Reason::kDependency, v.blamed, v.trigger}};
+      }
+    }
+    return outcome_;  // still down, for the reason it went down
+  }
+  outcome_ = Outcome{v.state, Cause{Reason::kDependency, v.blamed, v.trigger}};
+  return outcome_;
+}
+
+RecoverySequence::Outcome RecoverySequence::on_step_done(ModelContext& ctx, sim::HandlerId owner) {
+  assert(awaiting_recovery_);
+  timer_ = sim::TimerId{};
+  if (++step_ < steps_.size()) {
+    start_step(ctx, owner);
+    return outcome_;
+  }
+  awaiting_recovery_ = false;
+  const Verdict v = evaluate(needs_, ctx.status());
+  outcome_ = Outcome{v.state, Cause{Reason::kRecovered, returned_.blamed, returned_.trigger}};
+  return outcome_;
+}
+
+}  // namespace outagesim::models

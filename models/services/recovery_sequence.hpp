@@ -1,0 +1,56 @@
+// A requirement plus the recovery steps that run each time it returns from down: a service's integrity
+// checks, a tenant's reconciliation. Not a component: components own one or more and forward their
+// evaluations and timers to it. While the steps run, the outcome stays down with the original cause;
+// when they finish, the outcome turns to the requirement's state, blaming the last dependency to return.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/core/requirement.hpp"
+#include "models/core/state_change.hpp"
+#include "models/services/recovery_step.hpp"
+#include "sim/engine.hpp"
+
+namespace outagesim::models {
+
+class ModelContext;
+
+class RecoverySequence {
+ public:
+  struct Outcome {
+    State state = State::kUp;
+    Cause cause;
+  };
+
+  // `tag` is the timer payload this sequence uses on its owner's handler.
+  RecoverySequence(Requirement needs, std::vector<RecoveryStep> steps, std::uint32_t tag);
+
+  // Re-reads the requirement against the current statuses; starts, keeps or abandons the steps.
+  Outcome update(ModelContext& ctx, sim::HandlerId owner);
+  // The steps must run before the next time the requirement is met (a site about to take over for the
+  // first time), even if it never went down.
+  void require_recovery() { awaiting_recovery_ = !steps_.empty(); }
+  // The owner received a timer with this sequence's tag. Returns the new outcome.
+  Outcome on_step_done(ModelContext& ctx, sim::HandlerId owner);
+
+  std::uint32_t tag() const { return tag_; }
+  const Requirement& needs() const { return needs_; }
+  // The step under way, or nullptr.
+  const RecoveryStep* current_step() const;
+  const Outcome& outcome() const { return outcome_; }
+
+ private:
+  void start_step(ModelContext& ctx, sim::HandlerId owner);
+
+  Requirement needs_;
+  std::vector<RecoveryStep> steps_;
+  std::uint32_t tag_;
+  bool awaiting_recovery_ = false;  // the requirement was down and the steps have not completed since
+  std::size_t step_ = 0;
+  sim::TimerId timer_;
+  Verdict returned_;  // the requirement's verdict when it came back: blamed for the recovery
+  Outcome outcome_;
+};
+
+}  // namespace outagesim::models

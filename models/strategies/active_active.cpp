@@ -1,0 +1,98 @@
+// Counting serving sites and their capacity.
+#include "models/strategies/active_active.hpp"
+
+#include "models/core/model_context.hpp"
+
+namespace outagesim::models {
+
+ActiveActive::ActiveActive(const ActiveActiveSpec& spec) : spec_(spec), serving_(spec.sites.size(), true) {
+  for (std::size_t i = 0; i < spec.sites.size(); ++i) {
+    sites_.emplace_back(spec.sites[i].needs, spec.sites[i].recovery,
+                        kSiteTagBase + static_cast<std::uint32_t>(i));
+  }
+}
+
+RecoverySequence::Outcome ActiveActive::decide(StrategyContext& sc, const RecoverySequence::Outcome&) {
+  for (RecoverySequence& site : sites_) site.update(sc.ctx, sc.handler);
+  return combine(sc);
+}
+
+RecoverySequence::Outcome ActiveActive::on_timer(StrategyContext& sc, std::uint32_t tag,
+                                                 const RecoverySequence::Outcome&) {
+  if (tag == kDetectionTag) {
+    detection_timer_ = sim::TimerId{};
+  } else {
+    sites_[tag - kSiteTagBase].on_step_done(sc.ctx, sc.handler);
+  }
+  return combine(sc);
+}
+
+RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
+  std::uint32_t serving = 0;
+  double capacity = 0;
+  // The site that changed last among those down (blamed for a loss) and among those serving (blamed
+  // for a return).
+  Cause lost;
+  Cause returned;
+  sim::Time lost_at;
+  sim::Time returned_at;
+  bool newly_lost = false;
+  for (std::size_t i = 0; i < sites_.size(); ++i) {
+    const RecoverySequence::Outcome& o = sites_[i].outcome();
+    const bool up_now = o.state != State::kDown;
+    const sim::Time at =
+        o.cause.blamed == kNoComponent ? sim::Time() : sc.ctx.status(o.cause.blamed).last_change_time;
+    if (up_now) {
+      ++serving;
+      capacity += spec_.sites[i].capacity;
+      if (returned.blamed == kNoComponent || at > returned_at) {
+        returned = o.cause;
+        returned_at = at;
+      }
+    } else {
+      if (lost.blamed == kNoComponent || at > lost_at) {
+        lost = o.cause;
+        lost_at = at;
+      }
+      newly_lost = newly_lost || serving_[i];
+    }
+    serving_[i] = up_now;
+  }
+  if (newly_lost && spec_.detection > sim::Time()) {
+    sc.ctx.engine().cancel(detection_timer_);
+    detection_timer_ =
+        sc.ctx.engine().start_timer_at(sc.ctx.now() + spec_.detection, sc.handler, kDetectionTag);
+  }
+
+  // Books: how long the surviving sites could not carry the load.
+  const bool short_of_capacity = serving < spec_.min_sites || capacity < 1.0 - 1e-9;
+  if (short_of_capacity && !short_since_) {
+    short_since_ = sc.ctx.now();
+    short_blame_ = lost.blamed;
+  } else if (!short_of_capacity && short_since_) {
+    close_short_spell(sc.ctx.now());
+  }
+
+  if (serving < spec_.min_sites) return {State::kDown, Cause{Reason::kDependency, lost.blamed, lost.trigger}};
+  const Cause why = newly_lost || lost_at > returned_at ? lost : returned;
+  if (capacity < 1.0 - 1e-9 || sc.ctx.engine().is_pending(detection_timer_)) {
+    return {State::kDegraded, Cause{Reason::kDependency, why.blamed, why.trigger}};
+  }
+  return {State::kUp, Cause{Reason::kDependency, returned.blamed, returned.trigger}};
+}
+
+void ActiveActive::close_short_spell(sim::Time now) {
+  const sim::Time spell = now - *short_since_;
+  if (spell > result_.limited_for) {
+    result_.limited_for = spell;
+    result_.limited_by = short_blame_;
+    result_.limitation = Wait::kTooFewSites;
+  }
+  short_since_.reset();
+}
+
+void ActiveActive::finish(StrategyContext& sc) {
+  if (short_since_) close_short_spell(sc.ctx.now());
+}
+
+}  // namespace outagesim::models

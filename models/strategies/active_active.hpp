@@ -1,0 +1,42 @@
+// Serving from several sites at once (multi-zone active-active). The function is down only while fewer
+// than `min_sites` sites serve; degraded while the serving sites' capacity falls short of the full load
+// (each site carries a share), and for the health-check `detection` after a site fails, while some
+// requests still go to it. The function's own needs are replaced by the sites.
+#pragma once
+
+#include <vector>
+
+#include "models/strategies/recovery_strategy.hpp"
+#include "models/strategies/strategy_spec.hpp"
+
+namespace outagesim::models {
+
+class ActiveActive final : public RecoveryStrategy {
+ public:
+  explicit ActiveActive(const ActiveActiveSpec& spec);
+
+  RecoverySequence::Outcome decide(StrategyContext& sc, const RecoverySequence::Outcome& primary) override;
+  RecoverySequence::Outcome on_timer(StrategyContext& sc, std::uint32_t tag,
+                                     const RecoverySequence::Outcome& primary) override;
+  void finish(StrategyContext& sc) override;
+  StrategyResult result() const override { return result_; }
+
+ private:
+  static constexpr std::uint32_t kDetectionTag = kStrategyTagBase;
+  static constexpr std::uint32_t kSiteTagBase = kStrategyTagBase + 1;
+
+  RecoverySequence::Outcome combine(StrategyContext& sc);
+  // A spell short of capacity ends: keep it if it is the longest.
+  void close_short_spell(sim::Time now);
+
+  ActiveActiveSpec spec_;
+  std::vector<RecoverySequence> sites_;
+  std::vector<bool> serving_;  // per site, at the last look
+  sim::TimerId detection_timer_;
+  // The longest time short of capacity, for the result: since when, and the site blamed.
+  std::optional<sim::Time> short_since_;
+  ComponentId short_blame_ = kNoComponent;
+  StrategyResult result_;
+};
+
+}  // namespace outagesim::models

@@ -1,0 +1,76 @@
+#include "models/core/requirement.hpp"
+
+#include <catch2/catch.hpp>
+#include <vector>
+
+using namespace outagesim::models;
+using outagesim::sim::Time;
+
+namespace {
+// Statuses for components 0..n-1: state and the minute it last changed (change id = component id).
+std::vector<ComponentStatus> statuses(std::vector<std::pair<State, int>> s) {
+  std::vector<ComponentStatus> out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    out.push_back(ComponentStatus{s[i].first, static_cast<ChangeId>(i), Time::minutes(s[i].second)});
+  }
+  return out;
+}
+Requirement leaves(std::vector<ComponentId> ids, Requirement::Mode mode, std::uint32_t k = 0) {
+  std::vector<Requirement> children;
+  for (auto id : ids) children.push_back(Requirement::of(id));
+  if (mode == Requirement::Mode::kAllOf) return Requirement::all_of(children);
+  if (mode == Requirement::Mode::kAnyOf) return Requirement::any_of(children);
+  return Requirement::k_of_n(k, children);
+}
+constexpr auto U = State::kUp;
+constexpr auto G = State::kDegraded;
+constexpr auto D = State::kDown;
+}  // namespace
+
+TEST_CASE("all-of is the worst child and blames the latest to fall") {
+  const auto s = statuses({{U, 0}, {D, 5}, {D, 9}, {G, 12}});
+  const Verdict v = evaluate(leaves({0, 1, 2, 3}, Requirement::Mode::kAllOf), s);
+  CHECK(v.state == D);
+  CHECK(v.blamed == 2);  // down since minute 9: the trigger
+  CHECK(v.trigger == 2);
+}
+
+TEST_CASE("an up all-of blames the last child to come back") {
+  const auto s = statuses({{U, 3}, {U, 40}, {U, 7}});
+  const Verdict v = evaluate(leaves({0, 1, 2}, Requirement::Mode::kAllOf), s);
+  CHECK(v.state == U);
+  CHECK(v.blamed == 1);
+}
+
+TEST_CASE("any-of is the best child") {
+  CHECK(evaluate(leaves({0, 1}, Requirement::Mode::kAnyOf), statuses({{D, 1}, {G, 2}})).state == G);
+  const Verdict down = evaluate(leaves({0, 1}, Requirement::Mode::kAnyOf), statuses({{D, 1}, {D, 8}}));
+  CHECK(down.state == D);
+  CHECK(down.blamed == 1);  // the last one standing fell at minute 8
+}
+
+TEST_CASE("k-of-n counts up children, then serving ones") {
+  const auto two_of_three = [](std::vector<std::pair<State, int>> s) {
+    return evaluate(leaves({0, 1, 2}, Requirement::Mode::kKOfN, 2), statuses(std::move(s)));
+  };
+  CHECK(two_of_three({{U, 0}, {U, 0}, {D, 5}}).state == U);
+  CHECK(two_of_three({{U, 0}, {G, 0}, {D, 5}}).state == G);
+  const Verdict v = two_of_three({{U, 0}, {D, 3}, {D, 5}});
+  CHECK(v.state == D);
+  CHECK(v.blamed == 2);
+}
+
+TEST_CASE("expressions nest and ties go to the first written") {
+  // all_of(a, any_of(b, c)) with b and c down at the same minute: c's fall is not later, b wins the tie.
+  const auto s = statuses({{U, 0}, {D, 4}, {D, 4}});
+  const Requirement r = Requirement::all_of({Requirement::of(0), leaves({1, 2}, Requirement::Mode::kAnyOf)});
+  const Verdict v = evaluate(r, s);
+  CHECK(v.state == D);
+  CHECK(v.blamed == 1);
+}
+
+TEST_CASE("an empty requirement is satisfied") {
+  const std::vector<ComponentStatus> none;
+  CHECK(evaluate(Requirement{}, none).state == U);
+  CHECK(Requirement{}.is_empty());
+}

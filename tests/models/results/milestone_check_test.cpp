@@ -1,0 +1,35 @@
+#include "models/results/milestone_check.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+
+TEST_CASE("milestones find the first or last matching change and compare it with the public time") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "02:00", target: a, action: repair}
+  - {at: "05:00", target: a, action: fail}
+  - {at: "06:00", target: a, action: repair}
+milestones:
+  - {name: first fall, component: a, event: enters_down, public: "01:10"}
+  - {name: last return, component: a, event: returns_up, occurrence: last, public: "06:20"}
+  - {name: never degraded, component: a, event: enters_degraded, public: "03:00"}
+  - {name: little downtime, component: a, max_downtime: 90m}
+)"));
+  const auto results = outagesim::models::check_milestones(run.spec, run.result);
+  REQUIRE(results.size() == 4);
+  CHECK(*results[0].simulated == outagesim::sim::Time::hours(1));
+  CHECK(*results[0].difference == outagesim::sim::Time::minutes(-10));
+  CHECK(results[0].passed);
+  CHECK(*results[1].simulated == outagesim::sim::Time::hours(6));
+  CHECK_FALSE(results[1].passed);  // 20 minutes off, beyond the default 15
+  CHECK_FALSE(results[2].simulated);
+  CHECK_FALSE(results[2].passed);
+  CHECK(*results[3].simulated == outagesim::sim::Time::hours(2));
+  CHECK_FALSE(results[3].passed);
+}

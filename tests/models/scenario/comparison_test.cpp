@@ -1,0 +1,43 @@
+#include "models/scenario/comparison.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+using namespace outagesim::models;
+using outagesim::sim::Time;
+
+TEST_CASE("a comparison runs the baseline and each variant on the same faults") {
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: zone-a, kind: power_feed}
+  - {name: zone-b, kind: power_feed}
+tenants:
+  - name: shop
+    functions:
+      - {name: checkout, needs: [zone-a], recovery: 10m}
+      - {name: catalogue, needs: [zone-b]}
+  - {name: other, needs: [zone-a]}
+faults:
+  - {at: "01:00", target: zone-a, action: fail}
+  - {at: "03:00", target: zone-a, action: repair}
+variants:
+  - name: standby in b
+    tenant: shop
+    functions:
+      checkout: {kind: standby, needs: zone-b, switchover: 20m, replication_lag: 1m}
+)"));
+  const Comparison c = compare_variants(spec, 1);
+  REQUIRE(c.rows.size() == 2);  // checkout only: no variant changes the catalogue; no variants for "other"
+  CHECK(c.rows[0].baseline);
+  CHECK(c.rows[0].variant.empty());
+  CHECK(c.rows[0].downtime == Time::minutes(130));
+  CHECK(c.rows[0].limited_by == 0);  // zone-a
+  CHECK(c.rows[1].variant == "standby in b");
+  CHECK(c.rows[1].strategy_kind == "standby");
+  CHECK(c.rows[1].downtime == Time::minutes(20));
+  CHECK(c.rows[1].delta == Time::minutes(-110));
+  CHECK(c.rows[1].data_loss == Time::minutes(1));
+  CHECK(*c.rows[1].recovered_at == Time::minutes(80));
+}

@@ -13,12 +13,11 @@ constexpr int kGrantPriority = 64;
 }  // namespace
 
 Resource::Resource(Engine& engine, std::uint32_t capacity)
-    : engine_(&engine), self_(engine.add_handler(*this)), capacity_(capacity) {
-  assert(capacity > 0);
-}
+    : engine_(&engine), self_(engine.add_handler(*this)), capacity_(capacity) {}
 
-void Resource::request(HandlerId handler, std::uint32_t payload, int priority) {
-  const Request r{priority, arrivals_++, handler, payload};
+void Resource::request(HandlerId handler, std::uint32_t payload, int priority, std::uint32_t units) {
+  assert(units > 0);
+  const Request r{priority, arrivals_++, handler, payload, units};
   const auto at =
       std::upper_bound(waiters_.begin(), waiters_.end(), r, [](const Request& a, const Request& b) {
         return a.priority != b.priority ? a.priority < b.priority : a.arrival < b.arrival;
@@ -36,9 +35,14 @@ bool Resource::withdraw(HandlerId handler, std::uint32_t payload) {
   return true;
 }
 
-void Resource::release() {
-  assert(in_use_ > 0);
-  --in_use_;
+void Resource::release(std::uint32_t units) {
+  assert(in_use_ >= units);
+  in_use_ -= units;
+  schedule_grants();
+}
+
+void Resource::set_capacity(std::uint32_t capacity) {
+  capacity_ = capacity;
   schedule_grants();
 }
 
@@ -50,13 +54,17 @@ void Resource::schedule_grants() {
 
 void Resource::handle_event(std::uint32_t) {
   grant_pending_ = false;
-  std::size_t granted = 0;
-  while (in_use_ < capacity_ && granted < waiters_.size()) {
-    const Request& r = waiters_[granted++];
-    ++in_use_;
-    engine_->schedule_at(engine_->now(), r.handler, r.payload, kGrantPriority);
+  // Stable partition: granted requests leave the queue, the rest keep their order.
+  auto kept = waiters_.begin();
+  for (auto it = waiters_.begin(); it != waiters_.end(); ++it) {
+    if (in_use_ < capacity_ && it->units <= capacity_ - in_use_) {
+      in_use_ += it->units;
+      engine_->schedule_at(engine_->now(), it->handler, it->payload, kGrantPriority);
+    } else {
+      *kept++ = *it;
+    }
   }
-  waiters_.erase(waiters_.begin(), waiters_.begin() + static_cast<std::ptrdiff_t>(granted));
+  waiters_.erase(kept, waiters_.end());
 }
 
 }  // namespace outagesim::sim

@@ -59,3 +59,45 @@ TEST_CASE("a withdrawn request is never granted") {
   CHECK(log.size() == 2);
   CHECK(crew.in_use() == 0);
 }
+
+TEST_CASE("a team request is granted whole, and smaller later requests that fit go first") {
+  Engine engine(Time::hours(1));
+  Resource crew(engine, 3);
+  std::vector<std::pair<std::uint32_t, std::int64_t>> log;
+  Worker w;
+  w.engine = &engine;
+  w.resource = &crew;
+  w.log = &log;
+  w.self = engine.add_handler(w);
+  crew.request(w.self, 1, 0, 2);
+  crew.request(w.self, 2, 0, 2);  // does not fit beside request 1
+  crew.request(w.self, 3, 0, 1);  // fits beside request 1: backfilled
+  engine.step();                  // the grant event
+  CHECK(crew.in_use() == 3);
+  CHECK(crew.waiting() == 1);
+  crew.withdraw(w.self, 2);
+  CHECK(crew.waiting() == 0);
+}
+
+TEST_CASE("a raised capacity grants waiting requests; a lowered one lets holders finish") {
+  Engine engine(Time::hours(1));
+  Resource crew(engine, 0);
+  std::vector<std::pair<std::uint32_t, std::int64_t>> log;
+  Worker w;
+  w.engine = &engine;
+  w.resource = &crew;
+  w.log = &log;
+  w.self = engine.add_handler(w);
+  crew.request(w.self, 1);
+  crew.request(w.self, 2);
+  CHECK_FALSE(engine.step());  // nobody to grant
+  crew.set_capacity(1);
+  engine.step();  // the grant
+  engine.step();  // worker 1 starts, holds for 10 s
+  CHECK(log.size() == 1);
+  crew.set_capacity(0);  // the shift ends; worker 1 finishes its work
+  engine.run();
+  CHECK(log.size() == 1);
+  CHECK(crew.in_use() == 0);
+  CHECK(crew.waiting() == 1);
+}

@@ -12,6 +12,10 @@ struct ComponentStatus {
   State state = State::kUp;
   ChangeId last_change = kNoChange;  // kNoChange: never changed since the start
   sim::Time last_change_time;
+  // The share of its normal capacity the component serves now, in [0, 1]. Components that lose part of
+  // themselves (a host pool with damaged hosts, storage missing nodes) publish it with
+  // ModelContext::set_capacity; the rest stay at 1 whatever their state.
+  double capacity = 1.0;
 };
 
 }  // namespace outagesim::models

@@ -19,7 +19,9 @@ ChangeId ModelContext::change_state(Component& component, State to, const Cause&
   assert(status.state != to);
   const auto id = static_cast<ChangeId>(journal_.size());
   journal_.push_back(StateChange{now(), component.id(), status.state, to, cause});
-  status = ComponentStatus{to, id, now()};
+  status.state = to;
+  status.last_change = id;
+  status.last_change_time = now();
   for (StateObserver* observer : observers_) observer->on_state_change(journal_.back());
   touch_dependents(component.id());
   return id;
@@ -33,6 +35,15 @@ ChangeId ModelContext::note_change(Component& component, const Cause& cause) {
   status.last_change_time = now();
   for (StateObserver* observer : observers_) observer->on_state_change(journal_.back());
   return id;
+}
+
+void ModelContext::set_capacity(Component& component, double capacity, const Cause& cause) {
+  assert(capacity >= 0.0 && capacity <= 1.0);
+  ComponentStatus& status = region_->mutable_status(component.id());
+  if (status.capacity == capacity) return;
+  status.capacity = capacity;
+  note_change(component, cause);
+  touch_dependents(component.id());
 }
 
 void ModelContext::touch_dependents(ComponentId id) {

@@ -44,6 +44,10 @@ class ModelContext {
   // Journals a change of something other than the state (a capacity, an availability) that dependents
   // act on, so causes can point at it. Does not wake dependents: callers touch them.
   ChangeId note_change(Component& component, const Cause& cause);
+  // Publishes the share of its normal capacity `component` serves (ComponentStatus::capacity): journals
+  // the change, with its cause, and wakes the dependents. Does nothing when it is unchanged.
+  // REQUIRES: 0 <= capacity <= 1.
+  void set_capacity(Component& component, double capacity, const Cause& cause);
   // Something other than the state (a capacity, a temperature) changed: dependents re-evaluate.
   void touch_dependents(ComponentId id);
   // Queues one component for re-evaluation in the current wave (any rank, even below the current one).

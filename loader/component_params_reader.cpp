@@ -50,7 +50,8 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.base_load_kw = c.number("base_load_kw", false, {0, kMaxKw, false}).value_or(0);
       p.alarm_c = c.number("alarm_c", false, {-20, 200, false}).value_or(32);
       p.sprinkler_c = c.number("sprinkler_c", false, {-20, 500, false});
-      p.damage_checks = c.duration("damage_checks").value_or(sim::Time());
+      p.damage_checks = c.duration("damage_checks");
+      p.reentry_after = c.duration("reentry_after").value_or(sim::Time());
       if (p.alarm_c <= p.setpoint_c) {
         sink_.error(c.mark_of("alarm_c"),
                     fmt::format("{}: alarm_c {} is not above setpoint_c {}", what, p.alarm_c, p.setpoint_c),

@@ -16,66 +16,91 @@ void ScenarioReader::read_injections(const YAML::Node& list, bool faults) {
     YamlMap e(sink_, item, faults ? "a fault" : "an operator action");
     m::InjectionSpec injection;
     injection.is_fault = faults;
-    std::optional<sim::Time> at;
-    if (const YAML::Node at_node = e.get("at", true); at_node.IsDefined())
-      at = time_point(at_node, "'at' of " + e.what(), true);
-    const YAML::Node target_node = e.get("target", true);
-    std::optional<m::ComponentId> target;
-    if (target_node.IsDefined()) target = component_ref(target_node, "'target' of " + e.what());
-    const YAML::Node action_node = e.get("action", true);
-    std::optional<m::Action> action;
-    if (action_node.IsDefined()) {
-      if (const auto name = read_string(sink_, action_node, "'action' of " + e.what())) {
-        action = m::parse_action(*name);
-        if (!action) {
-          std::vector<std::string> all;
-          for (const m::Action a : m::all_actions()) all.emplace_back(m::action_name(a));
-          std::string message = fmt::format("unknown action '{}'", *name);
-          if (const std::string hint = did_you_mean(*name, all); !hint.empty()) message += "; " + hint;
-          sink_.error(action_node.Mark(), std::move(message), fmt::format("one of {}", fmt::join(all, ", ")));
-        }
+    bool timed = false;
+    const bool has_at = e.has("at");
+    const bool has_when = e.has("when");
+    if (has_at && has_when) {
+      sink_.error(e.mark_of("when"), fmt::format("{} has both 'at' and 'when'", e.what()),
+                  "either a clock time (at) or a trigger (when, with an optional delay)");
+    } else if (!has_at && !has_when) {
+      sink_.error(e.mark(), fmt::format("{} has neither 'at' nor 'when'", e.what()),
+                  "at: <time>, or when: {component: <name>, event: <event>} with an optional delay");
+    }
+    if (const YAML::Node at_node = e.get("at"); at_node.IsDefined()) {
+      if (const auto at = time_point(at_node, "'at' of " + e.what(), true)) {
+        injection.at = *at;
+        timed = true;
       }
     }
-    // Every argument key is known to every action; only the one the action takes may be present.
-    for (const std::string_view key : {"count", "kw"}) {
-      const YAML::Node value = e.get(key);
-      if (!value.IsDefined() || !action) continue;
-      if (m::amount_key(*action) != key) {
-        sink_.error(e.mark_of(key), fmt::format("action '{}' takes no '{}'", m::action_name(*action), key),
-                    m::amount_key(*action).empty() ? std::string("no argument")
-                                                   : fmt::format("'{}'", m::amount_key(*action)));
-      }
+    if (const YAML::Node when = e.get("when"); when.IsDefined()) {
+      injection.when = trigger(when, "'when' of " + e.what());
+      timed = injection.when.has_value();
     }
-    injection.note = e.string("note").value_or("");
-    if (action && !m::amount_key(*action).empty()) {
-      const std::string key(m::amount_key(*action));
-      if (key == "count") {
-        injection.amount = static_cast<double>(e.integer("count", true, 1, 1'000'000).value_or(1));
-      } else {
-        injection.amount = e.number("kw", true, {-1e9, 1e9, false}).value_or(0);
-      }
+    if (const auto delay = e.duration("delay")) {
+      if (!has_when)
+        sink_.error(e.mark_of("delay"), "'delay' needs 'when'", "a trigger to count the delay from");
+      injection.delay = *delay;
     }
+    if (read_action(e, injection) && timed) spec_.injections.push_back(std::move(injection));
     e.finish();
-    if (target && action && *target < spec_.components.size()) {
-      const m::ComponentKind kind = spec_.components[*target].kind;
-      if (!m::accepts(kind, *action)) {
-        std::vector<std::string_view> allowed;
-        for (const m::Action a : m::all_actions()) {
-          if (m::accepts(kind, a)) allowed.push_back(m::action_name(a));
-        }
-        sink_.error(action_node.Mark(),
-                    fmt::format("action '{}' does not apply to {} '{}'", m::action_name(*action),
-                                m::kind_name(kind), spec_.components[*target].name),
-                    fmt::format("one of {}", fmt::join(allowed, ", ")));
+  }
+}
+
+bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection) {
+  const YAML::Node target_node = e.get("target", true);
+  std::optional<m::ComponentId> target;
+  if (target_node.IsDefined()) target = component_ref(target_node, "'target' of " + e.what());
+  const YAML::Node action_node = e.get("action", true);
+  std::optional<m::Action> action;
+  if (action_node.IsDefined()) {
+    if (const auto name = read_string(sink_, action_node, "'action' of " + e.what())) {
+      action = m::parse_action(*name);
+      if (!action) {
+        std::vector<std::string> all;
+        for (const m::Action a : m::all_actions()) all.emplace_back(m::action_name(a));
+        std::string message = fmt::format("unknown action '{}'", *name);
+        if (const std::string hint = did_you_mean(*name, all); !hint.empty()) message += "; " + hint;
+        sink_.error(action_node.Mark(), std::move(message), fmt::format("one of {}", fmt::join(all, ", ")));
       }
-    }
-    if (at && target && action) {
-      injection.at = *at;
-      injection.target = *target;
-      injection.action = *action;
-      spec_.injections.push_back(std::move(injection));
     }
   }
+  // Every argument key is known to every action; only the one the action takes may be present.
+  for (const std::string_view key : {"count", "kw"}) {
+    const YAML::Node value = e.get(key);
+    if (!value.IsDefined() || !action) continue;
+    if (m::amount_key(*action) != key) {
+      sink_.error(e.mark_of(key), fmt::format("action '{}' takes no '{}'", m::action_name(*action), key),
+                  m::amount_key(*action).empty() ? std::string("no argument")
+                                                 : fmt::format("'{}'", m::amount_key(*action)));
+    }
+  }
+  if (auto note = e.string("note")) injection.note = *note;
+  if (action && !m::amount_key(*action).empty()) {
+    const std::string key(m::amount_key(*action));
+    if (key == "count") {
+      injection.amount = static_cast<double>(e.integer("count", true, 1, 1'000'000).value_or(1));
+    } else {
+      injection.amount = e.number("kw", true, {-1e9, 1e9, false}).value_or(0);
+    }
+  }
+  if (target && action && *target < spec_.components.size()) {
+    const m::ComponentKind kind = spec_.components[*target].kind;
+    if (!m::accepts(kind, *action)) {
+      std::vector<std::string_view> allowed;
+      for (const m::Action a : m::all_actions()) {
+        if (m::accepts(kind, a)) allowed.push_back(m::action_name(a));
+      }
+      sink_.error(action_node.Mark(),
+                  fmt::format("action '{}' does not apply to {} '{}'", m::action_name(*action),
+                              m::kind_name(kind), spec_.components[*target].name),
+                  fmt::format("one of {}", fmt::join(allowed, ", ")));
+      return false;
+    }
+  }
+  if (!target || !action) return false;
+  injection.target = *target;
+  injection.action = *action;
+  return true;
 }
 
 void ScenarioReader::read_milestones(const YAML::Node& list) {

@@ -54,8 +54,40 @@ void ScenarioReader::read_crews(const YAML::Node& list) {
     YamlMap c(sink_, item, "a crew");
     m::CrewSpec crew;
     crew.name = c.string("name", true).value_or("");
-    crew.parallel = static_cast<std::uint32_t>(c.integer("parallel", false, 1, 100'000).value_or(1));
+    const std::string what = fmt::format("crew '{}'", crew.name);
+    crew.headcount = static_cast<std::uint32_t>(c.integer("headcount", false, 0, 100'000).value_or(1));
+    for (const YAML::Node& s : list_items(c.get("shifts"), "'shifts' of " + what)) {
+      YamlMap shift(sink_, s, "a shift of " + what);
+      m::ShiftSpec spec;
+      if (const YAML::Node from = shift.get("from", true); from.IsDefined()) {
+        const auto text = read_string(sink_, from, "'from' of a shift of " + what).value_or("");
+        const auto parsed = parse_scenario_time(text, Instant{});
+        const sim::Time* t = std::get_if<sim::Time>(&parsed);
+        if (!t || *t < sim::Time() || *t >= sim::Time::hours(24)) {
+          sink_.error(from.Mark(),
+                      fmt::format("'from' of a shift of {} is '{}', not a time of day", what, text),
+                      "a local clock time such as 07:00");
+        } else {
+          spec.from = *t;
+        }
+      }
+      spec.headcount = static_cast<std::uint32_t>(shift.integer("headcount", true, 0, 100'000).value_or(0));
+      shift.finish();
+      if (!crew.shifts.empty() && spec.from <= crew.shifts.back().from) {
+        sink_.error(shift.mark(), fmt::format("the shifts of {} are not in order of their start", what),
+                    fmt::format("a 'from' later than the previous shift's"));
+      }
+      crew.shifts.push_back(spec);
+    }
+    if (c.has("shifts") && c.has("headcount")) {
+      sink_.error(c.mark_of("headcount"), what + " has both 'headcount' and 'shifts'",
+                  "a fixed headcount, or shifts that each give theirs");
+    }
+    crew.call_out = c.duration("call_out");
     c.finish();
+    if (crew.max_headcount() == 0) {
+      sink_.error(c.mark(), what + " never has anyone", "a headcount or a shift of at least 1");
+    }
     claim_name(crew_names_, crew.name, c.mark_of("name"), "crew");
     spec_.crews.push_back(std::move(crew));
   }
@@ -190,8 +222,11 @@ models::ScenarioSpec ScenarioReader::read(const YAML::Node& root) {
   read_components();
   read_tenants(top.get("tenants"));
   m::number_tenants(spec_);
+  const YAML::Node repairs = top.get("repairs");
+  collect_repair_names(repairs);
   read_injections(top.get("faults"), true);
   read_injections(top.get("operator_actions"), false);
+  read_repairs(repairs);
   read_milestones(top.get("milestones"));
   read_variants(top.get("variants"));
   top.finish();

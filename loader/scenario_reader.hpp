@@ -35,6 +35,14 @@ class ScenarioReader {
   void read_slas(const YAML::Node& list);
   void read_tenants(const YAML::Node& list);
   void read_injections(const YAML::Node& list, bool faults);
+  // The target, action and its argument of an injection; false when they are not all valid.
+  bool read_action(YamlMap& e, models::InjectionSpec& injection);
+  void collect_repair_names(const YAML::Node& list);
+  void read_repairs(const YAML::Node& list);
+  void read_stage(const YAML::Node& item, models::RepairSpec& repair, std::uint32_t index);
+  std::optional<models::TriggerSpec> trigger(const YAML::Node& node, const std::string& what);
+  // One trigger, or a list of them.
+  std::vector<models::TriggerSpec> triggers(const YAML::Node& node, const std::string& what);
   void read_milestones(const YAML::Node& list);
   void read_variants(const YAML::Node& list);
   models::StrategySpec read_strategy(const YAML::Node& node, const std::string& what);
@@ -71,6 +79,13 @@ class ScenarioReader {
   // Each component's kind as read in the first pass (before params): references may point forward.
   std::vector<std::optional<models::ComponentKind>> component_kinds_;
   std::vector<std::string> crew_names_;
+  // Names of repairs and their (expanded) stages, collected before anything that may trigger on them.
+  struct RepairNames {
+    std::string name;
+    std::vector<std::string> stages;
+    std::vector<std::pair<std::string, std::uint32_t>> by_base_name;  // a repeated stage: its last one
+  };
+  std::vector<RepairNames> repair_names_;
   std::vector<std::string> sla_names_;
   std::vector<YAML::Mark> tenant_marks_;
 };

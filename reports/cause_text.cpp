@@ -52,11 +52,11 @@ std::string describe_wait(m::Wait wait, const std::string& step) {
   return "?";
 }
 
-std::string describe_injection(const m::ScenarioSpec& spec, m::InjectionId id) {
+std::string describe_injection(const m::ScenarioSpec& spec, m::InjectionId id, sim::Time applied_at) {
   const m::InjectionSpec& inj = spec.injections[id];
   std::string text =
       fmt::format("{} {} on {} at {}", inj.is_fault ? "fault" : "operator action", m::action_name(inj.action),
-                  spec.components[inj.target].name, local_clock(spec, inj.at));
+                  spec.components[inj.target].name, local_clock(spec, applied_at));
   if (!inj.note.empty()) text += fmt::format(" ({})", inj.note);
   return text;
 }
@@ -70,7 +70,7 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
     case m::Reason::kOperatorAction:
     case m::Reason::kRepaired:
       return c.cause.injection == m::kNoInjection ? std::string(m::reason_name(c.cause.reason))
-                                                  : describe_injection(spec, c.cause.injection);
+                                                  : describe_injection(spec, c.cause.injection, c.time);
     case m::Reason::kDependency:
       if (c.cause.blamed == m::kNoComponent) return "its needs";
       return c.to < c.from ? fmt::format("after {} came back", blamed()) : fmt::format("needs {}", blamed());
@@ -96,6 +96,7 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
     case m::Reason::kShedByOperator:
     case m::Reason::kRestarted:
     case m::Reason::kDamageCleared:
+    case m::Reason::kReentryAllowed:
     case m::Reason::kSwitchover:
     case m::Reason::kCapacityLost:
     case m::Reason::kCapacityRestored:

@@ -16,7 +16,9 @@ std::string describe_reason(const models::ScenarioSpec& spec, const models::Stat
 // step for Wait::kSiteRecovery.
 std::string describe_wait(models::Wait wait, const std::string& step);
 // "fault loop_airlock on plant-c at 09:01 (note)".
-std::string describe_injection(const models::ScenarioSpec& spec, models::InjectionId id);
+// An injection as applied at `applied_at` (its clock time, or when its trigger fired plus the delay).
+std::string describe_injection(const models::ScenarioSpec& spec, models::InjectionId id,
+                               sim::Time applied_at);
 // "c3-dedicated down at 10:58: thermal shutdown at 41.0 °C".
 std::string describe_change(const models::ScenarioSpec& spec, const models::RunResult& result,
                             models::ChangeId id);

@@ -1,6 +1,8 @@
 // The machine-readable result of one run (documented in docs/results-json.md).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "models/results/cause_chain.hpp"
 #include "models/results/milestone_check.hpp"
 #include "models/results/sla_credit.hpp"
@@ -124,11 +126,20 @@ Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const Run
   }
   doc["components"] = std::move(components);
 
+  // In the order they happened (a triggered one when its trigger fired, plus its delay); those that
+  // never happened last, in file order.
+  std::vector<m::InjectionId> order(spec.injections.size());
+  for (m::InjectionId i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](m::InjectionId a, m::InjectionId b) {
+    return result.injection_applied_at[a] < result.injection_applied_at[b];
+  });
   Json injections = Json::array();
-  for (m::InjectionId i = 0; i < spec.injections.size(); ++i) {
+  for (const m::InjectionId i : order) {
     const m::InjectionSpec& inj = spec.injections[i];
-    injections.push_back(Json{{"at_s", inj.at.floor_seconds()},
-                              {"at", local_iso(spec, inj.at)},
+    const sim::Time at = result.injection_applied_at[i];
+    injections.push_back(Json{{"at_s", at.is_never() ? Json() : Json(at.floor_seconds())},
+                              {"at", at.is_never() ? Json() : Json(local_iso(spec, at))},
+                              {"triggered", inj.when.has_value()},
                               {"type", inj.is_fault ? "fault" : "operator_action"},
                               {"action", m::action_name(inj.action)},
                               {"target", spec.components[inj.target].name},
@@ -136,6 +147,29 @@ Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const Run
                               {"had_effect", static_cast<bool>(result.injection_had_effect[i])}});
   }
   doc["injections"] = std::move(injections);
+
+  const auto time_or_null = [&](sim::Time t) { return t.is_never() ? Json() : Json(local_iso(spec, t)); };
+  Json repairs = Json::array();
+  for (std::size_t r = 0; r < spec.repairs.size(); ++r) {
+    const m::RepairSpec& repair = spec.repairs[r];
+    const m::RepairRecord& record = result.repairs[r];
+    Json stages = Json::array();
+    for (std::size_t s = 0; s < repair.stages.size(); ++s) {
+      const m::StageSpec& stage = repair.stages[s];
+      const m::StageRecord& sr = record.stages[s];
+      stages.push_back(Json{{"name", stage.name},
+                            {"crew", stage.crew ? Json(spec.crews[*stage.crew].name) : Json()},
+                            {"people", stage.people},
+                            {"ready", time_or_null(sr.ready)},
+                            {"began", time_or_null(sr.began)},
+                            {"ended", time_or_null(sr.ended)}});
+    }
+    repairs.push_back(Json{{"name", repair.name},
+                           {"started", time_or_null(record.started)},
+                           {"ended", time_or_null(record.ended)},
+                           {"stages", std::move(stages)}});
+  }
+  doc["repairs"] = std::move(repairs);
 
   Json milestones = Json::array();
   for (const m::MilestoneResult& r : m::check_milestones(spec, result)) {

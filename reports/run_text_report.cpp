@@ -104,6 +104,39 @@ void components_section(std::string& out, const m::ScenarioSpec& spec, const m::
   out += table.render(2);
 }
 
+void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
+  if (spec.repairs.empty()) return;
+  out +=
+      "\nREPAIRS (each stage: ready when the one before ended; begins once its conditions hold and its "
+      "people are there)\n";
+  TextTable table(
+      {"repair / stage", "people", "ready", "began", "ended", "took", "waited"},
+      {TextTable::Align::kLeft, TextTable::Align::kLeft, TextTable::Align::kLeft, TextTable::Align::kLeft,
+       TextTable::Align::kLeft, TextTable::Align::kRight, TextTable::Align::kRight});
+  const auto clock = [&](sim::Time t) { return t.is_never() ? std::string("-") : local_clock(spec, t); };
+  const auto span = [](sim::Time from, sim::Time to) {
+    return from.is_never() || to.is_never() ? std::string("-") : format_duration(to - from);
+  };
+  for (std::size_t r = 0; r < spec.repairs.size(); ++r) {
+    const m::RepairSpec& repair = spec.repairs[r];
+    const m::RepairRecord& record = result.repairs[r];
+    table.add_row({repair.name, "", clock(record.started), "",
+                   record.ended.is_never()
+                       ? std::string(record.started.is_never() ? "never started" : "(not by end)")
+                       : clock(record.ended),
+                   span(record.started, record.ended), ""});
+    for (std::size_t s = 0; s < repair.stages.size(); ++s) {
+      const m::StageSpec& stage = repair.stages[s];
+      const m::StageRecord& sr = record.stages[s];
+      table.add_row({"  " + stage.name,
+                     stage.crew ? fmt::format("{} {}", stage.people, spec.crews[*stage.crew].name) : "-",
+                     clock(sr.ready), clock(sr.began), clock(sr.ended), span(sr.began, sr.ended),
+                     span(sr.ready, sr.began)});
+    }
+  }
+  out += table.render(2);
+}
+
 void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
   if (spec.milestones.empty()) return;
   out += "\nMILESTONES (simulated against the public timeline)\n";
@@ -137,6 +170,7 @@ std::string run_text(const m::ScenarioSpec& spec, const m::RunResult& result, co
   tenants_section(out, spec, result);
   causes_section(out, spec, result);
   components_section(out, spec, result);
+  repairs_section(out, spec, result);
   milestones_section(out, spec, result);
   return out;
 }

@@ -16,6 +16,7 @@ constexpr std::array kAll = {
     Action::kAuxiliaryCooling,
     Action::kPowerOff,
     Action::kPowerOn,
+    Action::kClearDamage,
     Action::kShedLoad,
     Action::kSwitchOver,
 };
@@ -41,6 +42,8 @@ std::string_view action_name(Action action) {
       return "power_off";
     case Action::kPowerOn:
       return "power_on";
+    case Action::kClearDamage:
+      return "clear_damage";
     case Action::kShedLoad:
       return "shed_load";
     case Action::kSwitchOver:
@@ -73,6 +76,7 @@ bool accepts(ComponentKind kind, Action action) {
     case Action::kAuxiliaryCooling:
     case Action::kPowerOff:
     case Action::kPowerOn:
+    case Action::kClearDamage:
       return kind == ComponentKind::kRoom;
     case Action::kShedLoad:
       return kind == ComponentKind::kHostPool;

@@ -21,6 +21,7 @@ enum class Action : std::uint8_t {
   kAuxiliaryCooling,  // room: `kw` of temporary cooling added (negative removes)
   kPowerOff,          // room: operator cuts power
   kPowerOn,           // room: lifts kPowerOff
+  kClearDamage,       // room: sprinkler damage repaired and checked; the room may be powered again
   kShedLoad,          // host pool: operator shuts the hosts down to shed heat
   kSwitchOver,        // database: operator moves service to the other site now
 };

@@ -11,7 +11,8 @@ ModelContext::ModelContext(sim::Engine& engine, Region& region, const std::vecto
                            std::uint64_t seed)
     : engine_(&engine), region_(&region), streams_(seed), queued_(region.size(), false) {
   crews_.reserve(crews.size());
-  for (const CrewSpec& crew : crews) crews_.push_back(std::make_unique<sim::Resource>(engine, crew.parallel));
+  for (const CrewSpec& crew : crews)
+    crews_.push_back(std::make_unique<sim::Resource>(engine, crew.headcount));
 }
 
 ChangeId ModelContext::change_state(Component& component, State to, const Cause& cause) {

@@ -23,6 +23,8 @@ std::string_view reason_name(Reason reason) {
       return "sprinklers fired";
     case Reason::kDamageCleared:
       return "damage checks done";
+    case Reason::kReentryAllowed:
+      return "re-entry allowed";
     case Reason::kPowerLost:
       return "power lost";
     case Reason::kPowerRestored:

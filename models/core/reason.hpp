@@ -17,6 +17,7 @@ enum class Reason : std::uint8_t {
   kCooledDown,        // room: temperature fell below its alarm threshold; detail = °C
   kSprinkler,         // room: fire sprinklers fired; detail = °C
   kDamageCleared,     // room: post-sprinkler checks done, room powered again
+  kReentryAllowed,    // room: people may enter again after a fire-suppression discharge
   kPowerLost,         // room: power requirement lost and UPS exhausted
   kPowerRestored,     // room: power requirement back
   kThermalShutdown,   // host pool: protective shutdown; detail = room °C

@@ -129,6 +129,7 @@ void ThermalRoom::apply_thresholds(int direction) {
     if (params_.sprinkler_c && !damaged_ && temp_c_ >= *params_.sprinkler_c - kToleranceC) {
       damaged_ = true;
       publish_state(Cause{Reason::kSprinkler, id(), last_change(), kNoInjection, temp_c_});
+      start_timer(params_.reentry_after, kReentry);
     }
     for (HostPool* pool : pools_) {
       if (pool->draws_power() && pool->shutdown_c() && temp_c_ >= *pool->shutdown_c() - kToleranceC) {
@@ -139,8 +140,8 @@ void ThermalRoom::apply_thresholds(int direction) {
     overheated_ = false;
     publish_state(cooling_cause(Reason::kCooledDown));
     // Crews go into a flooded room only once it has cooled down.
-    if (damaged_ && !ctx().engine().is_pending(damage_timer_)) {
-      damage_timer_ = start_timer(params_.damage_checks, kDamageChecksDone);
+    if (damaged_ && params_.damage_checks && !ctx().engine().is_pending(damage_timer_)) {
+      damage_timer_ = start_timer(*params_.damage_checks, kDamageChecksDone);
     }
     ctx().touch_dependents(id());
   }
@@ -206,6 +207,11 @@ bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
       if (!operator_off_) return false;
       operator_off_ = false;
       break;
+    case Action::kClearDamage:
+      if (!damaged_) return false;
+      damaged_ = false;
+      cancel_timer(damage_timer_);
+      break;
     default:
       return false;
   }
@@ -225,6 +231,9 @@ void ThermalRoom::on_timer(std::uint32_t tag) {
       power_ok_ = false;
       reschedule();
       publish_state(power_cause_);
+      return;
+    case kReentry:
+      ctx().note_change(*this, Cause{Reason::kReentryAllowed, id(), last_change()});
       return;
     case kDamageChecksDone:
       catch_up();

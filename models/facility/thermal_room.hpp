@@ -49,7 +49,7 @@ class ThermalRoom final : public Component {
   void on_forced_change() override;
 
  private:
-  enum Tag : std::uint32_t { kCrossing, kUpsExhausted, kDamageChecksDone };
+  enum Tag : std::uint32_t { kCrossing, kUpsExhausted, kDamageChecksDone, kReentry };
 
   ThermalInputs inputs() const;
   double cooling_kw() const;

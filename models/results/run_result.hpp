@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/core/state_change.hpp"
+#include "models/results/repair_record.hpp"
 #include "models/strategies/recovery_strategy.hpp"
 #include "sim/time.hpp"
 
@@ -26,6 +27,8 @@ struct RunResult {
   std::vector<StateChange> journal;
   std::vector<std::vector<Interval>> intervals;  // per vertex: degraded and down intervals, in time order
   std::vector<bool> injection_had_effect;        // per injection
+  std::vector<sim::Time> injection_applied_at;   // per injection; never() when it never happened
+  std::vector<RepairRecord> repairs;             // per repair of the spec
   std::vector<StrategyResult> strategies;        // per vertex; meaningful for tenant functions
   std::uint64_t events = 0;
   std::uint64_t evaluations = 0;

@@ -12,6 +12,9 @@
 #include "models/core/action.hpp"
 #include "models/core/component_kind.hpp"
 #include "models/core/requirement.hpp"
+#include "models/operations/crew_spec.hpp"
+#include "models/operations/repair_spec.hpp"
+#include "models/operations/trigger.hpp"
 #include "models/services/recovery_step.hpp"
 #include "models/strategies/strategy_spec.hpp"
 #include "sim/time.hpp"
@@ -38,7 +41,12 @@ struct RoomParams {
   double base_load_kw = 0;            // non-IT heat while powered (power distribution, lighting)
   double alarm_c = 32;                // overheating above this; hosts restart only below it. > setpoint
   std::optional<double> sprinkler_c;  // > alarm_c
-  sim::Time damage_checks;            // after sprinklers: checks once the room has cooled, before power-on
+  // After sprinklers fire: people may enter again only this long after the discharge (inspection, water
+  // drained, air safe); the room journals kReentryAllowed then. None: at once.
+  sim::Time reentry_after;
+  // After sprinklers: a fixed time of checks once the room has cooled, then it powers on. None: the
+  // damage stays until a `clear_damage` action (a repair process's last stage, typically).
+  std::optional<sim::Time> damage_checks;
 };
 
 struct HostPoolParams {
@@ -117,13 +125,11 @@ struct TenantSpec {
   std::vector<TenantFunctionSpec> functions;  // not empty
 };
 
-struct CrewSpec {
-  std::string name;
-  std::uint32_t parallel = 1;  // > 0
-};
-
 struct InjectionSpec {
-  sim::Time at;  // in [0, horizon)
+  sim::Time at;  // in [0, horizon); unused when `when` is set
+  // Triggered instead of timed: applied `delay` after the trigger's event first happens, never before.
+  std::optional<TriggerSpec> when;
+  sim::Time delay;
   ComponentId target = kNoComponent;
   Action action = Action::kFail;  // accepted by the target's kind
   double amount = 0;              // see amount_key(action)
@@ -174,7 +180,8 @@ struct ScenarioSpec {
   std::vector<ComponentSpec> components;  // ids 0..n-1, in this order
   std::vector<TenantSpec> tenants;        // their functions, then the tenants, numbered after components
   std::vector<CrewSpec> crews;
-  std::vector<InjectionSpec> injections;
+  std::vector<InjectionSpec> injections;  // faults, operator actions, and what repair stages achieve
+  std::vector<RepairSpec> repairs;
   std::vector<SlaSpec> slas;
   std::vector<MilestoneSpec> milestones;
   std::vector<VariantSpec> variants;

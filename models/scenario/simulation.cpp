@@ -4,36 +4,13 @@
 #include "models/core/dependency_graph.hpp"
 #include "models/core/model_context.hpp"
 #include "models/core/region.hpp"
+#include "models/operations/operations.hpp"
 #include "models/results/interval_recorder.hpp"
 #include "models/scenario/region_builder.hpp"
 #include "models/tenants/tenant_function.hpp"
 #include "sim/engine.hpp"
 
 namespace outagesim::models {
-
-namespace {
-
-// Delivers scripted faults and operator actions at their times; the payload is the injection index.
-class InjectionDispatcher final : public sim::EventHandler {
- public:
-  InjectionDispatcher(const std::vector<InjectionSpec>& injections, ModelContext& ctx)
-      : injections_(injections), ctx_(ctx), had_effect_(injections.size(), false) {}
-
-  void handle_event(std::uint32_t payload) override {
-    const InjectionSpec& injection = injections_[payload];
-    had_effect_[payload] = ctx_.component(injection.target).apply(injection, payload);
-    ctx_.settle();
-  }
-
-  std::vector<bool> take_had_effect() { return std::move(had_effect_); }
-
- private:
-  const std::vector<InjectionSpec>& injections_;
-  ModelContext& ctx_;
-  std::vector<bool> had_effect_;
-};
-
-}  // namespace
 
 RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed) {
   const std::uint32_t n = spec.vertex_count();
@@ -47,10 +24,8 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed) {
     c.bind(ctx, engine.add_handler(c));
   }
 
-  InjectionDispatcher dispatcher(spec.injections, ctx);
-  const sim::HandlerId dispatch = engine.add_handler(dispatcher);
-  for (std::uint32_t i = 0; i < spec.injections.size(); ++i)
-    engine.schedule_at(spec.injections[i].at, dispatch, i);
+  Operations operations(spec, ctx);
+  operations.start();
 
   for (std::uint32_t rank = 0; rank < n; ++rank) region.component(region.at_rank(rank)).start();
   ctx.settle();
@@ -61,7 +36,9 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed) {
   result.seed = seed;
   result.journal = ctx.journal();
   result.intervals = recorder.finish(spec.horizon);
-  result.injection_had_effect = dispatcher.take_had_effect();
+  result.injection_had_effect = operations.had_effect();
+  result.injection_applied_at = operations.applied_at();
+  result.repairs = operations.repair_records();
   result.strategies.resize(n);
   for (const TenantSpec& t : spec.tenants) {
     for (const TenantFunctionSpec& f : t.functions) {

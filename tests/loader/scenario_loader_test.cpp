@@ -300,3 +300,68 @@ TEST_CASE("components that are not a list are reported once") {
   CHECK(errors.find("'components' is not a list") != std::string::npos);
   CHECK(errors.find("1 problem found") != std::string::npos);
 }
+
+TEST_CASE("repairs, crews with shifts and triggered actions load into typed values") {
+  const auto spec = load_spec(scenario_yaml(std::string(kPlant) + R"(
+crews:
+  - name: site
+    shifts: [{from: "07:00", headcount: 7}, {from: "19:00", headcount: 3}]
+  - {name: vendor, headcount: 2, call_out: 3h}
+operator_actions:
+  - {when: {repair: fix, stage: restart}, delay: 5m, target: hosts, action: shed_load}
+repairs:
+  - name: fix
+    when: {component: plant, event: enters_down}
+    stages:
+      - {name: diagnose, duration: 1h, crew: site, people: 2}
+      - {name: restart, repeat: 2, work: 2h, crew: vendor, people: 2,
+         then: [{target: plant, action: restore_chillers, count: 1}]}
+)"));
+  REQUIRE(spec.crews.size() == 2);
+  CHECK(spec.crews[0].max_headcount() == 7);
+  CHECK(spec.crews[0].headcount_at(outagesim::sim::Time::hours(3)) == 3);
+  CHECK(spec.crews[1].call_out == outagesim::sim::Time::hours(3));
+  REQUIRE(spec.repairs.size() == 1);
+  CHECK(spec.repairs[0].stages.size() == 3);
+  CHECK(spec.repairs[0].stages[2].name == "restart 2/2");
+  CHECK(spec.repairs[0].stages[1].elapsed() == outagesim::sim::Time::hours(1));
+  // The operator action, then one restore per repetition of the stage.
+  REQUIRE(spec.injections.size() == 3);
+  CHECK(spec.injections[0].when->stage == 2);  // the plain name stands for the last repetition
+  CHECK(spec.injections[1].when->stage == 1);
+  CHECK(spec.injections[2].note == "repair 'fix': restart 2/2");
+}
+
+TEST_CASE("bad triggers and stages are refused with what was expected") {
+  const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(
+crews: [{name: site, headcount: 2}]
+operator_actions:
+  - {at: "01:00", when: {component: plant, event: enters_down}, target: hosts, action: shed_load}
+  - {when: {component: plant, event: cooled}, target: hosts, action: shed_load}
+  - {when: {repair: fixx}, target: hosts, action: shed_load}
+repairs:
+  - name: fix
+    at: "01:00"
+    stages:
+      - {name: a, duration: 1h, crew: site, people: 3}
+      - {name: b, crew: site}
+)"));
+  CHECK_THAT(errors, Catch::Contains("has both 'at' and 'when'"));
+  CHECK_THAT(errors,
+             Catch::Contains("event 'cooled' is given only by rooms, and 'plant' is a cooling_plant"));
+  CHECK_THAT(errors, Catch::Contains("no repair named 'fixx'; did you mean 'fix'?"));
+  CHECK_THAT(errors, Catch::Contains("needs 3 people, but crew 'site' never has more than 2"));
+  CHECK_THAT(errors, Catch::Contains("has neither 'duration' nor 'work'"));
+  CHECK_THAT(errors, Catch::Contains("names a crew but no 'people'"));
+}
+
+TEST_CASE("shifts out of order and a crew with nobody are refused") {
+  const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(
+crews:
+  - name: site
+    shifts: [{from: "19:00", headcount: 3}, {from: "07:00", headcount: 0}]
+  - {name: nobody, headcount: 0}
+)"));
+  CHECK_THAT(errors, Catch::Contains("the shifts of crew 'site' are not in order of their start"));
+  CHECK_THAT(errors, Catch::Contains("crew 'nobody' never has anyone"));
+}

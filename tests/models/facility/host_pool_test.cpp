@@ -7,7 +7,7 @@ using outagesim::models::State;
 
 namespace {
 constexpr const char* kTwoRooms = R"(
-crews: [{name: ops, parallel: 1}]
+crews: [{name: ops, headcount: 1}]
 components:
   - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
   - {name: room-a, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000, base_load_kw: 0}

@@ -1,0 +1,276 @@
+// Repair processes, their stages, and the triggers that start actions and repairs.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "loader/scenario_reader.hpp"
+#include "loader/spelling.hpp"
+
+namespace outagesim::loader {
+
+namespace m = outagesim::models;
+
+namespace {
+constexpr std::int64_t kMaxRepeat = 1000;
+
+// A stage's `repeat`, read leniently: the strict read (with its messages) comes with the repair.
+std::int64_t raw_repeat(const YAML::Node& stage) {
+  if (!stage.IsMap() || !stage["repeat"] || !stage["repeat"].IsScalar()) return 1;
+  try {
+    return std::clamp<std::int64_t>(stage["repeat"].as<std::int64_t>(), 1, kMaxRepeat);
+  } catch (const YAML::Exception&) {
+    return 1;
+  }
+}
+
+std::string raw_name(const YAML::Node& node) {
+  if (!node.IsMap() || !node["name"] || !node["name"].IsScalar()) return {};
+  return node["name"].Scalar();
+}
+}  // namespace
+
+void ScenarioReader::collect_repair_names(const YAML::Node& list) {
+  if (!list.IsDefined() || !list.IsSequence()) return;
+  for (const YAML::Node& item : list) {
+    RepairNames names;
+    names.name = raw_name(item);
+    if (item.IsMap() && item["stages"] && item["stages"].IsSequence()) {
+      for (const YAML::Node& stage : item["stages"]) {
+        const std::string name = raw_name(stage);
+        const std::int64_t repeat = raw_repeat(stage);
+        for (std::int64_t i = 1; i <= repeat; ++i) {
+          names.stages.push_back(repeat == 1 ? name : fmt::format("{} {}/{}", name, i, repeat));
+        }
+        // The plain name of a repeated stage stands for its last repetition.
+        names.by_base_name.emplace_back(name, static_cast<std::uint32_t>(names.stages.size() - 1));
+      }
+    }
+    repair_names_.push_back(std::move(names));
+  }
+}
+
+std::optional<m::TriggerSpec> ScenarioReader::trigger(const YAML::Node& node, const std::string& what) {
+  YamlMap t(sink_, node, what);
+  if (!t.valid()) return std::nullopt;
+  m::TriggerSpec trigger;
+  bool ok = true;
+  const YAML::Node component = t.get("component");
+  const YAML::Node repair = t.get("repair");
+  const YAML::Node stage = t.get("stage");
+  const YAML::Node event = t.get("event");
+  if (component.IsDefined() == repair.IsDefined()) {
+    sink_.error(
+        t.mark(),
+        fmt::format("{} names {}", what, component.IsDefined() ? "both a component and a repair" : "nothing"),
+        "{component: <name>, event: <event>}, or {repair: <name>} (with an optional stage)");
+    ok = false;
+  }
+  std::optional<m::TriggerEvent> parsed_event;
+  if (event.IsDefined()) {
+    const auto text = read_string(sink_, event, "'event' of " + what).value_or("");
+    parsed_event = m::parse_trigger_event(text);
+    if (!parsed_event) {
+      std::vector<std::string> all;
+      for (const auto e : m::component_trigger_events()) all.emplace_back(m::trigger_event_name(e));
+      all.emplace_back("done");
+      std::string message = fmt::format("unknown event '{}'", text);
+      if (const std::string hint = did_you_mean(text, all); !hint.empty()) message += "; " + hint;
+      sink_.error(event.Mark(), std::move(message), fmt::format("one of {}", fmt::join(all, ", ")));
+      ok = false;
+    }
+  }
+  if (component.IsDefined()) {
+    trigger.source = m::TriggerSpec::Source::kComponent;
+    const auto id = vertex_ref(component, "'component' of " + what);
+    if (!id) ok = false;
+    if (!event.IsDefined()) {
+      sink_.error(t.mark(), what + " has no 'event'",
+                  "enters_down, enters_degraded, leaves_up, returns_up, cooled or accessible");
+      ok = false;
+    } else if (parsed_event == m::TriggerEvent::kDone) {
+      sink_.error(event.Mark(), "'done' is an event of repairs and stages, not of components",
+                  "enters_down, enters_degraded, leaves_up, returns_up, cooled or accessible");
+      ok = false;
+    }
+    if (id && parsed_event &&
+        (*parsed_event == m::TriggerEvent::kCooled || *parsed_event == m::TriggerEvent::kAccessible) &&
+        m::vertex_kind(spec_, *id) != m::ComponentKind::kRoom) {
+      sink_.error(event.Mark(),
+                  fmt::format("event '{}' is given only by rooms, and '{}' is a {}",
+                              m::trigger_event_name(*parsed_event), m::vertex_name(spec_, *id),
+                              m::kind_name(m::vertex_kind(spec_, *id))),
+                  "enters_down, enters_degraded, leaves_up or returns_up");
+      ok = false;
+    }
+    if (stage.IsDefined()) {
+      sink_.error(stage.Mark(), "'stage' goes with 'repair', not with 'component'",
+                  "{repair: <name>, stage: <name>}");
+      ok = false;
+    }
+    if (id) trigger.component = *id;
+    if (parsed_event) trigger.event = *parsed_event;
+  } else if (repair.IsDefined()) {
+    trigger.source = m::TriggerSpec::Source::kRepair;
+    trigger.event = m::TriggerEvent::kDone;
+    if (parsed_event && *parsed_event != m::TriggerEvent::kDone) {
+      sink_.error(event.Mark(), "a repair or stage gives only the event 'done'", "done, or no 'event'");
+      ok = false;
+    }
+    const auto name = read_string(sink_, repair, "'repair' of " + what).value_or("");
+    const auto it = std::find_if(repair_names_.begin(), repair_names_.end(),
+                                 [&](const RepairNames& r) { return r.name == name; });
+    if (it == repair_names_.end()) {
+      std::vector<std::string> names;
+      for (const RepairNames& r : repair_names_) names.push_back(r.name);
+      std::string message = fmt::format("no repair named '{}'", name);
+      if (const std::string hint = did_you_mean(name, names); !hint.empty()) message += "; " + hint;
+      sink_.error(repair.Mark(), std::move(message), "the name of a repair under 'repairs'");
+      ok = false;
+    } else {
+      trigger.repair = static_cast<std::uint32_t>(it - repair_names_.begin());
+      if (stage.IsDefined()) {
+        trigger.source = m::TriggerSpec::Source::kStage;
+        const auto stage_name = read_string(sink_, stage, "'stage' of " + what).value_or("");
+        const auto& stages = it->stages;
+        const auto exact = std::find(stages.begin(), stages.end(), stage_name);
+        const auto base = std::find_if(it->by_base_name.begin(), it->by_base_name.end(),
+                                       [&](const auto& p) { return p.first == stage_name; });
+        if (exact != stages.end()) {
+          trigger.stage = static_cast<std::uint32_t>(exact - stages.begin());
+        } else if (base != it->by_base_name.end()) {
+          trigger.stage = base->second;
+        } else {
+          std::string message = fmt::format("repair '{}' has no stage '{}'", name, stage_name);
+          if (const std::string hint = did_you_mean(stage_name, stages); !hint.empty())
+            message += "; " + hint;
+          sink_.error(stage.Mark(), std::move(message), "the name of one of its stages");
+          ok = false;
+        }
+      }
+    }
+  }
+  t.finish();
+  if (!ok) return std::nullopt;
+  return trigger;
+}
+
+std::vector<m::TriggerSpec> ScenarioReader::triggers(const YAML::Node& node, const std::string& what) {
+  std::vector<m::TriggerSpec> out;
+  if (node.IsSequence()) {
+    for (const YAML::Node& item : node) {
+      if (auto t = trigger(item, what)) out.push_back(*t);
+    }
+  } else if (auto t = trigger(node, what)) {
+    out.push_back(*t);
+  }
+  return out;
+}
+
+void ScenarioReader::read_repairs(const YAML::Node& list) {
+  std::vector<std::string> names;
+  for (const YAML::Node& item : list_items(list, "'repairs'")) {
+    const auto index = static_cast<std::uint32_t>(spec_.repairs.size());
+    YamlMap r(sink_, item, fmt::format("repair '{}'", shown_name(item)));
+    m::RepairSpec repair;
+    repair.name = r.string("name", true).value_or("");
+    claim_name(names, repair.name, r.mark_of("name"), "repair");
+    repair.note = r.string("note").value_or("");
+    r.string("description");
+    const bool has_at = r.has("at");
+    const bool has_when = r.has("when");
+    if (has_at == has_when) {
+      sink_.error(
+          r.mark(),
+          fmt::format("{} has {}", r.what(), has_at ? "both 'at' and 'when'" : "neither 'at' nor 'when'"),
+          "either a clock time (at) or a trigger (when, with an optional delay)");
+    }
+    if (const YAML::Node at = r.get("at"); at.IsDefined()) {
+      repair.at = time_point(at, "'at' of " + r.what(), true).value_or(sim::Time());
+    }
+    if (const YAML::Node when = r.get("when"); when.IsDefined()) {
+      repair.when = trigger(when, "'when' of " + r.what());
+      if (repair.when && repair.when->source != m::TriggerSpec::Source::kComponent &&
+          repair.when->repair == index) {
+        sink_.error(when.Mark(), fmt::format("{} is started by its own end", r.what()),
+                    "a trigger on something else");
+      }
+    }
+    repair.delay = r.duration("delay").value_or(sim::Time());
+    for (const YAML::Node& s : list_items(r.get("stages", true), "'stages' of " + r.what())) {
+      read_stage(s, repair, index);
+    }
+    if (r.has("stages") && repair.stages.empty()) {
+      sink_.error(r.mark_of("stages"), r.what() + " has no stages", "at least one stage");
+    }
+    r.finish();
+    spec_.repairs.push_back(std::move(repair));
+  }
+}
+
+void ScenarioReader::read_stage(const YAML::Node& item, m::RepairSpec& repair, std::uint32_t index) {
+  YamlMap s(sink_, item, fmt::format("stage '{}' of repair '{}'", shown_name(item), repair.name));
+  m::StageSpec stage;
+  stage.name = s.string("name", true).value_or("");
+  s.string("description");
+  const bool has_duration = s.has("duration");
+  const bool has_work = s.has("work");
+  if (has_duration == has_work) {
+    sink_.error(s.mark(),
+                fmt::format("{} has {}", s.what(),
+                            has_work ? "both 'duration' and 'work'" : "neither 'duration' nor 'work'"),
+                "duration: <time the people are held>, or work: <person-time shared by the people>");
+  }
+  stage.duration = s.duration("duration").value_or(sim::Time());
+  stage.work = s.duration("work");
+  if (const YAML::Node crew = s.get("crew"); crew.IsDefined()) {
+    stage.crew = named_index(crew, "'crew' of " + s.what(), crew_names_, "crews");
+  }
+  const auto people = s.integer("people", false, 1, 100'000);
+  if (people) stage.people = static_cast<std::uint32_t>(*people);
+  if (s.has("crew") && !people)
+    sink_.error(s.mark_of("crew"), s.what() + " names a crew but no 'people'",
+                "people: <how many of the crew>");
+  if (people && !s.has("crew"))
+    sink_.error(s.mark_of("people"), s.what() + " has 'people' but no 'crew'", "crew: <name of a crew>");
+  if (has_work && !s.has("crew"))
+    sink_.error(s.mark_of("work"), s.what() + ": 'work' is shared among people", "crew and people");
+  if (stage.crew && people && *stage.crew < spec_.crews.size()) {
+    const m::CrewSpec& crew = spec_.crews[*stage.crew];
+    if (stage.people > crew.max_headcount()) {
+      sink_.error(s.mark_of("people"),
+                  fmt::format("{} needs {} people, but crew '{}' never has more than {}", s.what(),
+                              stage.people, crew.name, crew.max_headcount()),
+                  fmt::format("people: at most {}", crew.max_headcount()));
+    }
+  }
+  stage.priority = static_cast<std::int32_t>(s.integer("priority", false, -1'000'000, 1'000'000).value_or(0));
+  if (const YAML::Node wait = s.get("wait_for"); wait.IsDefined()) {
+    stage.wait_for = triggers(wait, "'wait_for' of " + s.what());
+  }
+  const auto repeat = static_cast<std::uint32_t>(s.integer("repeat", false, 1, kMaxRepeat).value_or(1));
+  // What each repetition achieves: actions applied when it ends.
+  std::vector<m::InjectionSpec> effects;
+  for (const YAML::Node& e : list_items(s.get("then"), "'then' of " + s.what())) {
+    YamlMap a(sink_, e, "an action of " + s.what());
+    m::InjectionSpec effect;
+    effect.is_fault = false;
+    if (read_action(a, effect)) effects.push_back(std::move(effect));
+    a.finish();
+  }
+  s.finish();
+  for (std::uint32_t i = 1; i <= repeat; ++i) {
+    m::StageSpec copy = stage;
+    if (repeat > 1) copy.name = fmt::format("{} {}/{}", stage.name, i, repeat);
+    const auto stage_index = static_cast<std::uint32_t>(repair.stages.size());
+    for (const m::InjectionSpec& effect : effects) {
+      m::InjectionSpec e = effect;
+      e.when = m::TriggerSpec{m::TriggerSpec::Source::kStage, m::kNoComponent, m::TriggerEvent::kDone, index,
+                              stage_index};
+      if (e.note.empty()) e.note = fmt::format("repair '{}': {}", repair.name, copy.name);
+      spec_.injections.push_back(std::move(e));
+    }
+    repair.stages.push_back(std::move(copy));
+  }
+}
+
+}  // namespace outagesim::loader

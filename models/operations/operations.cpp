@@ -1,0 +1,158 @@
+// Triggers, timed and triggered injections, and the bookkeeping of repairs.
+#include "models/operations/operations.hpp"
+
+#include <limits>
+
+#include "models/core/component.hpp"
+#include "models/operations/repair_process.hpp"
+
+namespace outagesim::models {
+
+namespace {
+constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();
+constexpr sim::Time kNotYet = sim::Time::ms(-1);
+
+std::vector<sim::Resource*> crew_resources(ModelContext& ctx, std::size_t count) {
+  std::vector<sim::Resource*> crews;
+  for (std::uint32_t i = 0; i < count; ++i) crews.push_back(&ctx.crew(i));
+  return crews;
+}
+
+// The local time of day simulated time 0 stands for.
+sim::Time start_time_of_day(const ScenarioSpec& spec) {
+  const std::int64_t day_s = 24 * 3600;
+  const std::int64_t local_s = spec.start_unix_s + spec.utc_offset_s;
+  return sim::Time::seconds(((local_s % day_s) + day_s) % day_s);
+}
+}  // namespace
+
+Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
+    : spec_(&spec),
+      ctx_(&ctx),
+      self_(ctx.engine().add_handler(*this)),
+      roster_(ctx.engine(), spec.crews, crew_resources(ctx, spec.crews.size()), start_time_of_day(spec)),
+      component_watches_(spec.vertex_count()),
+      wait_slot_(spec.vertex_count(), kNoSlot),
+      had_effect_(spec.injections.size(), false),
+      applied_at_(spec.injections.size(), sim::Time::never()),
+      repair_done_at_(spec.repairs.size(), kNotYet),
+      stage_done_at_(spec.repairs.size()) {
+  for (std::uint32_t r = 0; r < spec.repairs.size(); ++r) {
+    repairs_.push_back(std::make_unique<RepairProcess>(spec.repairs[r], r, *this));
+    stage_done_at_[r].assign(spec.repairs[r].stages.size(), kNotYet);
+    if (spec.repairs[r].when) watches_.push_back(Watch{*spec.repairs[r].when, true, r});
+    for (const StageSpec& stage : spec.repairs[r].stages) {
+      for (const TriggerSpec& condition : stage.wait_for) {
+        if (condition.source != TriggerSpec::Source::kComponent) continue;
+        if (wait_slot_[condition.component] != kNoSlot) continue;
+        wait_slot_[condition.component] = static_cast<std::uint32_t>(last_event_.size());
+        last_event_.emplace_back();
+        last_event_.back().fill(kNotYet);
+      }
+    }
+  }
+  for (std::uint32_t i = 0; i < spec.injections.size(); ++i) {
+    if (spec.injections[i].when) watches_.push_back(Watch{*spec.injections[i].when, false, i});
+  }
+  for (std::uint32_t w = 0; w < watches_.size(); ++w) {
+    const TriggerSpec& t = watches_[w].trigger;
+    if (t.source == TriggerSpec::Source::kComponent) {
+      component_watches_[t.component].push_back(w);
+    } else {
+      done_watches_.push_back(w);
+    }
+  }
+  ctx.add_observer(*this);
+}
+
+Operations::~Operations() = default;
+
+void Operations::start() {
+  for (std::uint32_t i = 0; i < spec_->injections.size(); ++i) {
+    if (!spec_->injections[i].when) ctx_->engine().schedule_at(spec_->injections[i].at, self_, i);
+  }
+  for (std::uint32_t r = 0; r < spec_->repairs.size(); ++r) {
+    if (!spec_->repairs[r].when) repairs_[r]->schedule_start(spec_->repairs[r].at);
+  }
+}
+
+void Operations::on_state_change(const StateChange& change) {
+  const ComponentId c = change.component;
+  if (const std::uint32_t slot = wait_slot_[c]; slot != kNoSlot) {
+    bool any = false;
+    for (const TriggerEvent event : component_trigger_events()) {
+      if (matches(event, change)) {
+        last_event_[slot][static_cast<std::size_t>(event)] = change.time;
+        any = true;
+      }
+    }
+    if (any) wake_waiting_stages();
+  }
+  for (const std::uint32_t w : component_watches_[c]) {
+    if (!watches_[w].fired && matches(watches_[w].trigger.event, change)) fire(watches_[w]);
+  }
+}
+
+void Operations::fire(Watch& watch) {
+  watch.fired = true;
+  if (watch.is_repair) {
+    repairs_[watch.index]->trigger();
+  } else {
+    ctx_->engine().schedule_at(ctx_->now() + spec_->injections[watch.index].delay, self_, watch.index);
+  }
+}
+
+void Operations::handle_event(std::uint32_t payload) {
+  const InjectionSpec& injection = spec_->injections[payload];
+  applied_at_[payload] = ctx_->now();
+  had_effect_[payload] = ctx_->component(injection.target).apply(injection, payload);
+  ctx_->settle();
+}
+
+void Operations::stage_done(std::uint32_t repair, std::uint32_t stage) {
+  stage_done_at_[repair][stage] = ctx_->now();
+  on_done(TriggerSpec::Source::kStage, repair, stage);
+}
+
+void Operations::repair_done(std::uint32_t repair) {
+  repair_done_at_[repair] = ctx_->now();
+  on_done(TriggerSpec::Source::kRepair, repair, 0);
+}
+
+void Operations::on_done(TriggerSpec::Source source, std::uint32_t repair, std::uint32_t stage) {
+  for (const std::uint32_t w : done_watches_) {
+    Watch& watch = watches_[w];
+    const TriggerSpec& t = watch.trigger;
+    if (watch.fired || t.source != source || t.repair != repair) continue;
+    if (source == TriggerSpec::Source::kStage && t.stage != stage) continue;
+    fire(watch);
+  }
+  wake_waiting_stages();
+}
+
+void Operations::wake_waiting_stages() {
+  for (const auto& repair : repairs_) repair->wake();
+}
+
+bool Operations::happened_since(const TriggerSpec& trigger, sim::Time since) const {
+  switch (trigger.source) {
+    case TriggerSpec::Source::kComponent: {
+      const std::uint32_t slot = wait_slot_[trigger.component];
+      return slot != kNoSlot && last_event_[slot][static_cast<std::size_t>(trigger.event)] >= since;
+    }
+    case TriggerSpec::Source::kRepair:
+      return repair_done_at_[trigger.repair] >= since;
+    case TriggerSpec::Source::kStage:
+      return stage_done_at_[trigger.repair][trigger.stage] >= since;
+  }
+  return false;
+}
+
+std::vector<RepairRecord> Operations::repair_records() const {
+  std::vector<RepairRecord> records;
+  records.reserve(repairs_.size());
+  for (const auto& repair : repairs_) records.push_back(repair->record());
+  return records;
+}
+
+}  // namespace outagesim::models

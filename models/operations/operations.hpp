@@ -1,0 +1,77 @@
+// What people do during a run: scripted faults and operator actions at their clock times, actions and
+// repair processes that start when something happens (plus a delay), and the stages of those repairs,
+// which wait for conditions and for the people of a crew. It watches the journal for the events its
+// triggers name; it changes the region only by applying actions, in events of its own.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "models/core/model_context.hpp"
+#include "models/operations/crew_roster.hpp"
+#include "models/results/repair_record.hpp"
+#include "models/scenario/scenario_spec.hpp"
+
+namespace outagesim::models {
+
+class RepairProcess;
+
+class Operations final : public StateObserver, public sim::EventHandler {
+ public:
+  // The spec and context must outlive the run. Registers itself as an observer of `ctx`.
+  Operations(const ScenarioSpec& spec, ModelContext& ctx);
+  ~Operations();
+
+  // Schedules what has a clock time. Call once, before the components start.
+  void start();
+
+  void on_state_change(const StateChange& change) override;
+
+  // Called by repair processes.
+  void stage_done(std::uint32_t repair, std::uint32_t stage);
+  void repair_done(std::uint32_t repair);
+  // Whether the trigger's event happened at or after `since`.
+  bool happened_since(const TriggerSpec& trigger, sim::Time since) const;
+  CrewRoster& roster() { return roster_; }
+  ModelContext& context() { return *ctx_; }
+
+  // Results, once the run is over.
+  std::vector<bool> had_effect() const { return had_effect_; }
+  std::vector<sim::Time> applied_at() const { return applied_at_; }
+  std::vector<RepairRecord> repair_records() const;
+
+ private:
+  // Something a trigger starts: an injection or a repair.
+  struct Watch {
+    TriggerSpec trigger;
+    bool is_repair = false;
+    std::uint32_t index = 0;
+    bool fired = false;
+  };
+
+  void handle_event(std::uint32_t payload) override;  // an injection is due
+  void fire(Watch& watch);
+  // A repair or stage ended: fire what waits on it, and wake stages that wait for it.
+  void on_done(TriggerSpec::Source source, std::uint32_t repair, std::uint32_t stage);
+  void wake_waiting_stages();
+
+  const ScenarioSpec* spec_;
+  ModelContext* ctx_;
+  sim::HandlerId self_;
+  CrewRoster roster_;
+  std::vector<std::unique_ptr<RepairProcess>> repairs_;
+  std::vector<Watch> watches_;
+  std::vector<std::vector<std::uint32_t>> component_watches_;  // per vertex: indices into watches_
+  std::vector<std::uint32_t> done_watches_;                    // watches on repairs and stages
+  // When each watched component event last happened (for stage waits); Time(-1) ms: not yet.
+  std::vector<std::uint32_t> wait_slot_;  // per vertex: index into last_event_, or kNoSlot
+  std::vector<std::array<sim::Time, 6>> last_event_;
+  std::vector<bool> had_effect_;
+  std::vector<sim::Time> applied_at_;
+  std::vector<sim::Time> repair_done_at_;              // Time(-1 ms): not yet
+  std::vector<std::vector<sim::Time>> stage_done_at_;  // per repair, per stage
+};
+
+}  // namespace outagesim::models

@@ -1,0 +1,48 @@
+// One repair process at run time: its stages in order, each waiting for its conditions, then for its
+// people (calling out a vendor crew when needed), then for its duration. Records what it did.
+#pragma once
+
+#include <cstdint>
+
+#include "models/operations/repair_spec.hpp"
+#include "models/results/repair_record.hpp"
+#include "sim/engine.hpp"
+
+namespace outagesim::models {
+
+class Operations;
+
+class RepairProcess final : public sim::EventHandler {
+ public:
+  // The spec and operations must outlive the process.
+  RepairProcess(const RepairSpec& spec, std::uint32_t index, Operations& ops);
+
+  // The trigger fired: the repair starts after its delay.
+  void trigger();
+  // The repair starts at `at` (a repair with a clock time instead of a trigger).
+  void schedule_start(sim::Time at);
+  // Something a stage may wait for happened: a waiting stage re-checks its conditions.
+  void wake();
+  bool waiting_for_conditions() const { return mode_ == Mode::kWaitingConditions; }
+
+  const RepairRecord& record() const { return record_; }
+
+ private:
+  enum class Mode : std::uint8_t { kIdle, kScheduled, kWaitingConditions, kWaitingPeople, kWorking, kDone };
+  enum Tag : std::uint32_t { kStart, kPeopleThere, kStageDone };
+
+  void handle_event(std::uint32_t payload) override;
+  void begin_stage(std::uint32_t stage);
+  void try_start_stage();
+  void start_work();
+
+  const RepairSpec* spec_;
+  std::uint32_t index_;
+  Operations* ops_;
+  sim::HandlerId self_;
+  Mode mode_ = Mode::kIdle;
+  std::uint32_t stage_ = 0;
+  RepairRecord record_;
+};
+
+}  // namespace outagesim::models

@@ -1,0 +1,41 @@
+// A repair process: a chain of stages, each of which may wait for something to happen, then needs
+// people of one crew for a duration (or for an amount of work shared among them). The repair starts when
+// its trigger fires. What a stage achieves (a chiller running again, a room cleared) is an operator
+// action triggered by the stage's end, so repairs act on the region only through actions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/operations/trigger.hpp"
+#include "sim/time.hpp"
+
+namespace outagesim::models {
+
+struct StageSpec {
+  std::string name;
+  // Either a duration (the people are held for all of it)...
+  sim::Time duration;
+  // ...or work in person-time, shared by the people: duration = work / people.
+  std::optional<sim::Time> work;
+  std::optional<std::uint32_t> crew;  // index into ScenarioSpec::crews; none: no people needed
+  std::uint32_t people = 0;           // > 0 when `crew` is set; at most the crew's max_headcount()
+  std::int32_t priority = 0;          // lower is served first when requests for a crew compete
+  std::vector<TriggerSpec> wait_for;  // each must happen at or after the repair starts
+
+  // How long the stage takes once its people are there.
+  sim::Time elapsed() const;
+};
+
+struct RepairSpec {
+  std::string name;
+  std::optional<TriggerSpec> when;  // none: starts at `at`
+  sim::Time at;                     // with no trigger
+  sim::Time delay;                  // after the trigger
+  std::vector<StageSpec> stages;    // not empty
+  std::string note;
+};
+
+}  // namespace outagesim::models

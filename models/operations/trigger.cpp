@@ -1,0 +1,51 @@
+// Names of trigger events and the rule that matches them against journal records.
+#include "models/operations/trigger.hpp"
+
+#include <array>
+
+namespace outagesim::models {
+
+namespace {
+constexpr std::array<std::string_view, 7> kNames = {
+    "enters_down", "enters_degraded", "leaves_up", "returns_up", "cooled", "accessible", "done"};
+constexpr std::array<TriggerEvent, 6> kComponentEvents = {
+    TriggerEvent::kEntersDown, TriggerEvent::kEntersDegraded, TriggerEvent::kLeavesUp,
+    TriggerEvent::kReturnsUp,  TriggerEvent::kCooled,         TriggerEvent::kAccessible};
+}  // namespace
+
+std::string_view trigger_event_name(TriggerEvent event) {
+  return kNames[static_cast<std::size_t>(event)];
+}
+
+std::optional<TriggerEvent> parse_trigger_event(std::string_view name) {
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    if (kNames[i] == name) return static_cast<TriggerEvent>(i);
+  }
+  return std::nullopt;
+}
+
+std::span<const TriggerEvent> component_trigger_events() {
+  return kComponentEvents;
+}
+
+bool matches(TriggerEvent event, const StateChange& change) {
+  switch (event) {
+    case TriggerEvent::kEntersDown:
+      return change.changes_state() && change.to == State::kDown;
+    case TriggerEvent::kEntersDegraded:
+      return change.changes_state() && change.to == State::kDegraded;
+    case TriggerEvent::kLeavesUp:
+      return change.from == State::kUp && change.to != State::kUp;
+    case TriggerEvent::kReturnsUp:
+      return change.changes_state() && change.to == State::kUp;
+    case TriggerEvent::kCooled:
+      return change.cause.reason == Reason::kCooledDown;
+    case TriggerEvent::kAccessible:
+      return change.cause.reason == Reason::kReentryAllowed;
+    case TriggerEvent::kDone:
+      return false;  // repairs and stages are not journalled
+  }
+  return false;
+}
+
+}  // namespace outagesim::models

@@ -1,0 +1,42 @@
+// What an operator action or a repair waits for: a component's change of state (or a room's cooling and
+// re-entry), or the end of a repair or of one of its stages. Plain values the loader fills; matching a
+// journal record against a trigger is the one rule both the triggers and the stage waits use.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "models/core/state_change.hpp"
+
+namespace outagesim::models {
+
+enum class TriggerEvent : std::uint8_t {
+  kEntersDown,      // becomes down
+  kEntersDegraded,  // becomes degraded
+  kLeavesUp,        // leaves the up state
+  kReturnsUp,       // becomes up again
+  kCooled,          // room: temperature fell back below its alarm threshold
+  kAccessible,      // room: people may enter again after a fire-suppression discharge
+  kDone,            // repair or stage: finished
+};
+
+std::string_view trigger_event_name(TriggerEvent event);
+std::optional<TriggerEvent> parse_trigger_event(std::string_view name);
+// The events a component can give (every event but kDone).
+std::span<const TriggerEvent> component_trigger_events();
+
+struct TriggerSpec {
+  enum class Source : std::uint8_t { kComponent, kRepair, kStage };
+  Source source = Source::kComponent;
+  ComponentId component = kNoComponent;  // kComponent
+  TriggerEvent event = TriggerEvent::kEntersDown;
+  std::uint32_t repair = 0;  // kRepair, kStage: index into ScenarioSpec::repairs
+  std::uint32_t stage = 0;   // kStage: index into that repair's stages
+};
+
+// Whether the journal record is an occurrence of `event` on its component.
+bool matches(TriggerEvent event, const StateChange& change);
+
+}  // namespace outagesim::models

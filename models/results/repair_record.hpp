@@ -1,0 +1,24 @@
+// What one repair process did: when it started, and for each stage when it was ready to start, when its
+// people were there (so the wait for them shows), and when it ended. never() marks what did not happen
+// within the horizon.
+#pragma once
+
+#include <vector>
+
+#include "sim/time.hpp"
+
+namespace outagesim::models {
+
+struct StageRecord {
+  sim::Time ready = sim::Time::never();  // the previous stage was done; waits and people may follow
+  sim::Time began = sim::Time::never();  // its conditions held and its people were there
+  sim::Time ended = sim::Time::never();
+};
+
+struct RepairRecord {
+  sim::Time started = sim::Time::never();
+  sim::Time ended = sim::Time::never();
+  std::vector<StageRecord> stages;  // one per stage of the spec
+};
+
+}  // namespace outagesim::models

@@ -1,0 +1,160 @@
+#include "models/operations/operations.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+using outagesim::sim::Time;
+
+namespace {
+// A plant whose chillers a repair restores; a room and a pool that follow it.
+constexpr const char* kPlant = R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, base_load_kw: 0}
+  - {name: pool, kind: host_pool, room: room, hosts: 100, kw_per_host: 8, shutdown_c: 40}
+)";
+
+std::string clock_or_never(Time t) {
+  return t.is_never() ? "never" : clock(t);
+}
+}  // namespace
+
+TEST_CASE("a triggered action runs its delay after the trigger, never before") {
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+faults:
+  - {at: "02:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {when: {component: plant, event: enters_down}, delay: 30m, target: plant, action: restore_chillers, count: 2}
+)"));
+  REQUIRE(run.result.injection_applied_at.size() == 2);
+  CHECK(clock(run.result.injection_applied_at[1]) == "02:30");
+  CHECK(run.intervals("plant") == "02:00-02:30");
+}
+
+TEST_CASE("a later fault moves a triggered recovery by the same amount") {
+  const auto restored_at = [](const char* fault_at) {
+    const Run run = run_yaml(scenario_yaml(std::string(kPlant) + "faults:\n  - {at: \"" + fault_at +
+                                           R"(", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {when: {component: plant, event: enters_down}, delay: 30m, target: plant, action: restore_chillers, count: 2}
+)"));
+    return run.result.injection_applied_at[1];
+  };
+  CHECK(restored_at("05:00") - restored_at("02:00") == Time::hours(3));
+}
+
+TEST_CASE("a trigger that never happens leaves its action unapplied") {
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+operator_actions:
+  - {when: {component: plant, event: enters_down}, target: plant, action: restore_chillers, count: 2}
+)"));
+  CHECK(run.result.injection_applied_at[0].is_never());
+  CHECK_FALSE(run.result.injection_had_effect[0]);
+}
+
+TEST_CASE("a repair's stages run in order, wait for people, and act when they end") {
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+crews: [{name: techs, headcount: 2}]
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+repairs:
+  - name: chiller repair
+    when: {component: plant, event: enters_down}
+    delay: 10m
+    stages:
+      - {name: diagnose, duration: 1h, crew: techs, people: 1}
+      - {name: restart chiller, repeat: 2, work: 1h, crew: techs, people: 2,
+         then: [{target: plant, action: restore_chillers, count: 1}]}
+)"));
+  const auto& record = run.result.repairs.at(0);
+  CHECK(clock(record.started) == "01:10");
+  REQUIRE(record.stages.size() == 3);
+  CHECK(clock(record.stages[0].ended) == "02:10");
+  // One person-hour shared by two people: 30 minutes a chiller.
+  CHECK(clock(record.stages[1].ended) == "02:40");
+  CHECK(clock(record.stages[2].ended) == "03:10");
+  CHECK(clock(record.ended) == "03:10");
+  CHECK(run.intervals("plant", outagesim::models::State::kDown) == "01:00-02:40");
+  CHECK(run.intervals("plant", outagesim::models::State::kDegraded) == "02:40-03:10");
+}
+
+TEST_CASE("a bigger crew finishes work sooner") {
+  const auto ended = [](int headcount) {
+    const Run run = run_yaml(scenario_yaml(
+        std::string(kPlant) + "crews: [{name: techs, headcount: " + std::to_string(headcount) + R"(}]
+repairs:
+  - name: job
+    at: "01:00"
+    stages:
+      - {name: a, work: 4h, crew: techs, people: 1}
+  - name: job2
+    at: "01:00"
+    stages:
+      - {name: b, work: 4h, crew: techs, people: 1}
+)"));
+    return run.result.repairs[1].ended;
+  };
+  CHECK(clock(ended(1)) == "09:00");  // the second job waits for the one person
+  CHECK(clock(ended(2)) == "05:00");
+}
+
+TEST_CASE("a stage waits for its condition, which must happen after the repair started") {
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+faults:
+  - {at: "01:00", target: pool, action: fail}
+  - {at: "03:00", target: pool, action: repair}
+repairs:
+  - name: check
+    at: "02:00"
+    stages:
+      - {name: after the pool is back, duration: 15m, wait_for: {component: pool, event: returns_up}}
+)"));
+  const auto& stage = run.result.repairs.at(0).stages.at(0);
+  CHECK(clock(stage.ready) == "02:00");
+  CHECK(clock(stage.began) == "03:00");
+  CHECK(clock(stage.ended) == "03:15");
+}
+
+TEST_CASE("night shifts have fewer people and a vendor arrives its call-out after it is needed") {
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+crews:
+  - name: site
+    shifts: [{from: "07:00", headcount: 2}, {from: "19:00", headcount: 1}]
+  - {name: vendor, headcount: 1, call_out: 3h}
+repairs:
+  - name: night work
+    at: "01:00"
+    stages:
+      - {name: two people, duration: 1h, crew: site, people: 2}
+  - name: vendor job
+    at: "02:00"
+    stages:
+      - {name: vendor work, duration: 1h, crew: vendor, people: 1}
+)"));
+  // Midnight is in the night shift: one person until 07:00.
+  CHECK(clock(run.result.repairs[0].stages[0].began) == "07:00");
+  CHECK(clock(run.result.repairs[1].stages[0].began) == "05:00");
+  CHECK(clock_or_never(run.result.repairs[1].ended) == "06:00");
+}
+
+TEST_CASE("a repair can start when another repair or one of its stages ends") {
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+repairs:
+  - name: first
+    at: "01:00"
+    stages:
+      - {name: one, duration: 1h}
+      - {name: two, duration: 1h}
+  - name: after one
+    when: {repair: first, stage: one}
+    stages: [{name: x, duration: 30m}]
+  - name: after first
+    when: {repair: first}
+    delay: 5m
+    stages: [{name: y, duration: 30m}]
+)"));
+  CHECK(clock(run.result.repairs[1].started) == "02:00");
+  CHECK(clock(run.result.repairs[2].started) == "03:05");
+}

@@ -109,6 +109,22 @@ void ScenarioReader::read_milestones(const YAML::Node& list) {
     m::MilestoneSpec milestone;
     milestone.name = ms.string("name", true).value_or("");
     milestone.source = ms.string("source").value_or("");
+    milestone.depends_on = ms.string("depends_on").value_or("");
+    if (const YAML::Node basis = ms.get("class"); basis.IsDefined()) {
+      const auto text = read_string(sink_, basis, "'class' of " + ms.what()).value_or("");
+      if (text == "predicted") {
+        milestone.basis = m::MilestoneSpec::Basis::kPredicted;
+      } else if (text == "calibrated") {
+        milestone.basis = m::MilestoneSpec::Basis::kCalibrated;
+      } else if (text == "input") {
+        milestone.basis = m::MilestoneSpec::Basis::kInput;
+      } else {
+        sink_.error(
+            basis.Mark(), fmt::format("unknown milestone class '{}'", text),
+            "predicted (nothing chosen to hit it), calibrated (a named parameter was fitted to it) or "
+            "input (the public time was typed in)");
+      }
+    }
     const YAML::Node component = ms.get("component", true);
     std::optional<m::ComponentId> id;
     if (component.IsDefined()) id = vertex_ref(component, "'component' of " + ms.what());
@@ -153,9 +169,53 @@ void ScenarioReader::read_milestones(const YAML::Node& list) {
       if (expected.IsDefined()) milestone.expected = time_point(expected, "'public' of " + ms.what(), false);
     }
     ms.finish();
+    milestone_marks_.push_back(ms.mark());
     if (id) {
       milestone.component = *id;
       spec_.milestones.push_back(std::move(milestone));
+    } else {
+      milestone_marks_.pop_back();
+    }
+  }
+}
+
+void ScenarioReader::read_calibrated(const YAML::Node& list) {
+  std::vector<bool> named(spec_.milestones.size(), false);
+  for (const YAML::Node& item : list_items(list, "'calibrated'")) {
+    YamlMap c(sink_, item, "a calibrated parameter");
+    m::CalibrationSpec cal;
+    cal.parameter = c.string("parameter", true).value_or("");
+    cal.value = c.string("value", true).value_or("");
+    cal.note = c.string("note").value_or("");
+    if (const YAML::Node target = c.get("fitted_to", true); target.IsDefined()) {
+      const auto name = read_string(sink_, target, "'fitted_to' of " + c.what()).value_or("");
+      std::vector<std::string> names;
+      for (const auto& ms : spec_.milestones) names.push_back(ms.name);
+      const auto it = std::find(names.begin(), names.end(), name);
+      if (it == names.end()) {
+        std::string message = fmt::format("no milestone named '{}'", name);
+        if (const std::string hint = did_you_mean(name, names); !hint.empty()) message += "; " + hint;
+        sink_.error(target.Mark(), std::move(message), "the name of the milestone the value was fitted to");
+      } else {
+        cal.fitted_to = static_cast<std::uint32_t>(it - names.begin());
+        named[cal.fitted_to] = true;
+        if (spec_.milestones[cal.fitted_to].basis != m::MilestoneSpec::Basis::kCalibrated) {
+          sink_.error(
+              target.Mark(),
+              fmt::format("milestone '{}' has a parameter fitted to it but is not of class calibrated", name),
+              "class: calibrated on that milestone");
+        }
+      }
+    }
+    c.finish();
+    spec_.calibrated.push_back(std::move(cal));
+  }
+  for (std::size_t i = 0; i < spec_.milestones.size(); ++i) {
+    if (spec_.milestones[i].basis == m::MilestoneSpec::Basis::kCalibrated && !named[i]) {
+      sink_.error(milestone_marks_[i],
+                  fmt::format("milestone '{}' is of class calibrated, but no entry of 'calibrated' names it",
+                              spec_.milestones[i].name),
+                  "an entry {parameter, value, fitted_to} under 'calibrated' at the top level");
     }
   }
 }

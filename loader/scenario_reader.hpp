@@ -44,6 +44,7 @@ class ScenarioReader {
   // One trigger, or a list of them.
   std::vector<models::TriggerSpec> triggers(const YAML::Node& node, const std::string& what);
   void read_milestones(const YAML::Node& list);
+  void read_calibrated(const YAML::Node& list);
   void read_variants(const YAML::Node& list);
   models::StrategySpec read_strategy(const YAML::Node& node, const std::string& what);
   models::FailoverTrigger read_trigger(YamlMap& strategy);
@@ -88,6 +89,7 @@ class ScenarioReader {
   std::vector<RepairNames> repair_names_;
   std::vector<std::string> sla_names_;
   std::vector<YAML::Mark> tenant_marks_;
+  std::vector<YAML::Mark> milestone_marks_;  // per entry of spec_.milestones
 };
 
 }  // namespace outagesim::loader

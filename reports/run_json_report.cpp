@@ -172,7 +172,8 @@ Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const Run
   doc["repairs"] = std::move(repairs);
 
   Json milestones = Json::array();
-  for (const m::MilestoneResult& r : m::check_milestones(spec, result)) {
+  const std::vector<m::MilestoneResult> checked = m::check_milestones(spec, result);
+  for (const m::MilestoneResult& r : checked) {
     const m::MilestoneSpec& ms = *r.milestone;
     Json j{{"name", ms.name}, {"component", m::vertex_name(spec, ms.component)}};
     if (ms.max_downtime) {
@@ -186,9 +187,30 @@ Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const Run
     }
     j["passed"] = r.passed;
     j["source"] = ms.source;
+    j["class"] = m::basis_name(ms.basis);
+    j["depends_on"] = ms.depends_on;
     milestones.push_back(std::move(j));
   }
   doc["milestones"] = std::move(milestones);
+  Json summary = Json::object();
+  for (const auto basis : {m::MilestoneSpec::Basis::kPredicted, m::MilestoneSpec::Basis::kCalibrated,
+                           m::MilestoneSpec::Basis::kInput}) {
+    const m::BasisSummary s = m::summarize(checked, basis);
+    summary[std::string(m::basis_name(basis))] =
+        Json{{"count", s.count},
+             {"happened", s.happened},
+             {"within_tolerance", s.within_tolerance},
+             {"median_abs_error_s", s.median_abs_error ? Json(s.median_abs_error->floor_seconds()) : Json()}};
+  }
+  doc["milestone_summary"] = std::move(summary);
+  Json calibrated = Json::array();
+  for (const m::CalibrationSpec& c : spec.calibrated) {
+    calibrated.push_back(Json{{"parameter", c.parameter},
+                              {"value", c.value},
+                              {"fitted_to", spec.milestones[c.fitted_to].name},
+                              {"note", c.note}});
+  }
+  doc["calibrated"] = std::move(calibrated);
   doc["stats"] = Json{{"events", result.events},
                       {"evaluations", result.evaluations},
                       {"state_changes", result.state_changes()},

@@ -139,19 +139,21 @@ void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::Run
 
 void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
   if (spec.milestones.empty()) return;
-  out += "\nMILESTONES (simulated against the public timeline)\n";
-  TextTable table({"milestone", "public", "simulated", "difference", "ok"},
+  out += "\nMILESTONES (simulated against the public timeline; class: what sets the simulated time)\n";
+  TextTable table({"milestone", "class", "public", "simulated", "difference", "ok"},
                   {TextTable::Align::kLeft, TextTable::Align::kLeft, TextTable::Align::kLeft,
-                   TextTable::Align::kRight, TextTable::Align::kLeft});
-  for (const m::MilestoneResult& r : m::check_milestones(spec, result)) {
+                   TextTable::Align::kLeft, TextTable::Align::kRight, TextTable::Align::kLeft});
+  const std::vector<m::MilestoneResult> checked = m::check_milestones(spec, result);
+  for (const m::MilestoneResult& r : checked) {
     const m::MilestoneSpec& ms = *r.milestone;
+    const std::string basis(m::basis_name(ms.basis));
     if (ms.max_downtime) {
-      table.add_row({ms.name, "down at most " + format_duration(*ms.max_downtime),
+      table.add_row({ms.name, basis, "down at most " + format_duration(*ms.max_downtime),
                      "down " + format_duration(r.simulated.value_or(sim::Time())), "",
                      r.passed ? "yes" : "NO"});
       continue;
     }
-    table.add_row({ms.name, ms.expected ? local_clock(spec, *ms.expected) : "-",
+    table.add_row({ms.name, basis, ms.expected ? local_clock(spec, *ms.expected) : "-",
                    r.simulated ? local_clock(spec, *r.simulated) : "never",
                    r.difference ? fmt::format("{}{}", *r.difference < sim::Time() ? "" : "+",
                                               format_duration(*r.difference))
@@ -159,6 +161,19 @@ void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::
                    r.passed ? "yes" : "NO"});
   }
   out += table.render(2);
+  out += "\n";
+  for (const auto basis : {m::MilestoneSpec::Basis::kPredicted, m::MilestoneSpec::Basis::kCalibrated,
+                           m::MilestoneSpec::Basis::kInput}) {
+    const m::BasisSummary s = m::summarize(checked, basis);
+    if (s.count == 0) continue;
+    out += fmt::format("  {}: {} timed milestone{}, {} within tolerance, median |difference| {}\n",
+                       m::basis_name(basis), s.count, s.count == 1 ? "" : "s", s.within_tolerance,
+                       s.median_abs_error ? format_duration(*s.median_abs_error) : std::string("-"));
+  }
+  for (const m::CalibrationSpec& c : spec.calibrated) {
+    out += fmt::format("  calibrated: {} = {}, fitted to '{}'\n", c.parameter, c.value,
+                       spec.milestones[c.fitted_to].name);
+  }
 }
 
 }  // namespace

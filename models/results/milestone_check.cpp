@@ -1,6 +1,8 @@
 // Finding each milestone's event in the journal.
 #include "models/results/milestone_check.hpp"
 
+#include <algorithm>
+
 namespace outagesim::models {
 
 namespace {
@@ -45,6 +47,39 @@ std::vector<MilestoneResult> check_milestones(const ScenarioSpec& spec, const Ru
     out.push_back(r);
   }
   return out;
+}
+
+BasisSummary summarize(const std::vector<MilestoneResult>& results, MilestoneSpec::Basis basis) {
+  BasisSummary s;
+  std::vector<sim::Time> errors;
+  for (const MilestoneResult& r : results) {
+    if (r.milestone->basis != basis || r.milestone->max_downtime) continue;
+    ++s.count;
+    if (r.passed) ++s.within_tolerance;
+    if (!r.difference) continue;
+    ++s.happened;
+    errors.push_back(*r.difference < sim::Time() ? sim::Time() - *r.difference : *r.difference);
+  }
+  if (!errors.empty()) {
+    std::sort(errors.begin(), errors.end());
+    const std::size_t n = errors.size();
+    s.median_abs_error = n % 2 == 1
+                             ? errors[n / 2]
+                             : sim::Time::ms((errors[n / 2 - 1].count_ms() + errors[n / 2].count_ms()) / 2);
+  }
+  return s;
+}
+
+std::string_view basis_name(MilestoneSpec::Basis basis) {
+  switch (basis) {
+    case MilestoneSpec::Basis::kPredicted:
+      return "predicted";
+    case MilestoneSpec::Basis::kCalibrated:
+      return "calibrated";
+    case MilestoneSpec::Basis::kInput:
+      return "input";
+  }
+  return "?";
 }
 
 }  // namespace outagesim::models

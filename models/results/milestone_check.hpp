@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "models/results/run_result.hpp"
@@ -18,5 +19,17 @@ struct MilestoneResult {
 };
 
 std::vector<MilestoneResult> check_milestones(const ScenarioSpec& spec, const RunResult& result);
+
+// How the timed milestones of one basis fare: how many, how many happened, and the median absolute
+// difference of those that did (a milestone that never happened counts as a miss, not in the median).
+struct BasisSummary {
+  std::uint32_t count = 0;
+  std::uint32_t happened = 0;
+  std::uint32_t within_tolerance = 0;
+  std::optional<sim::Time> median_abs_error;
+};
+
+BasisSummary summarize(const std::vector<MilestoneResult>& results, MilestoneSpec::Basis basis);
+std::string_view basis_name(MilestoneSpec::Basis basis);
 
 }  // namespace outagesim::models

@@ -157,6 +157,9 @@ struct MilestoneSpec {
     kReturnsUp,       // becomes up after being degraded or down
   };
   enum class Occurrence : std::uint8_t { kFirst, kLast };
+  // What sets the simulated time: nothing chosen to hit it (predicted), a parameter fitted to it
+  // (calibrated, named in ScenarioSpec::calibrated), or the public time typed in as an input.
+  enum class Basis : std::uint8_t { kPredicted, kCalibrated, kInput };
 
   std::string name;
   ComponentId component = kNoComponent;
@@ -166,6 +169,17 @@ struct MilestoneSpec {
   sim::Time tolerance = sim::Time::minutes(15);
   std::optional<sim::Time> max_downtime;  // alternatively: total downtime within this bound
   std::string source;                     // where the public time comes from
+  Basis basis = Basis::kPredicted;
+  std::string depends_on;  // the inputs and parameters that set it, in words
+};
+
+// A number fitted so that a milestone lands on its public time: named, with its target, so that it
+// counts as calibrated and not predicted. The model never reads these (the value is in the scenario).
+struct CalibrationSpec {
+  std::string parameter;  // where it sits ("rooms' thermal_mass_kj_per_c per design kW")
+  std::string value;
+  std::uint32_t fitted_to = 0;  // index into ScenarioSpec::milestones
+  std::string note;
 };
 
 struct ScenarioSpec {
@@ -184,6 +198,7 @@ struct ScenarioSpec {
   std::vector<RepairSpec> repairs;
   std::vector<SlaSpec> slas;
   std::vector<MilestoneSpec> milestones;
+  std::vector<CalibrationSpec> calibrated;
   std::vector<VariantSpec> variants;
 
   // Components, tenant functions and tenants together.

@@ -365,3 +365,19 @@ crews:
   CHECK_THAT(errors, Catch::Contains("the shifts of crew 'site' are not in order of their start"));
   CHECK_THAT(errors, Catch::Contains("crew 'nobody' never has anyone"));
 }
+
+TEST_CASE(
+    "a calibrated milestone must be named by a calibrated parameter, and the parameter's target exist") {
+  const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(
+milestones:
+  - {name: hosts down, component: hosts, event: enters_down, public: "01:00", class: calibrated}
+  - {name: plant down, component: plant, event: enters_down, public: "00:30", class: guessed}
+calibrated:
+  - {parameter: thermal mass per kW, value: "100 kJ/°C", fitted_to: host down}
+)"));
+  CHECK_THAT(errors, Catch::Contains("unknown milestone class 'guessed'"));
+  CHECK_THAT(errors, Catch::Contains("no milestone named 'host down'; did you mean 'hosts down'?"));
+  CHECK_THAT(errors,
+             Catch::Contains(
+                 "milestone 'hosts down' is of class calibrated, but no entry of 'calibrated' names it"));
+}

@@ -33,3 +33,29 @@ milestones:
   CHECK(*results[3].simulated == outagesim::sim::Time::hours(2));
   CHECK_FALSE(results[3].passed);
 }
+
+TEST_CASE("the summary of a class counts its timed milestones and takes the median absolute difference") {
+  using outagesim::models::MilestoneResult;
+  using outagesim::models::MilestoneSpec;
+  MilestoneSpec predicted;
+  MilestoneSpec input;
+  input.basis = MilestoneSpec::Basis::kInput;
+  const auto result = [](const MilestoneSpec& m, std::optional<outagesim::sim::Time> diff) {
+    MilestoneResult r;
+    r.milestone = &m;
+    r.difference = diff;
+    r.passed =
+        diff && *diff < outagesim::sim::Time::minutes(15) && *diff > outagesim::sim::Time::minutes(-15);
+    return r;
+  };
+  using outagesim::sim::Time;
+  const std::vector<MilestoneResult> results = {
+      result(predicted, Time::minutes(-40)), result(predicted, Time::minutes(10)),
+      result(predicted, Time::minutes(20)), result(predicted, std::nullopt), result(input, Time::minutes(0))};
+  const auto s = outagesim::models::summarize(results, MilestoneSpec::Basis::kPredicted);
+  CHECK(s.count == 4);
+  CHECK(s.happened == 3);
+  CHECK(s.within_tolerance == 1);
+  CHECK(s.median_abs_error == Time::minutes(20));
+  CHECK(outagesim::models::summarize(results, MilestoneSpec::Basis::kInput).count == 1);
+}

@@ -1,6 +1,9 @@
 // The machine-readable result of one run (documented in docs/results-json.md).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <numeric>
+
 #include "models/results/cause_chain.hpp"
 #include "models/results/milestone_check.hpp"
 #include "models/results/sla_credit.hpp"
@@ -124,8 +127,15 @@ Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const Run
   }
   doc["components"] = std::move(components);
 
+  // In time order, as they happened; faults before actions at the same time, each in file order (the
+  // spec lists every fault before every action).
+  std::vector<m::InjectionId> by_time(spec.injections.size());
+  std::iota(by_time.begin(), by_time.end(), m::InjectionId{0});
+  std::stable_sort(by_time.begin(), by_time.end(), [&](m::InjectionId a, m::InjectionId b) {
+    return spec.injections[a].at < spec.injections[b].at;
+  });
   Json injections = Json::array();
-  for (m::InjectionId i = 0; i < spec.injections.size(); ++i) {
+  for (const m::InjectionId i : by_time) {
     const m::InjectionSpec& inj = spec.injections[i];
     injections.push_back(Json{{"at_s", inj.at.floor_seconds()},
                               {"at", local_iso(spec, inj.at)},

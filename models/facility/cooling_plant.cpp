@@ -54,10 +54,11 @@ void CoolingPlant::update(const Cause& cause) {
 }
 
 void CoolingPlant::arm_standby_switch() {
-  if (params_.standby_chillers == 0 || standby_blocked() || ctx().engine().is_pending(standby_switch_))
+  if (params_.standby_chillers == 0 || !params_.standby_switch || standby_blocked() ||
+      ctx().engine().is_pending(standby_switch_))
     return;
   if (primary_running_ + standby_running_ >= params_.chillers) return;
-  standby_switch_ = start_timer(params_.standby_switch, 0);
+  standby_switch_ = start_timer(*params_.standby_switch, 0);
 }
 
 void CoolingPlant::bring_in_standby() {

@@ -1,10 +1,20 @@
 // `outagesim validate`: check scenarios without running them.
 #include <fmt/format.h>
 
+#include <string>
+#include <string_view>
+
 #include "cli/commands.hpp"
 #include "loader/scenario_loader.hpp"
 
 namespace outagesim::cli {
+
+namespace {
+// "1 tenant", "2 tenants".
+std::string counted(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+}  // namespace
 
 int validate_command(const ValidateOptions& options) {
   int status = 0;
@@ -15,9 +25,12 @@ int validate_command(const ValidateOptions& options) {
       continue;
     }
     const models::ScenarioSpec& spec = *loaded->spec;
-    fmt::print("{}: ok ({} components, {} tenants, {} faults and actions, {} milestones, {} variants)\n",
-               path, spec.components.size(), spec.tenants.size(), spec.injections.size(),
-               spec.milestones.size(), spec.variants.size());
+    fmt::print("{}: ok ({}, {}, {}, {}, {})\n", path,
+               counted(spec.components.size(), "component", "components"),
+               counted(spec.tenants.size(), "tenant", "tenants"),
+               counted(spec.injections.size(), "fault or action", "faults and actions"),
+               counted(spec.milestones.size(), "milestone", "milestones"),
+               counted(spec.variants.size(), "variant", "variants"));
   }
   return status;
 }

@@ -31,7 +31,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
           static_cast<std::uint32_t>(c.integer("standby_chillers", false, 0, 10'000).value_or(0));
       p.chiller_kw = c.number("chiller_kw", true, Range::greater_than(0)).value_or(1);
       p.shared_loop = c.boolean("shared_loop").value_or(false);
-      p.standby_switch = c.duration("standby_switch").value_or(sim::Time::minutes(5));
+      if (const auto t = c.duration_or_never("standby_switch")) p.standby_switch = *t;
       spec.params = p;
       return;
     }

@@ -143,12 +143,13 @@ void ScenarioReader::read_milestones(const YAML::Node& list) {
         sink_.error(
             ms.mark(),
             fmt::format("milestone '{}' needs 'event' and 'public', or 'max_downtime'", milestone.name),
-            "event: enters_down | enters_degraded | leaves_up | returns_up, with public: <time>");
+            "event: enters_down | enters_degraded | leaves_up | returns_up | recovers, with public: <time>");
       }
       if (event.IsDefined()) {
         const auto text = read_string(sink_, event, "'event' of " + ms.what()).value_or("");
+        // In the order of MilestoneSpec::Event.
         static const std::vector<std::string> kEvents = {"enters_down", "enters_degraded", "leaves_up",
-                                                         "returns_up"};
+                                                         "returns_up", "recovers"};
         const auto it = std::find(kEvents.begin(), kEvents.end(), text);
         if (it == kEvents.end()) {
           sink_.error(event.Mark(), fmt::format("unknown milestone event '{}'", text),

@@ -96,10 +96,24 @@ std::optional<m::ComponentId> ScenarioReader::component_ref(const YAML::Node& no
   if (!name) return std::nullopt;
   const auto it = component_ids_.find(*name);
   if (it == component_ids_.end()) {
+    const std::string expected =
+        kinds.empty() ? "the name of a component" : "the name of a " + kind_list(kinds);
+    // A tenant or its function is a vertex too, but only components take faults, actions and roles: say
+    // what the name is rather than that it is nothing.
+    for (const m::TenantSpec& t : spec_.tenants) {
+      std::string is;
+      if (t.name == *name) is = "a tenant";
+      for (const m::TenantFunctionSpec& f : t.functions) {
+        if (t.name + "/" + f.name == *name) is = fmt::format("a function of tenant '{}'", t.name);
+      }
+      if (is.empty()) continue;
+      sink_.error(node.Mark(), fmt::format("{} names '{}', which is {}, not a component", what, *name, is),
+                  expected + " (tenants and their functions follow what they need: target one of those)");
+      return std::nullopt;
+    }
     std::string message = fmt::format("{} names '{}', which is no component", what, *name);
     if (const std::string hint = did_you_mean(*name, component_names_); !hint.empty()) message += "; " + hint;
-    sink_.error(node.Mark(), std::move(message),
-                kinds.empty() ? "the name of a component" : "the name of a " + kind_list(kinds));
+    sink_.error(node.Mark(), std::move(message), expected);
     return std::nullopt;
   }
   if (!kinds.empty()) {

@@ -85,11 +85,11 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YAML::Node& node, co
     if (!id) ok = false;
     if (!event.IsDefined()) {
       sink_.error(t.mark(), what + " has no 'event'",
-                  "enters_down, enters_degraded, leaves_up, returns_up, cooled or accessible");
+                  "enters_down, enters_degraded, leaves_up, returns_up, recovers, cooled or accessible");
       ok = false;
     } else if (parsed_event == m::TriggerEvent::kDone) {
       sink_.error(event.Mark(), "'done' is an event of repairs and stages, not of components",
-                  "enters_down, enters_degraded, leaves_up, returns_up, cooled or accessible");
+                  "enters_down, enters_degraded, leaves_up, returns_up, recovers, cooled or accessible");
       ok = false;
     }
     if (id && parsed_event &&
@@ -99,7 +99,7 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YAML::Node& node, co
                   fmt::format("event '{}' is given only by rooms, and '{}' is a {}",
                               m::trigger_event_name(*parsed_event), m::vertex_name(spec_, *id),
                               m::kind_name(m::vertex_kind(spec_, *id))),
-                  "enters_down, enters_degraded, leaves_up or returns_up");
+                  "enters_down, enters_degraded, leaves_up, returns_up or recovers");
       ok = false;
     }
     if (stage.IsDefined()) {

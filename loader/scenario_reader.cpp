@@ -182,8 +182,10 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
         fn.needs = requirement(needs, "'needs' of " + what).value_or(m::Requirement{});
       }
       fn.recovery = recovery_steps(f.get("recovery"), "'recovery' of " + what);
-      if (const YAML::Node s = f.get("strategy"); s.IsDefined())
+      if (const YAML::Node s = f.get("strategy"); s.IsDefined()) {
         fn.strategy = read_strategy(s, "strategy of " + what);
+        m::inherit_recovery(fn.strategy, fn.recovery);
+      }
       tenant.functions.push_back(std::move(fn));
     };
 

@@ -49,6 +49,9 @@ class ScenarioReader {
   models::StrategySpec read_strategy(const YAML::Node& node, const std::string& what);
   models::FailoverTrigger read_trigger(YamlMap& strategy);
   models::BackupSchedule read_backups(YamlMap& strategy);
+  // A site's `recovery`, which needs `recovery_reason` to differ from the function's steps (absent: the
+  // function's, filled in by models::inherit_recovery()).
+  void read_site_recovery(YamlMap& site, std::vector<models::RecoveryStep>& steps, std::string& reason);
 
   // Whole-scenario checks once everything is read.
   void check_capacities();

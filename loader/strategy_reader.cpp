@@ -44,6 +44,25 @@ m::BackupSchedule ScenarioReader::read_backups(YamlMap& s) {
   return backups;
 }
 
+void ScenarioReader::read_site_recovery(YamlMap& site, std::vector<m::RecoveryStep>& steps,
+                                        std::string& reason) {
+  reason = site.string("recovery_reason").value_or("");
+  if (!site.has("recovery")) {
+    if (site.has("recovery_reason")) {
+      sink_.error(site.mark_of("recovery_reason"), site.what() + " gives 'recovery_reason' but no 'recovery'",
+                  "recovery: [...] with the steps that replace the function's, or neither key");
+    }
+    return;
+  }
+  steps = recovery_steps(site.get("recovery"), "'recovery' of " + site.what());
+  if (reason.empty()) {
+    sink_.error(
+        site.mark_of("recovery"), site.what() + " replaces the function's recovery steps without saying why",
+        "recovery_reason: why this site needs other steps (without 'recovery' it runs the function's)");
+    reason.push_back('?');  // reported already; keeps the steps as written
+  }
+}
+
 m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std::string& what) {
   YamlMap s(sink_, node, what);
   const YAML::Node kind_node = s.get("kind", true);
@@ -72,11 +91,12 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
                     : *kind == "cross_region" ? m::StandbySpec::Place::kRegion
                                               : m::StandbySpec::Place::kCloud;
     standby.needs = req("needs", true);
+    standby.failover_needs = req("failover_needs", false);
     standby.trigger = read_trigger(s);
     standby.switchover = s.duration("switchover").value_or(sim::Time());
     standby.dns_ttl = s.duration("dns_ttl").value_or(sim::Time());
     standby.replication_lag = s.duration("replication_lag").value_or(sim::Time());
-    standby.recovery = recovery_steps(s.get("recovery"), "'recovery' of " + what);
+    read_site_recovery(s, standby.recovery, standby.recovery_reason);
     if (standby.place == m::StandbySpec::Place::kRegion) {
       // Only a cross-region standby may be kept cold, built from backups when needed.
       if (const auto mode = s.string("mode")) {
@@ -101,7 +121,7 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
         spec_site.needs = requirement(n, "'needs' of a site of " + what).value_or(m::Requirement{});
       }
       spec_site.capacity = site.number("capacity", false, {0, 10, true}).value_or(1.0);
-      spec_site.recovery = recovery_steps(site.get("recovery"), "'recovery' of a site of " + what);
+      read_site_recovery(site, spec_site.recovery, spec_site.recovery_reason);
       site.finish();
       aa.sites.push_back(std::move(spec_site));
     }
@@ -151,7 +171,7 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
       }
     }
     launch.needs = req("needs", false);
-    launch.recovery = recovery_steps(s.get("recovery"), "'recovery' of " + what);
+    read_site_recovery(s, launch.recovery, launch.recovery_reason);
     if (*kind == "launch_new") {
       launch.replication_lag = s.duration("replication_lag").value_or(sim::Time());
     } else {
@@ -206,7 +226,10 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
       const m::TenantSpec& t = spec_.tenants[*tenant];
       if (one.IsDefined()) {
         const m::StrategySpec strategy = read_strategy(one, "'strategy' of " + v.what());
-        for (std::uint32_t f = 0; f < t.functions.size(); ++f) variant.strategies.emplace_back(f, strategy);
+        for (std::uint32_t f = 0; f < t.functions.size(); ++f) {
+          variant.strategies.emplace_back(f, strategy);
+          m::inherit_recovery(variant.strategies.back().second, t.functions[f].recovery);
+        }
       } else if (per_function.IsDefined()) {
         YamlMap fm(sink_, per_function, "'functions' of " + v.what());
         for (std::uint32_t f = 0; f < t.functions.size(); ++f) {
@@ -215,6 +238,7 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
             variant.strategies.emplace_back(
                 f, read_strategy(
                        s, fmt::format("strategy of '{}/{}' in {}", t.name, t.functions[f].name, v.what())));
+            m::inherit_recovery(variant.strategies.back().second, t.functions[f].recovery);
           }
         }
         fm.finish();

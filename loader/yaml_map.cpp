@@ -133,6 +133,19 @@ std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YAML::Node& n
   return std::get<sim::Time>(parsed);
 }
 
+std::optional<std::optional<sim::Time>> read_duration_or_never(DiagnosticSink& sink, const YAML::Node& node,
+                                                               std::string_view what) {
+  if (node.IsScalar() && node.Scalar() == "never") return std::optional<sim::Time>();
+  if (node.IsScalar() && !std::holds_alternative<sim::Time>(parse_duration(node.Scalar()))) {
+    sink.error(node.Mark(), fmt::format("{} is {}, not a valid duration", what, quote(node.Scalar())),
+               "a duration such as 2h15m, or never");
+    return std::nullopt;
+  }
+  const auto t = read_duration(sink, node, what);
+  if (!t) return std::nullopt;
+  return std::optional<sim::Time>(*t);
+}
+
 YamlMap::YamlMap(DiagnosticSink& sink, const YAML::Node& node, std::string what)
     : sink_(&sink), node_(node), what_(std::move(what)), mark_(node.Mark()) {
   if (!node.IsMap()) {
@@ -211,6 +224,12 @@ std::optional<sim::Time> YamlMap::duration(std::string_view key, bool required) 
   const YAML::Node n = get(key, required);
   if (!n.IsDefined()) return std::nullopt;
   return read_duration(*sink_, n, fmt::format("'{}' of {}", key, what_));
+}
+
+std::optional<std::optional<sim::Time>> YamlMap::duration_or_never(std::string_view key, bool required) {
+  const YAML::Node n = get(key, required);
+  if (!n.IsDefined()) return std::nullopt;
+  return read_duration_or_never(*sink_, n, fmt::format("'{}' of {}", key, what_));
 }
 
 void YamlMap::finish() {

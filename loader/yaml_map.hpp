@@ -54,6 +54,9 @@ std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YAML::Node&
                                          std::int64_t min, std::int64_t max);
 std::optional<bool> read_bool(DiagnosticSink& sink, const YAML::Node& node, std::string_view what);
 std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YAML::Node& node, std::string_view what);
+// A duration where "never" is meaningful: the outer nullopt on an error, the inner one for `never`.
+std::optional<std::optional<sim::Time>> read_duration_or_never(DiagnosticSink& sink, const YAML::Node& node,
+                                                               std::string_view what);
 
 class YamlMap {
  public:
@@ -79,6 +82,8 @@ class YamlMap {
                                       std::int64_t max);
   std::optional<bool> boolean(std::string_view key, bool required = false);
   std::optional<sim::Time> duration(std::string_view key, bool required = false);
+  // See read_duration_or_never(); nullopt when absent as well.
+  std::optional<std::optional<sim::Time>> duration_or_never(std::string_view key, bool required = false);
 
   // Reports every key that no reader asked for. Call once, after all get()s.
   void finish();

@@ -18,6 +18,8 @@ std::string describe_wait(m::Wait wait, const std::string& step) {
       return "detection and decision";
     case m::Wait::kStandbyNeeds:
       return "the standby's needs";
+    case m::Wait::kFailoverNeeds:
+      return "what the switchover needs";
     case m::Wait::kProvisioning:
       return "provisioning from backups";
     case m::Wait::kSwitchover:

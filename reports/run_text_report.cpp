@@ -37,7 +37,8 @@ std::string percent(sim::Time down, sim::Time horizon) {
 }
 
 void tenants_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
-  out += "TENANTS (availability over the horizon; degraded: some functions down)\n";
+  out +=
+      "TENANTS (availability over the horizon; down: all functions down; degraded: some function not up)\n";
   TextTable table({"tenant / function", "down", "degraded", "availability", "SLA credit", "down intervals"},
                   {TextTable::Align::kLeft, TextTable::Align::kRight, TextTable::Align::kRight,
                    TextTable::Align::kRight, TextTable::Align::kRight, TextTable::Align::kLeft});

@@ -10,7 +10,8 @@ namespace outagesim::models {
 CoolingPlant::CoolingPlant(ComponentId id, std::string name, const CoolingPlantParams& params)
     : Component(id, std::move(name), ComponentKind::kCoolingPlant),
       params_(params),
-      primary_running_(params.chillers) {}
+      primary_running_(params.chillers),
+      lowest_running_(params.chillers) {}
 
 std::uint32_t CoolingPlant::chillers_running() const {
   return std::min(primary_running_ + standby_running_, params_.chillers);
@@ -29,21 +30,35 @@ void CoolingPlant::evaluate() {
   publish(natural, last_cause_);
 }
 
+ChangeId CoolingPlant::capacity_loss_change() const {
+  if (forced_down()) return last_change();  // the forced fault: while it holds, no other change is journalled
+  return loss_change_;
+}
+
 void CoolingPlant::update(const Cause& cause) {
   const State before = state();
   last_cause_ = cause;
   last_cause_.value = chillers_running();
   evaluate();
   if (state() == before && !forced_down()) ctx().note_change(*this, last_cause_);
+  const std::uint32_t running = chillers_running();
+  if (running == params_.chillers) {
+    lowest_running_ = running;
+    loss_change_ = kNoChange;
+  } else if (running < lowest_running_ && !forced_down()) {
+    lowest_running_ = running;
+    loss_change_ = last_change();
+  }
   // Rooms read the capacity, which can change without the state changing (one chiller more, still degraded).
   ctx().touch_dependents(id());
 }
 
 void CoolingPlant::arm_standby_switch() {
-  if (params_.standby_chillers == 0 || standby_blocked() || ctx().engine().is_pending(standby_switch_))
+  if (params_.standby_chillers == 0 || !params_.standby_switch || standby_blocked() ||
+      ctx().engine().is_pending(standby_switch_))
     return;
   if (primary_running_ + standby_running_ >= params_.chillers) return;
-  standby_switch_ = start_timer(params_.standby_switch, 0);
+  standby_switch_ = start_timer(*params_.standby_switch, 0);
 }
 
 void CoolingPlant::bring_in_standby() {

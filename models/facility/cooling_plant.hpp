@@ -20,6 +20,10 @@ class CoolingPlant final : public Component {
   double capacity_kw() const;
   double capacity_fraction() const { return capacity_kw() / design_kw(); }
   std::uint32_t chillers_running() const;
+  // The change that took the capacity now missing away: the one that brought the plant to its lowest
+  // capacity since it last ran at design capacity (the first, if it fell that low more than once), or the
+  // forced fault holding it down. A partial restore is never it. kNoChange while at design capacity.
+  ChangeId capacity_loss_change() const;
 
   void evaluate() override;
 
@@ -40,6 +44,10 @@ class CoolingPlant final : public Component {
   bool loop_airlocked_ = false;
   sim::TimerId standby_switch_;
   Cause last_cause_;  // of the most recent capacity change, for the state change it may cause
+  // Since the plant last ran at design capacity: the fewest chillers running, and the change that first
+  // brought it there (kNoChange while at design capacity).
+  std::uint32_t lowest_running_;
+  ChangeId loss_change_ = kNoChange;
 };
 
 }  // namespace outagesim::models

@@ -33,6 +33,7 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
       roster_(ctx.engine(), spec.crews, crew_resources(ctx, spec.crews.size()), start_time_of_day(spec)),
       component_watches_(spec.vertex_count()),
       wait_slot_(spec.vertex_count(), kNoSlot),
+      down_since_up_(spec.vertex_count(), false),
       had_effect_(spec.injections.size(), false),
       applied_at_(spec.injections.size(), sim::Time::never()),
       repair_done_at_(spec.repairs.size(), kNotYet),
@@ -78,10 +79,12 @@ void Operations::start() {
 
 void Operations::on_state_change(const StateChange& change) {
   const ComponentId c = change.component;
+  const bool down_since_up = down_since_up_[c] || change.to == State::kDown;
+  down_since_up_[c] = down_since_up && change.to != State::kUp;
   if (const std::uint32_t slot = wait_slot_[c]; slot != kNoSlot) {
     bool any = false;
     for (const TriggerEvent event : component_trigger_events()) {
-      if (matches(event, change)) {
+      if (matches(event, change, down_since_up)) {
         last_event_[slot][static_cast<std::size_t>(event)] = change.time;
         any = true;
       }
@@ -89,7 +92,7 @@ void Operations::on_state_change(const StateChange& change) {
     if (any) wake_waiting_stages();
   }
   for (const std::uint32_t w : component_watches_[c]) {
-    if (!watches_[w].fired && matches(watches_[w].trigger.event, change)) fire(watches_[w]);
+    if (!watches_[w].fired && matches(watches_[w].trigger.event, change, down_since_up)) fire(watches_[w]);
   }
 }
 

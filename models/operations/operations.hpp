@@ -67,7 +67,8 @@ class Operations final : public StateObserver, public sim::EventHandler {
   std::vector<std::uint32_t> done_watches_;                    // watches on repairs and stages
   // When each watched component event last happened (for stage waits); Time(-1) ms: not yet.
   std::vector<std::uint32_t> wait_slot_;  // per vertex: index into last_event_, or kNoSlot
-  std::vector<std::array<sim::Time, 6>> last_event_;
+  std::vector<std::array<sim::Time, 7>> last_event_;
+  std::vector<bool> down_since_up_;  // per vertex
   std::vector<bool> had_effect_;
   std::vector<sim::Time> applied_at_;
   std::vector<sim::Time> repair_done_at_;              // Time(-1 ms): not yet

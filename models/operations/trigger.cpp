@@ -6,11 +6,12 @@
 namespace outagesim::models {
 
 namespace {
-constexpr std::array<std::string_view, 7> kNames = {
-    "enters_down", "enters_degraded", "leaves_up", "returns_up", "cooled", "accessible", "done"};
-constexpr std::array<TriggerEvent, 6> kComponentEvents = {
+constexpr std::array<std::string_view, 8> kNames = {
+    "enters_down", "enters_degraded", "leaves_up", "returns_up", "recovers", "cooled", "accessible", "done"};
+constexpr std::array<TriggerEvent, 7> kComponentEvents = {
     TriggerEvent::kEntersDown, TriggerEvent::kEntersDegraded, TriggerEvent::kLeavesUp,
-    TriggerEvent::kReturnsUp,  TriggerEvent::kCooled,         TriggerEvent::kAccessible};
+    TriggerEvent::kReturnsUp,  TriggerEvent::kRecovers,       TriggerEvent::kCooled,
+    TriggerEvent::kAccessible};
 }  // namespace
 
 std::string_view trigger_event_name(TriggerEvent event) {
@@ -28,7 +29,7 @@ std::span<const TriggerEvent> component_trigger_events() {
   return kComponentEvents;
 }
 
-bool matches(TriggerEvent event, const StateChange& change) {
+bool matches(TriggerEvent event, const StateChange& change, bool down_since_up) {
   switch (event) {
     case TriggerEvent::kEntersDown:
       return change.changes_state() && change.to == State::kDown;
@@ -37,6 +38,8 @@ bool matches(TriggerEvent event, const StateChange& change) {
     case TriggerEvent::kLeavesUp:
       return change.from == State::kUp && change.to != State::kUp;
     case TriggerEvent::kReturnsUp:
+      return change.changes_state() && change.to == State::kUp && down_since_up;
+    case TriggerEvent::kRecovers:
       return change.changes_state() && change.to == State::kUp;
     case TriggerEvent::kCooled:
       return change.cause.reason == Reason::kCooledDown;

@@ -16,7 +16,8 @@ enum class TriggerEvent : std::uint8_t {
   kEntersDown,      // becomes down
   kEntersDegraded,  // becomes degraded
   kLeavesUp,        // leaves the up state
-  kReturnsUp,       // becomes up again
+  kReturnsUp,       // becomes up after having been down since it was last up
+  kRecovers,        // becomes up, from degraded or down
   kCooled,          // room: temperature fell back below its alarm threshold
   kAccessible,      // room: people may enter again after a fire-suppression discharge
   kDone,            // repair or stage: finished
@@ -36,7 +37,8 @@ struct TriggerSpec {
   std::uint32_t stage = 0;   // kStage: index into that repair's stages
 };
 
-// Whether the journal record is an occurrence of `event` on its component.
-bool matches(TriggerEvent event, const StateChange& change);
+// Whether the journal record is an occurrence of `event` on its component; `down_since_up` says whether the
+// component was down at some point since it was last up (returns_up needs it).
+bool matches(TriggerEvent event, const StateChange& change, bool down_since_up);
 
 }  // namespace outagesim::models

@@ -7,7 +7,8 @@ namespace outagesim::models {
 
 namespace {
 
-bool matches(MilestoneSpec::Event event, const StateChange& c) {
+// `down_since_up`: the component has been down since it was last up (before this change).
+bool matches(MilestoneSpec::Event event, const StateChange& c, bool down_since_up) {
   switch (event) {
     case MilestoneSpec::Event::kEntersDown:
       return c.to == State::kDown;
@@ -16,6 +17,9 @@ bool matches(MilestoneSpec::Event event, const StateChange& c) {
     case MilestoneSpec::Event::kLeavesUp:
       return c.from == State::kUp;
     case MilestoneSpec::Event::kReturnsUp:
+      // Not a recovery from a degraded spell alone: "powered up again" needs a time it was down.
+      return c.to == State::kUp && down_since_up;
+    case MilestoneSpec::Event::kRecovers:
       return c.to == State::kUp;
   }
   return false;
@@ -34,8 +38,13 @@ std::vector<MilestoneResult> check_milestones(const ScenarioSpec& spec, const Ru
       out.push_back(r);
       continue;
     }
+    bool down_since_up = false;
     for (const StateChange& c : result.journal) {
-      if (c.component != m.component || !c.changes_state() || !matches(m.event, c)) continue;
+      if (c.component != m.component || !c.changes_state()) continue;
+      down_since_up = down_since_up || c.from == State::kDown;
+      const bool match = matches(m.event, c, down_since_up);
+      if (c.to == State::kUp) down_since_up = false;
+      if (!match) continue;
       r.simulated = c.time;
       if (m.occurrence == MilestoneSpec::Occurrence::kFirst) break;
     }

@@ -26,7 +26,9 @@ struct CoolingPlantParams {
   std::uint32_t standby_chillers = 0;
   double chiller_kw = 0;     // > 0
   bool shared_loop = false;  // standby chillers sit on the primary chilled-water loop
-  sim::Time standby_switch;  // how long the automatic switch to standby takes
+  // How long the automatic switch to standby takes; nullopt: it never happens (the standby set comes in only
+  // by an operator's switch_to_standby).
+  std::optional<sim::Time> standby_switch = sim::Time::minutes(5);
 };
 
 struct RoomParams {
@@ -151,10 +153,11 @@ struct SlaSpec {
 // A checkpoint of the public timeline the replay is held against. The model never reads these.
 struct MilestoneSpec {
   enum class Event : std::uint8_t {
-    kEntersDown,      // becomes down
-    kEntersDegraded,  // becomes degraded
-    kLeavesUp,        // becomes degraded or down
-    kReturnsUp,       // becomes up after being degraded or down
+    kEntersDown,      // becomes down (from up or degraded)
+    kEntersDegraded,  // becomes degraded (from up, or partly back from down)
+    kLeavesUp,        // up becomes degraded or down; degraded -> down is not a second leaving
+    kReturnsUp,       // becomes up, having been down since it was last up (a degraded spell may follow)
+    kRecovers,        // becomes up from degraded or down: every return to full service
   };
   enum class Occurrence : std::uint8_t { kFirst, kLast };
   // What sets the simulated time: nothing chosen to hit it (predicted), a parameter fitted to it

@@ -35,6 +35,7 @@ enum class Wait : std::uint8_t {
   kNothing,
   kDetectionAndDecision,  // people noticing and deciding
   kStandbyNeeds,          // the standby's own needs (component)
+  kFailoverNeeds,         // what the switchover needs, not serving (component)
   kProvisioning,          // a cold standby built from backups
   kSwitchover,            // switchover and DNS
   kSiteNeeds,             // the new site's needs (component)

@@ -23,6 +23,18 @@ void StandbyFailover::advance(StrategyContext& sc) {
     set_blocker(sc, standby.blamed, Wait::kStandbyNeeds);
     return;
   }
+  const bool may_switch =
+      step_ == Step::kWaitingForStandby || step_ == Step::kNone || step_ == Step::kSwitching;
+  if (may_switch && (!spec_.cold || provisioned_) && !spec_.failover_needs.is_empty()) {
+    // The switchover cannot be performed without these: wait, then switch over from the start.
+    const Verdict failover = evaluate(spec_.failover_needs, sc.ctx.status());
+    if (failover.state == State::kDown) {
+      sc.ctx.engine().cancel(timer_);
+      step_ = Step::kWaitingForStandby;
+      set_blocker(sc, failover.blamed, Wait::kFailoverNeeds);
+      return;
+    }
+  }
   if (step_ == Step::kWaitingForStandby || step_ == Step::kNone) {
     if (spec_.cold && !provisioned_) {
       start_step(sc, Step::kProvisioning, spec_.provision, Wait::kProvisioning);

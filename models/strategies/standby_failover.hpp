@@ -1,7 +1,8 @@
 // Active-passive failover to a pre-provisioned standby: in another zone, another region, or at another
 // provider (the kinds differ in their parameters, not their mechanism). Once triggered, the standby's own
 // needs must be up; a cold standby is first provisioned from backups; then the switchover, then DNS. If
-// the standby's needs fail midway, the procedure waits for them and starts that step again.
+// the standby's needs fail midway, the procedure waits for them and starts that step again. The switchover
+// also waits for the failover needs (needed to switch, not to serve), and starts again if they fail.
 #pragma once
 
 #include "models/strategies/alternative_site_strategy.hpp"

@@ -35,7 +35,10 @@ struct KindName {
 struct StrategyComponents {
   std::vector<ComponentId>& out;
   void operator()(const WaitForRepairSpec&) const {}
-  void operator()(const StandbySpec& s) const { s.needs.collect_components(out); }
+  void operator()(const StandbySpec& s) const {
+    s.needs.collect_components(out);
+    s.failover_needs.collect_components(out);
+  }
   void operator()(const ActiveActiveSpec& s) const {
     for (const auto& site : s.sites) site.needs.collect_components(out);
   }
@@ -48,6 +51,19 @@ struct StrategyComponents {
   }
 };
 
+struct InheritRecovery {
+  const std::vector<RecoveryStep>& steps;
+  void inherit(std::vector<RecoveryStep>& recovery, const std::string& reason) const {
+    if (reason.empty()) recovery = steps;
+  }
+  void operator()(WaitForRepairSpec&) const {}
+  void operator()(StandbySpec& s) const { inherit(s.recovery, s.recovery_reason); }
+  void operator()(ActiveActiveSpec& s) const {
+    for (auto& site : s.sites) inherit(site.recovery, site.recovery_reason);
+  }
+  void operator()(LaunchSpec& s) const { inherit(s.recovery, s.recovery_reason); }
+};
+
 }  // namespace
 
 std::string_view strategy_kind_name(const StrategySpec& strategy) {
@@ -56,6 +72,10 @@ std::string_view strategy_kind_name(const StrategySpec& strategy) {
 
 void collect_strategy_components(const StrategySpec& strategy, std::vector<ComponentId>& out) {
   std::visit(StrategyComponents{out}, strategy);
+}
+
+void inherit_recovery(StrategySpec& strategy, const std::vector<RecoveryStep>& function_recovery) {
+  std::visit(InheritRecovery{function_recovery}, strategy);
 }
 
 }  // namespace outagesim::models

@@ -42,6 +42,9 @@ struct StandbySpec {
   Place place = Place::kZone;
   bool cold = false;  // cold: provisioned from backups when needed; warm: kept in sync
   Requirement needs;  // what the standby site serves with
+  // What performing the switchover needs but serving does not (a DNS or traffic-management API, the
+  // operators' access): the switchover waits for it, and once done no longer depends on it.
+  Requirement failover_needs;
   FailoverTrigger trigger;
   sim::Time provision;                 // cold only: building the standby from backups
   sim::Time switchover;                // moving traffic and state over
@@ -49,6 +52,7 @@ struct StandbySpec {
   sim::Time replication_lag;           // warm: work not yet replicated when the primary fell (RPO)
   BackupSchedule backups;              // cold: the data comes from the newest backup
   std::vector<RecoveryStep> recovery;  // on the standby, after it takes over
+  std::string recovery_reason;         // see inherit_recovery()
 };
 
 // Serving from several sites at once: down only while fewer than `min_sites` serve; degraded while the
@@ -59,6 +63,7 @@ struct ActiveActiveSpec {
     Requirement needs;
     double capacity = 1.0;  // (0, 10]
     std::vector<RecoveryStep> recovery;
+    std::string recovery_reason;  // see inherit_recovery()
   };
   std::vector<Site> sites;  // at least 2
   std::uint32_t min_sites = 1;
@@ -90,6 +95,7 @@ struct LaunchSpec {
   sim::Time replication_lag;  // data lost when it takes over (with `restore`, the backup's age instead)
   std::optional<Restore> restore;
   std::vector<RecoveryStep> recovery;
+  std::string recovery_reason;  // see inherit_recovery()
 };
 
 using StrategySpec = std::variant<WaitForRepairSpec, StandbySpec, ActiveActiveSpec, LaunchSpec>;
@@ -100,6 +106,11 @@ std::string_view strategy_kind_name(const StrategySpec& strategy);
 
 // Appends every component the strategy itself uses (beyond the function's own needs).
 void collect_strategy_components(const StrategySpec& strategy, std::vector<ComponentId>& out);
+
+// Fair comparison: a new site runs the recovery steps of the function it serves (the baseline's reconcile
+// is not skipped by moving elsewhere) unless it gives a reason why not. Every site `recovery` whose
+// `recovery_reason` is empty becomes `function_recovery`; a site with a reason keeps its own steps.
+void inherit_recovery(StrategySpec& strategy, const std::vector<RecoveryStep>& function_recovery);
 
 // "What if this tenant had used another strategy?": the scenario run again with some of the tenant's
 // functions given another strategy.

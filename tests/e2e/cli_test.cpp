@@ -44,6 +44,18 @@ TEST_CASE("validate reports every problem with its place and exits 1") {
   CHECK(r.err.find("2 problems found") != std::string::npos);
 }
 
+TEST_CASE("validate counts in the singular when there is one") {
+  // Regression: "1 tenants".
+  const auto path = std::filesystem::temp_directory_path() / "outagesim-e2e-one.yaml";
+  std::ofstream(path) << "scenario: one\nstart: 2022-01-01T00:00:00+00:00\ncomponents:\n"
+                         "  - {name: a, kind: compute}\ntenants:\n  - {name: t, needs: [a]}\n";
+  const auto r = run_cli("validate " + path.string());
+  std::filesystem::remove(path);
+  CHECK(r.status == 0);
+  CHECK(r.out.find(": ok (1 component, 1 tenant, 0 faults and actions, 0 milestones, 0 variants)") !=
+        std::string::npos);
+}
+
 TEST_CASE("every shipped scenario validates") {
   for (const auto& entry :
        std::filesystem::directory_iterator(std::string(OUTAGESIM_SOURCE_DIR) + "/scenarios")) {

@@ -83,6 +83,15 @@ TEST_CASE("HK 2022: serving from elsewhere beats waiting, nearer and warmer beat
   CHECK(row("cold standby in another region")["data_lost_s"] >= 10 * 3600);
 }
 
+TEST_CASE("HK 2022: a warm standby reconciles like the baseline: 2h55m, not 35m") {
+  // Regression: the standby had no recovery steps of its own and skipped the 2h reconcile and 20m
+  // post-only protection trading needs after any outage. 35 minutes to switch over, then 2h 20m.
+  CHECK(downtime("warm standby in Zone B") == (2 * 60 + 55) * 60);
+  CHECK(row("warm standby in Zone B")["limitation"] == "reconcile ledgers and order books on the new site");
+  // Nothing moves the baseline, and every site pays the same steps: failing over still beats waiting.
+  CHECK(downtime("warm standby in Zone B") < downtime("launch in Zone B from a public image at 11:00"));
+}
+
 TEST_CASE("HK 2022: a standby behind a proxy in Zone C is broken by it") {
   CHECK(downtime("warm standby in Zone B, database proxy in Zone C") >
         downtime("warm standby in Zone B") + 4 * 3600);

@@ -381,3 +381,42 @@ calibrated:
              Catch::Contains(
                  "milestone 'hosts down' is of class calibrated, but no entry of 'calibrated' names it"));
 }
+
+TEST_CASE("a tenant named as a fault target is called a tenant, not no component") {
+  // Regression: the message said "which is no component", as if the name were misspelt.
+  CHECK(load_errors(scenario_yaml(std::string(kPlant) + R"(
+tenants:
+  - name: shop
+    functions: [{name: web, needs: [vm]}]
+faults:
+  - {at: "01:00", target: shop, action: fail}
+  - {at: "01:00", target: shop/web, action: fail}
+)")) == R"(test.yaml:15:27: error: 'target' of a fault names 'shop', which is a tenant, not a component
+ 15 |   - {at: "01:00", target: shop, action: fail}
+    |                           ^
+  expected: the name of a component (tenants and their functions follow what they need: target one of those)
+test.yaml:16:27: error: 'target' of a fault names 'shop/web', which is a function of tenant 'shop', not a component
+ 16 |   - {at: "01:00", target: shop/web, action: fail}
+    |                           ^
+  expected: the name of a component (tenants and their functions follow what they need: target one of those)
+2 problems found
+)");
+}
+
+TEST_CASE("a standby switch that never happens is written as never") {
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, standby_chillers: 2, chiller_kw: 500, standby_switch: never}
+  - {name: other, kind: cooling_plant, chillers: 2, standby_chillers: 2, chiller_kw: 500}
+)"));
+  const auto& never = std::get<outagesim::models::CoolingPlantParams>(spec.components[0].params);
+  CHECK_FALSE(never.standby_switch);
+  const auto& other = std::get<outagesim::models::CoolingPlantParams>(spec.components[1].params);
+  CHECK(other.standby_switch == outagesim::sim::Time::minutes(5));
+  CHECK(load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500, standby_switch: nevr}
+)"))
+            .find("'standby_switch' of component 'plant' is 'nevr', not a valid duration\n") !=
+        std::string::npos);
+}

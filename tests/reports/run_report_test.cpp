@@ -55,3 +55,28 @@ TEST_CASE("the text report names tenants, causes, components and milestones") {
   CHECK(text.find("came back:  recovery steps done after vm returned") != std::string::npos);
   CHECK(text.find("shop back") != std::string::npos);
 }
+
+TEST_CASE("JSON injections come out in time order, whatever the section they are written in") {
+  // Regression: they came out in file order, every fault before every operator action.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+faults:
+  - {at: "03:00", target: feed, action: fail, note: second fall}
+  - {at: "01:00", target: feed, action: fail, note: first fall}
+operator_actions:
+  - {at: "02:00", target: feed, action: repair, note: first repair}
+)"));
+  const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta);
+  REQUIRE(doc["injections"].size() == 3);
+  CHECK(doc["injections"][0]["note"] == "first fall");
+  CHECK(doc["injections"][1]["note"] == "first repair");
+  CHECK(doc["injections"][2]["note"] == "second fall");
+}
+
+TEST_CASE("the tenants legend says what degraded means for a tenant and a function") {
+  const Run run = run_yaml(scenario_yaml(kScenario));
+  const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
+  CHECK(text.find("degraded: some functions down") == std::string::npos);
+  CHECK(text.find("degraded: some function not up") != std::string::npos);
+}

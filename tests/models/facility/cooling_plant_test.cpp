@@ -55,3 +55,15 @@ operator_actions:
   CHECK(run.intervals("plant", State::kDegraded) == "01:00-01:05");
   for (const auto& c : run.result.journal) CHECK(c.time <= outagesim::sim::Time::minutes(65));
 }
+
+TEST_CASE("a standby switch written as never leaves the standby set to the operators") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, standby_chillers: 4, chiller_kw: 100, standby_switch: never}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {at: "03:00", target: plant, action: switch_to_standby}
+)"));
+  CHECK(run.intervals("plant", State::kDegraded) == "01:00-03:00");
+}

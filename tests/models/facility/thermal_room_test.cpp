@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "models/results/cause_chain.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
@@ -130,4 +131,20 @@ operator_actions:
   - {at: "02:00", target: room, action: auxiliary_cooling, kw: -800}
 )"));
   CHECK(run.intervals("room", State::kDegraded).empty());
+}
+
+TEST_CASE("a partial chiller restore is not blamed for the overheating it only slowed") {
+  // Regression: the room's cause pointed at the plant's latest change, the restore of one chiller, and the
+  // fault that stopped all four fell out of the chain. 500 kW of heat against 250 kW: still rising.
+  const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, crew: ops}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+operator_actions:
+  - {at: "01:05", target: plant, action: restore_chillers, count: 1}
+)"));
+  REQUIRE(run.intervals("room", State::kDegraded) != "");
+  const auto& overheated = run.result.intervals[run.id("room")].front();
+  REQUIRE(overheated.state == State::kDegraded);
+  CHECK(outagesim::models::root_injection(run.result, overheated.began) == 0);  // the fault, not the restore
 }

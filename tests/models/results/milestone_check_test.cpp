@@ -59,3 +59,35 @@ TEST_CASE("the summary of a class counts its timed milestones and takes the medi
   CHECK(s.median_abs_error == Time::minutes(20));
   CHECK(outagesim::models::summarize(results, MilestoneSpec::Basis::kInput).count == 1);
 }
+
+TEST_CASE("returns_up needs a time down; a degraded spell alone only recovers") {
+  // Regression: returns_up matched degraded -> up, so "sprinkler room powered up" was reported for a room
+  // that had only overheated. And leaves_up must not match degraded -> down: the component had left up.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 100}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 1}
+  - {at: "03:00", target: plant, action: fail_chillers, count: 4}
+  - {at: "06:00", target: plant, action: fail_chillers, count: 1}
+  - {at: "07:00", target: plant, action: fail_chillers, count: 3}
+operator_actions:
+  - {at: "02:00", target: plant, action: restore_chillers, count: 1}
+  - {at: "04:00", target: plant, action: restore_chillers, count: 2}
+  - {at: "05:00", target: plant, action: restore_chillers, count: 2}
+milestones:
+  - {name: powered up again, component: plant, event: returns_up, public: "05:00"}
+  - {name: first full service, component: plant, event: recovers, public: "02:00"}
+  - {name: last trouble starts, component: plant, event: leaves_up, occurrence: last, public: "06:00"}
+  - {name: last fall, component: plant, event: enters_down, occurrence: last, public: "07:00"}
+)"));
+  REQUIRE(run.intervals("plant", outagesim::models::State::kDegraded) ==
+          "01:00-02:00, 04:00-05:00, 06:00-07:00");
+  const auto results = outagesim::models::check_milestones(run.spec, run.result);
+  REQUIRE(results.size() == 4);
+  for (const auto& r : results) {
+    INFO(r.milestone->name);
+    REQUIRE(r.simulated);
+    CHECK(*r.simulated == *r.milestone->expected);
+  }
+}

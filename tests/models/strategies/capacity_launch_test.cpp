@@ -35,8 +35,10 @@ constexpr const char* kLaunch =
 }  // namespace
 
 TEST_CASE("launching from a public image with the API healthy takes detection plus boot, then recovery") {
-  const Run run = run_yaml(launch(std::string("{") + kLaunch + ", detection: 5m, recovery: 15m}",
-                                  "  - {at: \"01:00\", target: zone-a, action: fail}\n"));
+  const Run run =
+      run_yaml(launch(std::string("{") + kLaunch +
+                          ", detection: 5m, recovery: 15m, recovery_reason: caches warm on the new site}",
+                      "  - {at: \"01:00\", target: zone-a, action: fail}\n"));
   CHECK(run.intervals("app/service") == "01:00-01:30");
   const auto& s = run.result.strategies[run.id("app/service")];
   CHECK(*s.alternative_ready - *s.procedure_started == Time::minutes(10));

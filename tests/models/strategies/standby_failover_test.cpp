@@ -91,3 +91,45 @@ TEST_CASE("a second failover loses the work since the second fall, not the first
   // The first failover restores a backup 3 h old; the second, at 10:00, one 12 h old.
   CHECK(run.result.strategies[run.id("app/service")].data_loss == Time::hours(15));
 }
+
+TEST_CASE("a failover need holds the switchover back, but the standby serves without it") {
+  // dns is needed to move traffic, not to serve: the switchover waits for it (02:00) and then takes its
+  // 10 minutes; dns failing again at 03:00 does not take the standby down.
+  const Run run = run_yaml(scenario_yaml(std::string(kZones) + R"(
+  - {name: dns, kind: network}
+tenants:
+  - name: app
+    needs: [zone-a]
+    strategy: {kind: standby, needs: zone-b, failover_needs: dns, switchover: 10m}
+faults:
+  - {at: "00:30", target: dns, action: fail}
+  - {at: "01:00", target: zone-a, action: fail}
+  - {at: "03:00", target: dns, action: fail}
+operator_actions:
+  - {at: "02:00", target: dns, action: repair}
+)"));
+  CHECK(run.intervals("app/service") == "01:00-02:10");
+  const auto& s = run.result.strategies[run.id("app/service")];
+  CHECK(s.limited_by == run.id("dns"));
+  CHECK(s.limitation == outagesim::models::Wait::kFailoverNeeds);
+}
+
+TEST_CASE("a warm standby runs the function's recovery steps unless it says why not") {
+  // Regression: a standby without its own `recovery` skipped the reconcile the baseline needs, so it
+  // looked 2 h better than it was.
+  const auto yaml = [](const std::string& strategy) {
+    return scenario_yaml(std::string(kZones) +
+                         "tenants:\n  - name: app\n    needs: [zone-a]\n    recovery: "
+                         "[{step: reconcile, duration: 2h}]\n    strategy: " +
+                         strategy + "\nfaults:\n  - {at: \"01:00\", target: zone-a, action: fail}\n");
+  };
+  CHECK(run_yaml(yaml("{kind: standby, needs: zone-b, switchover: 10m}")).intervals("app/service") ==
+        "01:00-03:10");
+  CHECK(run_yaml(yaml("{kind: standby, needs: zone-b, switchover: 10m, recovery: [], recovery_reason: "
+                      "synchronous replication leaves nothing to reconcile}"))
+            .intervals("app/service") == "01:00-01:10");
+  CHECK(load_errors(yaml("{kind: standby, needs: zone-b, recovery: []}"))
+            .find("replaces the function's recovery steps without saying why") != std::string::npos);
+  CHECK(load_errors(yaml("{kind: standby, needs: zone-b, recovery_reason: none}"))
+            .find("gives 'recovery_reason' but no 'recovery'") != std::string::npos);
+}

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/core/state_change.hpp"
+#include "models/results/temperature_trace.hpp"
 #include "models/strategies/recovery_strategy.hpp"
 #include "sim/time.hpp"
 
@@ -27,6 +28,7 @@ struct RunResult {
   std::vector<std::vector<Interval>> intervals;  // per vertex: degraded and down intervals, in time order
   std::vector<bool> injection_had_effect;        // per injection
   std::vector<StrategyResult> strategies;        // per vertex; meaningful for tenant functions
+  std::vector<RoomTrace> rooms;                  // per room, in component order
   std::uint64_t events = 0;
   std::uint64_t evaluations = 0;
 

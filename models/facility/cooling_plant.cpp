@@ -124,6 +124,11 @@ void CoolingPlant::update(const Cause& cause) {
   if (cause.reason != Reason::kOutsideAir) last_cause_.value = chillers_running();
   publish(natural_state(), last_cause_);
   if (state() == before && !forced_down()) ctx().note_change(*this, last_cause_);
+  if (draw_kw_ <= 0) {
+    draw_began_ = kNoChange;
+  } else if (draw_began_ == kNoChange) {
+    draw_began_ = last_change();
+  }
   // Rooms read the capacity, which can change without the state changing (one chiller more, still degraded).
   ctx().touch_dependents(id());
 }
@@ -210,7 +215,7 @@ void CoolingPlant::on_timer(std::uint32_t tag) {
     case kStorageSpent:
       refresh_storage();
       storage_kj_ = 0;  // exactly spent, whatever the rounding of the event time
-      update(Cause{Reason::kStorageSpent, kNoComponent, last_change(), kNoInjection});
+      update(Cause{Reason::kStorageSpent, kNoComponent, draw_began_, kNoInjection});
       return;
     case kWeather:
       outside_c_ = params_.outside.at(ctx().now());

@@ -73,6 +73,8 @@ class CoolingPlant final : public Component {
   sim::Time storage_time_;
   double draw_kw_ = 0;
   sim::TimerId storage_timer_;
+  // The change that started the current draw: running out is its consequence, not the latest change's.
+  ChangeId draw_began_ = kNoChange;
   Cause last_cause_;  // of the most recent capacity change, for the state change it may cause
 };
 

@@ -184,3 +184,15 @@ operator_actions:
     CHECK(journal_has(partial, Reason::kStorageSpent));
   }
 }
+
+TEST_CASE("a voltage sag ends by itself, but not a fault that came after a repair") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+faults:
+  - {at: "01:00", target: feed, action: voltage_sag, duration: 10m}
+  - {at: "01:02", target: feed, action: repair}
+  - {at: "01:05", target: feed, action: fail}
+)"));
+  CHECK(run.intervals("feed") == "01:00-01:02, 01:05-end");
+}

@@ -196,3 +196,31 @@ faults:
 )"));
   CHECK(run.intervals("feed") == "01:00-01:02, 01:05-end");
 }
+
+TEST_CASE("Azure Australia East in miniature: a sag, one chiller back, storage spent, hosts shut down") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: utility, kind: power_feed}
+  - name: plant
+    kind: cooling_plant
+    chillers: 5
+    standby_chillers: 2
+    chiller_kw: 100
+    power: utility
+    auto_restart: 2
+    auto_restart_delay: 2m
+    auto_restart_trips: 1
+    retrip_after: 5m
+    storage_kwh: 50
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 50, kw_per_host: 10, shutdown_c: 40}
+faults:
+  - {at: "01:00", target: utility, action: voltage_sag, duration: 2s}
+)"));
+  // Storage draws 500 kW until 01:02:02 (16.94 kWh), 300 kW with two chillers back until 01:07:02 (25 kWh),
+  // then 400 kW with one: the last 8.06 kWh last 72.5 s, to 01:08:14.5. From then 100 kW of cooling
+  // against 500 kW of heat: +0.4 °C/min, 15 min to the alarm and 40 min to the shutdown. Empty, the hall
+  // cools 0.1 °C/min back below the alarm; one chiller cannot carry the hosts, so they stay down.
+  CHECK(run.intervals("hall", State::kDegraded) == "01:23:14-03:28:14");
+  CHECK(run.intervals("hosts") == "01:48:14-end");
+}

@@ -199,8 +199,8 @@ void CoolingPlant::on_timer(std::uint32_t tag) {
       update(own);
       return;
     case kAutoRestart: {
-      // Restarted units count as running chillers, whichever they are; more than the plant's primaries
-      // stand by.
+      // Restarted units count as running chillers, whichever they are (in Azure 2023 they were the
+      // standby ones); the plant never runs more than its design count.
       const std::uint32_t total = params_.chillers + params_.standby_chillers;
       const std::uint32_t units = std::min(params_.auto_restart, total);
       primary_running_ = std::min(params_.chillers, primary_running_ + units);

@@ -164,3 +164,24 @@ components:
 )"));
   CHECK(run.intervals("room", State::kDegraded).empty());
 }
+
+TEST_CASE("a hotter day makes a room overheat and its hosts shut down earlier") {
+  const auto shutdown_at = [](const std::string& outside_c) {
+    const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: )" + outside_c + R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250, rated_outside_c: 30, derate_pct_per_c: 2}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 10, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 90, kw_per_host: 10, shutdown_c: 40}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+)"));
+    REQUIRE_FALSE(run.result.intervals[run.id("hosts")].empty());
+    return run.result.intervals[run.id("hosts")][0].start;
+  };
+  const auto mild = shutdown_at("20");
+  const auto hot = shutdown_at("35");
+  CHECK(hot < mild);
+}

@@ -32,6 +32,26 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.chiller_kw = c.number("chiller_kw", true, Range::greater_than(0)).value_or(1);
       p.shared_loop = c.boolean("shared_loop").value_or(false);
       if (const auto t = c.duration_or_never("standby_switch")) p.standby_switch = *t;
+      p.outside = outside_air(c);
+      p.rated_outside_c = c.number("rated_outside_c", false, {-60, 60, false}).value_or(35);
+      p.derate_pct_per_c = c.number("derate_pct_per_c", false, {0, 100, false}).value_or(0);
+      p.power = req("power", false).value_or(m::Requirement{});
+      p.control = req("control", false).value_or(m::Requirement{});
+      const std::int64_t units = static_cast<std::int64_t>(p.chillers) + p.standby_chillers;
+      p.auto_restart = static_cast<std::uint32_t>(c.integer("auto_restart", false, 0, units).value_or(0));
+      p.auto_restart_delay = c.duration("auto_restart_delay").value_or(sim::Time());
+      p.auto_restart_trips =
+          static_cast<std::uint32_t>(c.integer("auto_restart_trips", false, 0, p.auto_restart).value_or(0));
+      p.retrip_after = c.duration("retrip_after").value_or(sim::Time::minutes(5));
+      if (const auto restart = c.string("control_restart")) {
+        if (*restart == "auto" || *restart == "manual") {
+          p.control_auto_restart = *restart == "auto";
+        } else {
+          sink_.error(c.mark_of("control_restart"),
+                      fmt::format("{}: unknown control_restart '{}'", what, *restart), "auto or manual");
+        }
+      }
+      p.storage_kwh = c.number("storage_kwh", false, {0, 1e9, false}).value_or(0);
       spec.params = p;
       return;
     }
@@ -45,7 +65,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.design_cooling_kw = c.number("design_cooling_kw", true, {0, kMaxKw, true}).value_or(1);
       p.thermal_mass_kj_per_c = c.number("thermal_mass_kj_per_c", true, {0, 1e12, true}).value_or(1);
       p.heat_loss_kw_per_c = c.number("heat_loss_kw_per_c", false, {0, kMaxKw, false}).value_or(0);
-      p.outside_c = c.number("outside_c", false, {-60, 60, false}).value_or(20);
+      p.outside = outside_air(c);
       p.setpoint_c = c.number("setpoint_c", false, {-20, 60, false}).value_or(24);
       p.base_load_kw = c.number("base_load_kw", false, {0, kMaxKw, false}).value_or(0);
       p.alarm_c = c.number("alarm_c", false, {-20, 200, false}).value_or(32);

@@ -65,7 +65,7 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection) {
     }
   }
   // Every argument key is known to every action; only the one the action takes may be present.
-  for (const std::string_view key : {"count", "kw"}) {
+  for (const std::string_view key : {"count", "kw", "duration"}) {
     const YAML::Node value = e.get(key);
     if (!value.IsDefined() || !action) continue;
     if (m::amount_key(*action) != key) {
@@ -79,6 +79,12 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection) {
     const std::string key(m::amount_key(*action));
     if (key == "count") {
       injection.amount = static_cast<double>(e.integer("count", true, 1, 1'000'000).value_or(1));
+    } else if (key == "duration") {
+      const auto duration = e.duration("duration", true);
+      if (duration && *duration <= sim::Time()) {
+        sink_.error(e.mark_of("duration"), "'duration' of " + e.what() + " is zero", "a duration above 0");
+      }
+      injection.amount = static_cast<double>(duration.value_or(sim::Time::seconds(1)).count_ms());
     } else {
       injection.amount = e.number("kw", true, {-1e9, 1e9, false}).value_or(0);
     }

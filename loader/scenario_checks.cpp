@@ -2,6 +2,8 @@
 // dependency cycles.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "loader/scenario_reader.hpp"
 #include "models/core/dependency_graph.hpp"
 #include "models/facility/thermal_room.hpp"
@@ -32,11 +34,14 @@ void ScenarioReader::check_capacities() {
   for (m::ComponentId id = 0; id < spec_.components.size(); ++id) {
     const auto& c = spec_.components[id];
     if (const auto* room = std::get_if<m::RoomParams>(&c.params)) {
-      // The model's own rule, so that whatever loads can also restart its hosts.
+      // The model's own rule, so that whatever loads can also restart its hosts, in the room's coolest
+      // air. Outside air above the setpoint does not count against the design: a heatwave that beats the
+      // cooling is a scenario to simulate, not an input error.
       const double load = room->base_load_kw + room_load[id];
-      if (!m::room_can_carry(*room, load, room->design_cooling_kw)) {
+      const double design_outside_c = std::min(room->setpoint_c, room->outside.lowest_c());
+      if (!m::room_can_carry(*room, design_outside_c, load, room->design_cooling_kw)) {
         const double removes =
-            room->design_cooling_kw + room->heat_loss_kw_per_c * (room->setpoint_c - room->outside_c);
+            room->design_cooling_kw + room->heat_loss_kw_per_c * (room->setpoint_c - design_outside_c);
         sink_.error(component_marks_[id],
                     fmt::format("room '{}' cannot hold its setpoint at full load: its equipment gives {} kW, "
                                 "its cooling and heat loss remove {} kW",

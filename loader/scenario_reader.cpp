@@ -49,6 +49,48 @@ void ScenarioReader::read_header(YamlMap& top) {
   }
 }
 
+void ScenarioReader::read_weather(const YAML::Node& node) {
+  if (!node.IsDefined()) return;
+  YamlMap w(sink_, node, "'weather'");
+  const YAML::Node outside = w.get("outside_c", true);
+  w.finish();
+  if (!outside.IsDefined()) return;
+  if (!outside.IsSequence()) {
+    if (const auto c = read_number(sink_, outside, "'outside_c' of 'weather'", {-60, 60, false}))
+      spec_.weather = m::OutsideAir(*c);
+    return;
+  }
+  std::vector<m::OutsideAir::Step> steps;
+  for (const YAML::Node& item : list_items(outside, "'outside_c' of 'weather'")) {
+    YamlMap step(sink_, item, "a step of the outside air");
+    std::optional<sim::Time> at;
+    if (const YAML::Node at_node = step.get("at", true); at_node.IsDefined())
+      at = time_point(at_node, "'at' of " + step.what(), false);
+    const auto c = step.number("c", true, {-60, 60, false});
+    step.finish();
+    if (!at || !c) continue;
+    if (!steps.empty() && *at <= steps.back().from) {
+      sink_.error(step.mark_of("at"), "the steps of the outside air are not in time order",
+                  "each 'at' later than the one before");
+      continue;
+    }
+    steps.push_back({*at, *c});
+  }
+  if (steps.empty()) {
+    if (sink_.empty())
+      sink_.error(outside.Mark(), "'outside_c' of 'weather' has no steps", "at least one {at, c}");
+    return;
+  }
+  // The first temperature also holds before its time: the air was not unknown before.
+  steps.front().from = sim::Time();
+  spec_.weather = m::OutsideAir(std::move(steps));
+}
+
+m::OutsideAir ScenarioReader::outside_air(YamlMap& component) {
+  if (const auto c = component.number("outside_c", false, {-60, 60, false})) return m::OutsideAir(*c);
+  return spec_.weather;
+}
+
 void ScenarioReader::read_crews(const YAML::Node& list) {
   for (const YAML::Node& item : list_items(list, "'crews'")) {
     YamlMap c(sink_, item, "a crew");
@@ -219,6 +261,7 @@ models::ScenarioSpec ScenarioReader::read(const YAML::Node& root) {
   read_header(top);
   const YAML::Node components = top.get("components", true);
   if (components.IsDefined()) collect_component_names(components);
+  read_weather(top.get("weather"));
   read_crews(top.get("crews"));
   read_slas(top.get("slas"));
   read_components();

@@ -31,6 +31,9 @@ class ScenarioReader {
   void collect_component_names(const YAML::Node& list);
   void read_components();  // the items collect_component_names() found
   void read_component_params(YamlMap& m, models::ComponentSpec& c);
+  void read_weather(const YAML::Node& node);
+  // A component's `outside_c` when it has one, else the scenario's weather.
+  models::OutsideAir outside_air(YamlMap& component);
   void read_crews(const YAML::Node& list);
   void read_slas(const YAML::Node& list);
   void read_tenants(const YAML::Node& list);

@@ -86,6 +86,18 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
       return fmt::format("sprinklers fired at {:.1f} °C", c.cause.value);
     case m::Reason::kThermalShutdown:
       return fmt::format("thermal shutdown at {:.1f} °C", c.cause.value);
+    case m::Reason::kChillerTrip:
+    case m::Reason::kChillerAutoRestart:
+    case m::Reason::kChillerRetrip:
+    case m::Reason::kControlLost:
+    case m::Reason::kControlRestored:
+    case m::Reason::kStorageSpent: {
+      std::string text = fmt::format("{}, {:.0f} running", m::reason_name(c.cause.reason), c.cause.value);
+      if (c.cause.blamed != m::kNoComponent) text += fmt::format(" ({})", blamed());
+      return text;
+    }
+    case m::Reason::kOutsideAir:
+      return fmt::format("outside air at {:.1f} °C", c.cause.value);
     case m::Reason::kThrottled:
       return fmt::format("throttled: {:.0f}% of calls succeed", 100 * c.cause.value);
     case m::Reason::kRecovered:

@@ -2,10 +2,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "models/results/cause_chain.hpp"
 #include "models/results/milestone_check.hpp"
 #include "models/results/sla_credit.hpp"
+#include "models/scenario/simulation.hpp"
 #include "reports/cause_text.hpp"
 #include "reports/clock_format.hpp"
 #include "reports/result_header.hpp"
@@ -69,6 +71,39 @@ IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& re
   return out;
 }
 
+// Temperatures to the millidegree: enough to calibrate with, short enough to read.
+double rounded_c(double c) {
+  return std::round(c * 1000.0) / 1000.0;
+}
+
+Json rooms_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
+  Json rooms = Json::array();
+  for (const m::RoomTrace& r : result.rooms) {
+    Json thresholds = Json::array();
+    for (const m::NamedThreshold& t : r.thresholds) thresholds.push_back(Json{{"name", t.name}, {"c", t.c}});
+    Json crossings = Json::array();
+    for (const m::ThresholdCrossing& x : r.crossings) {
+      const m::NamedThreshold& t = r.thresholds[x.threshold];
+      crossings.push_back(Json{{"threshold", t.name},
+                               {"c", t.c},
+                               {"direction", x.rising ? "rising" : "falling"},
+                               {"at_s", x.at.floor_seconds()},
+                               {"at", local_iso(spec, x.at)}});
+    }
+    Json samples = Json::array();
+    for (const m::TemperatureSample& sample : r.samples) samples.push_back(rounded_c(sample.c));
+    rooms.push_back(
+        Json{{"name", spec.components[r.room].name},
+             {"peak_c", rounded_c(r.peak_c)},
+             {"peak_at_s", r.peak_at.floor_seconds()},
+             {"peak_at", local_iso(spec, r.peak_at)},
+             {"thresholds", std::move(thresholds)},
+             {"crossings", std::move(crossings)},
+             {"trace", Json{{"every_s", m::kTraceSampleEvery.floor_seconds()}, {"c", std::move(samples)}}}});
+  }
+  return rooms;
+}
+
 }  // namespace
 
 Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const RunMetadata& meta) {
@@ -125,6 +160,7 @@ Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const Run
                               {"intervals", std::move(all)}});
   }
   doc["components"] = std::move(components);
+  doc["rooms"] = rooms_json(spec, result);
 
   // In the order they happened (a triggered one when its trigger fired, plus its delay); those that
   // never happened last, in file order.

@@ -1,6 +1,8 @@
 // The human-readable report of one run.
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "models/results/milestone_check.hpp"
 #include "models/results/sla_credit.hpp"
 #include "reports/cause_text.hpp"
@@ -138,6 +140,49 @@ void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::Run
   out += table.render(2);
 }
 
+// Per threshold, the spans the room spent at or above it ("alarm 32 °C 09:11-10:16"; "at 09:23" when it
+// only touched it); for the setpoint, the times the room came back to it.
+std::string crossings_text(const m::ScenarioSpec& spec, const m::RoomTrace& r) {
+  std::vector<std::string> parts;
+  // The setpoint (first) last: coming back to it ends the story.
+  for (std::uint32_t i = 1; i <= r.thresholds.size(); ++i) {
+    const std::uint32_t k = i % static_cast<std::uint32_t>(r.thresholds.size());
+    const m::NamedThreshold& t = r.thresholds[k];
+    std::vector<std::string> spans;
+    std::optional<sim::Time> rose;
+    for (const m::ThresholdCrossing& x : r.crossings) {
+      if (x.threshold != k) continue;
+      if (x.rising) {
+        rose = x.at;
+      } else if (k == 0) {
+        spans.push_back(local_clock(spec, x.at));
+      } else {
+        const std::string from = rose ? local_clock(spec, *rose) : std::string("(start)");
+        const std::string to = local_clock(spec, x.at);
+        spans.push_back(from == to ? "at " + from : from + "-" + to);
+        rose.reset();
+      }
+    }
+    if (rose) spans.push_back(local_clock(spec, *rose) + "-(end)");
+    if (spans.empty()) continue;
+    parts.push_back(k == 0 ? fmt::format("back at {} {:g} °C {}", t.name, t.c, fmt::join(spans, ", "))
+                           : fmt::format("{} {:g} °C {}", t.name, t.c, fmt::join(spans, ", ")));
+  }
+  return parts.empty() ? std::string("-") : fmt::format("{}", fmt::join(parts, "; "));
+}
+
+void rooms_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
+  if (result.rooms.empty()) return;
+  out += "\nROOMS (peak temperature; time at or above each threshold)\n";
+  TextTable table({"room", "peak", "at", "thresholds"}, {TextTable::Align::kLeft, TextTable::Align::kRight,
+                                                         TextTable::Align::kLeft, TextTable::Align::kLeft});
+  for (const m::RoomTrace& r : result.rooms) {
+    table.add_row({spec.components[r.room].name, fmt::format("{:.1f} °C", r.peak_c),
+                   local_clock(spec, r.peak_at), crossings_text(spec, r)});
+  }
+  out += table.render(2);
+}
+
 void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
   if (spec.milestones.empty()) return;
   out += "\nMILESTONES (simulated against the public timeline; class: what sets the simulated time)\n";
@@ -187,6 +232,7 @@ std::string run_text(const m::ScenarioSpec& spec, const m::RunResult& result, co
   causes_section(out, spec, result);
   components_section(out, spec, result);
   repairs_section(out, spec, result);
+  rooms_section(out, spec, result);
   milestones_section(out, spec, result);
   return out;
 }

@@ -7,17 +7,9 @@ namespace outagesim::models {
 
 namespace {
 constexpr std::array kAll = {
-    Action::kFail,
-    Action::kRepair,
-    Action::kFailChillers,
-    Action::kLoopAirlock,
-    Action::kSwitchToStandby,
-    Action::kRestoreChillers,
-    Action::kAuxiliaryCooling,
-    Action::kPowerOff,
-    Action::kPowerOn,
-    Action::kClearDamage,
-    Action::kShedLoad,
+    Action::kFail,        Action::kRepair,          Action::kVoltageSag,      Action::kFailChillers,
+    Action::kLoopAirlock, Action::kSwitchToStandby, Action::kRestoreChillers, Action::kAuxiliaryCooling,
+    Action::kPowerOff,    Action::kPowerOn,         Action::kClearDamage,     Action::kShedLoad,
     Action::kSwitchOver,
 };
 }  // namespace
@@ -28,6 +20,8 @@ std::string_view action_name(Action action) {
       return "fail";
     case Action::kRepair:
       return "repair";
+    case Action::kVoltageSag:
+      return "voltage_sag";
     case Action::kFailChillers:
       return "fail_chillers";
     case Action::kLoopAirlock:
@@ -67,6 +61,7 @@ bool accepts(ComponentKind kind, Action action) {
   switch (action) {
     case Action::kFail:
     case Action::kRepair:
+    case Action::kVoltageSag:
       return kind != ComponentKind::kTenant && kind != ComponentKind::kTenantFunction;
     case Action::kFailChillers:
     case Action::kLoopAirlock:
@@ -93,6 +88,8 @@ std::string_view amount_key(Action action) {
       return "count";
     case Action::kAuxiliaryCooling:
       return "kw";
+    case Action::kVoltageSag:
+      return "duration";
     default:
       return {};
   }

@@ -13,6 +13,7 @@ namespace outagesim::models {
 enum class Action : std::uint8_t {
   kFail,              // any component: forced down until repaired
   kRepair,            // any component: lifts kFail
+  kVoltageSag,        // any component: down for `duration` (ms in the amount), then back by itself
   kFailChillers,      // cooling plant: `count` primary chillers stop
   kLoopAirlock,       // cooling plant: air in the chilled-water loop stops every chiller on it
   kSwitchToStandby,   // cooling plant: operator brings standby chillers in (fails on an air-locked shared
@@ -31,7 +32,8 @@ std::span<const Action> all_actions();
 std::optional<Action> parse_action(std::string_view name);
 // Whether the action applies to components of this kind.
 bool accepts(ComponentKind kind, Action action);
-// The scenario key of the action's numeric argument ("count", "kw"), or empty when it takes none.
+// The scenario key of the action's argument ("count", "kw", "duration": milliseconds in the amount), or
+// empty when it takes none.
 std::string_view amount_key(Action action);
 
 }  // namespace outagesim::models

@@ -37,13 +37,19 @@ bool Component::apply(const InjectionSpec& injection, InjectionId id) {
       on_forced_change();
       publish(State::kDown, forced_cause_);
       return true;
+    case Action::kVoltageSag:
+      // Down for a moment, then back by itself; what depended on it may not come back as easily.
+      if (forced_down_) return false;
+      forced_down_ = true;
+      forced_cause_ = injection_cause(injection, id);
+      on_forced_change();
+      publish(State::kDown, forced_cause_);
+      sag_ = id;
+      start_timer(sim::Time::ms(static_cast<std::int64_t>(injection.amount)), kSagEndTag);
+      return true;
     case Action::kRepair:
       if (!forced_down_) return false;
-      forced_down_ = false;
-      repairing_ = id;
-      on_forced_change();
-      evaluate();
-      repairing_ = kNoInjection;
+      lift_forced(id);
       return true;
     default:
       return apply_action(injection, id);
@@ -78,8 +84,21 @@ void Component::cancel_timer(sim::TimerId& timer) {
   ctx_->engine().cancel(timer);
 }
 
+void Component::lift_forced(InjectionId by) {
+  forced_down_ = false;
+  repairing_ = by;
+  on_forced_change();
+  evaluate();
+  repairing_ = kNoInjection;
+}
+
 void Component::handle_event(std::uint32_t payload) {
-  on_timer(payload);
+  if (payload == kSagEndTag) {
+    // Unless a repair already lifted it (and perhaps a later fault forced it down again).
+    if (forced_down_ && forced_cause_.injection == sag_) lift_forced(sag_);
+  } else {
+    on_timer(payload);
+  }
   ctx_->settle();
 }
 

@@ -64,6 +64,9 @@ class Component : public sim::EventHandler {
 
  private:
   void handle_event(std::uint32_t payload) final;
+  // Timer tag of the end of a voltage sag, kept apart from the tags kinds use.
+  static constexpr std::uint32_t kSagEndTag = 0xFFFF'FFFF;
+  void lift_forced(InjectionId by);
 
   ComponentId id_;
   std::string name_;
@@ -73,6 +76,7 @@ class Component : public sim::EventHandler {
   bool forced_down_ = false;
   Cause forced_cause_;
   InjectionId repairing_ = kNoInjection;  // set while evaluating right after a repair
+  InjectionId sag_ = kNoInjection;        // the latest voltage sag, which its end timer lifts
 };
 
 }  // namespace outagesim::models

@@ -17,6 +17,8 @@ std::string_view edge_role_name(EdgeRole role) {
       return "cooling";
     case EdgeRole::kPower:
       return "power";
+    case EdgeRole::kControl:
+      return "control";
     case EdgeRole::kRoom:
       return "room";
     case EdgeRole::kPrimary:
@@ -52,7 +54,10 @@ struct ComponentEdges {
   std::vector<DependencyEdge>& edges;
   ComponentId self;
 
-  void operator()(const CoolingPlantParams&) const {}
+  void operator()(const CoolingPlantParams& p) const {
+    add_requirement(edges, self, p.power, EdgeRole::kPower);
+    add_requirement(edges, self, p.control, EdgeRole::kControl);
+  }
   void operator()(const RoomParams& p) const {
     edges.push_back({self, p.cooling_plant, EdgeRole::kCooling});
     add_requirement(edges, self, p.power, EdgeRole::kPower);

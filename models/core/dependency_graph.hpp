@@ -15,7 +15,8 @@ namespace outagesim::models {
 enum class EdgeRole : std::uint8_t {
   kNeeds,     // a service's or function's requirement
   kCooling,   // room <- cooling plant
-  kPower,     // room <- power feed
+  kPower,     // room or cooling plant <- power feed
+  kControl,   // cooling plant <- control system
   kRoom,      // host pool <- its room
   kPrimary,   // database <- primary site
   kStandby,   // database <- standby site

@@ -49,6 +49,20 @@ std::string_view reason_name(Reason reason) {
       return "capacity restored";
     case Reason::kFailover:
       return "failover";
+    case Reason::kChillerTrip:
+      return "chillers tripped";
+    case Reason::kChillerAutoRestart:
+      return "chillers restarted automatically";
+    case Reason::kChillerRetrip:
+      return "chiller tripped again";
+    case Reason::kControlLost:
+      return "cooling control lost";
+    case Reason::kControlRestored:
+      return "cooling control restored";
+    case Reason::kStorageSpent:
+      return "chilled-water storage spent";
+    case Reason::kOutsideAir:
+      return "outside air";
   }
   return "?";
 }

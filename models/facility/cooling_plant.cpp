@@ -1,4 +1,4 @@
-// Chiller bookkeeping of the cooling plant.
+// Chiller bookkeeping of the cooling plant: actions, power and control trips, derating, storage.
 #include "models/facility/cooling_plant.hpp"
 
 #include <algorithm>
@@ -7,27 +7,115 @@
 
 namespace outagesim::models {
 
+namespace {
+constexpr double kToleranceKw = 1e-9;
+}
+
 CoolingPlant::CoolingPlant(ComponentId id, std::string name, const CoolingPlantParams& params)
     : Component(id, std::move(name), ComponentKind::kCoolingPlant),
       params_(params),
       primary_running_(params.chillers),
+      outside_c_(params.outside.at(sim::Time())),
+      storage_kj_(params.storage_kwh * 3600.0),
       lowest_running_(params.chillers) {}
 
 std::uint32_t CoolingPlant::chillers_running() const {
   return std::min(primary_running_ + standby_running_, params_.chillers);
 }
 
+double CoolingPlant::derate_factor() const {
+  const double above_c = std::max(0.0, outside_c_ - params_.rated_outside_c);
+  return std::clamp(1.0 - params_.derate_pct_per_c / 100.0 * above_c, 0.0, 1.0);
+}
+
+double CoolingPlant::chiller_output_kw() const {
+  if (forced_down() || !powered_ || !controlled_) return 0;
+  return chillers_running() * params_.chiller_kw * derate_factor();
+}
+
 double CoolingPlant::capacity_kw() const {
   if (forced_down()) return 0;
-  return chillers_running() * params_.chiller_kw;
+  const double chillers = chiller_output_kw();
+  // Storage tops the chillers up to the design capacity while it lasts.
+  return storage_kj_ > 0 ? std::max(chillers, design_kw()) : chillers;
+}
+
+State CoolingPlant::natural_state() const {
+  const double output = chiller_output_kw();
+  if (output >= design_kw() - kToleranceKw) return State::kUp;
+  return output <= kToleranceKw ? State::kDown : State::kDegraded;
+}
+
+void CoolingPlant::start() {
+  storage_time_ = ctx().now();
+  arm_weather();
+  evaluate();
+  refresh_storage();
 }
 
 void CoolingPlant::evaluate() {
-  const std::uint32_t running = forced_down() ? 0 : chillers_running();
-  const State natural = running == params_.chillers ? State::kUp
-                        : running == 0              ? State::kDown
-                                                    : State::kDegraded;
-  publish(natural, last_cause_);
+  const Verdict power = models::evaluate(params_.power, ctx().status());
+  const Verdict control = models::evaluate(params_.control, ctx().status());
+  const bool power_now = power.state != State::kDown;
+  const bool control_now = control.state != State::kDown;
+  bool changed = false;
+  Cause cause = last_cause_;
+  if (powered_ && !power_now) {
+    // A sag trips the chillers even when it is over in a moment: they need restarting, by themselves or
+    // by hand.
+    powered_ = false;
+    stop_all_chillers();
+    cause = Cause{Reason::kChillerTrip, power.blamed, power.trigger};
+    changed = true;
+  } else if (!powered_ && power_now) {
+    powered_ = true;
+    if (params_.auto_restart > 0) auto_restart_timer_ = start_timer(params_.auto_restart_delay, kAutoRestart);
+    cause = Cause{Reason::kPowerRestored, power.blamed, power.trigger};
+    changed = true;
+  }
+  if (controlled_ && !control_now) {
+    controlled_ = false;
+    if (!params_.control_auto_restart) stop_all_chillers();
+    cause = Cause{Reason::kControlLost, control.blamed, control.trigger};
+    changed = true;
+  } else if (!controlled_ && control_now) {
+    controlled_ = true;
+    cause = Cause{Reason::kControlRestored, control.blamed, control.trigger};
+    changed = true;
+  }
+  if (changed) {
+    update(cause);
+  } else {
+    publish(natural_state(), last_cause_);
+  }
+}
+
+void CoolingPlant::stop_all_chillers() {
+  primary_running_ = 0;
+  standby_running_ = 0;
+  // Whatever was under way stops with them: nothing switches or restarts without power.
+  cancel_timer(standby_switch_);
+  cancel_timer(auto_restart_timer_);
+  cancel_timer(retrip_timer_);
+}
+
+void CoolingPlant::refresh_storage() {
+  const sim::Time now = ctx().now();
+  if (now > storage_time_) {
+    storage_kj_ = std::max(0.0, storage_kj_ - draw_kw_ * (now - storage_time_).to_seconds());
+    storage_time_ = now;
+  }
+  cancel_timer(storage_timer_);
+  draw_kw_ = 0;
+  if (storage_kj_ <= 0 || forced_down()) return;
+  // Simplification: storage gives the whole shortfall below the design capacity, whatever the rooms'
+  // actual heat, so it drains at that rate (the rooms are designed to need the design capacity).
+  draw_kw_ = std::max(0.0, design_kw() - chiller_output_kw());
+  if (draw_kw_ <= kToleranceKw) {
+    draw_kw_ = 0;
+    return;
+  }
+  storage_timer_ = start_timer(sim::ceil_seconds(storage_kj_ / draw_kw_), kStorageSpent);
 }
 
 ChangeId CoolingPlant::capacity_loss_change() const {
@@ -36,29 +124,42 @@ ChangeId CoolingPlant::capacity_loss_change() const {
 }
 
 void CoolingPlant::update(const Cause& cause) {
+  refresh_storage();
   const State before = state();
   last_cause_ = cause;
-  last_cause_.value = chillers_running();
-  evaluate();
+  if (cause.reason != Reason::kOutsideAir) last_cause_.value = chillers_running();
+  publish(natural_state(), last_cause_);
   if (state() == before && !forced_down()) ctx().note_change(*this, last_cause_);
   const std::uint32_t running = chillers_running();
   if (running == params_.chillers) {
     lowest_running_ = running;
     loss_change_ = kNoChange;
-  } else if (running < lowest_running_ && !forced_down()) {
+  } else if ((running < lowest_running_ || cause.reason == Reason::kStorageSpent) && !forced_down()) {
+    // Storage running out takes away the capacity it was standing in for.
     lowest_running_ = running;
     loss_change_ = last_change();
+  }
+  if (draw_kw_ <= 0) {
+    draw_began_ = kNoChange;
+  } else if (draw_began_ == kNoChange) {
+    draw_began_ = last_change();
   }
   // Rooms read the capacity, which can change without the state changing (one chiller more, still degraded).
   ctx().touch_dependents(id());
 }
 
 void CoolingPlant::arm_standby_switch() {
-  if (params_.standby_chillers == 0 || !params_.standby_switch || standby_blocked() ||
+  if (params_.standby_chillers == 0 || !params_.standby_switch || standby_blocked() || !powered_ ||
       ctx().engine().is_pending(standby_switch_))
     return;
   if (primary_running_ + standby_running_ >= params_.chillers) return;
-  standby_switch_ = start_timer(*params_.standby_switch, 0);
+  standby_switch_ = start_timer(*params_.standby_switch, kStandbySwitch);
+}
+
+void CoolingPlant::arm_weather() {
+  if (params_.derate_pct_per_c <= 0) return;  // the outside air changes nothing
+  if (const auto next = params_.outside.next_change_after(ctx().now()))
+    weather_timer_ = start_timer(*next - ctx().now(), kWeather);
 }
 
 void CoolingPlant::bring_in_standby() {
@@ -85,12 +186,14 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
       arm_standby_switch();
       return true;
     case Action::kSwitchToStandby:
-      if (standby_blocked() || params_.standby_chillers == 0) return false;
+      if (standby_blocked() || params_.standby_chillers == 0 || !powered_) return false;
       cancel_timer(standby_switch_);
       bring_in_standby();
       update(cause);
       return true;
     case Action::kRestoreChillers:
+      // A chiller cannot be restarted without power.
+      if (!powered_) return false;
       primary_running_ = std::min(params_.chillers, primary_running_ + count);
       // Standby chillers step back as primary ones return; none are needed once all primaries run.
       standby_running_ = std::min(standby_running_, params_.chillers - primary_running_);
@@ -102,13 +205,45 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
   }
 }
 
-void CoolingPlant::on_timer(std::uint32_t) {
-  if (standby_blocked()) return;
-  bring_in_standby();
-  update(Cause{Reason::kCoolingCapacity, kNoComponent, last_change(), kNoInjection});
+void CoolingPlant::on_timer(std::uint32_t tag) {
+  const Cause own{Reason::kCoolingCapacity, kNoComponent, last_change(), kNoInjection};
+  switch (tag) {
+    case kStandbySwitch:
+      if (standby_blocked()) return;
+      bring_in_standby();
+      update(own);
+      return;
+    case kAutoRestart: {
+      // Restarted units count as running chillers, whichever they are (in Azure 2023 they were the
+      // standby ones); the plant never runs more than its design count.
+      const std::uint32_t total = params_.chillers + params_.standby_chillers;
+      const std::uint32_t units = std::min(params_.auto_restart, total);
+      primary_running_ = std::min(params_.chillers, primary_running_ + units);
+      if (params_.auto_restart_trips > 0) retrip_timer_ = start_timer(params_.retrip_after, kRetrip);
+      update(Cause{Reason::kChillerAutoRestart, kNoComponent, last_change(), kNoInjection});
+      return;
+    }
+    case kRetrip:
+      primary_running_ -= std::min(params_.auto_restart_trips, primary_running_);
+      update(Cause{Reason::kChillerRetrip, kNoComponent, last_change(), kNoInjection});
+      return;
+    case kStorageSpent:
+      refresh_storage();
+      storage_kj_ = 0;  // exactly spent, whatever the rounding of the event time
+      update(Cause{Reason::kStorageSpent, kNoComponent, draw_began_, kNoInjection});
+      return;
+    case kWeather:
+      outside_c_ = params_.outside.at(ctx().now());
+      arm_weather();
+      update(Cause{Reason::kOutsideAir, kNoComponent, last_change(), kNoInjection, outside_c_});
+      return;
+    default:
+      return;
+  }
 }
 
 void CoolingPlant::on_forced_change() {
+  refresh_storage();
   ctx().touch_dependents(id());
 }
 

@@ -1,8 +1,17 @@
 // A chilled-water cooling plant: N primary chillers and M standby chillers. The standby set takes over
 // automatically after a switch time, unless it shares an air-locked loop with the primary set (the HK 2022
 // common-cause failure). Restoring chillers brings primaries back one by one by hand; the air lock keeps
-// the standby set out for the rest of the run (in HK 2022 the group control stayed manual). Up at design
-// capacity, degraded below it, down at zero.
+// the standby set out for the rest of the run (in HK 2022 the group control stayed manual).
+//
+// Upstream of the chillers (Azure Australia East 2023, AWS Tokyo 2019): the plant needs power and a
+// control system, as requirements. Losing power, even for a moment, trips every running chiller; a few
+// restart by themselves (one may trip again), the rest wait for restore_chillers. A control fault stops
+// the chillers until control returns. Chiller capacity derates as the outside air rises above the rating,
+// and chilled-water storage covers the shortfall below the design capacity until it is spent.
+//
+// State follows what the chillers give against the design capacity: up at design, degraded below it,
+// down at zero. Storage does not count toward the state (the chillers are still out), only toward the
+// capacity rooms see.
 #pragma once
 
 #include <cstdint>
@@ -16,15 +25,21 @@ class CoolingPlant final : public Component {
   CoolingPlant(ComponentId id, std::string name, const CoolingPlantParams& params);
 
   double design_kw() const { return params_.chillers * params_.chiller_kw; }
-  // Cooling delivered now; zero while forced down.
+  // Cooling delivered now, storage included; zero while forced down.
   double capacity_kw() const;
   double capacity_fraction() const { return capacity_kw() / design_kw(); }
+  // What the running chillers give at the current outside air; zero while unpowered or uncontrolled.
+  double chiller_output_kw() const;
   std::uint32_t chillers_running() const;
   // The change that took the capacity now missing away: the one that brought the plant to its lowest
   // capacity since it last ran at design capacity (the first, if it fell that low more than once), or the
   // forced fault holding it down. A partial restore is never it. kNoChange while at design capacity.
   ChangeId capacity_loss_change() const;
+  double storage_kwh() const { return storage_kj_ / 3600.0; }  // as of the last change
+  // Each chiller's share of its rated capacity at the current outside air, in [0, 1].
+  double derate_factor() const;
 
+  void start() override;
   void evaluate() override;
 
  protected:
@@ -33,16 +48,37 @@ class CoolingPlant final : public Component {
   void on_forced_change() override;
 
  private:
+  enum Tag : std::uint32_t { kStandbySwitch, kAutoRestart, kRetrip, kStorageSpent, kWeather };
+
   bool standby_blocked() const { return loop_airlocked_ && params_.shared_loop; }
+  State natural_state() const;
   void arm_standby_switch();
+  void arm_weather();
   void bring_in_standby();
+  void stop_all_chillers();
+  // Accounts the storage drawn since the last change, then sets the draw and the time it runs out.
+  void refresh_storage();
+  // Capacity changed: publishes, journals the change even without a change of state, wakes the rooms.
   void update(const Cause& cause);
 
   CoolingPlantParams params_;
   std::uint32_t primary_running_;
   std::uint32_t standby_running_ = 0;
   bool loop_airlocked_ = false;
+  bool powered_ = true;     // the power requirement, as last evaluated
+  bool controlled_ = true;  // the control requirement, as last evaluated
+  double outside_c_;
   sim::TimerId standby_switch_;
+  sim::TimerId auto_restart_timer_;
+  sim::TimerId retrip_timer_;
+  sim::TimerId weather_timer_;
+  // Storage: energy left as of storage_time_, drawn at draw_kw_ since then; the timer fires when spent.
+  double storage_kj_;
+  sim::Time storage_time_;
+  double draw_kw_ = 0;
+  sim::TimerId storage_timer_;
+  // The change that started the current draw: running out is its consequence, not the latest change's.
+  ChangeId draw_began_ = kNoChange;
   Cause last_cause_;  // of the most recent capacity change, for the state change it may cause
   // Since the plant last ran at design capacity: the fewest chillers running, and the change that first
   // brought it there (kNoChange while at design capacity).

@@ -14,13 +14,16 @@ namespace {
 constexpr double kToleranceC = 1e-6;
 }
 
-bool room_can_carry(const RoomParams& params, double load_kw, double cooling_kw) {
-  return can_hold_setpoint(ThermalInputs{load_kw, cooling_kw, params.heat_loss_kw_per_c, params.outside_c,
+bool room_can_carry(const RoomParams& params, double outside_c, double load_kw, double cooling_kw) {
+  return can_hold_setpoint(ThermalInputs{load_kw, cooling_kw, params.heat_loss_kw_per_c, outside_c,
                                          params.thermal_mass_kj_per_c, params.setpoint_c});
 }
 
 ThermalRoom::ThermalRoom(ComponentId id, std::string name, const RoomParams& params)
-    : Component(id, std::move(name), ComponentKind::kRoom), params_(params), temp_c_(params.setpoint_c) {}
+    : Component(id, std::move(name), ComponentKind::kRoom),
+      params_(params),
+      temp_c_(params.setpoint_c),
+      outside_c_(params.outside.at(sim::Time())) {}
 
 void ThermalRoom::wire(CoolingPlant& plant, std::vector<HostPool*> pools) {
   plant_ = &plant;
@@ -38,7 +41,7 @@ double ThermalRoom::full_load_kw() const {
 }
 
 bool ThermalRoom::can_restart_hosts() const {
-  return powered() && !overheated_ && room_can_carry(params_, full_load_kw(), cooling_kw());
+  return powered() && !overheated_ && room_can_carry(params_, outside_c_, full_load_kw(), cooling_kw());
 }
 
 Cause ThermalRoom::restart_cause() const {
@@ -59,7 +62,7 @@ ThermalInputs ThermalRoom::inputs() const {
   return ThermalInputs{heat,
                        cooling_kw(),
                        params_.heat_loss_kw_per_c,
-                       params_.outside_c,
+                       outside_c_,
                        params_.thermal_mass_kj_per_c,
                        params_.setpoint_c};
 }
@@ -82,6 +85,7 @@ void ThermalRoom::catch_up() {
 
 void ThermalRoom::reschedule() {
   applied_ = inputs();
+  if (observer_) observer_->on_segment(id(), temp_time_, temp_c_, applied_);
   cancel_timer(crossing_timer_);
   const int dir = direction(applied_, temp_c_);
   std::optional<double> target;
@@ -172,7 +176,13 @@ void ThermalRoom::heat_changed() {
 
 void ThermalRoom::start() {
   temp_time_ = ctx().now();
+  arm_weather();
   reschedule();
+}
+
+void ThermalRoom::arm_weather() {
+  if (const auto next = params_.outside.next_change_after(ctx().now()))
+    weather_timer_ = start_timer(*next - ctx().now(), kWeather);
 }
 
 void ThermalRoom::evaluate() {
@@ -246,6 +256,15 @@ void ThermalRoom::on_timer(std::uint32_t tag) {
       damaged_ = false;
       reschedule();
       publish_state(Cause{Reason::kDamageCleared, id(), last_change()});
+      ctx().touch_dependents(id());
+      return;
+    case kWeather:
+      // The old outside air up to now, the new one from now: the integration stays exact.
+      catch_up();
+      outside_c_ = params_.outside.at(ctx().now());
+      arm_weather();
+      reschedule();
+      // Whether the room can carry its load changed with the air: pools re-check their restarts.
       ctx().touch_dependents(id());
       return;
     default:

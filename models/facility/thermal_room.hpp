@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/core/component.hpp"
+#include "models/facility/thermal_observer.hpp"
 #include "models/facility/thermal_trajectory.hpp"
 
 namespace outagesim::models {
@@ -16,10 +17,10 @@ namespace outagesim::models {
 class CoolingPlant;
 class HostPool;
 
-// Whether a room with these parameters, `cooling_kw` of cooling and `load_kw` of equipment running holds
-// its setpoint: the one rule for "can run" (hosts restart only then; the loader refuses rooms that
-// cannot at full plant capacity).
-bool room_can_carry(const RoomParams& params, double load_kw, double cooling_kw);
+// Whether a room with these parameters, `cooling_kw` of cooling, `load_kw` of equipment running and the
+// outside air at `outside_c` holds its setpoint: the one rule for "can run" (hosts restart only then; the
+// loader refuses rooms that cannot at full plant capacity in their coolest outside air).
+bool room_can_carry(const RoomParams& params, double outside_c, double load_kw, double cooling_kw);
 
 class ThermalRoom final : public Component {
  public:
@@ -27,8 +28,11 @@ class ThermalRoom final : public Component {
 
   // Called by the builder: the plant and pools are owned by the region and outlive the room's run.
   void wire(CoolingPlant& plant, std::vector<HostPool*> pools);
+  // Not owned; may be null. Set before the run starts.
+  void set_observer(ThermalObserver* observer) { observer_ = observer; }
 
   double temperature_c() const { return temp_c_; }
+  double outside_c() const { return outside_c_; }
   bool powered() const { return power_ok_ && !damaged_ && !operator_off_ && !forced_down(); }
   bool overheated() const { return overheated_; }
   // Hosts may start only when the room is powered, not overheated, and cooled enough to carry all of
@@ -49,7 +53,7 @@ class ThermalRoom final : public Component {
   void on_forced_change() override;
 
  private:
-  enum Tag : std::uint32_t { kCrossing, kUpsExhausted, kDamageChecksDone, kReentry };
+  enum Tag : std::uint32_t { kCrossing, kUpsExhausted, kDamageChecksDone, kReentry, kWeather };
 
   ThermalInputs inputs() const;
   double cooling_kw() const;
@@ -62,6 +66,7 @@ class ThermalRoom final : public Component {
   // advance_to_now(), then apply_thresholds(): call before changing any input.
   void catch_up();
   void reschedule();
+  void arm_weather();
   void cross_threshold();
   void publish_state(const Cause& cause);
   Cause cooling_cause(Reason reason) const;
@@ -69,9 +74,12 @@ class ThermalRoom final : public Component {
   RoomParams params_;
   CoolingPlant* plant_ = nullptr;
   std::vector<HostPool*> pools_;
+  ThermalObserver* observer_ = nullptr;
 
   double temp_c_;
   sim::Time temp_time_;
+  double outside_c_;
+  sim::TimerId weather_timer_;
   ThermalInputs applied_;  // the inputs in force since temp_time_: advance_to_now() integrates with these
   double auxiliary_kw_ = 0;
   bool overheated_ = false;

@@ -8,6 +8,7 @@
 
 #include "models/core/state_change.hpp"
 #include "models/results/repair_record.hpp"
+#include "models/results/temperature_trace.hpp"
 #include "models/strategies/recovery_strategy.hpp"
 #include "sim/time.hpp"
 
@@ -30,6 +31,7 @@ struct RunResult {
   std::vector<sim::Time> injection_applied_at;   // per injection; never() when it never happened
   std::vector<RepairRecord> repairs;             // per repair of the spec
   std::vector<StrategyResult> strategies;        // per vertex; meaningful for tenant functions
+  std::vector<RoomTrace> rooms;                  // per room, in component order
   std::uint64_t events = 0;
   std::uint64_t evaluations = 0;
 

@@ -12,6 +12,7 @@
 #include "models/core/action.hpp"
 #include "models/core/component_kind.hpp"
 #include "models/core/requirement.hpp"
+#include "models/facility/outside_air.hpp"
 #include "models/operations/crew_spec.hpp"
 #include "models/operations/repair_spec.hpp"
 #include "models/operations/trigger.hpp"
@@ -24,11 +25,34 @@ namespace outagesim::models {
 struct CoolingPlantParams {
   std::uint32_t chillers = 1;  // primary chillers; together they give the design capacity. > 0
   std::uint32_t standby_chillers = 0;
-  double chiller_kw = 0;     // > 0
+  double chiller_kw = 0;     // > 0, at or below rated_outside_c
   bool shared_loop = false;  // standby chillers sit on the primary chilled-water loop
   // How long the automatic switch to standby takes; nullopt: it never happens (the standby set comes in only
   // by an operator's switch_to_standby).
   std::optional<sim::Time> standby_switch = sim::Time::minutes(5);
+
+  // Derating: each chiller gives chiller_kw x (1 - derate_pct_per_c/100 x (outside - rated_outside_c)),
+  // floored at 0, when the outside air is above rated_outside_c.
+  OutsideAir outside;
+  double rated_outside_c = 35;
+  double derate_pct_per_c = 0;  // [0, 100]
+
+  // Power and control, like a room's power. Losing power (even a momentary sag) trips every running
+  // chiller; auto_restart of them restart auto_restart_delay after power returns, the first
+  // auto_restart_trips of those trip again retrip_after later; the rest wait for restore_chillers.
+  Requirement power;    // empty: always powered
+  Requirement control;  // empty: never loses control
+  std::uint32_t auto_restart = 0;
+  sim::Time auto_restart_delay;
+  std::uint32_t auto_restart_trips = 0;  // <= auto_restart
+  sim::Time retrip_after = sim::Time::minutes(5);
+  // Whether chillers stopped by a control fault run again by themselves when control returns, or wait
+  // for restore_chillers.
+  bool control_auto_restart = true;
+
+  // Chilled-water storage: covers the deficit between the design capacity and what the chillers give,
+  // until spent. Not recharged within a run.
+  double storage_kwh = 0;
 };
 
 struct RoomParams {
@@ -37,8 +61,8 @@ struct RoomParams {
   sim::Time ups_ride_through;        // how long the room stays powered after `power` is lost
   double design_cooling_kw = 0;      // the room's share of its plant at full plant capacity. > 0
   double thermal_mass_kj_per_c = 0;  // air, racks and structure that heat together. > 0
-  double heat_loss_kw_per_c = 0;     // passive loss to outside per °C above it. >= 0
-  double outside_c = 20;
+  double heat_loss_kw_per_c = 0;     // passive loss to outside per °C above it (gain below). >= 0
+  OutsideAir outside;                // the room's own outside_c, else the scenario's weather
   double setpoint_c = 24;
   double base_load_kw = 0;            // non-IT heat while powered (power distribution, lighting)
   double alarm_c = 32;                // overheating above this; hosts restart only below it. > setpoint
@@ -194,6 +218,7 @@ struct ScenarioSpec {
   sim::Time horizon = sim::Time::hours(24);
   std::uint64_t seed = 1;
 
+  OutsideAir weather;                     // the outside air rooms and plants use unless they set their own
   std::vector<ComponentSpec> components;  // ids 0..n-1, in this order
   std::vector<TenantSpec> tenants;        // their functions, then the tenants, numbered after components
   std::vector<CrewSpec> crews;

@@ -4,6 +4,7 @@
 #include "models/core/dependency_graph.hpp"
 #include "models/core/model_context.hpp"
 #include "models/core/region.hpp"
+#include "models/facility/thermal_room.hpp"
 #include "models/operations/operations.hpp"
 #include "models/results/interval_recorder.hpp"
 #include "models/scenario/region_builder.hpp"
@@ -12,6 +13,31 @@
 
 namespace outagesim::models {
 
+namespace {
+
+// What a room's trace records crossings of: its setpoint, alarm and sprinkler thresholds, and the
+// protective shutdown of each pool in it.
+std::vector<TemperatureTraceRecorder::Room> traced_rooms(const ScenarioSpec& spec) {
+  std::vector<TemperatureTraceRecorder::Room> rooms;
+  std::vector<std::uint32_t> index_of(spec.components.size(), 0);
+  for (ComponentId id = 0; id < spec.components.size(); ++id) {
+    const auto* room = std::get_if<RoomParams>(&spec.components[id].params);
+    if (!room) continue;
+    index_of[id] = static_cast<std::uint32_t>(rooms.size());
+    std::vector<NamedThreshold> thresholds{{"setpoint", room->setpoint_c}, {"alarm", room->alarm_c}};
+    if (room->sprinkler_c) thresholds.push_back({"sprinkler", *room->sprinkler_c});
+    rooms.push_back({id, std::move(thresholds)});
+  }
+  for (const ComponentSpec& c : spec.components) {
+    const auto* pool = std::get_if<HostPoolParams>(&c.params);
+    if (pool && pool->shutdown_c)
+      rooms[index_of[pool->room]].thresholds.push_back({"shutdown " + c.name, *pool->shutdown_c});
+  }
+  return rooms;
+}
+
+}  // namespace
+
 RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed) {
   const std::uint32_t n = spec.vertex_count();
   Region region(build_components(spec), DependencyGraph(n, dependency_edges(spec)));
@@ -19,9 +45,11 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed) {
   ModelContext ctx(engine, region, spec.crews, seed);
   IntervalRecorder recorder(n);
   ctx.add_observer(recorder);
+  TemperatureTraceRecorder temperatures(n, traced_rooms(spec), kTraceSampleEvery);
   for (ComponentId id = 0; id < n; ++id) {
     Component& c = region.component(id);
     c.bind(ctx, engine.add_handler(c));
+    if (c.kind() == ComponentKind::kRoom) static_cast<ThermalRoom&>(c).set_observer(&temperatures);
   }
 
   Operations operations(spec, ctx);
@@ -39,6 +67,7 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed) {
   result.injection_had_effect = operations.had_effect();
   result.injection_applied_at = operations.applied_at();
   result.repairs = operations.repair_records();
+  result.rooms = temperatures.finish(spec.horizon);
   result.strategies.resize(n);
   for (const TenantSpec& t : spec.tenants) {
     for (const TenantFunctionSpec& f : t.functions) {

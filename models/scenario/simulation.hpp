@@ -9,6 +9,9 @@
 
 namespace outagesim::models {
 
+// The step of the temperature samples in RunResult::rooms (crossings and peaks are exact, not sampled).
+inline constexpr sim::Time kTraceSampleEvery = sim::Time::minutes(5);
+
 // REQUIRES: a spec the loader validated (references resolved, no dependency cycle).
 RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed);
 inline RunResult simulate(const ScenarioSpec& spec) {

@@ -53,7 +53,7 @@ components:
 test.yaml:9:5: error: unknown key 'chiller_kws' in component 'plant'; did you mean 'chiller_kw'?
  9 |     chiller_kws: 500
    |     ^
-  expected: one of chiller_kw, chillers, description, kind, name, shared_loop, standby_chillers, standby_switch, zone
+  expected: one of auto_restart, auto_restart_delay, auto_restart_trips, chiller_kw, chillers, control, control_restart, derate_pct_per_c, description, kind, name, outside_c, power, rated_outside_c, retrip_after, shared_loop, standby_chillers, standby_switch, storage_kwh, zone
 2 problems found
 )");
 }
@@ -419,4 +419,105 @@ components:
 )"))
             .find("'standby_switch' of component 'plant' is 'nevr', not a valid duration\n") !=
         std::string::npos);
+}
+
+TEST_CASE("weather, derating, power, control and storage of a plant load into typed values") {
+  namespace m = outagesim::models;
+  using outagesim::sim::Time;
+  const auto spec = load_spec(scenario_yaml(R"(
+weather:
+  outside_c: [{at: "06:00", c: 27}, {at: "12:00", c: 34}]
+components:
+  - {name: feed, kind: power_feed}
+  - {name: bms, kind: network}
+  - name: plant
+    kind: cooling_plant
+    chillers: 5
+    standby_chillers: 2
+    chiller_kw: 200
+    rated_outside_c: 32
+    derate_pct_per_c: 1.5
+    power: feed
+    control: bms
+    auto_restart: 2
+    auto_restart_delay: 3m
+    auto_restart_trips: 1
+    retrip_after: 4m
+    control_restart: manual
+    storage_kwh: 800
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 50000,
+     heat_loss_kw_per_c: 5}
+  - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10}
+faults:
+  - {at: "08:41", target: feed, action: voltage_sag, duration: 2s}
+)"));
+  const auto& plant = std::get<m::CoolingPlantParams>(spec.components[2].params);
+  CHECK(plant.rated_outside_c == 32);
+  CHECK(plant.derate_pct_per_c == 1.5);
+  CHECK(plant.auto_restart == 2);
+  CHECK(plant.auto_restart_delay == Time::minutes(3));
+  CHECK(plant.auto_restart_trips == 1);
+  CHECK(plant.retrip_after == Time::minutes(4));
+  CHECK_FALSE(plant.control_auto_restart);
+  CHECK(plant.storage_kwh == 800);
+  CHECK_FALSE(plant.power.is_empty());
+  CHECK_FALSE(plant.control.is_empty());
+  // The first step holds from the start; a room takes the scenario's weather.
+  CHECK(plant.outside.at(Time()) == 27);
+  const auto& room = std::get<m::RoomParams>(spec.components[3].params);
+  CHECK(room.outside.at(Time::hours(13)) == 34);
+  REQUIRE(spec.injections.size() == 1);
+  CHECK(spec.injections[0].action == m::Action::kVoltageSag);
+  CHECK(spec.injections[0].amount == 2000);
+}
+
+TEST_CASE("outside air above the setpoint is accepted") {
+  load_spec(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 50000,
+     heat_loss_kw_per_c: 10, outside_c: 38}
+  - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10}
+)"));
+}
+
+TEST_CASE("weather steps out of order are refused where they are") {
+  CHECK(load_errors(scenario_yaml(R"(
+weather:
+  outside_c:
+    - {at: "12:00", c: 30}
+    - {at: "06:00", c: 25}
+components:
+  - {name: a, kind: compute}
+)")) == R"(test.yaml:8:12: error: the steps of the outside air are not in time order
+ 8 |     - {at: "06:00", c: 25}
+   |            ^
+  expected: each 'at' later than the one before
+1 problem found
+)");
+}
+
+TEST_CASE("mistakes in a plant's power, control and restart keys are reported") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - name: plant
+    kind: cooling_plant
+    chillers: 2
+    chiller_kw: 500
+    power: fed
+    auto_restart: 5
+    control_restart: sometimes
+    derate_pct_per_c: 120
+  - {name: feed, kind: power_feed}
+faults:
+  - {at: "01:00", target: feed, action: voltage_sag}
+  - {at: "02:00", target: feed, action: voltage_sag, duration: 0s}
+)"));
+  CHECK(errors.find("did you mean 'feed'?") != std::string::npos);
+  CHECK(errors.find("test.yaml:11:19: error: 'auto_restart'") != std::string::npos);
+  CHECK(errors.find("test.yaml:12:22: error: component 'plant': unknown control_restart 'sometimes'") !=
+        std::string::npos);
+  CHECK(errors.find("test.yaml:13:23: error: 'derate_pct_per_c'") != std::string::npos);
+  CHECK(errors.find("lacks the required key 'duration'") != std::string::npos);
+  CHECK(errors.find("'duration' of a fault is zero") != std::string::npos);
 }

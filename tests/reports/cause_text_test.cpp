@@ -23,3 +23,23 @@ faults:
         "vm down at 01:32 <- hosts down at 01:32: thermal shutdown at 40.0 °C <- room degraded at 01:12: "
         "overheating at 30.0 °C <- plant down at 01:00: fault fail on plant at 01:00 (compressor)");
 }
+
+TEST_CASE("overheating after a voltage sag traces back through the spent storage and the trip to the sag") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000, power: feed, storage_kwh: 250}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 50, kw_per_host: 10}
+faults:
+  - {at: "01:00", target: feed, action: voltage_sag, duration: 1s, note: storm}
+)"));
+  // No chiller restarts by itself: storage gives 1000 kW for 15 min, then the room rises 0.5 °C/min.
+  const auto& hot = run.result.intervals[run.id("room")][0];
+  CHECK(clock(hot.start) == "01:27");
+  CHECK(outagesim::reports::describe_cause(run.spec, run.result, hot.began) ==
+        "overheating at 30.0 °C <- plant down at 01:15: chilled-water storage spent, 0 running <- plant down "
+        "at "
+        "01:00: chillers tripped, 0 running (feed) <- feed down at 01:00: fault voltage_sag on feed at 01:00 "
+        "(storm)");
+}

@@ -80,3 +80,35 @@ TEST_CASE("the tenants legend says what degraded means for a tenant and a functi
   CHECK(text.find("degraded: some functions down") == std::string::npos);
   CHECK(text.find("degraded: some function not up") != std::string::npos);
 }
+
+TEST_CASE("the results show each room's peak, crossings and temperature trace") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     base_load_kw: 50, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+operator_actions:
+  - {at: "01:30", target: plant, action: restore_chillers, count: 4}
+)"));
+  const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta);
+  REQUIRE(doc["rooms"].size() == 1);
+  const auto& room = doc["rooms"][0];
+  CHECK(room["name"] == "room");
+  CHECK(room["peak_c"] == 39.0);
+  CHECK(room["peak_at"] == "2022-01-01T01:30:00+00:00");
+  REQUIRE(room["crossings"].size() == 3);
+  CHECK(room["crossings"][0]["threshold"] == "alarm");
+  CHECK(room["crossings"][0]["direction"] == "rising");
+  CHECK(room["crossings"][0]["at_s"] == 4320);
+  CHECK(room["crossings"][2]["threshold"] == "setpoint");
+  CHECK(room["trace"]["every_s"] == 300);
+  CHECK(room["trace"]["c"].size() == 289);
+  CHECK(room["trace"]["c"][15] == 24.0 + 7.5);  // 01:15
+  const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
+  // Back down at 0.5 °C/min (500 kW of heat, 1000 kW of cooling): alarm at 01:48, setpoint at 02:00.
+  CHECK(text.find("room  39.0 °C  01:30  alarm 30 °C 01:12-01:48; back at setpoint 24 °C 02:00") !=
+        std::string::npos);
+}

@@ -67,3 +67,172 @@ operator_actions:
 )"));
   CHECK(run.intervals("plant", State::kDegraded) == "01:00-03:00");
 }
+
+namespace {
+using outagesim::models::Reason;
+
+bool journal_has(const Run& run, Reason reason) {
+  for (const auto& c : run.result.journal) {
+    if (c.cause.reason == reason) return true;
+  }
+  return false;
+}
+
+// Azure Australia East 2023 in miniature: 5 running and 2 standby chillers on a utility feed.
+constexpr const char* kSagPlant = R"(
+components:
+  - {name: feed, kind: power_feed}
+  - name: plant
+    kind: cooling_plant
+    chillers: 5
+    standby_chillers: 2
+    chiller_kw: 100
+    power: feed
+    auto_restart: 2
+    auto_restart_delay: 2m
+    auto_restart_trips: 1
+    retrip_after: 5m
+)";
+}  // namespace
+
+TEST_CASE("a momentary voltage sag trips every chiller; two restart by themselves and one trips again") {
+  const Run run = run_yaml(scenario_yaml(std::string(kSagPlant) + R"(
+faults:
+  - {at: "01:00", target: feed, action: voltage_sag, duration: 2s}
+operator_actions:
+  - {at: "03:00", target: plant, action: restore_chillers, count: 5}
+)"));
+  CHECK(run.intervals("feed") == "01:00-01:00:02");
+  // Power back at 01:00:02, two chillers at 01:02:02, one of them trips again at 01:07:02; the other
+  // four wait for the operators.
+  CHECK(run.intervals("plant", State::kDown) == "01:00-01:02:02");
+  CHECK(run.intervals("plant", State::kDegraded) == "01:02:02-03:00");
+  CHECK(journal_has(run, Reason::kChillerTrip));
+  CHECK(journal_has(run, Reason::kChillerAutoRestart));
+  CHECK(journal_has(run, Reason::kChillerRetrip));
+}
+
+TEST_CASE("chillers cannot be restored while their power is out") {
+  const Run run = run_yaml(scenario_yaml(std::string(kSagPlant) + R"(
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "02:00", target: feed, action: repair}
+operator_actions:
+  - {at: "01:30", target: plant, action: restore_chillers, count: 5}
+  - {at: "02:30", target: plant, action: restore_chillers, count: 5}
+)"));
+  CHECK(run.result.injection_had_effect == std::vector<bool>{true, true, false, true});
+  CHECK(run.intervals("plant", State::kDown) == "01:00-02:02");
+  CHECK(run.intervals("plant", State::kDegraded) == "02:02-02:30");
+}
+
+TEST_CASE("a control-system fault stops the chillers until control returns") {
+  const std::string plant = R"(
+components:
+  - {name: controls, kind: network}
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 100, control: controls)";
+  const std::string faults = R"(
+faults:
+  - {at: "01:00", target: controls, action: fail}
+  - {at: "02:00", target: controls, action: repair}
+operator_actions:
+  - {at: "03:00", target: plant, action: restore_chillers, count: 4}
+)";
+  SECTION("restarting by themselves") {
+    const Run run = run_yaml(scenario_yaml(plant + "}" + faults));
+    CHECK(run.intervals("plant") == "01:00-02:00");
+  }
+  SECTION("or waiting for a manual restart") {
+    const Run run = run_yaml(scenario_yaml(plant + ", control_restart: manual}" + faults));
+    CHECK(run.intervals("plant") == "01:00-03:00");
+  }
+}
+
+TEST_CASE("chillers derate as the outside air rises above their rating") {
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: [{at: "00:00", c: 30}, {at: "12:00", c: 40}, {at: "12:30", c: 36}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250, rated_outside_c: 35, derate_pct_per_c: 2}
+  - name: room
+    kind: room
+    cooling: plant
+    design_cooling_kw: 1000
+    thermal_mass_kj_per_c: 60000
+    alarm_c: 30
+    setpoint_c: 24
+  - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10}
+)"));
+  // At 40 °C each chiller gives 90%: 900 kW against 1000 kW of heat, +0.1 °C/min; at 36 °C 98%,
+  // +0.02 °C/min: 3 °C by 12:30, 3 °C more in 150 min.
+  CHECK(run.intervals("plant", State::kDegraded) == "12:00-end");
+  CHECK(run.intervals("room", State::kDegraded) == "15:00-end");
+}
+
+TEST_CASE("chilled-water storage covers lost chillers until it is spent") {
+  const std::string body = R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250, storage_kwh: 500}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, base_load_kw: 50, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+)";
+  const Run run = run_yaml(scenario_yaml(body));
+  // The plant is down from the trip (its chillers are); storage gives 1000 kW for 30 min, then the room
+  // rises 0.5 °C/min: 6 °C to the alarm in 12 min.
+  CHECK(run.intervals("plant") == "01:00-end");
+  CHECK(run.intervals("room", State::kDegraded) == "01:42-end");
+  CHECK(journal_has(run, Reason::kStorageSpent));
+
+  SECTION("a partial loss draws it more slowly") {
+    const Run partial = run_yaml(scenario_yaml(body + R"(
+operator_actions:
+  - {at: "01:10", target: plant, action: restore_chillers, count: 2}
+)"));
+    // 1000 kW for 10 min (166.7 kWh), then 500 kW: the other 333.3 kWh last 40 min, until 01:50; from then
+    // 500 kW of cooling carries the 500 kW of heat.
+    CHECK(partial.intervals("room", State::kDegraded).empty());
+    CHECK(journal_has(partial, Reason::kStorageSpent));
+  }
+}
+
+TEST_CASE("a voltage sag ends by itself, but not a fault that came after a repair") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+faults:
+  - {at: "01:00", target: feed, action: voltage_sag, duration: 10m}
+  - {at: "01:02", target: feed, action: repair}
+  - {at: "01:05", target: feed, action: fail}
+)"));
+  CHECK(run.intervals("feed") == "01:00-01:02, 01:05-end");
+}
+
+TEST_CASE("Azure Australia East in miniature: a sag, one chiller back, storage spent, hosts shut down") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: utility, kind: power_feed}
+  - name: plant
+    kind: cooling_plant
+    chillers: 5
+    standby_chillers: 2
+    chiller_kw: 100
+    power: utility
+    auto_restart: 2
+    auto_restart_delay: 2m
+    auto_restart_trips: 1
+    retrip_after: 5m
+    storage_kwh: 50
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 50, kw_per_host: 10, shutdown_c: 40}
+faults:
+  - {at: "01:00", target: utility, action: voltage_sag, duration: 2s}
+)"));
+  // Storage draws 500 kW until 01:02:02 (16.94 kWh), 300 kW with two chillers back until 01:07:02 (25 kWh),
+  // then 400 kW with one: the last 8.06 kWh last 72.5 s, to 01:08:14.5. From then 100 kW of cooling
+  // against 500 kW of heat: +0.4 °C/min, 15 min to the alarm and 40 min to the shutdown. Empty, the hall
+  // cools 0.1 °C/min back below the alarm; one chiller cannot carry the hosts, so they stay down.
+  CHECK(run.intervals("hall", State::kDegraded) == "01:23:14-03:28:14");
+  CHECK(run.intervals("hosts") == "01:48:14-end");
+}

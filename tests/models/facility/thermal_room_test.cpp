@@ -148,3 +148,57 @@ operator_actions:
   REQUIRE(overheated.state == State::kDegraded);
   CHECK(outagesim::models::root_injection(run.result, overheated.began) == 0);  // the fault, not the restore
 }
+
+TEST_CASE("outside air above the setpoint heats a room through its walls, from the step on") {
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: [{at: "00:00", c: 20}, {at: "12:00", c: 34}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250}
+  - name: room
+    kind: room
+    cooling: plant
+    design_cooling_kw: 1000
+    thermal_mass_kj_per_c: 60000
+    heat_loss_kw_per_c: 10
+    alarm_c: 30
+  - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10}
+)"));
+  // Heat equals cooling, so the room rises toward 34 °C with a time constant of 6000 s:
+  // -ln(1 - 6/10) x 6000 s = 5497.7 s to the alarm.
+  CHECK(run.intervals("room", State::kDegraded) == "13:31:37-end");
+}
+
+TEST_CASE("a room's own outside_c overrides the scenario's weather") {
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: 40
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 10, outside_c: 20, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10}
+)"));
+  CHECK(run.intervals("room", State::kDegraded).empty());
+}
+
+TEST_CASE("a hotter day makes a room overheat and its hosts shut down earlier") {
+  const auto shutdown_at = [](const std::string& outside_c) {
+    const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: )" + outside_c + R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250, rated_outside_c: 30, derate_pct_per_c: 2}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 10, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 90, kw_per_host: 10, shutdown_c: 40}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+)"));
+    REQUIRE_FALSE(run.result.intervals[run.id("hosts")].empty());
+    return run.result.intervals[run.id("hosts")][0].start;
+  };
+  const auto mild = shutdown_at("20");
+  const auto hot = shutdown_at("35");
+  CHECK(hot < mild);
+}

@@ -1,0 +1,36 @@
+// Outside air temperature over a run: a piecewise-constant series (a heatwave day as a step per hour, or
+// one constant). Rooms lose or gain heat through it and chiller plants derate with it; both re-integrate
+// at each step, so the room's temperature stays an exact solution between events.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "sim/time.hpp"
+
+namespace outagesim::models {
+
+class OutsideAir {
+ public:
+  struct Step {
+    sim::Time from;  // holds from this time until the next step
+    double c = 20;
+  };
+
+  OutsideAir() : OutsideAir(20) {}
+  // A constant temperature for the whole run.
+  explicit OutsideAir(double c) : steps_{Step{sim::Time(), c}} {}
+  // REQUIRES: steps not empty, the first at time 0, times strictly increasing.
+  explicit OutsideAir(std::vector<Step> steps);
+
+  double at(sim::Time t) const;
+  // The time of the first step after `t`, or nullopt when the temperature no longer changes.
+  std::optional<sim::Time> next_change_after(sim::Time t) const;
+  double lowest_c() const;
+  const std::vector<Step>& steps() const { return steps_; }
+
+ private:
+  std::vector<Step> steps_;
+};
+
+}  // namespace outagesim::models

@@ -44,11 +44,12 @@ void HostPool::heat_exposure(const ThermalInputs& in, double temp_c, double seco
 }
 
 bool HostPool::awaits_rating() const {
-  return params_.rated_c && serving_ > 0 && latent_damage_ >= 0.5;
+  // Serving hosts above the rating may be gathering damage even when none is expected yet.
+  return params_.rated_c && serving_ > 0;
 }
 
 void HostPool::cooled_to_rating() {
-  if (!awaits_rating()) return;
+  if (!awaits_rating() || latent_damage_ <= 0) return;
   const std::uint32_t before = powered_hosts();
   const std::uint32_t found = find_damage(serving_);
   if (found == 0) return;

@@ -43,7 +43,8 @@ class HostPool final : public Component {
   // The room's temperature followed `in` from `temp_c` for `seconds` (called by the room for every
   // stretch it integrates, before anything changes at its end): accumulates heat damage.
   void heat_exposure(const ThermalInputs& in, double temp_c, double seconds);
-  // Whether the pool wants to hear when its room falls back to its rating (running hosts ran hot).
+  // Whether the pool wants to hear when its room falls back to its rating (it has serving hosts, which
+  // gather damage above it).
   bool awaits_rating() const;
   // The room fell back to the rating: damage done while running is found now.
   void cooled_to_rating();

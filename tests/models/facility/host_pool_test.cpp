@@ -201,3 +201,27 @@ TEST_CASE("hosts stopped hot take extra damage, found at power-on; the pool retu
   CHECK(run.intervals("a") == "02:00-03:30");
   CHECK(run.intervals("a", State::kDegraded) == "03:30-10:03");
 }
+
+TEST_CASE("replacement is crew work: a team capped by a crew of one takes longer") {
+  // As in the degree-hours test: 10 hosts found at 03:30, parts on site (10 spares); 1 host per
+  // person-hour. A team of 2 from a crew of 2 takes 5 h; from a crew of 1, 10 h.
+  const auto whole_at = [](std::string_view parallel) {
+    std::string yaml = hot_room("02:30",
+                                "crew: ops, damage: {pct_per_c_hour: 1}, replace: {spares: 10, team: 2, "
+                                "hosts_per_person_hour: 1}");
+    yaml.insert(yaml.find("components:"), fmt::format("crews: [{{name: ops, parallel: {}}}]\n", parallel));
+    return run_yaml(yaml).intervals("a", State::kDegraded);
+  };
+  CHECK(whole_at("2") == "03:30-08:30");
+  CHECK(whole_at("1") == "03:30-13:30");
+}
+
+TEST_CASE("a pool whose every host is damaged stays down until replacements bring it back") {
+  // Restored at 03:00 (peak 44 °C): 22.5 °C·h at 5 % per °C·h is more than every host; all 100 are found
+  // when the room is back at 29 °C, at 04:30. With 100 spares at 50 hosts per person-hour: whole at 06:30.
+  const Run run = run_yaml(
+      hot_room("03:00", "damage: {pct_per_c_hour: 5}, replace: {spares: 100, hosts_per_person_hour: 50}"));
+  CHECK(values(run, "a", Reason::kHeatDamage) == std::vector<double>{100});
+  CHECK(run.intervals("a") == "04:30-06:30");
+  CHECK(run.intervals("a", State::kDegraded).empty());
+}

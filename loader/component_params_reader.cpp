@@ -13,6 +13,8 @@ const m::ComponentKind kRoomKinds[] = {m::ComponentKind::kRoom};
 constexpr std::int64_t kMaxHosts = 10'000'000;
 constexpr double kMaxKw = 1e9;
 constexpr double kMaxRps = 1e12;
+constexpr double kMaxRate = 1e9;  // hosts per hour
+constexpr std::int64_t kMaxTeam = 100'000;
 }  // namespace
 
 void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
@@ -95,7 +97,45 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.kw_per_host = c.number("kw_per_host", true, {0, 1000, false}).value_or(0);
       p.shutdown_c = c.number("shutdown_c", false, {-20, 500, false});
       p.power_on = c.duration("power_on").value_or(sim::Time());
-      p.checks = c.duration("checks").value_or(sim::Time());
+      if (const YAML::Node n = c.get("restart"); n.IsDefined()) {
+        YamlMap r(sink_, n, "'restart' of " + what);
+        p.power_on_hosts_per_person_hour = r.number("hosts_per_person_hour", true, {0, kMaxRate, true});
+        p.restart_team = static_cast<std::uint32_t>(r.integer("team", false, 1, kMaxTeam).value_or(1));
+        p.batch_hosts = static_cast<std::uint32_t>(r.integer("batch_hosts", false, 1, kMaxHosts).value_or(0));
+        r.finish();
+        if (c.has("power_on")) {
+          sink_.error(c.mark_of("power_on"), what + " has both 'power_on' and 'restart'",
+                      "either a fixed 'power_on' or 'restart' work, not both");
+        }
+      }
+      if (const YAML::Node n = c.get("checks"); n.IsDefined()) {
+        if (n.IsMap()) {
+          YamlMap k(sink_, n, "'checks' of " + what);
+          p.checks_hosts_per_hour = k.number("hosts_per_hour", true, {0, kMaxRate, true});
+          k.finish();
+        } else {
+          p.checks = read_duration(sink_, n, "'checks' of " + what).value_or(sim::Time());
+        }
+      }
+      p.down_below = c.number("down_below", false, {0, 1, false}).value_or(0);
+      p.rated_c = c.number("rated_c", false, {-20, 500, false});
+      if (const YAML::Node n = c.get("damage"); n.IsDefined()) {
+        YamlMap d(sink_, n, "'damage' of " + what);
+        p.damage_pct_per_c_hour =
+            d.number("pct_per_c_hour", false, {0, 100, false}).value_or(m::kDamagePctPerCHour);
+        p.hot_shutdown_pct_per_c =
+            d.number("hot_shutdown_pct_per_c", false, {0, 100, false}).value_or(m::kHotShutdownPctPerC);
+        d.finish();
+      }
+      if (const YAML::Node n = c.get("replace"); n.IsDefined()) {
+        YamlMap r(sink_, n, "'replace' of " + what);
+        p.spares = static_cast<std::uint32_t>(r.integer("spares", false, 0, kMaxHosts).value_or(0));
+        p.parts_lead_time = r.duration("parts_lead_time").value_or(m::kPartsLeadTime);
+        p.replace_team = static_cast<std::uint32_t>(r.integer("team", false, 1, kMaxTeam).value_or(1));
+        p.replace_hosts_per_person_hour = r.number("hosts_per_person_hour", false, {0, kMaxRate, true})
+                                              .value_or(m::kReplaceHostsPerPersonHour);
+        r.finish();
+      }
       if (const YAML::Node n = c.get("crew"); n.IsDefined())
         p.crew = named_index(n, "'crew' of " + what, crew_names_, "crews");
       p.restart_priority =

@@ -27,6 +27,13 @@ void ScenarioReader::check_capacities() {
                         c.name, *pool->shutdown_c, room.alarm_c, spec_.components[pool->room].name),
             "shutdown_c above the room's alarm_c (hosts restart only below alarm_c)");
       }
+      if (pool->rated_c && *pool->rated_c <= room.setpoint_c) {
+        sink_.error(
+            component_marks_[id],
+            fmt::format("host pool '{}' is rated to {} °C, not above the setpoint_c {} °C of room '{}'",
+                        c.name, *pool->rated_c, room.setpoint_c, spec_.components[pool->room].name),
+            "rated_c above the room's setpoint_c");
+      }
     }
     if (const auto* room = std::get_if<m::RoomParams>(&c.params))
       plant_demand[room->cooling_plant] += room->design_cooling_kw;

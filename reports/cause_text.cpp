@@ -98,6 +98,10 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
     }
     case m::Reason::kOutsideAir:
       return fmt::format("outside air at {:.1f} °C", c.cause.value);
+    case m::Reason::kHeatDamage:
+      return fmt::format("{:.0f} hosts damaged by heat", c.cause.value);
+    case m::Reason::kHostsReplaced:
+      return fmt::format("damaged hosts replaced: {:.0f}% serving", 100 * c.cause.value);
     case m::Reason::kThrottled:
       return fmt::format("throttled: {:.0f}% of calls succeed", 100 * c.cause.value);
     case m::Reason::kRecovered:

@@ -183,6 +183,34 @@ void rooms_section(std::string& out, const m::ScenarioSpec& spec, const m::RunRe
   out += table.render(2);
 }
 
+// Only when some pool's hosts were damaged by heat: what was found, and when the pool was whole again.
+void heat_damage_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
+  TextTable table(
+      {"host pool", "damaged hosts", "found", "whole again"},
+      {TextTable::Align::kLeft, TextTable::Align::kRight, TextTable::Align::kLeft, TextTable::Align::kLeft});
+  bool any = false;
+  const auto& journal = result.journal;
+  for (std::size_t i = 0; i < journal.size(); ++i) {
+    // Each finding is journalled once as a note (a capacity change, or a finding while off).
+    if (journal[i].cause.reason != m::Reason::kHeatDamage || journal[i].changes_state()) continue;
+    any = true;
+    std::string whole = "(not by end)";
+    for (std::size_t j = i + 1; j < journal.size(); ++j) {
+      const m::StateChange& c = journal[j];
+      if (c.component == journal[i].component && c.cause.reason == m::Reason::kHostsReplaced &&
+          !c.changes_state() && c.cause.value >= 1.0) {
+        whole = local_clock(spec, c.time);
+        break;
+      }
+    }
+    table.add_row({m::vertex_name(spec, journal[i].component), fmt::format("{:.0f}", journal[i].cause.value),
+                   local_clock(spec, journal[i].time), whole});
+  }
+  if (!any) return;
+  out += "\nHEAT DAMAGE (hosts that stay down until replaced)\n";
+  out += table.render(2);
+}
+
 void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
   if (spec.milestones.empty()) return;
   out += "\nMILESTONES (simulated against the public timeline; class: what sets the simulated time)\n";
@@ -233,6 +261,7 @@ std::string run_text(const m::ScenarioSpec& spec, const m::RunResult& result, co
   components_section(out, spec, result);
   repairs_section(out, spec, result);
   rooms_section(out, spec, result);
+  heat_damage_section(out, spec, result);
   milestones_section(out, spec, result);
   return out;
 }

@@ -37,6 +37,10 @@ std::string_view reason_name(Reason reason) {
       return "room power lost";
     case Reason::kRestarted:
       return "restarted";
+    case Reason::kHeatDamage:
+      return "heat damage";
+    case Reason::kHostsReplaced:
+      return "hosts replaced";
     case Reason::kRecovered:
       return "recovered";
     case Reason::kSwitchover:

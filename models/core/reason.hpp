@@ -23,7 +23,9 @@ enum class Reason : std::uint8_t {
   kThermalShutdown,     // host pool: protective shutdown; detail = room °C
   kShedByOperator,      // host pool: operator shut it down to shed heat
   kRoomPowerLost,       // host pool: its room lost power
-  kRestarted,           // host pool: powered on and checked
+  kRestarted,           // host pool: (a batch) powered on and checked; detail = share serving (0..1)
+  kHeatDamage,          // host pool: heat-damaged hosts found; detail = hosts
+  kHostsReplaced,       // host pool: damaged hosts replaced; detail = share of hosts serving (0..1)
   kRecovered,           // recovery steps after the dependencies returned are done
   kSwitchover,          // database/strategy: now served from another site
   kThrottled,           // control plane: demand above capacity; detail = availability (0..1)

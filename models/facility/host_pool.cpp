@@ -1,101 +1,299 @@
-// Shutdown and restart cycle of a host pool.
+// Shutdown, batched restart, heat damage and replacement of a host pool.
 #include "models/facility/host_pool.hpp"
 
+#include <algorithm>
 #include <cassert>
+#include <cmath>
 
 #include "models/core/model_context.hpp"
+#include "models/facility/heat_damage.hpp"
 #include "models/facility/thermal_room.hpp"
 
 namespace outagesim::models {
 
-HostPool::HostPool(ComponentId id, std::string name, const HostPoolParams& params)
-    : Component(id, std::move(name), ComponentKind::kHostPool), params_(params) {}
+namespace {
+// Hours of work for `hosts` at `per_unit_hour` each for `units` together, as a duration.
+sim::Time work_time(std::uint32_t hosts, double per_unit_hour, std::uint32_t units) {
+  return sim::ceil_seconds(3600.0 * hosts / (per_unit_hour * units));
+}
+}  // namespace
 
-void HostPool::set_mode(Mode mode) {
-  const bool drew = draws_power();
-  mode_ = mode;
-  if (drew != draws_power()) room_->heat_changed();
+HostPool::HostPool(ComponentId id, std::string name, const HostPoolParams& params)
+    : Component(id, std::move(name), ComponentKind::kHostPool),
+      params_(params),
+      serving_(params.hosts),
+      exposed_(params.hosts),
+      spares_left_(params.spares) {}
+
+void HostPool::powered_changed(std::uint32_t powered_before) {
+  if (powered_before == powered_hosts()) return;
+  // The room's stretch in progress ran with the old count: it is credited when the room catches up,
+  // unless the room is already at now.
+  if (room_->temperature_time() == ctx().now()) exposed_ = powered_hosts();
+  room_->heat_changed();
 }
 
-void HostPool::release_crew() {
-  if (!holds_crew_) return;
-  holds_crew_ = false;
-  ctx().crew(*params_.crew).release();
+void HostPool::heat_exposure(const ThermalInputs& in, double temp_c, double seconds) {
+  const std::uint32_t exposed = exposed_;
+  exposed_ = powered_hosts();
+  if (!params_.rated_c || exposed == 0) return;
+  const double degree_hours = degree_seconds_above(in, temp_c, seconds, *params_.rated_c) / 3600;
+  if (degree_hours <= 0) return;
+  latent_damage_ += damage_from_exposure(params_.damage_pct_per_c_hour, degree_hours, exposed);
+  latent_damage_ = std::min(latent_damage_, static_cast<double>(params_.hosts - damaged_));
+}
+
+bool HostPool::awaits_rating() const {
+  // Serving hosts above the rating may be gathering damage even when none is expected yet.
+  return params_.rated_c && serving_ > 0;
+}
+
+void HostPool::cooled_to_rating() {
+  if (!awaits_rating() || latent_damage_ <= 0) return;
+  const std::uint32_t before = powered_hosts();
+  const std::uint32_t found = find_damage(serving_);
+  if (found == 0) return;
+  powered_changed(before);
+  cause_ =
+      Cause{Reason::kHeatDamage, room_->id(), room_->last_change(), kNoInjection, static_cast<double>(found)};
+  publish_share(cause_);
+  ctx().schedule_evaluation(id());  // replacements may start
+}
+
+std::uint32_t HostPool::find_damage(std::uint32_t& among) {
+  const auto expected = static_cast<std::uint32_t>(std::llround(latent_damage_));
+  const std::uint32_t found = std::min(expected, among);
+  latent_damage_ = 0;  // rounded to whole hosts: the remainder is not carried
+  if (found == 0) return 0;
+  among -= found;
+  damaged_ += found;
+  order_parts(found);
+  return found;
+}
+
+void HostPool::order_parts(std::uint32_t hosts) {
+  const std::uint32_t from_spares = std::min(hosts, spares_left_);
+  spares_left_ -= from_spares;
+  parts_ready_ += from_spares;
+  if (hosts == from_spares) return;
+  orders_.push_back(Order{hosts - from_spares, ctx().now() + params_.parts_lead_time});
+  if (!ctx().engine().is_pending(parts_timer_))
+    parts_timer_ = start_timer(params_.parts_lead_time, kPartsArrived);
+}
+
+void HostPool::release_units(std::uint32_t& units) {
+  if (units == 0) return;
+  ctx().crew(*params_.crew).release(units);
+  units = 0;
+}
+
+void HostPool::withdraw_requests() {
+  if (awaiting_restart_ && params_.crew) ctx().crew(*params_.crew).withdraw(handler(), restart_payload_);
+  if (awaiting_replace_ && params_.crew) ctx().crew(*params_.crew).withdraw(handler(), replace_payload_);
+  awaiting_restart_ = false;
+  awaiting_replace_ = false;
 }
 
 void HostPool::stop(const Cause& cause) {
-  cancel_timer(timer_);
-  release_crew();
-  if (mode_ == Mode::kWaitingCrew) ctx().crew(*params_.crew).withdraw(handler(), kCrewGranted);
+  const std::uint32_t before = powered_hosts();
+  if (params_.rated_c && before > 0) {
+    latent_damage_ += damage_from_hot_stop(params_.hot_shutdown_pct_per_c, room_->temperature_now_c(),
+                                           *params_.rated_c, before);
+    latent_damage_ = std::min(latent_damage_, static_cast<double>(params_.hosts - damaged_));
+  }
+  cancel_timer(power_timer_);
+  cancel_timer(checks_timer_);
+  cancel_timer(replace_timer_);
+  release_units(restart_units_);
+  release_units(replace_units_);
+  withdraw_requests();
+  off_ += powering_ + checking_ + serving_;
+  powering_ = checking_ = serving_ = 0;
+  checks_.clear();
+  parts_ready_ += replacing_;  // the parts are still on site
+  replacing_ = 0;
+  powered_changed(before);
   down_cause_ = cause;
-  set_mode(Mode::kOff);
+  cause_ = cause;
   // Nothing it depends on may change again: look at once whether it can restart.
   ctx().schedule_evaluation(id());
 }
 
-void HostPool::begin_power_on() {
-  set_mode(Mode::kPoweringOn);
-  timer_ = start_timer(params_.power_on, kPoweredOn);
+void HostPool::request_team(std::uint32_t tag, std::uint32_t team) {
+  sim::Resource& crew = ctx().crew(*params_.crew);
+  // A team larger than the crew on duty is capped at it when asked for: the work goes on, slower.
+  const std::uint32_t units = std::max<std::uint32_t>(1, std::min(team, crew.capacity()));
+  const std::uint32_t payload = tag | (units << kUnitsShift);
+  (tag == kRestartCrew ? restart_payload_ : replace_payload_) = payload;
+  crew.request(handler(), payload, params_.restart_priority, units);
+}
+
+void HostPool::advance() {
+  if (!room_->can_restart_hosts()) {
+    withdraw_requests();
+    return;
+  }
+  if (off_ > 0 && powering_ == 0 && !awaiting_restart_) {
+    if (powered_hosts() == 0 && replacing_ == 0) {  // a restart from cold: damage shows at power-on
+      up_cause_ = room_->restart_cause();
+      if (const std::uint32_t found = find_damage(off_); found > 0) {
+        ctx().note_change(*this, Cause{Reason::kHeatDamage, room_->id(), room_->last_change(), kNoInjection,
+                                       static_cast<double>(found)});
+      }
+    }
+    if (off_ > 0) {
+      awaiting_restart_ = true;
+      if (params_.crew) {
+        request_team(kRestartCrew, params_.restart_team);
+      } else {
+        on_restart_crew(params_.restart_team);
+      }
+    }
+  }
+  if (restart_done() && parts_ready_ > 0 && replacing_ == 0 && !awaiting_replace_) {
+    awaiting_replace_ = true;
+    if (params_.crew) {
+      request_team(kReplaceCrew, params_.replace_team);
+    } else {
+      on_replace_crew(params_.replace_team);
+    }
+  }
+}
+
+void HostPool::on_restart_crew(std::uint32_t units) {
+  const bool wanted = awaiting_restart_;
+  awaiting_restart_ = false;
+  if (!wanted || forced_down() || !room_->can_restart_hosts() || off_ == 0) {
+    // The grant came after the need went away.
+    if (params_.crew) ctx().crew(*params_.crew).release(units);
+    return;
+  }
+  if (params_.crew) restart_units_ = units;
+  const std::uint32_t before = powered_hosts();
+  const std::uint32_t batch = params_.batch_hosts > 0 ? std::min(params_.batch_hosts, off_) : off_;
+  off_ -= batch;
+  powering_ = batch;
+  powered_changed(before);
+  const sim::Time duration =
+      params_.power_on_hosts_per_person_hour
+          ? work_time(batch, *params_.power_on_hosts_per_person_hour, units)
+          : sim::Time::ms(params_.power_on.count_ms() * batch / params_.hosts);  // the fixed time, pro rata
+  power_timer_ = start_timer(duration, kPoweredOn);
+}
+
+void HostPool::on_powered_on() {
+  release_units(restart_units_);
+  const std::uint32_t batch = powering_;
+  powering_ = 0;
+  checking_ += batch;
+  sim::Time done = ctx().now() + params_.checks;
+  if (params_.checks_hosts_per_hour) {  // one pipeline: a batch starts its checks when the one before ends
+    const sim::Time from = checks_.empty() ? ctx().now() : std::max(ctx().now(), checks_.back().done);
+    done = from + work_time(batch, *params_.checks_hosts_per_hour, 1);
+  }
+  checks_.push_back(Batch{batch, done});
+  if (!ctx().engine().is_pending(checks_timer_)) checks_timer_ = start_timer(done - ctx().now(), kChecked);
+  advance();
+}
+
+void HostPool::on_checked() {
+  const Batch batch = checks_.front();
+  checks_.pop_front();
+  checking_ -= batch.hosts;
+  serving_ += batch.hosts;
+  cause_ = up_cause_;
+  cause_.value = static_cast<double>(serving_) / params_.hosts;
+  publish_share(cause_);
+  if (!checks_.empty()) checks_timer_ = start_timer(checks_.front().done - ctx().now(), kChecked);
+  advance();
+}
+
+void HostPool::on_replace_crew(std::uint32_t units) {
+  const bool wanted = awaiting_replace_;
+  awaiting_replace_ = false;
+  if (!wanted || forced_down() || !room_->can_restart_hosts() || parts_ready_ == 0 || !restart_done()) {
+    if (params_.crew) ctx().crew(*params_.crew).release(units);
+    return;
+  }
+  if (params_.crew) replace_units_ = units;
+  const std::uint32_t batch =
+      params_.batch_hosts > 0 ? std::min(params_.batch_hosts, parts_ready_) : parts_ready_;
+  parts_ready_ -= batch;
+  replacing_ = batch;
+  replace_timer_ = start_timer(work_time(batch, params_.replace_hosts_per_person_hour, units), kReplaced);
+}
+
+void HostPool::on_replaced() {
+  release_units(replace_units_);
+  const std::uint32_t before = powered_hosts();
+  damaged_ -= replacing_;
+  serving_ += replacing_;
+  replacing_ = 0;
+  powered_changed(before);
+  cause_ = Cause{Reason::kHostsReplaced, kNoComponent, kNoChange, kNoInjection,
+                 static_cast<double>(serving_) / params_.hosts};
+  publish_share(cause_);
+  advance();
+}
+
+void HostPool::on_parts_arrived() {
+  parts_ready_ += orders_.front().hosts;
+  orders_.pop_front();
+  if (!orders_.empty()) parts_timer_ = start_timer(orders_.front().arrives - ctx().now(), kPartsArrived);
+  evaluate();
+}
+
+void HostPool::publish_share(const Cause& cause) {
+  const double share = static_cast<double>(serving_) / params_.hosts;
+  ctx().set_capacity(*this, share, cause);
+  const State natural = serving_ == params_.hosts                     ? State::kUp
+                        : serving_ == 0 || share < params_.down_below ? State::kDown
+                                                                      : State::kDegraded;
+  publish(natural, cause);
 }
 
 void HostPool::thermal_trip(double temp_c) {
   if (!draws_power()) return;
   stop(Cause{Reason::kThermalShutdown, room_->id(), room_->last_change(), kNoInjection, temp_c});
-  publish(State::kDown, down_cause_);
+  publish_share(down_cause_);
 }
 
 void HostPool::evaluate() {
   if (!room_->powered()) {
-    if (mode_ != Mode::kOff) stop(Cause{Reason::kRoomPowerLost, room_->id(), room_->last_change()});
+    if (!idle()) stop(Cause{Reason::kRoomPowerLost, room_->id(), room_->last_change()});
   } else if (!forced_down()) {
-    const bool can_start = room_->can_restart_hosts();
-    if (mode_ == Mode::kOff && can_start) {
-      up_cause_ = room_->restart_cause();
-      if (params_.crew) {
-        set_mode(Mode::kWaitingCrew);
-        ctx().crew(*params_.crew).request(handler(), kCrewGranted, params_.restart_priority);
-      } else {
-        begin_power_on();
-      }
-    } else if (mode_ == Mode::kWaitingCrew && !can_start) {
-      ctx().crew(*params_.crew).withdraw(handler(), kCrewGranted);
-      set_mode(Mode::kOff);
-    }
+    advance();
   }
-  publish(mode_ == Mode::kRunning ? State::kUp : State::kDown,
-          mode_ == Mode::kRunning ? up_cause_ : down_cause_);
+  publish_share(cause_);
 }
 
 bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
   if (injection.action != Action::kShedLoad || !draws_power()) return false;
   stop(injection_cause(injection, id, Reason::kShedByOperator));
-  publish(State::kDown, down_cause_);
+  publish_share(down_cause_);
   return true;
 }
 
-void HostPool::on_timer(std::uint32_t tag) {
-  switch (tag) {
-    case kCrewGranted:
-      if (holds_crew_) {  // one unit is enough: give back any other
-        ctx().crew(*params_.crew).release();
-        return;
-      }
-      holds_crew_ = true;
-      if (mode_ != Mode::kWaitingCrew || forced_down() || !room_->can_restart_hosts()) {
-        release_crew();  // the grant came after the need went away
-        if (mode_ == Mode::kWaitingCrew) set_mode(Mode::kOff);
-        return;
-      }
-      begin_power_on();
+void HostPool::on_timer(std::uint32_t payload) {
+  const std::uint32_t units = payload >> kUnitsShift;
+  switch (payload & ((1u << kUnitsShift) - 1)) {
+    case kRestartCrew:
+      on_restart_crew(units);
       return;
     case kPoweredOn:
-      release_crew();
-      set_mode(Mode::kChecking);
-      timer_ = start_timer(params_.checks, kChecked);
+      on_powered_on();
       return;
     case kChecked:
-      set_mode(Mode::kRunning);
-      publish(State::kUp, up_cause_);
+      on_checked();
+      return;
+    case kReplaceCrew:
+      on_replace_crew(units);
+      return;
+    case kReplaced:
+      on_replaced();
+      return;
+    case kPartsArrived:
+      on_parts_arrived();
       return;
     default:
       assert(false);
@@ -103,7 +301,7 @@ void HostPool::on_timer(std::uint32_t tag) {
 }
 
 void HostPool::on_forced_change() {
-  if (forced_down() && mode_ != Mode::kOff) stop(Cause{Reason::kFault});
+  if (forced_down() && !idle()) stop(Cause{Reason::kFault});
 }
 
 }  // namespace outagesim::models

@@ -1,12 +1,17 @@
 // A pool of hosts in one room: runs, shuts itself down when the room passes its protective threshold,
 // is shed by operators, loses power with its room. It restarts on its own once the room can carry it:
-// it waits for its crew, powers on (holding the crew), then runs checks before serving. Up only while
-// running and checked.
+// batch by batch, each batch waits for a team of its crew, powers on (work over hosts per person-hour,
+// holding the team), then goes through checks before serving. Hosts run above their rating or stopped hot
+// are damaged (heat_damage.hpp); damaged hosts stay down until replaced (spares, parts lead time, crew
+// work). The pool publishes the share of its hosts serving (ComponentStatus::capacity): up when all serve,
+// down when none do or the share is below `down_below`, degraded in between.
 #pragma once
 
+#include <deque>
 #include <optional>
 
 #include "models/core/component.hpp"
+#include "models/facility/thermal_trajectory.hpp"
 
 namespace outagesim::models {
 
@@ -19,15 +24,30 @@ class HostPool final : public Component {
   // Called by the builder; the room is owned by the region.
   void wire(ThermalRoom& room) { room_ = &room; }
 
-  bool draws_power() const {
-    return mode_ == Mode::kPoweringOn || mode_ == Mode::kChecking || mode_ == Mode::kRunning;
-  }
-  double heat_kw() const { return draws_power() ? full_kw() : 0; }
+  // Hosts drawing power: powering on, in checks, or serving.
+  std::uint32_t powered_hosts() const { return powering_ + checking_ + serving_; }
+  std::uint32_t serving_hosts() const { return serving_; }
+  std::uint32_t damaged_hosts() const { return damaged_; }
+  // Expected damaged hosts among those that ran hot, not yet found (found at the next cold restart, or
+  // when the room falls back below the rating).
+  double latent_damage() const { return latent_damage_; }
+
+  bool draws_power() const { return powered_hosts() > 0; }
+  double heat_kw() const { return powered_hosts() * params_.kw_per_host; }
   double full_kw() const { return params_.hosts * params_.kw_per_host; }
   const std::optional<double>& shutdown_c() const { return params_.shutdown_c; }
+  const std::optional<double>& rated_c() const { return params_.rated_c; }
 
   // The room reached this pool's protective threshold.
   void thermal_trip(double temp_c);
+  // The room's temperature followed `in` from `temp_c` for `seconds` (called by the room for every
+  // stretch it integrates, before anything changes at its end): accumulates heat damage.
+  void heat_exposure(const ThermalInputs& in, double temp_c, double seconds);
+  // Whether the pool wants to hear when its room falls back to its rating (it has serving hosts, which
+  // gather damage above it).
+  bool awaits_rating() const;
+  // The room fell back to the rating: damage done while running is found now.
+  void cooled_to_rating();
 
   void evaluate() override;
 
@@ -37,21 +57,79 @@ class HostPool final : public Component {
   void on_forced_change() override;
 
  private:
-  enum class Mode { kRunning, kOff, kWaitingCrew, kPoweringOn, kChecking };
-  enum Tag : std::uint32_t { kCrewGranted, kPoweredOn, kChecked };
+  // Timer tags; crew grants carry the units granted above kUnitsShift.
+  enum Tag : std::uint32_t {
+    kRestartCrew,
+    kPoweredOn,
+    kChecked,
+    kReplaceCrew,
+    kReplaced,
+    kPartsArrived,
+  };
+  static constexpr std::uint32_t kUnitsShift = 8;
+  struct Batch {
+    std::uint32_t hosts;
+    sim::Time done;  // when its checks end
+  };
+  struct Order {
+    std::uint32_t hosts;
+    sim::Time arrives;
+  };
 
   void stop(const Cause& cause);
-  void set_mode(Mode mode);
-  void begin_power_on();
-  void release_crew();
+  // Starts what can start now: the next restart batch, the next replacement.
+  void advance();
+  void request_team(std::uint32_t tag, std::uint32_t team);
+  void release_units(std::uint32_t& units);
+  void on_restart_crew(std::uint32_t units);
+  void on_powered_on();
+  void on_checked();
+  void on_replace_crew(std::uint32_t units);
+  void on_replaced();
+  void on_parts_arrived();
+  // Moves latent damage to found damage among `among` hosts (off or serving); returns the hosts found.
+  std::uint32_t find_damage(std::uint32_t& among);
+  void order_parts(std::uint32_t hosts);
+  // Call after any change of the powered hosts: keeps the room's heat and the damage exposure right.
+  void powered_changed(std::uint32_t powered_before);
+  void publish_share(const Cause& cause);
+  bool restart_done() const { return off_ == 0 && powering_ == 0 && checking_ == 0; }
+  bool idle() const {
+    return powered_hosts() == 0 && !awaiting_restart_ && replacing_ == 0 && !awaiting_replace_;
+  }
+  void withdraw_requests();
 
   HostPoolParams params_;
   ThermalRoom* room_ = nullptr;
-  Mode mode_ = Mode::kRunning;
-  bool holds_crew_ = false;
-  sim::TimerId timer_;
+
+  // Where the hosts are; these add up to params_.hosts.
+  std::uint32_t off_ = 0;       // healthy and off: the restart powers them on
+  std::uint32_t powering_ = 0;  // the batch being powered on
+  std::uint32_t checking_ = 0;  // powered, in or waiting for checks (the batches in checks_)
+  std::uint32_t serving_;
+  std::uint32_t damaged_ = 0;  // found damaged, until replaced (includes replacing_)
+
+  double latent_damage_ = 0;   // expected damaged hosts not yet found
+  std::uint32_t exposed_ = 0;  // hosts powered during the room's stretch in progress
+  std::deque<Batch> checks_;   // in the order they finish
+  std::uint32_t spares_left_;
+  std::uint32_t parts_ready_ = 0;  // damaged hosts whose parts are on site
+  std::uint32_t replacing_ = 0;    // hosts being replaced now
+  std::deque<Order> orders_;       // parts on their way, in order of arrival
+
+  bool awaiting_restart_ = false;
+  bool awaiting_replace_ = false;
+  std::uint32_t restart_payload_ = 0;  // of the queued crew request, to withdraw it
+  std::uint32_t replace_payload_ = 0;
+  std::uint32_t restart_units_ = 0;  // crew members held for the batch powering on
+  std::uint32_t replace_units_ = 0;  // crew members held for the replacement in progress
+  sim::TimerId power_timer_;
+  sim::TimerId checks_timer_;
+  sim::TimerId replace_timer_;
+  sim::TimerId parts_timer_;
   Cause down_cause_;
   Cause up_cause_;
+  Cause cause_;  // of the latest change of the serving share
 };
 
 }  // namespace outagesim::models

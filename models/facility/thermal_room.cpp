@@ -67,11 +67,18 @@ ThermalInputs ThermalRoom::inputs() const {
                        params_.setpoint_c};
 }
 
+double ThermalRoom::temperature_now_c() const {
+  const sim::Time now = ctx().now();
+  return now <= temp_time_ ? temp_c_ : temperature_after(applied_, temp_c_, (now - temp_time_).to_seconds());
+}
+
 int ThermalRoom::advance_to_now() {
   const sim::Time now = ctx().now();
   if (now <= temp_time_) return 0;
   const double before = temp_c_;
-  temp_c_ = temperature_after(applied_, temp_c_, (now - temp_time_).to_seconds());
+  const double seconds = (now - temp_time_).to_seconds();
+  for (HostPool* pool : pools_) pool->heat_exposure(applied_, temp_c_, seconds);  // heat damage
+  temp_c_ = temperature_after(applied_, temp_c_, seconds);
   temp_time_ = now;
   return temp_c_ > before ? 1 : temp_c_ < before ? -1 : 0;
 }
@@ -104,6 +111,9 @@ void ThermalRoom::reschedule() {
     };
     if (overheated_) consider(params_.alarm_c);
     consider(params_.setpoint_c);
+    for (const HostPool* pool : pools_) {
+      if (pool->awaits_rating()) consider(*pool->rated_c());
+    }
   }
   if (!target) return;
   const std::optional<double> seconds = seconds_to_reach(applied_, temp_c_, *target);
@@ -146,7 +156,14 @@ void ThermalRoom::apply_thresholds(int direction) {
         pool->thermal_trip(temp_c_);
       }
     }
-  } else if (direction < 0 && overheated_ && temp_c_ <= params_.alarm_c + kToleranceC) {
+  }
+  if (direction < 0) {
+    // Running hosts that ran hot: their damage is found once the room is back at their rating.
+    for (HostPool* pool : pools_) {
+      if (pool->awaits_rating() && temp_c_ <= *pool->rated_c() + kToleranceC) pool->cooled_to_rating();
+    }
+  }
+  if (direction < 0 && overheated_ && temp_c_ <= params_.alarm_c + kToleranceC) {
     overheated_ = false;
     publish_state(cooling_cause(Reason::kCooledDown));
     // Crews go into a flooded room only once it has cooled down.

@@ -33,6 +33,9 @@ class ThermalRoom final : public Component {
 
   double temperature_c() const { return temp_c_; }
   double outside_c() const { return outside_c_; }
+  // When temperature_c() was last brought up to date; temperature_now_c() extrapolates to now.
+  sim::Time temperature_time() const { return temp_time_; }
+  double temperature_now_c() const;
   bool powered() const { return power_ok_ && !damaged_ && !operator_off_ && !forced_down(); }
   bool overheated() const { return overheated_; }
   // Hosts may start only when the room is powered, not overheated, and cooled enough to carry all of

@@ -62,4 +62,39 @@ std::optional<double> seconds_to_reach(const ThermalInputs& in, double temp_c, d
   return (target_c - temp_c) * in.mass_kj_per_c / net;
 }
 
+namespace {
+// The integral of T(t) - threshold over [0, s] along the unclamped trajectory from temp_c.
+double excess_integral(const ThermalInputs& in, double temp_c, double s, double threshold_c) {
+  const double net = net_kw(in, temp_c);
+  const double linear = (temp_c - threshold_c) * s;
+  if (in.loss_kw_per_c > 0) {
+    // T(t) - T0 = net/G (1 - e^-x), x = t G / C; its integral is net/G (s - C/G (1 - e^-x(s))). For a tiny
+    // x the bracket cancels: use its series s x / 2 - s x^2 / 6 instead.
+    const double x = s * in.loss_kw_per_c / in.mass_kj_per_c;
+    const double bracket = x < 1e-4 ? s * x * (0.5 - x / 6) : s + std::expm1(-x) / x * s;
+    return linear + net / in.loss_kw_per_c * bracket;
+  }
+  return linear + net * s * s / (2 * in.mass_kj_per_c);
+}
+}  // namespace
+
+double degree_seconds_above(const ThermalInputs& in, double temp_c, double seconds, double threshold_c) {
+  assert(threshold_c > in.setpoint_c && seconds >= 0);
+  const double end_c = temperature_after(in, temp_c, seconds);
+  const bool starts_above = temp_c > threshold_c;
+  const bool ends_above = end_c > threshold_c;
+  double from = 0;
+  double to = seconds;
+  if (!starts_above && !ends_above) return 0;
+  if (starts_above != ends_above) {
+    const std::optional<double> crossing = seconds_to_reach(in, temp_c, threshold_c);
+    const double at = crossing ? std::clamp(*crossing, 0.0, seconds) : (starts_above ? seconds : 0.0);
+    (starts_above ? to : from) = at;
+  }
+  // Above the threshold the trajectory never touches the setpoint clamp, so the unclamped form holds.
+  const double area =
+      excess_integral(in, temp_c, to, threshold_c) - excess_integral(in, temp_c, from, threshold_c);
+  return std::max(0.0, area);
+}
+
 }  // namespace outagesim::models

@@ -35,5 +35,9 @@ double temperature_after(const ThermalInputs& in, double temp_c, double seconds)
 std::optional<double> seconds_to_reach(const ThermalInputs& in, double temp_c, double target_c);
 // +1 rising, -1 falling, 0 steady.
 int direction(const ThermalInputs& in, double temp_c);
+// The integral over the next `seconds` of max(0, T(t) - threshold_c), in °C·s, starting at `temp_c`:
+// exact, including a crossing of the threshold inside the interval (the trajectory is monotonic).
+// REQUIRES: temp_c >= in.setpoint_c, seconds >= 0, threshold_c > in.setpoint_c.
+double degree_seconds_above(const ThermalInputs& in, double temp_c, double seconds, double threshold_c);
 
 }  // namespace outagesim::models

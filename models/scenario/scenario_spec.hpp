@@ -12,6 +12,7 @@
 #include "models/core/action.hpp"
 #include "models/core/component_kind.hpp"
 #include "models/core/requirement.hpp"
+#include "models/facility/heat_damage.hpp"
 #include "models/facility/outside_air.hpp"
 #include "models/operations/crew_spec.hpp"
 #include "models/operations/repair_spec.hpp"
@@ -80,10 +81,33 @@ struct HostPoolParams {
   std::uint32_t hosts = 0;            // > 0
   double kw_per_host = 0;             // >= 0
   std::optional<double> shutdown_c;   // protective shutdown; none: runs until its room fails. > room alarm
-  sim::Time power_on;                 // powering the hosts on, one crew member busy
-  sim::Time checks;                   // then checks before serving (no crew needed)
   std::optional<std::uint32_t> crew;  // index into ScenarioSpec::crews
   std::int32_t restart_priority = 0;  // lower restarts first when several wait for the crew
+
+  // Restart, as work. With `power_on_hosts_per_person_hour`, powering on a batch of b hosts takes
+  // b / (team x rate) hours holding the team; without it, the fixed `power_on` for the whole pool with one
+  // crew member (the old model). Batches of `batch_hosts` (0: the whole pool) power on one after another
+  // and each serves once its checks are done.
+  sim::Time power_on;
+  std::optional<double> power_on_hosts_per_person_hour;  // > 0
+  std::uint32_t restart_team = 1;                        // > 0
+  std::uint32_t batch_hosts = 0;
+  // Checks after power-on: a pipeline of `checks_hosts_per_hour` (batches in turn); without it, each
+  // batch is checked for the fixed `checks` after its power-on.
+  sim::Time checks;
+  std::optional<double> checks_hosts_per_hour;  // > 0
+  double down_below = 0;  // down while the serving share is below this (and always with none); [0, 1]
+
+  // Heat damage (heat_damage.hpp); none of it without `rated_c`.
+  std::optional<double> rated_c;  // > the room's setpoint
+  double damage_pct_per_c_hour = kDamagePctPerCHour;
+  double hot_shutdown_pct_per_c = kHotShutdownPctPerC;
+  // Replacing damaged hosts: `spares` at once, the rest after `parts_lead_time`; each host is work of
+  // 1 / replace_hosts_per_person_hour person-hours for a team of `replace_team` of the pool's crew.
+  std::uint32_t spares = 0;
+  sim::Time parts_lead_time = kPartsLeadTime;
+  std::uint32_t replace_team = 1;                                     // > 0
+  double replace_hosts_per_person_hour = kReplaceHostsPerPersonHour;  // > 0
 };
 
 // Compute, storage, load balancers, network, middleware, image services, power feeds.

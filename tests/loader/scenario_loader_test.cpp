@@ -521,3 +521,101 @@ faults:
   CHECK(errors.find("lacks the required key 'duration'") != std::string::npos);
   CHECK(errors.find("'duration' of a fault is zero") != std::string::npos);
 }
+
+namespace {
+constexpr const char* kPoolRoom = R"(
+crews: [{name: ops, headcount: 2}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 50000}
+)";
+}  // namespace
+
+TEST_CASE("host pool restart, checks, damage and replacement keys load into typed values") {
+  const auto spec = load_spec(scenario_yaml(std::string(kPoolRoom) + R"(
+  - name: hosts
+    kind: host_pool
+    room: room
+    hosts: 400
+    kw_per_host: 2
+    crew: ops
+    restart: {team: 2, hosts_per_person_hour: 40, batch_hosts: 100}
+    checks: {hosts_per_hour: 200}
+    down_below: 0.5
+    rated_c: 35
+    damage: {pct_per_c_hour: 0.5, hot_shutdown_pct_per_c: 0.3}
+    replace: {spares: 12, parts_lead_time: 3d, team: 3, hosts_per_person_hour: 4}
+)"));
+  const auto& p = std::get<outagesim::models::HostPoolParams>(spec.components[2].params);
+  CHECK(p.restart_team == 2);
+  CHECK(p.power_on_hosts_per_person_hour == 40);
+  CHECK(p.batch_hosts == 100);
+  CHECK(p.checks_hosts_per_hour == 200);
+  CHECK(p.down_below == 0.5);
+  CHECK(p.rated_c == 35);
+  CHECK(p.damage_pct_per_c_hour == 0.5);
+  CHECK(p.hot_shutdown_pct_per_c == 0.3);
+  CHECK(p.spares == 12);
+  CHECK(p.parts_lead_time == outagesim::sim::Time::hours(72));
+  CHECK(p.replace_team == 3);
+  CHECK(p.replace_hosts_per_person_hour == 4);
+}
+
+TEST_CASE("host pool keys left out keep the old model and the shared damage constants") {
+  const auto spec = load_spec(scenario_yaml(std::string(kPoolRoom) + R"(
+  - {name: hosts, kind: host_pool, room: room, hosts: 400, kw_per_host: 2, power_on: 15m, checks: 1h30m}
+)"));
+  const auto& p = std::get<outagesim::models::HostPoolParams>(spec.components[2].params);
+  CHECK(p.power_on == outagesim::sim::Time::minutes(15));
+  CHECK_FALSE(p.power_on_hosts_per_person_hour);
+  CHECK(p.restart_team == 1);
+  CHECK(p.batch_hosts == 0);
+  CHECK(p.checks == outagesim::sim::Time::minutes(90));
+  CHECK_FALSE(p.checks_hosts_per_hour);
+  CHECK(p.down_below == 0);
+  CHECK_FALSE(p.rated_c);
+  CHECK(p.damage_pct_per_c_hour == outagesim::models::kDamagePctPerCHour);
+  CHECK(p.hot_shutdown_pct_per_c == outagesim::models::kHotShutdownPctPerC);
+  CHECK(p.spares == 0);
+  CHECK(p.parts_lead_time == outagesim::models::kPartsLeadTime);
+  CHECK(p.replace_hosts_per_person_hour == outagesim::models::kReplaceHostsPerPersonHour);
+}
+
+TEST_CASE("host pool restart and damage mistakes are reported") {
+  const std::string errors = load_errors(scenario_yaml(std::string(kPoolRoom) + R"(
+  - {name: a, kind: host_pool, room: room, hosts: 10, kw_per_host: 2, power_on: 15m, restart: {team: 2, hosts_per_person_hour: 40}}
+  - {name: b, kind: host_pool, room: room, hosts: 10, kw_per_host: 2, restart: {team: 0, batch_host: 5}}
+  - {name: c, kind: host_pool, room: room, hosts: 10, kw_per_host: 2, checks: {hosts_per_hour: -1}, down_below: 1.5}
+  - {name: d, kind: host_pool, room: room, hosts: 10, kw_per_host: 2, checks: soon}
+  - {name: e, kind: host_pool, room: room, hosts: 10, kw_per_host: 2, replace: {spare: 3, parts_lead_time: -1h}}
+  - {name: f, kind: host_pool, room: room, hosts: 10, kw_per_host: 2, damage: {pct_per_c_hour: 200}}
+)"));
+  INFO(errors);
+  CHECK(errors.find("test.yaml:10:81: error: component 'a' has both 'power_on' and 'restart'") !=
+        std::string::npos);
+  CHECK(errors.find("expected: either a fixed 'power_on' or 'restart' work, not both") != std::string::npos);
+  CHECK(errors.find("'restart' of component 'b' lacks the required key 'hosts_per_person_hour'") !=
+        std::string::npos);
+  CHECK(errors.find("'team' of 'restart' of component 'b' is '0', out of range") != std::string::npos);
+  CHECK(errors.find("unknown key 'batch_host' in 'restart' of component 'b'; did you mean 'batch_hosts'?") !=
+        std::string::npos);
+  CHECK(errors.find("'hosts_per_hour' of 'checks' of component 'c' is -1") != std::string::npos);
+  CHECK(errors.find("'down_below' of component 'c' is 1.5") != std::string::npos);
+  CHECK(errors.find("'checks' of component 'd' is 'soon', not a valid duration") != std::string::npos);
+  CHECK(errors.find("unknown key 'spare' in 'replace' of component 'e'; did you mean 'spares'?") !=
+        std::string::npos);
+  CHECK(errors.find("'parts_lead_time' of 'replace' of component 'e' is '-1h', not a valid duration") !=
+        std::string::npos);
+  CHECK(errors.find("'pct_per_c_hour' of 'damage' of component 'f' is 200") != std::string::npos);
+}
+
+TEST_CASE("a host pool rated at or below its room's setpoint is refused") {
+  // Damage counts degree-hours above the rating: a rating the room sits at would damage hosts every hour.
+  const std::string errors = load_errors(scenario_yaml(std::string(kPoolRoom) + R"(
+  - {name: d, kind: host_pool, room: room, hosts: 10, kw_per_host: 2, rated_c: 24}
+)"));
+  CHECK(
+      errors.find("test.yaml:10:5: error: host pool 'd' is rated to 24 °C, not above the setpoint_c 24 °C of "
+                  "room 'room'") != std::string::npos);
+  CHECK(errors.find("expected: rated_c above the room's setpoint_c") != std::string::npos);
+}

@@ -112,3 +112,28 @@ operator_actions:
   CHECK(text.find("room  39.0 °C  01:30  alarm 30 °C 01:12-01:48; back at setpoint 24 °C 02:00") !=
         std::string::npos);
 }
+
+TEST_CASE("the text report lists heat-damaged hosts, when found, and when their pool is whole again") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 180000, alarm_c: 45}
+  - {name: a, kind: host_pool, room: room, hosts: 100, kw_per_host: 5, rated_c: 29, damage: {pct_per_c_hour: 1},
+     replace: {spares: 10, hosts_per_person_hour: 5}}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {at: "02:30", target: plant, action: restore_chillers, count: 2}
+)"));
+  const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
+  INFO(text);
+  // 10 °C·h at 1 % per °C·h: 10 hosts, found at 03:30 when the room is back at 29 °C; 2 h to replace.
+  CHECK(text.find("HEAT DAMAGE (hosts that stay down until replaced)\n"
+                  "  host pool  damaged hosts  found  whole again\n") != std::string::npos);
+  CHECK(text.find("  a                     10  03:30  05:30") != std::string::npos);
+}
+
+TEST_CASE("the text report has no heat damage section when nothing was damaged") {
+  const Run run = run_yaml(scenario_yaml(kScenario));
+  CHECK(outagesim::reports::run_text(run.spec, run.result, kMeta).find("HEAT DAMAGE") == std::string::npos);
+}

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "tests/support/scenario_fixture.hpp"
@@ -47,4 +49,179 @@ operator_actions:
   - {at: "01:30", target: a, action: shed_load}
 )"));
   CHECK(run.result.injection_had_effect == std::vector<bool>{true, false});
+}
+
+namespace {
+using outagesim::models::Reason;
+
+// One pool of 400 hosts that operators shed at 01:00 with cooling at hand; `pool` adds keys to it.
+std::string shed_pool(std::string_view crew_parallel, std::string_view pool) {
+  return scenario_yaml(fmt::format(R"(
+crews: [{{name: ops, headcount: {}}}]
+components:
+  - {{name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}}
+  - {{name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}}
+  - {{name: a, kind: host_pool, room: room, hosts: 400, kw_per_host: 1, crew: ops, {}}}
+operator_actions:
+  - {{at: "01:00", target: a, action: shed_load}}
+)",
+                                   crew_parallel, pool));
+}
+
+// The `value` of each journal note (a change of capacity or a finding, not of state) of `name` with
+// `reason`, in time order.
+std::vector<double> values(const Run& run, std::string_view name, Reason reason) {
+  std::vector<double> out;
+  for (const auto& c : run.result.journal) {
+    if (c.component == run.id(name) && c.cause.reason == reason && !c.changes_state())
+      out.push_back(c.cause.value);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("power-on is work: hosts over team x hosts per person-hour, holding the team") {
+  // 400 hosts / (2 x 100 per person-hour) = 2 h, then 400 / 400 per hour = 1 h of checks.
+  const Run run = run_yaml(
+      shed_pool("2", "restart: {team: 2, hosts_per_person_hour: 100}, checks: {hosts_per_hour: 400}"));
+  CHECK(run.intervals("a") == "01:00-04:00");
+}
+
+TEST_CASE("a bigger pool takes longer to restart with the same team") {
+  const Run small = run_yaml(shed_pool("2", "restart: {team: 2, hosts_per_person_hour: 100}"));
+  std::string bigger = shed_pool("2", "restart: {team: 2, hosts_per_person_hour: 100}");
+  bigger.replace(bigger.find("hosts: 400"), 10, "hosts: 800");
+  const Run big = run_yaml(bigger);
+  CHECK(small.intervals("a") == "01:00-03:00");
+  CHECK(big.intervals("a") == "01:00-05:00");
+}
+
+TEST_CASE("a crew smaller than the team lends what it has: the team is capped and the work is slower") {
+  const Run full = run_yaml(shed_pool("4", "restart: {team: 4, hosts_per_person_hour: 100}"));
+  const Run short_handed = run_yaml(shed_pool("1", "restart: {team: 4, hosts_per_person_hour: 100}"));
+  CHECK(full.intervals("a") == "01:00-02:00");
+  CHECK(short_handed.intervals("a") == "01:00-05:00");
+}
+
+TEST_CASE("a team holds its crew: two pools with a team of 2 each from a crew of 3 power on in turn") {
+  std::string yaml = shed_pool("3", "restart: {team: 2, hosts_per_person_hour: 200}, restart_priority: 1");
+  yaml.insert(yaml.find("operator_actions:"),
+              "  - {name: b, kind: host_pool, room: room, hosts: 400, kw_per_host: 0, crew: ops, "
+              "restart: {team: 2, hosts_per_person_hour: 200}}\n");
+  yaml += "  - {at: \"01:00\", target: b, action: shed_load}\n";
+  const Run run = run_yaml(yaml);
+  CHECK(run.intervals("b") == "01:00-02:00");  // more urgent (priority 0)
+  CHECK(run.intervals("a") == "01:00-03:00");  // the third member cannot make a team alone
+}
+
+TEST_CASE("checks given as a fixed time still run per pool after power-on") {
+  const Run run = run_yaml(shed_pool("1", "power_on: 30m, checks: 1h"));
+  CHECK(run.intervals("a") == "01:00-02:30");
+}
+
+TEST_CASE("a pool restarts in batches: degraded from the first batch checked, up after the last") {
+  // Batches of 100 at 100 per person-hour: powered at 02:00, 03:00, 04:00, 05:00; checks take 15 minutes
+  // each through a 400-per-hour pipeline, overlapping the next batch's power-on.
+  const Run run = run_yaml(shed_pool(
+      "1", "restart: {hosts_per_person_hour: 100, batch_hosts: 100}, checks: {hosts_per_hour: 400}"));
+  CHECK(run.intervals("a") == "01:00-02:15");
+  CHECK(run.intervals("a", State::kDegraded) == "02:15-05:15");
+  CHECK(values(run, "a", Reason::kRestarted) == std::vector<double>{0.25, 0.5, 0.75, 1.0});
+}
+
+TEST_CASE("down_below: the pool counts as down until enough of it serves") {
+  const Run run = run_yaml(shed_pool("1",
+                                     "restart: {hosts_per_person_hour: 100, batch_hosts: 100}, "
+                                     "checks: {hosts_per_hour: 400}, down_below: 0.6"));
+  CHECK(run.intervals("a") == "01:00-04:15");
+  CHECK(run.intervals("a", State::kDegraded) == "04:15-05:15");
+}
+
+namespace {
+// Room at 24 °C with 500 kW of pool and 1000 kW of cooling, no heat loss: losing both chillers at 01:00
+// heats it by 10 °C an hour (500 kW / 180000 kJ/°C); with them back it cools by 10 °C an hour. The pool
+// is rated to 29 °C: it is above its rating from 01:30 for as long as the plant is out, and as long again.
+std::string hot_room(std::string_view restore_at, std::string_view pool) {
+  return scenario_yaml(fmt::format(R"(
+components:
+  - {{name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}}
+  - {{name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 180000,
+     alarm_c: 45}}
+  - {{name: a, kind: host_pool, room: room, hosts: 100, kw_per_host: 5, rated_c: 29, {}}}
+faults:
+  - {{at: "01:00", target: plant, action: fail_chillers, count: 2}}
+operator_actions:
+  - {{at: "{}", target: plant, action: restore_chillers, count: 2}}
+)",
+                                   pool, restore_at));
+}
+}  // namespace
+
+TEST_CASE("hosts run above their rating are damaged by the degree-hours; found when the room cools back") {
+  // 01:30-02:30 rising 0 -> 10 °C above, 02:30-03:30 falling back: 10 °C·h; at 1 % per °C·h, 10 hosts.
+  // 4 spares are swapped in 2 hours (2 hosts per person-hour); the 6 others arrive at 13:30 and take 3 h.
+  const Run run = run_yaml(hot_room("02:30",
+                                    "damage: {pct_per_c_hour: 1}, replace: {spares: 4, parts_lead_time: 10h, "
+                                    "hosts_per_person_hour: 2}"));
+  CHECK(values(run, "a", Reason::kHeatDamage) == std::vector<double>{10});
+  CHECK(run.intervals("a").empty());
+  CHECK(run.intervals("a", State::kDegraded) == "03:30-16:30");
+  CHECK(values(run, "a", Reason::kHostsReplaced) == std::vector<double>{0.94, 1.0});
+}
+
+TEST_CASE("longer above the rating, more damage") {
+  const auto damaged = [](std::string_view restore_at) {
+    return values(run_yaml(hot_room(restore_at, "damage: {pct_per_c_hour: 1}")), "a", Reason::kHeatDamage);
+  };
+  // Restored at 02:30: 10 °C peak, 10 °C·h; at 03:30: 20 °C peak, 40 °C·h.
+  CHECK(damaged("02:30") == std::vector<double>{10});
+  CHECK(damaged("03:30") == std::vector<double>{40});
+}
+
+TEST_CASE("no rating, no damage: the old behaviour") {
+  std::string yaml = hot_room("03:00", "damage: {pct_per_c_hour: 1}");
+  yaml.replace(yaml.find("rated_c: 29, "), 13, "");
+  const Run run = run_yaml(yaml);
+  CHECK(values(run, "a", Reason::kHeatDamage).empty());
+  CHECK(run.intervals("a", State::kDegraded).empty());
+}
+
+TEST_CASE("hosts stopped hot take extra damage, found at power-on; the pool returns partly, then whole") {
+  // Shutdown at 34 °C (02:00), 5 °C above the rating: 2 % per °C -> 10 hosts (no exposure damage here).
+  // The room holds at 34 °C until the chillers return at 03:00, then cools 20 °C an hour: below its alarm
+  // at 03:03, when the 90 healthy hosts power on (30 min for the whole pool, pro rata: 27 min). The 10
+  // damaged ones wait for parts (2 h, to 05:03) and a 5-hour replacement.
+  std::string yaml =
+      hot_room("03:00",
+               "shutdown_c: 34, power_on: 30m, damage: {pct_per_c_hour: 0, hot_shutdown_pct_per_c: "
+               "2}, replace: {parts_lead_time: 2h, hosts_per_person_hour: 2}");
+  yaml.replace(yaml.find("alarm_c: 45"), 11, "alarm_c: 33");
+  const Run run = run_yaml(yaml);
+  CHECK(values(run, "a", Reason::kHeatDamage) == std::vector<double>{10});
+  CHECK(run.intervals("a") == "02:00-03:30");
+  CHECK(run.intervals("a", State::kDegraded) == "03:30-10:03");
+}
+
+TEST_CASE("replacement is crew work: a team capped by a crew of one takes longer") {
+  // As in the degree-hours test: 10 hosts found at 03:30, parts on site (10 spares); 1 host per
+  // person-hour. A team of 2 from a crew of 2 takes 5 h; from a crew of 1, 10 h.
+  const auto whole_at = [](std::string_view parallel) {
+    std::string yaml = hot_room("02:30",
+                                "crew: ops, damage: {pct_per_c_hour: 1}, replace: {spares: 10, team: 2, "
+                                "hosts_per_person_hour: 1}");
+    yaml.insert(yaml.find("components:"), fmt::format("crews: [{{name: ops, headcount: {}}}]\n", parallel));
+    return run_yaml(yaml).intervals("a", State::kDegraded);
+  };
+  CHECK(whole_at("2") == "03:30-08:30");
+  CHECK(whole_at("1") == "03:30-13:30");
+}
+
+TEST_CASE("a pool whose every host is damaged stays down until replacements bring it back") {
+  // Restored at 03:00 (peak 44 °C): 22.5 °C·h at 5 % per °C·h is more than every host; all 100 are found
+  // when the room is back at 29 °C, at 04:30. With 100 spares at 50 hosts per person-hour: whole at 06:30.
+  const Run run = run_yaml(
+      hot_room("03:00", "damage: {pct_per_c_hour: 5}, replace: {spares: 100, hosts_per_person_hour: 50}"));
+  CHECK(values(run, "a", Reason::kHeatDamage) == std::vector<double>{100});
+  CHECK(run.intervals("a") == "04:30-06:30");
+  CHECK(run.intervals("a", State::kDegraded).empty());
 }

@@ -1,6 +1,8 @@
 #include "models/facility/thermal_trajectory.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <utility>
 
 using namespace outagesim::models;
 
@@ -62,4 +64,30 @@ TEST_CASE("a tiny heat loss behaves like none") {
         Approx(temperature_after(sealed, 24, 600)).epsilon(1e-9));
   REQUIRE(seconds_to_reach(almost_sealed, 24, 40));
   CHECK(*seconds_to_reach(almost_sealed, 24, 40) == Approx(*seconds_to_reach(sealed, 24, 40)).epsilon(1e-9));
+}
+
+TEST_CASE("degree-seconds above a threshold match a fine numerical integral, crossings included") {
+  const auto numeric = [](const ThermalInputs& in, double t0, double seconds, double threshold) {
+    constexpr int kSteps = 200'000;
+    double sum = 0;
+    for (int i = 0; i < kSteps; ++i) {
+      const double t = temperature_after(in, t0, (i + 0.5) * seconds / kSteps);
+      sum += std::max(0.0, t - threshold) * seconds / kSteps;
+    }
+    return sum;
+  };
+  const ThermalInputs heating{500, 0, 10, 20, 180000, 24};   // rising toward 70 °C
+  const ThermalInputs cooling{0, 1000, 10, 20, 180000, 24};  // falling to the setpoint
+  const ThermalInputs no_loss{500, 0, 0, 20, 180000, 24};    // linear, 10 °C an hour
+  for (const auto& [in, t0] : {std::pair{heating, 25.0}, std::pair{heating, 40.0}, std::pair{cooling, 40.0},
+                               std::pair{cooling, 29.5}, std::pair{no_loss, 24.0}}) {
+    for (const double seconds : {60.0, 1800.0, 7200.0, 36000.0}) {
+      const double expected = numeric(in, t0, seconds, 30);
+      CHECK(degree_seconds_above(in, t0, seconds, 30) == Approx(expected).epsilon(1e-6).margin(1e-3));
+    }
+  }
+  // Linear: 10 °C an hour from 24 °C crosses 29 °C at 30 minutes; after 2 hours it is 15 °C above for
+  // 1.5 h: 11.25 °C·h.
+  CHECK(degree_seconds_above(no_loss, 24, 7200, 29) == Approx(11.25 * 3600));
+  CHECK(degree_seconds_above(no_loss, 24, 1800, 29) == 0);
 }

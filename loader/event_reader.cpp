@@ -37,7 +37,7 @@ void ScenarioReader::read_injections(const YAML::Node& list, bool faults) {
       }
     }
     // Every argument key is known to every action; only the one the action takes may be present.
-    for (const std::string_view key : {"count", "kw"}) {
+    for (const std::string_view key : {"count", "kw", "share"}) {
       const YAML::Node value = e.get(key);
       if (!value.IsDefined() || !action) continue;
       if (m::amount_key(*action) != key) {
@@ -51,6 +51,8 @@ void ScenarioReader::read_injections(const YAML::Node& list, bool faults) {
       const std::string key(m::amount_key(*action));
       if (key == "count") {
         injection.amount = static_cast<double>(e.integer("count", true, 1, 1'000'000).value_or(1));
+      } else if (key == "share") {
+        injection.amount = e.number("share", true, {0, 1, false}).value_or(1);
       } else {
         injection.amount = e.number("kw", true, {-1e9, 1e9, false}).value_or(0);
       }

@@ -42,6 +42,8 @@ std::string describe_wait(m::Wait wait, const std::string& step) {
       return "restoring data from backups";
     case m::Wait::kBooting:
       return "instances booting";
+    case m::Wait::kNoSpareCapacity:
+      return "no spare capacity left in the target zone (stock-out)";
     case m::Wait::kTooFewSites:
       return "too few sites serving to carry the load";
     case m::Wait::kDependency:
@@ -86,6 +88,13 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
       return fmt::format("thermal shutdown at {:.1f} °C", c.cause.value);
     case m::Reason::kThrottled:
       return fmt::format("throttled: {:.0f}% of calls succeed", 100 * c.cause.value);
+    case m::Reason::kPartialCapacity:
+      return c.cause.blamed == m::kNoComponent
+                 ? fmt::format("serving {:.0f}% of capacity", 100 * c.cause.value)
+                 : fmt::format("serving {:.0f}% of capacity: {} serves that share", 100 * c.cause.value,
+                               blamed());
+    case m::Reason::kRebuilding:
+      return fmt::format("rebuilding the data of lost nodes: {:.0f} TB to copy", c.cause.value);
     case m::Reason::kRecovered:
       return c.cause.blamed == m::kNoComponent
                  ? std::string("recovery steps done")
@@ -100,6 +109,7 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
     case m::Reason::kCapacityLost:
     case m::Reason::kCapacityRestored:
     case m::Reason::kFailover:
+    case m::Reason::kRebuilt:
       break;
   }
   return std::string(m::reason_name(c.cause.reason));

@@ -18,6 +18,7 @@ constexpr std::array kAll = {
     Action::kPowerOn,
     Action::kShedLoad,
     Action::kSwitchOver,
+    Action::kSetCapacity,
 };
 }  // namespace
 
@@ -45,6 +46,8 @@ std::string_view action_name(Action action) {
       return "shed_load";
     case Action::kSwitchOver:
       return "switch_over";
+    case Action::kSetCapacity:
+      return "set_capacity";
   }
   return "?";
 }
@@ -78,6 +81,8 @@ bool accepts(ComponentKind kind, Action action) {
       return kind == ComponentKind::kHostPool;
     case Action::kSwitchOver:
       return kind == ComponentKind::kDatabase;
+    case Action::kSetCapacity:
+      return is_generic_service(kind);
   }
   return false;
 }
@@ -89,6 +94,8 @@ std::string_view amount_key(Action action) {
       return "count";
     case Action::kAuxiliaryCooling:
       return "kw";
+    case Action::kSetCapacity:
+      return "share";
     default:
       return {};
   }

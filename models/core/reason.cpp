@@ -47,6 +47,12 @@ std::string_view reason_name(Reason reason) {
       return "capacity restored";
     case Reason::kFailover:
       return "failover";
+    case Reason::kPartialCapacity:
+      return "partial capacity";
+    case Reason::kRebuilding:
+      return "rebuilding";
+    case Reason::kRebuilt:
+      return "rebuilt";
   }
   return "?";
 }

@@ -29,6 +29,9 @@ enum class Reason : std::uint8_t {
   kCapacityLost,      // control plane: no capacity left
   kCapacityRestored,  // control plane: demand within capacity again
   kFailover,          // tenant function: served by its recovery strategy's site
+  kPartialCapacity,   // service: serves a share of its normal capacity; detail = the share (0..1)
+  kRebuilding,        // storage: re-replicating the data of lost nodes; detail = TB to copy
+  kRebuilt,           // storage: the rebuild is done
 };
 
 std::string_view reason_name(Reason reason);

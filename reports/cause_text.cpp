@@ -89,10 +89,15 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
     case m::Reason::kThrottled:
       return fmt::format("throttled: {:.0f}% of calls succeed", 100 * c.cause.value);
     case m::Reason::kPartialCapacity:
-      return c.cause.blamed == m::kNoComponent
-                 ? fmt::format("serving {:.0f}% of capacity", 100 * c.cause.value)
-                 : fmt::format("serving {:.0f}% of capacity: {} serves that share", 100 * c.cause.value,
-                               blamed());
+      if (c.cause.blamed != m::kNoComponent) {
+        return fmt::format("serving {:.0f}% of capacity: {} serves that share", 100 * c.cause.value,
+                           blamed());
+      }
+      if (c.cause.injection != m::kNoInjection) {
+        return fmt::format("serving {:.0f}% of capacity: {}", 100 * c.cause.value,
+                           describe_injection(spec, c.cause.injection));
+      }
+      return fmt::format("serving {:.0f}% of capacity", 100 * c.cause.value);
     case m::Reason::kRebuilding:
       return fmt::format("rebuilding the data of lost nodes: {:.0f} TB to copy", c.cause.value);
     case m::Reason::kRecovered:

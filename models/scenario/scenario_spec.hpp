@@ -54,8 +54,9 @@ struct HostPoolParams {
 };
 
 // Compute, storage, load balancers, network, middleware, image services, power feeds.
-// The service serves the share of its capacity its needs provide (see evaluate() in requirement.hpp),
-// times its own share (the set_capacity action): degraded below 1, down below `down_below` or at 0.
+// The service serves the smaller of the capacity share its needs provide (see evaluate() in
+// requirement.hpp) and its own share (the set_capacity action): degraded below 1, down below
+// `down_below` or at 0.
 struct ServiceParams {
   Requirement needs;
   std::vector<RecoveryStep> recovery;

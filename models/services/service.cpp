@@ -80,7 +80,10 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
   // blame the change of state, not the note. While the needs are down the share is left as it was:
   // dependents read a down component as providing 0 whatever it published, and runs without partial
   // losses journal nothing more than before.
-  if (needs.state != State::kDown) ctx().set_capacity(*this, capacity, capacity_cause);
+  // Whole again but rebuilding: the note says so, when the copy starts.
+  if (needs.state != State::kDown) {
+    ctx().set_capacity(*this, capacity, shows_rebuild_ && capacity >= 1.0 ? cause : capacity_cause);
+  }
   publish(natural, cause);
 }
 

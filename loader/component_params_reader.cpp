@@ -151,7 +151,18 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
         p.proxy = component_ref(n, "'proxy' of " + what).value_or(m::kNoComponent);
       }
       p.detect = c.duration("detect").value_or(sim::Time());
-      p.switchover = c.duration("switchover").value_or(sim::Time());
+      if (const YAML::Node n = c.get("switchover"); n.IsDefined() && n.IsMap()) {
+        // Work: instances through a pipeline `width` wide, each batch taking `per_instance`.
+        YamlMap w(sink_, n, "'switchover' of " + what);
+        m::PipelineWork work;
+        work.items = static_cast<std::uint32_t>(w.integer("instances", true, 0, kMaxHosts).value_or(0));
+        work.width = static_cast<std::uint32_t>(w.integer("width", false, 1, kMaxHosts).value_or(1));
+        work.per_item = w.duration("per_instance", true).value_or(sim::Time());
+        w.finish();
+        p.switchover_work = work;
+      } else if (n.IsDefined()) {
+        p.switchover = read_duration(sink_, n, "'switchover' of " + what).value_or(sim::Time());
+      }
       p.recovery = recovery_steps(c.get("recovery"), "'recovery' of " + what);
       spec.params = p;
       return;
@@ -204,6 +215,27 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       m::ServiceParams p;
       p.needs = req("needs", false).value_or(m::Requirement{});
       p.recovery = recovery_steps(c.get("recovery"), "'recovery' of " + what);
+      p.down_below = c.number("down_below", false, {0, 1, false}).value_or(0);
+      if (const YAML::Node n = c.get("rebuild"); n.IsDefined()) {
+        if (spec.kind != m::ComponentKind::kBlockStorage && spec.kind != m::ComponentKind::kObjectStorage) {
+          sink_.error(c.mark_of("rebuild"), fmt::format("{}: only storage rebuilds data", what),
+                      "'rebuild' on a block_storage or object_storage component");
+        }
+        YamlMap r(sink_, n, "'rebuild' of " + what);
+        m::ThroughputWork work;
+        work.amount_tb = r.number("data_tb", true, {0, 1e9, true}).value_or(1);
+        work.tb_per_hour = r.number("tb_per_hour", true, {0, 1e9, true}).value_or(1);
+        r.finish();
+        if (r.valid()) p.rebuild = work;
+      }
+      if (c.has("spare_instances")) {
+        if (spec.kind != m::ComponentKind::kCompute) {
+          sink_.error(c.mark_of("spare_instances"), fmt::format("{}: only compute has spare instances", what),
+                      "'spare_instances' on a compute component");
+        }
+        p.spare_instances =
+            static_cast<std::uint32_t>(c.integer("spare_instances", false, 0, kMaxHosts).value_or(0));
+      }
       spec.params = p;
       return;
     }

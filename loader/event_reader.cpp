@@ -65,7 +65,7 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection) {
     }
   }
   // Every argument key is known to every action; only the one the action takes may be present.
-  for (const std::string_view key : {"count", "kw", "duration"}) {
+  for (const std::string_view key : {"count", "kw", "duration", "share"}) {
     const YAML::Node value = e.get(key);
     if (!value.IsDefined() || !action) continue;
     if (m::amount_key(*action) != key) {
@@ -79,6 +79,8 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection) {
     const std::string key(m::amount_key(*action));
     if (key == "count") {
       injection.amount = static_cast<double>(e.integer("count", true, 1, 1'000'000).value_or(1));
+    } else if (key == "share") {
+      injection.amount = e.number("share", true, {0, 1, false}).value_or(1);
     } else if (key == "duration") {
       const auto duration = e.duration("duration", true);
       if (duration && *duration <= sim::Time()) {

@@ -252,6 +252,21 @@ std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& no
   for (const YAML::Node& item : list_items(node, what)) {
     YamlMap step(sink_, item, "a step of " + what);
     const auto name = step.string("step", true);
+    // A typed duration, or work: data at a throughput.
+    if (step.has("work_tb") || step.has("tb_per_hour")) {
+      const auto work_tb = step.number("work_tb", true, {0, 1e9, false});
+      const auto tb_per_hour = step.number("tb_per_hour", true, {0, 1e9, true});
+      if (step.has("duration")) {
+        step.get("duration");
+        sink_.error(step.mark_of("duration"), fmt::format("a step of {} has both 'duration' and work", what),
+                    "either 'duration', or 'work_tb' with 'tb_per_hour'");
+      }
+      step.finish();
+      if (name && work_tb && tb_per_hour) {
+        steps.push_back({*name, sim::Time(), m::ThroughputWork{*work_tb, *tb_per_hour}});
+      }
+      continue;
+    }
     const auto duration = step.duration("duration", true);
     step.finish();
     if (name && duration) steps.push_back({*name, *duration});

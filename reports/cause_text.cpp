@@ -44,6 +44,8 @@ std::string describe_wait(m::Wait wait, const std::string& step) {
       return "restoring data from backups";
     case m::Wait::kBooting:
       return "instances booting";
+    case m::Wait::kNoSpareCapacity:
+      return "no spare capacity left in the target zone (stock-out)";
     case m::Wait::kTooFewSites:
       return "too few sites serving to carry the load";
     case m::Wait::kDependency:
@@ -104,6 +106,18 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
       return fmt::format("damaged hosts replaced: {:.0f}% serving", 100 * c.cause.value);
     case m::Reason::kThrottled:
       return fmt::format("throttled: {:.0f}% of calls succeed", 100 * c.cause.value);
+    case m::Reason::kPartialCapacity:
+      if (c.cause.blamed != m::kNoComponent) {
+        return fmt::format("serving {:.0f}% of capacity: {} serves that share", 100 * c.cause.value,
+                           blamed());
+      }
+      if (c.cause.injection != m::kNoInjection) {
+        return fmt::format("serving {:.0f}% of capacity: {}", 100 * c.cause.value,
+                           describe_injection(spec, c.cause.injection, c.time));
+      }
+      return fmt::format("serving {:.0f}% of capacity", 100 * c.cause.value);
+    case m::Reason::kRebuilding:
+      return fmt::format("rebuilding the data of lost nodes: {:.0f} TB to copy", c.cause.value);
     case m::Reason::kRecovered:
       return c.cause.blamed == m::kNoComponent
                  ? std::string("recovery steps done")
@@ -119,6 +133,7 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
     case m::Reason::kCapacityLost:
     case m::Reason::kCapacityRestored:
     case m::Reason::kFailover:
+    case m::Reason::kRebuilt:
       break;
   }
   return std::string(m::reason_name(c.cause.reason));

@@ -16,8 +16,8 @@ namespace {
 
 // The cells of one row, already worded; the formats differ only in how they lay them out.
 struct Cells {
-  std::string tenant, function, variant, kind, downtime, delta, recovered, time_to_recover, data_lost, sla,
-      limited_by;
+  std::string tenant, function, variant, kind, downtime, degraded, delta, recovered, time_to_recover,
+      data_lost, sla, limited_by;
 };
 
 constexpr const char* kBaselineName = "as it was";
@@ -55,6 +55,7 @@ Cells cells(const m::ScenarioSpec& spec, const m::ComparisonRow& row) {
   c.variant = variant_name(row);
   c.kind = std::string(row.strategy_kind);
   c.downtime = format_duration(row.downtime);
+  c.degraded = format_duration(row.degraded);
   c.delta = row.baseline
                 ? "-"
                 : fmt::format("{}{}", row.delta > sim::Time() ? "+" : "", format_duration(row.delta));
@@ -70,13 +71,13 @@ Cells cells(const m::ScenarioSpec& spec, const m::ComparisonRow& row) {
   return c;
 }
 
-const std::vector<std::string> kHeaders = {"tenant",    "function",    "strategy",  "kind",
-                                           "downtime",  "vs baseline", "back at",   "time to recover",
-                                           "data lost", "SLA credit",  "limited by"};
+const std::vector<std::string> kHeaders = {"tenant",          "function",  "strategy",    "kind",
+                                           "downtime",        "degraded",  "vs baseline", "back at",
+                                           "time to recover", "data lost", "SLA credit",  "limited by"};
 
 std::vector<std::string> as_vector(const Cells& c) {
-  return {c.tenant,    c.function,        c.variant,   c.kind, c.downtime,  c.delta,
-          c.recovered, c.time_to_recover, c.data_lost, c.sla,  c.limited_by};
+  return {c.tenant, c.function,  c.variant,         c.kind,      c.downtime, c.degraded,
+          c.delta,  c.recovered, c.time_to_recover, c.data_lost, c.sla,      c.limited_by};
 }
 
 // A pipe would end the cell early.
@@ -106,8 +107,8 @@ std::string comparison_text(const m::ScenarioSpec& spec, const m::Comparison& co
   std::string out = header_text(spec, meta) + "; every strategy on the same faults and draws\n\n";
   if (comparison.rows.empty()) return out + "no tenant has strategy variants\n";
   using A = TextTable::Align;
-  TextTable table(kHeaders, {A::kLeft, A::kLeft, A::kLeft, A::kLeft, A::kRight, A::kRight, A::kLeft,
-                             A::kRight, A::kRight, A::kRight, A::kLeft});
+  TextTable table(kHeaders, {A::kLeft, A::kLeft, A::kLeft, A::kLeft, A::kRight, A::kRight, A::kRight,
+                             A::kLeft, A::kRight, A::kRight, A::kRight, A::kLeft});
   for (const m::ComparisonRow& row : comparison.rows) table.add_row(as_vector(cells(spec, row)));
   return out + table.render();
 }
@@ -126,16 +127,16 @@ std::string comparison_markdown(const m::ScenarioSpec& spec, const m::Comparison
 
 std::string comparison_csv(const m::ScenarioSpec& spec, const m::Comparison& comparison) {
   std::string out =
-      "tenant,function,strategy,kind,downtime_s,delta_s,recovered_at_s,time_to_recover_s,"
+      "tenant,function,strategy,kind,downtime_s,degraded_s,delta_s,recovered_at_s,time_to_recover_s,"
       "still_down_at_horizon,data_lost_s,sla_credit_pct,limited_by,limitation,limited_for_s\n";
   for (const m::ComparisonRow& row : comparison.rows) {
     const std::string limited_by =
         row.limited_by == m::kNoComponent ? "" : m::vertex_name(spec, row.limited_by);
     out += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(spec.tenants[row.tenant].name),
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(spec.tenants[row.tenant].name),
         csv_field(spec.tenants[row.tenant].functions[row.function].name), csv_field(variant_name(row)),
-        row.strategy_kind, row.downtime.floor_seconds(), row.delta.floor_seconds(),
-        row.recovered_at ? std::to_string(row.recovered_at->floor_seconds()) : "",
+        row.strategy_kind, row.downtime.floor_seconds(), row.degraded.floor_seconds(),
+        row.delta.floor_seconds(), row.recovered_at ? std::to_string(row.recovered_at->floor_seconds()) : "",
         row.time_to_recover ? std::to_string(row.time_to_recover->floor_seconds()) : "",
         row.still_down_at_horizon, row.data_loss.floor_seconds(),
         row.sla ? fmt::format("{:.0f}", row.sla->credit_pct) : "", csv_field(limited_by),
@@ -159,6 +160,7 @@ nlohmann::ordered_json comparison_json(const m::ScenarioSpec& spec, const m::Com
            {"kind", row.strategy_kind},
            {"baseline", row.baseline},
            {"downtime_s", row.downtime.floor_seconds()},
+           {"degraded_s", row.degraded.floor_seconds()},
            {"delta_s", row.delta.floor_seconds()},
            {"first_down_s", opt_s(row.first_down)},
            {"recovered_at_s", opt_s(row.recovered_at)},

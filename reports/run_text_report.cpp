@@ -86,6 +86,28 @@ void causes_section(std::string& out, const m::ScenarioSpec& spec, const m::RunR
   if (!any) out += "  no tenant function was down\n";
 }
 
+// Degraded intervals matter when a function keeps serving, but worse: a slow disk, a share of its hosts.
+// Listed only when there are any, so reports of runs without partial losses stay as they were.
+void degraded_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
+  std::string lines;
+  for (const m::TenantSpec& t : spec.tenants) {
+    for (const m::TenantFunctionSpec& f : t.functions) {
+      for (const m::Interval& i : result.intervals[f.id]) {
+        if (i.state != m::State::kDegraded) continue;
+        lines += fmt::format("  {} degraded {} - {} ({})\n", m::vertex_name(spec, f.id),
+                             local_clock(spec, i.start),
+                             i.ended == m::kNoChange ? "end of horizon" : local_clock(spec, i.end),
+                             format_duration(i.end - i.start));
+        lines += fmt::format("    degraded:  {}\n", describe_cause(spec, result, i.began));
+        if (i.ended != m::kNoChange)
+          lines += fmt::format("    ended:     {}\n", describe_cause(spec, result, i.ended));
+      }
+    }
+  }
+  if (lines.empty()) return;
+  out += "\nDEGRADED (every degraded interval of every tenant function)\n" + lines;
+}
+
 void components_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
   out += "\nCOMPONENTS (those that left the up state)\n";
   TextTable table(
@@ -258,6 +280,7 @@ std::string run_text(const m::ScenarioSpec& spec, const m::RunResult& result, co
                      format_duration(spec.horizon), result.events, result.state_changes());
   tenants_section(out, spec, result);
   causes_section(out, spec, result);
+  degraded_section(out, spec, result);
   components_section(out, spec, result);
   repairs_section(out, spec, result);
   rooms_section(out, spec, result);

@@ -10,7 +10,7 @@ constexpr std::array kAll = {
     Action::kFail,        Action::kRepair,          Action::kVoltageSag,      Action::kFailChillers,
     Action::kLoopAirlock, Action::kSwitchToStandby, Action::kRestoreChillers, Action::kAuxiliaryCooling,
     Action::kPowerOff,    Action::kPowerOn,         Action::kClearDamage,     Action::kShedLoad,
-    Action::kSwitchOver,
+    Action::kSwitchOver,  Action::kSetCapacity,
 };
 }  // namespace
 
@@ -42,6 +42,8 @@ std::string_view action_name(Action action) {
       return "shed_load";
     case Action::kSwitchOver:
       return "switch_over";
+    case Action::kSetCapacity:
+      return "set_capacity";
   }
   return "?";
 }
@@ -77,6 +79,8 @@ bool accepts(ComponentKind kind, Action action) {
       return kind == ComponentKind::kHostPool;
     case Action::kSwitchOver:
       return kind == ComponentKind::kDatabase;
+    case Action::kSetCapacity:
+      return is_generic_service(kind);
   }
   return false;
 }
@@ -90,6 +94,8 @@ std::string_view amount_key(Action action) {
       return "kw";
     case Action::kVoltageSag:
       return "duration";
+    case Action::kSetCapacity:
+      return "share";
     default:
       return {};
   }

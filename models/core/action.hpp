@@ -25,6 +25,7 @@ enum class Action : std::uint8_t {
   kClearDamage,       // room: sprinkler damage repaired and checked; the room may be powered again
   kShedLoad,          // host pool: operator shuts the hosts down to shed heat
   kSwitchOver,        // database: operator moves service to the other site now
+  kSetCapacity,       // generic service: `share` (0..1) of its own nodes serve from now on
 };
 
 std::string_view action_name(Action action);

@@ -67,6 +67,12 @@ std::string_view reason_name(Reason reason) {
       return "chilled-water storage spent";
     case Reason::kOutsideAir:
       return "outside air";
+    case Reason::kPartialCapacity:
+      return "partial capacity";
+    case Reason::kRebuilding:
+      return "rebuilding";
+    case Reason::kRebuilt:
+      return "rebuilt";
   }
   return "?";
 }

@@ -38,6 +38,9 @@ enum class Reason : std::uint8_t {
   kControlLost,         // cooling plant: its control system went down; detail = chillers running
   kControlRestored,     // cooling plant: its control system returned; detail = chillers running
   kStorageSpent,        // cooling plant: chilled-water storage ran out; detail = chillers running
+  kPartialCapacity,     // service: serves a share of its normal capacity; detail = the share (0..1)
+  kRebuilding,          // storage: re-replicating the data of lost nodes; detail = TB to copy
+  kRebuilt,             // storage: the rebuild is done
   kOutsideAir,          // cooling plant: capacity derated or recovered with the outside air; detail = °C
 };
 

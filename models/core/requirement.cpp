@@ -1,6 +1,7 @@
 // Evaluation of dependency expressions with blame.
 #include "models/core/requirement.hpp"
 
+#include <array>
 #include <cassert>
 
 namespace outagesim::models {
@@ -59,6 +60,12 @@ struct Latest {
   }
 };
 
+// The k-th largest capacity share among children (k >= 1), the first written on ties.
+struct CapacityRank {
+  double capacity = 0.0;
+  ComponentId by = kNoComponent;
+};
+
 Verdict pick(State state, const Latest& a, const Latest& b) {
   const Latest* chosen = &a;
   if (!a.have || (b.have && (b.verdict.since > a.verdict.since ||
@@ -76,20 +83,63 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
   if (requirement.mode == Requirement::Mode::kComponent) {
     assert(requirement.component < status.size());
     const ComponentStatus& s = status[requirement.component];
-    return Verdict{s.state, requirement.component, s.last_change, s.last_change_time};
+    const double capacity = s.state == State::kDown ? 0.0 : s.capacity;
+    return Verdict{s.state,       requirement.component,
+                   s.last_change, s.last_change_time,
+                   capacity,      capacity < 1.0 ? requirement.component : kNoComponent};
   }
   if (requirement.children.empty()) return Verdict{};  // nothing needed: satisfied
 
-  // One pass, no allocation: the latest child per state, and how many are up or serving.
+  // One pass: the latest child per state, how many are up or serving, and the k largest capacity shares
+  // (sorted, largest first, the first written ahead on ties). Small k, the usual case (zones), keeps
+  // them on the stack, so evaluation allocates nothing.
+  const std::size_t n = requirement.children.size();
+  const std::size_t k = requirement.mode == Requirement::Mode::kAllOf   ? n
+                        : requirement.mode == Requirement::Mode::kAnyOf ? 1
+                                                                        : requirement.k;
+  constexpr std::size_t kInlineShares = 8;
+  std::array<CapacityRank, kInlineShares> inline_top;
+  std::vector<CapacityRank> heap_top;
+  const bool all_of = requirement.mode == Requirement::Mode::kAllOf;
+  if (!all_of && k > kInlineShares) heap_top.resize(k);
+  const std::span<CapacityRank> top = all_of              ? std::span<CapacityRank>()
+                                      : k > kInlineShares ? std::span<CapacityRank>(heap_top)
+                                                          : std::span<CapacityRank>(inline_top.data(), k);
+  std::size_t top_size = 0;
+  CapacityRank smallest{2.0, kNoComponent};  // all-of: the smallest share is the n-th largest
   Latest latest[3];
   std::uint32_t up = 0;
   std::uint32_t serving = 0;
-  for (std::size_t i = 0; i < requirement.children.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     const Verdict v = evaluate(requirement.children[i], status);
     latest[static_cast<int>(v.state)].offer(v, i);
     up += v.state == State::kUp;
     serving += v.state != State::kDown;
+    const CapacityRank share{v.capacity, v.capacity_by};
+    if (all_of) {
+      if (share.capacity < smallest.capacity) smallest = share;
+      continue;
+    }
+    // Insert after every kept share at least as large; drop what falls off the end.
+    std::size_t at = top_size;
+    while (at > 0 && top[at - 1].capacity < share.capacity) --at;
+    if (at >= top.size()) continue;
+    if (top_size < top.size()) ++top_size;
+    for (std::size_t j = top_size - 1; j > at; --j) top[j] = top[j - 1];
+    top[at] = share;
   }
+  CapacityRank extreme = smallest;
+  if (!all_of) {
+    // k = 0 needs nothing: whole; fewer than k children cannot provide anything.
+    extreme = k == 0         ? CapacityRank{1.0, kNoComponent}
+              : top_size < k ? CapacityRank{0.0, kNoComponent}
+                             : top[k - 1];
+  }
+  const auto with_capacity = [&](Verdict v) {
+    v.capacity = extreme.capacity;
+    v.capacity_by = extreme.capacity < 1.0 ? extreme.by : kNoComponent;
+    return v;
+  };
   const Latest& l_up = latest[static_cast<int>(State::kUp)];
   const Latest& l_degraded = latest[static_cast<int>(State::kDegraded)];
   const Latest& l_down = latest[static_cast<int>(State::kDown)];
@@ -100,15 +150,16 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
   switch (requirement.mode) {
     case Requirement::Mode::kAllOf: {
       const State s = l_down.have ? State::kDown : l_degraded.have ? State::kDegraded : State::kUp;
-      return pick(s, latest[static_cast<int>(s)], none);
+      return with_capacity(pick(s, latest[static_cast<int>(s)], none));
     }
     case Requirement::Mode::kAnyOf: {
       const State s = l_up.have ? State::kUp : l_degraded.have ? State::kDegraded : State::kDown;
-      return pick(s, latest[static_cast<int>(s)], none);
+      return with_capacity(pick(s, latest[static_cast<int>(s)], none));
     }
     case Requirement::Mode::kKOfN:
-      if (up >= requirement.k) return pick(State::kUp, l_up, none);
-      return pick(serving >= requirement.k ? State::kDegraded : State::kDown, l_degraded, l_down);
+      if (up >= requirement.k) return with_capacity(pick(State::kUp, l_up, none));
+      return with_capacity(
+          pick(serving >= requirement.k ? State::kDegraded : State::kDown, l_degraded, l_down));
     case Requirement::Mode::kComponent:
       break;
   }

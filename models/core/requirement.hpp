@@ -32,15 +32,23 @@ struct Requirement {
 // The state an expression evaluates to, and the component held responsible for it: among the leaves
 // that make the result what it is, the one that changed last (ties: the first written). For a fall that
 // is the trigger; for a return it is the last dependency to come back.
+// Alongside, the share of normal capacity the expression provides, and the leaf that sets that share.
 struct Verdict {
   State state = State::kUp;
   ComponentId blamed = kNoComponent;
   ChangeId trigger = kNoChange;
   sim::Time since;
+  double capacity = 1.0;                   // in [0, 1]
+  ComponentId capacity_by = kNoComponent;  // the leaf whose share `capacity` is; none when it is 1
 };
 
-// Semantics: all-of is the worst child; any-of the best; k-of-n is up with k children up, degraded with
+// States: all-of is the worst child; any-of the best; k-of-n is up with k children up, degraded with
 // k children up or degraded, down otherwise.
+// Capacity: a leaf provides its ComponentStatus::capacity, or 0 when it is down. A k-of-n provides the
+// k-th largest share of its children: it serves from the best k, and the weakest of those limits it.
+// All-of is k-of-n with k = n (the smallest share), any-of with k = 1 (the largest); an empty
+// expression provides 1. Ties go to the first written child. Capacity never changes the state: whoever
+// reads the verdict decides what a share below 1 means (a service's `down_below`).
 Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus> status);
 
 }  // namespace outagesim::models

@@ -23,6 +23,7 @@ struct ComparisonRow {
   std::string_view strategy_kind;
 
   sim::Time downtime;                        // within the horizon
+  sim::Time degraded;                        // serving, but degraded, within the horizon
   sim::Time delta;                           // downtime minus the baseline's for the same function
   std::optional<sim::Time> first_down;       // start of the first outage
   std::optional<sim::Time> recovered_at;     // end of the first outage; nullopt if never down or still down

@@ -18,6 +18,7 @@
 #include "models/operations/repair_spec.hpp"
 #include "models/operations/trigger.hpp"
 #include "models/services/recovery_step.hpp"
+#include "models/services/work.hpp"
 #include "models/strategies/strategy_spec.hpp"
 #include "sim/time.hpp"
 
@@ -111,9 +112,15 @@ struct HostPoolParams {
 };
 
 // Compute, storage, load balancers, network, middleware, image services, power feeds.
+// The service serves the smaller of the capacity share its needs provide (see evaluate() in
+// requirement.hpp) and its own share (the set_capacity action): degraded below 1, down below
+// `down_below` or at 0.
 struct ServiceParams {
   Requirement needs;
   std::vector<RecoveryStep> recovery;
+  double down_below = 0;                  // [0, 1]
+  std::optional<ThroughputWork> rebuild;  // storage: all its data, and the throughput that re-copies it
+  std::optional<std::uint32_t> spare_instances;  // compute: what launches into it may take; none: no limit
 };
 
 struct DatabaseParams {
@@ -121,8 +128,9 @@ struct DatabaseParams {
   std::optional<Requirement> standby;  // none: a single-site database
   ComponentId proxy = kNoComponent;    // serving (and so switching over) needs it; kNoComponent: none
   sim::Time detect;                    // from primary loss to starting the switchover
-  sim::Time switchover;                // the switchover itself
-  std::vector<RecoveryStep> recovery;  // after the primary site returns
+  sim::Time switchover;                // the switchover itself, unless `switchover_work` says
+  std::optional<PipelineWork> switchover_work;  // instances switched over, `width` at a time
+  std::vector<RecoveryStep> recovery;           // after the primary site returns
 };
 
 struct ControlPlaneParams {

@@ -25,7 +25,7 @@ void Database::decide(const std::optional<Cause>& switched) {
 
   if (now.state == State::kDown && alternative_serves) {
     if (!ctx().engine().is_pending(switchover_)) {
-      switchover_ = start_timer(params_.detect + params_.switchover, kSwitchoverDone);
+      switchover_ = start_timer(params_.detect + switchover_time(), kSwitchoverDone);
     }
   } else {
     cancel_timer(switchover_);  // the serving site is back, or there is nowhere to go
@@ -38,6 +38,10 @@ void Database::decide(const std::optional<Cause>& switched) {
     cause = Cause{Reason::kDependency, params_.proxy, ctx().status(params_.proxy).last_change};
   }
   publish(natural, cause);
+}
+
+sim::Time Database::switchover_time() const {
+  return params_.switchover_work ? params_.switchover_work->duration() : params_.switchover;
 }
 
 void Database::switch_sites(const Cause& cause) {

@@ -17,6 +17,8 @@ class Database final : public Component {
   Database(ComponentId id, std::string name, const DatabaseParams& params);
 
   bool serving_from_standby() const { return serving_standby_; }
+  // The switchover itself: the pipeline's time when it is given as work, else the typed duration.
+  sim::Time switchover_time() const;
   void evaluate() override;
 
  protected:

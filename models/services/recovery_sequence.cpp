@@ -15,11 +15,12 @@ const RecoveryStep* RecoverySequence::current_step() const {
 }
 
 void RecoverySequence::start_step(ModelContext& ctx, sim::HandlerId owner) {
-  timer_ = ctx.engine().start_timer_at(ctx.now() + steps_[step_].duration, owner, tag_);
+  timer_ = ctx.engine().start_timer_at(ctx.now() + steps_[step_].time(), owner, tag_);
 }
 
 RecoverySequence::Outcome RecoverySequence::update(ModelContext& ctx, sim::HandlerId owner) {
   const Verdict v = evaluate(needs_, ctx.status());
+  verdict_ = v;
   if (v.state == State::kDown) {
     ctx.engine().cancel(timer_);
     awaiting_recovery_ = !steps_.empty();
@@ -50,6 +51,7 @@ RecoverySequence::Outcome RecoverySequence::on_step_done(ModelContext& ctx, sim:
   }
   awaiting_recovery_ = false;
   const Verdict v = evaluate(needs_, ctx.status());
+  verdict_ = v;
   outcome_ = Outcome{v.state, Cause{Reason::kRecovered, returned_.blamed, returned_.trigger}};
   return outcome_;
 }

@@ -39,6 +39,8 @@ class RecoverySequence {
   // The step under way, or nullptr.
   const RecoveryStep* current_step() const;
   const Outcome& outcome() const { return outcome_; }
+  // The requirement's verdict at the last update or step: its state and the capacity share it provides.
+  const Verdict& verdict() const { return verdict_; }
 
  private:
   void start_step(ModelContext& ctx, sim::HandlerId owner);
@@ -51,6 +53,7 @@ class RecoverySequence {
   sim::TimerId timer_;
   Verdict returned_;  // the requirement's verdict when it came back: blamed for the recovery
   Outcome outcome_;
+  Verdict verdict_;
 };
 
 }  // namespace outagesim::models

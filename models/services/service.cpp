@@ -1,21 +1,101 @@
-// Generic services follow their requirement through a recovery sequence.
+// Generic services follow their requirement through a recovery sequence, then their capacity share.
 #include "models/services/service.hpp"
+
+#include <algorithm>
 
 #include "models/core/model_context.hpp"
 
 namespace outagesim::models {
 
 Service::Service(ComponentId id, std::string name, ComponentKind kind, const ServiceParams& params)
-    : Component(id, std::move(name), kind), sequence_(params.needs, params.recovery, 0) {}
-
-void Service::evaluate() {
-  const auto outcome = sequence_.update(ctx(), handler());
-  publish(outcome.state, outcome.cause);
+    : Component(id, std::move(name), kind),
+      sequence_(params.needs, params.recovery, kStepTag),
+      down_below_(params.down_below),
+      spare_left_(params.spare_instances) {
+  if (params.rebuild) rebuild_.emplace(*params.rebuild);
 }
 
-void Service::on_timer(std::uint32_t) {
-  const auto outcome = sequence_.on_step_done(ctx(), handler());
-  publish(outcome.state, outcome.cause);
+void Service::evaluate() {
+  decide(sequence_.update(ctx(), handler()));
+}
+
+void Service::on_timer(std::uint32_t tag) {
+  if (tag == kRebuildTag) {
+    rebuild_timer_ = sim::TimerId{};
+    rebuild_->finish();
+    decide(sequence_.outcome());
+    return;
+  }
+  decide(sequence_.on_step_done(ctx(), handler()));
+}
+
+bool Service::apply_action(const InjectionSpec& injection, InjectionId id) {
+  if (injection.action != Action::kSetCapacity || injection.amount == own_share_) return false;
+  own_share_ = injection.amount;
+  own_cause_ = injection_cause(injection, id);
+  evaluate();
+  return true;
+}
+
+void Service::decide(const RecoverySequence::Outcome& outcome) {
+  // The share served: the smaller of what the needs provide and what is left of the service itself.
+  const Verdict& needs = sequence_.verdict();
+  const bool own_limits = own_share_ < needs.capacity;
+  const double capacity = std::min(own_share_, needs.capacity);
+  const Cause capacity_cause =
+      own_limits
+          ? Cause{Reason::kPartialCapacity, kNoComponent, kNoChange, own_cause_.injection, capacity}
+          : Cause{Reason::kPartialCapacity, needs.capacity_by,
+                  needs.capacity_by == kNoComponent ? kNoChange : ctx().status(needs.capacity_by).last_change,
+                  kNoInjection, capacity};
+
+  if (rebuild_) {
+    rebuild_->update(ctx().now(), capacity, needs.state != State::kDown && !forced_down());
+    if (rebuild_->running() && !ctx().engine().is_pending(rebuild_timer_)) {
+      rebuild_timer_ = start_timer(rebuild_->run_time(), kRebuildTag);
+    } else if (!rebuild_->running()) {
+      cancel_timer(rebuild_timer_);
+    }
+  }
+
+  State natural = outcome.state;
+  Cause cause = outcome.cause;
+  if (natural != State::kDown) {
+    if (capacity <= 0.0 || capacity < down_below_) {
+      natural = State::kDown;
+      cause = capacity_cause;
+    } else if (capacity < 1.0) {
+      natural = State::kDegraded;
+      cause = capacity_cause;
+    } else if (rebuild_ && rebuild_->pending()) {
+      natural = State::kDegraded;
+      cause = Cause{Reason::kRebuilding, kNoComponent, kNoChange, kNoInjection,
+                    rebuild_->remaining_tb(ctx().now())};
+    } else if (shows_rebuild_ && natural == State::kUp) {
+      cause = Cause{Reason::kRebuilt};
+    }
+  }
+  shows_rebuild_ = natural == State::kDegraded && cause.reason == Reason::kRebuilding;
+  // The share first, so that the state change is the component's last record: dependents that follow it
+  // blame the change of state, not the note. While the needs are down the share is left as it was:
+  // dependents read a down component as providing 0 whatever it published, and runs without partial
+  // losses journal nothing more than before.
+  // Whole again but rebuilding: the note says so, when the copy starts.
+  if (needs.state != State::kDown) {
+    ctx().set_capacity(*this, capacity, shows_rebuild_ && capacity >= 1.0 ? cause : capacity_cause);
+  }
+  publish(natural, cause);
+}
+
+std::uint32_t Service::take_spare(std::uint32_t wanted) {
+  if (!spare_left_) return wanted;
+  const std::uint32_t granted = std::min(wanted, *spare_left_);
+  *spare_left_ -= granted;
+  return granted;
+}
+
+void Service::return_spare(std::uint32_t count) {
+  if (spare_left_) *spare_left_ += count;
 }
 
 }  // namespace outagesim::models

@@ -7,6 +7,7 @@
 
 #include "models/core/model_context.hpp"
 #include "models/services/control_plane.hpp"
+#include "models/services/service.hpp"
 
 namespace outagesim::models {
 
@@ -19,6 +20,7 @@ CapacityLaunch::CapacityLaunch(const LaunchSpec& spec)
 void CapacityLaunch::start(StrategyContext& sc) {
   control_plane_ = &static_cast<ControlPlane&>(sc.ctx.component(spec_.control_plane));
   demand_source_ = control_plane_->add_demand_source();
+  target_ = dynamic_cast<Service*>(&sc.ctx.component(spec_.target));
   rng_.emplace(sc.streams.stream("launch/" + std::string(sc.function_name)));
 }
 
@@ -52,6 +54,13 @@ void CapacityLaunch::attempt(StrategyContext& sc) {
   if (target_up) {
     for (std::uint32_t i = 0; i < pending_; ++i) launched += rng_->uniform01() < availability ? 1 : 0;
   }
+  const std::uint32_t accepted = launched;
+  bool stocked_out = false;
+  if (launched > 0 && target_) {
+    launched = target_->take_spare(accepted);
+    held_ += launched;
+    stocked_out = launched < accepted;
+  }
   if (launched > 0) {
     pending_ -= launched;
     const auto wave = static_cast<std::uint32_t>(boots_.size());
@@ -63,6 +72,9 @@ void CapacityLaunch::attempt(StrategyContext& sc) {
     if (!target_up) {
       pending_on_ = spec_.target;
       pending_why_ = Wait::kTargetDown;
+    } else if (stocked_out) {
+      pending_on_ = spec_.target;
+      pending_why_ = Wait::kNoSpareCapacity;
     } else {
       pending_on_ = spec_.control_plane;
       pending_why_ = availability <= 0 ? Wait::kControlPlaneDown : Wait::kLaunchThrottled;
@@ -94,6 +106,7 @@ void CapacityLaunch::boot_done(StrategyContext& sc, std::size_t wave) {
   if (target_ok && image_ok) {
     running_ += boot.instances;
   } else {
+    give_back(boot.instances);  // the failed boot frees its instances; the relaunch takes them again
     pending_ += boot.instances;
     pending_on_ = target_ok ? spec_.image_service : spec_.target;
     pending_why_ = target_ok ? Wait::kImageUnavailable : Wait::kTargetLostAtBoot;
@@ -175,7 +188,15 @@ void CapacityLaunch::abort(StrategyContext& sc) {
     boot.active = false;
   }
   pending_ = 0;
+  give_back(held_);
   update_demand();
+}
+
+void CapacityLaunch::give_back(std::uint32_t instances) {
+  if (!target_ || instances == 0) return;
+  assert(instances <= held_);
+  target_->return_spare(instances);
+  held_ -= instances;
 }
 
 sim::Time CapacityLaunch::data_loss(sim::Time failed_at) const {

@@ -5,7 +5,10 @@
 // pending they add their rate to the control plane's demand. Launched instances boot; from a custom image
 // they need the image service up for the whole boot, or the boot fails and the instance is launched
 // again ("succeeded but failed to boot; retrying did not help", HK 2022). A restore needs its backup
-// location up for the whole transfer and starts over when it is cut.
+// location up for the whole transfer and starts over when it is cut. A target with finite spare
+// instances hands each successful call one of them; when none is left the call fails for lack of
+// resources and is retried like a throttled one, in case another launch gives instances back (a
+// stock-out, "workarounds failed for lack of resources"). An aborted launch gives its instances back.
 #pragma once
 
 #include <optional>
@@ -17,6 +20,7 @@
 namespace outagesim::models {
 
 class ControlPlane;
+class Service;
 
 class CapacityLaunch final : public AlternativeSiteStrategy {
  public:
@@ -50,10 +54,13 @@ class CapacityLaunch final : public AlternativeSiteStrategy {
   void update_demand();
   void refresh_blocker(StrategyContext& sc);
   void finish_if_ready(StrategyContext& sc);
+  void give_back(std::uint32_t instances);
   bool booting() const;
 
   LaunchSpec spec_;
   ControlPlane* control_plane_ = nullptr;  // owned by the region
+  Service* target_ = nullptr;              // owned by the region; the stock of spare instances
+  std::uint32_t held_ = 0;                 // spare instances taken and not given back
   std::uint32_t demand_source_ = 0;
   std::optional<sim::RandomStream> rng_;
 

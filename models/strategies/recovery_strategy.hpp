@@ -48,6 +48,7 @@ enum class Wait : std::uint8_t {
   kBackupsUnreachable,    // the backup location is down (component)
   kRestoring,             // the data restore itself
   kBooting,               // instances booting
+  kNoSpareCapacity,       // the target zone has no spare instances left: a stock-out (component)
   kTooFewSites,           // active-active: the serving sites cannot carry the load
   kDependency,            // the function waited for this dependency to return (component)
   kStillDown,             // the function was still down at the end, waiting for this (component)

@@ -137,3 +137,25 @@ TEST_CASE("the text report has no heat damage section when nothing was damaged")
   const Run run = run_yaml(scenario_yaml(kScenario));
   CHECK(outagesim::reports::run_text(run.spec, run.result, kMeta).find("HEAT DAMAGE") == std::string::npos);
 }
+
+TEST_CASE("the text report lists degraded intervals, with their causes, only when there are any") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: nodes, rebuild: {data_tb: 40, tb_per_hour: 8}}
+tenants:
+  - {name: shop, needs: [ebs]}
+faults:
+  - {at: "01:00", target: nodes, action: set_capacity, share: 0.75, note: rack lost}
+  - {at: "02:00", target: nodes, action: set_capacity, share: 1}
+)"));
+  const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
+  CHECK(text.find(
+            "DEGRADED (every degraded interval of every tenant function)\n"
+            "  shop/service degraded 01:00 - 03:15 (2h 15m)\n"
+            "    degraded:  ebs degraded at 01:00: serving 75% of capacity: nodes serves that share <- nodes "
+            "degraded at 01:00: serving 75% of capacity: fault set_capacity on nodes at 01:00 (rack lost)\n"
+            "    ended:     ebs up at 03:15: rebuilt\n") != std::string::npos);
+  const Run plain = run_yaml(scenario_yaml(kScenario));
+  CHECK(outagesim::reports::run_text(plain.spec, plain.result, kMeta).find("DEGRADED") == std::string::npos);
+}

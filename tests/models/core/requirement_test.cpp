@@ -74,3 +74,58 @@ TEST_CASE("an empty requirement is satisfied") {
   CHECK(evaluate(Requirement{}, none).state == U);
   CHECK(Requirement{}.is_empty());
 }
+
+namespace {
+// Statuses with capacity shares: all up unless the share is negative (down).
+std::vector<ComponentStatus> shares(std::vector<double> capacity) {
+  std::vector<ComponentStatus> out;
+  for (std::size_t i = 0; i < capacity.size(); ++i) {
+    ComponentStatus s{capacity[i] < 0 ? D : U, static_cast<ChangeId>(i), Time::minutes(1)};
+    s.capacity = capacity[i] < 0 ? 0.5 : capacity[i];  // a down leaf provides 0 whatever it published
+    out.push_back(s);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("capacity: all-of provides its smallest share, any-of its largest, a down leaf none") {
+  const auto s = shares({0.9, 0.4, -1, 0.7});
+  const Verdict all = evaluate(leaves({0, 1, 3}, Requirement::Mode::kAllOf), s);
+  CHECK(all.capacity == 0.4);
+  CHECK(all.capacity_by == 1);
+  const Verdict any = evaluate(leaves({1, 2, 3}, Requirement::Mode::kAnyOf), s);
+  CHECK(any.capacity == 0.7);
+  CHECK(any.capacity_by == 3);
+  const Verdict with_down = evaluate(leaves({0, 2}, Requirement::Mode::kAllOf), s);
+  CHECK(with_down.capacity == 0.0);
+  CHECK(with_down.capacity_by == 2);
+}
+
+TEST_CASE("capacity: k-of-n provides the k-th largest share, the first written on ties") {
+  const auto s = shares({0.5, 1.0, 0.8, 0.5, -1});
+  CHECK(evaluate(leaves({0, 1, 2, 3, 4}, Requirement::Mode::kKOfN, 2), s).capacity == 0.8);
+  const Verdict three = evaluate(leaves({0, 1, 2, 3, 4}, Requirement::Mode::kKOfN, 3), s);
+  CHECK(three.capacity == 0.5);
+  CHECK(three.capacity_by == 0);
+  CHECK(evaluate(leaves({0, 1, 2, 3, 4}, Requirement::Mode::kKOfN, 5), s).capacity == 0.0);
+}
+
+TEST_CASE("capacity: whole dependencies provide 1 and blame nobody; capacity never changes the state") {
+  const auto s = shares({1.0, 1.0, 0.3});
+  const Verdict whole = evaluate(leaves({0, 1}, Requirement::Mode::kAllOf), s);
+  CHECK(whole.capacity == 1.0);
+  CHECK(whole.capacity_by == kNoComponent);
+  CHECK(evaluate(Requirement{}, s).capacity == 1.0);
+  const Verdict partial = evaluate(leaves({0, 2}, Requirement::Mode::kAllOf), s);
+  CHECK(partial.state == U);
+  CHECK(partial.capacity == 0.3);
+}
+
+TEST_CASE("capacity: nested expressions compose, a zone-redundant pair inside an all-of") {
+  const auto s = shares({0.6, 0.9, 1.0});
+  const Requirement r = Requirement::all_of(
+      {Requirement::of(2), Requirement::k_of_n(1, {Requirement::of(0), Requirement::of(1)})});
+  const Verdict v = evaluate(r, s);
+  CHECK(v.capacity == 0.9);
+  CHECK(v.capacity_by == 1);
+}

@@ -42,3 +42,28 @@ variants:
   CHECK(c.rows[1].data_loss == Time::minutes(1));
   CHECK(*c.rows[1].recovered_at == Time::minutes(90));
 }
+
+TEST_CASE("a comparison counts degraded time beside downtime") {
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: nodes-a, kind: power_feed}
+  - {name: ebs-a, kind: block_storage, needs: nodes-a}
+  - {name: zone-b, kind: power_feed}
+tenants:
+  - {name: shop, needs: [ebs-a]}
+faults:
+  - {at: "01:00", target: nodes-a, action: set_capacity, share: 0.6}
+  - {at: "04:00", target: nodes-a, action: set_capacity, share: 1}
+variants:
+  - name: standby in b
+    tenant: shop
+    functions:
+      service: {kind: standby, needs: zone-b, switchover: 20m}
+)"));
+  const Comparison c = compare_variants(spec, 1);
+  REQUIRE(c.rows.size() == 2);
+  CHECK(c.rows[0].downtime == Time());
+  CHECK(c.rows[0].degraded == Time::hours(3));
+  // A standby takes over only from a primary that is down: degraded is not down.
+  CHECK(c.rows[1].degraded == Time::hours(3));
+}

@@ -55,3 +55,18 @@ operator_actions:
 )"));
   CHECK(run.intervals("db") == "01:00-01:10");
 }
+
+TEST_CASE("a switchover given as a pipeline takes ceil(instances / width) batches") {
+  // 30 instances 8 at a time: 4 batches of 5 minutes.
+  const Run run = run_yaml(scenario_yaml(std::string(kSites) + R"(
+  - name: db
+    kind: database
+    primary: zone-a
+    standby: zone-b
+    detect: 5m
+    switchover: {instances: 30, width: 8, per_instance: 5m}
+faults:
+  - {at: "01:00", target: zone-a, action: fail}
+)"));
+  CHECK(run.intervals("db") == "01:00-01:25");
+}

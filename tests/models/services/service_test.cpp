@@ -47,3 +47,94 @@ faults:
 )"));
   CHECK(run.intervals("api") == "01:00-01:30");
 }
+
+TEST_CASE("a service serving part of its capacity is degraded, down below its threshold; tenants feel it") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: nodes, down_below: 0.5}
+tenants:
+  - {name: app, needs: [ebs]}
+faults:
+  - {at: "01:00", target: nodes, action: set_capacity, share: 0.7}
+  - {at: "02:00", target: nodes, action: set_capacity, share: 0.4}
+  - {at: "03:00", target: nodes, action: set_capacity, share: 1}
+)"));
+  CHECK(run.intervals("nodes", State::kDegraded) == "01:00-03:00");  // no threshold: degraded at 40 %
+  CHECK(run.intervals("ebs", State::kDegraded) == "01:00-02:00");
+  CHECK(run.intervals("ebs") == "02:00-03:00");
+  CHECK(run.intervals("app/service", State::kDegraded) == "01:00-02:00");
+  CHECK(run.intervals("app/service") == "02:00-03:00");
+}
+
+TEST_CASE("a service publishes the share it serves, so a chain of services degrades together") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: nodes}
+  - {name: rds, kind: compute, needs: ebs, down_below: 0.8}
+faults:
+  - {at: "01:00", target: nodes, action: set_capacity, share: 0.7}
+  - {at: "02:00", target: nodes, action: set_capacity, share: 1}
+)"));
+  CHECK(run.intervals("ebs", State::kDegraded) == "01:00-02:00");
+  CHECK(run.intervals("rds") == "01:00-02:00");  // 70 % of ebs is below its 80 % threshold
+}
+
+TEST_CASE("storage rebuilds the lost share of its data once the nodes are back, degraded meanwhile") {
+  // 25 % of 40 TB lost: 10 TB at 8 TB/h is 1h15m after the nodes return at 02:00.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: nodes, rebuild: {data_tb: 40, tb_per_hour: 8}}
+faults:
+  - {at: "01:00", target: nodes, action: set_capacity, share: 0.75}
+  - {at: "02:00", target: nodes, action: set_capacity, share: 1}
+)"));
+  CHECK(run.intervals("ebs", State::kDegraded) == "01:00-03:15");
+  CHECK(run.intervals("ebs") == "");
+}
+
+TEST_CASE("a rebuild pauses while capacity is short again and keeps what it copied") {
+  // From 02:00 to 02:30 it copies 4 of 10 TB; losing 10 % (4 TB) again leaves the 6 TB still to copy,
+  // which take 45m once the nodes are back at 03:00.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: nodes, rebuild: {data_tb: 40, tb_per_hour: 8}}
+faults:
+  - {at: "01:00", target: nodes, action: set_capacity, share: 0.75}
+  - {at: "02:00", target: nodes, action: set_capacity, share: 1}
+  - {at: "02:30", target: nodes, action: set_capacity, share: 0.9}
+  - {at: "03:00", target: nodes, action: set_capacity, share: 1}
+)"));
+  CHECK(run.intervals("ebs", State::kDegraded) == "01:00-03:45");
+}
+
+TEST_CASE("storage that stopped as a whole returns with its data: no rebuild") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: nodes, rebuild: {data_tb: 40, tb_per_hour: 8}}
+faults:
+  - {at: "01:00", target: nodes, action: fail}
+  - {at: "02:00", target: nodes, action: repair}
+)"));
+  CHECK(run.intervals("ebs") == "01:00-02:00");
+  CHECK(run.intervals("ebs", State::kDegraded) == "");
+}
+
+TEST_CASE("a recovery step given as work takes the data over the throughput") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: power_feed}
+  - name: oss
+    kind: object_storage
+    needs: nodes
+    recovery: [{step: integrity checks, work_tb: 500, tb_per_hour: 90}]
+faults:
+  - {at: "01:00", target: nodes, action: fail}
+  - {at: "02:00", target: nodes, action: repair}
+)"));
+  CHECK(run.intervals("oss") == "01:00-07:33:20");  // 500 / 90 h = 5h33m20s
+}

@@ -121,3 +121,43 @@ TEST_CASE("launched capacity goes down with the zone it was launched into") {
                                   "  - {at: \"03:00\", target: fleet-b, action: repair}\n"));
   CHECK(run.intervals("app/service") == "01:00-01:10, 02:00-03:00");
 }
+
+namespace {
+// Two tenants on zone-a whose launches draw on the 25 spare instances of fleet-c.
+std::string stock(int spare) {
+  return scenario_yaml(std::string(R"(
+components:
+  - {name: zone-a, kind: power_feed}
+  - {name: fleet-c, kind: compute, spare_instances: )") +
+                       std::to_string(spare) + R"(}
+  - {name: api, kind: control_plane, nodes: [{rps: 1000}]}
+tenants:
+  - name: first
+    needs: [zone-a]
+    strategy: {kind: launch_new, target: fleet-c, control_plane: api, instances: 20, boot: 10m}
+  - name: second
+    needs: [zone-a]
+    strategy: {kind: launch_new, target: fleet-c, control_plane: api, instances: 10, boot: 10m, detection: 5m}
+faults:
+  - {at: "01:00", target: zone-a, action: fail}
+  - {at: "06:00", target: zone-a, action: repair}
+)");
+}
+}  // namespace
+
+TEST_CASE("launches draw on the target's finite spare instances; the later one finds a stock-out") {
+  const Run run = run_yaml(stock(25));
+  CHECK(run.intervals("first/service") == "01:00-01:10");
+  // Only 5 of its 10 instances can ever be had: it waits on the stock-out until its zone returns.
+  CHECK(run.intervals("second/service") == "01:00-06:00");
+  const auto& s = run.result.strategies[run.id("second/service")];
+  CHECK_FALSE(s.served_by_alternative);
+  CHECK(s.limited_by == run.id("fleet-c"));
+  CHECK(s.limitation == outagesim::models::Wait::kNoSpareCapacity);
+}
+
+TEST_CASE("enough spare instances for every launch: no stock-out") {
+  const Run run = run_yaml(stock(30));
+  CHECK(run.intervals("first/service") == "01:00-01:10");
+  CHECK(run.intervals("second/service") == "01:00-01:15");
+}

@@ -1,0 +1,42 @@
+// Storage that lost part of its nodes while it kept serving must copy their data again before it is whole:
+// writes went on while the lost share's copies were missing. The rebuild runs once the nodes are back
+// (capacity whole) at the storage's throughput, pauses while capacity is short again or the storage is
+// down, and keeps the service degraded until it ends. A loss where the storage stopped as a whole (its
+// needs down) stopped the writes too: its nodes return with their data, and recovery steps cover it.
+// Not a component: a Service owns one and keeps the timer for it.
+#pragma once
+
+#include "models/services/work.hpp"
+#include "sim/time.hpp"
+
+namespace outagesim::models {
+
+class DataRebuild {
+ public:
+  // `whole`: all of the storage's data at the throughput a rebuild copies it with.
+  explicit DataRebuild(ThroughputWork whole) : whole_(whole) {}
+
+  // The storage now serves `capacity` (in [0, 1]) of its nodes, `serving` whether it runs at all. A share
+  // lost while serving adds to the data to copy: the lost share of the data, or what is still left from
+  // an earlier loss if that is more (nodes lost again are mostly those not rebuilt yet). Starts, keeps or
+  // pauses the rebuild.
+  void update(sim::Time now, double capacity, bool serving);
+  // The running rebuild ended (its owner's timer fired). REQUIRES: running().
+  void finish();
+
+  // Lost data not yet copied: the storage is degraded.
+  bool pending() const { return remaining_tb_ > 0; }
+  bool running() const { return running_; }
+  // Data still to copy at `now`.
+  double remaining_tb(sim::Time now) const;
+  // How long the running rebuild still takes from when it (re)started. REQUIRES: running().
+  sim::Time run_time() const;
+
+ private:
+  ThroughputWork whole_;
+  double remaining_tb_ = 0;  // as of `since_` when running, else now
+  bool running_ = false;
+  sim::Time since_;
+};
+
+}  // namespace outagesim::models

@@ -1,0 +1,109 @@
+// The kind-specific keys of components: capacity thresholds, storage rebuilds, spare instances and
+// switchovers as work load into typed values, and mistakes are refused at file:line:col.
+#include <catch2/catch.hpp>
+#include <variant>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+namespace m = outagesim::models;
+using outagesim::sim::Time;
+
+TEST_CASE("capacity, rebuild and spare-instance keys load into service params") {
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: nodes, down_below: 0.5, rebuild: {data_tb: 400, tb_per_hour: 8}}
+  - {name: ecs, kind: compute, needs: nodes, spare_instances: 2000}
+)"));
+  const auto& ebs = std::get<m::ServiceParams>(spec.components[1].params);
+  CHECK(ebs.down_below == 0.5);
+  REQUIRE(ebs.rebuild);
+  CHECK(ebs.rebuild->amount_tb == 400);
+  CHECK(ebs.rebuild->tb_per_hour == 8);
+  CHECK_FALSE(ebs.spare_instances);
+  const auto& ecs = std::get<m::ServiceParams>(spec.components[2].params);
+  CHECK(ecs.down_below == 0);
+  CHECK_FALSE(ecs.rebuild);
+  CHECK(ecs.spare_instances == 2000u);
+}
+
+TEST_CASE("a switchover is a duration or a pipeline of instances") {
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+  - {name: b, kind: power_feed}
+  - {name: old, kind: database, primary: a, standby: b, switchover: 2h08m}
+  - {name: new, kind: database, primary: a, standby: b, switchover: {instances: 3000, width: 8, per_instance: 20s}}
+)"));
+  const auto& old_db = std::get<m::DatabaseParams>(spec.components[2].params);
+  CHECK(old_db.switchover == Time::minutes(128));
+  CHECK_FALSE(old_db.switchover_work);
+  const auto& new_db = std::get<m::DatabaseParams>(spec.components[3].params);
+  REQUIRE(new_db.switchover_work);
+  CHECK(new_db.switchover_work->items == 3000);
+  CHECK(new_db.switchover_work->width == 8);
+  CHECK(new_db.switchover_work->duration() == Time::seconds(7500));
+}
+
+TEST_CASE("a threshold outside [0, 1] is refused") {
+  CHECK(load_errors(scenario_yaml(R"(
+components:
+  - {name: ebs, kind: block_storage, down_below: 1.5}
+)")) == R"(test.yaml:6:50: error: 'down_below' of component 'ebs' is 1.5, out of range
+ 6 |   - {name: ebs, kind: block_storage, down_below: 1.5}
+   |                                                  ^
+  expected: a number from 0 to 1
+1 problem found
+)");
+}
+
+TEST_CASE("rebuild is for storage, spare instances for compute, and both say what they lack") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: lb, kind: load_balancer, rebuild: {data_tb: 1, tb_per_hour: 1}}
+  - {name: ebs, kind: block_storage, rebuild: {data_tb: 40, tb_per_hours: 8}}
+  - {name: oss, kind: object_storage, spare_instances: 10}
+)"));
+  CHECK(errors == R"(test.yaml:6:46: error: component 'lb': only storage rebuilds data
+ 6 |   - {name: lb, kind: load_balancer, rebuild: {data_tb: 1, tb_per_hour: 1}}
+   |                                              ^
+  expected: 'rebuild' on a block_storage or object_storage component
+test.yaml:7:47: error: 'rebuild' of component 'ebs' lacks the required key 'tb_per_hour'
+ 7 |   - {name: ebs, kind: block_storage, rebuild: {data_tb: 40, tb_per_hours: 8}}
+   |                                               ^
+test.yaml:7:61: error: unknown key 'tb_per_hours' in 'rebuild' of component 'ebs'; did you mean 'tb_per_hour'?
+ 7 |   - {name: ebs, kind: block_storage, rebuild: {data_tb: 40, tb_per_hours: 8}}
+   |                                                             ^
+  expected: one of data_tb, tb_per_hour
+test.yaml:8:56: error: component 'oss': only compute has spare instances
+ 8 |   - {name: oss, kind: object_storage, spare_instances: 10}
+   |                                                        ^
+  expected: 'spare_instances' on a compute component
+4 problems found
+)");
+}
+
+TEST_CASE("a switchover pipeline needs instances and a time per instance") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+  - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
+)"));
+  CHECK(errors == R"(test.yaml:7:56: error: 'switchover' of component 'db' lacks the required key 'instances'
+ 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
+   |                                                        ^
+test.yaml:7:56: error: 'switchover' of component 'db' lacks the required key 'per_instance'
+ 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
+   |                                                        ^
+test.yaml:7:64: error: 'width' of 'switchover' of component 'db' is '0', out of range
+ 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
+   |                                                                ^
+  expected: a whole number from 1 to 10000000
+test.yaml:7:67: error: unknown key 'per_instanse' in 'switchover' of component 'db'; did you mean 'per_instance'?
+ 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
+   |                                                                   ^
+  expected: one of instances, per_instance, width
+4 problems found
+)");
+}

@@ -1,0 +1,52 @@
+// Recovery steps: a duration or work over throughput, never both.
+#include <catch2/catch.hpp>
+#include <variant>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+namespace m = outagesim::models;
+using outagesim::sim::Time;
+
+TEST_CASE("a recovery step is a duration or work at a throughput") {
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - name: oss
+    kind: object_storage
+    recovery:
+      - {step: scrub, duration: 30m}
+      - {step: integrity checks, work_tb: 500, tb_per_hour: 90}
+)"));
+  const auto& steps = std::get<m::ServiceParams>(spec.components[0].params).recovery;
+  REQUIRE(steps.size() == 2);
+  CHECK(steps[0].time() == Time::minutes(30));
+  CHECK_FALSE(steps[0].work);
+  REQUIRE(steps[1].work);
+  CHECK(steps[1].time() == Time::seconds(20000));
+}
+
+TEST_CASE("a step with both a duration and work, or half of the work, is refused") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - name: oss
+    kind: object_storage
+    recovery:
+      - {step: checks, duration: 1h, work_tb: 500, tb_per_hour: 90}
+      - {step: more checks, work_tb: 500}
+      - {step: zero, work_tb: 5, tb_per_hour: 0}
+)"));
+  CHECK(errors ==
+        R"(test.yaml:9:34: error: a step of 'recovery' of component 'oss' has both 'duration' and work
+ 9 |       - {step: checks, duration: 1h, work_tb: 500, tb_per_hour: 90}
+   |                                  ^
+  expected: either 'duration', or 'work_tb' with 'tb_per_hour'
+test.yaml:10:9: error: a step of 'recovery' of component 'oss' lacks the required key 'tb_per_hour'
+ 10 |       - {step: more checks, work_tb: 500}
+    |         ^
+test.yaml:11:47: error: 'tb_per_hour' of a step of 'recovery' of component 'oss' is 0, out of range
+ 11 |       - {step: zero, work_tb: 5, tb_per_hour: 0}
+    |                                               ^
+  expected: a number from 0 to 1000000000
+3 problems found
+)");
+}

@@ -216,6 +216,11 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.needs = req("needs", false).value_or(m::Requirement{});
       p.recovery = recovery_steps(c.get("recovery"), "'recovery' of " + what);
       p.down_below = c.number("down_below", false, {0, 1, false}).value_or(0);
+      p.degraded_below = c.number("degraded_below", false, {0, 1, true}).value_or(1);
+      if (p.degraded_below <= p.down_below) {
+        sink_.error(c.mark_of("degraded_below"), fmt::format("{}: 'degraded_below' is not above 'down_below'", what),
+                    fmt::format("a share above {}", p.down_below));
+      }
       if (const YAML::Node n = c.get("rebuild"); n.IsDefined()) {
         if (spec.kind != m::ComponentKind::kBlockStorage && spec.kind != m::ComponentKind::kObjectStorage) {
           sink_.error(c.mark_of("rebuild"), fmt::format("{}: only storage rebuilds data", what),

@@ -165,7 +165,10 @@ void ThermalRoom::apply_thresholds(int direction) {
   }
   if (direction < 0 && overheated_ && temp_c_ <= params_.alarm_c + kToleranceC) {
     overheated_ = false;
+    const State before = state();
     publish_state(cooling_cause(Reason::kCooledDown));
+    // A room that stays down (sprinkler damage) still journals that it cooled: repairs wait for it.
+    if (state() == before) ctx().note_change(*this, cooling_cause(Reason::kCooledDown));
     // Crews go into a flooded room only once it has cooled down.
     if (damaged_ && params_.damage_checks && !ctx().engine().is_pending(damage_timer_)) {
       damage_timer_ = start_timer(*params_.damage_checks, kDamageChecksDone);

@@ -119,6 +119,9 @@ struct ServiceParams {
   Requirement needs;
   std::vector<RecoveryStep> recovery;
   double down_below = 0;                  // [0, 1]
+  // Needs that are degraded only by a lost share count as up while they provide at least this share
+  // (a single instance most likely sits on a surviving host). (down_below, 1]; 1: any loss degrades.
+  double degraded_below = 1;
   std::optional<ThroughputWork> rebuild;  // storage: all its data, and the throughput that re-copies it
   std::optional<std::uint32_t> spare_instances;  // compute: what launches into it may take; none: no limit
 };

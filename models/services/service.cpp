@@ -11,6 +11,7 @@ Service::Service(ComponentId id, std::string name, ComponentKind kind, const Ser
     : Component(id, std::move(name), kind),
       sequence_(params.needs, params.recovery, kStepTag),
       down_below_(params.down_below),
+      degraded_below_(params.degraded_below),
       spare_left_(params.spare_instances) {
   if (params.rebuild) rebuild_.emplace(*params.rebuild);
 }
@@ -64,8 +65,11 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
     if (capacity <= 0.0 || capacity < down_below_) {
       natural = State::kDown;
       cause = capacity_cause;
-    } else if (capacity < 1.0) {
+    } else if (capacity < degraded_below_) {
       natural = State::kDegraded;
+      cause = capacity_cause;
+    } else if (capacity < 1.0 && needs.state == State::kDegraded && !own_limits) {
+      natural = State::kUp;  // enough of the needs serve: they count as up here
       cause = capacity_cause;
     } else if (rebuild_ && rebuild_->pending()) {
       natural = State::kDegraded;

@@ -40,6 +40,7 @@ class Service final : public Component {
 
   RecoverySequence sequence_;
   double down_below_;
+  double degraded_below_;
   std::optional<DataRebuild> rebuild_;
   sim::TimerId rebuild_timer_;
   bool shows_rebuild_ = false;  // degraded for the rebuild alone: its end is told as "rebuilt"

@@ -96,6 +96,18 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.hosts = static_cast<std::uint32_t>(c.integer("hosts", true, 1, kMaxHosts).value_or(1));
       p.kw_per_host = c.number("kw_per_host", true, {0, 1000, false}).value_or(0);
       p.shutdown_c = c.number("shutdown_c", false, {-20, 500, false});
+      p.shutdown_spread_c = c.number("shutdown_spread_c", false, {0, 100, false}).value_or(0);
+      p.shutdown_steps = static_cast<std::uint32_t>(
+          c.integer("shutdown_steps", false, 1, 100).value_or(p.shutdown_spread_c > 0 ? 5 : 1));
+      if ((c.has("shutdown_spread_c") || c.has("shutdown_steps")) && !p.shutdown_c) {
+        sink_.error(c.mark_of(c.has("shutdown_spread_c") ? "shutdown_spread_c" : "shutdown_steps"),
+                    fmt::format("{}: a shutdown spread needs 'shutdown_c'", what), "shutdown_c: <°C>");
+      }
+      if (p.shutdown_steps > 1 && p.shutdown_spread_c <= 0) {
+        sink_.error(c.mark_of("shutdown_steps"),
+                    fmt::format("{}: several shutdown steps need a spread", what),
+                    "shutdown_spread_c above 0, or shutdown_steps: 1");
+      }
       p.power_on = c.duration("power_on").value_or(sim::Time());
       if (const YAML::Node n = c.get("restart"); n.IsDefined()) {
         YamlMap r(sink_, n, "'restart' of " + what);
@@ -218,7 +230,8 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.down_below = c.number("down_below", false, {0, 1, false}).value_or(0);
       p.degraded_below = c.number("degraded_below", false, {0, 1, true}).value_or(1);
       if (p.degraded_below <= p.down_below) {
-        sink_.error(c.mark_of("degraded_below"), fmt::format("{}: 'degraded_below' is not above 'down_below'", what),
+        sink_.error(c.mark_of("degraded_below"),
+                    fmt::format("{}: 'degraded_below' is not above 'down_below'", what),
                     fmt::format("a share above {}", p.down_below));
       }
       if (const YAML::Node n = c.get("rebuild"); n.IsDefined()) {

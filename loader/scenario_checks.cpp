@@ -20,12 +20,13 @@ void ScenarioReader::check_capacities() {
     if (const auto* pool = std::get_if<m::HostPoolParams>(&c.params)) {
       room_load[pool->room] += pool->hosts * pool->kw_per_host;
       const auto& room = std::get<m::RoomParams>(spec_.components[pool->room].params);
-      if (pool->shutdown_c && *pool->shutdown_c <= room.alarm_c) {
+      if (pool->shutdown_c && *pool->shutdown_c - pool->shutdown_spread_c / 2 <= room.alarm_c) {
         sink_.error(
             component_marks_[id],
-            fmt::format("host pool '{}' shuts down at {} °C, not above the alarm_c {} °C of room '{}'",
-                        c.name, *pool->shutdown_c, room.alarm_c, spec_.components[pool->room].name),
-            "shutdown_c above the room's alarm_c (hosts restart only below alarm_c)");
+            fmt::format("host pool '{}' shuts down from {} °C, not above the alarm_c {} °C of room '{}'",
+                        c.name, *pool->shutdown_c - pool->shutdown_spread_c / 2, room.alarm_c,
+                        spec_.components[pool->room].name),
+            "shutdown_c - shutdown_spread_c / 2 above the room's alarm_c (hosts restart only below alarm_c)");
       }
       if (pool->rated_c && *pool->rated_c <= room.setpoint_c) {
         sink_.error(

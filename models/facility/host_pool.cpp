@@ -142,6 +142,7 @@ void HostPool::advance() {
       }
     }
     if (off_ > 0) {
+      tripped_steps_ = 0;  // the room is below its alarm, so below every threshold: the pool starts afresh
       awaiting_restart_ = true;
       if (params_.crew) {
         request_team(kRestartCrew, params_.restart_team);
@@ -252,10 +253,40 @@ void HostPool::publish_share(const Cause& cause) {
   publish(natural, cause);
 }
 
+std::optional<double> HostPool::next_trip_c() const {
+  if (!params_.shutdown_c || !draws_power() || tripped_steps_ >= params_.shutdown_steps) return std::nullopt;
+  if (params_.shutdown_steps <= 1) return *params_.shutdown_c;
+  const double from = *params_.shutdown_c - params_.shutdown_spread_c / 2;
+  return from + params_.shutdown_spread_c * tripped_steps_ / (params_.shutdown_steps - 1);
+}
+
 void HostPool::thermal_trip(double temp_c) {
   if (!draws_power()) return;
-  stop(Cause{Reason::kThermalShutdown, room_->id(), room_->last_change(), kNoInjection, temp_c});
-  publish_share(down_cause_);
+  const Cause cause{Reason::kThermalShutdown, room_->id(), room_->last_change(), kNoInjection, temp_c};
+  // Every tranche whose threshold the room has reached trips now.
+  std::uint32_t steps = 0;
+  for (auto t = next_trip_c(); t && temp_c >= *t - 1e-6; t = next_trip_c()) {
+    ++tripped_steps_;
+    ++steps;
+  }
+  if (steps == 0) return;
+  const std::uint32_t per_step = (params_.hosts + params_.shutdown_steps - 1) / params_.shutdown_steps;
+  const std::uint32_t trip = steps * per_step;
+  if (tripped_steps_ >= params_.shutdown_steps || trip >= serving_ || powering_ + checking_ > 0) {
+    stop(cause);  // the last tranche, or a pool mid-restart: everything stops
+  } else {
+    const std::uint32_t before = powered_hosts();
+    if (params_.rated_c) {
+      latent_damage_ += damage_from_hot_stop(params_.hot_shutdown_pct_per_c, temp_c, *params_.rated_c, trip);
+      latent_damage_ = std::min(latent_damage_, static_cast<double>(params_.hosts - damaged_));
+    }
+    serving_ -= trip;
+    off_ += trip;
+    down_cause_ = cause;
+    cause_ = cause;
+    powered_changed(before);
+  }
+  publish_share(cause);
 }
 
 void HostPool::evaluate() {

@@ -36,6 +36,9 @@ class HostPool final : public Component {
   double heat_kw() const { return powered_hosts() * params_.kw_per_host; }
   double full_kw() const { return params_.hosts * params_.kw_per_host; }
   const std::optional<double>& shutdown_c() const { return params_.shutdown_c; }
+  // The room temperature at which the next tranche of running hosts trips, when the pool has a
+  // protective shutdown and hosts drawing power.
+  std::optional<double> next_trip_c() const;
   const std::optional<double>& rated_c() const { return params_.rated_c; }
 
   // The room reached this pool's protective threshold.
@@ -107,7 +110,8 @@ class HostPool final : public Component {
   std::uint32_t powering_ = 0;  // the batch being powered on
   std::uint32_t checking_ = 0;  // powered, in or waiting for checks (the batches in checks_)
   std::uint32_t serving_;
-  std::uint32_t damaged_ = 0;  // found damaged, until replaced (includes replacing_)
+  std::uint32_t tripped_steps_ = 0;  // tranches tripped since the pool last restarted
+  std::uint32_t damaged_ = 0;        // found damaged, until replaced (includes replacing_)
 
   double latent_damage_ = 0;   // expected damaged hosts not yet found
   std::uint32_t exposed_ = 0;  // hosts powered during the room's stretch in progress

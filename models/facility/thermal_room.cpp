@@ -103,7 +103,7 @@ void ThermalRoom::reschedule() {
     if (!overheated_) consider(params_.alarm_c);
     if (params_.sprinkler_c && !damaged_) consider(*params_.sprinkler_c);
     for (const HostPool* pool : pools_) {
-      if (pool->draws_power() && pool->shutdown_c()) consider(*pool->shutdown_c());
+      if (const auto trip = pool->next_trip_c()) consider(*trip);
     }
   } else if (dir < 0) {
     const auto consider = [&](double t) {
@@ -152,7 +152,7 @@ void ThermalRoom::apply_thresholds(int direction) {
       start_timer(params_.reentry_after, kReentry);
     }
     for (HostPool* pool : pools_) {
-      if (pool->draws_power() && pool->shutdown_c() && temp_c_ >= *pool->shutdown_c() - kToleranceC) {
+      if (const auto trip = pool->next_trip_c(); trip && temp_c_ >= *trip - kToleranceC) {
         pool->thermal_trip(temp_c_);
       }
     }

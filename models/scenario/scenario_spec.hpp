@@ -82,6 +82,11 @@ struct HostPoolParams {
   std::uint32_t hosts = 0;            // > 0
   double kw_per_host = 0;             // >= 0
   std::optional<double> shutdown_c;   // protective shutdown; none: runs until its room fails. > room alarm
+  // Hosts do not all trip at one room temperature (hot aisles, rack height, sensor placement): they trip
+  // in `shutdown_steps` equal tranches whose thresholds spread evenly over shutdown_c ± spread/2. Each
+  // trip removes heat, so a hall can settle with part of its hosts still running. 0: all at shutdown_c.
+  double shutdown_spread_c = 0;        // >= 0; shutdown_c - spread/2 > room alarm
+  std::uint32_t shutdown_steps = 1;    // >= 1; > 1 only with a spread
   std::optional<std::uint32_t> crew;  // index into ScenarioSpec::crews
   std::int32_t restart_priority = 0;  // lower restarts first when several wait for the crew
 

@@ -110,18 +110,16 @@ TEST_CASE("HK 2022: a custom-image launch cannot recover before the object stora
   CHECK(downtime("launch in Zone B from a public image at 11:00") < downtime("as it was"));
 }
 
-TEST_CASE("HK 2022: launches into the throttled control plane wait for it") {
-  // The model fires the core room's sprinklers before 11:00 (docs/validation.md: a miss against 14:47), so
-  // the 11:00 launch already meets the throttled control plane and waits for it; the 15:00 one comes
-  // after the throttling eased and is limited by its own late decision.
+TEST_CASE("HK 2022: a launch after the sprinklers feels the throttled control plane") {
+  // The 11:00 launch is done before the core room's sprinklers (11:34 in the model, 14:47 in fact) take
+  // the control plane's Zone C half; the 15:00 launch meets the throttling.
   const json& early = row("launch in Zone B from a public image at 11:00");
   const json& late = row("launch in Zone B from a public image at 15:00");
-  CHECK(early["limited_by"] == "ecs-control-plane");
   const long early_launch =
       early["alternative_ready_s"].get<long>() - early["procedure_started_s"].get<long>();
   const long late_launch = late["alternative_ready_s"].get<long>() - late["procedure_started_s"].get<long>();
-  CHECK(early_launch > 3600);
-  CHECK(late_launch < early_launch);
+  CHECK(early_launch < 3600);
+  CHECK(late_launch > 10 * early_launch);
 }
 
 TEST_CASE("HK 2022: a restore from backups needs the backups to be somewhere that survived") {

@@ -56,11 +56,10 @@ long back_s(const json& doc, const char* section, const std::string& name) {
   return c["intervals"].empty() ? -1 : c["intervals"].back()["end_s"].get<long>();
 }
 
+// When the vertex first left up (its first hosts tripped, for a pool), or -1.
 long first_down_s(const json& doc, const std::string& name) {
-  for (const auto& i : find(doc, "components", name)["intervals"]) {
-    if (i["state"] == "down") return i["start_s"].get<long>();
-  }
-  return -1;
+  const json& intervals = find(doc, "components", name)["intervals"];
+  return intervals.empty() ? -1 : intervals.front()["start_s"].get<long>();
 }
 
 }  // namespace

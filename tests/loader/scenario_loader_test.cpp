@@ -125,7 +125,7 @@ components:
   - {name: room, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 50000}
   - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10, shutdown_c: 30}
 )"));
-  CHECK(errors.find("host pool 'hosts' shuts down at 30 °C, not above the alarm_c 32 °C of room 'room'") !=
+  CHECK(errors.find("host pool 'hosts' shuts down from 30 °C, not above the alarm_c 32 °C of room 'room'") !=
         std::string::npos);
   CHECK(errors.find(
             "room 'room' cannot hold its setpoint at full load: its equipment gives 1000 kW, its cooling "

@@ -225,3 +225,45 @@ TEST_CASE("a pool whose every host is damaged stays down until replacements brin
   CHECK(run.intervals("a") == "04:30-06:30");
   CHECK(run.intervals("a", State::kDegraded).empty());
 }
+
+TEST_CASE("hosts with a shutdown spread trip tranche by tranche, and the hall settles with some running") {
+  // 1000 kW of hosts in a 1000 kW room losing all cooling, with 10 kW/°C lost to 20 °C outside air: with
+  // every host running the room would settle at 120 °C. Tranches trip at 36, 38, 40, 42 and 44 °C; each
+  // removes 200 kW, so with 600 kW left the room settles at 80 °C... and with 200 kW at 40 °C: the last
+  // two tranches never trip.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 10, outside_c: 20, alarm_c: 32}
+  - {name: pool, kind: host_pool, room: room, hosts: 100, kw_per_host: 10, shutdown_c: 40,
+     shutdown_spread_c: 8, shutdown_steps: 5}
+faults:
+  - {at: "01:00", target: plant, action: fail}
+)"));
+  const auto id = run.id("pool");
+  std::vector<double> shares;
+  for (const auto& c : run.result.journal) {
+    if (c.component == id && c.cause.reason == outagesim::models::Reason::kThermalShutdown &&
+        !c.changes_state())
+      shares.push_back(c.cause.value);
+  }
+  // The pool leaves up at the first tranche and is never down: some hosts keep running.
+  CHECK(run.intervals("pool", State::kDown).empty());
+  CHECK_FALSE(run.intervals("pool", State::kDegraded).empty());
+  CHECK(run.result.time_in(id, State::kDegraded) > outagesim::sim::Time::hours(20));
+}
+
+TEST_CASE("without a spread the whole pool trips at its shutdown temperature") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 10, outside_c: 20, alarm_c: 32}
+  - {name: pool, kind: host_pool, room: room, hosts: 100, kw_per_host: 10, shutdown_c: 40}
+faults:
+  - {at: "01:00", target: plant, action: fail}
+)"));
+  CHECK(run.intervals("pool", State::kDegraded).empty());
+  CHECK_FALSE(run.intervals("pool", State::kDown).empty());
+}

@@ -79,14 +79,14 @@ struct RoomParams {
 
 struct HostPoolParams {
   ComponentId room = kNoComponent;
-  std::uint32_t hosts = 0;            // > 0
-  double kw_per_host = 0;             // >= 0
-  std::optional<double> shutdown_c;   // protective shutdown; none: runs until its room fails. > room alarm
+  std::uint32_t hosts = 0;           // > 0
+  double kw_per_host = 0;            // >= 0
+  std::optional<double> shutdown_c;  // protective shutdown; none: runs until its room fails. > room alarm
   // Hosts do not all trip at one room temperature (hot aisles, rack height, sensor placement): they trip
   // in `shutdown_steps` equal tranches whose thresholds spread evenly over shutdown_c ± spread/2. Each
   // trip removes heat, so a hall can settle with part of its hosts still running. 0: all at shutdown_c.
-  double shutdown_spread_c = 0;        // >= 0; shutdown_c - spread/2 > room alarm
-  std::uint32_t shutdown_steps = 1;    // >= 1; > 1 only with a spread
+  double shutdown_spread_c = 0;       // >= 0; shutdown_c - spread/2 > room alarm
+  std::uint32_t shutdown_steps = 1;   // >= 1; > 1 only with a spread
   std::optional<std::uint32_t> crew;  // index into ScenarioSpec::crews
   std::int32_t restart_priority = 0;  // lower restarts first when several wait for the crew
 
@@ -123,7 +123,7 @@ struct HostPoolParams {
 struct ServiceParams {
   Requirement needs;
   std::vector<RecoveryStep> recovery;
-  double down_below = 0;                  // [0, 1]
+  double down_below = 0;  // [0, 1]
   // Needs that are degraded only by a lost share count as up while they provide at least this share
   // (a single instance most likely sits on a surviving host). (down_below, 1]; 1: any loss degrades.
   double degraded_below = 1;

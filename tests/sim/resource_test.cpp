@@ -23,17 +23,28 @@ struct Worker final : outagesim::sim::EventHandler {
     engine->schedule_at(engine->now() + Time::seconds(10), self, 1000 + payload);
   }
 };
+
+// An engine, a crew of `capacity` and one worker that logs its grants: the scaffolding of every test here.
+struct Crew {
+  explicit Crew(std::uint32_t capacity) : engine(Time::hours(1)), crew(engine, capacity) {
+    w.engine = &engine;
+    w.resource = &crew;
+    w.log = &log;
+    w.self = engine.add_handler(w);
+  }
+  Engine engine;
+  Resource crew;
+  std::vector<std::pair<std::uint32_t, std::int64_t>> log;
+  Worker w;
+};
 }  // namespace
 
 TEST_CASE("requests made in one instant are granted by priority, then arrival, one unit at a time") {
-  Engine engine(Time::hours(1));
-  Resource crew(engine, 1);
-  std::vector<std::pair<std::uint32_t, std::int64_t>> log;
-  Worker w;
-  w.engine = &engine;
-  w.resource = &crew;
-  w.log = &log;
-  w.self = engine.add_handler(w);
+  Crew c(1);
+  Engine& engine = c.engine;
+  Resource& crew = c.crew;
+  auto& log = c.log;
+  Worker& w = c.w;
   crew.request(w.self, 1, 5);
   crew.request(w.self, 2, 0);  // more urgent, asked later in the same instant
   crew.request(w.self, 3, 5);
@@ -42,14 +53,11 @@ TEST_CASE("requests made in one instant are granted by priority, then arrival, o
 }
 
 TEST_CASE("a withdrawn request is never granted") {
-  Engine engine(Time::hours(1));
-  Resource crew(engine, 2);
-  std::vector<std::pair<std::uint32_t, std::int64_t>> log;
-  Worker w;
-  w.engine = &engine;
-  w.resource = &crew;
-  w.log = &log;
-  w.self = engine.add_handler(w);
+  Crew c(2);
+  Engine& engine = c.engine;
+  Resource& crew = c.crew;
+  auto& log = c.log;
+  Worker& w = c.w;
   crew.request(w.self, 1);
   crew.request(w.self, 2);
   crew.request(w.self, 3);
@@ -61,14 +69,10 @@ TEST_CASE("a withdrawn request is never granted") {
 }
 
 TEST_CASE("a team request is granted whole, and smaller later requests that fit go first") {
-  Engine engine(Time::hours(1));
-  Resource crew(engine, 3);
-  std::vector<std::pair<std::uint32_t, std::int64_t>> log;
-  Worker w;
-  w.engine = &engine;
-  w.resource = &crew;
-  w.log = &log;
-  w.self = engine.add_handler(w);
+  Crew c(3);
+  Engine& engine = c.engine;
+  Resource& crew = c.crew;
+  Worker& w = c.w;
   crew.request(w.self, 1, 0, 2);
   crew.request(w.self, 2, 0, 2);  // does not fit beside request 1
   crew.request(w.self, 3, 0, 1);  // fits beside request 1: backfilled
@@ -80,14 +84,11 @@ TEST_CASE("a team request is granted whole, and smaller later requests that fit 
 }
 
 TEST_CASE("a raised capacity grants waiting requests; a lowered one lets holders finish") {
-  Engine engine(Time::hours(1));
-  Resource crew(engine, 0);
-  std::vector<std::pair<std::uint32_t, std::int64_t>> log;
-  Worker w;
-  w.engine = &engine;
-  w.resource = &crew;
-  w.log = &log;
-  w.self = engine.add_handler(w);
+  Crew c(0);
+  Engine& engine = c.engine;
+  Resource& crew = c.crew;
+  auto& log = c.log;
+  Worker& w = c.w;
   crew.request(w.self, 1);
   crew.request(w.self, 2);
   CHECK_FALSE(engine.step());  // nobody to grant

@@ -41,7 +41,8 @@ TEST_CASE("HK 2022: inputs and calibrated milestones land within 15 minutes of t
   }
 }
 
-TEST_CASE("HK 2022: at least half of the milestones are predicted, and every fitted number names its target") {
+TEST_CASE(
+    "HK 2022: at least half of the milestones are predicted, and every fitted number names its target") {
   int predicted = 0;
   int total = 0;
   for (const auto& m : result()["milestones"]) {

@@ -1,11 +1,14 @@
 // Perturbations of the HK 2022 scenario: change one cause and check that the outcome moves the way an SRE
 // would expect, and by a plausible amount. Each test edits the scenario text, runs the real executable on
 // it, and compares against the unedited run.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string>
 
 #include "tests/e2e/cli_runner.hpp"
 
@@ -28,9 +31,12 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 }
 
 json run_text(const std::string& text, const std::string& name) {
-  const auto path = std::filesystem::temp_directory_path() / ("outagesim-perturbation-" + name + ".yaml");
+  // One file per process: ctest runs test cases in parallel processes, and each writes its own base run.
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("outagesim-perturbation-" + name + "-" + std::to_string(::getpid()) + ".yaml");
   std::ofstream(path) << text;
   const auto r = outagesim::testing::run_cli("run " + path.string() + " --format json");
+  std::filesystem::remove(path);
   INFO(r.err);
   REQUIRE(r.status == 0);
   return json::parse(r.out);

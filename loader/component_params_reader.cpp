@@ -1,7 +1,9 @@
 // The kind-specific keys of each component.
 #include <fmt/format.h>
 
+#include "loader/input_target.hpp"
 #include "loader/scenario_reader.hpp"
+#include "loader/uncertain_number.hpp"
 
 namespace outagesim::loader {
 
@@ -19,6 +21,7 @@ constexpr std::int64_t kMaxTeam = 100'000;
 
 void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
   const std::string& what = c.what();
+  const std::size_t index = spec_.components.size();  // where this component will sit in the spec
   const auto req = [&](std::string_view key, bool required) -> std::optional<m::Requirement> {
     const YAML::Node n = c.get(key, required);
     if (!n.IsDefined()) return std::nullopt;
@@ -28,23 +31,44 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
   switch (spec.kind) {
     case m::ComponentKind::kCoolingPlant: {
       m::CoolingPlantParams p;
-      p.chillers = static_cast<std::uint32_t>(c.integer("chillers", true, 1, 10'000).value_or(1));
-      p.standby_chillers =
-          static_cast<std::uint32_t>(c.integer("standby_chillers", false, 0, 10'000).value_or(0));
-      p.chiller_kw = c.number("chiller_kw", true, Range::greater_than(0)).value_or(1);
+      using P = m::CoolingPlantParams;
+      const Locate<P> at = component_params<P>(index);
+      p.chillers = static_cast<std::uint32_t>(
+          c.integer("chillers", true, 1, 10'000, into(at, &m::CoolingPlantParams::chillers)).value_or(1));
+      p.standby_chillers = static_cast<std::uint32_t>(
+          c.integer("standby_chillers", false, 0, 10'000, into(at, &m::CoolingPlantParams::standby_chillers))
+              .value_or(0));
+      p.chiller_kw =
+          c.number("chiller_kw", true, Range::greater_than(0), into(at, &m::CoolingPlantParams::chiller_kw))
+              .value_or(1);
       p.shared_loop = c.boolean("shared_loop").value_or(false);
       if (const auto t = c.duration_or_never("standby_switch")) p.standby_switch = *t;
-      p.outside = outside_air(c);
-      p.rated_outside_c = c.number("rated_outside_c", false, {-60, 60, false}).value_or(35);
-      p.derate_pct_per_c = c.number("derate_pct_per_c", false, {0, 100, false}).value_or(0);
+      {
+        bool own = false;
+        p.outside = outside_air(c, member(at, &P::outside), own);
+        p.outside_is_weather = !own;
+      }
+      p.rated_outside_c = c.number("rated_outside_c", false, {-60, 60, false},
+                                   into(at, &m::CoolingPlantParams::rated_outside_c))
+                              .value_or(35);
+      p.derate_pct_per_c = c.number("derate_pct_per_c", false, {0, 100, false},
+                                    into(at, &m::CoolingPlantParams::derate_pct_per_c))
+                               .value_or(0);
       p.power = req("power", false).value_or(m::Requirement{});
       p.control = req("control", false).value_or(m::Requirement{});
       const std::int64_t units = static_cast<std::int64_t>(p.chillers) + p.standby_chillers;
-      p.auto_restart = static_cast<std::uint32_t>(c.integer("auto_restart", false, 0, units).value_or(0));
-      p.auto_restart_delay = c.duration("auto_restart_delay").value_or(sim::Time());
+      p.auto_restart = static_cast<std::uint32_t>(
+          c.integer("auto_restart", false, 0, units, into(at, &m::CoolingPlantParams::auto_restart))
+              .value_or(0));
+      p.auto_restart_delay =
+          c.duration("auto_restart_delay", false, into(at, &m::CoolingPlantParams::auto_restart_delay))
+              .value_or(sim::Time());
       p.auto_restart_trips =
-          static_cast<std::uint32_t>(c.integer("auto_restart_trips", false, 0, p.auto_restart).value_or(0));
-      p.retrip_after = c.duration("retrip_after").value_or(sim::Time::minutes(5));
+          static_cast<std::uint32_t>(c.integer("auto_restart_trips", false, 0, p.auto_restart,
+                                               into(at, &m::CoolingPlantParams::auto_restart_trips))
+                                         .value_or(0));
+      p.retrip_after = c.duration("retrip_after", false, into(at, &m::CoolingPlantParams::retrip_after))
+                           .value_or(sim::Time::minutes(5));
       if (const auto restart = c.string("control_restart")) {
         if (*restart == "auto" || *restart == "manual") {
           p.control_auto_restart = *restart == "auto";
@@ -53,27 +77,48 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                       fmt::format("{}: unknown control_restart '{}'", what, *restart), "auto or manual");
         }
       }
-      p.storage_kwh = c.number("storage_kwh", false, {0, 1e9, false}).value_or(0);
+      p.storage_kwh =
+          c.number("storage_kwh", false, {0, 1e9, false}, into(at, &m::CoolingPlantParams::storage_kwh))
+              .value_or(0);
       spec.params = p;
       return;
     }
     case m::ComponentKind::kRoom: {
       m::RoomParams p;
+      using P = m::RoomParams;
+      const Locate<P> at = component_params<P>(index);
       if (const YAML::Node n = c.get("cooling", true); n.IsDefined()) {
         p.cooling_plant = component_ref(n, "'cooling' of " + what, kPlantKinds).value_or(m::kNoComponent);
       }
       p.power = req("power", false).value_or(m::Requirement{});
-      p.ups_ride_through = c.duration("ups_ride_through").value_or(sim::Time());
-      p.design_cooling_kw = c.number("design_cooling_kw", true, {0, kMaxKw, true}).value_or(1);
-      p.thermal_mass_kj_per_c = c.number("thermal_mass_kj_per_c", true, {0, 1e12, true}).value_or(1);
-      p.heat_loss_kw_per_c = c.number("heat_loss_kw_per_c", false, {0, kMaxKw, false}).value_or(0);
-      p.outside = outside_air(c);
-      p.setpoint_c = c.number("setpoint_c", false, {-20, 60, false}).value_or(24);
-      p.base_load_kw = c.number("base_load_kw", false, {0, kMaxKw, false}).value_or(0);
-      p.alarm_c = c.number("alarm_c", false, {-20, 200, false}).value_or(32);
-      p.sprinkler_c = c.number("sprinkler_c", false, {-20, 500, false});
-      p.damage_checks = c.duration("damage_checks");
-      p.reentry_after = c.duration("reentry_after").value_or(sim::Time());
+      p.ups_ride_through = c.duration("ups_ride_through", false, into(at, &m::RoomParams::ups_ride_through))
+                               .value_or(sim::Time());
+      p.design_cooling_kw =
+          c.number("design_cooling_kw", true, {0, kMaxKw, true}, into(at, &m::RoomParams::design_cooling_kw))
+              .value_or(1);
+      p.thermal_mass_kj_per_c = c.number("thermal_mass_kj_per_c", true, {0, 1e12, true},
+                                         into(at, &m::RoomParams::thermal_mass_kj_per_c))
+                                    .value_or(1);
+      p.heat_loss_kw_per_c = c.number("heat_loss_kw_per_c", false, {0, kMaxKw, false},
+                                      into(at, &m::RoomParams::heat_loss_kw_per_c))
+                                 .value_or(0);
+      {
+        bool own = false;
+        p.outside = outside_air(c, member(at, &P::outside), own);
+        p.outside_is_weather = !own;
+      }
+      p.setpoint_c =
+          c.number("setpoint_c", false, {-20, 60, false}, into(at, &m::RoomParams::setpoint_c)).value_or(24);
+      p.base_load_kw =
+          c.number("base_load_kw", false, {0, kMaxKw, false}, into(at, &m::RoomParams::base_load_kw))
+              .value_or(0);
+      p.alarm_c =
+          c.number("alarm_c", false, {-20, 200, false}, into(at, &m::RoomParams::alarm_c)).value_or(32);
+      p.sprinkler_c =
+          c.number("sprinkler_c", false, {-20, 500, false}, into(at, &m::RoomParams::sprinkler_c));
+      p.damage_checks = c.duration("damage_checks", false, into(at, &m::RoomParams::damage_checks));
+      p.reentry_after =
+          c.duration("reentry_after", false, into(at, &m::RoomParams::reentry_after)).value_or(sim::Time());
       if (p.alarm_c <= p.setpoint_c) {
         sink_.error(c.mark_of("alarm_c"),
                     fmt::format("{}: alarm_c {} is not above setpoint_c {}", what, p.alarm_c, p.setpoint_c),
@@ -90,15 +135,23 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
     }
     case m::ComponentKind::kHostPool: {
       m::HostPoolParams p;
+      const Locate<m::HostPoolParams> at = component_params<m::HostPoolParams>(index);
       if (const YAML::Node n = c.get("room", true); n.IsDefined()) {
         p.room = component_ref(n, "'room' of " + what, kRoomKinds).value_or(m::kNoComponent);
       }
-      p.hosts = static_cast<std::uint32_t>(c.integer("hosts", true, 1, kMaxHosts).value_or(1));
-      p.kw_per_host = c.number("kw_per_host", true, {0, 1000, false}).value_or(0);
-      p.shutdown_c = c.number("shutdown_c", false, {-20, 500, false});
-      p.shutdown_spread_c = c.number("shutdown_spread_c", false, {0, 100, false}).value_or(0);
+      p.hosts = static_cast<std::uint32_t>(
+          c.integer("hosts", true, 1, kMaxHosts, into(at, &m::HostPoolParams::hosts)).value_or(1));
+      p.kw_per_host =
+          c.number("kw_per_host", true, {0, 1000, false}, into(at, &m::HostPoolParams::kw_per_host))
+              .value_or(0);
+      p.shutdown_c =
+          c.number("shutdown_c", false, {-20, 500, false}, into(at, &m::HostPoolParams::shutdown_c));
+      p.shutdown_spread_c = c.number("shutdown_spread_c", false, {0, 100, false},
+                                     into(at, &m::HostPoolParams::shutdown_spread_c))
+                                .value_or(0);
       p.shutdown_steps = static_cast<std::uint32_t>(
-          c.integer("shutdown_steps", false, 1, 100).value_or(p.shutdown_spread_c > 0 ? 5 : 1));
+          c.integer("shutdown_steps", false, 1, 100, into(at, &m::HostPoolParams::shutdown_steps))
+              .value_or(p.shutdown_spread_c > 0 ? 5 : 1));
       if ((c.has("shutdown_spread_c") || c.has("shutdown_steps")) && !p.shutdown_c) {
         sink_.error(c.mark_of(c.has("shutdown_spread_c") ? "shutdown_spread_c" : "shutdown_steps"),
                     fmt::format("{}: a shutdown spread needs 'shutdown_c'", what), "shutdown_c: <°C>");
@@ -108,12 +161,18 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                     fmt::format("{}: several shutdown steps need a spread", what),
                     "shutdown_spread_c above 0, or shutdown_steps: 1");
       }
-      p.power_on = c.duration("power_on").value_or(sim::Time());
+      p.power_on =
+          c.duration("power_on", false, into(at, &m::HostPoolParams::power_on)).value_or(sim::Time());
       if (const YAML::Node n = c.get("restart"); n.IsDefined()) {
         YamlMap r(sink_, n, "'restart' of " + what);
-        p.power_on_hosts_per_person_hour = r.number("hosts_per_person_hour", true, {0, kMaxRate, true});
-        p.restart_team = static_cast<std::uint32_t>(r.integer("team", false, 1, kMaxTeam).value_or(1));
-        p.batch_hosts = static_cast<std::uint32_t>(r.integer("batch_hosts", false, 1, kMaxHosts).value_or(0));
+        p.power_on_hosts_per_person_hour =
+            r.number("hosts_per_person_hour", true, {0, kMaxRate, true},
+                     into(at, &m::HostPoolParams::power_on_hosts_per_person_hour));
+        p.restart_team = static_cast<std::uint32_t>(
+            r.integer("team", false, 1, kMaxTeam, into(at, &m::HostPoolParams::restart_team)).value_or(1));
+        p.batch_hosts = static_cast<std::uint32_t>(
+            r.integer("batch_hosts", false, 1, kMaxHosts, into(at, &m::HostPoolParams::batch_hosts))
+                .value_or(0));
         r.finish();
         if (c.has("power_on")) {
           sink_.error(c.mark_of("power_on"), what + " has both 'power_on' and 'restart'",
@@ -121,89 +180,127 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
         }
       }
       if (const YAML::Node n = c.get("checks"); n.IsDefined()) {
-        if (n.IsMap()) {
+        if (n.IsMap() && !is_distribution(n)) {
           YamlMap k(sink_, n, "'checks' of " + what);
-          p.checks_hosts_per_hour = k.number("hosts_per_hour", true, {0, kMaxRate, true});
+          p.checks_hosts_per_hour = k.number("hosts_per_hour", true, {0, kMaxRate, true},
+                                             into(at, &m::HostPoolParams::checks_hosts_per_hour));
           k.finish();
         } else {
-          p.checks = read_duration(sink_, n, "'checks' of " + what).value_or(sim::Time());
+          p.checks = c.duration("checks", false, into(at, &m::HostPoolParams::checks)).value_or(sim::Time());
         }
       }
-      p.down_below = c.number("down_below", false, {0, 1, false}).value_or(0);
-      p.rated_c = c.number("rated_c", false, {-20, 500, false});
+      p.down_below =
+          c.number("down_below", false, {0, 1, false}, into(at, &m::HostPoolParams::down_below)).value_or(0);
+      p.rated_c = c.number("rated_c", false, {-20, 500, false}, into(at, &m::HostPoolParams::rated_c));
       if (const YAML::Node n = c.get("damage"); n.IsDefined()) {
         YamlMap d(sink_, n, "'damage' of " + what);
-        p.damage_pct_per_c_hour =
-            d.number("pct_per_c_hour", false, {0, 100, false}).value_or(m::kDamagePctPerCHour);
-        p.hot_shutdown_pct_per_c =
-            d.number("hot_shutdown_pct_per_c", false, {0, 100, false}).value_or(m::kHotShutdownPctPerC);
+        p.damage_pct_per_c_hour = d.number("pct_per_c_hour", false, {0, 100, false},
+                                           into(at, &m::HostPoolParams::damage_pct_per_c_hour))
+                                      .value_or(m::kDamagePctPerCHour);
+        p.hot_shutdown_pct_per_c = d.number("hot_shutdown_pct_per_c", false, {0, 100, false},
+                                            into(at, &m::HostPoolParams::hot_shutdown_pct_per_c))
+                                       .value_or(m::kHotShutdownPctPerC);
         d.finish();
       }
       if (const YAML::Node n = c.get("replace"); n.IsDefined()) {
         YamlMap r(sink_, n, "'replace' of " + what);
-        p.spares = static_cast<std::uint32_t>(r.integer("spares", false, 0, kMaxHosts).value_or(0));
-        p.parts_lead_time = r.duration("parts_lead_time").value_or(m::kPartsLeadTime);
-        p.replace_team = static_cast<std::uint32_t>(r.integer("team", false, 1, kMaxTeam).value_or(1));
-        p.replace_hosts_per_person_hour = r.number("hosts_per_person_hour", false, {0, kMaxRate, true})
-                                              .value_or(m::kReplaceHostsPerPersonHour);
+        p.spares = static_cast<std::uint32_t>(
+            r.integer("spares", false, 0, kMaxHosts, into(at, &m::HostPoolParams::spares)).value_or(0));
+        p.parts_lead_time =
+            r.duration("parts_lead_time", false, into(at, &m::HostPoolParams::parts_lead_time))
+                .value_or(m::kPartsLeadTime);
+        p.replace_team = static_cast<std::uint32_t>(
+            r.integer("team", false, 1, kMaxTeam, into(at, &m::HostPoolParams::replace_team)).value_or(1));
+        p.replace_hosts_per_person_hour =
+            r.number("hosts_per_person_hour", false, {0, kMaxRate, true},
+                     into(at, &m::HostPoolParams::replace_hosts_per_person_hour))
+                .value_or(m::kReplaceHostsPerPersonHour);
         r.finish();
       }
       if (const YAML::Node n = c.get("crew"); n.IsDefined())
         p.crew = named_index(n, "'crew' of " + what, crew_names_, "crews");
       p.restart_priority =
-          static_cast<std::int32_t>(c.integer("restart_priority", false, -1'000'000, 1'000'000).value_or(0));
+          static_cast<std::int32_t>(c.integer("restart_priority", false, -1'000'000, 1'000'000,
+                                              into(at, &m::HostPoolParams::restart_priority))
+                                        .value_or(0));
       spec.params = p;
       return;
     }
     case m::ComponentKind::kDatabase: {
       m::DatabaseParams p;
+      const Locate<m::DatabaseParams> at = component_params<m::DatabaseParams>(index);
       p.primary = req("primary", true).value_or(m::Requirement{});
       p.standby = req("standby", false);
       if (const YAML::Node n = c.get("proxy"); n.IsDefined()) {
         p.proxy = component_ref(n, "'proxy' of " + what).value_or(m::kNoComponent);
       }
-      p.detect = c.duration("detect").value_or(sim::Time());
-      if (const YAML::Node n = c.get("switchover"); n.IsDefined() && n.IsMap()) {
+      p.detect = c.duration("detect", false, into(at, &m::DatabaseParams::detect)).value_or(sim::Time());
+      if (const YAML::Node n = c.get("switchover"); n.IsDefined() && n.IsMap() && !is_distribution(n)) {
         // Work: instances through a pipeline `width` wide, each batch taking `per_instance`.
         YamlMap w(sink_, n, "'switchover' of " + what);
         m::PipelineWork work;
-        work.items = static_cast<std::uint32_t>(w.integer("instances", true, 0, kMaxHosts).value_or(0));
-        work.width = static_cast<std::uint32_t>(w.integer("width", false, 1, kMaxHosts).value_or(1));
-        work.per_item = w.duration("per_instance", true).value_or(sim::Time());
+        work.items = static_cast<std::uint32_t>(
+            w.integer("instances", true, 0, kMaxHosts,
+                      into(held(member(at, &m::DatabaseParams::switchover_work)), &m::PipelineWork::items))
+                .value_or(0));
+        work.width = static_cast<std::uint32_t>(
+            w.integer("width", false, 1, kMaxHosts,
+                      into(held(member(at, &m::DatabaseParams::switchover_work)), &m::PipelineWork::width))
+                .value_or(1));
+        work.per_item = w.duration("per_instance", true,
+                                   into(held(member(at, &m::DatabaseParams::switchover_work)),
+                                        &m::PipelineWork::per_item))
+                            .value_or(sim::Time());
         w.finish();
         p.switchover_work = work;
       } else if (n.IsDefined()) {
-        p.switchover = read_duration(sink_, n, "'switchover' of " + what).value_or(sim::Time());
+        p.switchover =
+            c.duration("switchover", false, into(at, &m::DatabaseParams::switchover)).value_or(sim::Time());
       }
-      p.recovery = recovery_steps(c.get("recovery"), "'recovery' of " + what);
+      p.recovery = recovery_steps(c.get("recovery"), "'recovery' of " + what,
+                                  member(at, &m::DatabaseParams::recovery));
       spec.params = p;
       return;
     }
     case m::ComponentKind::kControlPlane: {
       m::ControlPlaneParams p;
+      const Locate<m::ControlPlaneParams> at = component_params<m::ControlPlaneParams>(index);
       for (const YAML::Node& item : list_items(c.get("nodes", true), "'nodes' of " + what)) {
         YamlMap node(sink_, item, "a node group of " + what);
         m::ControlPlaneParams::Node n;
         if (const YAML::Node needs = node.get("needs"); needs.IsDefined()) {
           n.needs = requirement(needs, "'needs' of a node group of " + what).value_or(m::Requirement{});
         }
-        n.rps = node.number("rps", true, {0, kMaxRps, true}).value_or(1);
+        n.rps = node.number("rps", true, {0, kMaxRps, true},
+                            into(element(member(at, &m::ControlPlaneParams::nodes), p.nodes.size()),
+                                 &m::ControlPlaneParams::Node::rps))
+                    .value_or(1);
         node.finish();
         p.nodes.push_back(std::move(n));
       }
       if (c.has("nodes") && p.nodes.empty()) {
         sink_.error(c.mark_of("nodes"), what + " has no node groups", "at least one entry under 'nodes'");
       }
-      p.baseline_rps = c.number("baseline_rps", false, {0, kMaxRps, false}).value_or(0);
-      p.retry_probability = c.number("retry_probability", false, {0, 0.99, false}).value_or(0);
+      p.baseline_rps =
+          c.number("baseline_rps", false, {0, kMaxRps, false}, into(at, &m::ControlPlaneParams::baseline_rps))
+              .value_or(0);
+      p.retry_probability = c.number("retry_probability", false, {0, 0.99, false},
+                                     into(at, &m::ControlPlaneParams::retry_probability))
+                                .value_or(0);
       if (const YAML::Node s = c.get("scale_out"); s.IsDefined()) {
         YamlMap so(sink_, s, "'scale_out' of " + what);
         m::ControlPlaneParams::ScaleOut scale;
         if (const YAML::Node needs = so.get("needs"); needs.IsDefined()) {
           scale.needs = requirement(needs, "'needs' of 'scale_out' of " + what).value_or(m::Requirement{});
         }
-        scale.delay = so.duration("delay").value_or(sim::Time());
-        scale.rps = so.number("rps", true, {0, kMaxRps, true}).value_or(1);
+        scale.delay = so.duration("delay", false,
+                                  into(held(member(at, &m::ControlPlaneParams::scale_out)),
+                                       &m::ControlPlaneParams::ScaleOut::delay))
+                          .value_or(sim::Time());
+        scale.rps = so.number("rps", true, {0, kMaxRps, true},
+                              into(held(member(at, &m::ControlPlaneParams::scale_out)),
+                                   &m::ControlPlaneParams::ScaleOut::rps))
+                        .value_or(1);
         so.finish();
         p.scale_out = std::move(scale);
       }
@@ -214,9 +311,20 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
           demand.when_down =
               component_ref(n, "'when_down' of a demand source of " + what).value_or(m::kNoComponent);
         }
-        demand.rps = d.number("rps", true, {0, kMaxRps, false}).value_or(0);
-        demand.after_return_rps = d.number("after_return", false, {0, kMaxRps, false}).value_or(0);
-        demand.after_return_for = d.duration("after_return_for").value_or(sim::Time());
+        demand.rps = d.number("rps", true, {0, kMaxRps, false},
+                              into(element(member(at, &m::ControlPlaneParams::demand), p.demand.size()),
+                                   &m::ControlPlaneParams::Demand::rps))
+                         .value_or(0);
+        demand.after_return_rps =
+            d.number("after_return", false, {0, kMaxRps, false},
+                     into(element(member(at, &m::ControlPlaneParams::demand), p.demand.size()),
+                          &m::ControlPlaneParams::Demand::after_return_rps))
+                .value_or(0);
+        demand.after_return_for =
+            d.duration("after_return_for", false,
+                       into(element(member(at, &m::ControlPlaneParams::demand), p.demand.size()),
+                            &m::ControlPlaneParams::Demand::after_return_for))
+                .value_or(sim::Time());
         d.finish();
         p.demand.push_back(demand);
       }
@@ -225,10 +333,15 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
     }
     default: {
       m::ServiceParams p;
+      const Locate<m::ServiceParams> at = component_params<m::ServiceParams>(index);
       p.needs = req("needs", false).value_or(m::Requirement{});
-      p.recovery = recovery_steps(c.get("recovery"), "'recovery' of " + what);
-      p.down_below = c.number("down_below", false, {0, 1, false}).value_or(0);
-      p.degraded_below = c.number("degraded_below", false, {0, 1, true}).value_or(1);
+      p.recovery =
+          recovery_steps(c.get("recovery"), "'recovery' of " + what, member(at, &m::ServiceParams::recovery));
+      p.down_below =
+          c.number("down_below", false, {0, 1, false}, into(at, &m::ServiceParams::down_below)).value_or(0);
+      p.degraded_below =
+          c.number("degraded_below", false, {0, 1, true}, into(at, &m::ServiceParams::degraded_below))
+              .value_or(1);
       if (p.degraded_below <= p.down_below) {
         sink_.error(c.mark_of("degraded_below"),
                     fmt::format("{}: 'degraded_below' is not above 'down_below'", what),
@@ -241,8 +354,14 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
         }
         YamlMap r(sink_, n, "'rebuild' of " + what);
         m::ThroughputWork work;
-        work.amount_tb = r.number("data_tb", true, {0, 1e9, true}).value_or(1);
-        work.tb_per_hour = r.number("tb_per_hour", true, {0, 1e9, true}).value_or(1);
+        work.amount_tb =
+            r.number("data_tb", true, {0, 1e9, true},
+                     into(held(member(at, &m::ServiceParams::rebuild)), &m::ThroughputWork::amount_tb))
+                .value_or(1);
+        work.tb_per_hour =
+            r.number("tb_per_hour", true, {0, 1e9, true},
+                     into(held(member(at, &m::ServiceParams::rebuild)), &m::ThroughputWork::tb_per_hour))
+                .value_or(1);
         r.finish();
         if (r.valid()) p.rebuild = work;
       }
@@ -251,8 +370,9 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
           sink_.error(c.mark_of("spare_instances"), fmt::format("{}: only compute has spare instances", what),
                       "'spare_instances' on a compute component");
         }
-        p.spare_instances =
-            static_cast<std::uint32_t>(c.integer("spare_instances", false, 0, kMaxHosts).value_or(0));
+        p.spare_instances = static_cast<std::uint32_t>(
+            c.integer("spare_instances", false, 0, kMaxHosts, into(at, &m::ServiceParams::spare_instances))
+                .value_or(0));
       }
       spec.params = p;
       return;

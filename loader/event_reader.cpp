@@ -16,6 +16,8 @@ void ScenarioReader::read_injections(const YAML::Node& list, bool faults) {
     YamlMap e(sink_, item, faults ? "a fault" : "an operator action");
     m::InjectionSpec injection;
     injection.is_fault = faults;
+    const Locate<m::InjectionSpec> here =
+        element(spec_list(&m::ScenarioSpec::injections), spec_.injections.size());
     bool timed = false;
     const bool has_at = e.has("at");
     const bool has_when = e.has("when");
@@ -27,7 +29,8 @@ void ScenarioReader::read_injections(const YAML::Node& list, bool faults) {
                   "at: <time>, or when: {component: <name>, event: <event>} with an optional delay");
     }
     if (const YAML::Node at_node = e.get("at"); at_node.IsDefined()) {
-      if (const auto at = time_point(at_node, "'at' of " + e.what(), true)) {
+      if (const auto at =
+              time_point(at_node, "'at' of " + e.what(), true, into(here, &m::InjectionSpec::at))) {
         injection.at = *at;
         timed = true;
       }
@@ -36,17 +39,19 @@ void ScenarioReader::read_injections(const YAML::Node& list, bool faults) {
       injection.when = trigger(when, "'when' of " + e.what());
       timed = injection.when.has_value();
     }
-    if (const auto delay = e.duration("delay")) {
+    if (const auto delay = e.duration("delay", false, into(here, &m::InjectionSpec::delay))) {
       if (!has_when)
         sink_.error(e.mark_of("delay"), "'delay' needs 'when'", "a trigger to count the delay from");
       injection.delay = *delay;
     }
-    if (read_action(e, injection) && timed) spec_.injections.push_back(std::move(injection));
+    if (read_action(e, injection, here) && timed) spec_.injections.push_back(std::move(injection));
     e.finish();
   }
 }
 
-bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection) {
+bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
+                                 const Locate<m::InjectionSpec>& here) {
+  const auto amount = [&]() { return here ? into(here, &m::InjectionSpec::amount) : m::InputSetter(); };
   const YAML::Node target_node = e.get("target", true);
   std::optional<m::ComponentId> target;
   if (target_node.IsDefined()) target = component_ref(target_node, "'target' of " + e.what());
@@ -78,17 +83,17 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection) {
   if (action && !m::amount_key(*action).empty()) {
     const std::string key(m::amount_key(*action));
     if (key == "count") {
-      injection.amount = static_cast<double>(e.integer("count", true, 1, 1'000'000).value_or(1));
+      injection.amount = static_cast<double>(e.integer("count", true, 1, 1'000'000, amount()).value_or(1));
     } else if (key == "share") {
-      injection.amount = e.number("share", true, {0, 1, false}).value_or(1);
+      injection.amount = e.number("share", true, {0, 1, false}, amount()).value_or(1);
     } else if (key == "duration") {
-      const auto duration = e.duration("duration", true);
+      const auto duration = e.duration("duration", true, amount());
       if (duration && *duration <= sim::Time()) {
         sink_.error(e.mark_of("duration"), "'duration' of " + e.what() + " is zero", "a duration above 0");
       }
       injection.amount = static_cast<double>(duration.value_or(sim::Time::seconds(1)).count_ms());
     } else {
-      injection.amount = e.number("kw", true, {-1e9, 1e9, false}).value_or(0);
+      injection.amount = e.number("kw", true, {-1e9, 1e9, false}, amount()).value_or(0);
     }
   }
   if (target && action && *target < spec_.components.size()) {

@@ -6,6 +6,7 @@
 
 #include "loader/scenario_reader.hpp"
 #include "loader/spelling.hpp"
+#include "loader/uncertain_number.hpp"
 
 namespace outagesim::loader {
 
@@ -242,7 +243,8 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
   return Walker{*this}.walk(node, what, 0);
 }
 
-std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& node, const std::string& what) {
+std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& node, const std::string& what,
+                                                            const Locate<std::vector<m::RecoveryStep>>& at) {
   std::vector<m::RecoveryStep> steps;
   if (!node.IsDefined() || node.IsNull()) return steps;
   if (node.IsScalar()) {
@@ -252,10 +254,20 @@ std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& no
   for (const YAML::Node& item : list_items(node, what)) {
     YamlMap step(sink_, item, "a step of " + what);
     const auto name = step.string("step", true);
+    // Where this step will sit, when its list has a place in the spec.
+    Locate<m::RecoveryStep> here;
+    Locate<m::ThroughputWork> work;
+    if (at) {
+      here = element(at, steps.size());
+      work = held(member(here, &m::RecoveryStep::work));
+    }
+    const auto set = [&](auto locate, auto field) { return locate ? into(locate, field) : m::InputSetter(); };
     // A typed duration, or work: data at a throughput.
     if (step.has("work_tb") || step.has("tb_per_hour")) {
-      const auto work_tb = step.number("work_tb", true, {0, 1e9, false});
-      const auto tb_per_hour = step.number("tb_per_hour", true, {0, 1e9, true});
+      const auto work_tb =
+          step.number("work_tb", true, {0, 1e9, false}, set(work, &m::ThroughputWork::amount_tb));
+      const auto tb_per_hour =
+          step.number("tb_per_hour", true, {0, 1e9, true}, set(work, &m::ThroughputWork::tb_per_hour));
       if (step.has("duration")) {
         step.get("duration");
         sink_.error(step.mark_of("duration"), fmt::format("a step of {} has both 'duration' and work", what),
@@ -267,7 +279,7 @@ std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& no
       }
       continue;
     }
-    const auto duration = step.duration("duration", true);
+    const auto duration = step.duration("duration", true, set(here, &m::RecoveryStep::duration));
     step.finish();
     if (name && duration) steps.push_back({*name, *duration});
   }
@@ -275,7 +287,23 @@ std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& no
 }
 
 std::optional<sim::Time> ScenarioReader::time_point(const YAML::Node& node, const std::string& what,
-                                                    bool within_horizon) {
+                                                    bool within_horizon, const m::InputSetter& set) {
+  if (is_distribution(node)) {
+    if (!have_start_) return std::nullopt;
+    // The parameters are clock times too; a draw must fall in [start, start + horizon).
+    const ValueReader read_time = [this, within_horizon](DiagnosticSink&, const YAML::Node& n,
+                                                         const std::string& w) -> std::optional<double> {
+      const auto t = time_point(n, w, within_horizon);
+      if (!t) return std::nullopt;
+      return static_cast<double>(t->count_ms());
+    };
+    const double last = within_horizon ? static_cast<double>(spec_.horizon.count_ms() - 1)
+                                       : static_cast<double>(kMaxDuration.count_ms());
+    const auto nominal =
+        read_uncertain(sink_, node, what, m::InputUnit::kTimePoint, Range::between(0, last), read_time, set);
+    if (!nominal) return std::nullopt;
+    return sim::Time::ms(std::llround(*nominal));
+  }
   const auto text = read_string(sink_, node, what);
   if (!text || !have_start_) return std::nullopt;
   auto parsed = parse_scenario_time(*text, start_);

@@ -5,6 +5,7 @@
 
 #include "loader/scenario_reader.hpp"
 #include "loader/spelling.hpp"
+#include "loader/uncertain_number.hpp"
 
 namespace outagesim::loader {
 
@@ -172,6 +173,7 @@ void ScenarioReader::read_repairs(const YAML::Node& list) {
     const auto index = static_cast<std::uint32_t>(spec_.repairs.size());
     YamlMap r(sink_, item, fmt::format("repair '{}'", shown_name(item)));
     m::RepairSpec repair;
+    const Locate<m::RepairSpec> here = element(spec_list(&m::ScenarioSpec::repairs), spec_.repairs.size());
     repair.name = r.string("name", true).value_or("");
     claim_name(names, repair.name, r.mark_of("name"), "repair");
     repair.note = r.string("note").value_or("");
@@ -185,7 +187,8 @@ void ScenarioReader::read_repairs(const YAML::Node& list) {
           "either a clock time (at) or a trigger (when, with an optional delay)");
     }
     if (const YAML::Node at = r.get("at"); at.IsDefined()) {
-      repair.at = time_point(at, "'at' of " + r.what(), true).value_or(sim::Time());
+      repair.at =
+          time_point(at, "'at' of " + r.what(), true, into(here, &m::RepairSpec::at)).value_or(sim::Time());
     }
     if (const YAML::Node when = r.get("when"); when.IsDefined()) {
       repair.when = trigger(when, "'when' of " + r.what());
@@ -195,7 +198,7 @@ void ScenarioReader::read_repairs(const YAML::Node& list) {
                     "a trigger on something else");
       }
     }
-    repair.delay = r.duration("delay").value_or(sim::Time());
+    repair.delay = r.duration("delay", false, into(here, &m::RepairSpec::delay)).value_or(sim::Time());
     for (const YAML::Node& s : list_items(r.get("stages", true), "'stages' of " + r.what())) {
       read_stage(s, repair, index);
     }
@@ -220,12 +223,22 @@ void ScenarioReader::read_stage(const YAML::Node& item, m::RepairSpec& repair, s
                             has_work ? "both 'duration' and 'work'" : "neither 'duration' nor 'work'"),
                 "duration: <time the people are held>, or work: <person-time shared by the people>");
   }
-  stage.duration = s.duration("duration").value_or(sim::Time());
-  stage.work = s.duration("work");
+  // Where the stage (all its repetitions) will sit: a draw is written into every repetition, so they
+  // share it.
+  const std::size_t first = repair.stages.size();
+  const auto repeat = static_cast<std::uint32_t>(s.integer("repeat", false, 1, kMaxRepeat).value_or(1));
+  const auto stages = [index, first, repeat](auto field) -> m::InputSetter {
+    return [index, first, repeat, field](m::ScenarioSpec& spec, double value) {
+      auto& list = spec.repairs[index].stages;
+      for (std::size_t i = first; i < first + repeat; ++i) assign_input(list[i].*field, value);
+    };
+  };
+  stage.duration = s.duration("duration", false, stages(&m::StageSpec::duration)).value_or(sim::Time());
+  stage.work = s.duration("work", false, stages(&m::StageSpec::work));
   if (const YAML::Node crew = s.get("crew"); crew.IsDefined()) {
     stage.crew = named_index(crew, "'crew' of " + s.what(), crew_names_, "crews");
   }
-  const auto people = s.integer("people", false, 1, 100'000);
+  const auto people = s.integer("people", false, 1, 100'000, stages(&m::StageSpec::people));
   if (people) stage.people = static_cast<std::uint32_t>(*people);
   if (s.has("crew") && !people)
     sink_.error(s.mark_of("crew"), s.what() + " names a crew but no 'people'",
@@ -236,18 +249,25 @@ void ScenarioReader::read_stage(const YAML::Node& item, m::RepairSpec& repair, s
     sink_.error(s.mark_of("work"), s.what() + ": 'work' is shared among people", "crew and people");
   if (stage.crew && people && *stage.crew < spec_.crews.size()) {
     const m::CrewSpec& crew = spec_.crews[*stage.crew];
-    if (stage.people > crew.max_headcount()) {
-      sink_.error(s.mark_of("people"),
-                  fmt::format("{} needs {} people, but crew '{}' never has more than {}", s.what(),
-                              stage.people, crew.name, crew.max_headcount()),
-                  fmt::format("people: at most {}", crew.max_headcount()));
+    // Against the fewest people the crew can have at its busiest, so that no draw of an uncertain
+    // headcount leaves the stage waiting for people who never come.
+    const std::uint32_t surest = crew_surest_headcount_[*stage.crew];
+    const std::uint32_t most_needed =
+        s.has("people") && is_distribution(s.get("people"))
+            ? static_cast<std::uint32_t>(sink_.inputs().back().distribution.highest())
+            : stage.people;
+    if (most_needed > surest) {
+      sink_.error(
+          s.mark_of("people"),
+          fmt::format("{} needs {} people, but crew '{}' {} more than {}", s.what(), most_needed, crew.name,
+                      surest == crew.max_headcount() ? "never has" : "may never have", surest),
+          fmt::format("people: at most {}", surest));
     }
   }
   stage.priority = static_cast<std::int32_t>(s.integer("priority", false, -1'000'000, 1'000'000).value_or(0));
   if (const YAML::Node wait = s.get("wait_for"); wait.IsDefined()) {
     stage.wait_for = triggers(wait, "'wait_for' of " + s.what());
   }
-  const auto repeat = static_cast<std::uint32_t>(s.integer("repeat", false, 1, kMaxRepeat).value_or(1));
   // What each repetition achieves: actions applied when it ends.
   std::vector<m::InjectionSpec> effects;
   for (const YAML::Node& e : list_items(s.get("then"), "'then' of " + s.what())) {

@@ -70,7 +70,9 @@ std::pair<int, int> first_invalid_utf8(std::string_view text) {
 std::string LoadResult::render() const {
   const auto lines = split_lines(source);
   std::string out;
-  for (const Diagnostic& d : diagnostics) out += format_diagnostic(d, lines);
+  // A problem in another file (a CSV of samples) is shown without a source line.
+  for (const Diagnostic& d : diagnostics)
+    out += format_diagnostic(d, d.file == file ? lines : decltype(lines){});
   if (!diagnostics.empty()) {
     out += fmt::format("{} problem{} found\n", diagnostics.size(), diagnostics.size() == 1 ? "" : "s");
   }
@@ -79,6 +81,7 @@ std::string LoadResult::render() const {
 
 LoadResult load_scenario_text(std::string_view text, std::string file_name) {
   LoadResult result;
+  result.file = file_name;
   result.source = std::string(text);
   result.content_hash = sim::fnv1a64(text);
   DiagnosticSink sink(file_name);
@@ -105,6 +108,7 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name) {
   try {
     ScenarioReader reader(sink);
     models::ScenarioSpec spec = reader.read(root);
+    spec.inputs = sink.take_inputs();
     if (sink.empty()) result.spec = std::move(spec);
   } catch (const YAML::Exception& e) {
     // yaml-cpp throws on some malformed documents only when they are read; report it where it points.

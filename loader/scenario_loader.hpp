@@ -16,6 +16,7 @@ namespace outagesim::loader {
 struct LoadResult {
   std::optional<models::ScenarioSpec> spec;  // set only when there are no diagnostics
   std::vector<Diagnostic> diagnostics;
+  std::string file;                // what diagnostics call the scenario
   std::string source;              // the file's text, for rendering diagnostics
   std::uint64_t content_hash = 0;  // FNV-1a of the file's bytes, for result metadata
 

@@ -56,7 +56,7 @@ void ScenarioReader::read_weather(const YAML::Node& node) {
   w.finish();
   if (!outside.IsDefined()) return;
   if (!outside.IsSequence()) {
-    if (const auto c = read_number(sink_, outside, "'outside_c' of 'weather'", {-60, 60, false}))
+    if (const auto c = w.number("outside_c", true, {-60, 60, false}, weather_setter()))
       spec_.weather = m::OutsideAir(*c);
     return;
   }
@@ -86,9 +86,24 @@ void ScenarioReader::read_weather(const YAML::Node& node) {
   spec_.weather = m::OutsideAir(std::move(steps));
 }
 
-m::OutsideAir ScenarioReader::outside_air(YamlMap& component) {
-  if (const auto c = component.number("outside_c", false, {-60, 60, false})) return m::OutsideAir(*c);
+m::OutsideAir ScenarioReader::outside_air(YamlMap& component, const Locate<m::OutsideAir>& at, bool& own) {
+  const auto set = [at](m::ScenarioSpec& spec, double c) { at(spec) = m::OutsideAir(c); };
+  own = component.has("outside_c");
+  if (const auto c = component.number("outside_c", false, {-60, 60, false}, set)) return m::OutsideAir(*c);
   return spec_.weather;
+}
+
+m::InputSetter ScenarioReader::weather_setter() {
+  return [](m::ScenarioSpec& spec, double c) {
+    spec.weather = m::OutsideAir(c);
+    for (m::ComponentSpec& component : spec.components) {
+      if (auto* plant = std::get_if<m::CoolingPlantParams>(&component.params);
+          plant && plant->outside_is_weather)
+        plant->outside = spec.weather;
+      if (auto* room = std::get_if<m::RoomParams>(&component.params); room && room->outside_is_weather)
+        room->outside = spec.weather;
+    }
+  };
 }
 
 void ScenarioReader::read_crews(const YAML::Node& list) {
@@ -97,7 +112,19 @@ void ScenarioReader::read_crews(const YAML::Node& list) {
     m::CrewSpec crew;
     crew.name = c.string("name", true).value_or("");
     const std::string what = fmt::format("crew '{}'", crew.name);
-    crew.headcount = static_cast<std::uint32_t>(c.integer("headcount", false, 0, 100'000).value_or(1));
+    const Locate<m::CrewSpec> here = element(spec_list(&m::ScenarioSpec::crews), spec_.crews.size());
+    // The fewest people the crew can have at its busiest, over all draws of uncertain headcounts.
+    std::uint32_t surest = 0;
+    const auto lowest_draw = [&](std::size_t inputs_before, std::uint32_t nominal) -> std::uint32_t {
+      if (sink_.inputs().size() == inputs_before) return nominal;
+      const m::UncertainInput& input = sink_.inputs().back();
+      return static_cast<std::uint32_t>(
+          std::max(input.lowest, m::round_for_unit(input.distribution.lowest(), input.unit)));
+    };
+    std::size_t before = sink_.inputs().size();
+    crew.headcount = static_cast<std::uint32_t>(
+        c.integer("headcount", false, 0, 100'000, into(here, &m::CrewSpec::headcount)).value_or(1));
+    surest = lowest_draw(before, crew.headcount);
     for (const YAML::Node& s : list_items(c.get("shifts"), "'shifts' of " + what)) {
       YamlMap shift(sink_, s, "a shift of " + what);
       m::ShiftSpec spec;
@@ -113,7 +140,15 @@ void ScenarioReader::read_crews(const YAML::Node& list) {
           spec.from = *t;
         }
       }
-      spec.headcount = static_cast<std::uint32_t>(shift.integer("headcount", true, 0, 100'000).value_or(0));
+      before = sink_.inputs().size();
+      spec.headcount = static_cast<std::uint32_t>(
+          shift
+              .integer("headcount", true, 0, 100'000,
+                       into(element(member(here, &m::CrewSpec::shifts), crew.shifts.size()),
+                            &m::ShiftSpec::headcount))
+              .value_or(0));
+      if (crew.shifts.empty()) surest = 0;
+      surest = std::max(surest, lowest_draw(before, spec.headcount));
       shift.finish();
       if (!crew.shifts.empty() && spec.from <= crew.shifts.back().from) {
         sink_.error(shift.mark(), fmt::format("the shifts of {} are not in order of their start", what),
@@ -125,12 +160,13 @@ void ScenarioReader::read_crews(const YAML::Node& list) {
       sink_.error(c.mark_of("headcount"), what + " has both 'headcount' and 'shifts'",
                   "a fixed headcount, or shifts that each give theirs");
     }
-    crew.call_out = c.duration("call_out");
+    crew.call_out = c.duration("call_out", false, into(here, &m::CrewSpec::call_out));
     c.finish();
     if (crew.max_headcount() == 0) {
       sink_.error(c.mark(), what + " never has anyone", "a headcount or a shift of at least 1");
     }
     claim_name(crew_names_, crew.name, c.mark_of("name"), "crew");
+    crew_surest_headcount_.push_back(surest);
     spec_.crews.push_back(std::move(crew));
   }
 }
@@ -223,9 +259,14 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
       if (const YAML::Node needs = f.get("needs", true); needs.IsDefined()) {
         fn.needs = requirement(needs, "'needs' of " + what).value_or(m::Requirement{});
       }
-      fn.recovery = recovery_steps(f.get("recovery"), "'recovery' of " + what);
+      const Locate<m::TenantFunctionSpec> here =
+          element(member(element(spec_list(&m::ScenarioSpec::tenants), spec_.tenants.size()),
+                         &m::TenantSpec::functions),
+                  tenant.functions.size());
+      fn.recovery = recovery_steps(f.get("recovery"), "'recovery' of " + what,
+                                   member(here, &m::TenantFunctionSpec::recovery));
       if (const YAML::Node s = f.get("strategy"); s.IsDefined()) {
-        fn.strategy = read_strategy(s, "strategy of " + what);
+        fn.strategy = read_strategy(s, "strategy of " + what, member(here, &m::TenantFunctionSpec::strategy));
         m::inherit_recovery(fn.strategy, fn.recovery);
       }
       tenant.functions.push_back(std::move(fn));

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "loader/input_target.hpp"
 #include "loader/time_text.hpp"
 #include "loader/yaml_map.hpp"
 #include "models/scenario/scenario_spec.hpp"
@@ -32,14 +33,18 @@ class ScenarioReader {
   void read_components();  // the items collect_component_names() found
   void read_component_params(YamlMap& m, models::ComponentSpec& c);
   void read_weather(const YAML::Node& node);
-  // A component's `outside_c` when it has one, else the scenario's weather.
-  models::OutsideAir outside_air(YamlMap& component);
+  // A component's `outside_c` when it has one (`own` set), else the scenario's weather.
+  models::OutsideAir outside_air(YamlMap& component, const Locate<models::OutsideAir>& at, bool& own);
+  // Writes a drawn constant weather into the spec and every component that takes the weather.
+  static models::InputSetter weather_setter();
   void read_crews(const YAML::Node& list);
   void read_slas(const YAML::Node& list);
   void read_tenants(const YAML::Node& list);
   void read_injections(const YAML::Node& list, bool faults);
   // The target, action and its argument of an injection; false when they are not all valid.
-  bool read_action(YamlMap& e, models::InjectionSpec& injection);
+  // `here`, when given, locates the injection for the setter of an uncertain amount.
+  bool read_action(YamlMap& e, models::InjectionSpec& injection,
+                   const Locate<models::InjectionSpec>& here = {});
   void collect_repair_names(const YAML::Node& list);
   void read_repairs(const YAML::Node& list);
   void read_stage(const YAML::Node& item, models::RepairSpec& repair, std::uint32_t index);
@@ -49,12 +54,16 @@ class ScenarioReader {
   void read_milestones(const YAML::Node& list);
   void read_calibrated(const YAML::Node& list);
   void read_variants(const YAML::Node& list);
-  models::StrategySpec read_strategy(const YAML::Node& node, const std::string& what);
-  models::FailoverTrigger read_trigger(YamlMap& strategy);
+  // `at` locates the strategy in the spec, for the setters of its uncertain numbers.
+  models::StrategySpec read_strategy(const YAML::Node& node, const std::string& what,
+                                     const Locate<models::StrategySpec>& at);
+  models::FailoverTrigger read_trigger(YamlMap& strategy, const Locate<models::FailoverTrigger>& at);
+  // Not uncertain: its invariant (the age below the period) ties its two numbers together.
   models::BackupSchedule read_backups(YamlMap& strategy);
   // A site's `recovery`, which needs `recovery_reason` to differ from the function's steps (absent: the
   // function's, filled in by models::inherit_recovery()).
-  void read_site_recovery(YamlMap& site, std::vector<models::RecoveryStep>& steps, std::string& reason);
+  void read_site_recovery(YamlMap& site, std::vector<models::RecoveryStep>& steps, std::string& reason,
+                          const Locate<std::vector<models::RecoveryStep>>& at);
 
   // Whole-scenario checks once everything is read.
   void check_capacities();
@@ -65,8 +74,12 @@ class ScenarioReader {
                                                    Kinds kinds = {});
   std::optional<models::ComponentId> vertex_ref(const YAML::Node& node, const std::string& what);
   std::optional<models::Requirement> requirement(const YAML::Node& node, const std::string& what);
-  std::vector<models::RecoveryStep> recovery_steps(const YAML::Node& node, const std::string& what);
-  std::optional<sim::Time> time_point(const YAML::Node& node, const std::string& what, bool within_horizon);
+  // `at`, when given, locates the steps for the setters of uncertain durations and work.
+  std::vector<models::RecoveryStep> recovery_steps(const YAML::Node& node, const std::string& what,
+                                                   const Locate<std::vector<models::RecoveryStep>>& at = {});
+  // A clock time; with a setter it may be a distribution of clock times.
+  std::optional<sim::Time> time_point(const YAML::Node& node, const std::string& what, bool within_horizon,
+                                      const models::InputSetter& set = {});
   std::optional<std::uint32_t> named_index(const YAML::Node& node, const std::string& what,
                                            const std::vector<std::string>& names, std::string_view section);
   // Iterates a list node, reporting when it is not one.
@@ -86,6 +99,9 @@ class ScenarioReader {
   // Each component's kind as read in the first pass (before params): references may point forward.
   std::vector<std::optional<models::ComponentKind>> component_kinds_;
   std::vector<std::string> crew_names_;
+  // Per crew, the fewest people it can have at its busiest: its max_headcount(), or less when an
+  // uncertain headcount can draw less. Stages may not need more.
+  std::vector<std::uint32_t> crew_surest_headcount_;
   // Names of repairs and their (expanded) stages, collected before anything that may trigger on them.
   struct RepairNames {
     std::string name;

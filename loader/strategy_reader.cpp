@@ -19,17 +19,21 @@ const m::ComponentKind kImageKinds[] = {m::ComponentKind::kImageService};
 
 }  // namespace
 
-m::FailoverTrigger ScenarioReader::read_trigger(YamlMap& s) {
+m::FailoverTrigger ScenarioReader::read_trigger(YamlMap& s, const Locate<m::FailoverTrigger>& here) {
   m::FailoverTrigger trigger;
-  trigger.detection = s.duration("detection").value_or(sim::Time());
-  trigger.decision = s.duration("decision").value_or(sim::Time());
+  trigger.detection =
+      s.duration("detection", false, into(here, &m::FailoverTrigger::detection)).value_or(sim::Time());
+  trigger.decision =
+      s.duration("decision", false, into(here, &m::FailoverTrigger::decision)).value_or(sim::Time());
   if (const YAML::Node at = s.get("at"); at.IsDefined())
-    trigger.not_before = time_point(at, "'at' of " + s.what(), true);
+    trigger.not_before =
+        time_point(at, "'at' of " + s.what(), true, into(here, &m::FailoverTrigger::not_before));
   return trigger;
 }
 
 m::BackupSchedule ScenarioReader::read_backups(YamlMap& s) {
   m::BackupSchedule backups;
+  // Not uncertain: the schedule's invariants (age below period) hold between the two numbers.
   backups.every = s.duration("backup_every").value_or(sim::Time::hours(24));
   if (backups.every <= sim::Time()) {
     sink_.error(s.mark_of("backup_every"), s.what() + ": 'backup_every' is zero", "a duration above 0");
@@ -45,7 +49,7 @@ m::BackupSchedule ScenarioReader::read_backups(YamlMap& s) {
 }
 
 void ScenarioReader::read_site_recovery(YamlMap& site, std::vector<m::RecoveryStep>& steps,
-                                        std::string& reason) {
+                                        std::string& reason, const Locate<std::vector<m::RecoveryStep>>& at) {
   reason = site.string("recovery_reason").value_or("");
   if (!site.has("recovery")) {
     if (site.has("recovery_reason")) {
@@ -54,7 +58,7 @@ void ScenarioReader::read_site_recovery(YamlMap& site, std::vector<m::RecoverySt
     }
     return;
   }
-  steps = recovery_steps(site.get("recovery"), "'recovery' of " + site.what());
+  steps = recovery_steps(site.get("recovery"), "'recovery' of " + site.what(), at);
   if (reason.empty()) {
     sink_.error(
         site.mark_of("recovery"), site.what() + " replaces the function's recovery steps without saying why",
@@ -63,7 +67,8 @@ void ScenarioReader::read_site_recovery(YamlMap& site, std::vector<m::RecoverySt
   }
 }
 
-m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std::string& what) {
+m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std::string& what,
+                                              const Locate<m::StrategySpec>& at) {
   YamlMap s(sink_, node, what);
   const YAML::Node kind_node = s.get("kind", true);
   std::optional<std::string> kind;
@@ -87,16 +92,19 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
 
   if (*kind == "standby" || *kind == "cross_region" || *kind == "multi_cloud") {
     m::StandbySpec standby;
+    const Locate<m::StandbySpec> sb = alternative<m::StandbySpec>(at);
     standby.place = *kind == "standby"        ? m::StandbySpec::Place::kZone
                     : *kind == "cross_region" ? m::StandbySpec::Place::kRegion
                                               : m::StandbySpec::Place::kCloud;
     standby.needs = req("needs", true);
     standby.failover_needs = req("failover_needs", false);
-    standby.trigger = read_trigger(s);
-    standby.switchover = s.duration("switchover").value_or(sim::Time());
-    standby.dns_ttl = s.duration("dns_ttl").value_or(sim::Time());
-    standby.replication_lag = s.duration("replication_lag").value_or(sim::Time());
-    read_site_recovery(s, standby.recovery, standby.recovery_reason);
+    standby.trigger = read_trigger(s, member(sb, &m::StandbySpec::trigger));
+    standby.switchover =
+        s.duration("switchover", false, into(sb, &m::StandbySpec::switchover)).value_or(sim::Time());
+    standby.dns_ttl = s.duration("dns_ttl", false, into(sb, &m::StandbySpec::dns_ttl)).value_or(sim::Time());
+    standby.replication_lag = s.duration("replication_lag", false, into(sb, &m::StandbySpec::replication_lag))
+                                  .value_or(sim::Time());
+    read_site_recovery(s, standby.recovery, standby.recovery_reason, member(sb, &m::StandbySpec::recovery));
     if (standby.place == m::StandbySpec::Place::kRegion) {
       // Only a cross-region standby may be kept cold, built from backups when needed.
       if (const auto mode = s.string("mode")) {
@@ -105,7 +113,8 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
         }
         standby.cold = *mode == "cold";
       }
-      standby.provision = s.duration("provision").value_or(sim::Time());
+      standby.provision =
+          s.duration("provision", false, into(sb, &m::StandbySpec::provision)).value_or(sim::Time());
       standby.backups = read_backups(s);
     }
     s.finish();
@@ -114,14 +123,20 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
 
   if (*kind == "active_active") {
     m::ActiveActiveSpec aa;
+    const Locate<m::ActiveActiveSpec> here = alternative<m::ActiveActiveSpec>(at);
     for (const YAML::Node& item : list_items(s.get("sites", true), "'sites' of " + what)) {
       YamlMap site(sink_, item, "a site of " + what);
       m::ActiveActiveSpec::Site spec_site;
       if (const YAML::Node n = site.get("needs", true); n.IsDefined()) {
         spec_site.needs = requirement(n, "'needs' of a site of " + what).value_or(m::Requirement{});
       }
-      spec_site.capacity = site.number("capacity", false, {0, 10, true}).value_or(1.0);
-      read_site_recovery(site, spec_site.recovery, spec_site.recovery_reason);
+      const Locate<m::ActiveActiveSpec::Site> place =
+          element(member(here, &m::ActiveActiveSpec::sites), aa.sites.size());
+      spec_site.capacity =
+          site.number("capacity", false, {0, 10, true}, into(place, &m::ActiveActiveSpec::Site::capacity))
+              .value_or(1.0);
+      read_site_recovery(site, spec_site.recovery, spec_site.recovery_reason,
+                         member(place, &m::ActiveActiveSpec::Site::recovery));
       site.finish();
       aa.sites.push_back(std::move(spec_site));
     }
@@ -135,13 +150,15 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
                   fmt::format("{} needs {} sites of only {}", what, aa.min_sites, aa.sites.size()),
                   "min_sites no greater than the number of sites");
     }
-    aa.detection = s.duration("detection").value_or(sim::Time());
+    aa.detection =
+        s.duration("detection", false, into(here, &m::ActiveActiveSpec::detection)).value_or(sim::Time());
     s.finish();
     return aa;
   }
 
   if (*kind == "launch_new" || *kind == "restore_from_backup") {
     m::LaunchSpec launch;
+    const Locate<m::LaunchSpec> here = alternative<m::LaunchSpec>(at);
     launch.target = ref("target", true, kComputeKinds);
     launch.control_plane = ref("control_plane", true, kControlPlaneKinds);
     const std::string image = s.string("image").value_or("public");
@@ -153,9 +170,10 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
       sink_.error(s.mark_of("image_service"), what + " names an image service for a public image",
                   "image: custom, or no image_service");
     }
-    launch.instances = static_cast<std::uint32_t>(s.integer("instances", false, 1, 100'000).value_or(1));
-    launch.trigger = read_trigger(s);
-    launch.boot = s.duration("boot").value_or(sim::Time());
+    launch.instances = static_cast<std::uint32_t>(
+        s.integer("instances", false, 1, 100'000, into(here, &m::LaunchSpec::instances)).value_or(1));
+    launch.trigger = read_trigger(s, member(here, &m::LaunchSpec::trigger));
+    launch.boot = s.duration("boot", false, into(here, &m::LaunchSpec::boot)).value_or(sim::Time());
     if (const YAML::Node retry = s.get("retry"); retry.IsDefined()) {
       YamlMap r(sink_, retry, "'retry' of " + what);
       launch.retry_initial = r.duration("initial").value_or(launch.retry_initial);
@@ -171,14 +189,21 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
       }
     }
     launch.needs = req("needs", false);
-    read_site_recovery(s, launch.recovery, launch.recovery_reason);
+    read_site_recovery(s, launch.recovery, launch.recovery_reason, member(here, &m::LaunchSpec::recovery));
     if (*kind == "launch_new") {
-      launch.replication_lag = s.duration("replication_lag").value_or(sim::Time());
+      launch.replication_lag =
+          s.duration("replication_lag", false, into(here, &m::LaunchSpec::replication_lag))
+              .value_or(sim::Time());
     } else {
       m::LaunchSpec::Restore restore;
+      const Locate<m::LaunchSpec::Restore> held_restore = held(member(here, &m::LaunchSpec::restore));
       restore.backup_location = ref("backup_location", true, {});
-      restore.data_gb = s.number("data_gb", true, Range::greater_than(0)).value_or(1);
-      restore.gb_per_hour = s.number("restore_gb_per_hour", true, Range::greater_than(0)).value_or(1);
+      restore.data_gb = s.number("data_gb", true, Range::greater_than(0),
+                                 into(held_restore, &m::LaunchSpec::Restore::data_gb))
+                            .value_or(1);
+      restore.gb_per_hour = s.number("restore_gb_per_hour", true, Range::greater_than(0),
+                                     into(held_restore, &m::LaunchSpec::Restore::gb_per_hour))
+                                .value_or(1);
       restore.backups = read_backups(s);
       launch.restore = restore;
     }
@@ -224,8 +249,23 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
       }
       seen.emplace_back(*tenant, variant.name);
       const m::TenantSpec& t = spec_.tenants[*tenant];
+      // Where the variant's i-th strategy will sit.
+      const std::size_t v_index = spec_.variants.size();
+      const auto strategy_at = [v_index](std::size_t i) -> Locate<m::StrategySpec> {
+        return [v_index, i](m::ScenarioSpec& spec) -> m::StrategySpec& {
+          return spec.variants[v_index].strategies[i].second;
+        };
+      };
       if (one.IsDefined()) {
-        const m::StrategySpec strategy = read_strategy(one, "'strategy' of " + v.what());
+        // One strategy for every function: its draws are written into the first copy, and the other
+        // copies follow it (each takes its own function's recovery again when the run builds it).
+        const std::size_t inputs_before = sink_.inputs().size();
+        const m::StrategySpec strategy = read_strategy(one, "'strategy' of " + v.what(), strategy_at(0));
+        const std::size_t copies = t.functions.size();
+        sink_.fan_out_inputs(inputs_before, [v_index, copies](m::ScenarioSpec& spec) {
+          auto& strategies = spec.variants[v_index].strategies;
+          for (std::size_t i = 1; i < copies; ++i) strategies[i].second = strategies[0].second;
+        });
         for (std::uint32_t f = 0; f < t.functions.size(); ++f) {
           variant.strategies.emplace_back(f, strategy);
           m::inherit_recovery(variant.strategies.back().second, t.functions[f].recovery);
@@ -237,7 +277,8 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
           if (s.IsDefined()) {
             variant.strategies.emplace_back(
                 f, read_strategy(
-                       s, fmt::format("strategy of '{}/{}' in {}", t.name, t.functions[f].name, v.what())));
+                       s, fmt::format("strategy of '{}/{}' in {}", t.name, t.functions[f].name, v.what()),
+                       strategy_at(variant.strategies.size())));
             m::inherit_recovery(variant.strategies.back().second, t.functions[f].recovery);
           }
         }

@@ -149,7 +149,8 @@ Parsed<sim::Time> parse_duration(std::string_view raw) {
     c.skip_spaces();
   }
   // A century is more than any horizon we accept; beyond it, say so rather than overflow.
-  if (!(total_ms <= 100.0 * 365 * 86'400'000)) return std::string("a duration of at most 100 years");
+  if (!(total_ms <= static_cast<double>(kMaxDuration.count_ms())))
+    return std::string("a duration of at most 100 years");
   return sim::Time::ms(static_cast<std::int64_t>(std::llround(total_ms)));
 }
 

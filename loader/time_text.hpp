@@ -18,6 +18,8 @@ template <class T>
 using Parsed = std::variant<T, std::string>;
 
 Parsed<sim::Time> parse_duration(std::string_view text);
+// The longest duration accepted: more than any horizon, far from overflow.
+inline constexpr sim::Time kMaxDuration = sim::Time::hours(100 * 365 * 24);
 
 struct Instant {
   std::int64_t unix_s = 0;

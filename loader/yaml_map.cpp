@@ -9,6 +9,7 @@
 
 #include "loader/spelling.hpp"
 #include "loader/time_text.hpp"
+#include "loader/uncertain_number.hpp"
 
 namespace outagesim::loader {
 
@@ -50,6 +51,28 @@ void DiagnosticSink::error_without_place(std::string message, std::string expect
   diagnostics_.push_back(Diagnostic{file_, 0, 0, std::move(message), std::move(expected)});
 }
 
+void DiagnosticSink::error_in_file(std::string file, int line, int column, std::string message,
+                                   std::string expected) {
+  diagnostics_.push_back(Diagnostic{std::move(file), line, column, std::move(message), std::move(expected)});
+}
+
+void DiagnosticSink::fan_out_inputs(std::size_t first, std::function<void(models::ScenarioSpec&)> then) {
+  for (std::size_t i = first; i < inputs_.size(); ++i) {
+    inputs_[i].set = [set = std::move(inputs_[i].set), then](models::ScenarioSpec& spec, double value) {
+      set(spec, value);
+      then(spec);
+    };
+  }
+}
+
+bool DiagnosticSink::add_input(models::UncertainInput input) {
+  for (const auto& existing : inputs_) {
+    if (existing.name == input.name) return false;
+  }
+  inputs_.push_back(std::move(input));
+  return true;
+}
+
 std::string shown_name(const YAML::Node& entry) {
   return entry.IsMap() && entry["name"].IsScalar() ? entry["name"].Scalar() : "?";
 }
@@ -64,6 +87,7 @@ std::optional<std::string> read_string(DiagnosticSink& sink, const YAML::Node& n
 
 std::optional<double> read_number(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,
                                   Range range) {
+  if (is_distribution(node)) return read_uncertain(sink, node, std::string(what), {}, range, {}, {});
   const std::string expected = range.min <= -1e300 && range.max >= 1e300 ? std::string("a number")
                                : range.max >= 1e300
                                    ? fmt::format("a number {} {}", range.above ? ">" : ">=", range.min)
@@ -88,6 +112,10 @@ std::optional<double> read_number(DiagnosticSink& sink, const YAML::Node& node, 
 
 std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,
                                          std::int64_t min, std::int64_t max) {
+  if (is_distribution(node)) {
+    read_uncertain(sink, node, std::string(what), {}, {}, {}, {});
+    return std::nullopt;
+  }
   const std::string expected = fmt::format("a whole number from {} to {}", min, max);
   if (!node.IsScalar()) {
     sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), expected);
@@ -120,6 +148,10 @@ std::optional<bool> read_bool(DiagnosticSink& sink, const YAML::Node& node, std:
 }
 
 std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YAML::Node& node, std::string_view what) {
+  if (is_distribution(node)) {
+    read_uncertain(sink, node, std::string(what), {}, {}, {}, {});
+    return std::nullopt;
+  }
   if (!node.IsScalar()) {
     sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), "a duration such as 2h15m");
     return std::nullopt;
@@ -201,17 +233,30 @@ std::optional<std::string> YamlMap::string(std::string_view key, bool required) 
   return read_string(*sink_, n, fmt::format("'{}' of {}", key, what_));
 }
 
-std::optional<double> YamlMap::number(std::string_view key, bool required, Range range) {
+std::optional<double> YamlMap::number(std::string_view key, bool required, Range range,
+                                      const models::InputSetter& set) {
   const YAML::Node n = get(key, required);
   if (!n.IsDefined()) return std::nullopt;
-  return read_number(*sink_, n, fmt::format("'{}' of {}", key, what_), range);
+  const std::string what = fmt::format("'{}' of {}", key, what_);
+  if (is_distribution(n)) {
+    return read_uncertain(*sink_, n, what, models::InputUnit::kNumber, range, number_reader(), set);
+  }
+  return read_number(*sink_, n, what, range);
 }
 
 std::optional<std::int64_t> YamlMap::integer(std::string_view key, bool required, std::int64_t min,
-                                             std::int64_t max) {
+                                             std::int64_t max, const models::InputSetter& set) {
   const YAML::Node n = get(key, required);
   if (!n.IsDefined()) return std::nullopt;
-  return read_integer(*sink_, n, fmt::format("'{}' of {}", key, what_), min, max);
+  const std::string what = fmt::format("'{}' of {}", key, what_);
+  if (is_distribution(n)) {
+    const auto nominal = read_uncertain(*sink_, n, what, models::InputUnit::kCount,
+                                        Range::between(static_cast<double>(min), static_cast<double>(max)),
+                                        number_reader(), set);
+    if (!nominal) return std::nullopt;
+    return std::llround(*nominal);
+  }
+  return read_integer(*sink_, n, what, min, max);
 }
 
 std::optional<bool> YamlMap::boolean(std::string_view key, bool required) {
@@ -220,10 +265,19 @@ std::optional<bool> YamlMap::boolean(std::string_view key, bool required) {
   return read_bool(*sink_, n, fmt::format("'{}' of {}", key, what_));
 }
 
-std::optional<sim::Time> YamlMap::duration(std::string_view key, bool required) {
+std::optional<sim::Time> YamlMap::duration(std::string_view key, bool required,
+                                           const models::InputSetter& set) {
   const YAML::Node n = get(key, required);
   if (!n.IsDefined()) return std::nullopt;
-  return read_duration(*sink_, n, fmt::format("'{}' of {}", key, what_));
+  const std::string what = fmt::format("'{}' of {}", key, what_);
+  if (is_distribution(n)) {
+    const auto nominal = read_uncertain(*sink_, n, what, models::InputUnit::kDuration,
+                                        Range::between(0, static_cast<double>(kMaxDuration.count_ms())),
+                                        duration_reader(), set);
+    if (!nominal) return std::nullopt;
+    return sim::Time::ms(std::llround(*nominal));
+  }
+  return read_duration(*sink_, n, what);
 }
 
 std::optional<std::optional<sim::Time>> YamlMap::duration_or_never(std::string_view key, bool required) {

@@ -12,16 +12,29 @@
 #include <vector>
 
 #include "loader/diagnostic.hpp"
+#include "models/scenario/uncertain_input.hpp"
 #include "sim/time.hpp"
 
 namespace outagesim::loader {
 
+// What reading a file collects besides values: its problems, and its uncertain inputs (numbers written
+// as distributions, see uncertain_number.hpp).
 class DiagnosticSink {
  public:
   explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
 
   void error(const YAML::Mark& mark, std::string message, std::string expected = {});
   void error_without_place(std::string message, std::string expected = {});
+  // A problem in another file the scenario names (a CSV of samples).
+  void error_in_file(std::string file, int line, int column, std::string message, std::string expected = {});
+
+  // False, and nothing added, when an input of that name exists.
+  bool add_input(models::UncertainInput input);
+  const std::vector<models::UncertainInput>& inputs() const { return inputs_; }
+  // Makes every input added since `first` also run `then` after writing its field (to copy the field's
+  // struct where the spec holds it twice).
+  void fan_out_inputs(std::size_t first, std::function<void(models::ScenarioSpec&)> then);
+  std::vector<models::UncertainInput> take_inputs() { return std::move(inputs_); }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   std::vector<Diagnostic> take() { return std::move(diagnostics_); }
   bool empty() const { return diagnostics_.empty(); }
@@ -30,6 +43,7 @@ class DiagnosticSink {
  private:
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
+  std::vector<models::UncertainInput> inputs_;
 };
 
 // Inclusive bounds on a number; `above` makes the lower bound exclusive.
@@ -77,11 +91,16 @@ class YamlMap {
   YAML::Mark mark_of(std::string_view key) const;
 
   std::optional<std::string> string(std::string_view key, bool required = false);
-  std::optional<double> number(std::string_view key, bool required, Range range = {});
-  std::optional<std::int64_t> integer(std::string_view key, bool required, std::int64_t min,
-                                      std::int64_t max);
+  // Numbers may be written as distributions (uncertain_number.hpp) where the caller gives the setter
+  // that writes a draw into its field; the nominal value is returned. Without a setter a distribution is
+  // reported.
+  std::optional<double> number(std::string_view key, bool required, Range range = {},
+                               const models::InputSetter& set = {});
+  std::optional<std::int64_t> integer(std::string_view key, bool required, std::int64_t min, std::int64_t max,
+                                      const models::InputSetter& set = {});
   std::optional<bool> boolean(std::string_view key, bool required = false);
-  std::optional<sim::Time> duration(std::string_view key, bool required = false);
+  std::optional<sim::Time> duration(std::string_view key, bool required = false,
+                                    const models::InputSetter& set = {});
   // See read_duration_or_never(); nullopt when absent as well.
   std::optional<std::optional<sim::Time>> duration_or_never(std::string_view key, bool required = false);
 

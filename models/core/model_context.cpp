@@ -8,8 +8,8 @@
 namespace outagesim::models {
 
 ModelContext::ModelContext(sim::Engine& engine, Region& region, const std::vector<CrewSpec>& crews,
-                           std::uint64_t seed)
-    : engine_(&engine), region_(&region), streams_(seed), queued_(region.size(), false) {
+                           std::uint64_t seed, std::uint64_t replication)
+    : engine_(&engine), region_(&region), streams_(seed, replication), queued_(region.size(), false) {
   crews_.reserve(crews.size());
   for (const CrewSpec& crew : crews)
     crews_.push_back(std::make_unique<sim::Resource>(engine, crew.headcount));

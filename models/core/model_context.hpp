@@ -30,7 +30,8 @@ class StateObserver {
 class ModelContext {
  public:
   // The engine and region are not owned and must outlive the context.
-  ModelContext(sim::Engine& engine, Region& region, const std::vector<CrewSpec>& crews, std::uint64_t seed);
+  ModelContext(sim::Engine& engine, Region& region, const std::vector<CrewSpec>& crews, std::uint64_t seed,
+               std::uint64_t replication = 0);
 
   sim::Time now() const { return engine_->now(); }
   sim::Engine& engine() const { return *engine_; }

@@ -74,8 +74,12 @@ std::vector<std::unique_ptr<Component>> build_components(const ScenarioSpec& spe
   for (const TenantSpec& t : spec.tenants) {
     for (const TenantFunctionSpec& f : t.functions) {
       assert(f.id == components.size());
+      // A strategy without recovery steps of its own takes the function's, here rather than only in the
+      // loader, so that a replication's drawn steps reach the strategy too.
+      StrategySpec strategy = f.strategy;
+      inherit_recovery(strategy, f.recovery);
       components.push_back(
-          std::make_unique<TenantFunction>(f.id, t.name + "/" + f.name, f, make_strategy(f.strategy)));
+          std::make_unique<TenantFunction>(f.id, t.name + "/" + f.name, f, make_strategy(strategy)));
     }
   }
   for (const TenantSpec& t : spec.tenants) {

@@ -17,6 +17,7 @@
 #include "models/operations/crew_spec.hpp"
 #include "models/operations/repair_spec.hpp"
 #include "models/operations/trigger.hpp"
+#include "models/scenario/uncertain_input.hpp"
 #include "models/services/recovery_step.hpp"
 #include "models/services/work.hpp"
 #include "models/strategies/strategy_spec.hpp"
@@ -36,6 +37,7 @@ struct CoolingPlantParams {
   // Derating: each chiller gives chiller_kw x (1 - derate_pct_per_c/100 x (outside - rated_outside_c)),
   // floored at 0, when the outside air is above rated_outside_c.
   OutsideAir outside;
+  bool outside_is_weather = true;  // `outside` is the scenario's weather, not the plant's own
   double rated_outside_c = 35;
   double derate_pct_per_c = 0;  // [0, 100]
 
@@ -65,6 +67,7 @@ struct RoomParams {
   double thermal_mass_kj_per_c = 0;  // air, racks and structure that heat together. > 0
   double heat_loss_kw_per_c = 0;     // passive loss to outside per °C above it (gain below). >= 0
   OutsideAir outside;                // the room's own outside_c, else the scenario's weather
+  bool outside_is_weather = true;
   double setpoint_c = 24;
   double base_load_kw = 0;            // non-IT heat while powered (power distribution, lighting)
   double alarm_c = 32;                // overheating above this; hosts restart only below it. > setpoint
@@ -268,6 +271,8 @@ struct ScenarioSpec {
   std::vector<MilestoneSpec> milestones;
   std::vector<CalibrationSpec> calibrated;
   std::vector<VariantSpec> variants;
+  // Numbers given as distributions; their nominal values are already in the fields above.
+  std::vector<UncertainInput> inputs;
 
   // Components, tenant functions and tenants together.
   std::uint32_t vertex_count() const;

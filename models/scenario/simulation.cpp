@@ -38,11 +38,26 @@ std::vector<TemperatureTraceRecorder::Room> traced_rooms(const ScenarioSpec& spe
 
 }  // namespace
 
-RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed) {
+RunResult simulate_replication(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t replication,
+                               std::vector<double>* inputs) {
+  std::vector<double> draws = draw_inputs(spec, seed, replication);
+  RunResult result;
+  if (draws.empty()) {
+    result = simulate(spec, seed, replication);
+  } else {
+    ScenarioSpec drawn = spec;
+    apply_inputs(drawn, draws);
+    result = simulate(drawn, seed, replication);
+  }
+  if (inputs) *inputs = std::move(draws);
+  return result;
+}
+
+RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t replication) {
   const std::uint32_t n = spec.vertex_count();
   Region region(build_components(spec), DependencyGraph(n, dependency_edges(spec)));
   sim::Engine engine(spec.horizon);
-  ModelContext ctx(engine, region, spec.crews, seed);
+  ModelContext ctx(engine, region, spec.crews, seed, replication);
   IntervalRecorder recorder(n);
   ctx.add_observer(recorder);
   TemperatureTraceRecorder temperatures(n, traced_rooms(spec), kTraceSampleEvery);

@@ -12,10 +12,17 @@ namespace outagesim::models {
 // The step of the temperature samples in RunResult::rooms (crossings and peaks are exact, not sampled).
 inline constexpr sim::Time kTraceSampleEvery = sim::Time::minutes(5);
 
+// The spec as it stands (uncertain inputs at whatever values its fields hold), with the model streams of
+// replication `replication`.
 // REQUIRES: a spec the loader validated (references resolved, no dependency cycle).
-RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed);
+RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t replication = 0);
 inline RunResult simulate(const ScenarioSpec& spec) {
   return simulate(spec, spec.seed);
 }
+
+// Replication `replication`: a copy of the spec with every uncertain input drawn from its stream of that
+// replication, run with that replication's model streams. `inputs`, when given, receives the draws.
+RunResult simulate_replication(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t replication,
+                               std::vector<double>* inputs = nullptr);
 
 }  // namespace outagesim::models

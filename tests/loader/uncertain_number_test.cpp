@@ -1,0 +1,134 @@
+// Numbers written as distributions: they load as inputs with a nominal value in their field, each draw
+// lands in the right field of a replication's copy, and bad distributions are refused at file:line:col.
+#include "loader/uncertain_number.hpp"
+
+#include <catch2/catch.hpp>
+#include <variant>
+
+#include "models/scenario/simulation.hpp"
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+namespace m = outagesim::models;
+using outagesim::sim::Time;
+
+namespace {
+
+const char* const kRegion = R"(
+crews:
+  - {name: ops, headcount: {dist: uniform, min: 2, max: 6, nominal: 4}}
+components:
+  - {name: feed, kind: power_feed}
+  - name: plant
+    kind: cooling_plant
+    chillers: 4
+    chiller_kw: {dist: normal, mean: 1000, sd: 50, min: 800, max: 1200}
+  - {name: db, kind: database, primary: feed, switchover: {dist: lognormal, median: 30m, sigma: 0.5, max: 6h}}
+  - name: api
+    kind: compute
+    needs: feed
+    recovery:
+      - {step: checks, duration: {dist: triangular, min: 1h, mode: 2h, max: 5h}}
+tenants:
+  - name: shop
+    needs: api
+    recovery: [{step: reconcile, duration: {dist: exponential, mean: 30m, max: 10h, name: shop reconcile}}]
+faults:
+  - {at: {dist: uniform, min: "02:00", max: "03:00"}, target: feed, action: fail}
+operator_actions:
+  - {at: "06:00", target: feed, action: repair}
+)";
+
+}  // namespace
+
+TEST_CASE("distributions load as inputs, with their nominal value in the field") {
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(kRegion));
+  REQUIRE(spec.inputs.size() == 6);
+  CHECK(spec.inputs[0].name == "'headcount' of a crew");
+  CHECK(spec.crews[0].headcount == 4);  // the nominal given
+  const auto& plant = std::get<m::CoolingPlantParams>(spec.components[1].params);
+  CHECK(plant.chiller_kw == Approx(1000));  // the median of a symmetric truncation
+  const auto& api = std::get<m::ServiceParams>(spec.components[3].params);
+  CHECK(api.recovery[0].duration > Time::hours(2));  // a triangular's median lies past its mode here
+  CHECK(spec.inputs[4].name == "shop reconcile");
+  CHECK(spec.inputs[4].unit == m::InputUnit::kDuration);
+  CHECK(spec.inputs[5].unit == m::InputUnit::kTimePoint);
+  CHECK(spec.injections[0].at == Time::minutes(150));
+  CHECK(spec.inputs[2].where.rfind("test.yaml:", 0) == 0);  // the file:line:column of the distribution
+}
+
+TEST_CASE("a replication writes each draw into its field, the same draws for the same seed") {
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(kRegion));
+  const std::vector<double> a = m::draw_inputs(spec, 7, 3);
+  const std::vector<double> b = m::draw_inputs(spec, 7, 3);
+  const std::vector<double> c = m::draw_inputs(spec, 7, 4);
+  CHECK(a == b);
+  CHECK(a != c);
+  m::ScenarioSpec drawn = spec;
+  m::apply_inputs(drawn, a);
+  CHECK(drawn.crews[0].headcount == static_cast<std::uint32_t>(a[0]));
+  CHECK(a[0] >= 2);
+  CHECK(a[0] <= 6);
+  CHECK(std::get<m::CoolingPlantParams>(drawn.components[1].params).chiller_kw == a[1]);
+  CHECK(std::get<m::DatabaseParams>(drawn.components[2].params).switchover.count_ms() == a[2]);
+  CHECK(std::get<m::ServiceParams>(drawn.components[3].params).recovery[0].duration.count_ms() == a[3]);
+  CHECK(drawn.tenants[0].functions[0].recovery[0].duration.count_ms() == a[4]);
+  CHECK(drawn.injections[0].at.count_ms() == a[5]);
+}
+
+TEST_CASE("the fault time of a replication moves the outage") {
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(kRegion));
+  std::vector<double> inputs;
+  const m::RunResult r = m::simulate_replication(spec, 1, 0, &inputs);
+  const auto api = static_cast<m::ComponentId>(3);
+  REQUIRE(!r.intervals[api].empty());
+  CHECK(r.intervals[api].front().start.count_ms() == inputs[5]);
+}
+
+TEST_CASE("bad distributions are refused where they are written") {
+  const auto errors = [](std::string_view field) {
+    return load_errors(scenario_yaml(
+        std::string("components:\n  - {name: feed, kind: power_feed}\n") +
+        "  - {name: api, kind: compute, needs: feed, recovery: [{step: s, duration: " + std::string(field) +
+        "}]}\n"));
+  };
+  CHECK_THAT(errors("{dist: weibull, shape: 0, scale: 1h}"), Catch::Contains("the shape must be from 0.01"));
+  CHECK_THAT(errors("{dist: gamma, shape: 2, scale: -1h}"), Catch::Contains("not a valid duration"));
+  CHECK_THAT(errors("{dist: normal, mean: 1h, sd: 1h}"),
+             Catch::Contains("gives values out of range with probability 0.159"));
+  CHECK_THAT(errors("{dist: lognorm, median: 1h, sigma: 1}"), Catch::Contains("did you mean"));
+  CHECK_THAT(errors("{dist: uniform, min: 2h, max: 1h}"), Catch::Contains("min must be below max"));
+  CHECK_THAT(errors("{dist: uniform, min: 1h, max: 2h, mode: 1h}"), Catch::Contains("unknown key 'mode'"));
+  CHECK_THAT(errors("{dist: empirical}"), Catch::Contains("needs 'samples' or 'file'"));
+  CHECK_THAT(errors("{dist: exponential, mean: 1h, max: 10h, nominal: 20h}"), Catch::Contains("'nominal'"));
+  // An exponential's tail beyond the century a duration may last is cut off, not refused.
+  CHECK_NOTHROW(
+      load_spec(scenario_yaml("components:\n  - {name: feed, kind: power_feed}\n"
+                              "  - {name: api, kind: compute, needs: feed, recovery: [{step: s, duration: "
+                              "{dist: exponential, mean: 1h}}]}\n")));
+}
+
+TEST_CASE("a field that cannot be uncertain says so") {
+  const std::string e = load_errors(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+milestones:
+  - {name: m, component: feed, event: enters_down, tolerance: {dist: uniform, min: 1m, max: 2m}}
+)"));
+  CHECK_THAT(e, Catch::Contains("is a distribution, but it takes one value"));
+}
+
+TEST_CASE("an uncertain headcount may not fall below what a stage needs") {
+  const std::string e = load_errors(scenario_yaml(R"(
+crews:
+  - {name: ops, headcount: {dist: uniform, min: 1, max: 6}}
+components:
+  - {name: feed, kind: power_feed}
+repairs:
+  - name: fix
+    when: {component: feed, event: enters_down}
+    stages:
+      - {name: work, duration: 1h, crew: ops, people: 3}
+)"));
+  CHECK_THAT(e, Catch::Contains("may never have more than 1"));
+}

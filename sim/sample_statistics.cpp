@@ -80,7 +80,11 @@ double percentile(std::span<const double> sorted, double p) {
   const auto below = static_cast<std::size_t>(std::floor(h));
   if (below + 1 >= sorted.size()) return sorted.back();
   const double fraction = h - static_cast<double>(below);
-  return sorted[below] + fraction * (sorted[below + 1] - sorted[below]);
+  const double low = sorted[below];
+  const double high = sorted[below + 1];
+  // Interpolate from the nearer end, as numpy's _lerp does, so a fraction of 1 gives `high` exactly.
+  if (fraction >= 0.5) return high - (high - low) * (1.0 - fraction);
+  return low + (high - low) * fraction;
 }
 
 Summary summarize(std::span<const double> values) {

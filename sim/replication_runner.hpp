@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct Replications {
 
 namespace detail {
 
+// The default of run_replications' T: take the result type from the body.
+struct DeducedResult {};
+
 struct IndexedRunOutcome {
   std::uint64_t complete_prefix = 0;
   bool stopped = false;
@@ -53,17 +57,21 @@ IndexedRunOutcome run_indexed(std::uint64_t count, unsigned threads,
 
 }  // namespace detail
 
-// Runs body(r) for every replication r in [begin, end) on `threads` threads (0: one per hardware thread).
-// If a body throws, the runner stops taking new replications, joins, and rethrows to the caller.
+// Runs body(r) for every replication r in [begin, end) on `threads` threads (0: one per hardware thread)
+// and returns the results in replication order. `body` is any callable taking the replication number;
+// the result type is what it returns, or T when given (run_replications<Outcome>(...)); it only needs to
+// be movable. If a body throws, the runner stops taking new replications, joins, and rethrows.
 // REQUIRES: begin <= end.
-template <class T>
-Replications<T> run_replications(std::uint64_t begin, std::uint64_t end, unsigned threads,
-                                 const std::function<T(std::uint64_t replication)>& body,
-                                 const RunControl& control = {}) {
-  std::vector<std::optional<T>> slots(end - begin);
+template <class T = detail::DeducedResult, class Body>
+auto run_replications(std::uint64_t begin, std::uint64_t end, unsigned threads, const Body& body,
+                      const RunControl& control = {}) {
+  using Result = std::conditional_t<std::is_same_v<T, detail::DeducedResult>,
+                                    std::invoke_result_t<const Body&, std::uint64_t>, T>;
+  static_assert(std::is_move_constructible_v<Result>, "a replication's result must be movable");
+  std::vector<std::optional<Result>> slots(end - begin);
   const detail::IndexedRunOutcome outcome = detail::run_indexed(
       end - begin, threads, [&](std::uint64_t k) { slots[k].emplace(body(begin + k)); }, control);
-  Replications<T> out;
+  Replications<Result> out;
   out.begin = begin;
   out.stopped = outcome.stopped;
   out.results.reserve(outcome.complete_prefix);

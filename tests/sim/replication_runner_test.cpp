@@ -1,6 +1,7 @@
 #include "sim/replication_runner.hpp"
 
 #include <catch2/catch.hpp>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -112,6 +113,17 @@ TEST_CASE("progress reports reach the total") {
   CHECK(seen.back().done == 40);
   CHECK(seen.back().total == 40);
   for (std::size_t i = 1; i < seen.size(); ++i) CHECK(seen[i - 1].done <= seen[i].done);
+}
+
+TEST_CASE("the result type comes from the body, or is given") {
+  const auto deduced = run_replications(0, 3, 2, [](std::uint64_t r) { return r + 1; });
+  CHECK(deduced.results == std::vector<std::uint64_t>{1, 2, 3});
+  const auto given = run_replications<double>(0, 2, 2, [](std::uint64_t r) { return static_cast<int>(r); });
+  CHECK(given.results == std::vector<double>{0.0, 1.0});
+  // A move-only result.
+  const auto owned = run_replications(0, 2, 2, [](std::uint64_t r) { return std::make_unique<int>(int(r)); });
+  REQUIRE(owned.results.size() == 2);
+  CHECK(*owned.results[1] == 1);
 }
 
 TEST_CASE("zero threads means one per hardware thread") {

@@ -17,6 +17,11 @@ struct RunOptions {
   std::string format = "text";  // text | json
   std::optional<std::uint64_t> seed;
   std::string output;  // empty: stdout
+  // Replications: none for one run of the scenario as typed (its inputs at their nominal values).
+  std::optional<std::uint64_t> runs;
+  unsigned threads = 0;  // 0: one per hardware thread
+  bool quiet = false;    // no progress bar
+  std::string samples;   // per-replication CSV, when given
 };
 
 struct CompareOptions {
@@ -32,6 +37,8 @@ struct ValidateOptions {
 };
 
 int run_command(const RunOptions& options);
+// `run --runs N`: replications and their statistics.
+int run_replications_command(const RunOptions& options, const loader::LoadResult& loaded);
 int validate_command(const ValidateOptions& options);
 int compare_command(const CompareOptions& options);
 

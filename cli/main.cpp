@@ -19,6 +19,14 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--format", run.format, "Report format")->check(CLI::IsMember({"text", "json"}));
   run_cmd->add_option("--seed", run.seed, "Seed for the run's random streams (default: the scenario's)");
   run_cmd->add_option("-o,--output", run.output, "Write the report to this file instead of stdout");
+  run_cmd
+      ->add_option("--runs", run.runs, "Replications: draw every uncertain input and random process N times")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+  run_cmd->add_option("--threads", run.threads, "Threads for replications (default: one per core)")
+      ->check(CLI::Range(0u, 1024u));
+  run_cmd->add_flag("--quiet", run.quiet, "No progress bar");
+  run_cmd->add_option("--samples", run.samples,
+                      "Write each replication's draws and results to this CSV file");
 
   CompareOptions compare;
   CLI::App* compare_cmd = app.add_subcommand(

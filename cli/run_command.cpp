@@ -11,6 +11,7 @@ namespace outagesim::cli {
 int run_command(const RunOptions& options) {
   const auto loaded = load_or_report(options.scenario);
   if (!loaded) return 1;
+  if (options.runs) return run_replications_command(options, *loaded);
   const models::ScenarioSpec& spec = *loaded->spec;
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   const models::RunResult result = models::simulate(spec, seed);

@@ -252,7 +252,10 @@ std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& no
     return steps;
   }
   for (const YAML::Node& item : list_items(node, what)) {
-    YamlMap step(sink_, item, "a step of " + what);
+    YamlMap step(sink_, item,
+                 item.IsMap() && item["step"].IsScalar()
+                     ? fmt::format("step '{}' of {}", item["step"].Scalar(), what)
+                     : "a step of " + what);
     const auto name = step.string("step", true);
     // Where this step will sit, when its list has a place in the spec.
     Locate<m::RecoveryStep> here;
@@ -270,7 +273,7 @@ std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& no
           step.number("tb_per_hour", true, {0, 1e9, true}, set(work, &m::ThroughputWork::tb_per_hour));
       if (step.has("duration")) {
         step.get("duration");
-        sink_.error(step.mark_of("duration"), fmt::format("a step of {} has both 'duration' and work", what),
+        sink_.error(step.mark_of("duration"), fmt::format("{} has both 'duration' and work", step.what()),
                     "either 'duration', or 'work_tb' with 'tb_per_hour'");
       }
       step.finish();

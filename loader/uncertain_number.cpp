@@ -308,8 +308,9 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& nod
       .set = set};
   if (!sink.add_input(std::move(input))) {
     sink.error(d.mark_of("name"),
-               fmt::format("{}: another uncertain input is already named '{}'", what, name.value_or(what)),
-               "a name of its own");
+               fmt::format("{}: another uncertain input is named '{}' with a different distribution", what,
+                           name.value_or(what)),
+               "the same distribution and nominal value (to share one draw), or a name of its own");
     return std::nullopt;
   }
   return nominal;

@@ -66,8 +66,21 @@ void DiagnosticSink::fan_out_inputs(std::size_t first, std::function<void(models
 }
 
 bool DiagnosticSink::add_input(models::UncertainInput input) {
-  for (const auto& existing : inputs_) {
-    if (existing.name == input.name) return false;
+  for (auto& existing : inputs_) {
+    if (existing.name != input.name) continue;
+    // The same name twice is one input written into two fields (one draw for both), if it is the same
+    // distribution.
+    if (existing.unit != input.unit || existing.nominal != input.nominal ||
+        existing.distribution.describe() != input.distribution.describe())
+      return false;
+    existing.set = [first = std::move(existing.set), second = std::move(input.set)](
+                       models::ScenarioSpec& spec, double value) {
+      first(spec, value);
+      second(spec, value);
+    };
+    existing.lowest = std::max(existing.lowest, input.lowest);
+    existing.highest = std::min(existing.highest, input.highest);
+    return true;
   }
   inputs_.push_back(std::move(input));
   return true;

@@ -28,7 +28,8 @@ class DiagnosticSink {
   // A problem in another file the scenario names (a CSV of samples).
   void error_in_file(std::string file, int line, int column, std::string message, std::string expected = {});
 
-  // False, and nothing added, when an input of that name exists.
+  // An input with a name already taken joins it (one draw written into both fields) when its
+  // distribution, unit and nominal value are the same; otherwise it is refused (false).
   bool add_input(models::UncertainInput input);
   const std::vector<models::UncertainInput>& inputs() const { return inputs_; }
   // Makes every input added since `first` also run `then` after writing its field (to copy the field's

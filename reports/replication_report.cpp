@@ -71,6 +71,13 @@ std::string input_value_text(const m::ScenarioSpec& spec, const m::UncertainInpu
   return fmt::format("{:.4g}", value);
 }
 
+std::string input_distribution_text(const m::ScenarioSpec& spec, const m::UncertainInput& input) {
+  // Times of day are clock times, but a normal's sd is a span: show spans of time points as durations.
+  if (input.unit == m::InputUnit::kTimePoint && input.distribution.kind() == sim::DistributionKind::kNormal)
+    return input.distribution.describe();
+  return input.distribution.describe([&](double v) { return input_value_text(spec, input, v); });
+}
+
 std::string replication_text(const m::ScenarioSpec& spec, const m::ReplicationStatistics& stats,
                              const ReplicationMetadata& meta) {
   std::string out = header_text(spec, meta.run);
@@ -126,9 +133,9 @@ std::string replication_text(const m::ScenarioSpec& spec, const m::ReplicationSt
                  {Align::kLeft, Align::kLeft, Align::kRight, Align::kRight, Align::kRight, Align::kRight});
     for (const m::InputStatistics& s : stats.inputs) {
       const m::UncertainInput& input = spec.inputs[s.input];
-      it.add_row({input.name, input.distribution.describe(), input_value_text(spec, input, input.nominal),
-                  input_value_text(spec, input, s.drawn.p5), input_value_text(spec, input, s.drawn.p50),
-                  input_value_text(spec, input, s.drawn.p95)});
+      it.add_row({input.name, input_distribution_text(spec, input),
+                  input_value_text(spec, input, input.nominal), input_value_text(spec, input, s.drawn.p5),
+                  input_value_text(spec, input, s.drawn.p50), input_value_text(spec, input, s.drawn.p95)});
     }
     out += it.render(2);
   }
@@ -177,7 +184,7 @@ nlohmann::ordered_json replication_json(const m::ScenarioSpec& spec, const m::Re
     nlohmann::ordered_json ij;
     ij["name"] = input.name;
     ij["where"] = input.where;
-    ij["distribution"] = input.distribution.describe();
+    ij["distribution"] = input_distribution_text(spec, input);
     ij["nominal"] = input.nominal;
     ij["drawn"] = summary_json(s.drawn);
     inputs.push_back(std::move(ij));

@@ -35,5 +35,7 @@ std::string samples_csv(const models::ScenarioSpec& spec,
 // An input's drawn value as people read it: a duration or clock time, or the number.
 std::string input_value_text(const models::ScenarioSpec& spec, const models::UncertainInput& input,
                              double value);
+// Its distribution with parameters in the same terms.
+std::string input_distribution_text(const models::ScenarioSpec& spec, const models::UncertainInput& input);
 
 }  // namespace outagesim::reports

@@ -305,40 +305,50 @@ double Distribution::sample(RandomStream& stream) const {
 }
 
 std::string Distribution::describe() const {
+  return describe([](double v) { return fmt::format("{}", v); });
+}
+
+std::string Distribution::describe(const std::function<std::string(double)>& value_text) const {
+  const auto& v = value_text;
   std::string text;
   switch (kind_) {
     case DistributionKind::kConstant:
-      return fmt::format("constant({})", a_);
+      return fmt::format("constant({})", v(a_));
     case DistributionKind::kUniform:
-      text = fmt::format("uniform(min {}, max {})", a_, b_);
+      text = fmt::format("uniform(min {}, max {})", v(a_), v(b_));
       break;
     case DistributionKind::kTriangular:
-      text = fmt::format("triangular(min {}, mode {}, max {})", a_, b_, c_);
+      text = fmt::format("triangular(min {}, mode {}, max {})", v(a_), v(b_), v(c_));
       break;
     case DistributionKind::kExponential:
-      text = fmt::format("exponential(mean {})", a_);
+      text = fmt::format("exponential(mean {})", v(a_));
       break;
     case DistributionKind::kNormal:
-      text = fmt::format("normal(mean {}, sd {})", a_, b_);
+      text = fmt::format("normal(mean {}, sd {})", v(a_), v(b_));
       break;
     case DistributionKind::kLognormal:
-      text = fmt::format("lognormal(median {}, sigma {})", a_, b_);
+      text = fmt::format("lognormal(median {}, sigma {})", v(a_), b_);
       break;
     case DistributionKind::kWeibull:
-      text = fmt::format("weibull(shape {}, scale {})", a_, b_);
+      text = fmt::format("weibull(shape {}, scale {})", a_, v(b_));
       break;
     case DistributionKind::kGamma:
-      text = fmt::format("gamma(shape {}, scale {})", a_, b_);
+      text = fmt::format("gamma(shape {}, scale {})", a_, v(b_));
       break;
     case DistributionKind::kPareto:
-      text = fmt::format("pareto(shape {}, scale {})", a_, b_);
+      text = fmt::format("pareto(shape {}, scale {})", a_, v(b_));
       break;
     case DistributionKind::kEmpirical:
-      return fmt::format("empirical({} samples from {} to {})", samples_.size(), samples_.front(),
-                         samples_.back());
+      return fmt::format("empirical({} samples from {} to {})", samples_.size(), v(samples_.front()),
+                         v(samples_.back()));
   }
-  if (std::isfinite(lower_) || std::isfinite(upper_)) {
-    text += fmt::format(" in [{}, {}]", lower_, upper_);
+  const bool low = std::isfinite(lower_), high = std::isfinite(upper_);
+  if (low && high) {
+    text += fmt::format(" in [{}, {}]", v(lower_), v(upper_));
+  } else if (low) {
+    text += fmt::format(" >= {}", v(lower_));
+  } else if (high) {
+    text += fmt::format(" <= {}", v(upper_));
   }
   return text;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -76,8 +77,10 @@ class Distribution {
   // The variate a draw uses, in (0, 1): 53 random bits, centred in their cell so that neither end is hit.
   static double open_uniform(RandomStream& stream);
 
-  // "triangular(min 3600, mode 7200, max 14400)" in the distribution's own numbers.
+  // "triangular(min 3600, mode 7200, max 14400)" in the distribution's own numbers; with `value_text`,
+  // every parameter in the unit of the values (not shape or sigma) is shown through it ("1h 00m").
   std::string describe() const;
+  std::string describe(const std::function<std::string(double)>& value_text) const;
 
  private:
   Distribution() = default;

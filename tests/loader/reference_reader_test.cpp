@@ -36,14 +36,14 @@ components:
       - {step: zero, work_tb: 5, tb_per_hour: 0}
 )"));
   CHECK(errors ==
-        R"(test.yaml:9:34: error: a step of 'recovery' of component 'oss' has both 'duration' and work
+        R"(test.yaml:9:34: error: step 'checks' of 'recovery' of component 'oss' has both 'duration' and work
  9 |       - {step: checks, duration: 1h, work_tb: 500, tb_per_hour: 90}
    |                                  ^
   expected: either 'duration', or 'work_tb' with 'tb_per_hour'
-test.yaml:10:9: error: a step of 'recovery' of component 'oss' lacks the required key 'tb_per_hour'
+test.yaml:10:9: error: step 'more checks' of 'recovery' of component 'oss' lacks the required key 'tb_per_hour'
  10 |       - {step: more checks, work_tb: 500}
     |         ^
-test.yaml:11:47: error: 'tb_per_hour' of a step of 'recovery' of component 'oss' is 0, out of range
+test.yaml:11:47: error: 'tb_per_hour' of step 'zero' of 'recovery' of component 'oss' is 0, out of range
  11 |       - {step: zero, work_tb: 5, tb_per_hour: 0}
     |                                               ^
   expected: a number from 0 to 1000000000

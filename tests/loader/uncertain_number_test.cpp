@@ -132,3 +132,24 @@ repairs:
 )"));
   CHECK_THAT(e, Catch::Contains("may never have more than 1"));
 }
+
+TEST_CASE("inputs with one name share one draw; a different distribution under the name is refused") {
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: a, kind: compute, needs: feed, recovery: [{step: s, duration: {dist: uniform, min: 1h, max: 2h, name: checks}}]}
+  - {name: b, kind: compute, needs: feed, recovery: [{step: s, duration: {dist: uniform, min: 1h, max: 2h, name: checks}}]}
+)"));
+  REQUIRE(spec.inputs.size() == 1);
+  m::ScenarioSpec drawn = spec;
+  m::apply_inputs(drawn, m::draw_inputs(spec, 1, 0));
+  CHECK(std::get<m::ServiceParams>(drawn.components[1].params).recovery[0].duration ==
+        std::get<m::ServiceParams>(drawn.components[2].params).recovery[0].duration);
+  CHECK_THAT(load_errors(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: a, kind: compute, needs: feed, recovery: [{step: s, duration: {dist: uniform, min: 1h, max: 2h, name: checks}}]}
+  - {name: b, kind: compute, needs: feed, recovery: [{step: s, duration: {dist: uniform, min: 1h, max: 3h, name: checks}}]}
+)")),
+             Catch::Contains("another uncertain input is named 'checks' with a different distribution"));
+}

@@ -34,8 +34,8 @@ MergedShards merge_shards(const std::vector<NamedShard>& shards, const ShardExpe
     if (s.seed != first.seed)
       return fail(fmt::format("{}: seed {}, but {} has seed {}", file, s.seed, first_file, first.seed));
     if (s.runs != first.runs)
-      return fail(fmt::format("{}: part of a job of {} replications, but {} is of one of {}", file, s.runs,
-                              first_file, first.runs));
+      return fail(fmt::format("{}: part of a job of {} replications, but {} is part of one of {}", file,
+                              s.runs, first_file, first.runs));
     if (s.shards != first.shards)
       return fail(
           fmt::format("{}: one of {} shards, but {} is one of {}", file, s.shards, first_file, first.shards));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "loader/scenario_loader.hpp"
+#include "models/results/replication_outcome.hpp"
 
 namespace outagesim::cli {
 
@@ -22,6 +23,7 @@ struct RunOptions {
   unsigned threads = 0;  // 0: one per hardware thread
   bool quiet = false;    // no progress bar
   std::string samples;   // per-replication CSV, when given
+  std::string shard;     // "I/N": run only part I of N and write it as a shard file for `merge`
 };
 
 struct CompareOptions {
@@ -32,6 +34,14 @@ struct CompareOptions {
   std::string output;
 };
 
+struct MergeOptions {
+  std::string scenario;
+  std::vector<std::string> shards;  // shard files of `run --shard`
+  std::string format = "text";      // text | json
+  std::string output;
+  std::string samples;
+};
+
 struct ValidateOptions {
   std::vector<std::string> scenarios;
 };
@@ -40,7 +50,24 @@ int run_command(const RunOptions& options);
 // `run --runs N`: replications and their statistics.
 int run_replications_command(const RunOptions& options, const loader::LoadResult& loaded);
 int validate_command(const ValidateOptions& options);
+// `merge S SHARD...`: the report of the shards' replications, the bytes `run --runs R` prints.
+int merge_command(const MergeOptions& options);
 int compare_command(const CompareOptions& options);
+
+// Writes the statistics of `outcomes` (replications 0, 1, ... in order) as `run --runs` does, and the
+// samples CSV when `samples` is not empty; shared by `run`, `merge` and the MPI run so that all print the
+// same bytes. Returns the exit status.
+struct ReplicationReportRequest {
+  std::string scenario_file;  // as the user gave it
+  std::uint64_t seed = 0;
+  std::uint64_t requested = 0;  // replications asked for
+  bool stopped = false;
+  std::string format = "text";
+  std::string output;
+  std::string samples;
+};
+int write_replication_report(const ReplicationReportRequest& request, const loader::LoadResult& loaded,
+                             const std::vector<models::ReplicationOutcome>& outcomes);
 
 // Loads the scenario at `path`; when it has problems, prints them all to stderr and returns nothing.
 std::optional<loader::LoadResult> load_or_report(const std::string& path);

@@ -5,9 +5,11 @@
 #include <exception>
 
 #include "cli/commands.hpp"
+#include "cli/process_group.hpp"
 
 int main(int argc, char** argv) {
   using namespace outagesim::cli;
+  const ProcessGroupSession process_group_session(argc, argv);
   CLI::App app{"outagesim: discrete-event simulator of cloud outage timelines"};
   app.set_version_flag("--version", std::string("outagesim ") + OUTAGESIM_VERSION);
   app.require_subcommand(1);
@@ -27,6 +29,10 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--quiet", run.quiet, "No progress bar");
   run_cmd->add_option("--samples", run.samples,
                       "Write each replication's draws and results to this CSV file");
+  run_cmd
+      ->add_option("--shard", run.shard,
+                   "I/N: run only part I (from 0) of N of the replications and write it, as JSON, for merge")
+      ->needs("--runs");
 
   CompareOptions compare;
   CLI::App* compare_cmd = app.add_subcommand(
@@ -37,6 +43,16 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));
   compare_cmd->add_option("--seed", compare.seed, "Seed for every run (default: the scenario's)");
   compare_cmd->add_option("-o,--output", compare.output, "Write the report to this file instead of stdout");
+
+  MergeOptions merge;
+  CLI::App* merge_cmd = app.add_subcommand(
+      "merge", "Combine the shard files of `run --shard I/N` into the report of all the replications");
+  merge_cmd->add_option("scenario", merge.scenario, "Scenario YAML file the shards ran")->required();
+  merge_cmd->add_option("shards", merge.shards, "Shard files, one per part, in any order")->required();
+  merge_cmd->add_option("--format", merge.format, "Report format")->check(CLI::IsMember({"text", "json"}));
+  merge_cmd->add_option("-o,--output", merge.output, "Write the report to this file instead of stdout");
+  merge_cmd->add_option("--samples", merge.samples,
+                        "Write each replication's draws and results to this CSV file");
 
   ValidateOptions validate;
   CLI::App* validate_cmd =
@@ -50,12 +66,17 @@ int main(int argc, char** argv) {
     return status == 0 ? 0 : 2;
   }
 
+  // Under mpirun only `run --runs` is spread over the ranks; anything else is rank 0's alone.
+  if (process_group().rank != 0 && !(*run_cmd && run.runs)) return 0;
+
   try {
     if (*run_cmd) return run_command(run);
+    if (*merge_cmd) return merge_command(merge);
     if (*validate_cmd) return validate_command(validate);
     if (*compare_cmd) return compare_command(compare);
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
+    abort_group(3);  // the other ranks of an MPI run would otherwise wait for this one forever
     return 3;
   }
   return 2;

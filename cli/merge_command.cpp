@@ -1,0 +1,49 @@
+// `outagesim merge S SHARD...`: reads the shard files of `run --shard I/N`, checks they are the parts of one
+// job of scenario S, and prints the report `run S --runs R` would print, byte for byte.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+#include "reports/replication_shard.hpp"
+#include "reports/shard_merge.hpp"
+
+namespace outagesim::cli {
+
+int merge_command(const MergeOptions& options) {
+  const auto loaded = load_or_report(options.scenario);
+  if (!loaded) return 1;
+  std::vector<reports::NamedShard> shards;
+  for (const std::string& file : options.shards) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      fmt::print(stderr, "{}: error: cannot read this shard file\n", file);
+      return 1;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    const nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) {
+      fmt::print(stderr, "{}: error: not JSON, so no shard file of `outagesim run --shard`\n", file);
+      return 1;
+    }
+    reports::ShardReading reading = reports::shard_from_json(doc, *loaded->spec);
+    if (!reading.shard) {
+      fmt::print(stderr, "{}: error: {}\n", file, reading.error);
+      return 1;
+    }
+    shards.push_back({file, std::move(*reading.shard)});
+  }
+  const reports::MergedShards merged =
+      reports::merge_shards(shards, {loaded->content_hash, options.scenario, OUTAGESIM_VERSION});
+  if (!merged.error.empty()) {
+    fmt::print(stderr, "outagesim: merge: {}\n", merged.error);
+    return 1;
+  }
+  return write_replication_report(
+      {options.scenario, merged.seed, merged.runs, false, options.format, options.output, options.samples},
+      *loaded, merged.outcomes);
+}
+
+}  // namespace outagesim::cli

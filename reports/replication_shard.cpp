@@ -1,0 +1,198 @@
+// Shard files to and from JSON. nlohmann writes a double in its shortest form that reads back to the
+// same bits and reads numbers with strtod, which rounds correctly, so finite inputs round-trip exactly;
+// the non-finite ones JSON cannot hold travel as the strings "nan", "inf" and "-inf".
+#include "reports/replication_shard.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace outagesim::reports {
+namespace {
+
+nlohmann::ordered_json double_json(double v) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  return v;
+}
+
+std::optional<double> double_from(const nlohmann::json& j) {
+  if (j.is_number()) return j.get<double>();
+  if (j == "nan") return std::numeric_limits<double>::quiet_NaN();
+  if (j == "inf") return std::numeric_limits<double>::infinity();
+  if (j == "-inf") return -std::numeric_limits<double>::infinity();
+  return std::nullopt;
+}
+
+std::string hash_text(std::uint64_t hash) {
+  return fmt::format("fnv1a64:{:016x}", hash);
+}
+
+std::optional<std::uint64_t> hash_from(const nlohmann::json& j) {
+  if (!j.is_string()) return std::nullopt;
+  const std::string& s = j.get_ref<const std::string&>();
+  if (s.size() != 24 || s.rfind("fnv1a64:", 0) != 0) return std::nullopt;
+  std::uint64_t v = 0;
+  for (char c : s.substr(8)) {
+    int digit;
+    if (c >= '0' && c <= '9')
+      digit = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      digit = c - 'a' + 10;
+    else
+      return std::nullopt;
+    v = v * 16 + static_cast<std::uint64_t>(digit);
+  }
+  return v;
+}
+
+// An array under `key` of exactly `size` elements, or an error.
+std::optional<std::string> check_array(const nlohmann::json& doc, const char* key, std::size_t size,
+                                       const char* what) {
+  const auto it = doc.find(key);
+  if (it == doc.end() || !it->is_array()) return fmt::format("'{}' missing or not a list", key);
+  if (it->size() != size)
+    return fmt::format("'{}' has {} entries but the scenario has {} {}", key, it->size(), size, what);
+  return std::nullopt;
+}
+
+std::optional<std::uint64_t> unsigned_at(const nlohmann::json& doc, const char* key) {
+  const auto it = doc.find(key);
+  if (it == doc.end() || !it->is_number_unsigned()) return std::nullopt;
+  return it->get<std::uint64_t>();
+}
+
+}  // namespace
+
+nlohmann::ordered_json outcome_json(const models::ReplicationOutcome& outcome) {
+  nlohmann::ordered_json j;
+  j["replication"] = outcome.replication;
+  auto& down = j["downtime_ms"] = nlohmann::ordered_json::array();
+  for (const sim::Time t : outcome.downtime) down.push_back(t.count_ms());
+  auto& degraded = j["degraded_ms"] = nlohmann::ordered_json::array();
+  for (const sim::Time t : outcome.degraded) degraded.push_back(t.count_ms());
+  auto& breached = j["sla_breached"] = nlohmann::ordered_json::array();
+  for (const bool b : outcome.sla_breached) breached.push_back(b);
+  auto& milestones = j["milestones_ms"] = nlohmann::ordered_json::array();
+  for (const auto& m : outcome.milestones)
+    milestones.push_back(m ? nlohmann::ordered_json(m->count_ms()) : nlohmann::ordered_json(nullptr));
+  auto& inputs = j["inputs"] = nlohmann::ordered_json::array();
+  for (const double v : outcome.inputs) inputs.push_back(double_json(v));
+  return j;
+}
+
+std::optional<std::string> outcome_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec,
+                                             models::ReplicationOutcome& out) {
+  if (!doc.is_object()) return "an outcome is not an object";
+  const auto replication = unsigned_at(doc, "replication");
+  if (!replication) return "an outcome has no replication number";
+  out = {};
+  out.replication = *replication;
+  const std::string where = fmt::format("replication {}: ", *replication);
+  const std::size_t functions = models::tenant_functions(spec).size();
+  for (const auto& [key, size, what] : {std::tuple{"downtime_ms", functions, "tenant functions"},
+                                        std::tuple{"degraded_ms", functions, "tenant functions"},
+                                        std::tuple{"sla_breached", functions, "tenant functions"},
+                                        std::tuple{"milestones_ms", spec.milestones.size(), "milestones"},
+                                        std::tuple{"inputs", spec.inputs.size(), "uncertain inputs"}}) {
+    if (auto e = check_array(doc, key, size, what)) return where + *e;
+  }
+  for (const auto& key : {"downtime_ms", "degraded_ms"}) {
+    auto& target = std::string_view(key) == "downtime_ms" ? out.downtime : out.degraded;
+    for (const auto& v : doc[key]) {
+      if (!v.is_number_integer()) return where + fmt::format("'{}' holds a value that is no integer", key);
+      target.push_back(sim::Time::ms(v.get<std::int64_t>()));
+    }
+  }
+  for (const auto& v : doc["sla_breached"]) {
+    if (!v.is_boolean()) return where + "'sla_breached' holds a value that is not true or false";
+    out.sla_breached.push_back(v.get<bool>());
+  }
+  for (const auto& v : doc["milestones_ms"]) {
+    if (v.is_null()) {
+      out.milestones.emplace_back();
+    } else if (v.is_number_integer()) {
+      out.milestones.emplace_back(sim::Time::ms(v.get<std::int64_t>()));
+    } else {
+      return where + "'milestones_ms' holds a value that is neither an integer nor null";
+    }
+  }
+  for (const auto& v : doc["inputs"]) {
+    const auto d = double_from(v);
+    if (!d) return where + "'inputs' holds a value that is no number";
+    out.inputs.push_back(*d);
+  }
+  return std::nullopt;
+}
+
+nlohmann::ordered_json shard_json(const ReplicationShard& shard) {
+  nlohmann::ordered_json j;
+  j["outagesim_shard"] = kShardFormatVersion;
+  j["kind"] = shard.kind;
+  j["outagesim"] = shard.version;
+  j["scenario_hash"] = hash_text(shard.scenario_hash);
+  j["seed"] = shard.seed;
+  j["runs"] = shard.runs;
+  j["shards"] = shard.shards;
+  j["shard"] = shard.shard;
+  j["begin"] = shard.range.begin;
+  j["end"] = shard.range.end;
+  auto& outcomes = j["outcomes"] = nlohmann::ordered_json::array();
+  for (const auto& o : shard.outcomes) outcomes.push_back(outcome_json(o));
+  return j;
+}
+
+std::string shard_file_text(const ReplicationShard& shard) {
+  const nlohmann::ordered_json doc = shard_json(shard);
+  std::string out = "{\n";
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    out += fmt::format("  {}: ", nlohmann::json(it.key()).dump());
+    if (it.key() != "outcomes") {
+      out += it.value().dump() + ",\n";
+      continue;
+    }
+    out += "[";
+    for (std::size_t k = 0; k < it.value().size(); ++k)
+      out += (k == 0 ? "\n    " : ",\n    ") + it.value()[k].dump();
+    out += it.value().empty() ? "]\n" : "\n  ]\n";
+  }
+  return out + "}\n";
+}
+
+ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec) {
+  auto fail = [](std::string message) { return ShardReading{std::nullopt, std::move(message)}; };
+  if (!doc.is_object() || !doc.contains("outagesim_shard")) return fail("not an outagesim shard file");
+  if (doc["outagesim_shard"] != kShardFormatVersion)
+    return fail(fmt::format("shard format {} is not the one this outagesim reads ({})",
+                            doc["outagesim_shard"].dump(), kShardFormatVersion));
+  ReplicationShard shard;
+  if (!doc.contains("kind") || !doc["kind"].is_string()) return fail("'kind' missing or not a string");
+  shard.kind = doc["kind"].get<std::string>();
+  if (!doc.contains("outagesim") || !doc["outagesim"].is_string())
+    return fail("'outagesim' missing or not a string");
+  shard.version = doc["outagesim"].get<std::string>();
+  const auto hash = doc.contains("scenario_hash") ? hash_from(doc["scenario_hash"]) : std::nullopt;
+  if (!hash) return fail("'scenario_hash' missing or not of the form fnv1a64:<16 hex digits>");
+  shard.scenario_hash = *hash;
+  std::uint64_t* fields[] = {&shard.seed,  &shard.runs,        &shard.shards,
+                             &shard.shard, &shard.range.begin, &shard.range.end};
+  const char* names[] = {"seed", "runs", "shards", "shard", "begin", "end"};
+  for (std::size_t i = 0; i < std::size(fields); ++i) {
+    const auto v = unsigned_at(doc, names[i]);
+    if (!v) return fail(fmt::format("'{}' missing or not a non-negative integer", names[i]));
+    *fields[i] = *v;
+  }
+  if (!doc.contains("outcomes") || !doc["outcomes"].is_array())
+    return fail("'outcomes' missing or not a list");
+  shard.outcomes.reserve(doc["outcomes"].size());
+  for (const auto& o : doc["outcomes"]) {
+    models::ReplicationOutcome outcome;
+    if (auto e = outcome_from_json(o, spec, outcome)) return fail(*e);
+    shard.outcomes.push_back(std::move(outcome));
+  }
+  return ShardReading{std::move(shard), {}};
+}
+
+}  // namespace outagesim::reports

@@ -1,0 +1,53 @@
+// The shard file: the outcomes of a contiguous range of replications, written by `run --shard I/N` and read
+// by `merge`, exact to the bit (times as integer ms, drawn inputs as doubles that round-trip), so that the
+// merged statistics are the bytes one process would print. The outcome encoding is shared with the byte
+// messages MPI ranks send to rank 0. docs/results-json.md describes the format.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/results/replication_outcome.hpp"
+#include "models/scenario/scenario_spec.hpp"
+#include "sim/replication_range.hpp"
+
+namespace outagesim::reports {
+
+// Bumped whenever the meaning of a shard file's keys changes; merge refuses any other.
+inline constexpr int kShardFormatVersion = 1;
+
+struct ReplicationShard {
+  std::string kind = "run";  // what made it: "run" (replications of the scenario as typed)
+  std::string version;       // of the outagesim that wrote it
+  std::uint64_t scenario_hash = 0;
+  std::uint64_t seed = 0;
+  std::uint64_t runs = 0;                            // R: replications of the whole job
+  std::uint64_t shards = 1;                          // N
+  std::uint64_t shard = 0;                           // I, in [0, N)
+  sim::ReplicationRange range;                       // [I*R/N, (I+1)*R/N)
+  std::vector<models::ReplicationOutcome> outcomes;  // replications range.begin, ... in order
+};
+
+nlohmann::ordered_json shard_json(const ReplicationShard& shard);
+// shard_json as the file holds it: the keys one a line, then one outcome a line, so a shard reads and
+// diffs line by line.
+std::string shard_file_text(const ReplicationShard& shard);
+// Reads a shard document, checking its keys and that every outcome has the shape `spec` gives it (one
+// entry per tenant function, milestone and input). On failure `error` says what is wrong, without a
+// file name, and `shard` is empty.
+struct ShardReading {
+  std::optional<ReplicationShard> shard;
+  std::string error;
+};
+ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec);
+
+// One outcome, as in a shard file's "outcomes".
+nlohmann::ordered_json outcome_json(const models::ReplicationOutcome& outcome);
+// The inverse of outcome_json, checked against `spec`; an error message when it does not fit.
+std::optional<std::string> outcome_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec,
+                                             models::ReplicationOutcome& out);
+
+}  // namespace outagesim::reports

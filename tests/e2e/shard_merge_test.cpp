@@ -1,0 +1,159 @@
+// `run --shard I/N` and `merge`: the shards of one job merge into exactly the bytes of one process, and
+// shards that do not belong together are refused with the file named.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/e2e/cli_runner.hpp"
+
+using outagesim::testing::run_cli;
+
+namespace {
+
+// A small scenario whose every replication differs: the fault time, a switchover and a recovery step
+// are drawn.
+const char* const kScenario = R"(scenario: shards
+title: shard test
+start: 2022-01-01T00:00:00+00:00
+horizon: 24h
+slas:
+  - {name: basic, target_pct: 99.9, period: 30d}
+components:
+  - {name: feed, kind: power_feed}
+  - name: api
+    kind: compute
+    needs: feed
+    recovery:
+      - {step: checks, duration: {dist: triangular, min: 1h, mode: 2h, max: 5h}}
+tenants:
+  - name: shop
+    needs: api
+    sla: basic
+    recovery: [{step: reconcile, duration: {dist: exponential, mean: 30m, max: 10h, name: shop reconcile}}]
+faults:
+  - {at: {dist: uniform, min: "02:00", max: "03:00"}, target: feed, action: fail}
+operator_actions:
+  - {at: "06:00", target: feed, action: repair}
+milestones:
+  - {name: shop back, component: shop, event: returns_up, public: "09:00"}
+)";
+
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    path = std::filesystem::temp_directory_path() /
+           ("outagesim-shards-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+  std::string file(const std::string& name) const { return (path / name).string(); }
+};
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("three shards merge into the bytes of one process, text, JSON and samples") {
+  const TempDir dir;
+  const std::string scenario = dir.file("s.yaml");
+  std::ofstream(scenario) << kScenario;
+  const std::string common = scenario + " --runs 50 --seed 7 --quiet";
+  const auto whole_text = run_cli("run " + common);
+  const auto whole_json = run_cli("run " + common + " --format json --samples " + dir.file("whole.csv"));
+  REQUIRE(whole_text.status == 0);
+  REQUIRE(whole_json.status == 0);
+  for (int i = 0; i < 3; ++i) {
+    const auto shard = run_cli("run " + common + " --threads 2 --shard " + std::to_string(i) + "/3 -o " +
+                               dir.file("shard-" + std::to_string(i) + ".json"));
+    INFO(shard.err);
+    REQUIRE(shard.status == 0);
+    CHECK(shard.out.empty());
+  }
+  // Any order of the files.
+  const std::string shards =
+      dir.file("shard-2.json") + " " + dir.file("shard-0.json") + " " + dir.file("shard-1.json");
+  const auto merged_text = run_cli("merge " + scenario + " " + shards);
+  INFO(merged_text.err);
+  REQUIRE(merged_text.status == 0);
+  CHECK(merged_text.out == whole_text.out);
+  const auto merged_json =
+      run_cli("merge " + scenario + " " + shards + " --format json --samples " + dir.file("merged.csv"));
+  REQUIRE(merged_json.status == 0);
+  CHECK(merged_json.out == whole_json.out);
+  CHECK(read(dir.file("merged.csv")) == read(dir.file("whole.csv")));
+  // The replications really differ, so equal bytes mean the right outcomes in the right order.
+  CHECK(whole_json.out.find("\"replications\": 50") != std::string::npos);
+}
+
+TEST_CASE("shards that do not belong together are refused, naming the file") {
+  const TempDir dir;
+  const std::string scenario = dir.file("s.yaml");
+  std::ofstream(scenario) << kScenario;
+  const std::string common = scenario + " --runs 20 --quiet";
+  auto shard = [&](const std::string& extra, const std::string& name) {
+    const auto r = run_cli("run " + common + " " + extra + " -o " + dir.file(name));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    return dir.file(name);
+  };
+  const std::string a0 = shard("--shard 0/2", "a0.json");
+  const std::string a1 = shard("--shard 1/2", "a1.json");
+  const std::string other_seed = shard("--shard 1/2 --seed 99", "seed.json");
+  const std::string of_three = shard("--shard 1/3", "three.json");
+  REQUIRE(run_cli("merge " + scenario + " " + a0 + " " + a1).status == 0);
+
+  SECTION("another seed") {
+    const auto r = run_cli("merge " + scenario + " " + a0 + " " + other_seed);
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find(other_seed + ": seed 99") != std::string::npos);
+  }
+  SECTION("another split") {
+    const auto r = run_cli("merge " + scenario + " " + a0 + " " + of_three);
+    CHECK(r.status == 1);
+    CHECK(r.err.find(of_three + ": one of 3 shards") != std::string::npos);
+  }
+  SECTION("a part missing or given twice") {
+    const auto missing = run_cli("merge " + scenario + " " + a1);
+    CHECK(missing.status == 1);
+    CHECK(missing.err.find("shard 0/2 (replications [0, 10)) is missing") != std::string::npos);
+    const auto twice = run_cli("merge " + scenario + " " + a0 + " " + a0 + " " + a1);
+    CHECK(twice.status == 1);
+    CHECK(twice.err.find("shard 0/2 given twice") != std::string::npos);
+  }
+  SECTION("another scenario") {
+    const std::string edited = dir.file("edited.yaml");
+    std::ofstream(edited) << kScenario << "# an edit\n";
+    const auto r = run_cli("merge " + edited + " " + a0 + " " + a1);
+    CHECK(r.status == 1);
+    CHECK(r.err.find(a0 + ": made from another scenario") != std::string::npos);
+  }
+  SECTION("a file that is no shard, or a shard cut short") {
+    const auto not_json = run_cli("merge " + scenario + " " + a0 + " " + scenario);
+    CHECK(not_json.status == 1);
+    CHECK(not_json.err.find(scenario + ": error: not JSON") != std::string::npos);
+    std::string text = read(a1);
+    text.replace(text.find("\"end\": 20"), 9, "\"end\": 19");
+    std::ofstream(dir.file("cut.json")) << text;
+    const auto cut = run_cli("merge " + scenario + " " + a0 + " " + dir.file("cut.json"));
+    CHECK(cut.status == 1);
+    CHECK(cut.err.find("cut.json: shard 1/2 of 20 replications covers [10, 20), not [10, 19)") !=
+          std::string::npos);
+  }
+  SECTION("usage errors") {
+    CHECK(run_cli("merge " + scenario).status == 2);
+    CHECK(run_cli("run " + scenario + " --shard 0/2").status == 2);  // no --runs
+    CHECK(run_cli("run " + common + " --shard 2/2").status == 2);
+    CHECK(run_cli("run " + common + " --shard x").status == 2);
+  }
+}

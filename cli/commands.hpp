@@ -32,6 +32,9 @@ struct CompareOptions {
   std::string format = "text";  // text | json | csv | markdown
   std::optional<std::uint64_t> seed;
   std::string output;
+  std::optional<std::uint64_t> runs;  // replications with common random numbers; none: one run each
+  unsigned threads = 0;
+  bool quiet = false;
 };
 
 struct MergeOptions {

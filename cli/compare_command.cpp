@@ -4,9 +4,13 @@
 #include <algorithm>
 
 #include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/progress_bar.hpp"
 #include "loader/scenario_loader.hpp"
 #include "models/scenario/comparison.hpp"
+#include "models/scenario/uncertain_comparison.hpp"
 #include "reports/comparison_report.hpp"
+#include "reports/uncertain_comparison_report.hpp"
 
 namespace outagesim::cli {
 
@@ -33,6 +37,35 @@ int compare_command(const CompareOptions& options) {
     }
   }
   const std::uint64_t seed = options.seed.value_or(spec.seed);
+  if (options.runs) {
+    InterruptHandler interrupt;
+    ProgressBar bar(*options.runs, options.quiet);
+    sim::RunControl control;
+    control.stop = &interrupt.flag();
+    control.on_progress = [&bar](const sim::ReplicationProgress& p) { bar.update(p.done); };
+    const models::UncertainComparison c =
+        models::compare_variants_uncertain(spec, seed, *options.runs, options.threads, control, tenant);
+    bar.finish();
+    if (c.runs == 0) {
+      fmt::print(stderr, "outagesim: interrupted before any replication finished\n");
+      return 130;
+    }
+    const reports::ReplicationMetadata meta{
+        reports::RunMetadata{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed}, *options.runs,
+        c.stopped};
+    std::string text;
+    if (options.format == "json") {
+      text = reports::uncertain_comparison_json(spec, c, meta).dump(2) + "\n";
+    } else if (options.format == "csv") {
+      text = reports::uncertain_comparison_csv(spec, c);
+    } else if (options.format == "markdown") {
+      text = reports::uncertain_comparison_markdown(spec, c);
+    } else {
+      text = reports::uncertain_comparison_text(spec, c, meta);
+    }
+    if (!write_output(options.output, text)) return 2;
+    return c.stopped ? 130 : 0;
+  }
   const models::Comparison comparison = models::compare_variants(spec, seed, tenant);
   const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
   std::string text;

@@ -43,6 +43,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));
   compare_cmd->add_option("--seed", compare.seed, "Seed for every run (default: the scenario's)");
   compare_cmd->add_option("-o,--output", compare.output, "Write the report to this file instead of stdout");
+  compare_cmd->add_option("--runs", compare.runs, "Replications, every strategy on the same draws in each")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+  compare_cmd->add_option("--threads", compare.threads, "Threads for replications (default: one per core)")
+      ->check(CLI::Range(0u, 1024u));
+  compare_cmd->add_flag("--quiet", compare.quiet, "No progress bar");
 
   MergeOptions merge;
   CLI::App* merge_cmd = app.add_subcommand(

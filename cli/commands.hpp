@@ -32,6 +32,18 @@ struct CompareOptions {
   std::string output;
 };
 
+struct SensitivityOptions {
+  std::string scenario;
+  std::string tenant;
+  std::string function;  // empty: the tenant as a whole
+  std::uint64_t runs = 1000;
+  std::optional<std::uint64_t> seed;
+  unsigned threads = 0;         // 0: one per hardware thread
+  bool quiet = false;           // no progress bar
+  std::string format = "text";  // text | json | csv
+  std::string output;
+};
+
 struct ValidateOptions {
   std::vector<std::string> scenarios;
 };
@@ -41,6 +53,8 @@ int run_command(const RunOptions& options);
 int run_replications_command(const RunOptions& options, const loader::LoadResult& loaded);
 int validate_command(const ValidateOptions& options);
 int compare_command(const CompareOptions& options);
+// Exit 1 also for a scenario without uncertain inputs: there is nothing to vary.
+int sensitivity_command(const SensitivityOptions& options);
 
 // Loads the scenario at `path`; when it has problems, prints them all to stderr and returns nothing.
 std::optional<loader::LoadResult> load_or_report(const std::string& path);

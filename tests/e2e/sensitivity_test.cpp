@@ -12,11 +12,11 @@ using outagesim::testing::run_cli;
 
 namespace {
 
-// Written once per test binary run, into the temporary directory.
-const std::string& scenario() {
-  static const std::string path = [] {
-    const auto p = std::filesystem::temp_directory_path() / "outagesim-e2e-sensitivity.yaml";
-    std::ofstream(p) << R"(scenario: sens
+// Written into the temporary directory under a name of the test's own (`tag`): ctest runs each test case
+// in a process of its own, in parallel, and one must not truncate the file another is reading.
+std::string scenario(const std::string& tag) {
+  const auto p = std::filesystem::temp_directory_path() / ("outagesim-e2e-sensitivity-" + tag + ".yaml");
+  std::ofstream(p) << R"(scenario: sens
 start: 2022-01-01T00:00:00+00:00
 horizon: 24h
 components:
@@ -38,16 +38,14 @@ faults:
 operator_actions:
   - {at: "06:00", target: feed, action: repair}
 )";
-    return p.string();
-  }();
-  return path;
+  return p.string();
 }
 
 }  // namespace
 
 TEST_CASE("sensitivity prints the tornado and the rank correlations") {
   const auto r =
-      run_cli("sensitivity " + scenario() + " --tenant mall --function checkout --runs 200 --quiet");
+      run_cli("sensitivity " + scenario("text") + " --tenant mall --function checkout --runs 200 --quiet");
   INFO(r.err);
   REQUIRE(r.status == 0);
   CHECK(r.out.find("sensitivity of the downtime of tenant function mall/checkout") != std::string::npos);
@@ -62,14 +60,15 @@ TEST_CASE("sensitivity prints the tornado and the rank correlations") {
   CHECK(r.out.find("a rough 95 % threshold") != std::string::npos);
   // Byte-identical whatever the thread count.
   CHECK(
-      run_cli("sensitivity " + scenario() + " --tenant mall --function checkout --runs 200 --threads 1")
+      run_cli("sensitivity " + scenario("text") + " --tenant mall --function checkout --runs 200 --threads 1")
           .out ==
-      run_cli("sensitivity " + scenario() + " --tenant mall --function checkout --runs 200 --threads 2").out);
+      run_cli("sensitivity " + scenario("text") + " --tenant mall --function checkout --runs 200 --threads 2")
+          .out);
 }
 
 TEST_CASE("sensitivity writes JSON and CSV") {
-  const auto j =
-      run_cli("sensitivity " + scenario() + " --tenant mall --function checkout --runs 50 --format json");
+  const auto j = run_cli("sensitivity " + scenario("formats") +
+                         " --tenant mall --function checkout --runs 50 --format json");
   REQUIRE(j.status == 0);
   const auto doc = nlohmann::json::parse(j.out);
   CHECK(doc["function"] == "checkout");
@@ -77,22 +76,23 @@ TEST_CASE("sensitivity writes JSON and CSV") {
   CHECK(doc["tornado"]["inputs"][0]["swing_s"] == 192 * 60);
   CHECK(doc["rank_correlation"]["inputs"][0]["name"] == "api checks");
   CHECK(doc["rank_correlation"]["inputs"][0]["distinguishable_from_zero"] == true);
-  const auto c = run_cli("sensitivity " + scenario() + " --tenant mall --runs 10 --format csv");
+  const auto c = run_cli("sensitivity " + scenario("formats") + " --tenant mall --runs 10 --format csv");
   REQUIRE(c.status == 0);
   CHECK(c.out.rfind("tenant,function,input,distribution,nominal,low,high,base_downtime_s", 0) == 0);
   CHECK(c.out.find("\"mall\",\"\",\"api checks\"") != std::string::npos);
 }
 
 TEST_CASE("sensitivity names the tenants and functions it knows") {
-  const auto tenant = run_cli("sensitivity " + scenario() + " --tenant mal --runs 10");
+  const auto tenant = run_cli("sensitivity " + scenario("errors") + " --tenant mal --runs 10");
   CHECK(tenant.status == 2);
   CHECK(tenant.err.find("no tenant named 'mal'; did you mean 'mall'?; its tenants: 'mall'") !=
         std::string::npos);
-  const auto function = run_cli("sensitivity " + scenario() + " --tenant mall --function chekout --runs 10");
+  const auto function =
+      run_cli("sensitivity " + scenario("errors") + " --tenant mall --function chekout --runs 10");
   CHECK(function.status == 2);
   CHECK(function.err.find("tenant 'mall' has no function named 'chekout'") != std::string::npos);
   CHECK(function.err.find("its functions: 'checkout', 'catalog'") != std::string::npos);
-  CHECK(run_cli("sensitivity " + scenario() + " --runs 10").status == 2);  // --tenant is required
+  CHECK(run_cli("sensitivity " + scenario("errors") + " --runs 10").status == 2);  // --tenant is required
 }
 
 TEST_CASE("sensitivity of a scenario with nothing uncertain says so and exits 1") {

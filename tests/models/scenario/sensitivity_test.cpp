@@ -64,6 +64,29 @@ TEST_CASE("the tornado ranks the input that drives the downtime first, with its 
   CHECK(t.bars[1].downtime_low == t.base_downtime);
 }
 
+TEST_CASE("an input that shortens the downtime swings negative") {
+  // The power goes out between 01:00 and 03:00 and comes back at 06:00: the later it goes, the shorter
+  // the outage.
+  std::string region = kRegion;
+  const std::string fixed_fault = R"({at: "02:00", target: feed)";
+  region.replace(region.find(fixed_fault), fixed_fault.size(),
+                 R"({at: {dist: uniform, min: "01:00", max: "03:00", name: power lost}, target: feed)");
+  const m::ScenarioSpec s = load_spec(scenario_yaml(region));
+  const m::Tornado t = m::tornado(s, 1, m::SensitivityTarget{0, std::nullopt});
+  CHECK(t.base_downtime == Time::hours(7));  // the nominal fault time is the median, 02:00
+  REQUIRE(t.bars.size() == 3);
+  CHECK(s.inputs[t.bars[0].input].name == "api checks");
+  CHECK(s.inputs[t.bars[1].input].name == "power lost");
+  CHECK(t.bars[1].low == Approx(Time::minutes(72).count_ms()));
+  CHECK(t.bars[1].swing() == Time() - Time::minutes(96));
+  CHECK(s.inputs[t.bars[2].input].name == "spare warmup");
+  const m::RankCorrelations rc = m::rank_correlations(
+      s, m::sensitivity_samples(s, 1, m::SensitivityTarget{0, std::nullopt}, 200, 2).samples);
+  CHECK(s.inputs[rc.inputs[1].input].name == "power lost");
+  CHECK(rc.inputs[1].rho < -0.2);
+  CHECK(rc.inputs[1].distinguishable);
+}
+
 TEST_CASE("the tornado of a function measures that function only") {
   const m::Tornado checkout = m::tornado(spec(), 1, m::SensitivityTarget{1, 0u}, 2);
   CHECK(input_name(checkout.bars[0].input) == "api checks");

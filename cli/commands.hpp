@@ -45,6 +45,18 @@ struct MergeOptions {
   std::string samples;
 };
 
+struct SensitivityOptions {
+  std::string scenario;
+  std::string tenant;
+  std::string function;  // empty: the tenant as a whole
+  std::uint64_t runs = 1000;
+  std::optional<std::uint64_t> seed;
+  unsigned threads = 0;         // 0: one per hardware thread
+  bool quiet = false;           // no progress bar
+  std::string format = "text";  // text | json | csv
+  std::string output;
+};
+
 struct ValidateOptions {
   std::vector<std::string> scenarios;
 };
@@ -56,6 +68,8 @@ int validate_command(const ValidateOptions& options);
 // `merge S SHARD...`: the report of the shards' replications, the bytes `run --runs R` prints.
 int merge_command(const MergeOptions& options);
 int compare_command(const CompareOptions& options);
+// Exit 1 also for a scenario without uncertain inputs: there is nothing to vary.
+int sensitivity_command(const SensitivityOptions& options);
 
 // Writes the statistics of `outcomes` (replications 0, 1, ... in order) as `run --runs` does, and the
 // samples CSV when `samples` is not empty; shared by `run`, `merge` and the MPI run so that all print the

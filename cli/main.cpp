@@ -59,6 +59,22 @@ int main(int argc, char** argv) {
   merge_cmd->add_option("--samples", merge.samples,
                         "Write each replication's draws and results to this CSV file");
 
+  SensitivityOptions sens;
+  CLI::App* sens_cmd = app.add_subcommand(
+      "sensitivity", "Which uncertain inputs drive a tenant's downtime: tornado and rank correlations");
+  sens_cmd->add_option("scenario", sens.scenario, "Scenario YAML file")->required();
+  sens_cmd->add_option("--tenant", sens.tenant, "The tenant whose downtime to explain")->required();
+  sens_cmd->add_option("--function", sens.function, "One of its functions (default: the tenant as a whole)");
+  sens_cmd->add_option("--runs", sens.runs, "Replications for the rank correlations (default: 1000)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+  sens_cmd->add_option("--seed", sens.seed, "Seed for every run (default: the scenario's)");
+  sens_cmd->add_option("--threads", sens.threads, "Threads (default: one per core)")
+      ->check(CLI::Range(0u, 1024u));
+  sens_cmd->add_flag("--quiet", sens.quiet, "No progress bar");
+  sens_cmd->add_option("--format", sens.format, "Report format")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  sens_cmd->add_option("-o,--output", sens.output, "Write the report to this file instead of stdout");
+
   ValidateOptions validate;
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check scenarios; print every problem; exit 1 if any");
@@ -79,6 +95,7 @@ int main(int argc, char** argv) {
     if (*merge_cmd) return merge_command(merge);
     if (*validate_cmd) return validate_command(validate);
     if (*compare_cmd) return compare_command(compare);
+    if (*sens_cmd) return sensitivity_command(sens);
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
     abort_group(3);  // the other ranks of an MPI run would otherwise wait for this one forever

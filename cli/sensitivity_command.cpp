@@ -1,0 +1,112 @@
+// `outagesim sensitivity S --tenant T [--function F]`: which uncertain inputs drive that downtime, as a
+// tornado (one input at a time at p10/p90) and as rank correlations over replications, with a progress bar
+// on a terminal and a clean stop on Ctrl-C (the correlations then cover the replications that finished).
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/progress_bar.hpp"
+#include "loader/spelling.hpp"
+#include "models/scenario/sensitivity.hpp"
+#include "reports/sensitivity_report.hpp"
+
+namespace outagesim::cli {
+
+namespace {
+
+// "'a', 'b', 'c'"
+std::string quoted_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += fmt::format("{}'{}'", out.empty() ? "" : ", ", n);
+  return out;
+}
+
+std::string suggestion(const std::string& word, const std::vector<std::string>& known) {
+  const std::string hint = loader::did_you_mean(word, known);
+  return hint.empty() ? std::string() : fmt::format("; {}", hint);
+}
+
+// The target the options name, or nothing after saying on stderr what is known.
+std::optional<models::SensitivityTarget> find_target(const models::ScenarioSpec& spec,
+                                                     const SensitivityOptions& options) {
+  std::vector<std::string> tenants;
+  for (const models::TenantSpec& t : spec.tenants) tenants.push_back(t.name);
+  const auto it = std::find(tenants.begin(), tenants.end(), options.tenant);
+  if (it == tenants.end()) {
+    fmt::print(stderr, "outagesim sensitivity: --tenant: {} has no tenant named '{}'{}; its tenants: {}\n",
+               options.scenario, options.tenant, suggestion(options.tenant, tenants),
+               tenants.empty() ? std::string("none") : quoted_list(tenants));
+    return std::nullopt;
+  }
+  models::SensitivityTarget target;
+  target.tenant = static_cast<std::uint32_t>(it - tenants.begin());
+  if (options.function.empty()) return target;
+  std::vector<std::string> functions;
+  for (const models::TenantFunctionSpec& f : spec.tenants[target.tenant].functions)
+    functions.push_back(f.name);
+  const auto f = std::find(functions.begin(), functions.end(), options.function);
+  if (f == functions.end()) {
+    fmt::print(
+        stderr,
+        "outagesim sensitivity: --function: tenant '{}' has no function named '{}'{}; its functions: {}\n",
+        options.tenant, options.function, suggestion(options.function, functions), quoted_list(functions));
+    return std::nullopt;
+  }
+  target.function = static_cast<std::uint32_t>(f - functions.begin());
+  return target;
+}
+
+}  // namespace
+
+int sensitivity_command(const SensitivityOptions& options) {
+  const auto loaded = load_or_report(options.scenario);
+  if (!loaded) return 1;
+  const models::ScenarioSpec& spec = *loaded->spec;
+  const auto target = find_target(spec, options);
+  if (!target) return 2;
+  if (spec.inputs.empty()) {
+    fmt::print(
+        stderr,
+        "outagesim sensitivity: {} has no uncertain inputs, so there is nothing to vary; write a number "
+        "as a distribution ({{dist: ...}}, docs/scenario-format.md) to ask how much it matters\n",
+        options.scenario);
+    return 1;
+  }
+  const std::uint64_t seed = options.seed.value_or(spec.seed);
+
+  reports::Sensitivity s;
+  s.target = *target;
+  s.requested = options.runs;
+  s.tornado = models::tornado(spec, seed, *target, options.threads);
+
+  InterruptHandler interrupt;
+  ProgressBar bar(options.runs, options.quiet);
+  sim::RunControl control;
+  control.stop = &interrupt.flag();
+  control.on_progress = [&bar](const sim::ReplicationProgress& p) { bar.update(p.done); };
+  const models::SensitivitySamples samples =
+      models::sensitivity_samples(spec, seed, *target, options.runs, options.threads, control);
+  bar.finish();
+  if (samples.samples.empty()) {
+    fmt::print(stderr, "outagesim: interrupted before any replication finished\n");
+    return 130;
+  }
+  s.stopped = samples.stopped;
+  s.correlations = models::rank_correlations(spec, samples.samples);
+
+  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
+  std::string text;
+  if (options.format == "json") {
+    text = reports::sensitivity_json(spec, s, meta).dump(2) + "\n";
+  } else if (options.format == "csv") {
+    text = reports::sensitivity_csv(spec, s);
+  } else {
+    text = reports::sensitivity_text(spec, s, meta);
+  }
+  if (!write_output(options.output, text)) return 2;
+  return s.stopped ? 130 : 0;
+}
+
+}  // namespace outagesim::cli

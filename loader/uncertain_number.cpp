@@ -306,7 +306,7 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& nod
       .lowest = range.above ? std::nextafter(range.min, 1e300) : range.min,
       .highest = range.max,
       .set = set};
-  if (!sink.add_input(std::move(input))) {
+  if (!sink.add_input(std::move(input), name.has_value())) {
     sink.error(d.mark_of("name"),
                fmt::format("{}: another uncertain input is named '{}' with a different distribution", what,
                            name.value_or(what)),

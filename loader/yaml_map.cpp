@@ -65,7 +65,14 @@ void DiagnosticSink::fan_out_inputs(std::size_t first, std::function<void(models
   }
 }
 
-bool DiagnosticSink::add_input(models::UncertainInput input) {
+bool DiagnosticSink::add_input(models::UncertainInput input, bool may_join) {
+  const auto taken = [&](const std::string& name) {
+    return std::any_of(inputs_.begin(), inputs_.end(), [&](const auto& i) { return i.name == name; });
+  };
+  if (!may_join && taken(input.name)) {
+    input.name += " at " + input.where.substr(input.where.find(':') + 1);
+    if (taken(input.name)) return false;
+  }
   for (auto& existing : inputs_) {
     if (existing.name != input.name) continue;
     // The same name twice is one input written into two fields (one draw for both), if it is the same

@@ -30,7 +30,9 @@ class DiagnosticSink {
 
   // An input with a name already taken joins it (one draw written into both fields) when its
   // distribution, unit and nominal value are the same; otherwise it is refused (false).
-  bool add_input(models::UncertainInput input);
+  // Only inputs named by the user may join: an unnamed one whose derived name is taken is told apart by
+  // its place in the file instead.
+  bool add_input(models::UncertainInput input, bool may_join);
   const std::vector<models::UncertainInput>& inputs() const { return inputs_; }
   // Makes every input added since `first` also run `then` after writing its field (to copy the field's
   // struct where the spec holds it twice).

@@ -60,7 +60,7 @@ std::string sensitivity_text(const m::ScenarioSpec& spec, const Sensitivity& s, 
                Align::kRight});
   for (const m::TornadoBar& bar : s.tornado.bars) {
     const m::UncertainInput& input = spec.inputs[bar.input];
-    t.add_row({input.name, input.distribution.describe(), input_value_text(spec, input, bar.low),
+    t.add_row({input.name, input_distribution_text(spec, input), input_value_text(spec, input, bar.low),
                input_value_text(spec, input, bar.high), format_duration(bar.downtime_low),
                format_duration(bar.downtime_high), signed_duration(bar.swing())});
   }
@@ -110,7 +110,7 @@ nlohmann::ordered_json sensitivity_json(const m::ScenarioSpec& spec, const Sensi
     nlohmann::ordered_json b;
     b["name"] = input.name;
     b["where"] = input.where;
-    b["distribution"] = input.distribution.describe();
+    b["distribution"] = input_distribution_text(spec, input);
     b["nominal"] = input.nominal;
     b["low"] = bar.low;
     b["high"] = bar.high;
@@ -148,12 +148,13 @@ std::string sensitivity_csv(const m::ScenarioSpec& spec, const Sensitivity& s) {
   for (const m::TornadoBar& bar : s.tornado.bars) {
     const m::UncertainInput& input = spec.inputs[bar.input];
     const m::InputCorrelation* ic = correlation_of(s, bar.input);
-    out += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_quoted(tenant.name), csv_quoted(function),
-        csv_quoted(input.name), csv_quoted(input.distribution.describe()), input.nominal, bar.low, bar.high,
-        s.tornado.base_downtime.to_seconds(), bar.downtime_low.to_seconds(), bar.downtime_high.to_seconds(),
-        bar.swing().to_seconds(), ic ? fmt::format("{}", ic->rho) : std::string(),
-        ic ? (ic->distinguishable ? "1" : "0") : "", s.correlations.runs);
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_quoted(tenant.name),
+                       csv_quoted(function), csv_quoted(input.name),
+                       csv_quoted(input_distribution_text(spec, input)), input.nominal, bar.low, bar.high,
+                       s.tornado.base_downtime.to_seconds(), bar.downtime_low.to_seconds(),
+                       bar.downtime_high.to_seconds(), bar.swing().to_seconds(),
+                       ic ? fmt::format("{}", ic->rho) : std::string(),
+                       ic ? (ic->distinguishable ? "1" : "0") : "", s.correlations.runs);
   }
   return out;
 }

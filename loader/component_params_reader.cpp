@@ -200,6 +200,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
         p.hot_shutdown_pct_per_c = d.number("hot_shutdown_pct_per_c", false, {0, 100, false},
                                             into(at, &m::HostPoolParams::hot_shutdown_pct_per_c))
                                        .value_or(m::kHotShutdownPctPerC);
+        p.random_damage = d.boolean("random").value_or(false);
         d.finish();
       }
       if (const YAML::Node n = c.get("replace"); n.IsDefined()) {

@@ -313,6 +313,7 @@ models::ScenarioSpec ScenarioReader::read(const YAML::Node& root) {
   read_injections(top.get("faults"), true);
   read_injections(top.get("operator_actions"), false);
   read_repairs(repairs);
+  read_failures(top.get("failures"));
   read_milestones(top.get("milestones"));
   read_calibrated(top.get("calibrated"));
   read_variants(top.get("variants"));

@@ -51,6 +51,8 @@ class ScenarioReader {
   std::optional<models::TriggerSpec> trigger(const YAML::Node& node, const std::string& what);
   // One trigger, or a list of them.
   std::vector<models::TriggerSpec> triggers(const YAML::Node& node, const std::string& what);
+  // Random fault processes (failure_reader.cpp).
+  void read_failures(const YAML::Node& list);
   void read_milestones(const YAML::Node& list);
   void read_calibrated(const YAML::Node& list);
   void read_variants(const YAML::Node& list);

@@ -135,15 +135,17 @@ ValueReader duration_reader() {
   };
 }
 
-std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& node, const std::string& what,
-                                     m::InputUnit unit, Range range, const ValueReader& read_value,
-                                     const m::InputSetter& set) {
-  if (!set) {
-    sink.error(node.Mark(), fmt::format("{} is a distribution, but it takes one value", what),
-               "a plain value (this field cannot be uncertain)");
-    return std::nullopt;
-  }
-  YamlMap d(sink, node, what);
+namespace {
+
+// The distribution's kind and parameters as read from `d`, before its checks; nullopt when the kind is
+// missing or unknown (reported). Reads every key a distribution may have except those of its users.
+struct Parameters {
+  sim::MadeDistribution made = std::string("incomplete");
+  std::optional<double> lower, upper;  // a truncation
+};
+
+std::optional<Parameters> read_parameters(DiagnosticSink& sink, YamlMap& d, const std::string& what,
+                                          const ValueReader& read_value) {
   const auto kind_text = d.string("dist", true);
   DistributionKind kind{};
   if (!kind_text) return std::nullopt;
@@ -163,11 +165,10 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& nod
     return read_value(sink, n, fmt::format("'{}' {}", key, of));
   };
   const auto plain = [&](std::string_view key) { return d.number(key, true); };
-  std::size_t before = sink.diagnostics().size();
 
-  sim::MadeDistribution made = std::string("incomplete");
+  Parameters p;
+  sim::MadeDistribution& made = p.made;
   bool truncatable = true;
-  std::optional<double> lower, upper;
   switch (kind) {
     case DistributionKind::kConstant: {
       const auto v = value("value");
@@ -243,26 +244,29 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& nod
     }
   }
   if (truncatable) {
-    lower = value("min", false);
-    upper = value("max", false);
+    p.lower = value("min", false);
+    p.upper = value("max", false);
   }
-  const YAML::Node nominal_node = d.get("nominal");
-  const auto name = d.string("name");
-  d.finish();
-  if (sink.diagnostics().size() != before) return std::nullopt;
-  if (auto* why = std::get_if<std::string>(&made)) {
+  return p;
+}
+
+// The distribution the parameters make, truncated as asked and checked against the field's range.
+std::optional<Distribution> checked_distribution(DiagnosticSink& sink, const YamlMap& d,
+                                                 const std::string& what, Parameters p, const Range& range) {
+  if (auto* why = std::get_if<std::string>(&p.made)) {
     sink.error(d.mark(), fmt::format("{}: {}", what, *why), "valid parameters of the distribution");
     return std::nullopt;
   }
-  Distribution dist = std::get<Distribution>(made);
-  if (lower || upper) {
-    made = dist.truncated(lower.value_or(-Distribution::kInfinity), upper.value_or(Distribution::kInfinity));
-    if (auto* why = std::get_if<std::string>(&made)) {
-      sink.error(d.mark_of(lower ? "min" : "max"), fmt::format("{}: {}", what, *why),
+  Distribution dist = std::get<Distribution>(p.made);
+  if (p.lower || p.upper) {
+    auto cut =
+        dist.truncated(p.lower.value_or(-Distribution::kInfinity), p.upper.value_or(Distribution::kInfinity));
+    if (auto* why = std::get_if<std::string>(&cut)) {
+      sink.error(d.mark_of(p.lower ? "min" : "max"), fmt::format("{}: {}", what, *why),
                  "min below max, inside the distribution");
       return std::nullopt;
     }
-    dist = std::get<Distribution>(made);
+    dist = std::get<Distribution>(cut);
   }
 
   // Draws must stay in the field's range: cut a negligible tail off, refuse a real one.
@@ -280,6 +284,43 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& nod
       dist = std::get<Distribution>(cut);
     }
   }
+  return dist;
+}
+
+}  // namespace
+
+std::optional<Distribution> read_distribution(DiagnosticSink& sink, const YAML::Node& node,
+                                              const std::string& what, Range range,
+                                              const ValueReader& read_value) {
+  const std::size_t before = sink.diagnostics().size();
+  YamlMap d(sink, node, what);
+  auto p = read_parameters(sink, d, what, read_value);
+  if (!p) return std::nullopt;
+  d.finish();
+  if (sink.diagnostics().size() != before) return std::nullopt;
+  return checked_distribution(sink, d, what, std::move(*p), range);
+}
+
+std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& node, const std::string& what,
+                                     m::InputUnit unit, Range range, const ValueReader& read_value,
+                                     const m::InputSetter& set) {
+  if (!set) {
+    sink.error(node.Mark(), fmt::format("{} is a distribution, but it takes one value", what),
+               "a plain value (this field cannot be uncertain)");
+    return std::nullopt;
+  }
+  const std::size_t before = sink.diagnostics().size();
+  YamlMap d(sink, node, what);
+  auto p = read_parameters(sink, d, what, read_value);
+  if (!p) return std::nullopt;
+  const std::string of = fmt::format("of {}", what);
+  const YAML::Node nominal_node = d.get("nominal");
+  const auto name = d.string("name");
+  d.finish();
+  if (sink.diagnostics().size() != before) return std::nullopt;
+  const auto checked = checked_distribution(sink, d, what, std::move(*p), range);
+  if (!checked) return std::nullopt;
+  const Distribution& dist = *checked;
 
   double nominal = m::round_for_unit(dist.median(), unit);
   if (nominal_node.IsDefined()) {

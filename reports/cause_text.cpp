@@ -57,6 +57,10 @@ std::string describe_wait(m::Wait wait, const std::string& step) {
 }
 
 std::string describe_injection(const m::ScenarioSpec& spec, m::InjectionId id, sim::Time applied_at) {
+  if (m::is_random_failure(id)) {
+    return fmt::format("random failure '{}' at {}", spec.failures[m::random_failure_process(id)].name,
+                       local_clock(spec, applied_at));
+  }
   const m::InjectionSpec& inj = spec.injections[id];
   std::string text =
       fmt::format("{} {} on {} at {}", inj.is_fault ? "fault" : "operator action", m::action_name(inj.action),
@@ -73,6 +77,11 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
     case m::Reason::kFault:
     case m::Reason::kOperatorAction:
     case m::Reason::kRepaired:
+      if (c.cause.reason == m::Reason::kRepaired && m::is_random_failure(c.cause.injection)) {
+        return fmt::format("repaired: random failure '{}' over at {}",
+                           spec.failures[m::random_failure_process(c.cause.injection)].name,
+                           local_clock(spec, c.time));
+      }
       return c.cause.injection == m::kNoInjection ? std::string(m::reason_name(c.cause.reason))
                                                   : describe_injection(spec, c.cause.injection, c.time);
     case m::Reason::kDependency:

@@ -16,7 +16,8 @@ std::string describe_reason(const models::ScenarioSpec& spec, const models::Stat
 // step for Wait::kSiteRecovery.
 std::string describe_wait(models::Wait wait, const std::string& step);
 // "fault loop_airlock on plant-c at 09:01 (note)".
-// An injection as applied at `applied_at` (its clock time, or when its trigger fired plus the delay).
+// An injection as applied at `applied_at` (its clock time, or when its trigger fired plus the delay); for
+// the id of a random failure process, "random failure '<name>' at 14:02".
 std::string describe_injection(const models::ScenarioSpec& spec, models::InjectionId id,
                                sim::Time applied_at);
 // "c3-dedicated down at 10:58: thermal shutdown at 41.0 °C".

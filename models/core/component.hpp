@@ -44,6 +44,9 @@ class Component : public sim::EventHandler {
   // Carries out a scripted fault or operator action; returns false when it had no effect.
   // REQUIRES: accepts(kind(), injection.action).
   bool apply(const InjectionSpec& injection, InjectionId id);
+  // Whether a fault of injection `id` holds the component down now (so that a repair of that fault's
+  // own process lifts nothing else).
+  bool forced_by(InjectionId id) const { return forced_down_ && forced_cause_.injection == id; }
 
  protected:
   // Kind-specific actions (everything but fail/repair). Returns whether the action had an effect.

@@ -1,6 +1,7 @@
 // The expected share of a host pool's hardware that heat damages, and the shared default constants of
 // that model and of replacing what it damaged. Host pools apply it (host_pool.*); the loader fills a
-// pool's keys from these defaults. Deterministic expected values: the random draw comes with replications.
+// pool's keys from these defaults. Expected values; a pool asked to (`random_damage`) draws the hosts
+// found damaged instead, binomially around the expected share (draw_damaged_hosts).
 //
 //   damaged share = pct_per_c_hour / 100 x (integral of max(0, T - rated_c) dt while running, °C·h)
 //                 + hot_shutdown_pct_per_c / 100 x max(0, T_stop - rated_c)   (at each stop, hot)
@@ -10,6 +11,9 @@
 // (fans stop, disks and capacitors soak in the heat).
 #pragma once
 
+#include <cstdint>
+
+#include "sim/random_stream.hpp"
 #include "sim/time.hpp"
 
 namespace outagesim::models {
@@ -30,5 +34,10 @@ inline constexpr sim::Time kPartsLeadTime = sim::Time::hours(48);
 double damage_from_exposure(double pct_per_c_hour, double degree_hours, double running_hosts);
 // Expected extra damaged hosts among `running_hosts` stopped at `temp_c` with rating `rated_c`.
 double damage_from_hot_stop(double pct_per_c, double temp_c, double rated_c, double running_hosts);
+
+// A draw of the damaged hosts among `among` whose expected number is `expected`: binomial with
+// p = min(1, expected / among), as `among` Bernoulli trials of one uniform each (our own sampler: the
+// std:: ones differ between standard libraries). Returns 0 without a draw when `expected` is 0.
+std::uint32_t draw_damaged_hosts(sim::RandomStream& stream, std::uint32_t among, double expected);
 
 }  // namespace outagesim::models

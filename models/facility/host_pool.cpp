@@ -61,8 +61,13 @@ void HostPool::cooled_to_rating() {
 }
 
 std::uint32_t HostPool::find_damage(std::uint32_t& among) {
-  const auto expected = static_cast<std::uint32_t>(std::llround(latent_damage_));
-  const std::uint32_t found = std::min(expected, among);
+  std::uint32_t found = 0;
+  if (params_.random_damage) {
+    if (!damage_stream_) damage_stream_.emplace(ctx().streams().stream("heat_damage/" + name()));
+    found = draw_damaged_hosts(*damage_stream_, among, latent_damage_);
+  } else {
+    found = std::min(static_cast<std::uint32_t>(std::llround(latent_damage_)), among);
+  }
   latent_damage_ = 0;  // rounded to whole hosts: the remainder is not carried
   if (found == 0) return 0;
   among -= found;

@@ -12,6 +12,7 @@
 
 #include "models/core/component.hpp"
 #include "models/facility/thermal_trajectory.hpp"
+#include "sim/random_stream.hpp"
 
 namespace outagesim::models {
 
@@ -133,7 +134,8 @@ class HostPool final : public Component {
   sim::TimerId parts_timer_;
   Cause down_cause_;
   Cause up_cause_;
-  Cause cause_;  // of the latest change of the serving share
+  Cause cause_;                                     // of the latest change of the serving share
+  std::optional<sim::RandomStream> damage_stream_;  // taken at the first draw, with random_damage
 };
 
 }  // namespace outagesim::models

@@ -15,6 +15,7 @@
 #include "models/facility/heat_damage.hpp"
 #include "models/facility/outside_air.hpp"
 #include "models/operations/crew_spec.hpp"
+#include "models/operations/random_failure_spec.hpp"
 #include "models/operations/repair_spec.hpp"
 #include "models/operations/trigger.hpp"
 #include "models/scenario/uncertain_input.hpp"
@@ -111,6 +112,9 @@ struct HostPoolParams {
   std::optional<double> rated_c;  // > the room's setpoint
   double damage_pct_per_c_hour = kDamagePctPerCHour;
   double hot_shutdown_pct_per_c = kHotShutdownPctPerC;
+  // Draw the damaged hosts (binomial around the expected share, from the pool's stream
+  // "heat_damage/<pool>") instead of rounding the expected number.
+  bool random_damage = false;
   // Replacing damaged hosts: `spares` at once, the rest after `parts_lead_time`; each host is work of
   // 1 / replace_hosts_per_person_hour person-hours for a team of `replace_team` of the pool's crew.
   std::uint32_t spares = 0;
@@ -267,6 +271,7 @@ struct ScenarioSpec {
   std::vector<CrewSpec> crews;
   std::vector<InjectionSpec> injections;  // faults, operator actions, and what repair stages achieve
   std::vector<RepairSpec> repairs;
+  std::vector<FailureProcessSpec> failures;  // random fault processes (random_failure_spec.hpp)
   std::vector<SlaSpec> slas;
   std::vector<MilestoneSpec> milestones;
   std::vector<CalibrationSpec> calibrated;

@@ -6,6 +6,7 @@
 #include "models/core/region.hpp"
 #include "models/facility/thermal_room.hpp"
 #include "models/operations/operations.hpp"
+#include "models/operations/random_failures.hpp"
 #include "models/results/interval_recorder.hpp"
 #include "models/scenario/region_builder.hpp"
 #include "models/tenants/tenant_function.hpp"
@@ -69,6 +70,8 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t r
 
   Operations operations(spec, ctx);
   operations.start();
+  RandomFailures random_failures(spec, ctx);
+  random_failures.start();
 
   for (std::uint32_t rank = 0; rank < n; ++rank) region.component(region.at_rank(rank)).start();
   ctx.settle();

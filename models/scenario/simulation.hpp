@@ -1,5 +1,6 @@
 // One run of a scenario: a pure function of (spec, seed). Builds the region, schedules the scripted
-// injections, runs the engine to the horizon and returns what the observers recorded.
+// injections and the random fault processes, runs the engine to the horizon and returns what the
+// observers recorded.
 #pragma once
 
 #include <cstdint>

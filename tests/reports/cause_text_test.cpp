@@ -43,3 +43,19 @@ faults:
         "01:00: chillers tripped, 0 running (feed) <- feed down at 01:00: fault voltage_sag on feed at 01:00 "
         "(storm)");
 }
+
+TEST_CASE("a random failure and its repair read as the process that made them") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: vm, kind: compute, needs: feed}
+failures:
+  - {name: feed trips, targets: feed, time_to_failure: 90m, time_to_repair: 30m}
+)"));
+  const auto& down = run.result.intervals[run.id("vm")][0];
+  CHECK(outagesim::reports::describe_cause(run.spec, run.result, down.began) ==
+        "feed down at 01:30: random failure 'feed trips' at 01:30");
+  CHECK(outagesim::reports::describe_change(run.spec, run.result,
+                                            run.result.intervals[run.id("feed")][0].ended) ==
+        "feed up at 02:00: repaired: random failure 'feed trips' over at 02:00");
+}

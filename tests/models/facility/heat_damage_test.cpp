@@ -18,3 +18,17 @@ TEST_CASE("a hot stop damages in proportion to how far above the rating it happe
   CHECK(damage_from_hot_stop(2, 34, 35, 100) == 0);  // stopped below the rating: no harm
   CHECK(damage_from_hot_stop(50, 40, 35, 100) == 100);
 }
+
+TEST_CASE("a draw of damaged hosts is binomial around the expected number, and pinned for a seed") {
+  outagesim::sim::RandomStream stream(42);
+  CHECK(draw_damaged_hosts(stream, 100, 0) == 0);
+  CHECK(draw_damaged_hosts(stream, 100, 150) == 100);  // p capped at 1
+  CHECK(draw_damaged_hosts(stream, 0, 5) == 0);
+  double sum = 0;
+  for (int i = 0; i < 1000; ++i) sum += draw_damaged_hosts(stream, 200, 20);
+  CHECK(sum / 1000 == Approx(20).margin(0.4));  // standard error about 0.13
+  // Pinned: the same draws on every standard library.
+  outagesim::sim::RandomStream pinned(7);
+  CHECK(draw_damaged_hosts(pinned, 1000, 30) == 31);
+  CHECK(draw_damaged_hosts(pinned, 10, 5) == 5);
+}

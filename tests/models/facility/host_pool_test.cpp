@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "models/scenario/simulation.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
@@ -266,4 +267,27 @@ faults:
 )"));
   CHECK(run.intervals("pool", State::kDegraded).empty());
   CHECK_FALSE(run.intervals("pool", State::kDown).empty());
+}
+
+TEST_CASE("random damage draws the damaged hosts around the expected number, from the pool's own stream") {
+  const std::string yaml = hot_room("02:30", "damage: {pct_per_c_hour: 1, random: true}");
+  const outagesim::models::ScenarioSpec spec = load_spec(yaml);
+  double sum = 0;
+  bool varies = false;
+  std::vector<double> first;
+  constexpr int kRuns = 100;
+  for (std::uint64_t r = 0; r < kRuns; ++r) {
+    const Run run{spec, outagesim::models::simulate(spec, spec.seed, r)};
+    const std::vector<double> found = values(run, "a", Reason::kHeatDamage);
+    REQUIRE(found.size() <= 1);
+    const double hosts = found.empty() ? 0 : found[0];
+    if (r == 0) first = found;
+    varies = varies || found != first;
+    sum += hosts;
+  }
+  CHECK(varies);
+  // Binomial(100, 0.1): the mean of 100 runs has a standard error of 0.3 hosts.
+  CHECK(sum / kRuns == Approx(10).margin(1.2));
+  // The same replication draws the same hosts.
+  CHECK(values(run_yaml(yaml), "a", Reason::kHeatDamage) == values(run_yaml(yaml), "a", Reason::kHeatDamage));
 }

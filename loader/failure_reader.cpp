@@ -1,0 +1,201 @@
+// The `failures` section: random fault processes, each over its targets (names, or classes of components
+// by kind, zone and room), with time-to-failure and time-to-repair distributions, failing each target on
+// its own or common-cause groups (a zone, a room, every target) together.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "loader/scenario_reader.hpp"
+#include "loader/spelling.hpp"
+#include "loader/uncertain_number.hpp"
+
+namespace outagesim::loader {
+
+namespace m = outagesim::models;
+
+namespace {
+
+// How a process groups its targets.
+enum class Grouping : std::uint8_t { kEach, kAll, kZone, kRoom };
+
+// A duration written plainly (a constant) or as a distribution; never negative.
+std::optional<sim::Distribution> read_duration_distribution(DiagnosticSink& sink, const YAML::Node& node,
+                                                            const std::string& what) {
+  if (is_distribution(node))
+    return read_distribution(sink, node, what, Range::at_least(0), duration_reader());
+  const auto t = read_duration(sink, node, what);
+  if (!t) return std::nullopt;
+  if (*t <= sim::Time()) {
+    sink.error(node.Mark(), fmt::format("{} is not above 0", what), "a duration above 0, or a distribution");
+    return std::nullopt;
+  }
+  return std::get<sim::Distribution>(sim::Distribution::constant(static_cast<double>(t->count_ms())));
+}
+
+}  // namespace
+
+void ScenarioReader::read_failures(const YAML::Node& list) {
+  std::vector<std::string> names;
+  for (const YAML::Node& item : list_items(list, "'failures'")) {
+    YamlMap f(sink_, item, "a random failure");
+    const std::string name = f.string("name", true).value_or("");
+    const std::string what = fmt::format("random failure '{}'", name);
+    if (f.has("name")) claim_name(names, name, f.mark_of("name"), "random failure");
+
+    // Targets, in the order written; a component named twice (by name and by class) counts once.
+    std::vector<m::ComponentId> targets;
+    bool targets_ok = true;
+    const auto add = [&](m::ComponentId id) {
+      if (std::find(targets.begin(), targets.end(), id) == targets.end()) targets.push_back(id);
+    };
+    const auto read_class = [&](const YAML::Node& node) {
+      YamlMap c(sink_, node, "a class of targets of " + what);
+      std::optional<m::ComponentKind> kind;
+      if (const auto text = c.string("kind")) {
+        kind = m::parse_kind(*text);
+        if (!kind) {
+          std::vector<std::string> kinds;
+          for (const m::ComponentKind k : m::declarable_kinds()) kinds.emplace_back(m::kind_name(k));
+          std::string message =
+              fmt::format("'kind' of a class of targets of {} is '{}', no kind", what, *text);
+          if (const std::string hint = did_you_mean(*text, kinds); !hint.empty()) message += "; " + hint;
+          sink_.error(c.mark_of("kind"), std::move(message),
+                      fmt::format("one of {}", fmt::join(kinds, ", ")));
+          targets_ok = false;
+        }
+      }
+      const auto zone = c.string("zone");
+      std::optional<m::ComponentId> room;
+      if (const YAML::Node r = c.get("room"); r.IsDefined()) {
+        static constexpr std::array kRoom = {m::ComponentKind::kRoom};
+        room = component_ref(r, "'room' of a class of targets of " + what, kRoom);
+        if (!room) targets_ok = false;
+      }
+      c.finish();
+      if (!c.valid() || !targets_ok) return;
+      if (!kind && !zone && !room) {
+        sink_.error(c.mark(), fmt::format("a class of targets of {} selects every component", what),
+                    "kind, zone and/or room");
+        targets_ok = false;
+        return;
+      }
+      std::size_t matched = 0;
+      for (m::ComponentId id = 0; id < spec_.components.size(); ++id) {
+        const m::ComponentSpec& comp = spec_.components[id];
+        if (kind && comp.kind != *kind) continue;
+        if (zone && comp.zone != *zone) continue;
+        if (room) {
+          const auto* pool = std::get_if<m::HostPoolParams>(&comp.params);
+          if (!pool || pool->room != *room) continue;
+        }
+        add(id);
+        ++matched;
+      }
+      if (matched == 0) {
+        sink_.error(c.mark(), fmt::format("a class of targets of {} matches no component", what),
+                    "kind, zone and room of at least one component (room selects the host pools in it)");
+        targets_ok = false;
+      }
+    };
+    const auto read_target = [&](const YAML::Node& node) {
+      if (node.IsMap()) {
+        read_class(node);
+      } else if (const auto id = component_ref(node, "a target of " + what)) {
+        add(*id);
+      } else {
+        targets_ok = false;
+      }
+    };
+    if (const YAML::Node t = f.get("targets", true); t.IsDefined()) {
+      if (t.IsSequence()) {
+        for (const YAML::Node& n : t) read_target(n);
+        if (t.size() == 0) {
+          sink_.error(t.Mark(), fmt::format("'targets' of {} is empty", what), "at least one component");
+          targets_ok = false;
+        }
+      } else {
+        read_target(t);
+      }
+    }
+
+    std::optional<sim::Distribution> ttf, ttr;
+    if (const YAML::Node n = f.get("time_to_failure", true); n.IsDefined())
+      ttf = read_duration_distribution(sink_, n, "'time_to_failure' of " + what);
+    if (const YAML::Node n = f.get("time_to_repair", true); n.IsDefined())
+      ttr = read_duration_distribution(sink_, n, "'time_to_repair' of " + what);
+
+    Grouping grouping = Grouping::kEach;
+    if (const YAML::Node cc = f.get("common_cause"); cc.IsDefined()) {
+      const std::string text = cc.IsScalar() ? cc.Scalar() : std::string();
+      if (text == "true") {
+        grouping = Grouping::kAll;
+      } else if (text == "false") {
+        grouping = Grouping::kEach;
+      } else if (text == "zone") {
+        grouping = Grouping::kZone;
+      } else if (text == "room") {
+        grouping = Grouping::kRoom;
+      } else {
+        std::string message = fmt::format("'common_cause' of {} is '{}'", what, text);
+        static const std::vector<std::string> kModes = {"true", "false", "zone", "room"};
+        if (const std::string hint = did_you_mean(text, kModes); !hint.empty()) message += "; " + hint;
+        sink_.error(cc.Mark(), std::move(message),
+                    "true (every target at once), zone or room (each zone's or room's targets at once), or "
+                    "false");
+        targets_ok = false;
+      }
+    }
+    f.finish();
+    if (!targets_ok || targets.empty() || !ttf || !ttr) continue;
+
+    // Groups, each named for what it stands for: a component, a zone, a room, or "all".
+    std::vector<m::FailureGroup> groups;
+    const auto join = [&](const std::string& group, m::ComponentId id) {
+      auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.name == group; });
+      if (it == groups.end()) it = groups.insert(groups.end(), m::FailureGroup{group, {}});
+      it->members.push_back(id);
+    };
+    bool grouped = true;
+    for (const m::ComponentId id : targets) {
+      const m::ComponentSpec& comp = spec_.components[id];
+      switch (grouping) {
+        case Grouping::kEach:
+          join(comp.name, id);
+          break;
+        case Grouping::kAll:
+          join("all", id);
+          break;
+        case Grouping::kZone:
+          if (comp.zone.empty()) {
+            sink_.error(f.mark_of("common_cause"),
+                        fmt::format("{} fails by zone, but its target '{}' has no zone", what, comp.name),
+                        "a 'zone' on every target, or common_cause: true");
+            grouped = false;
+          }
+          join(comp.zone, id);
+          break;
+        case Grouping::kRoom: {
+          const auto* pool = std::get_if<m::HostPoolParams>(&comp.params);
+          if (comp.kind == m::ComponentKind::kRoom) {
+            join(comp.name, id);
+          } else if (pool && pool->room != m::kNoComponent) {
+            join(spec_.components[pool->room].name, id);
+          } else {
+            sink_.error(f.mark_of("common_cause"),
+                        fmt::format("{} fails by room, but its target '{}' is in no room", what, comp.name),
+                        "rooms and host pools as targets, or common_cause: true");
+            grouped = false;
+          }
+          break;
+        }
+      }
+    }
+    if (!grouped) continue;
+    spec_.failures.push_back(m::FailureProcessSpec{
+        .name = name, .groups = std::move(groups), .time_to_failure = *ttf, .time_to_repair = *ttr});
+  }
+}
+
+}  // namespace outagesim::loader

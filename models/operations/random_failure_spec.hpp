@@ -1,0 +1,49 @@
+// Random fault processes as the loader hands them over: components that fail and are repaired at random
+// (an alternating renewal process of time to failure and time to repair), alone or as common-cause groups
+// that fail together. Plain values; random_failures.hpp runs them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/core/state_change.hpp"
+#include "sim/distribution.hpp"
+
+namespace outagesim::models {
+
+// Components that fail and return together: one renewal process drives all of them.
+struct FailureGroup {
+  std::string name;                  // unique within its process; names the group's random stream
+  std::vector<ComponentId> members;  // not empty; components (no tenants), each at most once
+};
+
+struct FailureProcessSpec {
+  std::string name;  // unique among the processes; causes say "random failure '<name>'"
+  // Independent targets each make a group of one, named for the component; a common cause makes one
+  // group per zone, room, or of every target.
+  std::vector<FailureGroup> groups;  // not empty
+  // Milliseconds. Draws are never negative (the loader refuses distributions that can draw below 0).
+  sim::Distribution time_to_failure;
+  sim::Distribution time_to_repair;
+};
+
+// Changes a random failure makes carry an injection id with this bit set and the process's index below
+// it, so that cause chains lead back to the process and never to an entry of ScenarioSpec::injections.
+inline constexpr InjectionId kRandomFailureBit = 0x8000'0000u;
+constexpr InjectionId random_failure_id(std::uint32_t process) {
+  return kRandomFailureBit | process;
+}
+constexpr bool is_random_failure(InjectionId id) {
+  return id != kNoInjection && (id & kRandomFailureBit) != 0;
+}
+constexpr std::uint32_t random_failure_process(InjectionId id) {
+  return id & ~kRandomFailureBit;
+}
+
+// "failures/<process>/<group>": the group's own stream, so adding a process or a target never changes
+// the draws of another.
+std::string failure_stream_name(std::string_view process, std::string_view group);
+
+}  // namespace outagesim::models

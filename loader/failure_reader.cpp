@@ -126,6 +126,19 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
     if (const YAML::Node n = f.get("time_to_repair", true); n.IsDefined())
       ttr = read_duration_distribution(sink_, n, "'time_to_repair' of " + what);
 
+    // A share of each pool: a number in (0, 1] or a distribution of them.
+    std::optional<sim::Distribution> share;
+    bool share_ok = true;
+    if (const YAML::Node s = f.get("share"); s.IsDefined()) {
+      const std::string of = "'share' of " + what;
+      if (is_distribution(s)) {
+        share = read_distribution(sink_, s, of, Range{0, 1, true}, number_reader());
+      } else if (const auto v = read_number(sink_, s, of, Range{0, 1, true})) {
+        share = std::get<sim::Distribution>(sim::Distribution::constant(*v));
+      }
+      share_ok = share.has_value();
+    }
+
     Grouping grouping = Grouping::kEach;
     if (const YAML::Node cc = f.get("common_cause"); cc.IsDefined()) {
       const std::string text = cc.IsScalar() ? cc.Scalar() : std::string();
@@ -148,7 +161,20 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
       }
     }
     f.finish();
-    if (!targets_ok || targets.empty() || !ttf || !ttr) continue;
+    if (!targets_ok || targets.empty() || !ttf || !ttr || !share_ok) continue;
+    if (share) {
+      bool pools = true;
+      for (const m::ComponentId id : targets) {
+        if (spec_.components[id].kind == m::ComponentKind::kHostPool) continue;
+        sink_.error(f.mark_of("share"),
+                    fmt::format("{} takes a share, but its target '{}' is a {}, not a host pool", what,
+                                spec_.components[id].name, m::kind_name(spec_.components[id].kind)),
+                    "host pools only as targets (other components fail whole)");
+        pools = false;
+        break;
+      }
+      if (!pools) continue;
+    }
 
     // Groups, each named for what it stands for: a component, a zone, a room, or "all".
     std::vector<m::FailureGroup> groups;
@@ -193,8 +219,11 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
       }
     }
     if (!grouped) continue;
-    spec_.failures.push_back(m::FailureProcessSpec{
-        .name = name, .groups = std::move(groups), .time_to_failure = *ttf, .time_to_repair = *ttr});
+    spec_.failures.push_back(m::FailureProcessSpec{.name = name,
+                                                   .groups = std::move(groups),
+                                                   .time_to_failure = *ttf,
+                                                   .time_to_repair = *ttr,
+                                                   .share = std::move(share)});
   }
 }
 

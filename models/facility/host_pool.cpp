@@ -310,6 +310,28 @@ bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
   return true;
 }
 
+std::uint32_t HostPool::lose_hosts(std::uint32_t hosts, const Cause& cause) {
+  const std::uint32_t before = powered_hosts();
+  const std::uint32_t from_serving = std::min(hosts, serving_);
+  const std::uint32_t from_off = std::min(hosts - from_serving, off_);
+  serving_ -= from_serving;
+  off_ -= from_off;
+  failed_ += from_serving + from_off;
+  powered_changed(before);
+  cause_ = cause;
+  publish_share(cause_);
+  return from_serving + from_off;
+}
+
+void HostPool::return_hosts(std::uint32_t hosts, const Cause& cause) {
+  assert(hosts <= failed_);
+  if (hosts == 0) return;
+  failed_ -= hosts;
+  off_ += hosts;
+  up_cause_ = cause;
+  ctx().schedule_evaluation(id());  // they restart through advance()
+}
+
 void HostPool::on_timer(std::uint32_t payload) {
   const std::uint32_t units = payload >> kUnitsShift;
   switch (payload & ((1u << kUnitsShift) - 1)) {

@@ -55,6 +55,12 @@ class HostPool final : public Component {
 
   void evaluate() override;
 
+  // Part of the pool fails (a random failure of a share of it): up to `hosts` of the serving hosts, then of
+  // those off, stop and stay out until return_hosts(). Returns how many it took.
+  std::uint32_t lose_hosts(std::uint32_t hosts, const Cause& cause);
+  // Hosts lost with lose_hosts() are repaired: they restart (crew, power-on, checks) like any that are off.
+  void return_hosts(std::uint32_t hosts, const Cause& cause);
+
  protected:
   bool apply_action(const InjectionSpec& injection, InjectionId id) override;
   void on_timer(std::uint32_t tag) override;
@@ -113,6 +119,7 @@ class HostPool final : public Component {
   std::uint32_t serving_;
   std::uint32_t tripped_steps_ = 0;  // tranches tripped since the pool last restarted
   std::uint32_t damaged_ = 0;        // found damaged, until replaced (includes replacing_)
+  std::uint32_t failed_ = 0;         // out with a random failure of part of the pool (lose_hosts)
 
   double latent_damage_ = 0;   // expected damaged hosts not yet found
   std::uint32_t exposed_ = 0;  // hosts powered during the room's stretch in progress

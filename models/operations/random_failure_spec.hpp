@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,9 @@ struct FailureProcessSpec {
   // Milliseconds. Draws are never negative (the loader refuses distributions that can draw below 0).
   sim::Distribution time_to_failure;
   sim::Distribution time_to_repair;
+  // Host pools only: the share of each target's hosts a failure takes (drawn at each failure, in (0, 1]),
+  // instead of the whole pool. None: `fail` on every target.
+  std::optional<sim::Distribution> share;
 };
 
 // Changes a random failure makes carry an injection id with this bit set and the process's index below

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "models/core/component.hpp"
+#include "models/facility/host_pool.hpp"
 
 namespace outagesim::models {
 
@@ -14,7 +15,7 @@ RandomFailures::RandomFailures(const ScenarioSpec& spec, ModelContext& ctx)
     const FailureProcessSpec& process = spec.failures[p];
     for (const FailureGroup& group : process.groups) {
       groups_.push_back(
-          Group{p, &group, ctx.streams().stream(failure_stream_name(process.name, group.name)), false});
+          Group{p, &group, ctx.streams().stream(failure_stream_name(process.name, group.name)), false, {}});
     }
   }
 }
@@ -37,14 +38,33 @@ void RandomFailures::schedule_next(std::uint32_t index) {
 void RandomFailures::handle_event(std::uint32_t payload) {
   Group& g = groups_[payload];
   const InjectionId id = random_failure_id(g.process);
-  InjectionSpec action;
-  action.is_fault = true;
-  action.action = g.down ? Action::kRepair : Action::kFail;
-  for (const ComponentId member : g.group->members) {
-    Component& c = ctx_->component(member);
-    if (g.down && !c.forced_by(id)) continue;
-    action.target = member;
-    c.apply(action, id);
+  const FailureProcessSpec& process = spec_->failures[g.process];
+  if (process.share) {
+    // Part of each pool, drawn at each failure; the repair returns exactly what the failure took.
+    g.lost.resize(g.group->members.size(), 0);
+    const double share = g.down ? 0.0 : process.share->sample(g.rng);
+    for (std::size_t i = 0; i < g.group->members.size(); ++i) {
+      const ComponentId member = g.group->members[i];
+      auto& pool = static_cast<HostPool&>(ctx_->component(member));
+      if (g.down) {
+        pool.return_hosts(g.lost[i], Cause{Reason::kRepaired, kNoComponent, kNoChange, id});
+        g.lost[i] = 0;
+      } else {
+        const double hosts = std::get<HostPoolParams>(spec_->components[member].params).hosts;
+        g.lost[i] = pool.lose_hosts(static_cast<std::uint32_t>(std::llround(share * hosts)),
+                                    Cause{Reason::kFault, kNoComponent, kNoChange, id, share});
+      }
+    }
+  } else {
+    InjectionSpec action;
+    action.is_fault = true;
+    action.action = g.down ? Action::kRepair : Action::kFail;
+    for (const ComponentId member : g.group->members) {
+      Component& c = ctx_->component(member);
+      if (g.down && !c.forced_by(id)) continue;
+      action.target = member;
+      c.apply(action, id);
+    }
   }
   g.down = !g.down;
   ctx_->settle();

@@ -2,7 +2,8 @@
 // failure and down for a drawn time to repair, over the whole horizon. A failure applies `fail` to every
 // member at the same instant; the repair applies `repair`, but only to members its own failure still
 // holds down (a scripted fault or another process keeps its own). Draws come from the group's named
-// stream of the run, one at each transition.
+// stream of the run, one at each transition. With a share (host pools only), a failure takes a drawn share
+// of each pool's hosts instead (HostPool::lose_hosts) and the repair returns them to restart.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +31,7 @@ class RandomFailures final : public sim::EventHandler {
     const FailureGroup* group;
     sim::RandomStream rng;
     bool down = false;
+    std::vector<std::uint32_t> lost;  // per member, hosts a partial failure took (with a share)
   };
 
   void handle_event(std::uint32_t payload) override;  // group `payload` fails or is repaired

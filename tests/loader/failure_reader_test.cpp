@@ -72,3 +72,23 @@ failures:
   CHECK_THAT(errors, Contains("duplicate random failure name 'e'"));
   CHECK_THAT(errors, Contains("is 'hostpool', no kind; did you mean 'host_pool'?"));
 }
+
+TEST_CASE("a share of a failure applies to host pools only, in (0, 1]") {
+  const std::string errors = load_errors(scenario_yaml(std::string(kRegion) + R"(
+failures:
+  - {name: a, targets: [hosts-2, api], share: 0.5, time_to_failure: 1d, time_to_repair: 1h}
+  - {name: b, targets: hosts-2, share: 0, time_to_failure: 1d, time_to_repair: 1h}
+  - {name: c, targets: hosts-2, share: {dist: normal, mean: 0.5, sd: 0.5}, time_to_failure: 1d, time_to_repair: 1h}
+)"));
+  CHECK_THAT(
+      errors,
+      Contains("random failure 'a' takes a share, but its target 'api' is a compute, not a host pool"));
+  CHECK_THAT(errors, Contains("'share' of random failure 'b' is 0, out of range"));
+  CHECK_THAT(errors, Contains("'share' of random failure 'c': normal"));
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(std::string(kRegion) + R"(
+failures:
+  - {name: racks, targets: {kind: host_pool}, share: {dist: uniform, min: 0.1, max: 0.4}, time_to_failure: 1d, time_to_repair: 1h}
+)"));
+  REQUIRE(spec.failures[0].share);
+  CHECK(spec.failures[0].share->highest() == 0.4);
+}

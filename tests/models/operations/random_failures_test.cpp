@@ -140,3 +140,25 @@ failures:
   }
   CHECK(causes == std::vector<m::InjectionId>(6, m::random_failure_id(0)));
 }
+
+TEST_CASE("a share of a pool fails: the pool serves the rest, and the hosts restart after the repair") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+  - {name: a, kind: host_pool, room: room, hosts: 100, kw_per_host: 1, power_on: 10m}
+failures:
+  - {name: racks, targets: a, share: 0.3, time_to_failure: 1h, time_to_repair: 1h}
+)",
+                                         "4h"));
+  // 30 hosts out from 01:00; repaired at 02:00, serving after a pro-rata power-on of 3 min; the next time
+  // to failure runs from the repair, so out again at 03:00.
+  CHECK(run.intervals("a").empty());
+  CHECK(run.intervals("a", m::State::kDegraded) == "01:00-02:03, 03:00-end");
+  bool partial = false;
+  for (const m::StateChange& c : run.result.journal) {
+    if (c.component == run.id("a") && c.to == m::State::kDegraded)
+      partial = c.cause.injection == m::random_failure_id(0);
+  }
+  CHECK(partial);
+}

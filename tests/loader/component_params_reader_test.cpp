@@ -46,7 +46,7 @@ components:
   CHECK(new_db.switchover_work->duration() == Time::seconds(7500));
 }
 
-TEST_CASE("a threshold outside [0, 1] is refused") {
+TEST_CASE("a threshold outside 0 to 1 is refused") {
   CHECK(load_errors(scenario_yaml(R"(
 components:
   - {name: ebs, kind: block_storage, down_below: 1.5}

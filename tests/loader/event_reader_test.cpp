@@ -18,7 +18,7 @@ faults:
   CHECK(spec.injections[0].amount == 0.7);
 }
 
-TEST_CASE("set_capacity needs a share in [0, 1] and a generic service") {
+TEST_CASE("set_capacity needs a share from 0 to 1 and a generic service") {
   const std::string errors = load_errors(scenario_yaml(R"(
 components:
   - {name: ebs, kind: block_storage}

@@ -73,7 +73,7 @@ failures:
   CHECK_THAT(errors, Contains("is 'hostpool', no kind; did you mean 'host_pool'?"));
 }
 
-TEST_CASE("a share of a failure applies to host pools only, in (0, 1]") {
+TEST_CASE("a share of a failure applies to host pools only, above 0 and at most 1") {
   const std::string errors = load_errors(scenario_yaml(std::string(kRegion) + R"(
 failures:
   - {name: a, targets: [hosts-2, api], share: 0.5, time_to_failure: 1d, time_to_repair: 1h}

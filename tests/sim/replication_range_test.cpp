@@ -5,7 +5,7 @@
 using outagesim::sim::part_of;
 using outagesim::sim::ReplicationRange;
 
-TEST_CASE("parts are [I*R/N, (I+1)*R/N): contiguous, in order, covering the range exactly") {
+TEST_CASE("part I of N is I*R/N up to (I+1)*R/N: contiguous, in order, covering the range exactly") {
   CHECK(part_of({0, 10}, 3, 0) == ReplicationRange{0, 3});
   CHECK(part_of({0, 10}, 3, 1) == ReplicationRange{3, 6});
   CHECK(part_of({0, 10}, 3, 2) == ReplicationRange{6, 10});

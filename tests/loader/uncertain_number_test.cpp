@@ -2,7 +2,11 @@
 // lands in the right field of a replication's copy, and bad distributions are refused at file:line:col.
 #include "loader/uncertain_number.hpp"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <variant>
 
 #include "models/scenario/simulation.hpp"
@@ -152,4 +156,40 @@ components:
   - {name: b, kind: compute, needs: feed, recovery: [{step: s, duration: {dist: uniform, min: 1h, max: 3h, name: checks}}]}
 )")),
              Catch::Contains("another uncertain input is named 'checks' with a different distribution"));
+}
+
+TEST_CASE(
+    "empirical samples come from a list or a CSV file next to the scenario, errors at the CSV's place") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("outagesim-csv-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  {
+    std::ofstream csv(dir / "restores.csv");
+    csv << "incident,restore\n2019-tokyo,3h\n2022-hk,5h30m\n2023-aue,1h45m\n";
+    std::ofstream bad(dir / "bad.csv");
+    bad << "restore\n3h\nsoon\n";
+  }
+  const auto scenario = [&](const std::string& field) {
+    std::ofstream yaml(dir / "s.yaml");
+    yaml << scenario_yaml(
+        "components:\n  - {name: feed, kind: power_feed}\n"
+        "  - {name: api, kind: compute, needs: feed, recovery: [{step: s, duration: " +
+        field + "}]}\n");
+    yaml.close();
+    return outagesim::loader::load_scenario_file((dir / "s.yaml").string());
+  };
+  const auto ok = scenario("{dist: empirical, file: restores.csv, column: restore}");
+  REQUIRE(ok.ok());
+  REQUIRE(ok.spec->inputs.size() == 1);
+  CHECK(ok.spec->inputs[0].distribution.lowest() == 105 * 60'000.0);
+  CHECK(ok.spec->inputs[0].distribution.highest() == 330 * 60'000.0);
+  CHECK(ok.spec->inputs[0].nominal == 180 * 60'000.0);  // the median sample
+  const auto bad = scenario("{dist: empirical, file: bad.csv}");
+  REQUIRE_FALSE(bad.ok());
+  CHECK_THAT(bad.render(), Catch::Contains("bad.csv:3:1: error:"));
+  const auto missing = scenario("{dist: empirical, file: nowhere.csv}");
+  CHECK_THAT(missing.render(), Catch::Contains("no such file"));
+  const auto column = scenario("{dist: empirical, file: restores.csv, column: restor}");
+  CHECK_THAT(column.render(), Catch::Contains("did you mean 'restore'"));
+  fs::remove_all(dir);
 }

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <numeric>
 
-#include "models/scenario/comparison.hpp"
 #include "models/scenario/simulation.hpp"
 
 namespace outagesim::models {
@@ -56,7 +55,20 @@ UncertainComparison compare_variants_uncertain(const ScenarioSpec& spec, std::ui
     apply_inputs(drawn, draw_inputs(spec, seed, r));
     std::vector<RunResult> results;
     results.push_back(simulate(drawn, seed, r));
-    for (const int v : variants) results.push_back(simulate(apply_variant(drawn, spec.variants[v]), seed, r));
+    for (const int v : variants) {
+      // The variant's strategies as drawn, put in place for one run and then taken out again: cheaper than
+      // a copy of the whole spec per variant.
+      const VariantSpec& variant = drawn.variants[static_cast<std::size_t>(v)];
+      TenantSpec& t = drawn.tenants[variant.tenant];
+      std::vector<StrategySpec> saved;
+      for (const auto& [f, strategy] : variant.strategies) {
+        saved.push_back(std::move(t.functions[f].strategy));
+        t.functions[f].strategy = strategy;
+      }
+      results.push_back(simulate(drawn, seed, r));
+      for (std::size_t i = 0; i < saved.size(); ++i)
+        t.functions[variant.strategies[i].first].strategy = std::move(saved[i]);
+    }
     std::vector<double> downtime_s;
     for (const RowKey& k : keys) {
       const std::size_t which =

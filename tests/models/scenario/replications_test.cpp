@@ -89,3 +89,33 @@ variants:
   CHECK(c.rows[1].versus_baseline->difference.max <= 0);
   CHECK(c.rows[1].versus_baseline->difference.ci95_high < 0);
 }
+
+TEST_CASE("a variant's own uncertain numbers are drawn in each replication, for every function it covers") {
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+  - {name: b, kind: power_feed}
+tenants:
+  - name: shop
+    functions:
+      - {name: web, needs: a}
+      - {name: api, needs: a}
+faults:
+  - {at: "00:00", target: a, action: fail}
+variants:
+  - name: standby on b
+    tenant: shop
+    strategy: {kind: standby, needs: b, switchover: {dist: uniform, min: 1h, max: 3h}}
+)"));
+  const m::UncertainComparison c = m::compare_variants_uncertain(spec, 5, 200, 2, {}, 0);
+  REQUIRE(c.rows.size() == 4);  // web and api, baseline and variant
+  for (const m::UncertainComparisonRow& row : c.rows) {
+    if (row.variant.empty()) continue;
+    INFO(row.function);
+    CHECK(row.downtime_s.min >= 3600);
+    CHECK(row.downtime_s.max <= 3 * 3600);
+    CHECK(row.downtime_s.sd > 0);
+  }
+  // One strategy for both functions: one draw, so both functions switch over together.
+  CHECK(c.rows[2].downtime_s.mean == c.rows[3].downtime_s.mean);
+}

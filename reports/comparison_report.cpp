@@ -5,6 +5,7 @@
 
 #include "reports/cause_text.hpp"
 #include "reports/clock_format.hpp"
+#include "reports/csv_field.hpp"
 #include "reports/result_header.hpp"
 #include "reports/text_table.hpp"
 
@@ -88,16 +89,6 @@ std::string markdown_cell(const std::string& s) {
     out += ch;
   }
   return out;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char ch : s) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
 }
 
 }  // namespace

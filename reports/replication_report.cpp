@@ -7,6 +7,7 @@
 
 #include "models/results/milestone_check.hpp"
 #include "reports/clock_format.hpp"
+#include "reports/csv_field.hpp"
 #include "reports/result_header.hpp"
 #include "reports/text_table.hpp"
 
@@ -69,6 +70,15 @@ std::string input_value_text(const m::ScenarioSpec& spec, const m::UncertainInpu
       break;
   }
   return fmt::format("{:.4g}", value);
+}
+
+nlohmann::ordered_json replication_header_json(const m::ScenarioSpec& spec, const ReplicationMetadata& meta,
+                                               std::uint64_t runs) {
+  nlohmann::ordered_json j = header_json(spec, meta.run);
+  j["replications"] = runs;
+  j["requested"] = meta.requested;
+  j["interrupted"] = meta.stopped;
+  return j;
 }
 
 std::string input_distribution_text(const m::ScenarioSpec& spec, const m::UncertainInput& input) {
@@ -144,10 +154,7 @@ std::string replication_text(const m::ScenarioSpec& spec, const m::ReplicationSt
 
 nlohmann::ordered_json replication_json(const m::ScenarioSpec& spec, const m::ReplicationStatistics& stats,
                                         const ReplicationMetadata& meta) {
-  nlohmann::ordered_json j = header_json(spec, meta.run);
-  j["replications"] = stats.runs;
-  j["requested"] = meta.requested;
-  j["interrupted"] = meta.stopped;
+  nlohmann::ordered_json j = replication_header_json(spec, meta, stats.runs);
   nlohmann::ordered_json functions = nlohmann::ordered_json::array();
   for (const m::FunctionStatistics& f : stats.functions) {
     nlohmann::ordered_json fj;
@@ -194,20 +201,16 @@ nlohmann::ordered_json replication_json(const m::ScenarioSpec& spec, const m::Re
 }
 
 std::string samples_csv(const m::ScenarioSpec& spec, std::span<const m::ReplicationOutcome> outcomes) {
-  const auto quoted = [](const std::string& s) {
-    std::string q = "\"";
-    for (const char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
   std::string out = "replication";
-  for (const m::UncertainInput& input : spec.inputs) out += ',' + quoted(fmt::format("input:{}", input.name));
+  for (const m::UncertainInput& input : spec.inputs)
+    out += ',' + csv_field(fmt::format("input:{}", input.name));
   for (const m::FunctionRef& ref : m::tenant_functions(spec)) {
     const std::string name = function_name(spec, ref);
-    out += fmt::format(",{},{},{}", quoted(name + ":downtime_s"), quoted(name + ":degraded_s"),
-                       quoted(name + ":sla_breached"));
+    out += fmt::format(",{},{},{}", csv_field(name + ":downtime_s"), csv_field(name + ":degraded_s"),
+                       csv_field(name + ":sla_breached"));
   }
   for (const m::MilestoneSpec& ms : spec.milestones)
-    out += ',' + quoted(fmt::format("milestone:{}:s", ms.name));
+    out += ',' + csv_field(fmt::format("milestone:{}:s", ms.name));
   out += "\n";
   for (const m::ReplicationOutcome& o : outcomes) {
     out += std::to_string(o.replication);

@@ -35,6 +35,10 @@ std::string samples_csv(const models::ScenarioSpec& spec,
 // An input's drawn value as people read it: a duration or clock time, or the number.
 std::string input_value_text(const models::ScenarioSpec& spec, const models::UncertainInput& input,
                              double value);
+// The first keys of every replicated result: header_json's, then how many replications were asked for and
+// made, and whether Ctrl-C cut them short.
+nlohmann::ordered_json replication_header_json(const models::ScenarioSpec& spec,
+                                               const ReplicationMetadata& meta, std::uint64_t runs);
 // Its distribution with parameters in the same terms.
 std::string input_distribution_text(const models::ScenarioSpec& spec, const models::UncertainInput& input);
 

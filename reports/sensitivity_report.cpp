@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "reports/clock_format.hpp"
+#include "reports/csv_field.hpp"
 #include "reports/replication_report.hpp"
 #include "reports/result_header.hpp"
 #include "reports/text_table.hpp"
@@ -31,12 +32,6 @@ const m::InputCorrelation* correlation_of(const Sensitivity& s, std::uint32_t in
     if (c.input == input) return &c;
   }
   return nullptr;
-}
-
-std::string csv_quoted(const std::string& text) {
-  std::string q = "\"";
-  for (const char c : text) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
 }
 
 }  // namespace
@@ -148,9 +143,9 @@ std::string sensitivity_csv(const m::ScenarioSpec& spec, const Sensitivity& s) {
   for (const m::TornadoBar& bar : s.tornado.bars) {
     const m::UncertainInput& input = spec.inputs[bar.input];
     const m::InputCorrelation* ic = correlation_of(s, bar.input);
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_quoted(tenant.name),
-                       csv_quoted(function), csv_quoted(input.name),
-                       csv_quoted(input_distribution_text(spec, input)), input.nominal, bar.low, bar.high,
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(tenant.name),
+                       csv_field(function), csv_field(input.name),
+                       csv_field(input_distribution_text(spec, input)), input.nominal, bar.low, bar.high,
                        s.tornado.base_downtime.to_seconds(), bar.downtime_low.to_seconds(),
                        bar.downtime_high.to_seconds(), bar.swing().to_seconds(),
                        ic ? fmt::format("{}", ic->rho) : std::string(),

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "reports/clock_format.hpp"
+#include "reports/csv_field.hpp"
 #include "reports/result_header.hpp"
 #include "reports/text_table.hpp"
 
@@ -98,20 +99,15 @@ std::string uncertain_comparison_markdown(const m::ScenarioSpec& spec, const m::
 }
 
 std::string uncertain_comparison_csv(const m::ScenarioSpec& spec, const m::UncertainComparison& c) {
-  const auto quoted = [](const std::string& s) {
-    std::string q = "\"";
-    for (const char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return q + "\"";
-  };
   std::string out =
       "tenant,function,variant,rank,runs,mean_s,ci95_low_s,ci95_high_s,p10_s,p50_s,p90_s,p99_s,max_s,"
       "diff_mean_s,diff_ci95_low_s,diff_ci95_high_s,p_beats_next\n";
   for (const m::UncertainComparisonRow& r : c.rows) {
     const m::TenantSpec& t = spec.tenants[r.tenant];
     const sim::Summary& d = r.downtime_s;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}", quoted(t.name),
-                       quoted(t.functions[r.function].name), quoted(r.variant), r.rank + 1, c.runs, d.mean,
-                       d.ci95_low, d.ci95_high, d.p10, d.p50, d.p90, d.p99, d.max);
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{}", csv_field(t.name),
+                       csv_field(t.functions[r.function].name), csv_field(r.variant), r.rank + 1, c.runs,
+                       d.mean, d.ci95_low, d.ci95_high, d.p10, d.p50, d.p90, d.p99, d.max);
     if (r.versus_baseline) {
       const sim::Summary& diff = r.versus_baseline->difference;
       out += fmt::format(",{},{},{}", diff.mean, diff.ci95_low, diff.ci95_high);
@@ -125,10 +121,7 @@ std::string uncertain_comparison_csv(const m::ScenarioSpec& spec, const m::Uncer
 
 nlohmann::ordered_json uncertain_comparison_json(const m::ScenarioSpec& spec, const m::UncertainComparison& c,
                                                  const ReplicationMetadata& meta) {
-  nlohmann::ordered_json j = header_json(spec, meta.run);
-  j["replications"] = c.runs;
-  j["requested"] = meta.requested;
-  j["interrupted"] = meta.stopped;
+  nlohmann::ordered_json j = replication_header_json(spec, meta, c.runs);
   nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (const m::UncertainComparisonRow& r : c.rows) {
     const m::TenantSpec& t = spec.tenants[r.tenant];

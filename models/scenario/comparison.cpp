@@ -7,6 +7,18 @@
 
 namespace outagesim::models {
 
+std::vector<std::uint32_t> functions_with_variants(const ScenarioSpec& spec, std::uint32_t tenant) {
+  std::vector<std::uint32_t> functions;
+  for (const VariantSpec& v : spec.variants) {
+    if (v.tenant != tenant) continue;
+    for (const auto& [f, strategy] : v.strategies) {
+      if (std::find(functions.begin(), functions.end(), f) == functions.end()) functions.push_back(f);
+    }
+  }
+  std::sort(functions.begin(), functions.end());
+  return functions;
+}
+
 ScenarioSpec apply_variant(const ScenarioSpec& spec, const VariantSpec& variant) {
   ScenarioSpec out = spec;
   TenantSpec& tenant = out.tenants[variant.tenant];
@@ -76,18 +88,8 @@ Comparison compare_variants(const ScenarioSpec& spec, std::uint64_t seed,
   const RunResult baseline = simulate(spec, seed);
   for (std::uint32_t t = 0; t < spec.tenants.size(); ++t) {
     if (tenant && *tenant != t) continue;
-    bool has_variants = false;
-    for (const VariantSpec& v : spec.variants) has_variants = has_variants || v.tenant == t;
-    if (!has_variants) continue;
-    // Only the functions some variant gives another strategy: the others are the baseline in every row.
-    std::vector<std::uint32_t> functions;
-    for (const VariantSpec& v : spec.variants) {
-      if (v.tenant != t) continue;
-      for (const auto& [f, strategy] : v.strategies) {
-        if (std::find(functions.begin(), functions.end(), f) == functions.end()) functions.push_back(f);
-      }
-    }
-    std::sort(functions.begin(), functions.end());
+    const std::vector<std::uint32_t> functions = functions_with_variants(spec, t);
+    if (functions.empty()) continue;
     std::vector<sim::Time> baseline_downtime;
     for (const std::uint32_t f : functions) {
       comparison.rows.push_back(row_for(spec, baseline, t, f, std::string(), true));

@@ -46,6 +46,10 @@ struct Comparison {
   std::vector<ComparisonRow> rows;
 };
 
+// The functions of `tenant` that some variant gives another strategy, in order: the others are the
+// baseline in every row.
+std::vector<std::uint32_t> functions_with_variants(const ScenarioSpec& spec, std::uint32_t tenant);
+
 // The spec with the variant's strategies put in.
 ScenarioSpec apply_variant(const ScenarioSpec& spec, const VariantSpec& variant);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "models/scenario/comparison.hpp"
 #include "models/scenario/simulation.hpp"
 
 namespace outagesim::models {
@@ -20,14 +21,7 @@ std::vector<RowKey> row_keys(const ScenarioSpec& spec, std::optional<std::uint32
   std::vector<RowKey> keys;
   for (std::uint32_t t = 0; t < spec.tenants.size(); ++t) {
     if (tenant && *tenant != t) continue;
-    std::vector<std::uint32_t> functions;
-    for (const VariantSpec& v : spec.variants) {
-      if (v.tenant != t) continue;
-      for (const auto& [f, strategy] : v.strategies) {
-        if (std::find(functions.begin(), functions.end(), f) == functions.end()) functions.push_back(f);
-      }
-    }
-    std::sort(functions.begin(), functions.end());
+    const std::vector<std::uint32_t> functions = functions_with_variants(spec, t);
     for (const std::uint32_t f : functions) keys.push_back({t, f, -1});
     for (std::size_t v = 0; v < spec.variants.size(); ++v) {
       if (spec.variants[v].tenant != t) continue;

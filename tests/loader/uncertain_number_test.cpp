@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -192,4 +193,26 @@ TEST_CASE(
   const auto column = scenario("{dist: empirical, file: restores.csv, column: restor}");
   CHECK_THAT(column.render(), Catch::Contains("did you mean 'restore'"));
   fs::remove_all(dir);
+}
+
+TEST_CASE("adding an input, a tenant or a variant leaves the draws of the others unchanged") {
+  const std::string base(kRegion);
+  const m::ScenarioSpec a = load_spec(scenario_yaml(base));
+  const m::ScenarioSpec b = load_spec(scenario_yaml(base + R"(
+variants:
+  - name: standby
+    tenant: shop
+    strategy: {kind: standby, needs: feed, switchover: {dist: uniform, min: 1m, max: 9m}}
+)"));
+  REQUIRE(b.inputs.size() == a.inputs.size() + 1);
+  for (std::uint64_t r = 0; r < 5; ++r) {
+    const std::vector<double> da = m::draw_inputs(a, 1, r);
+    const std::vector<double> db = m::draw_inputs(b, 1, r);
+    for (std::size_t i = 0; i < a.inputs.size(); ++i) {
+      const auto it = std::find_if(b.inputs.begin(), b.inputs.end(),
+                                   [&](const m::UncertainInput& in) { return in.name == a.inputs[i].name; });
+      REQUIRE(it != b.inputs.end());
+      CHECK(db[static_cast<std::size_t>(it - b.inputs.begin())] == da[i]);
+    }
+  }
 }

@@ -40,21 +40,22 @@ std::vector<TemperatureTraceRecorder::Room> traced_rooms(const ScenarioSpec& spe
 }  // namespace
 
 RunResult simulate_replication(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t replication,
-                               std::vector<double>* inputs) {
+                               std::vector<double>* inputs, const RecordOptions& record) {
   std::vector<double> draws = draw_inputs(spec, seed, replication);
   RunResult result;
   if (draws.empty()) {
-    result = simulate(spec, seed, replication);
+    result = simulate(spec, seed, replication, record);
   } else {
     ScenarioSpec drawn = spec;
     apply_inputs(drawn, draws);
-    result = simulate(drawn, seed, replication);
+    result = simulate(drawn, seed, replication, record);
   }
   if (inputs) *inputs = std::move(draws);
   return result;
 }
 
-RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t replication) {
+RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t replication,
+                   const RecordOptions& record) {
   const std::uint32_t n = spec.vertex_count();
   Region region(build_components(spec), DependencyGraph(n, dependency_edges(spec)));
   sim::Engine engine(spec.horizon);
@@ -65,7 +66,8 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t r
   for (ComponentId id = 0; id < n; ++id) {
     Component& c = region.component(id);
     c.bind(ctx, engine.add_handler(c));
-    if (c.kind() == ComponentKind::kRoom) static_cast<ThermalRoom&>(c).set_observer(&temperatures);
+    if (record.temperature_traces && c.kind() == ComponentKind::kRoom)
+      static_cast<ThermalRoom&>(c).set_observer(&temperatures);
   }
 
   Operations operations(spec, ctx);

@@ -13,10 +13,18 @@ namespace outagesim::models {
 // The step of the temperature samples in RunResult::rooms (crossings and peaks are exact, not sampled).
 inline constexpr sim::Time kTraceSampleEvery = sim::Time::minutes(5);
 
+// What a run records beyond states and causes.
+struct RecordOptions {
+  // Rooms' temperature traces (RunResult::rooms): what reports of one run show; replications, which keep
+  // only downtimes and milestone times, leave them out.
+  bool temperature_traces = true;
+};
+
 // The spec as it stands (uncertain inputs at whatever values its fields hold), with the model streams of
 // replication `replication`.
 // REQUIRES: a spec the loader validated (references resolved, no dependency cycle).
-RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t replication = 0);
+RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t replication = 0,
+                   const RecordOptions& record = {});
 inline RunResult simulate(const ScenarioSpec& spec) {
   return simulate(spec, spec.seed);
 }
@@ -24,6 +32,6 @@ inline RunResult simulate(const ScenarioSpec& spec) {
 // Replication `replication`: a copy of the spec with every uncertain input drawn from its stream of that
 // replication, run with that replication's model streams. `inputs`, when given, receives the draws.
 RunResult simulate_replication(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t replication,
-                               std::vector<double>* inputs = nullptr);
+                               std::vector<double>* inputs = nullptr, const RecordOptions& record = {});
 
 }  // namespace outagesim::models

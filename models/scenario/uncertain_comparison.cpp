@@ -48,7 +48,8 @@ UncertainComparison compare_variants_uncertain(const ScenarioSpec& spec, std::ui
     ScenarioSpec drawn = spec;
     apply_inputs(drawn, draw_inputs(spec, seed, r));
     std::vector<RunResult> results;
-    results.push_back(simulate(drawn, seed, r));
+    const RecordOptions record{.temperature_traces = false};
+    results.push_back(simulate(drawn, seed, r, record));
     for (const int v : variants) {
       // The variant's strategies as drawn, put in place for one run and then taken out again: cheaper than
       // a copy of the whole spec per variant.
@@ -59,7 +60,7 @@ UncertainComparison compare_variants_uncertain(const ScenarioSpec& spec, std::ui
         saved.push_back(std::move(t.functions[f].strategy));
         t.functions[f].strategy = strategy;
       }
-      results.push_back(simulate(drawn, seed, r));
+      results.push_back(simulate(drawn, seed, r, record));
       for (std::size_t i = 0; i < saved.size(); ++i)
         t.functions[variant.strategies[i].first].strategy = std::move(saved[i]);
     }

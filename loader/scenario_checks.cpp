@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
+#include <string>
 
 #include "loader/scenario_reader.hpp"
 #include "models/core/dependency_graph.hpp"
@@ -13,34 +15,38 @@ namespace outagesim::loader {
 namespace m = outagesim::models;
 
 void ScenarioReader::check_capacities() {
-  std::vector<double> room_load(spec_.components.size(), 0.0);
-  std::vector<double> plant_demand(spec_.components.size(), 0.0);
-  for (m::ComponentId id = 0; id < spec_.components.size(); ++id) {
-    const auto& c = spec_.components[id];
+  check_capacities(spec_, sink_);
+}
+
+void ScenarioReader::check_capacities(const m::ScenarioSpec& spec, DiagnosticSink& sink) const {
+  std::vector<double> room_load(spec.components.size(), 0.0);
+  std::vector<double> plant_demand(spec.components.size(), 0.0);
+  for (m::ComponentId id = 0; id < spec.components.size(); ++id) {
+    const auto& c = spec.components[id];
     if (const auto* pool = std::get_if<m::HostPoolParams>(&c.params)) {
       room_load[pool->room] += pool->hosts * pool->kw_per_host;
-      const auto& room = std::get<m::RoomParams>(spec_.components[pool->room].params);
+      const auto& room = std::get<m::RoomParams>(spec.components[pool->room].params);
       if (pool->shutdown_c && *pool->shutdown_c - pool->shutdown_spread_c / 2 <= room.alarm_c) {
-        sink_.error(
+        sink.error(
             component_marks_[id],
             fmt::format("host pool '{}' shuts down from {} °C, not above the alarm_c {} °C of room '{}'",
                         c.name, *pool->shutdown_c - pool->shutdown_spread_c / 2, room.alarm_c,
-                        spec_.components[pool->room].name),
+                        spec.components[pool->room].name),
             "shutdown_c - shutdown_spread_c / 2 above the room's alarm_c (hosts restart only below alarm_c)");
       }
       if (pool->rated_c && *pool->rated_c <= room.setpoint_c) {
-        sink_.error(
+        sink.error(
             component_marks_[id],
             fmt::format("host pool '{}' is rated to {} °C, not above the setpoint_c {} °C of room '{}'",
-                        c.name, *pool->rated_c, room.setpoint_c, spec_.components[pool->room].name),
+                        c.name, *pool->rated_c, room.setpoint_c, spec.components[pool->room].name),
             "rated_c above the room's setpoint_c");
       }
     }
     if (const auto* room = std::get_if<m::RoomParams>(&c.params))
       plant_demand[room->cooling_plant] += room->design_cooling_kw;
   }
-  for (m::ComponentId id = 0; id < spec_.components.size(); ++id) {
-    const auto& c = spec_.components[id];
+  for (m::ComponentId id = 0; id < spec.components.size(); ++id) {
+    const auto& c = spec.components[id];
     if (const auto* room = std::get_if<m::RoomParams>(&c.params)) {
       // The model's own rule, so that whatever loads can also restart its hosts, in the room's coolest
       // air. Outside air above the setpoint does not count against the design: a heatwave that beats the
@@ -50,20 +56,116 @@ void ScenarioReader::check_capacities() {
       if (!m::room_can_carry(*room, design_outside_c, load, room->design_cooling_kw)) {
         const double removes =
             room->design_cooling_kw + room->heat_loss_kw_per_c * (room->setpoint_c - design_outside_c);
-        sink_.error(component_marks_[id],
-                    fmt::format("room '{}' cannot hold its setpoint at full load: its equipment gives {} kW, "
-                                "its cooling and heat loss remove {} kW",
-                                c.name, load, removes),
-                    "design_cooling_kw at least the room's base load plus its host pools' power");
+        sink.error(component_marks_[id],
+                   fmt::format("room '{}' cannot hold its setpoint at full load: its equipment gives {} kW, "
+                               "its cooling and heat loss remove {} kW",
+                               c.name, load, removes),
+                   "design_cooling_kw at least the room's base load plus its host pools' power");
       }
     }
     if (const auto* plant = std::get_if<m::CoolingPlantParams>(&c.params)) {
       const double capacity = plant->chillers * plant->chiller_kw;
       if (plant_demand[id] > capacity + 1e-9) {
-        sink_.error(component_marks_[id],
-                    fmt::format("rooms cooled by '{}' are designed for {} kW but its chillers give {} kW",
-                                c.name, plant_demand[id], capacity),
-                    "chillers x chiller_kw at least the sum of its rooms' design_cooling_kw");
+        sink.error(component_marks_[id],
+                   fmt::format("rooms cooled by '{}' are designed for {} kW but its chillers give {} kW",
+                               c.name, plant_demand[id], capacity),
+                   "chillers x chiller_kw at least the sum of its rooms' design_cooling_kw");
+      }
+    }
+  }
+}
+
+namespace {
+
+// The invariants between two numbers that the component readers check on the values as typed, stated
+// on a whole spec so that they can be checked again on drawn values.
+void check_pairs(const m::ScenarioSpec& spec, DiagnosticSink& sink) {
+  for (const auto& c : spec.components) {
+    if (const auto* room = std::get_if<m::RoomParams>(&c.params)) {
+      if (room->alarm_c <= room->setpoint_c)
+        sink.error_without_place(fmt::format("room '{}': alarm_c {} is not above setpoint_c {}", c.name,
+                                             room->alarm_c, room->setpoint_c));
+      if (room->sprinkler_c && *room->sprinkler_c <= room->alarm_c)
+        sink.error_without_place(fmt::format("room '{}': sprinkler_c {} is not above alarm_c {}", c.name,
+                                             *room->sprinkler_c, room->alarm_c));
+    }
+    if (const auto* service = std::get_if<m::ServiceParams>(&c.params);
+        service && service->degraded_below <= service->down_below) {
+      sink.error_without_place(fmt::format("'{}': degraded_below {} is not above down_below {}", c.name,
+                                           service->degraded_below, service->down_below));
+    }
+    if (const auto* plant = std::get_if<m::CoolingPlantParams>(&c.params)) {
+      if (plant->auto_restart > plant->chillers + plant->standby_chillers ||
+          plant->auto_restart_trips > plant->auto_restart)
+        sink.error_without_place(fmt::format(
+            "plant '{}': {} auto restarts ({} tripping again) of {} chillers", c.name, plant->auto_restart,
+            plant->auto_restart_trips, plant->chillers + plant->standby_chillers));
+    }
+  }
+  for (const auto& repair : spec.repairs) {
+    for (const auto& stage : repair.stages) {
+      if (stage.crew && stage.people > spec.crews[*stage.crew].max_headcount())
+        sink.error_without_place(fmt::format(
+            "stage '{}' of repair '{}' needs {} people, crew '{}' has at most {}", stage.name, repair.name,
+            stage.people, spec.crews[*stage.crew].name, spec.crews[*stage.crew].max_headcount()));
+    }
+  }
+}
+
+// The value an input takes at one end of its range, as a replication would write it.
+double end_value(const m::UncertainInput& input, bool high) {
+  const double raw = high ? input.distribution.highest() : input.distribution.lowest();
+  return std::clamp(m::round_for_unit(raw, input.unit), input.lowest, input.highest);
+}
+
+}  // namespace
+
+void ScenarioReader::check_draws() {
+  // Inputs are checked one at a time at each end of their range, and (up to kPairs inputs) two at a time
+  // at the four corners, against the invariants between numbers: an invariant of two numbers fails, if
+  // it can, at some corner of their two ranges. Problems are reported where the distribution is written.
+  constexpr std::size_t kPairs = 60;
+  const std::vector<m::UncertainInput>& inputs = sink_.inputs();
+  if (inputs.empty()) return;
+  const auto first_problem = [&](std::span<const std::pair<std::size_t, double>> values) -> std::string {
+    m::ScenarioSpec drawn = spec_;
+    for (const auto& [i, v] : values) inputs[i].set(drawn, v);
+    DiagnosticSink probe(sink_.file());
+    check_pairs(drawn, probe);
+    check_capacities(drawn, probe);
+    return probe.empty() ? std::string() : probe.diagnostics().front().message;
+  };
+  const auto report = [&](std::size_t i, const std::string& what, const std::string& problem) {
+    const m::UncertainInput& input = inputs[i];
+    // where is file:line:column; the file may itself hold colons.
+    const std::size_t col = input.where.rfind(':');
+    const std::size_t line = input.where.rfind(':', col - 1);
+    sink_.error_in_file(input.where.substr(0, line), std::stoi(input.where.substr(line + 1, col - line - 1)),
+                        std::stoi(input.where.substr(col + 1)),
+                        fmt::format("{} can draw {}, and then: {}", input.name, what, problem),
+                        "a range (min/max) whose every draw keeps the scenario valid");
+  };
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    for (const bool high : {false, true}) {
+      const std::pair<std::size_t, double> one[] = {{i, end_value(inputs[i], high)}};
+      if (const std::string p = first_problem(one); !p.empty()) {
+        report(i, fmt::format("{}", one[0].second), p);
+        return;
+      }
+    }
+  }
+  if (inputs.size() > kPairs) return;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    for (std::size_t j = i + 1; j < inputs.size(); ++j) {
+      for (const bool hi_i : {false, true}) {
+        for (const bool hi_j : {false, true}) {
+          const std::pair<std::size_t, double> two[] = {{i, end_value(inputs[i], hi_i)},
+                                                        {j, end_value(inputs[j], hi_j)}};
+          if (const std::string p = first_problem(two); !p.empty()) {
+            report(i, fmt::format("{} while {} draws {}", two[0].second, inputs[j].name, two[1].second), p);
+            return;
+          }
+        }
       }
     }
   }

@@ -322,6 +322,9 @@ models::ScenarioSpec ScenarioReader::read(const YAML::Node& root) {
     check_capacities();
     check_cycles();
   }
+  if (sink_.empty()) {
+    check_draws();
+  }
   return std::move(spec_);
 }
 

@@ -69,6 +69,9 @@ class ScenarioReader {
 
   // Whole-scenario checks once everything is read.
   void check_capacities();
+  void check_capacities(const models::ScenarioSpec& spec, DiagnosticSink& sink) const;
+  // That no draw of the uncertain inputs breaks an invariant the values as typed keep.
+  void check_draws();
   void check_cycles();
 
   // Pieces.

@@ -216,3 +216,29 @@ variants:
     }
   }
 }
+
+TEST_CASE("draws that would break an invariant between two numbers are refused at the distribution") {
+  const std::string alarm = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 100}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 50, thermal_mass_kj_per_c: 1000,
+     setpoint_c: 24, alarm_c: {dist: uniform, min: 22, max: 35}}
+)"));
+  CHECK_THAT(alarm,
+             Catch::Contains("can draw 22, and then: room 'hall': alarm_c 22 is not above setpoint_c 24"));
+  const std::string pair = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 100}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 50, thermal_mass_kj_per_c: 1000,
+     setpoint_c: {dist: uniform, min: 20, max: 28}, alarm_c: {dist: uniform, min: 27, max: 35}}
+)"));
+  CHECK_THAT(pair, Catch::Contains("while"));
+  CHECK_THAT(pair, Catch::Contains("is not above setpoint_c"));
+  const std::string capacity = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: {dist: uniform, min: 20, max: 100}}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 50, thermal_mass_kj_per_c: 1000}
+)"));
+  CHECK_THAT(capacity,
+             Catch::Contains("'chiller_kw' of component 'plant' can draw 20, and then: rooms cooled by"));
+}

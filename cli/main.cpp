@@ -2,10 +2,27 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <exception>
 
 #include "cli/commands.hpp"
 #include "cli/process_group.hpp"
+
+namespace {
+
+// A seed as typed: decimal digits that fit 64 bits. CLI11 alone would wrap "-1" and saturate past 2^64.
+const CLI::Validator kSeedText(
+    [](std::string& text) -> std::string {
+      std::uint64_t value = 0;
+      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+        return "a seed is a whole number from 0 to 18446744073709551615, not '" + text + "'";
+      }
+      return {};
+    },
+    "SEED");
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace outagesim::cli;
@@ -19,7 +36,8 @@ int main(int argc, char** argv) {
       app.add_subcommand("run", "Replay a scenario and report per-tenant downtime and causes");
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
   run_cmd->add_option("--format", run.format, "Report format")->check(CLI::IsMember({"text", "json"}));
-  run_cmd->add_option("--seed", run.seed, "Seed for the run's random streams (default: the scenario's)");
+  run_cmd->add_option("--seed", run.seed, "Seed for the run's random streams (default: the scenario's)")
+      ->check(kSeedText);
   run_cmd->add_option("-o,--output", run.output, "Write the report to this file instead of stdout");
   run_cmd
       ->add_option("--runs", run.runs, "Replications: draw every uncertain input and random process N times")
@@ -41,7 +59,8 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--tenant", compare.tenant, "Only this tenant's variants");
   compare_cmd->add_option("--format", compare.format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));
-  compare_cmd->add_option("--seed", compare.seed, "Seed for every run (default: the scenario's)");
+  compare_cmd->add_option("--seed", compare.seed, "Seed for every run (default: the scenario's)")
+      ->check(kSeedText);
   compare_cmd->add_option("-o,--output", compare.output, "Write the report to this file instead of stdout");
   compare_cmd->add_option("--runs", compare.runs, "Replications, every strategy on the same draws in each")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
@@ -67,7 +86,7 @@ int main(int argc, char** argv) {
   sens_cmd->add_option("--function", sens.function, "One of its functions (default: the tenant as a whole)");
   sens_cmd->add_option("--runs", sens.runs, "Replications for the rank correlations (default: 1000)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
-  sens_cmd->add_option("--seed", sens.seed, "Seed for every run (default: the scenario's)");
+  sens_cmd->add_option("--seed", sens.seed, "Seed for every run (default: the scenario's)")->check(kSeedText);
   sens_cmd->add_option("--threads", sens.threads, "Threads (default: one per core)")
       ->check(CLI::Range(0u, 1024u));
   sens_cmd->add_flag("--quiet", sens.quiet, "No progress bar");

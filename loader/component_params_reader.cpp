@@ -17,6 +17,8 @@ constexpr double kMaxKw = 1e9;
 constexpr double kMaxRps = 1e12;
 constexpr double kMaxRate = 1e9;  // hosts per hour
 constexpr std::int64_t kMaxTeam = 100'000;
+constexpr double kMinThermalMass = 1;  // kJ/°C
+constexpr double kMinHeatLoss = 1e-6;  // kW/°C
 }  // namespace
 
 void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
@@ -96,12 +98,20 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.design_cooling_kw =
           c.number("design_cooling_kw", true, {0, kMaxKw, true}, into(at, &m::RoomParams::design_cooling_kw))
               .value_or(1);
-      p.thermal_mass_kj_per_c = c.number("thermal_mass_kj_per_c", true, {0, 1e12, true},
+      // At least 1 kJ/°C (a real hall has millions) and a heat loss of 0 or at least 1e-6 kW/°C: below
+      // these the room's equation loses every digit and would report infinite temperatures.
+      p.thermal_mass_kj_per_c = c.number("thermal_mass_kj_per_c", true, {kMinThermalMass, 1e12, false},
                                          into(at, &m::RoomParams::thermal_mass_kj_per_c))
                                     .value_or(1);
       p.heat_loss_kw_per_c = c.number("heat_loss_kw_per_c", false, {0, kMaxKw, false},
                                       into(at, &m::RoomParams::heat_loss_kw_per_c))
                                  .value_or(0);
+      if (p.heat_loss_kw_per_c > 0 && p.heat_loss_kw_per_c < kMinHeatLoss) {
+        sink_.error(c.mark_of("heat_loss_kw_per_c"),
+                    fmt::format("{}: heat_loss_kw_per_c {} is below the smallest the model computes with",
+                                what, p.heat_loss_kw_per_c),
+                    fmt::format("0, or at least {} kW/°C", kMinHeatLoss));
+      }
       {
         bool own = false;
         p.outside = outside_air(c, member(at, &P::outside), own);

@@ -120,7 +120,7 @@ void ScenarioReader::read_milestones(const YAML::Node& list) {
   for (const YAML::Node& item : list_items(list, "'milestones'")) {
     YamlMap ms(sink_, item, "a milestone");
     m::MilestoneSpec milestone;
-    milestone.name = ms.string("name", true).value_or("");
+    milestone.name = ms.name().value_or("");
     milestone.source = ms.string("source").value_or("");
     milestone.depends_on = ms.string("depends_on").value_or("");
     if (const YAML::Node basis = ms.get("class"); basis.IsDefined()) {

@@ -40,7 +40,7 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
   std::vector<std::string> names;
   for (const YAML::Node& item : list_items(list, "'failures'")) {
     YamlMap f(sink_, item, "a random failure");
-    const std::string name = f.string("name", true).value_or("");
+    const std::string name = f.name().value_or("");
     const std::string what = fmt::format("random failure '{}'", name);
     if (f.has("name")) claim_name(names, name, f.mark_of("name"), "random failure");
 

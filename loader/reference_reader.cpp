@@ -226,11 +226,28 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
         r.sink_.error(n.Mark(), fmt::format("{} is not a list", what), "a list of requirements");
         return std::nullopt;
       }
+      if (n.size() == 0) {
+        // An empty list is trivially satisfied: a dependency that would never go down.
+        r.sink_.error(n.Mark(), fmt::format("{} is an empty list", what),
+                      "at least one requirement (an empty list would count as always up)");
+        return std::nullopt;
+      }
       std::vector<m::Requirement> children;
       bool ok = true;
       for (const auto& item : n) {
         auto child = walk(item, what, depth + 1);
         if (child) {
+          // A component listed twice among the same members would count twice (in k-of-n, a group up
+          // with one of its two members down).
+          if (child->mode == m::Requirement::Mode::kComponent &&
+              std::any_of(children.begin(), children.end(), [&](const m::Requirement& c) {
+                return c.mode == m::Requirement::Mode::kComponent && c.component == child->component;
+              })) {
+            r.sink_.error(item.Mark(), fmt::format("{} lists '{}' twice", what, item.Scalar()),
+                          "each member once");
+            ok = false;
+            continue;
+          }
           children.push_back(std::move(*child));
         } else {
           ok = false;

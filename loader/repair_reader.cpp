@@ -174,7 +174,7 @@ void ScenarioReader::read_repairs(const YAML::Node& list) {
     YamlMap r(sink_, item, fmt::format("repair '{}'", shown_name(item)));
     m::RepairSpec repair;
     const Locate<m::RepairSpec> here = element(spec_list(&m::ScenarioSpec::repairs), spec_.repairs.size());
-    repair.name = r.string("name", true).value_or("");
+    repair.name = r.name().value_or("");
     claim_name(names, repair.name, r.mark_of("name"), "repair");
     repair.note = r.string("note").value_or("");
     r.string("description");
@@ -213,7 +213,7 @@ void ScenarioReader::read_repairs(const YAML::Node& list) {
 void ScenarioReader::read_stage(const YAML::Node& item, m::RepairSpec& repair, std::uint32_t index) {
   YamlMap s(sink_, item, fmt::format("stage '{}' of repair '{}'", shown_name(item), repair.name));
   m::StageSpec stage;
-  stage.name = s.string("name", true).value_or("");
+  stage.name = s.name().value_or("");
   s.string("description");
   const bool has_duration = s.has("duration");
   const bool has_work = s.has("work");

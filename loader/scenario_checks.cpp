@@ -82,6 +82,10 @@ namespace {
 void check_pairs(const m::ScenarioSpec& spec, DiagnosticSink& sink) {
   for (const auto& c : spec.components) {
     if (const auto* room = std::get_if<m::RoomParams>(&c.params)) {
+      if (room->heat_loss_kw_per_c > 0 && room->heat_loss_kw_per_c < 1e-6)
+        sink.error_without_place(
+            fmt::format("room '{}': heat_loss_kw_per_c {} is neither 0 nor at least 1e-6", c.name,
+                        room->heat_loss_kw_per_c));
       if (room->alarm_c <= room->setpoint_c)
         sink.error_without_place(fmt::format("room '{}': alarm_c {} is not above setpoint_c {}", c.name,
                                              room->alarm_c, room->setpoint_c));

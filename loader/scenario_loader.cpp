@@ -65,6 +65,28 @@ std::pair<int, int> first_invalid_utf8(std::string_view text) {
   return {0, 0};
 }
 
+// The 1-based line of the second document's start: its '---' line, or, when the first document ends
+// with '...', the line after it.
+int second_document_line(std::string_view text) {
+  int line = 1;
+  bool seen_content = false;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view l = text.substr(start, end - start);
+    const bool marker =
+        l.starts_with("---") && (l.size() == 3 || l[3] == ' ' || l[3] == '\r' || l[3] == '\t');
+    if (marker && seen_content) return line;
+    if (l.starts_with("...")) return line + 1;
+    if (!marker && !l.empty() && l[0] != '#' && l.find_first_not_of(" \t\r") != std::string_view::npos)
+      seen_content = true;
+    if (end == text.size()) break;
+    start = end + 1;
+    ++line;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string LoadResult::render() const {
@@ -93,7 +115,15 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name) {
   }
   YAML::Node root;
   try {
-    root = YAML::Load(result.source);
+    std::vector<YAML::Node> documents = YAML::LoadAll(result.source);
+    if (documents.size() > 1) {
+      // A second document would otherwise be dropped unread: faults below a '---' would never happen.
+      result.diagnostics.push_back(Diagnostic{file_name, second_document_line(text), 1,
+                                              "a second YAML document: one file holds one scenario",
+                                              "no '---' line after the scenario's first key"});
+      return result;
+    }
+    if (!documents.empty()) root = documents.front();
   } catch (const YAML::Exception& e) {
     result.diagnostics.push_back(Diagnostic{file_name, e.mark.line + 1, e.mark.column + 1,
                                             "YAML syntax error: " + e.msg, "well-formed YAML"});

@@ -110,7 +110,7 @@ void ScenarioReader::read_crews(const YAML::Node& list) {
   for (const YAML::Node& item : list_items(list, "'crews'")) {
     YamlMap c(sink_, item, "a crew");
     m::CrewSpec crew;
-    crew.name = c.string("name", true).value_or("");
+    crew.name = c.name().value_or("");
     const std::string what = fmt::format("crew '{}'", crew.name);
     const Locate<m::CrewSpec> here = element(spec_list(&m::ScenarioSpec::crews), spec_.crews.size());
     // The fewest people the crew can have at its busiest, over all draws of uncertain headcounts.
@@ -175,7 +175,7 @@ void ScenarioReader::read_slas(const YAML::Node& list) {
   for (const YAML::Node& item : list_items(list, "'slas'")) {
     YamlMap s(sink_, item, "an SLA");
     m::SlaSpec sla;
-    sla.name = s.string("name", true).value_or("");
+    sla.name = s.name().value_or("");
     const std::string what = fmt::format("SLA '{}'", sla.name);
     sla.target_pct = s.number("target_pct", true, {0, 100, true}).value_or(100);
     sla.period = s.duration("period").value_or(sim::Time::hours(24 * 30));
@@ -204,7 +204,7 @@ void ScenarioReader::read_components() {
     const std::string shown = shown_name(item);
     YamlMap c(sink_, item, fmt::format("component '{}'", shown));
     m::ComponentSpec spec;
-    spec.name = c.string("name", true).value_or("");
+    spec.name = c.name(false).value_or("");
     c.string("description");
     spec.zone = c.string("zone").value_or("");
     const YAML::Node kind_node = c.get("kind", true);
@@ -236,7 +236,7 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
     const std::string shown = shown_name(item);
     YamlMap t(sink_, item, fmt::format("tenant '{}'", shown));
     m::TenantSpec tenant;
-    tenant.name = t.string("name", true).value_or("");
+    tenant.name = t.name(false).value_or("");
     t.string("description");
     if (tenant.name.find('/') != std::string::npos) {
       sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' contains '/'", tenant.name),
@@ -277,7 +277,7 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
       for (const YAML::Node& fi : list_items(t.get("functions"), "'functions' of " + t.what())) {
         const std::string fshown = shown_name(fi);
         YamlMap f(sink_, fi, fmt::format("function '{}' of {}", fshown, t.what()));
-        std::string name = f.string("name", true).value_or("");
+        std::string name = f.name(false).value_or("");
         f.string("description");
         claim_name(function_names, name, f.mark_of("name"), "function");
         read_function(f, std::move(name));

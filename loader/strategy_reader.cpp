@@ -226,7 +226,7 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
     const std::string shown = shown_name(item);
     YamlMap v(sink_, item, fmt::format("variant '{}'", shown));
     m::VariantSpec variant;
-    variant.name = v.string("name", true).value_or("");
+    variant.name = v.name().value_or("");
     variant.description = v.string("description").value_or("");
     const YAML::Node tenant_node = v.get("tenant", true);
     std::optional<std::uint32_t> tenant;

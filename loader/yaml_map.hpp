@@ -75,6 +75,10 @@ std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YAML::Node& n
 std::optional<std::optional<sim::Time>> read_duration_or_never(DiagnosticSink& sink, const YAML::Node& node,
                                                                std::string_view what);
 
+// What a name may be, for messages.
+inline constexpr std::string_view kNameRules =
+    "1 to 200 bytes of printable text: no control characters (newline, tab, escape), no space at either end";
+
 class YamlMap {
  public:
   // `what` names the mapping in messages ("room 'c1'"). Reports when `node` is not a mapping, and any
@@ -94,6 +98,10 @@ class YamlMap {
   YAML::Mark mark_of(std::string_view key) const;
 
   std::optional<std::string> string(std::string_view key, bool required = false);
+  // The entry's required `name`, checked as names must be (see kNameRules): reports print names, so a
+  // newline or an escape sequence in one would forge a line of a report or reach the terminal. A '/'
+  // joins a tenant and its function, so components, tenants and functions may not hold one.
+  std::optional<std::string> name(bool slash_allowed = true);
   // Numbers may be written as distributions (uncertain_number.hpp) where the caller gives the setter
   // that writes a draw into its field; the nominal value is returned. Without a setter a distribution is
   // reported.

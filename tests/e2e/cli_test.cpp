@@ -87,3 +87,13 @@ TEST_CASE("output can go to a file") {
   CHECK(nlohmann::json::parse(in)["scenario"] == "hk-2022-zone-c");
   std::filesystem::remove(path);
 }
+
+TEST_CASE("a seed that is not a 64-bit whole number is a usage error") {
+  for (const char* seed : {"-1", "18446744073709551616", "\"\"", "0x10", "+5", "1.5"}) {
+    INFO(seed);
+    const auto r = run_cli(std::string("run scenarios/power-feed-loss.yaml --seed ") + seed);
+    CHECK(r.status == 2);
+    CHECK_THAT(r.err, Catch::Contains("a seed is a whole number from 0 to 18446744073709551615"));
+  }
+  CHECK(run_cli("run scenarios/power-feed-loss.yaml --seed 18446744073709551615").status == 0);
+}

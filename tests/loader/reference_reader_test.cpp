@@ -50,3 +50,24 @@ test.yaml:11:47: error: 'tb_per_hour' of step 'zero' of 'recovery' of component 
 3 problems found
 )");
 }
+
+TEST_CASE("an empty list of requirements is refused, not taken as always up") {
+  const auto errors = [](const std::string& needs) {
+    return load_errors(scenario_yaml(
+        "components:\n  - {name: a, kind: power_feed}\n  - {name: b, kind: compute, needs: " + needs +
+        "}\n"));
+  };
+  CHECK_THAT(errors("[]"), Catch::Contains("is an empty list"));
+  CHECK_THAT(errors("{any_of: []}"), Catch::Contains("is an empty list"));
+  CHECK_THAT(errors("{all_of: []}"), Catch::Contains("is an empty list"));
+}
+
+TEST_CASE("a member listed twice is refused: it would count twice") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+  - {name: b, kind: power_feed}
+  - {name: c, kind: compute, needs: {k: 2, of: [a, a, b]}}
+)"));
+  CHECK_THAT(errors, Catch::Contains("lists 'a' twice"));
+}

@@ -619,3 +619,40 @@ TEST_CASE("a host pool rated at or below its room's setpoint is refused") {
                   "room 'room'") != std::string::npos);
   CHECK(errors.find("expected: rated_c above the room's setpoint_c") != std::string::npos);
 }
+
+TEST_CASE("a second YAML document is an error at its line, not silently dropped") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+---
+faults:
+  - {at: "01:00", target: feed, action: fail}
+)"));
+  CHECK_THAT(errors, Catch::Contains("a second YAML document: one file holds one scenario"));
+  CHECK_THAT(errors, Catch::Contains("---"));
+}
+
+TEST_CASE("names that would break a report are refused") {
+  const auto errors = [](const std::string& name) {
+    return load_errors(scenario_yaml("components:\n  - {name: " + name + ", kind: power_feed}\n"));
+  };
+  CHECK_THAT(errors("\"\""), Catch::Contains("is empty"));
+  CHECK_THAT(errors("\"   \""), Catch::Contains("is empty"));
+  CHECK_THAT(errors("\"feed\\nfake row\""), Catch::Contains("holds a control character"));
+  CHECK_THAT(errors("\"feed\\e[31m\""), Catch::Contains("holds a control character"));
+  CHECK_THAT(errors("\" feed\""), Catch::Contains("begins or ends with a space"));
+  CHECK_THAT(errors("a/b"), Catch::Contains("contains '/'"));
+  CHECK_THAT(errors(std::string(300, 'x')), Catch::Contains("is 300 bytes long"));
+}
+
+TEST_CASE("values that would overflow the room's equation are refused with the limit") {
+  const auto errors = [](const std::string& room_keys) {
+    return load_errors(
+        scenario_yaml("components:\n  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 100}\n"
+                      "  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 50, " +
+                      room_keys + "}\n"));
+  };
+  CHECK_THAT(errors("thermal_mass_kj_per_c: 1e-310"), Catch::Contains("out of range"));
+  CHECK_THAT(errors("thermal_mass_kj_per_c: 1000, heat_loss_kw_per_c: 1e-300"),
+             Catch::Contains("at least 1e-06 kW/°C"));
+}

@@ -67,7 +67,7 @@ void ScenarioReader::collect_component_names(const YAML::Node& list) {
   }
   for (const YAML::Node& item : items) {
     std::string name;
-    if (item.IsMap() && item["name"].IsScalar()) name = item["name"].Scalar();
+    if (const auto text = scalar_at(item, "name")) name = *text;
     const auto id = static_cast<m::ComponentId>(component_names_.size());
     if (!name.empty()) {
       const YAML::Mark at = item["name"].Mark();
@@ -86,7 +86,7 @@ void ScenarioReader::collect_component_names(const YAML::Node& list) {
     component_names_.push_back(name);
     component_marks_.push_back(item.Mark());
     std::optional<m::ComponentKind> kind;
-    if (item.IsMap() && item["kind"].IsScalar()) kind = m::parse_kind(item["kind"].Scalar());
+    if (const auto text = scalar_at(item, "kind")) kind = m::parse_kind(*text);
     component_kinds_.push_back(kind);
   }
 }
@@ -269,10 +269,9 @@ std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& no
     return steps;
   }
   for (const YAML::Node& item : list_items(node, what)) {
+    const auto step_name = scalar_at(item, "step");
     YamlMap step(sink_, item,
-                 item.IsMap() && item["step"].IsScalar()
-                     ? fmt::format("step '{}' of {}", item["step"].Scalar(), what)
-                     : "a step of " + what);
+                 step_name ? fmt::format("step '{}' of {}", *step_name, what) : "a step of " + what);
     const auto name = step.string("step", true);
     // Where this step will sit, when its list has a place in the spec.
     Locate<m::RecoveryStep> here;

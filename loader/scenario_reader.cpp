@@ -202,7 +202,7 @@ void ScenarioReader::read_slas(const YAML::Node& list) {
 void ScenarioReader::read_components() {
   for (const YAML::Node& item : component_items_) {
     const std::string shown = shown_name(item);
-    YamlMap c(sink_, item, fmt::format("component '{}'", shown));
+    YamlMap c(sink_, item, entry_what("component", item));
     m::ComponentSpec spec;
     spec.name = c.name(false).value_or("");
     c.string("description");
@@ -234,7 +234,7 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
   std::vector<std::string> names;
   for (const YAML::Node& item : list_items(list, "'tenants'")) {
     const std::string shown = shown_name(item);
-    YamlMap t(sink_, item, fmt::format("tenant '{}'", shown));
+    YamlMap t(sink_, item, entry_what("tenant", item));
     m::TenantSpec tenant;
     tenant.name = t.name(false).value_or("");
     t.string("description");
@@ -276,7 +276,7 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
       std::vector<std::string> function_names;
       for (const YAML::Node& fi : list_items(t.get("functions"), "'functions' of " + t.what())) {
         const std::string fshown = shown_name(fi);
-        YamlMap f(sink_, fi, fmt::format("function '{}' of {}", fshown, t.what()));
+        YamlMap f(sink_, fi, fmt::format("{} of {}", entry_what("function", fi), t.what()));
         std::string name = f.name(false).value_or("");
         f.string("description");
         claim_name(function_names, name, f.mark_of("name"), "function");

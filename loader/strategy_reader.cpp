@@ -224,7 +224,7 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
   std::vector<std::pair<std::uint32_t, std::string>> seen;  // (tenant, variant name)
   for (const YAML::Node& item : list_items(list, "'variants'")) {
     const std::string shown = shown_name(item);
-    YamlMap v(sink_, item, fmt::format("variant '{}'", shown));
+    YamlMap v(sink_, item, entry_what("variant", item));
     m::VariantSpec variant;
     variant.name = v.name().value_or("");
     variant.description = v.string("description").value_or("");

@@ -93,8 +93,20 @@ bool DiagnosticSink::add_input(models::UncertainInput input, bool may_join) {
   return true;
 }
 
+std::optional<std::string> scalar_at(const YAML::Node& map, const char* key) {
+  if (!map.IsMap()) return std::nullopt;
+  const YAML::Node value = map[key];
+  if (!value.IsDefined() || !value.IsScalar()) return std::nullopt;
+  return value.Scalar();
+}
+
+std::string entry_what(std::string_view kind, const YAML::Node& entry) {
+  const auto name = scalar_at(entry, "name");
+  return name ? fmt::format("{} '{}'", kind, *name) : fmt::format("a {}", kind);
+}
+
 std::string shown_name(const YAML::Node& entry) {
-  return entry.IsMap() && entry["name"].IsScalar() ? entry["name"].Scalar() : "?";
+  return scalar_at(entry, "name").value_or("?");
 }
 
 std::optional<std::string> read_string(DiagnosticSink& sink, const YAML::Node& node, std::string_view what) {

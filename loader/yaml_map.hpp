@@ -62,6 +62,11 @@ struct Range {
 
 // The entry's `name` for messages about it before it is read ("?" when it has none).
 std::string shown_name(const YAML::Node& entry);
+// The scalar under `key` of a mapping, or nullopt: never throws for a missing key (yaml-cpp's
+// `node[key].IsScalar()` throws when a const node lacks the key).
+std::optional<std::string> scalar_at(const YAML::Node& map, const char* key);
+// "component 'x'" for an entry named x, "a component" for one without a name.
+std::string entry_what(std::string_view kind, const YAML::Node& entry);
 
 // Scalar readers for any node, shared by YamlMap and list readers.
 std::optional<std::string> read_string(DiagnosticSink& sink, const YAML::Node& node, std::string_view what);

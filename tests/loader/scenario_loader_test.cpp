@@ -656,3 +656,20 @@ TEST_CASE("values that would overflow the room's equation are refused with the l
   CHECK_THAT(errors("thermal_mass_kj_per_c: 1000, heat_loss_kw_per_c: 1e-300"),
              Catch::Contains("at least 1e-06 kW/°C"));
 }
+
+TEST_CASE("entries without a name or kind are reported at their place, and reading goes on") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {kind: power_feed}
+  - {name: b}
+tenants:
+  - {needs: b}
+variants:
+  - {tenant: x}
+)"));
+  CHECK_THAT(errors, Catch::Contains("error: a component lacks the required key 'name'"));
+  CHECK_THAT(errors, Catch::Contains("error: component 'b' lacks the required key 'kind'"));
+  CHECK_THAT(errors, Catch::Contains("error: a tenant lacks the required key 'name'"));
+  CHECK_THAT(errors, Catch::Contains("error: a variant lacks the required key 'name'"));
+  CHECK(errors.find("invalid node") == std::string::npos);
+}

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <vector>
 
 #include "loader/scenario_reader.hpp"
 #include "loader/yaml_map.hpp"
@@ -141,10 +141,21 @@ LoadResult load_scenario_file(const std::string& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail("cannot be opened for reading", "a readable file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read in chunks and stop just past the limit: a pipe, a FIFO or /dev/zero has no size to check first,
+  // and may never end.
+  std::string text;
+  std::vector<char> chunk(1 << 16);
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxScenarioBytes) {
+      return fail(fmt::format("the input goes on past the limit of {} bytes; reading stopped there",
+                              kMaxScenarioBytes),
+                  "a scenario under 64 MiB");
+    }
+  }
   if (in.bad()) return fail("could not be read", "a readable file");
-  return load_scenario_text(buffer.str(), path);
+  return load_scenario_text(text, path);
 }
 
 }  // namespace outagesim::loader

@@ -1,4 +1,5 @@
-// The executable against hostile command lines and inputs (issue 13).
+// The executable against hostile command lines and inputs (issue 13): endless input, unknown
+// subcommands, empty names, unwritable outputs.
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
@@ -26,4 +27,29 @@ TEST_CASE("endless input stops at the size limit instead of exhausting memory") 
   CHECK(piped.status == 1);
   CHECK(piped.out.find("error: the input goes on past the limit") != std::string::npos);
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(60));
+}
+
+TEST_CASE("an unknown subcommand is named") {
+  const auto r = run_cli("frobnicate");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("outagesim: unknown subcommand 'frobnicate'; the subcommands are run, compare, merge, "
+                   "sensitivity, validate") == 0);
+  CHECK(run_cli("validate scenarios/hk-2022-zone-c.yaml").status == 0);
+}
+
+TEST_CASE("an empty tenant or function name is a usage error") {
+  CHECK(run_cli("compare scenarios/hk-2022-zone-c.yaml --tenant ''").status == 2);
+  CHECK(run_cli("compare scenarios/hk-2022-zone-c.yaml --tenant ''").err.find("must not be empty") !=
+        std::string::npos);
+  CHECK(run_cli("sensitivity scenarios/hk-2022-zone-c.yaml --tenant ''").status == 2);
+  CHECK(run_cli("sensitivity scenarios/hk-2022-zone-c.yaml --tenant x --function ''").status == 2);
+}
+
+TEST_CASE("an output that cannot be written says why") {
+  const auto r = run_cli("run scenarios/hk-2022-zone-c.yaml -o /no/such/dir/out.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err == "outagesim: cannot write /no/such/dir/out.txt: No such file or directory\n");
+  const auto full = run_cli("run scenarios/hk-2022-zone-c.yaml -o /dev/full");
+  CHECK(full.status == 2);
+  CHECK(full.err == "outagesim: cannot write /dev/full: No space left on device\n");
 }

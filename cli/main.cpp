@@ -1,9 +1,13 @@
 // The outagesim executable: CLI11 parsing, then one subcommand. Kept thin: all work is in the libraries.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <CLI/CLI.hpp>
 #include <charconv>
+#include <algorithm>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/process_group.hpp"
@@ -30,6 +34,12 @@ int main(int argc, char** argv) {
   CLI::App app{"outagesim: discrete-event simulator of cloud outage timelines"};
   app.set_version_flag("--version", std::string("outagesim ") + OUTAGESIM_VERSION);
   app.require_subcommand(1);
+  // A name given as "" would otherwise mean "none given" (every tenant, the tenant as a whole).
+  const CLI::Validator kNonEmpty(
+      [](const std::string& value) {
+        return value.empty() ? std::string("must not be empty") : std::string();
+      },
+      "NONEMPTY");
 
   RunOptions run;
   CLI::App* run_cmd =
@@ -56,7 +66,7 @@ int main(int argc, char** argv) {
   CLI::App* compare_cmd = app.add_subcommand(
       "compare", "Compare the scenario's recovery-strategy variants, one row per tenant function");
   compare_cmd->add_option("scenario", compare.scenario, "Scenario YAML file")->required();
-  compare_cmd->add_option("--tenant", compare.tenant, "Only this tenant's variants");
+  compare_cmd->add_option("--tenant", compare.tenant, "Only this tenant's variants")->check(kNonEmpty);
   compare_cmd->add_option("--format", compare.format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));
   compare_cmd->add_option("--seed", compare.seed, "Seed for every run (default: the scenario's)")
@@ -82,8 +92,11 @@ int main(int argc, char** argv) {
   CLI::App* sens_cmd = app.add_subcommand(
       "sensitivity", "Which uncertain inputs drive a tenant's downtime: tornado and rank correlations");
   sens_cmd->add_option("scenario", sens.scenario, "Scenario YAML file")->required();
-  sens_cmd->add_option("--tenant", sens.tenant, "The tenant whose downtime to explain")->required();
-  sens_cmd->add_option("--function", sens.function, "One of its functions (default: the tenant as a whole)");
+  sens_cmd->add_option("--tenant", sens.tenant, "The tenant whose downtime to explain")
+      ->required()
+      ->check(kNonEmpty);
+  sens_cmd->add_option("--function", sens.function, "One of its functions (default: the tenant as a whole)")
+      ->check(kNonEmpty);
   sens_cmd->add_option("--runs", sens.runs, "Replications for the rank correlations (default: 1000)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
   sens_cmd->add_option("--seed", sens.seed, "Seed for every run (default: the scenario's)")->check(kSeedText);
@@ -98,6 +111,21 @@ int main(int argc, char** argv) {
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check scenarios; print every problem; exit 1 if any");
   validate_cmd->add_option("scenarios", validate.scenarios, "Scenario YAML files")->required();
+
+  // CLI11 would say only "A subcommand is required" of `outagesim frobnicate`: name the word instead.
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string word = argv[1];
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+      names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), word) == names.end()) {
+      fmt::print(stderr,
+                 "outagesim: unknown subcommand '{}'; the subcommands are {}\nRun with --help for more "
+                 "information.\n",
+                 word, fmt::join(names, ", "));
+      return 2;
+    }
+  }
 
   try {
     app.parse(argc, argv);

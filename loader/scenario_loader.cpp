@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <vector>
 
 #include "loader/scenario_reader.hpp"
 #include "loader/yaml_map.hpp"
@@ -87,6 +87,33 @@ int second_document_line(std::string_view text) {
   return 0;
 }
 
+// Whether walking the tree as readers do, with every alias expanded where it stands, meets more than
+// `budget` nodes. yaml-cpp shares an aliased node rather than copying it, so the tree stays small, but
+// every reader walks each repeat: a small file of nested aliases would build gigabytes of requirements.
+// The walk stops at the budget, so it costs no more than the budget either.
+bool expands_beyond(const YAML::Node& root, std::size_t budget) {
+  std::vector<YAML::Node> pending{root};
+  std::size_t visited = 1;
+  while (!pending.empty()) {
+    const YAML::Node node = std::move(pending.back());
+    pending.pop_back();
+    if (node.IsSequence()) {
+      for (const YAML::Node& child : node) {
+        if (++visited > budget) return true;
+        pending.push_back(child);
+      }
+    } else if (node.IsMap()) {
+      for (const auto& entry : node) {
+        visited += 2;
+        if (visited > budget) return true;
+        pending.push_back(entry.first);
+        pending.push_back(entry.second);
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string LoadResult::render() const {
@@ -127,6 +154,18 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name) {
   } catch (const YAML::Exception& e) {
     result.diagnostics.push_back(Diagnostic{file_name, e.mark.line + 1, e.mark.column + 1,
                                             "YAML syntax error: " + e.msg, "well-formed YAML"});
+    return result;
+  }
+  // Without a '*' there is no alias, and the tree is only as big as the file: skip the walk. A tree
+  // without aliases has at most about one node per byte; twice the file's size leaves slack for that,
+  // and kMaxAliasExpansion more may come through aliases.
+  if (const std::size_t budget = 2 * text.size() + kMaxAliasExpansion;
+      text.find('*') != std::string_view::npos && expands_beyond(root, budget)) {
+    sink.error_without_place(
+        fmt::format("YAML aliases (*name) repeat so much that the file expands to more than {} entries",
+                    budget),
+        fmt::format("at most {} entries added by repeating anchored (&name) nodes", kMaxAliasExpansion));
+    result.diagnostics = sink.take();
     return result;
   }
   if (root.IsNull() || !root.IsDefined()) {
@@ -171,10 +210,21 @@ LoadResult load_scenario_file(const std::string& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail("cannot be opened for reading", "a readable file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read in chunks and stop just past the limit: a pipe, a FIFO or /dev/zero has no size to check first,
+  // and may never end.
+  std::string text;
+  std::vector<char> chunk(1 << 16);
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxScenarioBytes) {
+      return fail(fmt::format("the input goes on past the limit of {} bytes; reading stopped there",
+                              kMaxScenarioBytes),
+                  "a scenario under 64 MiB");
+    }
+  }
   if (in.bad()) return fail("could not be read", "a readable file");
-  return load_scenario_text(buffer.str(), path);
+  return load_scenario_text(text, path);
 }
 
 }  // namespace outagesim::loader

@@ -28,6 +28,10 @@ struct LoadResult {
 // Files larger than this are refused before parsing.
 inline constexpr std::size_t kMaxScenarioBytes = 64 * 1024 * 1024;
 
+// Nodes that YAML aliases may add to a file when readers walk each repeat (*name) of an anchored node,
+// for the whole file: a budget per requirement alone let many small repeats add up to gigabytes.
+inline constexpr std::size_t kMaxAliasExpansion = 1'000'000;
+
 LoadResult load_scenario_file(const std::string& path);
 // `file_name` is what diagnostics call the text.
 LoadResult load_scenario_text(std::string_view text, std::string file_name);

@@ -217,7 +217,10 @@ YamlMap::YamlMap(DiagnosticSink& sink, const YAML::Node& node, std::string what)
     return;
   }
   valid_ = true;
-  std::vector<std::string> seen;
+  // A big map's keys go into a hash index (first value of each key), so that a map of 200,000 keys is
+  // checked, and later read, in linear time; a small one (most maps) is scanned, which costs less.
+  const bool indexed = node.size() > kIndexFrom;
+  std::vector<std::string_view> seen;
   for (const auto& entry : node) {
     if (!entry.first.IsScalar()) {
       sink.error(entry.first.Mark(), fmt::format("a key in {} is {}", what_, describe(entry.first)),
@@ -225,38 +228,42 @@ YamlMap::YamlMap(DiagnosticSink& sink, const YAML::Node& node, std::string what)
       continue;
     }
     const std::string& key = entry.first.Scalar();
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+    const bool repeated = indexed ? !index_.emplace(key, entry.second).second
+                                  : std::find(seen.begin(), seen.end(), key) != seen.end();
+    if (repeated) {
       sink.error(entry.first.Mark(), fmt::format("duplicate key '{}' in {}", key, what_), "each key once");
     }
-    seen.push_back(key);
+    if (!indexed) seen.push_back(key);
   }
+}
+
+YAML::Node YamlMap::find(std::string_view key) const {
+  if (!valid_) return YAML::Node(YAML::NodeType::Undefined);
+  if (!index_.empty()) {
+    const auto it = index_.find(std::string(key));
+    return it == index_.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
+  }
+  for (const auto& entry : node_) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
 }
 
 YAML::Node YamlMap::get(std::string_view key, bool required) {
   known_.emplace_back(key);
-  if (!valid_) return YAML::Node(YAML::NodeType::Undefined);
-  for (const auto& entry : node_) {
-    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
-  }
-  if (required) sink_->error(mark_, fmt::format("{} lacks the required key '{}'", what_, key));
-  return YAML::Node(YAML::NodeType::Undefined);
+  YAML::Node value = find(key);
+  if (!value.IsDefined() && valid_ && required)
+    sink_->error(mark_, fmt::format("{} lacks the required key '{}'", what_, key));
+  return value;
 }
 
 bool YamlMap::has(std::string_view key) const {
-  if (!valid_) return false;
-  for (const auto& entry : node_) {
-    if (entry.first.IsScalar() && entry.first.Scalar() == key) return true;
-  }
-  return false;
+  return find(key).IsDefined();
 }
 
 YAML::Mark YamlMap::mark_of(std::string_view key) const {
-  if (valid_) {
-    for (const auto& entry : node_) {
-      if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second.Mark();
-    }
-  }
-  return mark_;
+  const YAML::Node value = find(key);
+  return value.IsDefined() ? value.Mark() : mark_;
 }
 
 std::optional<std::string> YamlMap::string(std::string_view key, bool required) {

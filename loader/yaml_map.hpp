@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "loader/diagnostic.hpp"
@@ -124,12 +125,19 @@ class YamlMap {
   void finish();
 
  private:
+  // Maps with more keys than this are looked up through index_; smaller ones are scanned.
+  static constexpr std::size_t kIndexFrom = 16;
+
+  // The value of `key`'s first occurrence, or an invalid node.
+  YAML::Node find(std::string_view key) const;
+
   DiagnosticSink* sink_;
   YAML::Node node_;
   std::string what_;
   YAML::Mark mark_;
   bool valid_ = false;
   std::vector<std::string> known_;
+  std::unordered_map<std::string, YAML::Node> index_;
 };
 
 }  // namespace outagesim::loader

@@ -51,9 +51,9 @@ void CapacityLaunch::attempt(StrategyContext& sc) {
   const bool target_up = status[spec_.target].state != State::kDown;
   const double availability = control_plane_->availability();
   std::uint32_t launched = 0;
-  if (target_up) {
-    for (std::uint32_t i = 0; i < pending_; ++i) launched += rng_->uniform01() < availability ? 1 : 0;
-  }
+  // Each pending call succeeds with the API's availability: one binomial draw for the wave, so a retry
+  // costs the same for 100,000 instances as for one, and nothing is drawn while the API is down.
+  if (target_up) launched = static_cast<std::uint32_t>(rng_->binomial(pending_, availability));
   const std::uint32_t accepted = launched;
   bool stocked_out = false;
   if (launched > 0 && target_) {

@@ -20,3 +20,23 @@ TEST_CASE("suggestions are made only for plausible typos") {
   CHECK(did_you_mean("chilers", keys) == "did you mean 'chillers'?");
   CHECK(did_you_mean("xyz", keys).empty());
 }
+
+TEST_CASE("very long names get no suggestion, and cost no quadratic time") {
+  // Regression (issue 13): two 150,000-character names took over 20 s to compare.
+  const std::string long_name(150'000, 'a');
+  std::string misspelt = long_name;
+  misspelt[75'000] = 'b';
+  const std::vector<std::string> names = {long_name, long_name + "x"};
+  CHECK_FALSE(closest_match(misspelt, names));
+  // Up to the limit, a long name is still matched; past it, not.
+  const std::string at_limit(kMaxSuggestedLength, 'a');
+  CHECK(closest_match(at_limit + "", std::vector<std::string>{at_limit.substr(1) + "b"}) ==
+        at_limit.substr(1) + "b");
+  CHECK_FALSE(closest_match(at_limit + "a", std::vector<std::string>{at_limit}));
+}
+
+TEST_CASE("candidates far longer or shorter than the word are not suggested") {
+  const std::vector<std::string> names = {"a-very-long-service-name", "db"};
+  CHECK_FALSE(closest_match("service", names));
+  CHECK(closest_match("dbx", names) == "db");
+}

@@ -49,3 +49,40 @@ TEST_CASE("distributions stay in range and have the right mean") {
   }
   CHECK(sum / n == Approx(3.0).epsilon(0.02));
 }
+
+TEST_CASE("binomial draws have the right mean and variance on both sides of the switch") {
+  // (n, p): inversion (n·q < 30, also flipped for p > 0.5) and the normal approximation.
+  const std::pair<std::uint64_t, double> cases[] = {
+      {10, 0.3}, {1000, 0.01}, {40, 0.9}, {100'000, 0.4}, {1'000'000'000, 0.999}};
+  for (const auto& [n, p] : cases) {
+    RandomStream s(42);
+    constexpr int kDraws = 20'000;
+    double sum = 0;
+    double sum_sq = 0;
+    for (int i = 0; i < kDraws; ++i) {
+      const std::uint64_t x = s.binomial(n, p);
+      REQUIRE(x <= n);
+      sum += static_cast<double>(x);
+      sum_sq += static_cast<double>(x) * static_cast<double>(x);
+    }
+    const double mean = sum / kDraws;
+    const double variance = sum_sq / kDraws - mean * mean;
+    const double expected_variance = static_cast<double>(n) * p * (1 - p);
+    INFO("n " << n << " p " << p);
+    // Five standard errors of the mean; the variance to 5 %.
+    CHECK(std::abs(mean - static_cast<double>(n) * p) < 5 * std::sqrt(expected_variance / kDraws));
+    CHECK(variance == Approx(expected_variance).epsilon(0.05));
+  }
+}
+
+TEST_CASE("binomial draws nothing at certain outcomes and is pinned for a seed") {
+  RandomStream a(3);
+  RandomStream b(3);
+  CHECK(a.binomial(100'000, 0.0) == 0);
+  CHECK(a.binomial(100'000, 1.0) == 100'000);
+  CHECK(a.binomial(0, 0.5) == 0);
+  CHECK(a.next_u64() == b.next_u64());  // no draw was taken above
+  RandomStream c(9);
+  RandomStream d(9);
+  for (int i = 0; i < 100; ++i) CHECK(c.binomial(5'000, 0.3) == d.binomial(5'000, 0.3));
+}

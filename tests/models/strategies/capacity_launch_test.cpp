@@ -161,3 +161,21 @@ TEST_CASE("enough spare instances for every launch: no stock-out") {
   CHECK(run.intervals("first/service") == "01:00-01:10");
   CHECK(run.intervals("second/service") == "01:00-01:15");
 }
+
+TEST_CASE("a big launch retrying against a failed API costs nothing per instance") {
+  // Regression (issue 13): every retry drew one number per pending instance, even at availability 0:
+  // 100,000 instances retried every second for 6 h made 2e9 draws. Now one draw per wave, none at 0.
+  const Run run =
+      run_yaml(launch("{kind: launch_new, target: fleet-b, control_plane: api, instances: 100000, "
+                      "boot: 10m, retry: {initial: 1s, max: 1s}}",
+                      "  - {at: \"00:30\", target: api, action: fail}\n"
+                      "  - {at: \"01:00\", target: zone-a, action: fail}\n"
+                      "  - {at: \"07:00\", target: api, action: repair}\n"));
+  const auto& s = run.result.strategies[run.id("app/service")];
+  REQUIRE(s.alternative_ready);
+  // Nothing launches before the API returns at 07:00; then the launch's own 100,000 calls a second
+  // throttle it for a few minutes, and ten minutes of boot follow.
+  CHECK(*s.alternative_ready > Time::hours(7) + Time::minutes(10));
+  CHECK(*s.alternative_ready < Time::hours(7) + Time::minutes(30));
+  CHECK(s.limited_by == run.id("api"));
+}

@@ -3,8 +3,8 @@
 #include <fmt/ranges.h>
 
 #include <CLI/CLI.hpp>
-#include <charconv>
 #include <algorithm>
+#include <charconv>
 #include <exception>
 #include <string>
 #include <vector>

@@ -275,8 +275,9 @@ tenants:
 TEST_CASE("a requirement that YAML aliases blow up is refused, not expanded") {
   // Regression: each level of aliased lists multiplied the tree; a small file could exhaust memory.
   // Four levels stay within the file's budget (below), not within one requirement's.
-  std::string yaml = scenario_yaml("components:\n  - {name: a, kind: compute}\n");
-  yaml += "  - {name: l0, kind: compute, needs: &x0 [a, a, a, a, a, a, a, a, a, a]}\n";
+  std::string yaml = scenario_yaml("components:\n");
+  for (int k = 0; k < 10; ++k) yaml += "  - {name: a" + std::to_string(k) + ", kind: compute}\n";
+  yaml += "  - {name: l0, kind: compute, needs: &x0 [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9]}\n";
   for (int i = 1; i <= 4; ++i) {
     yaml += "  - {name: l" + std::to_string(i) + ", kind: compute, needs: &x" + std::to_string(i) + " [";
     for (int k = 0; k < 10; ++k) yaml += (k ? ", *x" : "*x") + std::to_string(i - 1);
@@ -673,11 +674,14 @@ variants:
   CHECK_THAT(errors, Catch::Contains("error: a tenant lacks the required key 'name'"));
   CHECK_THAT(errors, Catch::Contains("error: a variant lacks the required key 'name'"));
   CHECK(errors.find("invalid node") == std::string::npos);
+}
+
 TEST_CASE("YAML aliases are budgeted for the whole file, not per requirement") {
   // Regression (issue 13): each requirement stayed under its own limit, so an 86 KB file of reused
   // aliases took 1.3-1.8 GB. Here 2,000 tenants each repeat a 1,111-entry requirement.
-  std::string yaml = scenario_yaml("components:\n  - {name: a, kind: compute}\n");
-  yaml += "  - {name: l0, kind: compute, needs: &x0 [a, a, a, a, a, a, a, a, a, a]}\n";
+  std::string yaml = scenario_yaml("components:\n");
+  for (int k = 0; k < 10; ++k) yaml += "  - {name: a" + std::to_string(k) + ", kind: compute}\n";
+  yaml += "  - {name: l0, kind: compute, needs: &x0 [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9]}\n";
   for (int i = 1; i <= 2; ++i) {
     yaml += "  - {name: l" + std::to_string(i) + ", kind: compute, needs: &x" + std::to_string(i) + " [";
     for (int k = 0; k < 10; ++k) yaml += (k ? ", *x" : "*x") + std::to_string(i - 1);

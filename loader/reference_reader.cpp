@@ -133,15 +133,24 @@ std::optional<m::ComponentId> ScenarioReader::vertex_ref(const YAML::Node& node,
   const auto name = read_string(sink_, node, what);
   if (!name) return std::nullopt;
   if (const auto it = component_ids_.find(*name); it != component_ids_.end()) return it->second;
+  // Tenant names are checked without building "tenant/function" strings; the list of every name, for a
+  // suggestion, only once the name is known to be wrong.
+  const std::string_view wanted = *name;
+  const std::size_t slash = wanted.find('/');
+  for (const m::TenantSpec& t : spec_.tenants) {
+    if (slash == std::string_view::npos) {
+      if (t.name == wanted) return t.id;
+      continue;
+    }
+    if (wanted.substr(0, slash) != t.name) continue;
+    for (const m::TenantFunctionSpec& f : t.functions) {
+      if (f.name == wanted.substr(slash + 1)) return f.id;
+    }
+  }
   std::vector<std::string> names = component_names_;
   for (const m::TenantSpec& t : spec_.tenants) {
-    if (t.name == *name) return t.id;
     names.push_back(t.name);
-    for (const m::TenantFunctionSpec& f : t.functions) {
-      const std::string full = t.name + "/" + f.name;
-      if (full == *name) return f.id;
-      names.push_back(full);
-    }
+    for (const m::TenantFunctionSpec& f : t.functions) names.push_back(t.name + "/" + f.name);
   }
   std::string message =
       fmt::format("{} names '{}', which is no component, tenant or tenant function", what, *name);

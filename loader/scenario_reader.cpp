@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "loader/spelling.hpp"
 
@@ -231,7 +232,7 @@ void ScenarioReader::read_components() {
 }
 
 void ScenarioReader::read_tenants(const YAML::Node& list) {
-  std::vector<std::string> names;
+  std::unordered_set<std::string> names;  // a hash: a list of 100,000 tenants made this check quadratic
   for (const YAML::Node& item : list_items(list, "'tenants'")) {
     const std::string shown = shown_name(item);
     YamlMap t(sink_, item, entry_what("tenant", item));
@@ -242,12 +243,10 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
       sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' contains '/'", tenant.name),
                   "a name without '/'");
     }
-    if (std::find(names.begin(), names.end(), tenant.name) != names.end() ||
-        component_ids_.count(tenant.name) > 0) {
+    if (!names.insert(tenant.name).second || component_ids_.count(tenant.name) > 0) {
       sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' is already used", tenant.name),
                   "a name no other tenant or component has");
     }
-    names.push_back(tenant.name);
     if (const YAML::Node sla = t.get("sla"); sla.IsDefined()) {
       tenant.sla = named_index(sla, "'sla' of " + t.what(), sla_names_, "slas");
     }

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "loader/scenario_loader.hpp"
@@ -24,6 +26,7 @@ struct RunOptions {
   bool quiet = false;    // no progress bar
   std::string samples;   // per-replication CSV, when given
   std::string shard;     // "I/N": run only part I of N and write it as a shard file for `merge`
+  bool summary = false;  // JSON: per-tenant totals and intervals, without journal references
 };
 
 struct CompareOptions {
@@ -91,5 +94,26 @@ std::optional<loader::LoadResult> load_or_report(const std::string& path);
 
 // Writes `text` to `path`, or to stdout when `path` is empty. Returns false (after saying why) on failure.
 bool write_output(const std::string& path, const std::string& text);
+
+// Output written in pieces, to a file or (for an empty path) stdout. A failure to open, write or close
+// is reported on stderr with its reason once; close() says whether everything was written.
+class OutputFile {
+ public:
+  explicit OutputFile(std::string path);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  bool is_open() const { return out_ != nullptr; }
+  void write(std::string_view text);
+  bool close();
+
+ private:
+  bool fail(int error);
+
+  std::string path_;
+  std::FILE* out_ = nullptr;
+  bool failed_ = false;
+};
 
 }  // namespace outagesim::cli

@@ -55,6 +55,9 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--threads", run.threads, "Threads for replications (default: one per core)")
       ->check(CLI::Range(0u, 1024u));
   run_cmd->add_flag("--quiet", run.quiet, "No progress bar");
+  run_cmd->add_flag("--summary", run.summary,
+                    "JSON: per tenant its totals and down intervals, without the journal references and the "
+                    "table of changes (for very many tenants)");
   run_cmd->add_option("--samples", run.samples,
                       "Write each replication's draws and results to this CSV file");
   run_cmd

@@ -4,29 +4,54 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 #include "cli/commands.hpp"
 
 namespace outagesim::cli {
 
-bool write_output(const std::string& path, const std::string& text) {
-  if (path.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0;
+OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
+  if (path_.empty()) {
+    out_ = stdout;
+    return;
   }
   // stdio rather than a stream, so that a failure can say why (errno: no such directory, disk full, ...).
-  const auto fail = [&](int error) {
-    fmt::print(stderr, "outagesim: cannot write {}: {}\n", path, std::strerror(error));
-    return false;
-  };
   errno = 0;
-  std::FILE* out = std::fopen(path.c_str(), "wb");
-  if (out == nullptr) return fail(errno);
-  const bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
-  int error = written ? 0 : errno;
-  if (std::fclose(out) != 0 && error == 0) error = errno;
-  if (!written || error != 0) return fail(error != 0 ? error : EIO);
-  return true;
+  out_ = std::fopen(path_.c_str(), "wb");
+  if (out_ == nullptr) fail(errno);
+}
+
+OutputFile::~OutputFile() {
+  if (out_ != nullptr) close();
+}
+
+bool OutputFile::fail(int error) {
+  if (!failed_)
+    fmt::print(stderr, "outagesim: cannot write {}: {}\n", path_.empty() ? "to stdout" : path_,
+               std::strerror(error != 0 ? error : EIO));
+  failed_ = true;
+  return false;
+}
+
+void OutputFile::write(std::string_view text) {
+  if (out_ == nullptr || failed_) return;
+  errno = 0;
+  if (std::fwrite(text.data(), 1, text.size(), out_) != text.size()) fail(errno);
+}
+
+bool OutputFile::close() {
+  if (out_ == nullptr) return false;
+  std::FILE* out = std::exchange(out_, nullptr);
+  errno = 0;
+  const int status = out == stdout ? std::fflush(out) : std::fclose(out);
+  if (status != 0) fail(errno);
+  return !failed_;
+}
+
+bool write_output(const std::string& path, const std::string& text) {
+  OutputFile out(path);
+  out.write(text);
+  return out.close();
 }
 
 }  // namespace outagesim::cli

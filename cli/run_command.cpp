@@ -16,9 +16,13 @@ int run_command(const RunOptions& options) {
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   const models::RunResult result = models::simulate(spec, seed);
   const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
-  const std::string text = options.format == "json" ? reports::run_json(spec, result, meta).dump(2) + "\n"
-                                                    : reports::run_text(spec, result, meta);
-  return write_output(options.output, text) ? 0 : 2;
+  if (options.format == "text")
+    return write_output(options.output, reports::run_text(spec, result, meta)) ? 0 : 2;
+  OutputFile out(options.output);
+  if (!out.is_open()) return 2;
+  reports::JsonStream json([&out](std::string_view piece) { out.write(piece); });
+  reports::write_run_json(json, spec, result, meta, {.summary = options.summary});
+  return out.close() ? 0 : 2;
 }
 
 }  // namespace outagesim::cli

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "models/results/cause_chain.hpp"
 #include "models/results/milestone_check.hpp"
@@ -20,20 +23,42 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-Json chain_json(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId change) {
-  Json chain = Json::array();
-  for (const m::ChangeId id : m::cause_chain(result, change)) {
-    const m::StateChange& c = result.journal[id];
-    Json link{{"component", m::vertex_name(spec, c.component)},
+// One record of the journal, as the "changes" table lists it.
+Json change_json(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId id) {
+  const m::StateChange& c = result.journal[id];
+  const m::ChangeId trigger = c.cause.trigger;
+  return Json{{"id", id},
+              {"component", m::vertex_name(spec, c.component)},
               {"state", m::state_name(c.to)},
               {"at_s", c.time.floor_seconds()},
               {"at", local_iso(spec, c.time)},
               {"reason", m::reason_name(c.cause.reason)},
-              {"detail", describe_reason(spec, c)}};
-    chain.push_back(std::move(link));
-  }
-  return chain;
+              {"detail", describe_reason(spec, c)},
+              {"trigger", trigger < id ? Json(trigger) : Json()}};
 }
+
+// The journal records cause chains reach, each marked once: the "changes" table names every link once,
+// however many tenants' chains share it (a zone's fault is in every tenant's chain of that zone).
+class ChangeMarks {
+ public:
+  explicit ChangeMarks(const m::RunResult& result) : result_(result), marked_(result.journal.size(), false) {}
+
+  // Marks `change` and its triggers back to the root, stopping at the first already marked.
+  void mark_chain(m::ChangeId change) {
+    while (change < marked_.size() && !marked_[change]) {
+      marked_[change] = true;
+      const m::ChangeId next = result_.journal[change].cause.trigger;
+      if (next >= change) break;  // only earlier changes can be causes
+      change = next;
+    }
+  }
+  bool marked(m::ChangeId change) const { return marked_[change]; }
+  std::size_t size() const { return marked_.size(); }
+
+ private:
+  const m::RunResult& result_;
+  std::vector<bool> marked_;
+};
 
 struct IntervalsJson {
   Json down = Json::array();
@@ -42,8 +67,10 @@ struct IntervalsJson {
   std::int64_t degraded_s = 0;
 };
 
+// A vertex's intervals. With `marks`, each names the journal records that began and ended it (their
+// chains are marked for the "changes" table); without, only the causes in words.
 IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& result, m::ComponentId id,
-                             bool with_chains) {
+                             ChangeMarks* marks) {
   IntervalsJson out;
   for (const m::Interval& i : result.intervals[id]) {
     const std::int64_t start_s = i.start.floor_seconds();
@@ -56,9 +83,13 @@ IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& re
            {"open_at_horizon", i.ended == m::kNoChange},
            {"cause", describe_cause(spec, result, i.began)}};
     if (i.ended != m::kNoChange) j["ended_by"] = describe_reason(spec, result.journal[i.ended]);
-    if (with_chains) {
-      j["cause_chain"] = chain_json(spec, result, i.began);
-      if (i.ended != m::kNoChange) j["end_chain"] = chain_json(spec, result, i.ended);
+    if (marks != nullptr) {
+      j["cause_change"] = i.began;
+      marks->mark_chain(i.began);
+      if (i.ended != m::kNoChange) {
+        j["end_change"] = i.ended;
+        marks->mark_chain(i.ended);
+      }
     }
     if (i.state == m::State::kDown) {
       out.down_s += end_s - start_s;
@@ -104,62 +135,56 @@ Json rooms_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
   return rooms;
 }
 
-}  // namespace
-
-Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const RunMetadata& meta) {
+Json tenant_json(const m::ScenarioSpec& spec, const m::RunResult& result, const m::TenantSpec& t,
+                 ChangeMarks* marks) {
   const double horizon_s = spec.horizon.to_seconds();
-  Json doc = header_json(spec, meta);
-
-  Json tenants = Json::array();
-  for (const m::TenantSpec& t : spec.tenants) {
-    IntervalsJson iv = intervals_json(spec, result, t.id, true);
-    Json tenant{{"name", t.name},
-                {"downtime_s", iv.down_s},
-                {"degraded_s", iv.degraded_s},
-                {"availability", 1.0 - static_cast<double>(iv.down_s) / horizon_s}};
-    if (t.sla) {
-      const m::SlaSpec& sla = spec.slas[*t.sla];
-      const m::SlaCredit c = m::sla_credit(sla, result.downtime(t.id));
-      tenant["sla"] =
-          Json{{"name", sla.name}, {"availability_pct", c.availability_pct}, {"credit_pct", c.credit_pct}};
-    }
-    tenant["intervals"] = std::move(iv.down);
-    tenant["degraded_intervals"] = std::move(iv.degraded);
-    Json functions = Json::array();
-    for (const m::TenantFunctionSpec& f : t.functions) {
-      IntervalsJson fv = intervals_json(spec, result, f.id, true);
-      functions.push_back(Json{{"name", f.name},
-                               {"downtime_s", fv.down_s},
-                               {"degraded_s", fv.degraded_s},
-                               {"intervals", std::move(fv.down)},
-                               {"degraded_intervals", std::move(fv.degraded)}});
-    }
-    tenant["functions"] = std::move(functions);
-    tenants.push_back(std::move(tenant));
+  IntervalsJson iv = intervals_json(spec, result, t.id, marks);
+  Json tenant{{"name", t.name},
+              {"downtime_s", iv.down_s},
+              {"degraded_s", iv.degraded_s},
+              {"availability", 1.0 - static_cast<double>(iv.down_s) / horizon_s}};
+  if (t.sla) {
+    const m::SlaSpec& sla = spec.slas[*t.sla];
+    const m::SlaCredit c = m::sla_credit(sla, result.downtime(t.id));
+    tenant["sla"] =
+        Json{{"name", sla.name}, {"availability_pct", c.availability_pct}, {"credit_pct", c.credit_pct}};
   }
-  doc["tenants"] = std::move(tenants);
-
-  Json components = Json::array();
-  for (m::ComponentId id = 0; id < spec.components.size(); ++id) {
-    const m::ComponentSpec& c = spec.components[id];
-    IntervalsJson iv = intervals_json(spec, result, id, false);
-    Json all = Json::array();
-    for (const m::Interval& i : result.intervals[id]) {
-      all.push_back(Json{{"state", m::state_name(i.state)},
-                         {"start_s", i.start.floor_seconds()},
-                         {"end_s", i.end.floor_seconds()},
-                         {"start", local_iso(spec, i.start)},
-                         {"end", local_iso(spec, i.end)},
-                         {"cause", describe_cause(spec, result, i.began)}});
+  tenant["intervals"] = std::move(iv.down);
+  tenant["degraded_intervals"] = std::move(iv.degraded);
+  Json functions = Json::array();
+  for (const m::TenantFunctionSpec& f : t.functions) {
+    IntervalsJson fv = intervals_json(spec, result, f.id, marks);
+    Json function{{"name", f.name}, {"downtime_s", fv.down_s}, {"degraded_s", fv.degraded_s}};
+    if (marks != nullptr) {  // a summary gives a function's totals only
+      function["intervals"] = std::move(fv.down);
+      function["degraded_intervals"] = std::move(fv.degraded);
     }
-    components.push_back(Json{{"name", c.name},
-                              {"kind", m::kind_name(c.kind)},
-                              {"zone", c.zone},
-                              {"downtime_s", iv.down_s},
-                              {"degraded_s", iv.degraded_s},
-                              {"intervals", std::move(all)}});
+    functions.push_back(std::move(function));
   }
-  doc["components"] = std::move(components);
+  tenant["functions"] = std::move(functions);
+  return tenant;
+}
+
+Json component_json(const m::ScenarioSpec& spec, const m::RunResult& result, m::ComponentId id) {
+  const m::ComponentSpec& c = spec.components[id];
+  IntervalsJson iv = intervals_json(spec, result, id, nullptr);
+  Json all = Json::array();
+  for (const m::Interval& i : result.intervals[id]) {
+    all.push_back(Json{{"state", m::state_name(i.state)},
+                       {"start_s", i.start.floor_seconds()},
+                       {"end_s", i.end.floor_seconds()},
+                       {"start", local_iso(spec, i.start)},
+                       {"end", local_iso(spec, i.end)},
+                       {"cause", describe_cause(spec, result, i.began)}});
+  }
+  return Json{{"name", c.name},          {"kind", m::kind_name(c.kind)}, {"zone", c.zone},
+              {"downtime_s", iv.down_s}, {"degraded_s", iv.degraded_s},  {"intervals", std::move(all)}};
+}
+
+// What follows the tenants, components and changes: rooms, injections, repairs, milestones and the
+// counts. Small whatever the number of tenants, so built whole.
+Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
+  Json doc = Json::object();
   doc["rooms"] = rooms_json(spec, result);
 
   // In the order they happened (a triggered one when its trigger fired, plus its delay); those that
@@ -252,6 +277,48 @@ Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const Run
                       {"state_changes", result.state_changes()},
                       {"journal_records", result.journal.size()}};
   return doc;
+}
+
+}  // namespace
+
+void write_run_json(JsonStream& out, const m::ScenarioSpec& spec, const m::RunResult& result,
+                    const RunMetadata& meta, const RunJsonOptions& options) {
+  out.begin_object();
+  const Json header = header_json(spec, meta);
+  for (const auto& [key, value] : header.items()) out.member(key, value);
+
+  std::optional<ChangeMarks> marks;
+  if (!options.summary) marks.emplace(result);
+  out.key("tenants");
+  out.begin_array();
+  for (const m::TenantSpec& t : spec.tenants)
+    out.value(tenant_json(spec, result, t, marks ? &*marks : nullptr));
+  out.end();
+  if (marks) {
+    out.key("changes");
+    out.begin_array();
+    for (m::ChangeId id = 0; id < marks->size(); ++id) {
+      if (marks->marked(id)) out.value(change_json(spec, result, id));
+    }
+    out.end();
+  }
+
+  out.key("components");
+  out.begin_array();
+  for (m::ComponentId id = 0; id < spec.components.size(); ++id) out.value(component_json(spec, result, id));
+  out.end();
+  const Json tail = run_tail_json(spec, result);
+  for (const auto& [key, value] : tail.items()) out.member(key, value);
+  out.end();
+  out.finish();
+}
+
+Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const RunMetadata& meta,
+              const RunJsonOptions& options) {
+  std::string text;
+  JsonStream out([&text](std::string_view piece) { text += piece; });
+  write_run_json(out, spec, result, meta, options);
+  return Json::parse(text);
 }
 
 }  // namespace outagesim::reports

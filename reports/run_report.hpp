@@ -7,13 +7,24 @@
 
 #include "models/results/run_result.hpp"
 #include "models/scenario/scenario_spec.hpp"
+#include "reports/json_stream.hpp"
 #include "reports/run_metadata.hpp"
 
 namespace outagesim::reports {
 
 std::string run_text(const models::ScenarioSpec& spec, const models::RunResult& result,
                      const RunMetadata& meta);
+struct RunJsonOptions {
+  // Per tenant its totals and down intervals with their causes in words, per function its totals; no
+  // journal references and no "changes" table. For very many tenants.
+  bool summary = false;
+};
+
+// Writes the JSON result as it goes: memory holds one tenant's part at a time, not the document.
+void write_run_json(JsonStream& out, const models::ScenarioSpec& spec, const models::RunResult& result,
+                    const RunMetadata& meta, const RunJsonOptions& options = {});
+// The same document as a tree, for tests and small runs.
 nlohmann::ordered_json run_json(const models::ScenarioSpec& spec, const models::RunResult& result,
-                                const RunMetadata& meta);
+                                const RunMetadata& meta, const RunJsonOptions& options = {});
 
 }  // namespace outagesim::reports

@@ -88,6 +88,28 @@ TEST_CASE("output can go to a file") {
   std::filesystem::remove(path);
 }
 
+TEST_CASE("a JSON summary has the totals of the full result, without its journal references") {
+  const auto full = run_cli("run scenarios/hk-2022-zone-c.yaml --format json");
+  const auto summary = run_cli("run scenarios/hk-2022-zone-c.yaml --format json --summary");
+  REQUIRE(full.status == 0);
+  REQUIRE(summary.status == 0);
+  CHECK(summary.out.size() < full.out.size());
+  const auto a = nlohmann::json::parse(full.out);
+  const auto b = nlohmann::json::parse(summary.out);
+  CHECK_FALSE(b.contains("changes"));
+  REQUIRE(a["tenants"].size() == b["tenants"].size());
+  for (std::size_t i = 0; i < a["tenants"].size(); ++i) {
+    CHECK(a["tenants"][i]["downtime_s"] == b["tenants"][i]["downtime_s"]);
+    CHECK(a["tenants"][i]["intervals"].size() == b["tenants"][i]["intervals"].size());
+  }
+}
+
+TEST_CASE("a JSON result that cannot be written says why and exits 2") {
+  const auto r = run_cli("run scenarios/power-feed-loss.yaml --format json -o /nonexistent-dir/out.json");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("cannot write /nonexistent-dir/out.json: No such file or directory") != std::string::npos);
+}
+
 TEST_CASE("a seed that is not a 64-bit whole number is a usage error") {
   for (const char* seed : {"-1", "18446744073709551616", "\"\"", "0x10", "+5", "1.5"}) {
     INFO(seed);

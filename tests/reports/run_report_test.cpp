@@ -1,6 +1,10 @@
 #include "reports/run_report.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "tests/support/scenario_fixture.hpp"
 
@@ -38,13 +42,54 @@ TEST_CASE("the JSON result carries the contract's fields") {
   CHECK(interval["start"] == "2022-01-01T01:00:00+00:00");
   CHECK(interval["end"] == "2022-01-01T02:30:00+00:00");
   CHECK(interval["cause"].get<std::string>().find("feed down at 01:00") != std::string::npos);
-  CHECK(interval["cause_chain"].size() == 4);  // shop, shop/service, vm, feed
+  // The chain, by its records in the table of changes: shop, shop/service, vm, feed.
+  std::map<std::int64_t, nlohmann::ordered_json> changes;
+  for (const auto& c : doc["changes"]) changes[c["id"].get<std::int64_t>()] = c;
+  std::vector<std::string> chain;
+  for (auto id = interval["cause_change"]; !id.is_null();
+       id = changes.at(id.get<std::int64_t>())["trigger"]) {
+    chain.push_back(changes.at(id.get<std::int64_t>())["component"].get<std::string>());
+  }
+  CHECK(chain == std::vector<std::string>{"shop", "shop/service", "vm", "feed"});
+  CHECK(changes.at(interval["end_change"].get<std::int64_t>())["state"] == "up");
   const auto& vm = doc["components"][1];
   CHECK(vm["name"] == "vm");
   CHECK(vm["kind"] == "compute");
   CHECK(vm["intervals"][0]["state"] == "down");
   CHECK(doc["milestones"][0]["passed"] == true);
   CHECK(doc["injections"][1]["had_effect"] == true);
+}
+
+TEST_CASE("a JSON summary gives totals and intervals without journal references") {
+  const Run run = run_yaml(scenario_yaml(kScenario));
+  const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta, {.summary = true});
+  CHECK_FALSE(doc.contains("changes"));
+  const auto& shop = doc["tenants"][0];
+  CHECK(shop["downtime_s"] == 5400);
+  REQUIRE(shop["intervals"].size() == 1);
+  CHECK_FALSE(shop["intervals"][0].contains("cause_change"));
+  CHECK(shop["intervals"][0]["cause"].get<std::string>().find("feed down at 01:00") != std::string::npos);
+  CHECK(shop["functions"][0]["downtime_s"] == 5400);
+  CHECK_FALSE(shop["functions"][0].contains("intervals"));
+}
+
+TEST_CASE("each change a chain passes through is listed once, shared by every tenant") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: vm, kind: compute, needs: feed}
+tenants:
+  - {name: shop, needs: [vm]}
+  - {name: blog, needs: [vm]}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+)"));
+  const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta);
+  std::vector<std::string> listed;
+  for (const auto& c : doc["changes"]) listed.push_back(c["component"].get<std::string>());
+  std::sort(listed.begin(), listed.end());
+  // Each tenant's own two records, and the vm and feed records once for both.
+  CHECK(listed == std::vector<std::string>{"blog", "blog/service", "feed", "shop", "shop/service", "vm"});
 }
 
 TEST_CASE("the text report names tenants, causes, components and milestones") {

@@ -1,0 +1,102 @@
+// Streaming pretty-printed JSON, matching nlohmann's dump(2).
+#include "reports/json_stream.hpp"
+
+#include <cassert>
+#include <utility>
+
+namespace outagesim::reports {
+
+namespace {
+
+constexpr std::size_t kIndent = 2;
+
+}  // namespace
+
+JsonStream::JsonStream(Sink sink) : sink_(std::move(sink)) {
+  buffer_.reserve(kFlushBytes + kFlushBytes / 4);
+}
+
+void JsonStream::newline_and_indent(std::size_t depth) {
+  buffer_ += '\n';
+  buffer_.append(depth * kIndent, ' ');
+}
+
+// Where a value starts: after its key inside an object, or after a comma and a new line in an array.
+void JsonStream::before_value() {
+  if (levels_.empty()) return;
+  Level& level = levels_.back();
+  if (level.is_object) {
+    assert(after_key_ && "a member of an object needs a key first");
+    after_key_ = false;
+    return;
+  }
+  if (level.count++ > 0) buffer_ += ',';
+  newline_and_indent(levels_.size());
+}
+
+void JsonStream::begin_object() {
+  before_value();
+  buffer_ += '{';
+  levels_.push_back({true, 0});
+}
+
+void JsonStream::begin_array() {
+  before_value();
+  buffer_ += '[';
+  levels_.push_back({false, 0});
+}
+
+void JsonStream::end() {
+  assert(!levels_.empty() && !after_key_);
+  const Level level = levels_.back();
+  levels_.pop_back();
+  if (level.count > 0) newline_and_indent(levels_.size());
+  buffer_ += level.is_object ? '}' : ']';
+  flush_if_full();
+}
+
+void JsonStream::key(std::string_view name) {
+  assert(!levels_.empty() && levels_.back().is_object && !after_key_);
+  Level& level = levels_.back();
+  if (level.count++ > 0) buffer_ += ',';
+  newline_and_indent(levels_.size());
+  buffer_ += nlohmann::ordered_json(name).dump();
+  buffer_ += ": ";
+  after_key_ = true;
+}
+
+void JsonStream::value(const nlohmann::ordered_json& v) {
+  before_value();
+  // dump(2) indents from column 0; JSON strings hold no raw new line, so every '\n' in the text is
+  // layout, and shifting each line by the current depth places the value where the whole dump would.
+  const std::string text = v.dump(static_cast<int>(kIndent));
+  const std::size_t shift = levels_.size() * kIndent;
+  std::size_t from = 0;
+  for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+    buffer_.append(text, from, nl + 1 - from);
+    buffer_.append(shift, ' ');
+    from = nl + 1;
+  }
+  buffer_.append(text, from, std::string::npos);
+  flush_if_full();
+}
+
+void JsonStream::member(std::string_view name, const nlohmann::ordered_json& v) {
+  key(name);
+  value(v);
+}
+
+void JsonStream::flush_if_full() {
+  if (buffer_.size() < kFlushBytes) return;
+  sink_(buffer_);
+  buffer_.clear();
+}
+
+void JsonStream::finish() {
+  assert(levels_.empty());
+  buffer_ += '\n';
+  sink_(buffer_);
+  buffer_.clear();
+}
+
+}  // namespace outagesim::reports

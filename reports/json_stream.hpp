@@ -1,0 +1,53 @@
+// A JSON document written as it is produced, laid out byte for byte as nlohmann's dump(2) would lay
+// out the whole document. For reports too big to hold as one tree: a million tenants are written one
+// at a time, each built as a small tree, printed, and dropped.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace outagesim::reports {
+
+class JsonStream {
+ public:
+  // Receives the text in pieces of about kFlushBytes, in order; the last piece on finish().
+  using Sink = std::function<void(std::string_view)>;
+  static constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
+
+  explicit JsonStream(Sink sink);
+
+  // Containers whose members are written one by one. Inside an object, each member needs a key() first.
+  void begin_object();
+  void begin_array();
+  void end();  // closes the innermost container
+
+  void key(std::string_view name);
+  // A whole value (any JSON, nested or not) at the current place.
+  void value(const nlohmann::ordered_json& v);
+  // key() then value().
+  void member(std::string_view name, const nlohmann::ordered_json& v);
+
+  // Closes nothing: call once the outermost container is ended. Ends the text with a newline, as the
+  // reports' dump(2) + "\n" did, and hands what is left to the sink.
+  void finish();
+
+ private:
+  struct Level {
+    bool is_object;
+    std::size_t count;
+  };
+  void before_value();
+  void newline_and_indent(std::size_t depth);
+  void flush_if_full();
+
+  Sink sink_;
+  std::string buffer_;
+  std::vector<Level> levels_;
+  bool after_key_ = false;
+};
+
+}  // namespace outagesim::reports

@@ -1,0 +1,67 @@
+// Tests for reports/json_stream.*: streamed JSON is laid out exactly as nlohmann's dump(2).
+#include "reports/json_stream.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+using Json = nlohmann::ordered_json;
+using outagesim::reports::JsonStream;
+
+namespace {
+
+// Streams `doc` member by member (and its arrays element by element), as the reports do.
+std::string streamed(const Json& doc, std::vector<std::size_t>* pieces = nullptr) {
+  std::string text;
+  JsonStream out([&](std::string_view piece) {
+    text += piece;
+    if (pieces != nullptr) pieces->push_back(piece.size());
+  });
+  out.begin_object();
+  for (const auto& [key, value] : doc.items()) {
+    out.key(key);
+    if (value.is_array()) {
+      out.begin_array();
+      for (const Json& element : value) out.value(element);
+      out.end();
+    } else {
+      out.value(value);
+    }
+  }
+  out.end();
+  out.finish();
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("a streamed document has the bytes of the whole document's dump", "[json_stream]") {
+  const Json doc = {
+      {"name", "line one\nline two \"quoted\" \x1b[31m"},
+      {"empty_list", Json::array()},
+      {"empty_object", Json::object()},
+      {"numbers", {1, -2.5, 1e300, 0}},
+      {"nested", {{"a", {{"b", Json::array({Json::object(), Json::array(), nullptr, true})}}}, {"c", "ü→"}}},
+      {"list_of_objects", {{{"x", 1}, {"y", {1, 2}}}, {{"x", 2}, {"y", Json::array()}}}},
+  };
+  CHECK(streamed(doc) == doc.dump(2) + "\n");
+}
+
+TEST_CASE("an empty object streams as {}", "[json_stream]") {
+  CHECK(streamed(Json::object()) == "{}\n");
+}
+
+TEST_CASE("a big document reaches the sink in pieces, with the same bytes", "[json_stream]") {
+  Json many = Json::array();
+  for (int i = 0; i < 40'000; ++i) many.push_back({{"id", i}, {"name", std::string(40, 'x')}});
+  const Json doc = {{"before", 1}, {"many", many}, {"after", "end"}};
+  std::vector<std::size_t> pieces;
+  const std::string text = streamed(doc, &pieces);
+  CHECK(text == doc.dump(2) + "\n");
+  REQUIRE(pieces.size() > 2);
+  // Each piece but the last is handed over as soon as the buffer reaches the flush size.
+  for (std::size_t i = 0; i + 1 < pieces.size(); ++i) {
+    CHECK(pieces[i] >= JsonStream::kFlushBytes);
+    CHECK(pieces[i] < 2 * JsonStream::kFlushBytes);
+  }
+}

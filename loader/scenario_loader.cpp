@@ -177,6 +177,11 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name) {
   try {
     ScenarioReader reader(sink);
     models::ScenarioSpec spec = reader.read(root);
+    // A tenant table is part of the scenario: a result names both by one hash.
+    if (reader.table_hash() != 0) {
+      result.content_hash =
+          sim::fnv1a64(fmt::format("tenant_table:{:016x}", reader.table_hash()), result.content_hash);
+    }
     spec.inputs = sink.take_inputs();
     if (sink.empty()) result.spec = std::move(spec);
   } catch (const YAML::Exception& e) {

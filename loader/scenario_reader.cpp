@@ -232,7 +232,6 @@ void ScenarioReader::read_components() {
 }
 
 void ScenarioReader::read_tenants(const YAML::Node& list) {
-  std::unordered_set<std::string> names;  // a hash: a list of 100,000 tenants made this check quadratic
   for (const YAML::Node& item : list_items(list, "'tenants'")) {
     const std::string shown = shown_name(item);
     YamlMap t(sink_, item, entry_what("tenant", item));
@@ -243,7 +242,7 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
       sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' contains '/'", tenant.name),
                   "a name without '/'");
     }
-    if (!names.insert(tenant.name).second || component_ids_.count(tenant.name) > 0) {
+    if (!tenant_names_.insert(tenant.name).second || component_ids_.count(tenant.name) > 0) {
       sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' is already used", tenant.name),
                   "a name no other tenant or component has");
     }
@@ -290,7 +289,6 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
       read_function(t, "service");
     }
     t.finish();
-    tenant_marks_.push_back(item.Mark());
     spec_.tenants.push_back(std::move(tenant));
   }
 }
@@ -306,6 +304,7 @@ models::ScenarioSpec ScenarioReader::read(const YAML::Node& root) {
   read_slas(top.get("slas"));
   read_components();
   read_tenants(top.get("tenants"));
+  read_tenant_table(top.get("tenant_table"));
   m::number_tenants(spec_);
   const YAML::Node repairs = top.get("repairs");
   collect_repair_names(repairs);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "loader/input_target.hpp"
@@ -23,6 +24,9 @@ class ScenarioReader {
 
   // Reads the whole document; the spec is meaningful only when the sink stayed empty.
   models::ScenarioSpec read(const YAML::Node& root);
+
+  // FNV-1a of the tenant table's bytes, or 0 without a table: part of the scenario's content hash.
+  std::uint64_t table_hash() const { return table_hash_; }
 
  private:
   using Kinds = std::span<const models::ComponentKind>;
@@ -40,6 +44,8 @@ class ScenarioReader {
   void read_crews(const YAML::Node& list);
   void read_slas(const YAML::Node& list);
   void read_tenants(const YAML::Node& list);
+  // Tenants from the JSON Lines file `node` names, after those of the YAML (tenant_table_reader.cpp).
+  void read_tenant_table(const YAML::Node& node);
   void read_injections(const YAML::Node& list, bool faults);
   // The target, action and its argument of an injection; false when they are not all valid.
   // `here`, when given, locates the injection for the setter of an uncertain amount.
@@ -115,8 +121,9 @@ class ScenarioReader {
   };
   std::vector<RepairNames> repair_names_;
   std::vector<std::string> sla_names_;
-  std::vector<YAML::Mark> tenant_marks_;
-  std::vector<YAML::Mark> milestone_marks_;  // per entry of spec_.milestones
+  std::uint64_t table_hash_ = 0;
+  std::unordered_set<std::string> tenant_names_;  // a hash: 1,000,000 tenants are checked in linear time
+  std::vector<YAML::Mark> milestone_marks_;       // per entry of spec_.milestones
 };
 
 }  // namespace outagesim::loader

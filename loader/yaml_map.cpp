@@ -275,27 +275,10 @@ std::optional<std::string> YamlMap::string(std::string_view key, bool required) 
 std::optional<std::string> YamlMap::name(bool slash_allowed) {
   auto text = string("name", true);
   if (!text) return text;
-  const auto bad = [&](std::string why) {
-    sink_->error(mark_of("name"), fmt::format("the name of {} {}", what_, why),
-                 slash_allowed ? std::string(kNameRules) : fmt::format("{}, and no '/'", kNameRules));
-  };
-  const bool control = std::any_of(text->begin(), text->end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b < 0x20 || b == 0x7f;
-  });
-  if (text->empty() || text->find_first_not_of(' ') == std::string::npos) {
-    bad("is empty");
-  } else if (text->size() > 200) {
-    bad(fmt::format("is {} bytes long", text->size()));
-  } else if (control) {
-    bad("holds a control character");
-  } else if (text->front() == ' ' || text->back() == ' ') {
-    bad("begins or ends with a space");
-  } else if (!slash_allowed && text->find('/') != std::string::npos) {
-    bad(fmt::format("'{}' contains '/'", *text));
-  } else {
-    return text;
-  }
+  const std::string why = name_problem(*text, slash_allowed);
+  if (why.empty()) return text;
+  sink_->error(mark_of("name"), fmt::format("the name of {} {}", what_, why),
+               slash_allowed ? std::string(kNameRules) : fmt::format("{}, and no '/'", kNameRules));
   return std::string();  // reported; an empty name keeps later checks quiet
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "loader/diagnostic.hpp"
+#include "loader/name_rules.hpp"
 #include "models/scenario/uncertain_input.hpp"
 #include "sim/time.hpp"
 
@@ -80,10 +81,6 @@ std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YAML::Node& n
 // A duration where "never" is meaningful: the outer nullopt on an error, the inner one for `never`.
 std::optional<std::optional<sim::Time>> read_duration_or_never(DiagnosticSink& sink, const YAML::Node& node,
                                                                std::string_view what);
-
-// What a name may be, for messages.
-inline constexpr std::string_view kNameRules =
-    "1 to 200 bytes of printable text: no control characters (newline, tab, escape), no space at either end";
 
 class YamlMap {
  public:

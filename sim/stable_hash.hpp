@@ -7,9 +7,10 @@
 
 namespace outagesim::sim {
 
-// 64-bit FNV-1a of the bytes of `text`.
-constexpr std::uint64_t fnv1a64(std::string_view text) {
-  std::uint64_t hash = 0xcbf29ce484222325ull;
+inline constexpr std::uint64_t kFnv1a64Basis = 0xcbf29ce484222325ull;
+
+// 64-bit FNV-1a of the bytes of `text`; given the hash of earlier bytes as `hash`, the hash of both.
+constexpr std::uint64_t fnv1a64(std::string_view text, std::uint64_t hash = kFnv1a64Basis) {
   for (const char c : text) {
     hash ^= static_cast<unsigned char>(c);
     hash *= 0x100000001b3ull;

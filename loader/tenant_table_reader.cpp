@@ -1,0 +1,543 @@
+// Tenants from a JSON Lines table the scenario names (`tenant_table: tenants.jsonl`): one tenant per line,
+// for regions too big for YAML, whose parse tree is 66-90 times its file (1.4 GB for 22 MB). The table is
+// read into one buffer and each line is parsed with simdjson's On-Demand parser, which builds no tree:
+// a million tenants cost their specs, not a document. Problems are reported at the table's own line and
+// column, with the same words as in YAML.
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "loader/name_rules.hpp"
+#include "loader/scenario_reader.hpp"
+#include "loader/spelling.hpp"
+#include "loader/time_text.hpp"
+#include "sim/stable_hash.hpp"
+
+namespace outagesim::loader {
+
+namespace m = outagesim::models;
+namespace od = simdjson::ondemand;
+
+namespace {
+
+// A million tenants in the generator's proportions take about 110 MB; the cap only stops a wrong path
+// (a disk image, /dev/zero) from being read whole.
+constexpr std::uint64_t kMaxTableBytes = std::uint64_t{2} << 30;
+constexpr int kMaxDepth = 32;                // as for requirements in YAML
+constexpr std::size_t kMaxEntries = 10'000;  // entries of one requirement
+
+const std::vector<std::string> kTenantKeys{"name", "description", "sla", "needs", "recovery", "functions"};
+const std::vector<std::string> kFunctionKeys{"name", "description", "needs", "recovery"};
+const std::vector<std::string> kStepKeys{"step", "duration", "work_tb", "tb_per_hour"};
+
+std::string_view type_name(od::json_type type) {
+  switch (type) {
+    case od::json_type::array:
+      return "a list";
+    case od::json_type::object:
+      return "an object";
+    case od::json_type::number:
+      return "a number";
+    case od::json_type::string:
+      return "a string";
+    case od::json_type::boolean:
+      return "true or false";
+    case od::json_type::null:
+      return "null";
+  }
+  return "a value";
+}
+
+// Reads the lines of one table. Each read_* returns nothing after reporting the first problem of its line
+// (On-Demand cannot go on past a malformed value); the next line is read afresh.
+class TableReader {
+ public:
+  struct Names {
+    const std::map<std::string, m::ComponentId, std::less<>>& component_ids;
+    const std::vector<std::string>& component_names;
+    const std::vector<std::string>& sla_names;
+  };
+
+  TableReader(DiagnosticSink& sink, std::string shown, Names names)
+      : sink_(sink), shown_(std::move(shown)), names_(names) {}
+
+  // One tenant from the line `text` (number `line`, padded: `capacity` bytes may be read from it).
+  std::optional<m::TenantSpec> read_line(od::parser& parser, const char* text, std::size_t length,
+                                         std::size_t capacity, int line) {
+    line_ = line;
+    line_begin_ = text;
+    od::document doc;
+    if (const auto error = parser.iterate(text, length, capacity).get(doc)) {
+      return fail(text, fmt::format("the line is not JSON ({})", simdjson::error_message(error)),
+                  "one tenant per line as a JSON object");
+    }
+    od::object object;
+    if (const auto error = doc.get_object().get(object)) {
+      return fail(text, fmt::format("the line is not one JSON object ({})", simdjson::error_message(error)),
+                  "one tenant per line as a JSON object, and nothing else on the line");
+    }
+    auto tenant = read_tenant(object);
+    if (!tenant) return std::nullopt;
+    // Nothing may follow the object on its line: past the end, On-Demand has no current location.
+    if (const char* rest = location(doc.current_location()); rest != nullptr) {
+      return fail(rest, "text follows the tenant's object", "one object per line");
+    }
+    return tenant;
+  }
+
+ private:
+  std::nullopt_t fail(const char* at, std::string message, std::string expected) {
+    const int column = at != nullptr && at >= line_begin_ ? static_cast<int>(at - line_begin_) + 1 : 1;
+    sink_.error_in_file(shown_, line_, column, std::move(message), std::move(expected));
+    return std::nullopt;
+  }
+  bool refuse(const char* at, std::string message, std::string expected) {
+    fail(at, std::move(message), std::move(expected));
+    return false;
+  }
+  static const char* location(simdjson::simdjson_result<const char*> at) {
+    const char* p = nullptr;
+    return std::move(at).get(p) ? nullptr : p;
+  }
+
+  // A key of `object` checked against `known`, or nothing after reporting it.
+  std::optional<std::string_view> key_of(od::field& field, const std::vector<std::string>& known,
+                                         std::vector<std::string>& seen, std::string_view what) {
+    std::string_view key;
+    const char* at = field.key().raw() - 1;  // the key's opening quote
+    if (field.unescaped_key().get(key))
+      return fail(at, fmt::format("a key of {} is not text", what), "a key");
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      std::string message = fmt::format("unknown key '{}' in {}", key, what);
+      if (const std::string hint = did_you_mean(key, known); !hint.empty()) message += "; " + hint;
+      return fail(at, std::move(message), fmt::format("one of {}", fmt::join(known, ", ")));
+    }
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      return fail(at, fmt::format("duplicate key '{}' in {}", key, what), "each key once");
+    }
+    seen.emplace_back(key);
+    return key;
+  }
+
+  std::optional<std::string_view> string_of(od::value value, std::string_view what) {
+    const char* at = location(value.current_location());
+    std::string_view text;
+    if (value.get_string().get(text)) {
+      od::json_type type{};
+      const std::string_view is = value.type().get(type) ? "not a string" : type_name(type);
+      return fail(at, fmt::format("{} is {}", what, is), "a string");
+    }
+    return text;
+  }
+
+  std::optional<std::string> name_of(od::value value, std::string_view what) {
+    const char* at = location(value.current_location());
+    const auto text = string_of(value, fmt::format("the name of {}", what));
+    if (!text) return std::nullopt;
+    if (const std::string why = name_problem(*text, false); !why.empty()) {
+      return fail(at, fmt::format("the name of {} {}", what, why), fmt::format("{}, and no '/'", kNameRules));
+    }
+    return std::string(*text);
+  }
+
+  std::optional<m::TenantSpec> read_tenant(od::object& object) {
+    m::TenantSpec tenant;
+    std::vector<std::string> seen;
+    std::optional<m::Requirement> needs;
+    std::vector<m::RecoveryStep> recovery;
+    bool has_functions = false;
+    const char* begin = line_begin_;
+    for (auto each : object) {
+      od::field field;
+      if (std::move(each).get(field)) return fail(begin, "the tenant's object is malformed", "a JSON object");
+      const auto key = key_of(field, kTenantKeys, seen, "a tenant");
+      if (!key) return std::nullopt;
+      od::value value = field.value();
+      if (*key == "name") {
+        auto name = name_of(value, "a tenant");
+        if (!name) return std::nullopt;
+        tenant.name = std::move(*name);
+      } else if (*key == "description") {
+        if (!string_of(value, "'description'")) return std::nullopt;
+      } else if (*key == "sla") {
+        const char* at = location(value.current_location());
+        const auto sla = string_of(value, "'sla'");
+        if (!sla) return std::nullopt;
+        const auto it = std::find(names_.sla_names.begin(), names_.sla_names.end(), *sla);
+        if (it == names_.sla_names.end()) {
+          std::string message = fmt::format("'sla' names '{}', which is not in 'slas'", *sla);
+          if (const std::string hint = did_you_mean(*sla, names_.sla_names); !hint.empty())
+            message += "; " + hint;
+          return fail(at, std::move(message), "a name declared under 'slas'");
+        }
+        tenant.sla = static_cast<std::uint32_t>(it - names_.sla_names.begin());
+      } else if (*key == "needs") {
+        entries_ = 0;
+        needs = requirement(value, "'needs'", 0);
+        if (!needs) return std::nullopt;
+      } else if (*key == "recovery") {
+        auto steps = recovery_steps(value);
+        if (!steps) return std::nullopt;
+        recovery = std::move(*steps);
+      } else if (*key == "functions") {
+        has_functions = true;
+        if (!read_functions(value, tenant)) return std::nullopt;
+      }
+    }
+    if (tenant.name.empty()) return fail(begin, "a tenant lacks the required key 'name'", "a 'name'");
+    if (has_functions) {
+      if (needs || !recovery.empty()) {
+        return fail(begin,
+                    fmt::format("tenant '{}' has 'functions' and also 'needs' or 'recovery'", tenant.name),
+                    "either 'functions', or 'needs' (and 'recovery') for a tenant with one function");
+      }
+      return tenant;
+    }
+    if (!needs)
+      return fail(begin, fmt::format("tenant '{}' lacks the required key 'needs'", tenant.name), "'needs'");
+    m::TenantFunctionSpec service;
+    service.name = "service";
+    service.needs = std::move(*needs);
+    service.recovery = std::move(recovery);
+    tenant.functions.push_back(std::move(service));
+    return tenant;
+  }
+
+  bool read_functions(od::value value, m::TenantSpec& tenant) {
+    const char* list_at = location(value.current_location());
+    od::array list;
+    if (value.get_array().get(list))
+      return refuse(list_at, "'functions' is not a list", "a list of functions");
+    std::vector<std::string> function_names;
+    for (auto item : list) {
+      od::value element;
+      od::object object;
+      const char* at = location(item.current_location());
+      if (std::move(item).get(element) || element.get_object().get(object)) {
+        return refuse(at, "a function is not an object", "{\"name\": ..., \"needs\": ...}");
+      }
+      m::TenantFunctionSpec function;
+      std::vector<std::string> seen;
+      bool has_needs = false;
+      for (auto each : object) {
+        od::field field;
+        if (std::move(each).get(field))
+          return refuse(at, "a function's object is malformed", "a JSON object");
+        const auto key = key_of(field, kFunctionKeys, seen, "a function");
+        if (!key) return false;
+        od::value v = field.value();
+        if (*key == "name") {
+          auto name = name_of(v, "a function");
+          if (!name) return false;
+          function.name = std::move(*name);
+        } else if (*key == "description") {
+          if (!string_of(v, "'description'")) return false;
+        } else if (*key == "needs") {
+          entries_ = 0;
+          auto needs = requirement(v, "'needs' of a function", 0);
+          if (!needs) return false;
+          function.needs = std::move(*needs);
+          has_needs = true;
+        } else if (*key == "recovery") {
+          auto steps = recovery_steps(v);
+          if (!steps) return false;
+          function.recovery = std::move(*steps);
+        }
+      }
+      if (function.name.empty()) return refuse(at, "a function lacks the required key 'name'", "a 'name'");
+      if (!has_needs) {
+        return refuse(at, fmt::format("function '{}' lacks the required key 'needs'", function.name),
+                      "'needs'");
+      }
+      if (std::find(function_names.begin(), function_names.end(), function.name) != function_names.end()) {
+        return refuse(at, fmt::format("duplicate function name '{}'", function.name), "a name used once");
+      }
+      function_names.push_back(function.name);
+      tenant.functions.push_back(std::move(function));
+    }
+    if (tenant.functions.empty())
+      return refuse(list_at, "'functions' is an empty list", "at least one function");
+    return true;
+  }
+
+  std::optional<sim::Time> duration_of(od::value value, std::string_view what) {
+    const char* at = location(value.current_location());
+    const auto text = string_of(value, what);
+    if (!text) return std::nullopt;
+    auto parsed = parse_duration(*text);
+    if (auto* expected = std::get_if<std::string>(&parsed)) {
+      return fail(at, fmt::format("{} is '{}', not a valid duration", what, *text), *expected);
+    }
+    return std::get<sim::Time>(parsed);
+  }
+
+  std::optional<double> amount_of(od::value value, std::string_view what, bool zero_allowed) {
+    const char* at = location(value.current_location());
+    double x = 0;
+    if (value.get_double().get(x) || x > 1e9 || x < 0 || (!zero_allowed && x == 0)) {
+      return fail(at, fmt::format("{} is not a number in range", what),
+                  zero_allowed ? "a number from 0 to 1e9" : "a number above 0, at most 1e9");
+    }
+    return x;
+  }
+
+  // "30m" for one step named recovery, or a list of {step, duration} or {step, work_tb, tb_per_hour}.
+  std::optional<std::vector<m::RecoveryStep>> recovery_steps(od::value value) {
+    const char* list_at = location(value.current_location());
+    std::vector<m::RecoveryStep> steps;
+    od::json_type type{};
+    if (value.type().get(type))
+      return fail(list_at, "'recovery' is malformed", "a duration or a list of steps");
+    if (type == od::json_type::string) {
+      const auto d = duration_of(value, "'recovery'");
+      if (!d) return std::nullopt;
+      steps.push_back({"recovery", *d});
+      return steps;
+    }
+    od::array list;
+    if (value.get_array().get(list)) {
+      return fail(list_at, fmt::format("'recovery' is {}", type_name(type)), "a duration or a list of steps");
+    }
+    for (auto item : list) {
+      od::value element;
+      od::object object;
+      const char* at = location(item.current_location());
+      if (std::move(item).get(element) || element.get_object().get(object)) {
+        return fail(at, "a recovery step is not an object", "{\"step\": ..., \"duration\": ...}");
+      }
+      std::vector<std::string> seen;
+      std::string name;
+      std::optional<sim::Time> duration;
+      std::optional<double> work_tb;
+      std::optional<double> tb_per_hour;
+      for (auto each : object) {
+        od::field field;
+        if (std::move(each).get(field)) return fail(at, "a step's object is malformed", "a JSON object");
+        const auto key = key_of(field, kStepKeys, seen, "a recovery step");
+        if (!key) return std::nullopt;
+        od::value v = field.value();
+        if (*key == "step") {
+          const auto text = string_of(v, "'step'");
+          if (!text) return std::nullopt;
+          name = std::string(*text);
+        } else if (*key == "duration") {
+          if (!(duration = duration_of(v, "'duration'"))) return std::nullopt;
+        } else if (*key == "work_tb") {
+          if (!(work_tb = amount_of(v, "'work_tb'", true))) return std::nullopt;
+        } else if (!(tb_per_hour = amount_of(v, "'tb_per_hour'", false))) {
+          return std::nullopt;
+        }
+      }
+      if (name.empty()) return fail(at, "a recovery step lacks the required key 'step'", "'step'");
+      if (duration && (work_tb || tb_per_hour)) {
+        return fail(at, fmt::format("step '{}' has both 'duration' and work", name),
+                    "either 'duration', or 'work_tb' with 'tb_per_hour'");
+      }
+      if (duration) {
+        steps.push_back({name, *duration});
+      } else if (work_tb && tb_per_hour) {
+        steps.push_back({name, sim::Time(), m::ThroughputWork{*work_tb, *tb_per_hour}});
+      } else {
+        return fail(at, fmt::format("step '{}' has no duration", name),
+                    "'duration', or 'work_tb' with 'tb_per_hour'");
+      }
+    }
+    return steps;
+  }
+
+  // The same forms as in YAML: a component's name, a list (all of), {all_of}, {any_of}, {k, of}.
+  std::optional<m::Requirement> requirement(od::value value, const std::string& what, int depth) {
+    const char* at = location(value.current_location());
+    if (depth > kMaxDepth)
+      return fail(at, fmt::format("{} nests deeper than {} levels", what, kMaxDepth),
+                  "a flatter requirement");
+    if (++entries_ > kMaxEntries) {
+      return fail(at, fmt::format("{} has more than {} entries", what, kMaxEntries), "a smaller requirement");
+    }
+    od::json_type type{};
+    if (value.type().get(type)) return fail(at, fmt::format("{} is malformed", what), "a requirement");
+    switch (type) {
+      case od::json_type::string: {
+        std::string_view name;
+        if (value.get_string().get(name)) return fail(at, fmt::format("{} is malformed", what), "a string");
+        const auto it = names_.component_ids.find(name);
+        if (it == names_.component_ids.end()) {
+          std::string message = fmt::format("{} names '{}', which is no component", what, name);
+          if (const std::string hint = did_you_mean(name, names_.component_names); !hint.empty()) {
+            message += "; " + hint;
+          }
+          return fail(at, std::move(message), "the name of a component");
+        }
+        return m::Requirement::of(it->second);
+      }
+      case od::json_type::array: {
+        auto children = list(value, what, depth);
+        if (!children) return std::nullopt;
+        return m::Requirement::all_of(std::move(*children));
+      }
+      case od::json_type::object:
+        break;
+      default:
+        return fail(at, fmt::format("{} is {}", what, type_name(type)),
+                    "a component name, a list (all of), or {\"all_of\": [...]}, {\"any_of\": [...]}, "
+                    "{\"k\": 2, \"of\": [...]}");
+    }
+    od::object object;
+    if (value.get_object().get(object)) return fail(at, fmt::format("{} is malformed", what), "an object");
+    std::optional<std::vector<m::Requirement>> all, any, of;
+    std::optional<std::int64_t> k;
+    int forms = 0;
+    std::vector<std::string> seen;
+    static const std::vector<std::string> kKeys{"all_of", "any_of", "k", "of"};
+    for (auto each : object) {
+      od::field field;
+      if (std::move(each).get(field)) return fail(at, fmt::format("{} is malformed", what), "a JSON object");
+      const auto key = key_of(field, kKeys, seen, what);
+      if (!key) return std::nullopt;
+      od::value v = field.value();
+      if (*key == "all_of") {
+        ++forms;
+        if (!(all = list(v, what + " all_of", depth))) return std::nullopt;
+      } else if (*key == "any_of") {
+        ++forms;
+        if (!(any = list(v, what + " any_of", depth))) return std::nullopt;
+      } else if (*key == "of") {
+        if (!(of = list(v, what + " of", depth))) return std::nullopt;
+      } else {
+        const char* k_at = location(v.current_location());
+        std::int64_t n = 0;
+        if (v.get_int64().get(n) || n < 1) {
+          return fail(k_at, fmt::format("'k' of {} is not a whole number from 1", what),
+                      "a whole number from 1");
+        }
+        k = n;
+      }
+    }
+    forms += (k || of) ? 1 : 0;
+    if (forms != 1) {
+      return fail(at, fmt::format("{} must use exactly one of all_of, any_of, or k with of", what),
+                  "{\"all_of\": [...]}, {\"any_of\": [...]} or {\"k\": 2, \"of\": [...]}");
+    }
+    if (all) return m::Requirement::all_of(std::move(*all));
+    if (any) return m::Requirement::any_of(std::move(*any));
+    if (!k || !of)
+      return fail(at, fmt::format("{} needs both 'k' and 'of'", what), "{\"k\": 2, \"of\": [...]}");
+    if (static_cast<std::size_t>(*k) > of->size()) {
+      return fail(at, fmt::format("{} asks for k = {} of only {}", what, *k, of->size()),
+                  "k no greater than the number of entries under 'of'");
+    }
+    return m::Requirement::k_of_n(static_cast<std::uint32_t>(*k), std::move(*of));
+  }
+
+  std::optional<std::vector<m::Requirement>> list(od::value value, const std::string& what, int depth) {
+    const char* at = location(value.current_location());
+    od::array array;
+    if (value.get_array().get(array))
+      return fail(at, fmt::format("{} is not a list", what), "a list of requirements");
+    std::vector<m::Requirement> children;
+    for (auto item : array) {
+      od::value element;
+      const char* item_at = location(item.current_location());
+      if (std::move(item).get(element))
+        return fail(item_at, fmt::format("{} is malformed", what), "a list of requirements");
+      auto child = requirement(element, what, depth + 1);
+      if (!child) return std::nullopt;
+      // A component listed twice among the same members would count twice.
+      if (child->mode == m::Requirement::Mode::kComponent &&
+          std::any_of(children.begin(), children.end(), [&](const m::Requirement& c) {
+            return c.mode == m::Requirement::Mode::kComponent && c.component == child->component;
+          })) {
+        return fail(item_at,
+                    fmt::format("{} lists '{}' twice", what, names_.component_names[child->component]),
+                    "each member once");
+      }
+      children.push_back(std::move(*child));
+    }
+    if (children.empty()) {
+      return fail(at, fmt::format("{} is an empty list", what),
+                  "at least one requirement (an empty list would count as always up)");
+    }
+    return children;
+  }
+
+  DiagnosticSink& sink_;
+  std::string shown_;
+  Names names_;
+  int line_ = 0;
+  const char* line_begin_ = nullptr;
+  std::size_t entries_ = 0;
+};
+
+}  // namespace
+
+void ScenarioReader::read_tenant_table(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return;
+  const auto file = read_string(sink_, node, "'tenant_table'");
+  if (!file) return;
+  namespace fs = std::filesystem;
+  const fs::path path = fs::path(sink_.file()).parent_path() / *file;
+  const std::string shown = path.lexically_normal().string();
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec || !fs::is_regular_file(path, ec)) {
+    sink_.error(node.Mark(), fmt::format("'tenant_table': no such file '{}'", shown),
+                "a JSON Lines file, relative to the scenario's folder");
+    return;
+  }
+  if (size > kMaxTableBytes) {
+    sink_.error(node.Mark(), fmt::format("'tenant_table': '{}' is {} bytes, over the limit of {}", shown,
+                                         size, kMaxTableBytes));
+    return;
+  }
+  simdjson::padded_string text;
+  if (const auto error = simdjson::padded_string::load(path.string()).get(text)) {
+    sink_.error(node.Mark(),
+                fmt::format("'tenant_table': cannot read '{}': {}", shown, simdjson::error_message(error)));
+    return;
+  }
+  table_hash_ = sim::fnv1a64(std::string_view(text.data(), text.size()));
+  TableReader reader(sink_, shown, {component_ids_, component_names_, sla_names_});
+  od::parser parser;
+  const char* const data = text.data();
+  const std::size_t total = text.size();
+  const std::size_t before = spec_.tenants.size();
+  // One tenant per line, near enough: room for them all at once, not a doubling per growth.
+  spec_.tenants.reserve(before + static_cast<std::size_t>(std::count(data, data + total, '\n')) + 1);
+  std::size_t begin = 0;
+  int line = 0;
+  while (begin < total) {
+    ++line;
+    const char* newline = static_cast<const char*>(std::memchr(data + begin, '\n', total - begin));
+    const std::size_t end = newline == nullptr ? total : static_cast<std::size_t>(newline - data);
+    std::size_t length = end - begin;
+    if (length > 0 && data[begin + length - 1] == '\r') --length;
+    const std::string_view content(data + begin, length);
+    if (content.find_first_not_of(" \t") != std::string_view::npos) {
+      // The rest of the buffer, padding included, may be read past this line's end.
+      const std::size_t capacity = total + simdjson::SIMDJSON_PADDING - begin;
+      if (auto tenant = reader.read_line(parser, content.data(), length, capacity, line)) {
+        if (!tenant_names_.insert(tenant->name).second || component_ids_.count(tenant->name) > 0) {
+          sink_.error_in_file(shown, line, 1, fmt::format("tenant name '{}' is already used", tenant->name),
+                              "a name no other tenant or component has");
+        }
+        spec_.tenants.push_back(std::move(*tenant));
+      }
+    }
+    begin = end + 1;
+  }
+  if (spec_.tenants.size() == before && sink_.empty()) {
+    sink_.error(node.Mark(), fmt::format("'tenant_table': '{}' has no tenants", shown),
+                "one tenant per line");
+  }
+}
+
+}  // namespace outagesim::loader

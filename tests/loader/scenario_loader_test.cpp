@@ -785,3 +785,13 @@ TEST_CASE("a requirement too deep names its path in short") {
       "all_of > all_of nests deeper than 32 levels\n"));
   CHECK(errors.find("expected: at most 32 levels of lists, all_of, any_of and of\n") != std::string::npos);
 }
+
+TEST_CASE("bytes that are not UTF-8 and escapes are echoed escaped, caret under the bad byte") {
+  CHECK(load_errors(scenario_yaml("components:\n  - {name: vm, kind: compute, x: \x1b[31m\xc3}\n")) ==
+        R"(test.yaml:5:39: error: the file is not valid UTF-8 text
+ 5 |   - {name: vm, kind: compute, x: \x1B[31m\xC3}
+   |                                          ^
+  expected: a YAML file in UTF-8
+1 problem found
+)");
+}

@@ -41,7 +41,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
           c.integer("standby_chillers", false, 0, 10'000, into(at, &m::CoolingPlantParams::standby_chillers))
               .value_or(0));
       p.chiller_kw =
-          c.number("chiller_kw", true, Range::greater_than(0), into(at, &m::CoolingPlantParams::chiller_kw))
+          c.number("chiller_kw", true, {0, kMaxKw, true}, into(at, &m::CoolingPlantParams::chiller_kw))
               .value_or(1);
       p.shared_loop = c.boolean("shared_loop").value_or(false);
       if (const auto t = c.duration_or_never("standby_switch")) p.standby_switch = *t;

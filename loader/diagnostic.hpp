@@ -1,7 +1,10 @@
 // A problem found in a scenario, pointing at the spot: file, line and column (1-based), what is wrong,
 // and what was expected. Errors travel as these values; nothing in the loader throws past its edge.
+// Also the text helpers that keep what a file holds safe to print: messages quote the file's text, which
+// may be huge, cut mid-character, or hold control characters and bytes that are not UTF-8.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +14,7 @@ namespace outagesim::loader {
 struct Diagnostic {
   std::string file;
   int line = 0;    // 1-based; 0 when the problem is not at a place in the file (e.g. it is missing)
-  int column = 0;  // 1-based
+  int column = 0;  // 1-based, in bytes (as yaml-cpp counts)
   std::string message;
   std::string expected;  // what would have been right, or empty
 };
@@ -21,7 +24,19 @@ struct Diagnostic {
 //      12 |     chiller_kws: 1200
 //         |     ^
 //     expected: one of chillers, chiller_kw, ...; did you mean 'chiller_kw'?
-// `source_lines` is the file's text split into lines (may be empty when the text is unknown).
+// `source_lines` is the file's text split into lines (may be empty when the text is unknown). The line
+// is shown escaped (escaped_text), and a long one as a window around the column.
 std::string format_diagnostic(const Diagnostic& d, const std::vector<std::string_view>& source_lines);
+
+// `text` safe to print: control characters (tab and newline included) and bytes that are not part of
+// valid UTF-8 become \xNN; everything else is kept as it is.
+std::string escaped_text(std::string_view text);
+
+// Characters of text shown before shown_text() cuts it.
+inline constexpr std::size_t kShownChars = 60;
+
+// Text from the file for a message: escaped_text(), and past `max_chars` characters cut on a character
+// boundary and followed by "… (N bytes)" with the whole size.
+std::string shown_text(std::string_view text, std::size_t max_chars = kShownChars);
 
 }  // namespace outagesim::loader

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "loader/diagnostic.hpp"
+
 namespace outagesim::loader {
 
 std::string name_problem(std::string_view name, bool slash_allowed) {
@@ -17,7 +19,7 @@ std::string name_problem(std::string_view name, bool slash_allowed) {
   if (control) return "holds a control character";
   if (name.front() == ' ' || name.back() == ' ') return "begins or ends with a space";
   if (!slash_allowed && name.find('/') != std::string_view::npos)
-    return fmt::format("'{}' contains '/'", name);
+    return fmt::format("'{}' contains '/'", shown_text(name));
   return {};
 }
 

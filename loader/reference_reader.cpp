@@ -53,7 +53,7 @@ std::optional<std::uint32_t> ScenarioReader::named_index(const YAML::Node& node,
   if (!name) return std::nullopt;
   const auto it = std::find(names.begin(), names.end(), *name);
   if (it != names.end()) return static_cast<std::uint32_t>(it - names.begin());
-  std::string message = fmt::format("{} names '{}', which is not in '{}'", what, *name, section);
+  std::string message = fmt::format("{} names '{}', which is not in '{}'", what, shown_text(*name), section);
   if (const std::string hint = did_you_mean(*name, names); !hint.empty()) message += "; " + hint;
   sink_.error(node.Mark(), std::move(message), fmt::format("a name declared under '{}'", section));
   return std::nullopt;
@@ -112,7 +112,7 @@ std::optional<m::ComponentId> ScenarioReader::component_ref(const YAML::Node& no
                   expected + " (tenants and their functions follow what they need: target one of those)");
       return std::nullopt;
     }
-    std::string message = fmt::format("{} names '{}', which is no component", what, *name);
+    std::string message = fmt::format("{} names '{}', which is no component", what, shown_text(*name));
     if (const std::string hint = did_you_mean(*name, component_names_); !hint.empty()) message += "; " + hint;
     sink_.error(node.Mark(), std::move(message), expected);
     return std::nullopt;
@@ -121,7 +121,8 @@ std::optional<m::ComponentId> ScenarioReader::component_ref(const YAML::Node& no
     const auto actual = component_kinds_[it->second];
     if (!actual) return std::nullopt;  // its own kind is wrong, and reported where it is declared
     if (std::find(kinds.begin(), kinds.end(), *actual) == kinds.end()) {
-      sink_.error(node.Mark(), fmt::format("{} names '{}', a {}", what, *name, m::kind_name(*actual)),
+      sink_.error(node.Mark(),
+                  fmt::format("{} names '{}', a {}", what, shown_text(*name), m::kind_name(*actual)),
                   "the name of a " + kind_list(kinds));
       return std::nullopt;
     }
@@ -163,12 +164,41 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
   // Depth-first with an explicit depth, so a hostile file cannot recurse without bound.
   struct Walker {
     ScenarioReader& r;
+    const std::string& base;         // what holds the requirement ("'needs' of 'shop/service'")
+    std::vector<const char*> steps;  // the forms walked into from there (all_of, any_of, of)
     std::size_t nodes = 0;
     bool too_big = false;
-    std::optional<m::Requirement> walk(const YAML::Node& n, const std::string& what, int depth) {
+
+    // Where the walk is, for messages: the base, then the forms walked into. A deep path keeps its
+    // first and last steps and counts the rest: 33 times all_of helps no one.
+    std::string where() const {
+      constexpr std::size_t kShownEnds = 2;
+      std::string out = base;
+      if (steps.empty()) return out;
+      out += ' ';
+      for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (steps.size() > 2 * kShownEnds + 1 && i == kShownEnds) {
+          out += fmt::format("... ({} levels) > ", steps.size() - 2 * kShownEnds);
+          i = steps.size() - kShownEnds - 1;
+          continue;
+        }
+        out += steps[i];
+        if (i + 1 < steps.size()) out += " > ";
+      }
+      return out;
+    }
+    std::optional<std::vector<m::Requirement>> list_under(const char* step, const YAML::Node& n, int depth) {
+      steps.push_back(step);
+      auto children = list(n, depth);
+      steps.pop_back();
+      return children;
+    }
+
+    std::optional<m::Requirement> walk(const YAML::Node& n, int depth) {
+      const std::string what = where();
       if (depth > kMaxRequirementDepth) {
         r.sink_.error(n.Mark(), fmt::format("{} nests deeper than {} levels", what, kMaxRequirementDepth),
-                      "a flatter requirement");
+                      fmt::format("at most {} levels of lists, all_of, any_of and of", kMaxRequirementDepth));
         return std::nullopt;
       }
       if (++nodes > kMaxRequirementNodes) {
@@ -186,7 +216,7 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
         return m::Requirement::of(*id);
       }
       if (n.IsSequence()) {
-        auto children = list(n, what, depth);
+        auto children = list(n, depth);
         if (!children) return std::nullopt;
         return m::Requirement::all_of(std::move(*children));
       }
@@ -205,17 +235,17 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
       }
       std::optional<m::Requirement> result;
       if (map.has("all_of")) {
-        if (auto children = list(map.get("all_of"), what + " all_of", depth)) {
+        if (auto children = list_under("all_of", map.get("all_of"), depth)) {
           result = m::Requirement::all_of(std::move(*children));
         }
       } else if (map.has("any_of")) {
-        if (auto children = list(map.get("any_of"), what + " any_of", depth)) {
+        if (auto children = list_under("any_of", map.get("any_of"), depth)) {
           result = m::Requirement::any_of(std::move(*children));
         }
       } else {
         const auto k = map.integer("k", true, 1, 1'000'000);
         const YAML::Node of = map.get("of", true);
-        auto children = of.IsDefined() ? list(of, what + " of", depth) : std::nullopt;
+        auto children = of.IsDefined() ? list_under("of", of, depth) : std::nullopt;
         if (k && children) {
           if (static_cast<std::size_t>(*k) > children->size()) {
             r.sink_.error(map.mark_of("k"),
@@ -230,7 +260,8 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
       return result;
     }
 
-    std::optional<std::vector<m::Requirement>> list(const YAML::Node& n, const std::string& what, int depth) {
+    std::optional<std::vector<m::Requirement>> list(const YAML::Node& n, int depth) {
+      const std::string what = where();
       if (!n.IsSequence()) {
         r.sink_.error(n.Mark(), fmt::format("{} is not a list", what), "a list of requirements");
         return std::nullopt;
@@ -244,7 +275,7 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
       std::vector<m::Requirement> children;
       bool ok = true;
       for (const auto& item : n) {
-        auto child = walk(item, what, depth + 1);
+        auto child = walk(item, depth + 1);
         if (child) {
           // A component listed twice among the same members would count twice (in k-of-n, a group up
           // with one of its two members down).
@@ -252,7 +283,7 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
               std::any_of(children.begin(), children.end(), [&](const m::Requirement& c) {
                 return c.mode == m::Requirement::Mode::kComponent && c.component == child->component;
               })) {
-            r.sink_.error(item.Mark(), fmt::format("{} lists '{}' twice", what, item.Scalar()),
+            r.sink_.error(item.Mark(), fmt::format("{} lists '{}' twice", what, shown_text(item.Scalar())),
                           "each member once");
             ok = false;
             continue;
@@ -266,7 +297,7 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
       return children;
     }
   };
-  return Walker{*this}.walk(node, what, 0);
+  return Walker{*this, what, {}}.walk(node, 0);
 }
 
 std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& node, const std::string& what,
@@ -336,17 +367,18 @@ std::optional<sim::Time> ScenarioReader::time_point(const YAML::Node& node, cons
   if (!text || !have_start_) return std::nullopt;
   auto parsed = parse_scenario_time(*text, start_);
   if (auto* expected = std::get_if<std::string>(&parsed)) {
-    sink_.error(node.Mark(), fmt::format("{} is '{}', not a time", what, *text), *expected);
+    sink_.error(node.Mark(), fmt::format("{} is '{}', not a time", what, shown_text(*text)), *expected);
     return std::nullopt;
   }
   const sim::Time t = std::get<sim::Time>(parsed);
   if (t < sim::Time()) {
-    sink_.error(node.Mark(), fmt::format("{} '{}' is before the scenario start", what, *text),
+    sink_.error(node.Mark(), fmt::format("{} '{}' is before the scenario start", what, shown_text(*text)),
                 "a time at or after 'start' (write a date for another day: 2022-12-19T00:30)");
     return std::nullopt;
   }
   if (within_horizon && t >= spec_.horizon) {
-    sink_.error(node.Mark(), fmt::format("{} '{}' is at or after the end of the horizon", what, *text),
+    sink_.error(node.Mark(),
+                fmt::format("{} '{}' is at or after the end of the horizon", what, shown_text(*text)),
                 "a time before start + horizon");
     return std::nullopt;
   }

@@ -2,11 +2,13 @@
 #include "loader/scenario_loader.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <vector>
 
 #include "loader/scenario_reader.hpp"
@@ -32,7 +34,7 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-// The 1-based line and column of the first byte that is not part of valid UTF-8, or {0, 0}.
+// The 1-based line and (byte) column of the first byte that is not part of valid UTF-8, or {0, 0}.
 std::pair<int, int> first_invalid_utf8(std::string_view text) {
   int line = 1;
   int column = 1;
@@ -58,11 +60,74 @@ std::pair<int, int> first_invalid_utf8(std::string_view text) {
       ++line;
       column = 1;
     } else {
-      ++column;
+      column += static_cast<int>(length);  // in bytes, as yaml-cpp counts columns
     }
     i += length;
   }
   return {0, 0};
+}
+
+// The 1-based line and (byte) column of text[offset].
+std::pair<int, int> place_of(std::string_view text, std::size_t offset) {
+  const std::string_view before = text.substr(0, offset);
+  const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  return {static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1,
+          static_cast<int>(offset - line_start) + 1};
+}
+
+// YAML ends lines with LF, CR LF, or a lone CR (YAML 1.2, 5.4), but yaml-cpp knows only the first two:
+// a file saved with old Mac line endings read as one long line. Each lone CR becomes LF, so that such a
+// file reads as written, and its lines and columns are counted as an editor shows them.
+std::string with_lf_line_ends(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n')) out[i] = '\n';
+  }
+  return out;
+}
+
+// yaml-cpp's message for a tab in indentation names its grammar rule; the user needs to hear what to
+// change, at the tab itself (yaml-cpp points at the start of the line).
+std::optional<Diagnostic> tab_indentation(const YAML::Exception& e, std::string_view text,
+                                          const std::string& file_name) {
+  if (e.msg != YAML::ErrorMsg::TAB_IN_INDENTATION) return std::nullopt;
+  const auto lines = split_lines(text);
+  int column = e.mark.column + 1;
+  if (e.mark.line >= 0 && static_cast<std::size_t>(e.mark.line) < lines.size()) {
+    const std::string_view line = lines[e.mark.line];
+    const std::size_t indent_end = line.find_first_not_of(" \t");
+    const std::size_t tab = line.substr(0, indent_end).find('\t');
+    if (tab != std::string_view::npos) column = static_cast<int>(tab) + 1;
+  }
+  return Diagnostic{file_name, e.mark.line + 1, column,
+                    "a tab is used for indentation; YAML indents with spaces",
+                    "spaces, not tabs, before the line's text"};
+}
+
+// The first node nested more than `limit` levels deep (the whole document is level 1), or none. Only as
+// deep as the limit: an alias that holds itself (&a [*a]) ends there too.
+std::optional<YAML::Mark> nested_beyond(const YAML::Node& root, int limit) {
+  std::vector<std::pair<YAML::Node, int>> pending{{root, 1}};
+  std::vector<YAML::Node> children;
+  while (!pending.empty()) {
+    const YAML::Node node = pending.back().first;
+    const int depth = pending.back().second;
+    pending.pop_back();
+    if (depth > limit) return node.Mark();
+    // Children pushed in reverse, so that the first too deep in the file is the one found. (Not
+    // std::reverse: assigning a YAML::Node writes into the tree it refers to.)
+    children.clear();
+    if (node.IsSequence()) {
+      for (const YAML::Node& child : node) children.push_back(child);
+    } else if (node.IsMap()) {
+      for (const auto& entry : node) {
+        children.push_back(entry.first);
+        children.push_back(entry.second);
+      }
+    }
+    for (auto it = children.rbegin(); it != children.rend(); ++it) pending.emplace_back(*it, depth + 1);
+  }
+  return std::nullopt;
 }
 
 // The 1-based line of the second document's start: its '---' line, or, when the first document ends
@@ -131,13 +196,23 @@ std::string LoadResult::render() const {
 LoadResult load_scenario_text(std::string_view text, std::string file_name) {
   LoadResult result;
   result.file = file_name;
-  result.source = std::string(text);
-  result.content_hash = sim::fnv1a64(text);
+  result.content_hash = sim::fnv1a64(text);  // of the bytes as they are, before line ends change
+  result.source = with_lf_line_ends(text);
+  text = result.source;
   DiagnosticSink sink(file_name);
 
   if (const auto [line, column] = first_invalid_utf8(text); line > 0) {
     result.diagnostics.push_back(
         Diagnostic{file_name, line, column, "the file is not valid UTF-8 text", "a YAML file in UTF-8"});
+    return result;
+  }
+  // yaml-cpp ends a scalar at a NUL without a word, so a NUL would cut a name short unseen.
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    const auto [line, column] = place_of(text, nul);
+    result.diagnostics.push_back(
+        Diagnostic{file_name, line, column, "the file contains a NUL byte",
+                   "text without NUL bytes (a file saved as UTF-16 has them; save it "
+                   "as UTF-8)"});
     return result;
   }
   YAML::Node root;
@@ -151,9 +226,20 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name) {
       return result;
     }
     if (!documents.empty()) root = documents.front();
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own limit, deeper than ours: its message is only "bad file".
+    result.diagnostics.push_back(Diagnostic{
+        file_name, e.mark.line + 1, e.mark.column + 1,
+        fmt::format("lists and mappings nest more than {} levels deep", kMaxNestingDepth),
+        fmt::format("at most {} levels of lists and mappings inside one another", kMaxNestingDepth)});
+    return result;
   } catch (const YAML::Exception& e) {
-    result.diagnostics.push_back(Diagnostic{file_name, e.mark.line + 1, e.mark.column + 1,
-                                            "YAML syntax error: " + e.msg, "well-formed YAML"});
+    if (auto tab = tab_indentation(e, text, file_name)) {
+      result.diagnostics.push_back(std::move(*tab));
+    } else {
+      result.diagnostics.push_back(Diagnostic{file_name, e.mark.line + 1, e.mark.column + 1,
+                                              "YAML syntax error: " + e.msg, "well-formed YAML"});
+    }
     return result;
   }
   // Without a '*' there is no alias, and the tree is only as big as the file: skip the walk. A tree
@@ -165,6 +251,14 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name) {
         fmt::format("YAML aliases (*name) repeat so much that the file expands to more than {} entries",
                     budget),
         fmt::format("at most {} entries added by repeating anchored (&name) nodes", kMaxAliasExpansion));
+    result.diagnostics = sink.take();
+    return result;
+  }
+  // Readers walk requirements and distributions recursively; past this depth a file is hostile, not a
+  // scenario.
+  if (const auto deep = nested_beyond(root, kMaxNestingDepth)) {
+    sink.error(*deep, fmt::format("lists and mappings nest more than {} levels deep", kMaxNestingDepth),
+               fmt::format("at most {} levels of lists and mappings inside one another", kMaxNestingDepth));
     result.diagnostics = sink.take();
     return result;
   }

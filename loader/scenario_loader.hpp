@@ -32,6 +32,10 @@ inline constexpr std::size_t kMaxScenarioBytes = 64 * 1024 * 1024;
 // for the whole file: a budget per requirement alone let many small repeats add up to gigabytes.
 inline constexpr std::size_t kMaxAliasExpansion = 1'000'000;
 
+// Lists and mappings nested deeper than this are refused (the whole document is level 1). A requirement
+// of 32 levels (reference_reader.cpp), written as mappings, takes about 70.
+inline constexpr int kMaxNestingDepth = 100;
+
 LoadResult load_scenario_file(const std::string& path);
 // `file_name` is what diagnostics call the text.
 LoadResult load_scenario_text(std::string_view text, std::string file_name);

@@ -271,6 +271,15 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
     };
 
     if (t.has("functions")) {
+      // The shorthand's keys beside 'functions' would be dropped: say so, rather than "unknown key".
+      for (const char* key : {"needs", "recovery", "strategy"}) {
+        if (!t.has(key)) continue;
+        t.get(key);
+        sink_.error(
+            t.mark_of(key),
+            fmt::format("{} has both '{}' and 'functions': they cannot be combined", t.what(), key),
+            fmt::format("'{}' under each function of 'functions', or on a tenant without 'functions'", key));
+      }
       std::vector<std::string> function_names;
       for (const YAML::Node& fi : list_items(t.get("functions"), "'functions' of " + t.what())) {
         const std::string fshown = shown_name(fi);

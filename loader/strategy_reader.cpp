@@ -10,6 +10,11 @@ namespace m = outagesim::models;
 
 namespace {
 
+// Upper bounds where no real system comes near: a zettabyte of backups, restored at up to an exabyte an
+// hour. Without them 1e308 would be read, and a restore time of "never" would follow.
+constexpr double kMaxDataGb = 1e12;
+constexpr double kMaxGbPerHour = 1e9;
+
 const std::vector<std::string> kStrategyKinds = {"wait_for_repair",    "standby",       "cross_region",
                                                  "multi_cloud",        "active_active", "launch_new",
                                                  "restore_from_backup"};
@@ -198,10 +203,10 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
       m::LaunchSpec::Restore restore;
       const Locate<m::LaunchSpec::Restore> held_restore = held(member(here, &m::LaunchSpec::restore));
       restore.backup_location = ref("backup_location", true, {});
-      restore.data_gb = s.number("data_gb", true, Range::greater_than(0),
+      restore.data_gb = s.number("data_gb", true, {0, kMaxDataGb, true},
                                  into(held_restore, &m::LaunchSpec::Restore::data_gb))
                             .value_or(1);
-      restore.gb_per_hour = s.number("restore_gb_per_hour", true, Range::greater_than(0),
+      restore.gb_per_hour = s.number("restore_gb_per_hour", true, {0, kMaxGbPerHour, true},
                                      into(held_restore, &m::LaunchSpec::Restore::gb_per_hour))
                                 .value_or(1);
       restore.backups = read_backups(s);

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "loader/diagnostic.hpp"
 #include "loader/spelling.hpp"
 #include "loader/time_text.hpp"
 #include "loader/uncertain_number.hpp"
@@ -32,8 +33,33 @@ std::string_view describe(const YAML::Node& node) {
 }
 
 std::string quote(std::string_view s) {
-  if (s.size() > 60) return fmt::format("'{}...'", s.substr(0, 60));
-  return fmt::format("'{}'", s);
+  return fmt::format("'{}'", shown_text(s));
+}
+
+// A bound as a person writes it: 1000000 up to a million, then 1e9 rather than 1e+09.
+std::string bound_text(double v) {
+  if (std::abs(v) < 1e7) return fmt::format("{}", v);
+  std::string text = fmt::format("{:g}", v);
+  if (const auto e = text.find("e+"); e != std::string::npos) text.erase(e + 1, 1);
+  if (const auto e = text.find("e0"); e != std::string::npos) text.erase(e + 1, 1);
+  return text;
+}
+
+// What a number in `range` must be, for messages.
+std::string range_text(const Range& range) {
+  if (range.min <= -1e300 && range.max >= 1e300) return "a number";
+  if (range.max >= 1e300)
+    return fmt::format("a number {} {}", range.above ? ">" : ">=", bound_text(range.min));
+  if (range.above)
+    return fmt::format("a number above {}, at most {}", bound_text(range.min), bound_text(range.max));
+  return fmt::format("a number from {} to {}", bound_text(range.min), bound_text(range.max));
+}
+
+// Whether `text` is a whole number in plain decimal digits, with a '-' before it or none. YAML would
+// also read 0x12C, 0o17, +300 or 1_000 (YAML 1.1) as numbers; a scenario spells counts one way.
+bool is_decimal_whole_number(std::string_view text) {
+  if (text.starts_with('-')) text.remove_prefix(1);
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
@@ -102,11 +128,11 @@ std::optional<std::string> scalar_at(const YAML::Node& map, const char* key) {
 
 std::string entry_what(std::string_view kind, const YAML::Node& entry) {
   const auto name = scalar_at(entry, "name");
-  return name ? fmt::format("{} '{}'", kind, *name) : fmt::format("a {}", kind);
+  return name ? fmt::format("{} '{}'", kind, shown_text(*name)) : fmt::format("a {}", kind);
 }
 
 std::string shown_name(const YAML::Node& entry) {
-  return scalar_at(entry, "name").value_or("?");
+  return shown_text(scalar_at(entry, "name").value_or("?"));
 }
 
 std::optional<std::string> read_string(DiagnosticSink& sink, const YAML::Node& node, std::string_view what) {
@@ -120,10 +146,7 @@ std::optional<std::string> read_string(DiagnosticSink& sink, const YAML::Node& n
 std::optional<double> read_number(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,
                                   Range range) {
   if (is_distribution(node)) return read_uncertain(sink, node, std::string(what), {}, range, {}, {});
-  const std::string expected = range.min <= -1e300 && range.max >= 1e300 ? std::string("a number")
-                               : range.max >= 1e300
-                                   ? fmt::format("a number {} {}", range.above ? ">" : ">=", range.min)
-                                   : fmt::format("a number from {} to {}", range.min, range.max);
+  const std::string expected = range_text(range);
   if (!node.IsScalar()) {
     sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), expected);
     return std::nullopt;
@@ -136,7 +159,7 @@ std::optional<double> read_number(DiagnosticSink& sink, const YAML::Node& node, 
     return std::nullopt;
   }
   if (value < range.min || (range.above && value == range.min) || value > range.max) {
-    sink.error(node.Mark(), fmt::format("{} is {}, out of range", what, text), expected);
+    sink.error(node.Mark(), fmt::format("{} is {}, out of range", what, shown_text(text)), expected);
     return std::nullopt;
   }
   return value;
@@ -154,14 +177,15 @@ std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YAML::Node&
     return std::nullopt;
   }
   const std::string& text = node.Scalar();
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec == std::errc::result_out_of_range || (ec == std::errc() && (value < min || value > max))) {
-    sink.error(node.Mark(), fmt::format("{} is {}, out of range", what, quote(text)), expected);
+  if (!is_decimal_whole_number(text)) {
+    sink.error(node.Mark(), fmt::format("{} is {}, not a decimal whole number", what, quote(text)),
+               expected + ", in digits only (as 300)");
     return std::nullopt;
   }
-  if (ec != std::errc() || end != text.data() + text.size()) {
-    sink.error(node.Mark(), fmt::format("{} is {}, not a whole number", what, quote(text)), expected);
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || value < min || value > max) {
+    sink.error(node.Mark(), fmt::format("{} is {}, out of range", what, quote(text)), expected);
     return std::nullopt;
   }
   return value;

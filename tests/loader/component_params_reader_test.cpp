@@ -107,3 +107,15 @@ test.yaml:7:67: error: unknown key 'per_instanse' in 'switchover' of component '
 4 problems found
 )");
 }
+
+TEST_CASE("a huge chiller capacity is told the upper limit, not only 'a number > 0'") {
+  CHECK(load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 1e308}
+)")) == R"(test.yaml:6:65: error: 'chiller_kw' of component 'plant' is 1e308, out of range
+ 6 |   - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 1e308}
+   |                                                                 ^
+  expected: a number above 0, at most 1e9
+1 problem found
+)");
+}

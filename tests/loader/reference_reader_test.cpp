@@ -46,7 +46,7 @@ test.yaml:10:9: error: step 'more checks' of 'recovery' of component 'oss' lacks
 test.yaml:11:47: error: 'tb_per_hour' of step 'zero' of 'recovery' of component 'oss' is 0, out of range
  11 |       - {step: zero, work_tb: 5, tb_per_hour: 0}
     |                                               ^
-  expected: a number from 0 to 1000000000
+  expected: a number above 0, at most 1e9
 3 problems found
 )");
 }

@@ -3,6 +3,7 @@
 // tests do.
 #include "loader/scenario_loader.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -697,4 +698,100 @@ TEST_CASE("YAML aliases are budgeted for the whole file, not per requirement") {
   CHECK(errors.find("test.yaml: error: YAML aliases (*name) repeat so much that the file expands to more "
                     "than ") == 0);
   CHECK(errors.find("1 problem found") != std::string::npos);
+}
+
+// Issue 13, item 12: messages worded for the user, not for the YAML library.
+
+TEST_CASE("a tab in the indentation is named at the tab") {
+  CHECK(load_errors(scenario_yaml("components:\n  - name: plant\n  \tkind: compute\n")) ==
+        R"(test.yaml:6:3: error: a tab is used for indentation; YAML indents with spaces
+ 6 |   \x09kind: compute
+   |   ^
+  expected: spaces, not tabs, before the line's text
+1 problem found
+)");
+}
+
+TEST_CASE("a NUL byte is named at its place") {
+  CHECK(load_errors(
+            scenario_yaml(std::string("components:\n  - {name: pl") + '\0' + "ant, kind: compute}\n")) ==
+        R"(test.yaml:5:14: error: the file contains a NUL byte
+ 5 |   - {name: pl\x00ant, kind: compute}
+   |              ^
+  expected: text without NUL bytes (a file saved as UTF-16 has them; save it as UTF-8)
+1 problem found
+)");
+}
+
+TEST_CASE("CR-only line endings (old Mac) read as lines, and errors count them") {
+  std::string text = scenario_yaml("# a comment first\ncomponents:\n  - {name: vm, kind: compute}\n");
+  std::replace(text.begin(), text.end(), '\n', '\r');
+  CHECK(load_spec(text).components.size() == 1);
+  std::string bad = scenario_yaml("components:\n  - {name: vm, kind: compute, zonee: a}\n");
+  std::replace(bad.begin(), bad.end(), '\n', '\r');
+  CHECK(load_errors(bad).starts_with("test.yaml:5:31: error: unknown key 'zonee' in component 'vm'"));
+}
+
+TEST_CASE("nesting past the depth limit gives the limit") {
+  const std::string expected = "error: lists and mappings nest more than 100 levels deep";
+  // Past our limit, within yaml-cpp's.
+  const std::string deep =
+      scenario_yaml("components: " + std::string(150, '[') + std::string(150, ']') + "\n");
+  CHECK(load_errors(deep).starts_with("test.yaml:4:112: " + expected));
+  // Past yaml-cpp's own limit too, which it calls "bad file".
+  const std::string deeper =
+      scenario_yaml("components: " + std::string(5000, '[') + std::string(5000, ']') + "\n");
+  const std::string errors = load_errors(deeper);
+  CHECK(errors.find(expected) != std::string::npos);
+  CHECK(errors.find("bad file") == std::string::npos);
+  // A 32-level requirement written as mappings (about 70 levels of YAML) is still read.
+  std::string needs = "vm";
+  for (int i = 0; i < 31; ++i) needs = "{all_of: [" + needs + "]}";
+  load_spec(scenario_yaml(
+      "components:\n  - {name: vm, kind: compute}\ntenants:\n  - {name: shop, needs: " + needs + "}\n"));
+}
+
+TEST_CASE("a 10 MB name is shown cut short, with its size") {
+  const std::string errors = load_errors(
+      scenario_yaml("components:\n  - {name: " + std::string(10'000'000, 'x') + ", kind: compute}\n"));
+  CHECK(errors.starts_with("test.yaml:5:12: error: the name of component '" + std::string(60, 'x') +
+                           "… (10000000 bytes)' is 10000000 bytes long\n"));
+  CHECK(errors.size() < 1000);
+}
+
+TEST_CASE("'functions' and 'needs' together on a tenant cannot be combined") {
+  CHECK(load_errors(scenario_yaml(R"(components:
+  - {name: vm, kind: compute}
+tenants:
+  - name: shop
+    needs: [vm]
+    functions:
+      - {name: web, needs: [vm]}
+)")) == R"(test.yaml:8:12: error: tenant 'shop' has both 'needs' and 'functions': they cannot be combined
+ 8 |     needs: [vm]
+   |            ^
+  expected: 'needs' under each function of 'functions', or on a tenant without 'functions'
+1 problem found
+)");
+}
+
+TEST_CASE("a requirement too deep names its path in short") {
+  std::string needs = "{any_of: [vm]}";
+  for (int i = 0; i < 40; ++i) needs = "{all_of: [" + needs + "]}";
+  const std::string errors = load_errors(scenario_yaml(
+      "components:\n  - {name: vm, kind: compute}\ntenants:\n  - {name: shop, needs: " + needs + "}\n"));
+  CHECK(errors.starts_with(
+      "test.yaml:7:355: error: 'needs' of 'shop/service' all_of > all_of > ... (29 levels) > "
+      "all_of > all_of nests deeper than 32 levels\n"));
+  CHECK(errors.find("expected: at most 32 levels of lists, all_of, any_of and of\n") != std::string::npos);
+}
+
+TEST_CASE("bytes that are not UTF-8 and escapes are echoed escaped, caret under the bad byte") {
+  CHECK(load_errors(scenario_yaml("components:\n  - {name: vm, kind: compute, x: \x1b[31m\xc3}\n")) ==
+        R"(test.yaml:5:39: error: the file is not valid UTF-8 text
+ 5 |   - {name: vm, kind: compute, x: \x1B[31m\xC3}
+   |                                          ^
+  expected: a YAML file in UTF-8
+1 problem found
+)");
 }

@@ -91,3 +91,43 @@ TEST_CASE("a big map reports its duplicates and marks at their place") {
   CHECK(d[0].message == "duplicate key 'k7' in thing 'x'");
   CHECK(d[0].line == 41);
 }
+
+TEST_CASE("a whole number must be written in decimal digits") {
+  // YAML would read these as 300 or 1000 (0x, +, 1.1's '_'), or 3.0 as a float: a count is written one way.
+  for (const char* text : {"0x12C", "+300", "1_000", "3.0", "0o17", "1e3", "x"}) {
+    const auto d =
+        read(fmt::format("i: {}\n", text).c_str(), [](YamlMap& m) { m.integer("i", true, 0, 10'000); });
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message == fmt::format("'i' of thing 'x' is '{}', not a decimal whole number", text));
+    CHECK(d[0].expected == "a whole number from 0 to 10000, in digits only (as 300)");
+  }
+  const auto d = read("i: -3\nj: 99999999999999999999\n", [](YamlMap& m) {
+    m.integer("i", true, 0, 10);
+    m.integer("j", true, 0, 10);
+  });
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].message == "'i' of thing 'x' is '-3', out of range");
+  CHECK(d[1].message == "'j' of thing 'x' is '99999999999999999999', out of range");
+}
+
+TEST_CASE("a number out of range is told the whole range, upper limit included") {
+  const auto d = read("a: 1e308\nb: 0\nc: 2\n", [](YamlMap& m) {
+    m.number("a", true, {0, 1e9, true});
+    m.number("b", true, {0, 1e9, true});
+    m.number("c", true, {0, 1, false});
+  });
+  REQUIRE(d.size() == 3);
+  CHECK(d[0].message == "'a' of thing 'x' is 1e308, out of range");
+  CHECK(d[0].expected == "a number above 0, at most 1e9");
+  CHECK(d[1].expected == "a number above 0, at most 1e9");
+  CHECK(d[2].expected == "a number from 0 to 1");
+}
+
+TEST_CASE("a long value is quoted cut on a character boundary") {
+  std::string text;
+  for (int i = 0; i < 70; ++i) text += "é";
+  const auto d = read(("i: " + text + "\n").c_str(), [](YamlMap& m) { m.integer("i", true, 0, 10); });
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message ==
+        "'i' of thing 'x' is '" + text.substr(0, 120) + "… (140 bytes)', not a decimal whole number");
+}

@@ -145,7 +145,15 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name) {
     std::vector<YAML::Node> documents = YAML::LoadAll(result.source);
     if (documents.size() > 1) {
       // A second document would otherwise be dropped unread: faults below a '---' would never happen.
-      result.diagnostics.push_back(Diagnostic{file_name, second_document_line(text), 1,
+      // yaml-cpp also starts one without a marker, after a top-level list, at a line starting with ': '
+      // (fuzzer finding tests/corpus/second-document-without-marker.yaml): point at its content then.
+      int line = second_document_line(text);
+      int column = 1;
+      if (const YAML::Mark mark = documents[1].Mark(); line == 0 && !mark.is_null()) {
+        line = mark.line + 1;
+        column = mark.column + 1;
+      }
+      result.diagnostics.push_back(Diagnostic{file_name, std::max(line, 1), column,
                                               "a second YAML document: one file holds one scenario",
                                               "no '---' line after the scenario's first key"});
       return result;

@@ -3,12 +3,14 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <sstream>
 #include <vector>
 
 #include "loader/scenario_reader.hpp"
@@ -179,6 +181,33 @@ bool expands_beyond(const YAML::Node& root, std::size_t budget) {
   return false;
 }
 
+// Where each document of a stream starts, for up to `limit` documents. yaml-cpp 0.7's LoadAll() never
+// returns on some malformed streams (a ',' where a document should start, jbeder/yaml-cpp#1319, fixed
+// after 0.8): its parser starts empty document after empty document without moving on, filling memory.
+// Found by the fuzzer (tests/corpus/comma-before-document.yaml). Counting a few documents here, two
+// that start at the same place tell that bug apart from a real second document.
+std::vector<YAML::Mark> document_starts(const std::string& text, std::size_t limit) {
+  struct Starts final : YAML::EventHandler {
+    std::vector<YAML::Mark> marks;
+    void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+  } starts;
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  while (starts.marks.size() < limit && parser.HandleNextDocument(starts)) {
+  }
+  return std::move(starts.marks);
+}
+
 }  // namespace
 
 std::string LoadResult::render() const {
@@ -217,10 +246,30 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name) {
   }
   YAML::Node root;
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(result.source);
+    const std::vector<YAML::Mark> starts = document_starts(result.source, 3);
+    for (std::size_t i = 1; i < starts.size(); ++i) {
+      if (starts[i].pos != starts[i - 1].pos) continue;
+      const auto at = static_cast<std::size_t>(std::max(starts[i].pos, 0));
+      result.diagnostics.push_back(Diagnostic{
+          file_name, starts[i].line + 1, starts[i].column + 1,
+          fmt::format("YAML syntax error: '{}' cannot stand here", text.substr(std::min(at, text.size()), 1)),
+          "well-formed YAML"});
+      return result;
+    }
+    std::vector<YAML::Node> documents;
+    if (starts.size() == 1) documents.push_back(YAML::Load(result.source));
+    if (starts.size() > 1) documents.resize(2);
     if (documents.size() > 1) {
       // A second document would otherwise be dropped unread: faults below a '---' would never happen.
-      result.diagnostics.push_back(Diagnostic{file_name, second_document_line(text), 1,
+      // yaml-cpp also starts one without a marker, after a top-level list, at a line starting with ': '
+      // (fuzzer finding tests/corpus/second-document-without-marker.yaml): point at its content then.
+      int line = second_document_line(text);
+      int column = 1;
+      if (const YAML::Mark mark = starts[1]; line == 0 && !mark.is_null()) {
+        line = mark.line + 1;
+        column = mark.column + 1;
+      }
+      result.diagnostics.push_back(Diagnostic{file_name, std::max(line, 1), column,
                                               "a second YAML document: one file holds one scenario",
                                               "no '---' line after the scenario's first key"});
       return result;

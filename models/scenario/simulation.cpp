@@ -77,17 +77,28 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t r
 
   for (std::uint32_t rank = 0; rank < n; ++rank) region.component(region.at_rank(rank)).start();
   ctx.settle();
-  engine.run();
+  sim::Time end = spec.horizon;
+  if (record.max_events == 0) {
+    engine.run();
+  } else {
+    while (engine.events_dispatched() < record.max_events && engine.step()) {
+    }
+    if (engine.events_dispatched() < record.max_events) {
+      engine.run();  // nothing left before the horizon: only advances the clock
+    } else {
+      end = engine.now();
+    }
+  }
 
   RunResult result;
-  result.horizon = spec.horizon;
+  result.horizon = end;
   result.seed = seed;
   result.journal = ctx.journal();
-  result.intervals = recorder.finish(spec.horizon);
+  result.intervals = recorder.finish(end);
   result.injection_had_effect = operations.had_effect();
   result.injection_applied_at = operations.applied_at();
   result.repairs = operations.repair_records();
-  result.rooms = temperatures.finish(spec.horizon);
+  result.rooms = temperatures.finish(end);
   result.strategies.resize(n);
   for (const TenantSpec& t : spec.tenants) {
     for (const TenantFunctionSpec& f : t.functions) {

@@ -18,6 +18,10 @@ struct RecordOptions {
   // Rooms' temperature traces (RunResult::rooms): what reports of one run show; replications, which keep
   // only downtimes and milestone times, leave them out.
   bool temperature_traces = true;
+  // A budget of dispatched events; 0: none. A run that uses it up stops at the time of its last event,
+  // and its result covers only [0, that time): RunResult::horizon says so. For inputs of unknown cost
+  // (the fuzzer's); a scenario run by the CLI has no budget.
+  std::uint64_t max_events = 0;
 };
 
 // The spec as it stands (uncertain inputs at whatever values its fields hold), with the model streams of

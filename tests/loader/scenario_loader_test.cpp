@@ -635,6 +635,21 @@ faults:
   CHECK_THAT(errors, Catch::Contains("---"));
 }
 
+// Found by the fuzzer: yaml-cpp 0.7's LoadAll() never returned on a ',' where a document starts (it added
+// empty documents until memory ran out; tests/corpus/comma-before-document.yaml).
+TEST_CASE("a comma where a document starts is a syntax error, not a hang") {
+  CHECK_THAT(load_errors(", a\n:b: c\n"),
+             Catch::StartsWith("test.yaml:1:1: error: YAML syntax error: ',' cannot stand here"));
+  CHECK_THAT(load_errors(",\n"), Catch::Contains("YAML syntax error"));
+}
+
+// Found by the fuzzer: yaml-cpp starts a second document at a top-level ': ' after a list, with no '---'
+// to point at; the error had no line (tests/corpus/second-document-without-marker.yaml).
+TEST_CASE("a second YAML document without a '---' line is an error at its content") {
+  CHECK_THAT(load_errors("- a\n: b\n"),
+             Catch::StartsWith("test.yaml:2:1: error: a second YAML document: one file holds one scenario"));
+}
+
 TEST_CASE("names that would break a report are refused") {
   const auto errors = [](const std::string& name) {
     return load_errors(scenario_yaml("components:\n  - {name: " + name + ", kind: power_feed}\n"));

@@ -27,6 +27,7 @@ struct RunOptions {
   std::string samples;   // per-replication CSV, when given
   std::string shard;     // "I/N": run only part I of N and write it as a shard file for `merge`
   bool summary = false;  // JSON: per-tenant totals and intervals, without journal references
+  bool timings = false;  // time and peak memory per phase, on stderr
 };
 
 struct CompareOptions {

@@ -58,6 +58,8 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--summary", run.summary,
                     "JSON: per tenant its totals and down intervals, without the journal references and the "
                     "table of changes (for very many tenants)");
+  run_cmd->add_flag("--timings", run.timings,
+                    "Print the time and peak memory of each phase (load, simulate, report) to stderr");
   run_cmd->add_option("--samples", run.samples,
                       "Write each replication's draws and results to this CSV file");
   run_cmd

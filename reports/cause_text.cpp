@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <vector>
+
 #include "models/results/cause_chain.hpp"
 #include "reports/clock_format.hpp"
 
@@ -152,6 +154,61 @@ std::string describe_change(const m::ScenarioSpec& spec, const m::RunResult& res
   const m::StateChange& c = result.journal[id];
   return fmt::format("{} {} at {}: {}", m::vertex_name(spec, c.component), m::state_name(c.to),
                      local_clock(spec, c.time), describe_reason(spec, c));
+}
+
+namespace {
+
+constexpr std::size_t kMaxChainLinks = 64;  // cause_chain()'s default cut
+
+bool passes_through(const m::StateChange& c) {
+  return c.cause.reason == m::Reason::kDependency && c.cause.trigger != m::kNoChange;
+}
+
+}  // namespace
+
+CauseDescriber::CauseDescriber(const m::ScenarioSpec& spec, const m::RunResult& result)
+    : spec_(spec), result_(result) {}
+
+const std::string& CauseDescriber::tail(m::ChangeId id) {
+  // Walk back to a remembered tail or the root, then put the links in words from the root forward.
+  std::vector<m::ChangeId> pending;
+  m::ChangeId at = id;
+  while (at != m::kNoChange && at < result_.journal.size() && !tails_.contains(at)) {
+    pending.push_back(at);
+    const m::ChangeId next = result_.journal[at].cause.trigger;
+    at = next < at ? next : m::kNoChange;  // only earlier changes can be causes
+  }
+  for (auto it = pending.rbegin(); it != pending.rend(); ++it) {
+    const m::StateChange& c = result_.journal[*it];
+    const m::ChangeId next = c.cause.trigger < *it ? c.cause.trigger : m::kNoChange;
+    static const std::string kNone;
+    const std::string& rest = next == m::kNoChange ? kNone : tails_.at(next);
+    std::string text;
+    if (!passes_through(c)) text = describe_change(spec_, result_, *it);
+    if (!text.empty() && !rest.empty()) text += " <- ";
+    text += rest;
+    tails_.emplace(*it, std::move(text));
+  }
+  return tails_.at(id);
+}
+
+std::string CauseDescriber::describe(m::ChangeId change) {
+  const auto chain = m::cause_chain(result_, change, kMaxChainLinks);
+  // A chain cut at the limit is worded as describe_cause() cuts it; a short one has its tail remembered.
+  if (chain.size() <= 2 || chain.size() >= kMaxChainLinks) return describe_cause(spec_, result_, change);
+  std::string text;
+  if (result_.journal[change].cause.reason != m::Reason::kDependency)
+    text = describe_reason(spec_, result_.journal[change]);
+  if (!text.empty()) text += " <- ";
+  const m::StateChange& first = result_.journal[chain[1]];
+  text += passes_through(first) ? fmt::format("{} {} at {}", m::vertex_name(spec_, first.component),
+                                              m::state_name(first.to), local_clock(spec_, first.time))
+                                : describe_change(spec_, result_, chain[1]);
+  if (const std::string& rest = tail(chain[2]); !rest.empty()) {
+    text += " <- ";
+    text += rest;
+  }
+  return text;
 }
 
 std::string describe_cause(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId change) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 
 #include "models/results/run_result.hpp"
 #include "models/scenario/scenario_spec.hpp"
@@ -27,5 +28,22 @@ std::string describe_change(const models::ScenarioSpec& spec, const models::RunR
 // "ecs-c3 down at 10:58 <- ... <- fault ...".
 std::string describe_cause(const models::ScenarioSpec& spec, const models::RunResult& result,
                            models::ChangeId change);
+
+// describe_cause() for many changes of one run, with the same words: the far end of a chain (past its
+// second link) is shared by every tenant behind the same component, so it is put in words once and
+// remembered. For reports of very many tenants.
+class CauseDescriber {
+ public:
+  CauseDescriber(const models::ScenarioSpec& spec, const models::RunResult& result);
+  std::string describe(models::ChangeId change);
+
+ private:
+  // The links from `id` to the root, each not merely passing a dependency's state along, joined by arrows.
+  const std::string& tail(models::ChangeId id);
+
+  const models::ScenarioSpec& spec_;
+  const models::RunResult& result_;
+  std::unordered_map<models::ChangeId, std::string> tails_;
+};
 
 }  // namespace outagesim::reports

@@ -69,8 +69,8 @@ struct IntervalsJson {
 
 // A vertex's intervals. With `marks`, each names the journal records that began and ended it (their
 // chains are marked for the "changes" table); without, only the causes in words.
-IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& result, m::ComponentId id,
-                             ChangeMarks* marks) {
+IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& result, CauseDescriber& causes,
+                             m::ComponentId id, ChangeMarks* marks) {
   IntervalsJson out;
   for (const m::Interval& i : result.intervals[id]) {
     const std::int64_t start_s = i.start.floor_seconds();
@@ -81,7 +81,7 @@ IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& re
            {"start", local_iso(spec, i.start)},
            {"end", local_iso(spec, i.end)},
            {"open_at_horizon", i.ended == m::kNoChange},
-           {"cause", describe_cause(spec, result, i.began)}};
+           {"cause", causes.describe(i.began)}};
     if (i.ended != m::kNoChange) j["ended_by"] = describe_reason(spec, result.journal[i.ended]);
     if (marks != nullptr) {
       j["cause_change"] = i.began;
@@ -135,10 +135,10 @@ Json rooms_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
   return rooms;
 }
 
-Json tenant_json(const m::ScenarioSpec& spec, const m::RunResult& result, const m::TenantSpec& t,
-                 ChangeMarks* marks) {
+Json tenant_json(const m::ScenarioSpec& spec, const m::RunResult& result, CauseDescriber& causes,
+                 const m::TenantSpec& t, ChangeMarks* marks) {
   const double horizon_s = spec.horizon.to_seconds();
-  IntervalsJson iv = intervals_json(spec, result, t.id, marks);
+  IntervalsJson iv = intervals_json(spec, result, causes, t.id, marks);
   Json tenant{{"name", t.name},
               {"downtime_s", iv.down_s},
               {"degraded_s", iv.degraded_s},
@@ -153,7 +153,7 @@ Json tenant_json(const m::ScenarioSpec& spec, const m::RunResult& result, const 
   tenant["degraded_intervals"] = std::move(iv.degraded);
   Json functions = Json::array();
   for (const m::TenantFunctionSpec& f : t.functions) {
-    IntervalsJson fv = intervals_json(spec, result, f.id, marks);
+    IntervalsJson fv = intervals_json(spec, result, causes, f.id, marks);
     Json function{{"name", f.name}, {"downtime_s", fv.down_s}, {"degraded_s", fv.degraded_s}};
     if (marks != nullptr) {  // a summary gives a function's totals only
       function["intervals"] = std::move(fv.down);
@@ -165,9 +165,10 @@ Json tenant_json(const m::ScenarioSpec& spec, const m::RunResult& result, const 
   return tenant;
 }
 
-Json component_json(const m::ScenarioSpec& spec, const m::RunResult& result, m::ComponentId id) {
+Json component_json(const m::ScenarioSpec& spec, const m::RunResult& result, CauseDescriber& causes,
+                    m::ComponentId id) {
   const m::ComponentSpec& c = spec.components[id];
-  IntervalsJson iv = intervals_json(spec, result, id, nullptr);
+  IntervalsJson iv = intervals_json(spec, result, causes, id, nullptr);
   Json all = Json::array();
   for (const m::Interval& i : result.intervals[id]) {
     all.push_back(Json{{"state", m::state_name(i.state)},
@@ -175,7 +176,7 @@ Json component_json(const m::ScenarioSpec& spec, const m::RunResult& result, m::
                        {"end_s", i.end.floor_seconds()},
                        {"start", local_iso(spec, i.start)},
                        {"end", local_iso(spec, i.end)},
-                       {"cause", describe_cause(spec, result, i.began)}});
+                       {"cause", causes.describe(i.began)}});
   }
   return Json{{"name", c.name},          {"kind", m::kind_name(c.kind)}, {"zone", c.zone},
               {"downtime_s", iv.down_s}, {"degraded_s", iv.degraded_s},  {"intervals", std::move(all)}};
@@ -287,12 +288,13 @@ void write_run_json(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRe
   const Json header = header_json(spec, meta);
   for (const auto& [key, value] : header.items()) out.member(key, value);
 
+  CauseDescriber causes(spec, result);
   std::optional<ChangeMarks> marks;
   if (!options.summary) marks.emplace(result);
   out.key("tenants");
   out.begin_array();
   for (const m::TenantSpec& t : spec.tenants)
-    out.value(tenant_json(spec, result, t, marks ? &*marks : nullptr));
+    out.value(tenant_json(spec, result, causes, t, marks ? &*marks : nullptr));
   out.end();
   if (marks) {
     out.key("changes");
@@ -305,7 +307,8 @@ void write_run_json(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRe
 
   out.key("components");
   out.begin_array();
-  for (m::ComponentId id = 0; id < spec.components.size(); ++id) out.value(component_json(spec, result, id));
+  for (m::ComponentId id = 0; id < spec.components.size(); ++id)
+    out.value(component_json(spec, result, causes, id));
   out.end();
   const Json tail = run_tail_json(spec, result);
   for (const auto& [key, value] : tail.items()) out.member(key, value);

@@ -1,7 +1,12 @@
 #include "reports/cause_text.hpp"
 
-#include <catch2/catch.hpp>
+#include <fmt/format.h>
 
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "loader/scenario_loader.hpp"
+#include "models/scenario/simulation.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
@@ -58,4 +63,51 @@ failures:
   CHECK(outagesim::reports::describe_change(run.spec, run.result,
                                             run.result.intervals[run.id("feed")][0].ended) ==
         "feed up at 02:00: repaired: random failure 'feed trips' over at 02:00");
+}
+
+namespace {
+
+// Every interval of every vertex of `run` is described alike by describe_cause() and a CauseDescriber.
+void check_describer_agrees(const Run& run) {
+  outagesim::reports::CauseDescriber causes(run.spec, run.result);
+  std::size_t checked = 0;
+  for (const auto& intervals : run.result.intervals) {
+    for (const auto& interval : intervals) {
+      CHECK(causes.describe(interval.began) ==
+            outagesim::reports::describe_cause(run.spec, run.result, interval.began));
+      ++checked;
+    }
+  }
+  CHECK(checked > 0);
+}
+
+// Components in a line, each needing the one before, and a tenant at the end: a chain of `length` links.
+std::string chain_yaml(int length) {
+  std::string yaml = "components:\n  - {name: c0, kind: power_feed}\n";
+  for (int i = 1; i < length; ++i)
+    yaml += fmt::format("  - {{name: c{}, kind: compute, needs: c{}}}\n", i, i - 1);
+  yaml += fmt::format(
+      "tenants:\n  - {{name: t, needs: [c{}]}}\nfaults:\n  - {{at: \"01:00\", target: c0, action: fail}}\n",
+      length - 1);
+  return yaml;
+}
+
+}  // namespace
+
+TEST_CASE("a cause describer words each chain as describe_cause does, in every shipped scenario") {
+  for (const char* file :
+       {"scenarios/hk-2022-zone-c.yaml", "scenarios/aws-tokyo-2019.yaml", "scenarios/azure-aue-2023.yaml",
+        "scenarios/power-feed-loss.yaml", "scenarios/control-plane-outage.yaml"}) {
+    INFO(file);
+    const auto loaded = outagesim::loader::load_scenario_file(file);
+    REQUIRE(loaded.ok());
+    check_describer_agrees(Run{*loaded.spec, outagesim::models::simulate(*loaded.spec, 1)});
+  }
+}
+
+TEST_CASE("a cause describer agrees on long chains, those cut at the link limit included") {
+  for (const int length : {3, 40, 63, 64, 70}) {
+    INFO(length);
+    check_describer_agrees(run_yaml(scenario_yaml(chain_yaml(length))));
+  }
 }

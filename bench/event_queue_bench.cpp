@@ -2,8 +2,9 @@
 // and schedule one new event an exponential delay later, so the queue stays at N. The same loop runs on
 // the bare EventQueue and on a bare std::priority_queue of the same 24-byte records in the same binary,
 // the last as the yardstick. The figures in docs/performance.md come from:
-//   build/release/bench/event_queue_bench --benchmark_repetitions=9 \
+//   build/release/bench/event_queue_bench --benchmark_repetitions=9
 //       --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true
+// (one command line).
 #include <benchmark/benchmark.h>
 
 #include <queue>

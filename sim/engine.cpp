@@ -50,8 +50,8 @@ void Engine::release_slot(std::uint32_t slot) {
 }
 
 bool Engine::step() {
-  while (!queue_.empty() && queue_.top().time < horizon_) {
-    const Event event = queue_.pop();
+  Event event;
+  while (queue_.pop_before(horizon_, event)) {
     HandlerId handler = event.handler;
     std::uint32_t payload = event.payload;
     if ((handler & kTimerBit) != 0) {

@@ -38,6 +38,14 @@ class EventQueue {
     root_vacant_ = true;
     return heap_.front();
   }
+  // Pops the earliest event into `out` if there is one before `limit`; the event loop's one call per step.
+  bool pop_before(Time limit, Event& out) {
+    if (root_vacant_) refill_root();
+    if (heap_.empty() || !(heap_.front().time < limit)) return false;
+    out = heap_.front();
+    root_vacant_ = true;
+    return true;
+  }
   // REQUIRES: !empty(). Not const: it may first finish the previous pop (see root_vacant_).
   const Event& top() {
     if (root_vacant_) refill_root();

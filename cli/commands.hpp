@@ -61,6 +61,16 @@ struct SensitivityOptions {
   std::string output;
 };
 
+struct GenerateOptions {
+  int zones = 3;
+  int rooms = 2;      // per zone
+  int hosts = 4;      // host pools per zone
+  int services = 18;  // in the region
+  std::uint64_t tenants = 100;
+  std::uint64_t seed = 1;
+  std::string output;  // empty: stdout
+};
+
 struct ValidateOptions {
   std::vector<std::string> scenarios;
 };
@@ -69,6 +79,8 @@ int run_command(const RunOptions& options);
 // `run --runs N`: replications and their statistics.
 int run_replications_command(const RunOptions& options, const loader::LoadResult& loaded);
 int validate_command(const ValidateOptions& options);
+// `generate`: a synthetic region scenario (cli/region_generator.hpp), streamed to the output.
+int generate_command(const GenerateOptions& options);
 // `merge S SHARD...`: the report of the shards' replications, the bytes `run --runs R` prints.
 int merge_command(const MergeOptions& options);
 int compare_command(const CompareOptions& options);

@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/process_group.hpp"
+#include "cli/region_generator.hpp"
 
 namespace {
 
@@ -112,6 +113,27 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv"}));
   sens_cmd->add_option("-o,--output", sens.output, "Write the report to this file instead of stdout");
 
+  GenerateOptions gen;
+  CLI::App* gen_cmd = app.add_subcommand(
+      "generate",
+      "Write a synthetic region scenario of the given size (zones, rooms, hosts, services, tenants)");
+  gen_cmd->add_option("--zones", gen.zones, "Zones, named a, b, c, ... (default: 3)")
+      ->check(CLI::Range(1, kMaxZones));
+  gen_cmd->add_option("--rooms", gen.rooms, "Rooms per zone (default: 2)")
+      ->check(CLI::Range(1, kMaxRoomsPerZone));
+  gen_cmd->add_option("--hosts", gen.hosts, "Host pools per zone, spread over its rooms (default: 4)")
+      ->check(CLI::Range(1, kMaxPoolsPerZone));
+  gen_cmd
+      ->add_option("--services", gen.services,
+                   "Services in the region, of mixed kinds; at least --zones (default: 18)")
+      ->check(CLI::Range(1, kMaxServices));
+  gen_cmd->add_option("--tenants", gen.tenants, "Tenants (default: 100)")
+      ->check(CLI::Range(std::uint64_t{1}, kMaxTenants));
+  gen_cmd
+      ->add_option("--seed", gen.seed, "Seed of the draws, also written as the scenario's seed (default: 1)")
+      ->check(kSeedText);
+  gen_cmd->add_option("-o,--output", gen.output, "Write the scenario to this file instead of stdout");
+
   ValidateOptions validate;
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check scenarios; print every problem; exit 1 if any");
@@ -146,6 +168,7 @@ int main(int argc, char** argv) {
     if (*run_cmd) return run_command(run);
     if (*merge_cmd) return merge_command(merge);
     if (*validate_cmd) return validate_command(validate);
+    if (*gen_cmd) return generate_command(gen);
     if (*compare_cmd) return compare_command(compare);
     if (*sens_cmd) return sensitivity_command(sens);
   } catch (const std::exception& e) {

@@ -10,32 +10,31 @@ Engine::Engine(Time horizon) : horizon_(horizon) {
 }
 
 HandlerId Engine::add_handler(EventHandler& handler) {
+  assert(handlers_.size() < kTimerBit);
   handlers_.push_back(&handler);
   return static_cast<HandlerId>(handlers_.size() - 1);
-}
-
-void Engine::schedule_at(Time at, HandlerId handler, std::uint32_t payload, int priority) {
-  assert(at >= now_ && handler < handlers_.size());
-  queue_.push(at, priority, handler, payload);
 }
 
 TimerId Engine::start_timer_at(Time at, HandlerId handler, std::uint32_t payload, int priority) {
   assert(at >= now_ && handler < handlers_.size());
   std::uint32_t slot;
   if (free_slots_.empty()) {
-    slot = static_cast<std::uint32_t>(slot_generation_.size());
-    slot_generation_.push_back(0);
+    assert(timers_.size() < kTimerBit);
+    slot = static_cast<std::uint32_t>(timers_.size());
+    timers_.emplace_back();
   } else {
     slot = free_slots_.back();
     free_slots_.pop_back();
   }
-  const std::uint32_t generation = slot_generation_[slot];
-  queue_.push(at, priority, handler, payload, slot, generation);
-  return TimerId{slot, generation};
+  TimerSlot& timer = timers_[slot];
+  timer.handler = handler;
+  timer.payload = payload;
+  queue_.push(at, priority, kTimerBit | slot, timer.generation);
+  return TimerId{slot, timer.generation};
 }
 
 bool Engine::is_pending(TimerId id) const {
-  return id.is_set() && id.slot < slot_generation_.size() && slot_generation_[id.slot] == id.generation;
+  return id.is_set() && id.slot < timers_.size() && timers_[id.slot].generation == id.generation;
 }
 
 bool Engine::cancel(TimerId& id) {
@@ -46,21 +45,27 @@ bool Engine::cancel(TimerId& id) {
 }
 
 void Engine::release_slot(std::uint32_t slot) {
-  ++slot_generation_[slot];
+  ++timers_[slot].generation;
   free_slots_.push_back(slot);
 }
 
 bool Engine::step() {
-  while (!queue_.empty() && queue_.top().time < horizon_) {
-    const Event event = queue_.pop();
-    if (event.timer_slot != kNoTimerSlot) {
-      if (slot_generation_[event.timer_slot] != event.timer_generation) continue;  // cancelled
-      release_slot(event.timer_slot);
+  Event event;
+  while (queue_.pop_before(horizon_, event)) {
+    HandlerId handler = event.handler;
+    std::uint32_t payload = event.payload;
+    if ((handler & kTimerBit) != 0) {
+      const std::uint32_t slot = handler & ~kTimerBit;
+      const TimerSlot& timer = timers_[slot];
+      if (timer.generation != event.payload) continue;  // cancelled
+      handler = timer.handler;
+      payload = timer.payload;
+      release_slot(slot);
     }
     assert(event.time >= now_);
     now_ = event.time;
     ++dispatched_;
-    handlers_[event.handler]->handle_event(event.payload);
+    handlers_[handler]->handle_event(payload);
     return true;
   }
   return false;

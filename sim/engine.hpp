@@ -3,6 +3,7 @@
 // pointers, and each event carries one 32-bit payload for the handler to interpret.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <vector>
 
@@ -12,6 +13,8 @@
 namespace outagesim::sim {
 
 using HandlerId = std::uint32_t;
+
+inline constexpr std::uint32_t kNoTimerSlot = 0xffffffffu;
 
 class EventHandler {
  public:
@@ -40,7 +43,10 @@ class Engine {
   HandlerId add_handler(EventHandler& handler);
 
   // REQUIRES: at >= now().
-  void schedule_at(Time at, HandlerId handler, std::uint32_t payload, int priority = 0);
+  void schedule_at(Time at, HandlerId handler, std::uint32_t payload, int priority = 0) {
+    assert(at >= now_ && handler < handlers_.size());
+    queue_.push(at, priority, handler, payload);
+  }
   // A timer is an event that can be cancelled before it fires.
   // REQUIRES: at >= now().
   TimerId start_timer_at(Time at, HandlerId handler, std::uint32_t payload, int priority = 0);
@@ -62,12 +68,21 @@ class Engine {
  private:
   void release_slot(std::uint32_t slot);
 
+  // A pending timer's record in the queue carries kTimerBit | slot and the slot's generation, not its
+  // handler and payload, which wait here: that keeps every queue record at 24 bytes.
+  static constexpr std::uint32_t kTimerBit = 0x80000000u;
+  struct TimerSlot {
+    // The record is live while its generation equals this; cancelling or firing bumps it.
+    std::uint32_t generation = 0;
+    HandlerId handler = 0;
+    std::uint32_t payload = 0;
+  };
+
   Time now_;
   Time horizon_;
   EventQueue queue_;
   std::vector<EventHandler*> handlers_;
-  // Timer table: a record is live while its generation equals the slot's; cancelling or firing bumps it.
-  std::vector<std::uint32_t> slot_generation_;
+  std::vector<TimerSlot> timers_;
   std::vector<std::uint32_t> free_slots_;
   std::uint64_t dispatched_ = 0;
 };

@@ -1,4 +1,4 @@
-// The pending-event set of the engine: a flat binary min-heap of small, trivially copyable records.
+// The pending-event set of the engine: a flat 4-ary min-heap of small, trivially copyable records.
 // Ordering is total and machine-independent: time, then priority, then insertion sequence (as OMNeT++'s
 // cEvent::shouldPrecede), so two runs of the same inputs pop events in the same order.
 #pragma once
@@ -11,48 +11,64 @@
 
 namespace outagesim::sim {
 
-inline constexpr std::uint32_t kNoTimerSlot = 0xffffffffu;
-
 struct Event {
   Time time;
   // Priority in the top 8 bits (lower runs first), the queue's insertion sequence below: never equal for
   // two events of one queue, so no tie is left to the heap.
   std::uint64_t order = 0;
+  // Two words for the queue's owner to interpret (the engine: a handler and its payload, or a timer slot
+  // and its generation).
   std::uint32_t handler = 0;
   std::uint32_t payload = 0;
-  // For cancellable timers: the slot in the engine's timer table and the generation it was issued with;
-  // kNoTimerSlot for plain events.
-  std::uint32_t timer_slot = kNoTimerSlot;
-  std::uint32_t timer_generation = 0;
 
   bool precedes(const Event& other) const {
     return time != other.time ? time < other.time : order < other.order;
   }
 };
 
-static_assert(sizeof(Event) == 32, "keep the event record small: it is copied on every heap move");
+static_assert(sizeof(Event) == 24, "keep the event record small: it is copied on every heap move");
 
 class EventQueue {
  public:
   // Priorities range over [-128, 127]; events of equal time and priority run in insertion order.
-  void push(Time time, int priority, std::uint32_t handler, std::uint32_t payload,
-            std::uint32_t timer_slot = kNoTimerSlot, std::uint32_t timer_generation = 0);
-  // REQUIRES: !empty().
-  Event pop();
-  // REQUIRES: !empty().
-  const Event& top() const { return heap_.front(); }
-  bool empty() const { return heap_.empty(); }
-  std::size_t size() const { return heap_.size(); }
+  void push(Time time, int priority, std::uint32_t handler, std::uint32_t payload);
+  // REQUIRES: !empty(). Leaves the root empty until the next push, top() or pop() (see root_vacant_).
+  Event pop() {
+    if (root_vacant_) refill_root();
+    root_vacant_ = true;
+    return heap_.front();
+  }
+  // Pops the earliest event into `out` if there is one before `limit`; the event loop's one call per step.
+  bool pop_before(Time limit, Event& out) {
+    if (root_vacant_) refill_root();
+    if (heap_.empty() || !(heap_.front().time < limit)) return false;
+    out = heap_.front();
+    root_vacant_ = true;
+    return true;
+  }
+  // REQUIRES: !empty(). Not const: it may first finish the previous pop (see root_vacant_).
+  const Event& top() {
+    if (root_vacant_) refill_root();
+    return heap_.front();
+  }
+  bool empty() const { return size() == 0; }
+  std::size_t size() const { return heap_.size() - (root_vacant_ ? 1 : 0); }
   void reserve(std::size_t n) { heap_.reserve(n); }
 
   // True when every parent precedes its children; for tests and debug checks.
   bool heap_is_valid() const;
 
  private:
-  void sift_up(std::size_t i);
-  void sift_down(std::size_t i);
+  void sift_up(std::size_t i, Event moving);
+  // Fills the empty root with `moving`, which belongs somewhere below it.
+  void fill_root(Event moving);
+  void refill_root();
 
   std::vector<Event> heap_;
+  // pop() leaves the root slot empty instead of refilling it at once: an event loop's next move is most
+  // often a push, which then drops its record into the root and sifts it down once (a fused replace-top),
+  // where an eager pop would sift the last record down and the push sift its own record up.
+  bool root_vacant_ = false;
   std::uint64_t next_sequence_ = 0;
 };
 

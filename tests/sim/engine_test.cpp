@@ -83,3 +83,26 @@ TEST_CASE("step runs one event at a time") {
   CHECK(engine.step());
   CHECK_FALSE(engine.step());
 }
+
+TEST_CASE("timers deliver their own handler and payload, around cancelled ones and plain events") {
+  // A timer's record in the queue names its slot, not its handler: the engine must look both up again.
+  Engine engine(Time::hours(1));
+  Recorder first;
+  Recorder second;
+  first.engine = &engine;
+  second.engine = &engine;
+  const auto h1 = engine.add_handler(first);
+  const auto h2 = engine.add_handler(second);
+  TimerId a = engine.start_timer_at(Time::seconds(3), h1, 30);
+  TimerId b = engine.start_timer_at(Time::seconds(2), h2, 20);
+  engine.schedule_at(Time::seconds(2), h1, 21);
+  TimerId c = engine.start_timer_at(Time::seconds(1), h2, 10);
+  CHECK(engine.cancel(b));
+  TimerId d = engine.start_timer_at(Time::seconds(4), h2, 40);  // reuses b's slot
+  engine.run();
+  CHECK(first.seen == std::vector<std::pair<std::int64_t, std::uint32_t>>{{2, 21}, {3, 30}});
+  CHECK(second.seen == std::vector<std::pair<std::int64_t, std::uint32_t>>{{1, 10}, {4, 40}});
+  CHECK_FALSE(engine.is_pending(a));
+  CHECK_FALSE(engine.is_pending(c));
+  CHECK_FALSE(engine.is_pending(d));
+}

@@ -43,3 +43,63 @@ TEST_CASE("the queue agrees with a sorted shadow set under random pushes and pop
   }
   REQUIRE(q.size() == shadow.size());
 }
+
+TEST_CASE("a pop leaves the root empty until the next push, and size and top account for it") {
+  EventQueue q;
+  q.push(Time::seconds(3), 0, 0, 3);
+  q.push(Time::seconds(1), 0, 0, 1);
+  q.push(Time::seconds(2), 0, 0, 2);
+  CHECK(q.pop().payload == 1);
+  CHECK(q.size() == 2);
+  CHECK(q.heap_is_valid());
+  q.push(Time::seconds(1), 0, 0, 4);  // fills the empty root: earlier than everything left
+  CHECK(q.top().payload == 4);
+  CHECK(q.pop().payload == 4);
+  CHECK(q.pop().payload == 2);  // two pops in a row: the second refills the root first
+  CHECK(q.pop().payload == 3);
+  CHECK(q.empty());
+  q.push(Time::seconds(9), 0, 0, 9);  // a push into an emptied queue
+  CHECK(q.size() == 1);
+  CHECK(q.pop().payload == 9);
+  CHECK(q.empty());
+}
+
+TEST_CASE("the queue agrees with a sorted shadow set in the hold model, ties included, beyond the cache") {
+  // Pop one, push one, at a size where the heap is several levels deep and prefetching is on; times on a
+  // coarse grid so many records tie on time and priority and only the insertion sequence orders them.
+  std::mt19937_64 rng(7);
+  EventQueue q;
+  std::set<std::tuple<std::int64_t, int, std::uint64_t>> shadow;
+  std::uint64_t sequence = 0;
+  auto push = [&](std::int64_t t) {
+    const int priority = static_cast<int>(rng() % 3) - 1;
+    q.push(Time::ms(t), priority, 0, static_cast<std::uint32_t>(sequence));
+    shadow.emplace(t, priority, sequence++);
+  };
+  for (int i = 0; i < 30000; ++i) push(static_cast<std::int64_t>(rng() % 50) * 100);
+  for (int step = 0; step < 60000; ++step) {
+    const auto e = q.pop();
+    const auto expected = *shadow.begin();
+    shadow.erase(shadow.begin());
+    REQUIRE(e.time.count_ms() == std::get<0>(expected));
+    REQUIRE(e.payload == std::get<2>(expected));
+    push(e.time.count_ms() + static_cast<std::int64_t>(rng() % 50) * 100);
+    if (step % 5000 == 0) REQUIRE(q.heap_is_valid());
+  }
+  REQUIRE(q.size() == shadow.size());
+}
+
+TEST_CASE("pop_before pops only events strictly before the limit") {
+  EventQueue q;
+  outagesim::sim::Event e;
+  CHECK_FALSE(q.pop_before(Time::seconds(10), e));  // empty
+  q.push(Time::seconds(10), 0, 0, 2);
+  q.push(Time::seconds(5), 0, 0, 1);
+  REQUIRE(q.pop_before(Time::seconds(10), e));
+  CHECK(e.payload == 1);
+  CHECK_FALSE(q.pop_before(Time::seconds(10), e));  // at the limit: stays
+  CHECK(q.size() == 1);
+  REQUIRE(q.pop_before(Time::seconds(11), e));
+  CHECK(e.payload == 2);
+  CHECK(q.empty());
+}

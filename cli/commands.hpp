@@ -69,6 +69,8 @@ struct GenerateOptions {
   std::uint64_t tenants = 100;
   std::uint64_t seed = 1;
   std::string output;  // empty: stdout
+  // When set, most tenants go to this JSON Lines file (the scenario's tenant_table), next to `output`.
+  std::string tenant_table;
 };
 
 struct ValidateOptions {
@@ -118,6 +120,8 @@ class OutputFile {
   OutputFile& operator=(const OutputFile&) = delete;
 
   bool is_open() const { return out_ != nullptr; }
+  // For writers that print to a FILE* (fmt::print); null once closed or when it failed to open.
+  std::FILE* file() const { return out_; }
   void write(std::string_view text);
   bool close();
 

@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/region_generator.hpp"
@@ -22,23 +24,25 @@ int generate_command(const GenerateOptions& options) {
   }
   const RegionShape shape{options.zones,    options.rooms,   options.hosts,
                           options.services, options.tenants, options.seed};
-  if (options.output.empty()) return write_region_scenario(shape, stdout) && std::fflush(stdout) == 0 ? 0 : 2;
-
-  const auto fail = [&](int error) {
-    fmt::print(stderr, "outagesim: cannot write {}: {}\n", options.output,
-               std::strerror(error != 0 ? error : EIO));
-    return 2;
-  };
-  errno = 0;
-  std::FILE* out = std::fopen(options.output.c_str(), "wb");
-  if (out == nullptr) return fail(errno);
-  // A large buffer: the file is written in a few thousand large writes, never held whole in memory.
-  std::setvbuf(out, nullptr, _IOFBF, 1 << 20);
-  const bool written = write_region_scenario(shape, out);
-  int error = written ? 0 : errno;
-  if (std::fclose(out) != 0 && error == 0) error = errno;
-  if (!written || error != 0) return fail(error);
-  return 0;
+  // The tenant table, when asked for, is named in the scenario relative to the scenario's folder.
+  TenantOutput tenants;
+  std::optional<OutputFile> table;
+  if (!options.tenant_table.empty()) {
+    namespace fs = std::filesystem;
+    const fs::path folder =
+        options.output.empty() ? fs::current_path() : fs::absolute(options.output).parent_path();
+    tenants.table_name = fs::absolute(options.tenant_table).lexically_relative(folder).generic_string();
+    table.emplace(options.tenant_table);
+    if (!table->is_open()) return 2;
+    tenants.table = table->file();
+  }
+  OutputFile out(options.output);
+  if (!out.is_open()) return 2;
+  const bool written = write_region_scenario(shape, out.file(), tenants);
+  const bool table_closed = !table || table->close();
+  const bool closed = out.close();
+  if (!written) fmt::print(stderr, "outagesim generate: a write failed\n");
+  return written && table_closed && closed ? 0 : 2;
 }
 
 }  // namespace outagesim::cli

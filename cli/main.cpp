@@ -133,6 +133,10 @@ int main(int argc, char** argv) {
       ->add_option("--seed", gen.seed, "Seed of the draws, also written as the scenario's seed (default: 1)")
       ->check(kSeedText);
   gen_cmd->add_option("-o,--output", gen.output, "Write the scenario to this file instead of stdout");
+  gen_cmd->add_option(
+      "--tenant-table", gen.tenant_table,
+      "Write the tenants to this JSON Lines file (named by the scenario's tenant_table, in the "
+      "folder of -o) instead of the YAML: for millions of tenants");
 
   ValidateOptions validate;
   CLI::App* validate_cmd =

@@ -207,35 +207,67 @@ class ServiceIndex {
 // Half the tenants live in one zone and wait for repair; three in ten spread over two or three zones and
 // need all but one of them (k of n); one in ten keeps a warm standby in the next zone, one in ten runs
 // active-active in two zones. The name says which and where: zonal-a-17, spread-abc-18, standby-ab-19.
+// With a table: JSON names in quotes, joined by commas; in YAML: bare names.
+std::string name_list(const std::vector<std::string>& names, bool json) {
+  std::string text;
+  for (const std::string& name : names) {
+    if (!text.empty()) text += ", ";
+    text += json ? fmt::format("\"{}\"", name) : name;
+  }
+  return text;
+}
+
 void write_tenant(std::FILE* out, const RegionShape& shape, const ServiceIndex& services,
-                  std::uint64_t number, sim::RandomStream& rng) {
+                  std::uint64_t number, sim::RandomStream& rng, const TenantOutput& output,
+                  std::uint64_t& strategy_tenants) {
   const int zones = shape.zones;
   const int zone = static_cast<int>(rng.uniform_int(static_cast<std::uint64_t>(zones)));
   const int next = (zone + 1) % zones;
   const auto draw = rng.uniform_int(10);
-  const int shape_kind = zones == 1 ? 0 : static_cast<int>(draw);
+  int shape_kind = zones == 1 ? 0 : static_cast<int>(draw);
+  // A table holds no strategies: past the first few, a tenant with a strategy spreads over zones instead.
+  if (shape_kind >= 8 && output.table != nullptr && strategy_tenants >= kMaxYamlStrategyTenants)
+    shape_kind = 5;
+  const bool json = output.table != nullptr && shape_kind < 8;
+  std::FILE* to = json ? output.table : out;
   if (shape_kind < 5) {
-    std::string needs = services.pick(zone, kCompute, rng);
+    std::vector<std::string> needs{services.pick(zone, kCompute, rng)};
     if (services.has(zone, kBlockStorage) && rng.uniform_int(2) == 0)
-      needs += ", " + services.pick(zone, kBlockStorage, rng);
+      needs.push_back(services.pick(zone, kBlockStorage, rng));
     if (services.has(zone, kDatabase) && rng.uniform_int(3) == 0)
-      needs += ", " + services.pick(zone, kDatabase, rng);
-    fmt::print(out,
-               "  - {{name: zonal-{}-{}, sla: standard, needs: [{}], recovery: [{{step: warm caches, "
-               "duration: {}m}}]}}\n",
-               zone_letter(zone), number, needs, draw_between(rng, 5, 30));
+      needs.push_back(services.pick(zone, kDatabase, rng));
+    const auto minutes = draw_between(rng, 5, 30);
+    if (json) {
+      fmt::print(to,
+                 "{{\"name\": \"zonal-{}-{}\", \"sla\": \"standard\", \"needs\": [{}], \"recovery\": "
+                 "[{{\"step\": \"warm caches\", \"duration\": \"{}m\"}}]}}\n",
+                 zone_letter(zone), number, name_list(needs, true), minutes);
+    } else {
+      fmt::print(to,
+                 "  - {{name: zonal-{}-{}, sla: standard, needs: [{}], recovery: [{{step: warm caches, "
+                 "duration: {}m}}]}}\n",
+                 zone_letter(zone), number, name_list(needs, false), minutes);
+    }
   } else if (shape_kind < 8) {
     const int spread = zones >= 3 && rng.uniform_int(2) == 0 ? 3 : 2;
     std::string letters;
-    std::string sites;
+    std::vector<std::string> sites;
     for (int s = 0; s < spread; ++s) {
       const int site_zone = (zone + s) % zones;
       letters += zone_letter(site_zone);
-      sites += (s == 0 ? "" : ", ") + services.pick(site_zone, kCompute, rng);
+      sites.push_back(services.pick(site_zone, kCompute, rng));
     }
     std::sort(letters.begin(), letters.end());
-    fmt::print(out, "  - {{name: spread-{}-{}, sla: standard, needs: [{{k: {}, of: [{}]}}], recovery: 5m}}\n",
-               letters, number, spread - 1, sites);
+    if (json) {
+      fmt::print(to,
+                 "{{\"name\": \"spread-{}-{}\", \"sla\": \"standard\", \"needs\": [{{\"k\": {}, \"of\": "
+                 "[{}]}}], \"recovery\": \"5m\"}}\n",
+                 letters, number, spread - 1, name_list(sites, true));
+    } else {
+      fmt::print(to,
+                 "  - {{name: spread-{}-{}, sla: standard, needs: [{{k: {}, of: [{}]}}], recovery: 5m}}\n",
+                 letters, number, spread - 1, name_list(sites, false));
+    }
   } else if (shape_kind == 8) {
     fmt::print(
         out,
@@ -251,11 +283,12 @@ void write_tenant(std::FILE* out, const RegionShape& shape, const ServiceIndex& 
         "{{needs: [{}]}}], detection: 1m}}}}\n",
         zone_letter(zone), zone_letter(next), number, here, here, services.pick(next, kCompute, rng));
   }
+  if (shape_kind >= 8) ++strategy_tenants;
 }
 
 }  // namespace
 
-bool write_region_scenario(const RegionShape& shape, std::FILE* out) {
+bool write_region_scenario(const RegionShape& shape, std::FILE* out, const TenantOutput& output) {
   assert(shape.zones >= 1 && shape.zones <= kMaxZones && shape.rooms_per_zone >= 1 &&
          shape.pools_per_zone >= 1);
   assert(shape.services >= shape.zones && shape.tenants >= 1);
@@ -291,14 +324,17 @@ bool write_region_scenario(const RegionShape& shape, std::FILE* out) {
 
   fmt::print(out, "\ntenants:\n");
   const ServiceIndex services(shape);
-  for (std::uint64_t t = 1; t <= shape.tenants; ++t) write_tenant(out, shape, services, t, tenants);
+  std::uint64_t strategy_tenants = 0;
+  for (std::uint64_t t = 1; t <= shape.tenants; ++t)
+    write_tenant(out, shape, services, t, tenants, output, strategy_tenants);
+  if (output.table != nullptr) fmt::print(out, "tenant_table: {}\n", output.table_name);
 
   fmt::print(
       out,
       "\nfaults:\n  - {{at: \"+1h\", target: plant-a, action: fail, note: cooling plant of zone a fails}}\n"
       "operator_actions:\n  - {{at: \"+7h\", target: plant-a, action: repair, note: cooling plant "
       "repaired}}\n");
-  return std::ferror(out) == 0;
+  return std::ferror(out) == 0 && (output.table == nullptr || std::ferror(output.table) == 0);
 }
 
 }  // namespace outagesim::cli

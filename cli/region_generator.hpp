@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <string>
 
 namespace outagesim::cli {
 
@@ -26,8 +27,17 @@ struct RegionShape {
   std::uint64_t seed = 1;
 };
 
+// Where the tenants go: all in the YAML, or (with `table`) most in a JSON Lines tenant table that the YAML
+// names as `table_name`. A table holds no strategies: the first kMaxYamlStrategyTenants tenants with a
+// strategy stay in the YAML, and later ones are written as spread tenants instead.
+struct TenantOutput {
+  std::FILE* table = nullptr;
+  std::string table_name;
+};
+inline constexpr std::uint64_t kMaxYamlStrategyTenants = 1000;
+
 // Writes the scenario to `out` as it goes (a million tenants never sit in memory). The same shape gives the
 // same bytes. REQUIRES: every count at least 1 and within the limits above. Returns false if a write failed.
-bool write_region_scenario(const RegionShape& shape, std::FILE* out);
+bool write_region_scenario(const RegionShape& shape, std::FILE* out, const TenantOutput& tenants = {});
 
 }  // namespace outagesim::cli

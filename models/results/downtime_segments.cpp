@@ -1,0 +1,229 @@
+// Segment attribution: a sweep over an interval, re-deriving the holder wherever anything it looked at
+// changes (an interval boundary of a dependency, the end of a recovery step).
+#include "models/results/downtime_segments.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <span>
+#include <utility>
+#include <variant>
+
+namespace outagesim::models {
+
+namespace {
+
+// Needs nest only as deep as the dependency graph; this only guards against a malformed result.
+constexpr int kMaxDepth = 64;
+
+Requirement remap(const Requirement& r, std::vector<ComponentId>& leaves) {
+  if (r.mode == Requirement::Mode::kComponent) {
+    const auto found = std::find(leaves.begin(), leaves.end(), r.component);
+    const auto local = static_cast<ComponentId>(found - leaves.begin());
+    if (found == leaves.end()) leaves.push_back(r.component);
+    return Requirement::of(local);
+  }
+  Requirement out = r;
+  for (Requirement& child : out.children) child = remap(child, leaves);
+  return out;
+}
+
+// Looking ahead, which evaluate() cannot: an any-of or k-of-n of plain components that is not up ends
+// when enough of its members return, so the member whose return ends it (the members returning in the
+// order their states end, with no new failures) holds it, rather than the latest to fail. Ties: the first
+// written. Nested expressions keep evaluate()'s blame.
+// `ends[i]` is when leaf i's current state ends.
+void blame_first_return(const Requirement& r, std::span<const ComponentStatus> status,
+                        std::span<const sim::Time> ends, Verdict& v) {
+  if (r.mode != Requirement::Mode::kAnyOf && r.mode != Requirement::Mode::kKOfN) return;
+  const std::uint32_t k = r.mode == Requirement::Mode::kAnyOf ? 1 : r.k;
+  std::vector<std::pair<sim::Time, ComponentId>> returns;  // (when its state ends, local leaf)
+  for (const Requirement& child : r.children) {
+    if (child.mode != Requirement::Mode::kComponent) return;
+    const ComponentStatus& s = status[child.component];
+    const bool blocks = v.state == State::kDown ? s.state == State::kDown : s.state != State::kUp;
+    if (blocks) returns.emplace_back(ends[child.component], child.component);
+  }
+  const std::size_t fine = r.children.size() - returns.size();  // members not blocking
+  if (returns.empty() || fine >= k || k - fine > returns.size()) return;
+  std::stable_sort(returns.begin(), returns.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  v.blamed = returns[k - fine - 1].second;
+  v.trigger = status[v.blamed].last_change;
+}
+
+}  // namespace
+
+DowntimeSegmenter::DowntimeSegmenter(const ScenarioSpec& spec, const RunResult& result)
+    : spec_(spec), result_(result) {
+  const std::size_t components = spec.components.size();
+  functions_.resize(spec.vertex_count() - components, nullptr);
+  tenants_.resize(functions_.size(), nullptr);
+  for (const TenantSpec& t : spec.tenants) {
+    if (t.id >= components && t.id - components < tenants_.size()) tenants_[t.id - components] = &t;
+    for (const TenantFunctionSpec& f : t.functions) {
+      if (f.id >= components && f.id - components < functions_.size()) {
+        functions_[f.id - components] = &f;
+        tenants_[f.id - components] = &t;
+      }
+    }
+  }
+}
+
+DowntimeSegmenter::Look DowntimeSegmenter::look(ComponentId id, sim::Time t) {
+  const std::vector<Interval>& list = result_.intervals[id];
+  // Intervals are in time order and do not overlap, so their ends are ordered too.
+  const auto it =
+      std::partition_point(list.begin(), list.end(), [t](const Interval& i) { return i.end <= t; });
+  Look out;
+  if (it != list.end() && it->start <= t) {
+    out.state = it->state;
+    out.since_change = it->began;
+    out.since = it->start;
+    out.interval = &*it;
+    next_ = std::min(next_, it->end);
+    return out;
+  }
+  if (it != list.begin()) {
+    out.since_change = std::prev(it)->ended;
+    out.since = std::prev(it)->end;
+  }
+  if (it != list.end()) next_ = std::min(next_, it->start);
+  return out;
+}
+
+const DowntimeSegmenter::Needs* DowntimeSegmenter::needs(ComponentId id, State state) {
+  const std::size_t components = spec_.components.size();
+  const bool tenant = id >= components && functions_[id - components] == nullptr;
+  const std::uint64_t key = std::uint64_t{id} * 2 + (tenant && state == State::kDown ? 1 : 0);
+  if (const auto found = needs_.find(key); found != needs_.end()) return &found->second;
+
+  Needs n;
+  if (id < components) {
+    const auto* service = std::get_if<ServiceParams>(&spec_.components[id].params);
+    if (service == nullptr) return nullptr;  // plants, rooms, hosts, databases: their own processes
+    n.local = remap(service->needs, n.leaves);
+    n.steps = &service->recovery;
+  } else if (const TenantFunctionSpec* f = functions_[id - components]; f != nullptr) {
+    n.local = remap(f->needs, n.leaves);
+    n.steps = &f->recovery;
+  } else if (const TenantSpec* t = tenants_[id - components]; t != nullptr) {
+    // As the tenant decides: down when every function is down, degraded when any is not up.
+    std::vector<Requirement> children;
+    for (const TenantFunctionSpec& g : t->functions) children.push_back(Requirement::of(g.id));
+    const Requirement all = state == State::kDown ? Requirement::any_of(std::move(children))
+                                                  : Requirement::all_of(std::move(children));
+    n.local = remap(all, n.leaves);
+  } else {
+    return nullptr;
+  }
+  return &needs_.emplace(key, std::move(n)).first->second;
+}
+
+Verdict DowntimeSegmenter::verdict(const Needs& n, sim::Time t) {
+  std::vector<ComponentStatus> status(n.leaves.size());
+  std::vector<sim::Time> ends(n.leaves.size(), sim::Time::never());
+  for (std::size_t i = 0; i < n.leaves.size(); ++i) {
+    const Look l = look(n.leaves[i], t);
+    status[i] = ComponentStatus{l.state, l.since_change, l.since, 1.0};
+    if (l.interval != nullptr) ends[i] = l.interval->end;
+  }
+  Verdict v = evaluate(n.local, status);
+  if (v.state != State::kUp) blame_first_return(n.local, status, ends, v);
+  if (v.blamed != kNoComponent) v.blamed = n.leaves[v.blamed];
+  if (v.capacity_by != kNoComponent) v.capacity_by = n.leaves[v.capacity_by];
+  return v;
+}
+
+bool DowntimeSegmenter::needs_returned_at(const Needs& n, sim::Time from, sim::Time t, sim::Time& returned) {
+  // The needs' state is constant between the boundaries of their leaves' intervals.
+  std::vector<sim::Time> points{from};
+  for (const ComponentId leaf : n.leaves) {
+    for (const Interval& i : result_.intervals[leaf]) {
+      if (i.start > t) break;
+      if (i.start > from) points.push_back(i.start);
+      if (i.end > from && i.end <= t) points.push_back(i.end);
+    }
+  }
+  std::sort(points.begin(), points.end());
+  points.erase(std::unique(points.begin(), points.end()), points.end());
+  const sim::Time keep_next = next_;  // looking back does not bound the segment being built
+  bool found = false;
+  for (std::size_t i = points.size(); i-- > 0;) {
+    if (verdict(n, points[i]).state == State::kDown) {
+      found = i + 1 < points.size();
+      if (found) returned = points[i + 1];
+      break;
+    }
+  }
+  next_ = keep_next;
+  return found;
+}
+
+DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, int depth,
+                                                   Verdict* verdict_out) {
+  const Look lx = look(id, t);
+  const Hold self{id, nullptr, lx.since_change};
+  if (lx.state == State::kUp) return self;
+  const Needs* n = needs(id, lx.state);
+  if (n == nullptr) return self;
+  const Verdict v = verdict(*n, t);
+  if (verdict_out != nullptr) *verdict_out = v;
+  // Recovery steps run after needs that were down return, and hold the vertex down while they run.
+  if (lx.state == State::kDown && n->steps != nullptr && !n->steps->empty() && v.state != State::kDown) {
+    sim::Time returned;
+    if (needs_returned_at(*n, lx.interval->start, t, returned)) {
+      sim::Time at = returned;
+      for (const RecoveryStep& step : *n->steps) {
+        const sim::Time step_end = at + step.time();
+        if (t < step_end) {
+          next_ = std::min(next_, step_end);
+          return Hold{id, &step, lx.since_change};
+        }
+        at = step_end;
+      }
+    }
+  }
+  if (v.state == State::kUp || v.blamed == kNoComponent || depth >= kMaxDepth) return self;
+  return resolve(v.blamed, t, depth + 1, nullptr);
+}
+
+std::vector<DowntimeSegment> DowntimeSegmenter::segments(ComponentId vertex, const Interval& interval) {
+  std::vector<DowntimeSegment> out;
+  sim::Time t = interval.start;
+  while (t < interval.end) {
+    next_ = interval.end;
+    Verdict v;
+    const Hold h = resolve(vertex, t, 0, &v);
+    DowntimeSegment s;
+    s.start = t;
+    s.holder = h.holder;
+    s.step = h.step;
+    s.cause_change = h.cause_change;
+    s.via = h.holder == vertex ? vertex : v.blamed;
+    s.time_of = h.holder >= spec_.components.size() ? TimeOf::kTenant : TimeOf::kProvider;
+    s.end = next_ > t ? std::min(next_, interval.end) : interval.end;
+    if (h.holder != vertex && v.state != State::kUp) {
+      const Needs* n = needs(vertex, interval.state);
+      for (const ComponentId leaf : n->leaves) {
+        if (leaf != s.via && look(leaf, t).state >= v.state) s.parallel.push_back(leaf);
+      }
+    }
+    t = s.end;
+    if (!out.empty()) {
+      DowntimeSegment& last = out.back();
+      if (last.via == s.via && last.holder == s.holder && last.step == s.step &&
+          last.cause_change == s.cause_change) {
+        last.end = s.end;
+        last.parallel.insert(last.parallel.end(), s.parallel.begin(), s.parallel.end());
+        std::sort(last.parallel.begin(), last.parallel.end());
+        last.parallel.erase(std::unique(last.parallel.begin(), last.parallel.end()), last.parallel.end());
+        continue;
+      }
+    }
+    std::sort(s.parallel.begin(), s.parallel.end());
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace outagesim::models

@@ -1,0 +1,92 @@
+// Which cause held each part of a down or degraded interval: the interval split into segments, each held
+// by one component (found by following blocking needs down from the vertex) or by a recovery step
+// running after needs returned. Derived after the run from the intervals and the spec's needs.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "models/core/requirement.hpp"
+#include "models/results/run_result.hpp"
+#include "models/scenario/scenario_spec.hpp"
+
+namespace outagesim::models {
+
+// Whose time a segment was: the provider's (its components and their recovery), or the tenant's own
+// (its recovery steps after everything it needs was back).
+enum class TimeOf : std::uint8_t { kProvider, kTenant };
+
+struct DowntimeSegment {
+  sim::Time start;
+  sim::Time end;
+  // The vertex's own dependency through which the holder held it; the vertex itself when the holder is
+  // the vertex (its own recovery step, or its own fault).
+  ComponentId via = kNoComponent;
+  // The deepest component reached by following blocking needs: what held the vertex out of up.
+  ComponentId holder = kNoComponent;
+  // The holder's recovery step under way (its needs were back), or nullptr. Points into the spec.
+  const RecoveryStep* step = nullptr;
+  TimeOf time_of = TimeOf::kProvider;
+  // The change that began the holder's state then: its cause chain leads to the injected fault(s).
+  ChangeId cause_change = kNoChange;
+  // Other dependencies of the vertex that blocked it at some moment of the segment, by id.
+  std::vector<ComponentId> parallel;
+};
+
+// Splits intervals into segments. Holds references to the spec and the result, which must outlive it;
+// compiles each vertex's needs once, so one segmenter serves every tenant of a report.
+//
+// At each moment of a vertex's interval (not up), the holder is found by descent:
+//  - a vertex whose needs (a service's or tenant function's; a tenant's functions) are down or degraded
+//    is held by the leaf evaluate() blames: the latest dependency to enter that state (ties: the first
+//    written); except that needs which are an any-of or k-of-n of components are held by the member
+//    whose return ends the spell (members return in the order their states end);
+//  - a down vertex whose needs are back, within its recovery steps' time since they returned, is held by
+//    the step under way;
+//  - otherwise the vertex holds itself (a fault on it, a share of it lost, its own physics).
+// A tenant function with a strategy other than waiting is followed through its primary deployment.
+class DowntimeSegmenter {
+ public:
+  DowntimeSegmenter(const ScenarioSpec& spec, const RunResult& result);
+
+  // The segments of `interval` of `vertex`, in time order, covering it without gaps.
+  // REQUIRES: `interval` is one of result.intervals[vertex].
+  std::vector<DowntimeSegment> segments(ComponentId vertex, const Interval& interval);
+
+ private:
+  // A vertex's needs with leaves numbered locally, so evaluation reads a table of its leaves only.
+  struct Needs {
+    Requirement local;
+    std::vector<ComponentId> leaves;  // local number -> component
+    const std::vector<RecoveryStep>* steps = nullptr;
+  };
+  struct Look {
+    State state = State::kUp;
+    ChangeId since_change = kNoChange;  // the change that began the state; kNoChange: up from the start
+    sim::Time since;
+    const Interval* interval = nullptr;  // the interval holding the moment; nullptr when up
+  };
+  struct Hold {
+    ComponentId holder = kNoComponent;
+    const RecoveryStep* step = nullptr;
+    ChangeId cause_change = kNoChange;
+  };
+
+  Look look(ComponentId id, sim::Time t);
+  const Needs* needs(ComponentId id, State state);
+  Verdict verdict(const Needs& n, sim::Time t);
+  // When the needs last returned from down within [from, t], if they were down at some moment there.
+  bool needs_returned_at(const Needs& n, sim::Time from, sim::Time t, sim::Time& returned);
+  // The holder of `id` (not up) at `t`; `verdict_out`, when given, receives the vertex's needs verdict.
+  Hold resolve(ComponentId id, sim::Time t, int depth, Verdict* verdict_out);
+
+  const ScenarioSpec& spec_;
+  const RunResult& result_;
+  std::vector<const TenantFunctionSpec*> functions_;  // by id - components; nullptr for tenants
+  std::vector<const TenantSpec*> tenants_;            // by id - components
+  std::unordered_map<std::uint64_t, Needs> needs_;    // by id * 2 + (state == down)
+  sim::Time next_;                                    // the earliest moment anything looked at changes
+};
+
+}  // namespace outagesim::models

@@ -1,0 +1,114 @@
+#include "models/results/downtime_segments.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "tests/support/scenario_fixture.hpp"
+
+using namespace outagesim::testing;
+using namespace outagesim::models;
+
+namespace {
+
+// Each segment as "HH:MM-HH:MM via>holder[:step] provider|tenant".
+std::string describe(const Run& run, std::string_view vertex, std::size_t interval = 0) {
+  DowntimeSegmenter segmenter(run.spec, run.result);
+  const ComponentId id = run.id(vertex);
+  std::string out;
+  for (const DowntimeSegment& s : segmenter.segments(id, run.result.intervals[id].at(interval))) {
+    if (!out.empty()) out += ", ";
+    out += clock(s.start) + "-" + clock(s.end) + " " + vertex_name(run.spec, s.via) + ">" +
+           vertex_name(run.spec, s.holder);
+    if (s.step != nullptr) out += ":" + s.step->name;
+    out += s.time_of == TimeOf::kTenant ? " tenant" : " provider";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("two causes in turn: a dependency held down by its own need, then by its own recovery step") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: store, kind: object_storage, needs: feed, recovery: [{step: integrity checks, duration: 2h}]}
+tenants:
+  - {name: shop, needs: [store], recovery: [{step: reconcile, duration: 30m}]}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "04:00", target: feed, action: repair}
+)"));
+  REQUIRE(run.intervals("shop/service") == "01:00-06:30");
+  CHECK(describe(run, "shop/service") ==
+        "01:00-04:00 store>feed provider, 04:00-06:00 store>store:integrity checks provider, "
+        "06:00-06:30 shop/service>shop/service:reconcile tenant");
+  // The feed's segment points at the change that took the feed down: the fault itself.
+  DowntimeSegmenter segmenter(run.spec, run.result);
+  const ComponentId shop = run.id("shop/service");
+  const auto segments = segmenter.segments(shop, run.result.intervals[shop][0]);
+  const StateChange& feed_down = run.result.journal.at(segments[0].cause_change);
+  CHECK(feed_down.component == run.id("feed"));
+  CHECK(feed_down.cause.reason == Reason::kFault);
+}
+
+TEST_CASE("two causes in parallel: the one that went down last holds it, the other is listed") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: vm, kind: compute}
+  - {name: disks, kind: block_storage}
+tenants:
+  - {name: shop, needs: [vm, disks]}
+faults:
+  - {at: "01:00", target: vm, action: fail}
+  - {at: "02:00", target: disks, action: fail}
+  - {at: "03:00", target: vm, action: repair}
+  - {at: "05:00", target: disks, action: repair}
+)"));
+  REQUIRE(run.intervals("shop/service") == "01:00-05:00");
+  CHECK(describe(run, "shop/service") == "01:00-02:00 vm>vm provider, 02:00-05:00 disks>disks provider");
+  DowntimeSegmenter segmenter(run.spec, run.result);
+  const ComponentId shop = run.id("shop/service");
+  const auto segments = segmenter.segments(shop, run.result.intervals[shop][0]);
+  CHECK(segments[0].parallel.empty());
+  CHECK(segments[1].parallel == std::vector<ComponentId>{run.id("vm")});
+}
+
+TEST_CASE("a k-of-n dependency is held by the member whose return ends it") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: block_storage}
+  - {name: b, kind: block_storage}
+  - {name: c, kind: block_storage}
+  - {name: zrs, kind: object_storage, needs: {k: 2, of: [a, b, c]}}
+tenants:
+  - {name: shop, needs: [zrs]}
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "02:00", target: b, action: fail}
+  - {at: "03:00", target: a, action: repair}
+  - {at: "05:00", target: b, action: repair}
+)"));
+  // Down from 02:00 (one left of three) until a returns at 03:00: a holds it, though b failed last.
+  REQUIRE(run.intervals("shop/service") == "02:00-03:00");
+  CHECK(describe(run, "shop/service") == "02:00-03:00 zrs>a provider");
+}
+
+TEST_CASE("own recovery is the tenant's time, the rest the provider's") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: vm, kind: compute}
+tenants:
+  - name: exchange
+    functions:
+      - {name: trading, needs: [vm], recovery: [{step: reconcile, duration: 1h}, {step: audit, duration: 2h}]}
+      - {name: web, needs: [vm]}
+faults:
+  - {at: "01:00", target: vm, action: fail}
+  - {at: "02:00", target: vm, action: repair}
+)"));
+  CHECK(describe(run, "exchange/trading") ==
+        "01:00-02:00 vm>vm provider, 02:00-03:00 exchange/trading>exchange/trading:reconcile tenant, "
+        "03:00-05:00 exchange/trading>exchange/trading:audit tenant");
+  // The tenant as a whole was down while both functions were: held through the one that came back.
+  CHECK(describe(run, "exchange") == "01:00-02:00 exchange/web>vm provider");
+}

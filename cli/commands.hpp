@@ -61,6 +61,14 @@ struct SensitivityOptions {
   std::string output;
 };
 
+struct ExplainOptions {
+  std::string scenario;
+  std::string tenant;
+  std::string function;  // empty: every function of the tenant
+  std::optional<std::uint64_t> seed;
+  std::string output;  // empty: stdout
+};
+
 struct GenerateOptions {
   int zones = 3;
   int rooms = 2;      // per zone
@@ -88,6 +96,8 @@ int merge_command(const MergeOptions& options);
 int compare_command(const CompareOptions& options);
 // Exit 1 also for a scenario without uncertain inputs: there is nothing to vary.
 int sensitivity_command(const SensitivityOptions& options);
+// `explain S --tenant T [--function F]`: which cause held each part of the tenant's outage, in sentences.
+int explain_command(const ExplainOptions& options);
 
 // Writes the statistics of `outcomes` (replications 0, 1, ... in order) as `run --runs` does, and the
 // samples CSV when `samples` is not empty; shared by `run`, `merge` and the MPI run so that all print the

@@ -113,6 +113,19 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv"}));
   sens_cmd->add_option("-o,--output", sens.output, "Write the report to this file instead of stdout");
 
+  ExplainOptions explain;
+  CLI::App* explain_cmd = app.add_subcommand(
+      "explain", "Which cause held each part of a tenant's outage, in sentences, down to the faults");
+  explain_cmd->add_option("scenario", explain.scenario, "Scenario YAML file")->required();
+  explain_cmd->add_option("--tenant", explain.tenant, "The tenant whose outage to explain")
+      ->required()
+      ->check(kNonEmpty);
+  explain_cmd->add_option("--function", explain.function, "One of its functions (default: all of them)")
+      ->check(kNonEmpty);
+  explain_cmd->add_option("--seed", explain.seed, "Seed of the run (default: the scenario's)")
+      ->check(kSeedText);
+  explain_cmd->add_option("-o,--output", explain.output, "Write the story to this file instead of stdout");
+
   GenerateOptions gen;
   CLI::App* gen_cmd = app.add_subcommand(
       "generate",
@@ -175,6 +188,7 @@ int main(int argc, char** argv) {
     if (*gen_cmd) return generate_command(gen);
     if (*compare_cmd) return compare_command(compare);
     if (*sens_cmd) return sensitivity_command(sens);
+    if (*explain_cmd) return explain_command(explain);
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
     abort_group(3);  // the other ranks of an MPI run would otherwise wait for this one forever

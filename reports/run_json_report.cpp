@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/results/cause_chain.hpp"
+#include "models/results/downtime_segments.hpp"
 #include "models/results/milestone_check.hpp"
 #include "models/results/sla_credit.hpp"
 #include "models/scenario/simulation.hpp"
@@ -60,6 +61,32 @@ class ChangeMarks {
   std::vector<bool> marked_;
 };
 
+// The segments of a tenant function's interval: which cause held each part of it. Marks each segment's
+// chain for the "changes" table, as intervals do.
+Json segments_json(const m::ScenarioSpec& spec, m::DowntimeSegmenter& segmenter, m::ComponentId id,
+                   const m::Interval& interval, ChangeMarks& marks) {
+  Json out = Json::array();
+  for (const m::DowntimeSegment& s : segmenter.segments(id, interval)) {
+    Json j{{"start_s", s.start.floor_seconds()},
+           {"end_s", s.end.floor_seconds()},
+           {"start", local_iso(spec, s.start)},
+           {"end", local_iso(spec, s.end)},
+           {"holder", m::vertex_name(spec, s.holder)}};
+    if (s.step != nullptr) j["step"] = s.step->name;
+    j["via"] = m::vertex_name(spec, s.via);
+    j["time_of"] = s.time_of == m::TimeOf::kTenant ? "tenant" : "provider";
+    j["cause_change"] = s.cause_change == m::kNoChange ? Json() : Json(s.cause_change);
+    if (s.cause_change != m::kNoChange) marks.mark_chain(s.cause_change);
+    if (!s.parallel.empty()) {
+      Json parallel = Json::array();
+      for (const m::ComponentId p : s.parallel) parallel.push_back(m::vertex_name(spec, p));
+      j["parallel"] = std::move(parallel);
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 struct IntervalsJson {
   Json down = Json::array();
   Json degraded = Json::array();
@@ -68,9 +95,11 @@ struct IntervalsJson {
 };
 
 // A vertex's intervals. With `marks`, each names the journal records that began and ended it (their
-// chains are marked for the "changes" table); without, only the causes in words.
+// chains are marked for the "changes" table); without, only the causes in words. With `segmenter` too,
+// each is split into segments by the cause that held it.
 IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& result, CauseDescriber& causes,
-                             m::ComponentId id, ChangeMarks* marks) {
+                             m::ComponentId id, ChangeMarks* marks,
+                             m::DowntimeSegmenter* segmenter = nullptr) {
   IntervalsJson out;
   for (const m::Interval& i : result.intervals[id]) {
     const std::int64_t start_s = i.start.floor_seconds();
@@ -90,6 +119,7 @@ IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& re
         j["end_change"] = i.ended;
         marks->mark_chain(i.ended);
       }
+      if (segmenter != nullptr) j["segments"] = segments_json(spec, *segmenter, id, i, *marks);
     }
     if (i.state == m::State::kDown) {
       out.down_s += end_s - start_s;
@@ -136,7 +166,7 @@ Json rooms_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
 }
 
 Json tenant_json(const m::ScenarioSpec& spec, const m::RunResult& result, CauseDescriber& causes,
-                 const m::TenantSpec& t, ChangeMarks* marks) {
+                 const m::TenantSpec& t, ChangeMarks* marks, m::DowntimeSegmenter* segmenter) {
   const double horizon_s = spec.horizon.to_seconds();
   IntervalsJson iv = intervals_json(spec, result, causes, t.id, marks);
   Json tenant{{"name", t.name},
@@ -153,7 +183,7 @@ Json tenant_json(const m::ScenarioSpec& spec, const m::RunResult& result, CauseD
   tenant["degraded_intervals"] = std::move(iv.degraded);
   Json functions = Json::array();
   for (const m::TenantFunctionSpec& f : t.functions) {
-    IntervalsJson fv = intervals_json(spec, result, causes, f.id, marks);
+    IntervalsJson fv = intervals_json(spec, result, causes, f.id, marks, segmenter);
     Json function{{"name", f.name}, {"downtime_s", fv.down_s}, {"degraded_s", fv.degraded_s}};
     if (marks != nullptr) {  // a summary gives a function's totals only
       function["intervals"] = std::move(fv.down);
@@ -290,11 +320,16 @@ void write_run_json(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRe
 
   CauseDescriber causes(spec, result);
   std::optional<ChangeMarks> marks;
-  if (!options.summary) marks.emplace(result);
+  std::optional<m::DowntimeSegmenter> segmenter;
+  if (!options.summary) {
+    marks.emplace(result);
+    segmenter.emplace(spec, result);
+  }
   out.key("tenants");
   out.begin_array();
   for (const m::TenantSpec& t : spec.tenants)
-    out.value(tenant_json(spec, result, causes, t, marks ? &*marks : nullptr));
+    out.value(
+        tenant_json(spec, result, causes, t, marks ? &*marks : nullptr, segmenter ? &*segmenter : nullptr));
   out.end();
   if (marks) {
     out.key("changes");

@@ -60,6 +60,33 @@ TEST_CASE("the JSON result carries the contract's fields") {
   CHECK(doc["injections"][1]["had_effect"] == true);
 }
 
+TEST_CASE("JSON function intervals carry segments: the provider's fault, then the tenant's own recovery") {
+  const Run run = run_yaml(scenario_yaml(kScenario));
+  const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta);
+  const auto& interval = doc["tenants"][0]["functions"][0]["intervals"][0];
+  const auto& segments = interval["segments"];
+  REQUIRE(segments.size() == 2);
+  CHECK(segments[0]["start_s"] == 3600);
+  CHECK(segments[0]["end_s"] == 7200);
+  CHECK(segments[0]["holder"] == "feed");
+  CHECK(segments[0]["via"] == "vm");
+  CHECK(segments[0]["time_of"] == "provider");
+  CHECK_FALSE(segments[0].contains("step"));
+  CHECK(segments[1]["start"] == "2022-01-01T02:00:00+00:00");
+  CHECK(segments[1]["end_s"] == 9000);
+  CHECK(segments[1]["holder"] == "shop/service");
+  CHECK(segments[1]["time_of"] == "tenant");
+  CHECK(segments[1]["step"].is_string());
+  // Each segment's change is in the table: the feed's segment points at the fault on the feed.
+  std::map<std::int64_t, nlohmann::ordered_json> changes;
+  for (const auto& c : doc["changes"]) changes[c["id"].get<std::int64_t>()] = c;
+  const auto& feed = changes.at(segments[0]["cause_change"].get<std::int64_t>());
+  CHECK(feed["component"] == "feed");
+  CHECK(feed["reason"] == "fault");
+  CHECK(changes.count(segments[1]["cause_change"].get<std::int64_t>()) == 1);
+  CHECK_FALSE(doc["tenants"][0]["intervals"][0].contains("segments"));  // the tenant's own: not asked for
+}
+
 TEST_CASE("a JSON summary gives totals and intervals without journal references") {
   const Run run = run_yaml(scenario_yaml(kScenario));
   const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta, {.summary = true});

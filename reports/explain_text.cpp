@@ -1,0 +1,127 @@
+// Sentences from downtime segments: one paragraph per interval, one sentence per segment, then totals.
+#include "reports/explain_text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "models/results/cause_chain.hpp"
+#include "models/results/downtime_segments.hpp"
+#include "reports/cause_text.hpp"
+#include "reports/clock_format.hpp"
+
+namespace outagesim::reports {
+
+namespace m = outagesim::models;
+
+namespace {
+
+struct Totals {
+  sim::Time provider;
+  sim::Time own;
+};
+
+// "c5-hosts down at 10:58: thermal shutdown at 41.0 °C <- ... <- fault ...": the holder's change named,
+// then its chain to the fault.
+std::string chain_text(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId change) {
+  if (change == m::kNoChange || change >= result.journal.size()) return "";
+  const m::StateChange& c = result.journal[change];
+  return fmt::format("{} {} at {}: {}", m::vertex_name(spec, c.component), m::state_name(c.to),
+                     local_clock(spec, c.time), describe_cause(spec, result, change));
+}
+
+// "plant-c, the cooling plant": where the chain from `change` ends.
+std::string root_text(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId change) {
+  const auto chain = m::cause_chain(result, change);
+  if (chain.empty()) return "";
+  const m::ComponentId root = result.journal[chain.back()].component;
+  std::string kind(m::kind_name(m::vertex_kind(spec, root)));
+  std::replace(kind.begin(), kind.end(), '_', ' ');
+  return fmt::format("{}, the {}", m::vertex_name(spec, root), kind);
+}
+
+std::string names(const m::ScenarioSpec& spec, const std::vector<m::ComponentId>& ids) {
+  std::string out;
+  for (const m::ComponentId id : ids) out += (out.empty() ? "" : ", ") + m::vertex_name(spec, id);
+  return out;
+}
+
+std::string segment_sentence(const m::ScenarioSpec& spec, const m::RunResult& result,
+                             const m::TenantSpec& tenant, m::ComponentId function,
+                             const m::DowntimeSegment& s) {
+  const std::string span = fmt::format("From {} to {} ({})", local_clock(spec, s.start),
+                                       local_clock(spec, s.end), format_duration(s.end - s.start));
+  const std::string whose =
+      s.time_of == m::TimeOf::kTenant ? fmt::format("{}'s own time", tenant.name) : "the provider's time";
+  std::string text;
+  if (s.holder == function) {
+    text = s.step != nullptr ? fmt::format("{} {} ran its own recovery step '{}' ({}).", span, tenant.name,
+                                           s.step->name, whose)
+                             : fmt::format("{} it was held by its own state ({}).", span, whose);
+  } else {
+    text = fmt::format("{} it waited for {}", span, m::vertex_name(spec, s.via));
+    if (s.holder != s.via) text += fmt::format(", held by {}", m::vertex_name(spec, s.holder));
+    if (s.step != nullptr) {
+      text += fmt::format(", which was running its recovery step '{}'", s.step->name);
+    } else if (s.holder == s.via && s.cause_change < result.journal.size()) {
+      text += fmt::format(", itself {}", m::state_name(result.journal[s.cause_change].to));
+    }
+    text += fmt::format(" ({}).", whose);
+  }
+  if (!s.parallel.empty()) text += fmt::format(" Also not up then: {}.", names(spec, s.parallel));
+  // The tenant's own steps follow from its needs returning: the chain that took it down was told already.
+  if (s.time_of == m::TimeOf::kTenant) return text;
+  if (const std::string chain = chain_text(spec, result, s.cause_change); !chain.empty()) {
+    text += fmt::format("\n      Behind it (from {}): {}.", root_text(spec, result, s.cause_change), chain);
+  }
+  return text;
+}
+
+void explain_function(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result,
+                      m::DowntimeSegmenter& segmenter, const m::TenantSpec& tenant,
+                      const m::TenantFunctionSpec& f, Totals& totals) {
+  const std::string name = m::vertex_name(spec, f.id);
+  const auto& intervals = result.intervals[f.id];
+  if (intervals.empty()) {
+    out += fmt::format("{} was never down or degraded.\n\n", name);
+    return;
+  }
+  for (const m::Interval& interval : intervals) {
+    const bool open = interval.ended == m::kNoChange;
+    out += fmt::format(
+        "{} was {} from {} {} ({}).\n", name, m::state_name(interval.state),
+        local_clock(spec, interval.start),
+        open ? fmt::format("and still was at the end of the run, {}", local_clock(spec, interval.end))
+             : fmt::format("to {}", local_clock(spec, interval.end)),
+        format_duration(interval.end - interval.start));
+    for (const m::DowntimeSegment& s : segmenter.segments(f.id, interval)) {
+      out += fmt::format("  - {}\n", segment_sentence(spec, result, tenant, f.id, s));
+      (s.time_of == m::TimeOf::kTenant ? totals.own : totals.provider) += s.end - s.start;
+    }
+    out += "\n";
+  }
+}
+
+}  // namespace
+
+std::string explain_text(const m::ScenarioSpec& spec, const m::RunResult& result, std::uint32_t tenant,
+                         std::optional<std::uint32_t> function) {
+  const m::TenantSpec& t = spec.tenants.at(tenant);
+  std::string out = fmt::format("{} in {} (seed {}); times are local (UTC{}).\n\n", t.name, spec.name,
+                                result.seed, utc_offset_text(spec.utc_offset_s));
+  m::DowntimeSegmenter segmenter(spec, result);
+  Totals totals;
+  for (std::uint32_t i = 0; i < t.functions.size(); ++i) {
+    if (function && *function != i) continue;
+    explain_function(out, spec, result, segmenter, t, t.functions[i], totals);
+  }
+  const std::string which =
+      function ? m::vertex_name(spec, t.functions.at(*function).id) : fmt::format("{}'s functions", t.name);
+  out += fmt::format("In all, {} {} down or degraded for {}: {} of it the provider's time, {} {}'s own.\n",
+                     which, function ? "was" : "were", format_duration(totals.provider + totals.own),
+                     format_duration(totals.provider), format_duration(totals.own), t.name);
+  return out;
+}
+
+}  // namespace outagesim::reports

@@ -1,0 +1,74 @@
+// Attribution from the base run's segments; savings from one what-if run per faulted component.
+#include "models/scenario/component_ranking.hpp"
+
+#include <algorithm>
+
+#include "models/results/downtime_segments.hpp"
+#include "models/scenario/simulation.hpp"
+
+namespace outagesim::models {
+
+namespace {
+
+sim::Time function_downtime(const ScenarioSpec& spec, const RunResult& result) {
+  sim::Time total;
+  for (const TenantSpec& t : spec.tenants) {
+    for (const TenantFunctionSpec& f : t.functions) total += result.downtime(f.id);
+  }
+  return total;
+}
+
+void touch(ComponentRank& rank, std::uint32_t tenant) {
+  if (rank.tenants.empty() || rank.tenants.back() != tenant) rank.tenants.push_back(tenant);
+}
+
+}  // namespace
+
+ScenarioSpec without_faults_on(const ScenarioSpec& spec, ComponentId component) {
+  ScenarioSpec out = spec;
+  std::erase_if(out.injections,
+                [component](const InjectionSpec& i) { return i.is_fault && i.target == component; });
+  return out;
+}
+
+ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
+  const RunResult base = simulate(spec, seed);
+  std::vector<ComponentRank> ranks(spec.components.size());
+  for (ComponentId c = 0; c < ranks.size(); ++c) ranks[c].component = c;
+
+  DowntimeSegmenter segmenter(spec, base);
+  for (std::uint32_t t = 0; t < spec.tenants.size(); ++t) {
+    for (const TenantFunctionSpec& f : spec.tenants[t].functions) {
+      for (const Interval& interval : base.intervals[f.id]) {
+        if (interval.state != State::kDown) continue;
+        for (const DowntimeSegment& s : segmenter.segments(f.id, interval)) {
+          if (s.holder < ranks.size()) {
+            ranks[s.holder].attributed += s.end - s.start;
+            touch(ranks[s.holder], t);
+          }
+          if (s.via < ranks.size()) touch(ranks[s.via], t);
+        }
+      }
+    }
+  }
+
+  ComponentRanking out;
+  out.total = function_downtime(spec, base);
+  for (ComponentRank& rank : ranks) {
+    const bool faulted =
+        std::any_of(spec.injections.begin(), spec.injections.end(),
+                    [&](const InjectionSpec& i) { return i.is_fault && i.target == rank.component; });
+    if (faulted)
+      rank.saved =
+          out.total - function_downtime(spec, simulate(without_faults_on(spec, rank.component), seed));
+    if (rank.attributed == sim::Time() && !rank.saved && rank.tenants.empty()) continue;
+    out.ranks.push_back(std::move(rank));
+  }
+  std::stable_sort(out.ranks.begin(), out.ranks.end(), [](const ComponentRank& a, const ComponentRank& b) {
+    if (a.attributed != b.attributed) return a.attributed > b.attributed;
+    return a.saved.value_or(sim::Time()) > b.saved.value_or(sim::Time());
+  });
+  return out;
+}
+
+}  // namespace outagesim::models

@@ -1,0 +1,39 @@
+// What to fix first: for each component, the tenant-function downtime its state held in one run (from
+// downtime segments), the downtime saved in a what-if run with its faults removed, and the tenants it
+// touched. Runs the scenario once plus once per component with faults on it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "models/scenario/scenario_spec.hpp"
+#include "sim/time.hpp"
+
+namespace outagesim::models {
+
+struct ComponentRank {
+  ComponentId component = kNoComponent;
+  // Tenant-function down time in segments it held (the provider's time; the tenants' own steps count
+  // for no component).
+  sim::Time attributed;
+  // All tenant functions' down time in the base run less that of the run without its faults; none when
+  // no scripted fault targets it (a component that fails only through what it needs, or by its physics).
+  std::optional<sim::Time> saved;
+  // Indices into spec.tenants of tenants with a function it held, or that waited on it directly.
+  std::vector<std::uint32_t> tenants;
+};
+
+struct ComponentRanking {
+  sim::Time total;                   // all tenant functions' down time in the base run
+  std::vector<ComponentRank> ranks;  // components with attributed or saved time or tenants; most held first
+};
+
+// The spec with every scripted fault on `component` removed (operator actions stay; they lift or shed,
+// and a repair of a fault that never happened does nothing). Random failure processes stay as they are.
+ScenarioSpec without_faults_on(const ScenarioSpec& spec, ComponentId component);
+
+// REQUIRES: a spec the loader validated.
+ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed);
+
+}  // namespace outagesim::models

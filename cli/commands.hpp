@@ -69,6 +69,13 @@ struct ExplainOptions {
   std::string output;  // empty: stdout
 };
 
+struct RankOptions {
+  std::string scenario;
+  std::string format = "text";  // text | json | csv
+  std::optional<std::uint64_t> seed;
+  std::string output;  // empty: stdout
+};
+
 struct GenerateOptions {
   int zones = 3;
   int rooms = 2;      // per zone
@@ -98,6 +105,8 @@ int compare_command(const CompareOptions& options);
 int sensitivity_command(const SensitivityOptions& options);
 // `explain S --tenant T [--function F]`: which cause held each part of the tenant's outage, in sentences.
 int explain_command(const ExplainOptions& options);
+// `rank S`: components by the downtime they held and what removing their faults saves.
+int rank_command(const RankOptions& options);
 
 // Writes the statistics of `outcomes` (replications 0, 1, ... in order) as `run --runs` does, and the
 // samples CSV when `samples` is not empty; shared by `run`, `merge` and the MPI run so that all print the

@@ -126,6 +126,16 @@ int main(int argc, char** argv) {
       ->check(kSeedText);
   explain_cmd->add_option("-o,--output", explain.output, "Write the story to this file instead of stdout");
 
+  RankOptions rank;
+  CLI::App* rank_cmd = app.add_subcommand(
+      "rank",
+      "Components by the tenant downtime they held, what removing their faults saves, tenants touched");
+  rank_cmd->add_option("scenario", rank.scenario, "Scenario YAML file")->required();
+  rank_cmd->add_option("--format", rank.format, "Report format")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  rank_cmd->add_option("--seed", rank.seed, "Seed of the runs (default: the scenario's)")->check(kSeedText);
+  rank_cmd->add_option("-o,--output", rank.output, "Write the report to this file instead of stdout");
+
   GenerateOptions gen;
   CLI::App* gen_cmd = app.add_subcommand(
       "generate",
@@ -189,6 +199,7 @@ int main(int argc, char** argv) {
     if (*compare_cmd) return compare_command(compare);
     if (*sens_cmd) return sensitivity_command(sens);
     if (*explain_cmd) return explain_command(explain);
+    if (*rank_cmd) return rank_command(rank);
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
     abort_group(3);  // the other ranks of an MPI run would otherwise wait for this one forever

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "models/results/cause_chain.hpp"
 #include "models/results/downtime_segments.hpp"
 #include "models/scenario/simulation.hpp"
 
@@ -47,6 +48,12 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
             touch(ranks[s.holder], t);
           }
           if (s.via < ranks.size()) touch(ranks[s.via], t);
+          if (s.time_of == TimeOf::kProvider) {
+            const auto chain = cause_chain(base, s.cause_change);
+            if (!chain.empty() && base.journal[chain.back()].component < ranks.size()) {
+              ranks[base.journal[chain.back()].component].rooted += s.end - s.start;
+            }
+          }
         }
       }
     }
@@ -61,7 +68,8 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
     if (faulted)
       rank.saved =
           out.total - function_downtime(spec, simulate(without_faults_on(spec, rank.component), seed));
-    if (rank.attributed == sim::Time() && !rank.saved && rank.tenants.empty()) continue;
+    if (rank.attributed == sim::Time() && rank.rooted == sim::Time() && !rank.saved && rank.tenants.empty())
+      continue;
     out.ranks.push_back(std::move(rank));
   }
   std::stable_sort(out.ranks.begin(), out.ranks.end(), [](const ComponentRank& a, const ComponentRank& b) {

@@ -17,6 +17,9 @@ struct ComponentRank {
   // Tenant-function down time in segments it held (the provider's time; the tenants' own steps count
   // for no component).
   sim::Time attributed;
+  // The same time by where the segments' cause chains end: the component of the root change (a fault on
+  // it, an operator action on it), which the held time passes over (a room shut by a plant's failure).
+  sim::Time rooted;
   // All tenant functions' down time in the base run less that of the run without its faults; none when
   // no scripted fault targets it (a component that fails only through what it needs, or by its physics).
   std::optional<sim::Time> saved;
@@ -26,7 +29,7 @@ struct ComponentRank {
 
 struct ComponentRanking {
   sim::Time total;                   // all tenant functions' down time in the base run
-  std::vector<ComponentRank> ranks;  // components with attributed or saved time or tenants; most held first
+  std::vector<ComponentRank> ranks;  // components with any time, a saving or tenants; most held first
 };
 
 // The spec with every scripted fault on `component` removed (operator actions stay; they lift or shed,

@@ -30,6 +30,7 @@ faults:
   const ComponentRank& feed = ranking.ranks[0];
   CHECK(spec.components[feed.component].name == "feed");
   CHECK(feed.attributed == Time::hours(2));
+  CHECK(feed.rooted == Time::hours(2));
   REQUIRE(feed.saved);
   CHECK(*feed.saved == Time::minutes(150));  // without the feed's fault shop never goes down, nor recovers
   CHECK(feed.tenants == std::vector<std::uint32_t>{0});
@@ -42,6 +43,7 @@ faults:
   const ComponentRank& vm = ranking.ranks[2];
   CHECK(spec.components[vm.component].name == "vm");
   CHECK(vm.attributed == Time());
+  CHECK(vm.rooted == Time());
   CHECK_FALSE(vm.saved);
   CHECK(vm.tenants == std::vector<std::uint32_t>{0});
 }

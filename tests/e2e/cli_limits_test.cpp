@@ -33,7 +33,7 @@ TEST_CASE("an unknown subcommand is named") {
   const auto r = run_cli("frobnicate");
   CHECK(r.status == 2);
   CHECK(r.err.find("outagesim: unknown subcommand 'frobnicate'; the subcommands are run, compare, merge, "
-                   "sensitivity, generate, validate") == 0);
+                   "sensitivity, explain, rank, generate, validate") == 0);
   CHECK(run_cli("validate scenarios/hk-2022-zone-c.yaml").status == 0);
 }
 
@@ -43,6 +43,8 @@ TEST_CASE("an empty tenant or function name is a usage error") {
         std::string::npos);
   CHECK(run_cli("sensitivity scenarios/hk-2022-zone-c.yaml --tenant ''").status == 2);
   CHECK(run_cli("sensitivity scenarios/hk-2022-zone-c.yaml --tenant x --function ''").status == 2);
+  CHECK(run_cli("explain scenarios/hk-2022-zone-c.yaml --tenant ''").status == 2);
+  CHECK(run_cli("explain scenarios/hk-2022-zone-c.yaml --tenant OKX --function ''").status == 2);
 }
 
 TEST_CASE("an output that cannot be written says why") {

@@ -95,7 +95,8 @@ const DowntimeSegmenter::Needs* DowntimeSegmenter::needs(ComponentId id, State s
   const std::size_t components = spec_.components.size();
   const bool tenant = id >= components && functions_[id - components] == nullptr;
   const std::uint64_t key = std::uint64_t{id} * 2 + (tenant && state == State::kDown ? 1 : 0);
-  if (const auto found = needs_.find(key); found != needs_.end()) return &found->second;
+  auto& cache = id < components ? needs_ : tenant_needs_;
+  if (const auto found = cache.find(key); found != cache.end()) return &found->second;
 
   Needs n;
   if (id < components) {
@@ -116,7 +117,7 @@ const DowntimeSegmenter::Needs* DowntimeSegmenter::needs(ComponentId id, State s
   } else {
     return nullptr;
   }
-  return &needs_.emplace(key, std::move(n)).first->second;
+  return &cache.emplace(key, std::move(n)).first->second;
 }
 
 Verdict DowntimeSegmenter::verdict(const Needs& n, sim::Time t) {
@@ -188,6 +189,7 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
 }
 
 std::vector<DowntimeSegment> DowntimeSegmenter::segments(ComponentId vertex, const Interval& interval) {
+  tenant_needs_.clear();
   std::vector<DowntimeSegment> out;
   sim::Time t = interval.start;
   while (t < interval.end) {

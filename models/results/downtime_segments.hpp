@@ -85,8 +85,12 @@ class DowntimeSegmenter {
   const RunResult& result_;
   std::vector<const TenantFunctionSpec*> functions_;  // by id - components; nullptr for tenants
   std::vector<const TenantSpec*> tenants_;            // by id - components
-  std::unordered_map<std::uint64_t, Needs> needs_;    // by id * 2 + (state == down)
-  sim::Time next_;                                    // the earliest moment anything looked at changes
+  // By id * 2 + (state == down). Components' needs are kept for every later call; tenants' and their
+  // functions' only for the call under way (a descent reaches no other tenant), so that a report over
+  // millions of tenants does not keep them all.
+  std::unordered_map<std::uint64_t, Needs> needs_;
+  std::unordered_map<std::uint64_t, Needs> tenant_needs_;
+  sim::Time next_;  // the earliest moment anything looked at changes
 };
 
 }  // namespace outagesim::models

@@ -1,8 +1,13 @@
 #include "models/results/downtime_segments.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
+#include <vector>
 
+#include "loader/scenario_loader.hpp"
+#include "models/scenario/simulation.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
@@ -111,4 +116,37 @@ faults:
         "03:00-05:00 exchange/trading>exchange/trading:audit tenant");
   // The tenant as a whole was down while both functions were: held through the one that came back.
   CHECK(describe(run, "exchange") == "01:00-02:00 exchange/web>vm provider");
+}
+
+TEST_CASE("segments cover every interval of every shipped scenario without gaps or overlaps") {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator("scenarios")) {
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 5);
+  for (const auto& file : files) {
+    INFO(file.string());
+    const auto loaded = outagesim::loader::load_scenario_file(file.string());
+    REQUIRE(loaded.ok());
+    const ScenarioSpec& spec = *loaded.spec;
+    const RunResult result = simulate(spec);
+    DowntimeSegmenter segmenter(spec, result);
+    for (ComponentId id = static_cast<ComponentId>(spec.components.size()); id < spec.vertex_count(); ++id) {
+      for (const Interval& interval : result.intervals[id]) {
+        INFO(vertex_name(spec, id) << " from " << clock(interval.start));
+        const auto segments = segmenter.segments(id, interval);
+        REQUIRE_FALSE(segments.empty());
+        CHECK(segments.front().start == interval.start);
+        CHECK(segments.back().end == interval.end);
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+          CHECK(segments[i].start < segments[i].end);
+          if (i > 0) CHECK(segments[i].start == segments[i - 1].end);
+          CHECK(segments[i].holder < spec.vertex_count());
+          CHECK((segments[i].cause_change == kNoChange || segments[i].cause_change < result.journal.size()));
+          CHECK((segments[i].time_of == TimeOf::kTenant) == (segments[i].holder >= spec.components.size()));
+        }
+      }
+    }
+  }
 }

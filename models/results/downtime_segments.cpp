@@ -100,10 +100,17 @@ const DowntimeSegmenter::Needs* DowntimeSegmenter::needs(ComponentId id, State s
 
   Needs n;
   if (id < components) {
-    const auto* service = std::get_if<ServiceParams>(&spec_.components[id].params);
-    if (service == nullptr) return nullptr;  // plants, rooms, hosts, databases: their own processes
-    n.local = remap(service->needs, n.leaves);
-    n.steps = &service->recovery;
+    const ComponentParams& params = spec_.components[id].params;
+    if (const auto* service = std::get_if<ServiceParams>(&params)) {
+      n.local = remap(service->needs, n.leaves);
+      n.steps = &service->recovery;
+    } else if (const auto* db = std::get_if<DatabaseParams>(&params); db != nullptr && !db->standby) {
+      // A single-site database waits for its primary site, then runs its recovery steps, as a service.
+      n.local = remap(db->primary, n.leaves);
+      n.steps = &db->recovery;
+    } else {
+      return nullptr;  // plants, rooms, hosts, databases that switch over: their own processes
+    }
   } else if (const TenantFunctionSpec* f = functions_[id - components]; f != nullptr) {
     n.local = remap(f->needs, n.leaves);
     n.steps = &f->recovery;

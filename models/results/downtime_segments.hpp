@@ -38,7 +38,8 @@ struct DowntimeSegment {
 // compiles each vertex's needs once, so one segmenter serves every tenant of a report.
 //
 // At each moment of a vertex's interval (not up), the holder is found by descent:
-//  - a vertex whose needs (a service's or tenant function's; a tenant's functions) are down or degraded
+//  - a vertex whose needs (a service's, a single-site database's primary, a tenant function's; a
+//    tenant's functions) are down or degraded
 //    is held by the leaf evaluate() blames: the latest dependency to enter that state (ties: the first
 //    written); except that needs which are an any-of or k-of-n of components are held by the member
 //    whose return ends the spell (members return in the order their states end);

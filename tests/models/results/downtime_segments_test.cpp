@@ -56,6 +56,22 @@ faults:
   CHECK(feed_down.cause.reason == Reason::kFault);
 }
 
+TEST_CASE("a single-site database is held by its primary, then by its own recovery step") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: hosts, kind: compute}
+  - {name: db, kind: database, primary: [hosts], recovery: [{step: instance recovery, duration: 20m}]}
+tenants:
+  - {name: shop, needs: [db]}
+faults:
+  - {at: "01:00", target: hosts, action: fail}
+  - {at: "02:00", target: hosts, action: repair}
+)"));
+  REQUIRE(run.intervals("shop/service") == "01:00-02:20");
+  CHECK(describe(run, "shop/service") ==
+        "01:00-02:00 db>hosts provider, 02:00-02:20 db>db:instance recovery provider");
+}
+
 TEST_CASE("two causes in parallel: the one that went down last holds it, the other is listed") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

@@ -8,7 +8,7 @@ using namespace outagesim::testing;
 using namespace outagesim::models;
 using outagesim::sim::Time;
 
-TEST_CASE("components rank by the downtime they held; the what-if saves their faults' whole effect") {
+TEST_CASE("components rank by the downtime they held, and the what-if saves their faults' whole effect") {
   const ScenarioSpec spec = load_spec(scenario_yaml(R"(
 components:
   - {name: feed, kind: power_feed}

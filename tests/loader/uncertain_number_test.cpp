@@ -138,7 +138,7 @@ repairs:
   CHECK_THAT(e, Catch::Contains("may never have more than 1"));
 }
 
-TEST_CASE("inputs with one name share one draw; a different distribution under the name is refused") {
+TEST_CASE("inputs with one name share one draw, a different distribution under the name is refused") {
   const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
 components:
   - {name: feed, kind: power_feed}

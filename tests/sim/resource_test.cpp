@@ -83,7 +83,7 @@ TEST_CASE("a team request is granted whole, and smaller later requests that fit 
   CHECK(crew.waiting() == 0);
 }
 
-TEST_CASE("a raised capacity grants waiting requests; a lowered one lets holders finish") {
+TEST_CASE("a raised capacity grants waiting requests, a lowered one lets holders finish") {
   Crew c(0);
   Engine& engine = c.engine;
   Resource& crew = c.crew;

@@ -110,7 +110,7 @@ TEST_CASE("capacity: k-of-n provides the k-th largest share, the first written o
   CHECK(evaluate(leaves({0, 1, 2, 3, 4}, Requirement::Mode::kKOfN, 5), s).capacity == 0.0);
 }
 
-TEST_CASE("capacity: whole dependencies provide 1 and blame nobody; capacity never changes the state") {
+TEST_CASE("capacity: whole dependencies provide 1 and blame nobody, capacity never changes the state") {
   const auto s = shares({1.0, 1.0, 0.3});
   const Verdict whole = evaluate(leaves({0, 1}, Requirement::Mode::kAllOf), s);
   CHECK(whole.capacity == 1.0);

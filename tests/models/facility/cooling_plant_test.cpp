@@ -95,7 +95,7 @@ components:
 )";
 }  // namespace
 
-TEST_CASE("a momentary voltage sag trips every chiller; two restart by themselves and one trips again") {
+TEST_CASE("a momentary voltage sag trips every chiller, two restart by themselves and one trips again") {
   const Run run = run_yaml(scenario_yaml(std::string(kSagPlant) + R"(
 faults:
   - {at: "01:00", target: feed, action: voltage_sag, duration: 2s}

@@ -20,7 +20,7 @@ components:
 )";
 }  // namespace
 
-TEST_CASE("a crew powers pools on one at a time, most urgent first; checks run in parallel") {
+TEST_CASE("a crew powers pools on one at a time, most urgent first, checks run in parallel") {
   const Run run = run_yaml(scenario_yaml(std::string(kTwoRooms) + R"(
 operator_actions:
   - {at: "01:00", target: a, action: shed_load}
@@ -158,7 +158,7 @@ operator_actions:
 }
 }  // namespace
 
-TEST_CASE("hosts run above their rating are damaged by the degree-hours; found when the room cools back") {
+TEST_CASE("hosts run above their rating are damaged by the degree-hours, found when the room cools back") {
   // 01:30-02:30 rising 0 -> 10 °C above, 02:30-03:30 falling back: 10 °C·h; at 1 % per °C·h, 10 hosts.
   // 4 spares are swapped in 2 hours (2 hosts per person-hour); the 6 others arrive at 13:30 and take 3 h.
   const Run run = run_yaml(hot_room("02:30",
@@ -187,7 +187,7 @@ TEST_CASE("no rating, no damage: the old behaviour") {
   CHECK(run.intervals("a", State::kDegraded).empty());
 }
 
-TEST_CASE("hosts stopped hot take extra damage, found at power-on; the pool returns partly, then whole") {
+TEST_CASE("hosts stopped hot take extra damage, found at power-on, the pool returns partly, then whole") {
   // Shutdown at 34 °C (02:00), 5 °C above the rating: 2 % per °C -> 10 hosts (no exposure damage here).
   // The room holds at 34 °C until the chillers return at 03:00, then cools 20 °C an hour: below its alarm
   // at 03:03, when the 90 healthy hosts power on (30 min for the whole pool, pro rata: 27 min). The 10

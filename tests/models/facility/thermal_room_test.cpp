@@ -36,7 +36,7 @@ faults:
   CHECK(run.intervals("hosts") == "01:32-end");                   // 16 °C
 }
 
-TEST_CASE("sprinklers damage the room; it is repowered after checks once cooled, then hosts restart") {
+TEST_CASE("sprinklers damage the room, it is repowered after checks once cooled, then hosts restart") {
   const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
     sprinkler_c: 45
     damage_checks: 1h

@@ -118,7 +118,7 @@ failures:
   CHECK(down_ms(alone, "feed", 4) != base);  // another replication draws anew
 }
 
-TEST_CASE("a random repair lifts only its own failure; causes name the process") {
+TEST_CASE("a random repair lifts only its own failure, causes name the process") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:
   - {name: feed, kind: power_feed}

@@ -60,7 +60,7 @@ TEST_CASE("the summary of a class counts its timed milestones and takes the medi
   CHECK(outagesim::models::summarize(results, MilestoneSpec::Basis::kInput).count == 1);
 }
 
-TEST_CASE("returns_up needs a time down; a degraded spell alone only recovers") {
+TEST_CASE("returns_up needs a time down, a degraded spell alone only recovers") {
   // Regression: returns_up matched degraded -> up, so "sprinkler room powered up" was reported for a room
   // that had only overheated. And leaves_up must not match degraded -> down: the component had left up.
   const Run run = run_yaml(scenario_yaml(R"(

@@ -48,7 +48,7 @@ faults:
   CHECK(run.intervals("api") == "01:00-01:30");
 }
 
-TEST_CASE("a service serving part of its capacity is degraded, down below its threshold; tenants feel it") {
+TEST_CASE("a service serving part of its capacity is degraded, down below its threshold, tenants feel it") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:
   - {name: nodes, kind: power_feed}

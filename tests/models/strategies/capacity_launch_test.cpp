@@ -44,7 +44,7 @@ TEST_CASE("launching from a public image with the API healthy takes detection pl
   CHECK(*s.alternative_ready - *s.procedure_started == Time::minutes(10));
 }
 
-TEST_CASE("a custom image needs its image service for the whole boot; retries do not help") {
+TEST_CASE("a custom image needs its image service for the whole boot, retries do not help") {
   const Run run = run_yaml(launch(std::string("{") + kLaunch + ", image: custom, image_service: images}",
                                   "  - {at: \"01:00\", target: zone-a, action: fail}\n"
                                   "  - {at: \"05:00\", target: zone-a, action: repair}\n"));
@@ -145,7 +145,7 @@ faults:
 }
 }  // namespace
 
-TEST_CASE("launches draw on the target's finite spare instances; the later one finds a stock-out") {
+TEST_CASE("launches draw on the target's finite spare instances, the later one finds a stock-out") {
   const Run run = run_yaml(stock(25));
   CHECK(run.intervals("first/service") == "01:00-01:10");
   // Only 5 of its 10 instances can ever be had: it waits on the stock-out until its zone returns.

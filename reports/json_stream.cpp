@@ -1,7 +1,10 @@
 // Streaming pretty-printed JSON, matching nlohmann's dump(2).
 #include "reports/json_stream.hpp"
 
+#include <fmt/format.h>
+
 #include <cassert>
+#include <iterator>
 #include <utility>
 
 namespace outagesim::reports {
@@ -60,7 +63,7 @@ void JsonStream::key(std::string_view name) {
   Level& level = levels_.back();
   if (level.count++ > 0) buffer_ += ',';
   newline_and_indent(levels_.size());
-  buffer_ += nlohmann::ordered_json(name).dump();
+  append_quoted(name);
   buffer_ += ": ";
   after_key_ = true;
 }
@@ -78,6 +81,51 @@ void JsonStream::value(const nlohmann::ordered_json& v) {
     from = nl + 1;
   }
   buffer_.append(text, from, std::string::npos);
+  flush_if_full();
+}
+
+// Plain ASCII with nothing to escape is copied as is; anything else is escaped by nlohmann itself, so
+// the bytes (and the refusal of invalid UTF-8) stay exactly its own.
+void JsonStream::append_quoted(std::string_view s) {
+  for (const char ch : s) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if (byte < 0x20 || byte >= 0x80 || ch == '"' || ch == '\\') {
+      buffer_ += nlohmann::ordered_json(s).dump();
+      return;
+    }
+  }
+  buffer_ += '"';
+  buffer_ += s;
+  buffer_ += '"';
+}
+
+void JsonStream::string(std::string_view s) {
+  before_value();
+  append_quoted(s);
+  flush_if_full();
+}
+
+void JsonStream::integer(std::int64_t n) {
+  before_value();
+  fmt::format_to(std::back_inserter(buffer_), "{}", n);
+  flush_if_full();
+}
+
+void JsonStream::real(double d) {
+  before_value();
+  buffer_ += nlohmann::ordered_json(d).dump();  // nlohmann's shortest round-trip form, and null for NaN
+  flush_if_full();
+}
+
+void JsonStream::boolean(bool b) {
+  before_value();
+  buffer_ += b ? "true" : "false";
+  flush_if_full();
+}
+
+void JsonStream::null() {
+  before_value();
+  buffer_ += "null";
   flush_if_full();
 }
 

@@ -1,9 +1,10 @@
 // A JSON document written as it is produced, laid out byte for byte as nlohmann's dump(2) would lay
 // out the whole document. For reports too big to hold as one tree: a million tenants are written one
-// at a time, each built as a small tree, printed, and dropped.
+// at a time, member by member, with no tree at all.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -28,6 +29,13 @@ class JsonStream {
   void key(std::string_view name);
   // A whole value (any JSON, nested or not) at the current place.
   void value(const nlohmann::ordered_json& v);
+  // Scalars written straight into the text, with no tree: the same bytes as value() of the same JSON.
+  // Named apart rather than overloaded, so that a string literal never becomes a bool.
+  void string(std::string_view s);
+  void integer(std::int64_t n);
+  void real(double d);
+  void boolean(bool b);
+  void null();
   // key() then value().
   void member(std::string_view name, const nlohmann::ordered_json& v);
 
@@ -43,6 +51,7 @@ class JsonStream {
   void before_value();
   void newline_and_indent(std::size_t depth);
   void flush_if_full();
+  void append_quoted(std::string_view s);
 
   Sink sink_;
   std::string buffer_;

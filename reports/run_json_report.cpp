@@ -5,6 +5,8 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "models/results/cause_chain.hpp"
@@ -23,20 +25,6 @@ namespace m = outagesim::models;
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-// One record of the journal, as the "changes" table lists it.
-Json change_json(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId id) {
-  const m::StateChange& c = result.journal[id];
-  const m::ChangeId trigger = c.cause.trigger;
-  return Json{{"id", id},
-              {"component", m::vertex_name(spec, c.component)},
-              {"state", m::state_name(c.to)},
-              {"at_s", c.time.floor_seconds()},
-              {"at", local_iso(spec, c.time)},
-              {"reason", m::reason_name(c.cause.reason)},
-              {"detail", describe_reason(spec, c)},
-              {"trigger", trigger < id ? Json(trigger) : Json()}};
-}
 
 // The journal records cause chains reach, each marked once: the "changes" table names every link once,
 // however many tenants' chains share it (a zone's fault is in every tenant's chain of that zone).
@@ -61,31 +49,180 @@ class ChangeMarks {
   std::vector<bool> marked_;
 };
 
-// The segments of a tenant function's interval: which cause held each part of it. Marks each segment's
-// chain for the "changes" table, as intervals do.
-Json segments_json(const m::ScenarioSpec& spec, m::DowntimeSegmenter& segmenter, m::ComponentId id,
-                   const m::Interval& interval, ChangeMarks& marks) {
-  Json out = Json::array();
-  for (const m::DowntimeSegment& s : segmenter.segments(id, interval)) {
-    Json j{{"start_s", s.start.floor_seconds()},
-           {"end_s", s.end.floor_seconds()},
-           {"start", local_iso(spec, s.start)},
-           {"end", local_iso(spec, s.end)},
-           {"holder", m::vertex_name(spec, s.holder)}};
-    if (s.step != nullptr) j["step"] = s.step->name;
-    j["via"] = m::vertex_name(spec, s.via);
-    j["time_of"] = s.time_of == m::TimeOf::kTenant ? "tenant" : "provider";
-    j["cause_change"] = s.cause_change == m::kNoChange ? Json() : Json(s.cause_change);
-    if (s.cause_change != m::kNoChange) marks.mark_chain(s.cause_change);
-    if (!s.parallel.empty()) {
-      Json parallel = Json::array();
-      for (const m::ComponentId p : s.parallel) parallel.push_back(m::vertex_name(spec, p));
-      j["parallel"] = std::move(parallel);
+// Writes tenants and the "changes" table member by member into the stream, with no tree: a million
+// tenants are most of a report, and a tree per tenant was most of its time.
+class TenantWriter {
+ public:
+  TenantWriter(JsonStream& out, const m::ScenarioSpec& spec, const m::RunResult& result,
+               CauseDescriber& causes, ChangeMarks* marks, m::DowntimeSegmenter* segmenter)
+      : out_(out), spec_(spec), result_(result), causes_(causes), marks_(marks), segmenter_(segmenter) {}
+
+  void tenant(const m::TenantSpec& t) {
+    const Totals totals = totals_of(t.id);
+    out_.begin_object();
+    member_string("name", t.name);
+    member_integer("downtime_s", totals.down_s);
+    member_integer("degraded_s", totals.degraded_s);
+    out_.key("availability");
+    out_.real(1.0 - static_cast<double>(totals.down_s) / spec_.horizon.to_seconds());
+    if (t.sla) {
+      const m::SlaSpec& sla = spec_.slas[*t.sla];
+      const m::SlaCredit c = m::sla_credit(sla, result_.downtime(t.id));
+      out_.key("sla");
+      out_.begin_object();
+      member_string("name", sla.name);
+      out_.key("availability_pct");
+      out_.real(c.availability_pct);
+      out_.key("credit_pct");
+      out_.real(c.credit_pct);
+      out_.end();
     }
-    out.push_back(std::move(j));
+    intervals("intervals", t.id, m::State::kDown, false);
+    intervals("degraded_intervals", t.id, m::State::kDegraded, false);
+    out_.key("functions");
+    out_.begin_array();
+    for (const m::TenantFunctionSpec& f : t.functions) {
+      const Totals ft = totals_of(f.id);
+      out_.begin_object();
+      member_string("name", f.name);
+      member_integer("downtime_s", ft.down_s);
+      member_integer("degraded_s", ft.degraded_s);
+      if (marks_ != nullptr) {  // a summary gives a function's totals only
+        intervals("intervals", f.id, m::State::kDown, true);
+        intervals("degraded_intervals", f.id, m::State::kDegraded, true);
+      }
+      out_.end();
+    }
+    out_.end();
+    out_.end();
   }
-  return out;
-}
+
+  // One record of the journal, as the "changes" table lists it.
+  void change(m::ChangeId id) {
+    const m::StateChange& c = result_.journal[id];
+    const m::ChangeId trigger = c.cause.trigger;
+    out_.begin_object();
+    member_integer("id", id);
+    member_string("component", m::vertex_name(spec_, c.component));
+    member_string("state", m::state_name(c.to));
+    member_integer("at_s", c.time.floor_seconds());
+    member_string("at", iso(c.time));
+    member_string("reason", m::reason_name(c.cause.reason));
+    member_string("detail", describe_reason(spec_, c));
+    out_.key("trigger");
+    if (trigger < id) {
+      out_.integer(trigger);
+    } else {
+      out_.null();
+    }
+    out_.end();
+  }
+
+ private:
+  struct Totals {
+    std::int64_t down_s = 0;
+    std::int64_t degraded_s = 0;
+  };
+
+  Totals totals_of(m::ComponentId id) const {
+    Totals t;
+    for (const m::Interval& i : result_.intervals[id]) {
+      (i.state == m::State::kDown ? t.down_s : t.degraded_s) +=
+          i.end.floor_seconds() - i.start.floor_seconds();
+    }
+    return t;
+  }
+
+  void member_string(std::string_view key, std::string_view value) {
+    out_.key(key);
+    out_.string(value);
+  }
+  void member_integer(std::string_view key, std::int64_t value) {
+    out_.key(key);
+    out_.integer(value);
+  }
+
+  // A vertex's intervals in `state`. With marks, each names the journal records that began and ended it
+  // (their chains are marked for the "changes" table); with `segmented` too, each is split into segments
+  // by the cause that held it.
+  void intervals(std::string_view key, m::ComponentId id, m::State state, bool segmented) {
+    out_.key(key);
+    out_.begin_array();
+    for (const m::Interval& i : result_.intervals[id]) {
+      if ((i.state == m::State::kDown) != (state == m::State::kDown)) continue;
+      out_.begin_object();
+      member_string("state", m::state_name(i.state));
+      member_integer("start_s", i.start.floor_seconds());
+      member_integer("end_s", i.end.floor_seconds());
+      member_string("start", iso(i.start));
+      member_string("end", iso(i.end));
+      out_.key("open_at_horizon");
+      out_.boolean(i.ended == m::kNoChange);
+      member_string("cause", causes_.describe(i.began));
+      if (i.ended != m::kNoChange)
+        member_string("ended_by", describe_reason(spec_, result_.journal[i.ended]));
+      if (marks_ != nullptr) {
+        member_integer("cause_change", i.began);
+        marks_->mark_chain(i.began);
+        if (i.ended != m::kNoChange) {
+          member_integer("end_change", i.ended);
+          marks_->mark_chain(i.ended);
+        }
+        if (segmented && segmenter_ != nullptr) segments(id, i);
+      }
+      out_.end();
+    }
+    out_.end();
+  }
+
+  // The segments of a tenant function's interval: which cause held each part of it.
+  void segments(m::ComponentId id, const m::Interval& interval) {
+    out_.key("segments");
+    out_.begin_array();
+    for (const m::DowntimeSegment& s : segmenter_->segments(id, interval)) {
+      out_.begin_object();
+      member_integer("start_s", s.start.floor_seconds());
+      member_integer("end_s", s.end.floor_seconds());
+      member_string("start", iso(s.start));
+      member_string("end", iso(s.end));
+      member_string("holder", m::vertex_name(spec_, s.holder));
+      if (s.step != nullptr) member_string("step", s.step->name);
+      member_string("via", m::vertex_name(spec_, s.via));
+      member_string("time_of", s.time_of == m::TimeOf::kTenant ? "tenant" : "provider");
+      out_.key("cause_change");
+      if (s.cause_change == m::kNoChange) {
+        out_.null();
+      } else {
+        out_.integer(s.cause_change);
+        marks_->mark_chain(s.cause_change);
+      }
+      if (!s.parallel.empty()) {
+        out_.key("parallel");
+        out_.begin_array();
+        for (const m::ComponentId p : s.parallel) out_.string(m::vertex_name(spec_, p));
+        out_.end();
+      }
+      out_.end();
+    }
+    out_.end();
+  }
+
+  // Local times repeat across tenants (a zone's fault takes them all down at one instant), so each is
+  // formatted once.
+  const std::string& iso(sim::Time t) {
+    auto [it, added] = iso_.try_emplace(t.floor_seconds());
+    if (added) it->second = local_iso(spec_, t);
+    return it->second;
+  }
+
+  JsonStream& out_;
+  const m::ScenarioSpec& spec_;
+  const m::RunResult& result_;
+  CauseDescriber& causes_;
+  ChangeMarks* marks_;
+  m::DowntimeSegmenter* segmenter_;
+  std::unordered_map<std::int64_t, std::string> iso_;
+};
 
 struct IntervalsJson {
   Json down = Json::array();
@@ -94,12 +231,9 @@ struct IntervalsJson {
   std::int64_t degraded_s = 0;
 };
 
-// A vertex's intervals. With `marks`, each names the journal records that began and ended it (their
-// chains are marked for the "changes" table); without, only the causes in words. With `segmenter` too,
-// each is split into segments by the cause that held it.
+// A component's intervals, with their causes in words.
 IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& result, CauseDescriber& causes,
-                             m::ComponentId id, ChangeMarks* marks,
-                             m::DowntimeSegmenter* segmenter = nullptr) {
+                             m::ComponentId id) {
   IntervalsJson out;
   for (const m::Interval& i : result.intervals[id]) {
     const std::int64_t start_s = i.start.floor_seconds();
@@ -112,15 +246,6 @@ IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& re
            {"open_at_horizon", i.ended == m::kNoChange},
            {"cause", causes.describe(i.began)}};
     if (i.ended != m::kNoChange) j["ended_by"] = describe_reason(spec, result.journal[i.ended]);
-    if (marks != nullptr) {
-      j["cause_change"] = i.began;
-      marks->mark_chain(i.began);
-      if (i.ended != m::kNoChange) {
-        j["end_change"] = i.ended;
-        marks->mark_chain(i.ended);
-      }
-      if (segmenter != nullptr) j["segments"] = segments_json(spec, *segmenter, id, i, *marks);
-    }
     if (i.state == m::State::kDown) {
       out.down_s += end_s - start_s;
       out.down.push_back(std::move(j));
@@ -165,40 +290,10 @@ Json rooms_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
   return rooms;
 }
 
-Json tenant_json(const m::ScenarioSpec& spec, const m::RunResult& result, CauseDescriber& causes,
-                 const m::TenantSpec& t, ChangeMarks* marks, m::DowntimeSegmenter* segmenter) {
-  const double horizon_s = spec.horizon.to_seconds();
-  IntervalsJson iv = intervals_json(spec, result, causes, t.id, marks);
-  Json tenant{{"name", t.name},
-              {"downtime_s", iv.down_s},
-              {"degraded_s", iv.degraded_s},
-              {"availability", 1.0 - static_cast<double>(iv.down_s) / horizon_s}};
-  if (t.sla) {
-    const m::SlaSpec& sla = spec.slas[*t.sla];
-    const m::SlaCredit c = m::sla_credit(sla, result.downtime(t.id));
-    tenant["sla"] =
-        Json{{"name", sla.name}, {"availability_pct", c.availability_pct}, {"credit_pct", c.credit_pct}};
-  }
-  tenant["intervals"] = std::move(iv.down);
-  tenant["degraded_intervals"] = std::move(iv.degraded);
-  Json functions = Json::array();
-  for (const m::TenantFunctionSpec& f : t.functions) {
-    IntervalsJson fv = intervals_json(spec, result, causes, f.id, marks, segmenter);
-    Json function{{"name", f.name}, {"downtime_s", fv.down_s}, {"degraded_s", fv.degraded_s}};
-    if (marks != nullptr) {  // a summary gives a function's totals only
-      function["intervals"] = std::move(fv.down);
-      function["degraded_intervals"] = std::move(fv.degraded);
-    }
-    functions.push_back(std::move(function));
-  }
-  tenant["functions"] = std::move(functions);
-  return tenant;
-}
-
 Json component_json(const m::ScenarioSpec& spec, const m::RunResult& result, CauseDescriber& causes,
                     m::ComponentId id) {
   const m::ComponentSpec& c = spec.components[id];
-  IntervalsJson iv = intervals_json(spec, result, causes, id, nullptr);
+  IntervalsJson iv = intervals_json(spec, result, causes, id);
   Json all = Json::array();
   for (const m::Interval& i : result.intervals[id]) {
     all.push_back(Json{{"state", m::state_name(i.state)},
@@ -325,17 +420,17 @@ void write_run_json(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRe
     marks.emplace(result);
     segmenter.emplace(spec, result);
   }
+  TenantWriter tenants(out, spec, result, causes, marks ? &*marks : nullptr,
+                       segmenter ? &*segmenter : nullptr);
   out.key("tenants");
   out.begin_array();
-  for (const m::TenantSpec& t : spec.tenants)
-    out.value(
-        tenant_json(spec, result, causes, t, marks ? &*marks : nullptr, segmenter ? &*segmenter : nullptr));
+  for (const m::TenantSpec& t : spec.tenants) tenants.tenant(t);
   out.end();
   if (marks) {
     out.key("changes");
     out.begin_array();
     for (m::ChangeId id = 0; id < marks->size(); ++id) {
-      if (marks->marked(id)) out.value(change_json(spec, result, id));
+      if (marks->marked(id)) tenants.change(id);
     }
     out.end();
   }

@@ -95,13 +95,27 @@ std::vector<DependencyEdge> dependency_edges(const ScenarioSpec& spec) {
   return edges;
 }
 
-DependencyGraph::DependencyGraph(std::uint32_t vertex_count, const std::vector<DependencyEdge>& edges)
-    : graph_(vertex_count) {
+namespace {
+
+DependencyGraph::Graph make_graph(std::uint32_t vertex_count, const std::vector<DependencyEdge>& edges) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
+  std::vector<DependencyGraph::EdgeData> data;
+  ends.reserve(edges.size());
+  data.reserve(edges.size());
   for (const DependencyEdge& e : edges) {
     assert(e.dependent < vertex_count && e.dependency < vertex_count);
-    boost::add_edge(e.dependent, e.dependency, EdgeData{e.role}, graph_);
+    ends.emplace_back(e.dependent, e.dependency);
+    data.push_back({e.role});
   }
+  // Keeps each vertex's edges in the order given, as the searches below rely on for their answers.
+  return DependencyGraph::Graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), data.begin(),
+                                vertex_count);
 }
+
+}  // namespace
+
+DependencyGraph::DependencyGraph(std::uint32_t vertex_count, const std::vector<DependencyEdge>& edges)
+    : graph_(make_graph(vertex_count, edges)) {}
 
 namespace {
 
@@ -158,16 +172,31 @@ std::vector<std::uint32_t> DependencyGraph::ranks() const {
   return rank;
 }
 
-std::vector<std::vector<ComponentId>> DependencyGraph::dependents() const {
-  std::vector<std::vector<ComponentId>> result(boost::num_vertices(graph_));
-  for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
-    result[boost::target(*it, graph_)].push_back(static_cast<ComponentId>(boost::source(*it, graph_)));
+DependencyGraph::Dependents DependencyGraph::dependents() const {
+  const std::uint32_t n = boost::num_vertices(graph_);
+  Dependents out;
+  // Count, place, then drop repeats: sources are visited in increasing order, so each row comes out
+  // sorted and a repeated dependent lands next to itself.
+  std::vector<std::uint32_t> count(n + 1, 0);
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) ++count[boost::target(*it, graph_) + 1];
+  for (std::uint32_t v = 0; v < n; ++v) count[v + 1] += count[v];
+  std::vector<ComponentId> placed(count[n]);
+  std::vector<std::uint32_t> next(count.begin(), count.end() - 1);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it)
+      placed[next[boost::target(*it, graph_)]++] = v;
   }
-  for (auto& list : result) {
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
+  out.offset_.reserve(n + 1);
+  out.offset_.push_back(0);
+  out.ids_.reserve(placed.size());
+  for (std::uint32_t v = 0; v < n; ++v) {
+    const auto row_start = static_cast<std::uint32_t>(out.ids_.size());
+    for (std::uint32_t i = count[v]; i < count[v + 1]; ++i) {
+      if (out.ids_.size() == row_start || out.ids_.back() != placed[i]) out.ids_.push_back(placed[i]);
+    }
+    out.offset_.push_back(static_cast<std::uint32_t>(out.ids_.size()));
   }
-  return result;
+  return out;
 }
 
 }  // namespace outagesim::models

@@ -3,8 +3,9 @@
 // order evaluation so that dependencies settle before their dependents.
 #pragma once
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "models/scenario/scenario_spec.hpp"
@@ -44,8 +45,24 @@ class DependencyGraph {
   struct EdgeData {
     EdgeRole role = EdgeRole::kNeeds;
   };
-  using Graph =
-      boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, EdgeData>;
+  // Compressed rows: built in one pass from the edge list, with no allocation per vertex or edge (a
+  // region of a million tenants has millions of edges).
+  using Graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, EdgeData,
+                                                   boost::no_property, std::uint32_t, std::uint32_t>;
+
+  // For each vertex, the vertices that depend on it directly, sorted, each once, in one array.
+  class Dependents {
+   public:
+    std::span<const ComponentId> of(ComponentId id) const {
+      return {ids_.data() + offset_[id], ids_.data() + offset_[id + 1]};
+    }
+    std::uint32_t size() const { return static_cast<std::uint32_t>(offset_.size() - 1); }
+
+   private:
+    friend class DependencyGraph;
+    std::vector<std::uint32_t> offset_;  // the dependents of i are ids_[offset_[i] .. offset_[i + 1])
+    std::vector<ComponentId> ids_;
+  };
 
   DependencyGraph(std::uint32_t vertex_count, const std::vector<DependencyEdge>& edges);
 
@@ -55,8 +72,7 @@ class DependencyGraph {
   // Position of each vertex in an order where dependencies come before dependents.
   // REQUIRES: find_cycle().empty().
   std::vector<std::uint32_t> ranks() const;
-  // For each vertex, the vertices that depend on it directly, sorted, each once.
-  std::vector<std::vector<ComponentId>> dependents() const;
+  Dependents dependents() const;
 
   const Graph& graph() const { return graph_; }
 

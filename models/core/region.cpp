@@ -14,13 +14,7 @@ Region::Region(std::vector<std::unique_ptr<Component>> components, const Depende
   by_rank_.resize(rank_.size());
   for (ComponentId id = 0; id < rank_.size(); ++id) by_rank_[rank_[id]] = id;
 
-  const auto lists = graph.dependents();
-  dependents_offset_.reserve(lists.size() + 1);
-  dependents_offset_.push_back(0);
-  for (const auto& list : lists) {
-    dependents_.insert(dependents_.end(), list.begin(), list.end());
-    dependents_offset_.push_back(static_cast<std::uint32_t>(dependents_.size()));
-  }
+  dependents_ = graph.dependents();
 }
 
 }  // namespace outagesim::models

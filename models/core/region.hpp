@@ -29,18 +29,14 @@ class Region {
   // Dependencies have lower ranks than their dependents; ranks are a permutation of 0..size()-1.
   std::uint32_t rank(ComponentId id) const { return rank_[id]; }
   ComponentId at_rank(std::uint32_t rank) const { return by_rank_[rank]; }
-  std::span<const ComponentId> dependents(ComponentId id) const {
-    return {dependents_.data() + dependents_offset_[id], dependents_.data() + dependents_offset_[id + 1]};
-  }
+  std::span<const ComponentId> dependents(ComponentId id) const { return dependents_.of(id); }
 
  private:
   std::vector<std::unique_ptr<Component>> components_;
   std::vector<ComponentStatus> status_;
   std::vector<std::uint32_t> rank_;
   std::vector<ComponentId> by_rank_;
-  // Dependents of all components in one array (compressed rows): those of i are at [offset[i], offset[i+1]).
-  std::vector<std::uint32_t> dependents_offset_;
-  std::vector<ComponentId> dependents_;
+  DependencyGraph::Dependents dependents_;
 };
 
 }  // namespace outagesim::models

@@ -76,10 +76,16 @@ std::vector<std::unique_ptr<Component>> build_components(const ScenarioSpec& spe
       assert(f.id == components.size());
       // A strategy without recovery steps of its own takes the function's, here rather than only in the
       // loader, so that a replication's drawn steps reach the strategy too.
-      StrategySpec strategy = f.strategy;
-      inherit_recovery(strategy, f.recovery);
-      components.push_back(
-          std::make_unique<TenantFunction>(f.id, t.name + "/" + f.name, f, make_strategy(strategy)));
+      // Waiting for repair has no steps of its own, so most functions need no copy of the strategy.
+      std::unique_ptr<RecoveryStrategy> made;
+      if (std::holds_alternative<WaitForRepairSpec>(f.strategy)) {
+        made = make_strategy(f.strategy);
+      } else {
+        StrategySpec strategy = f.strategy;
+        inherit_recovery(strategy, f.recovery);
+        made = make_strategy(strategy);
+      }
+      components.push_back(std::make_unique<TenantFunction>(f.id, t.name + "/" + f.name, f, std::move(made)));
     }
   }
   for (const TenantSpec& t : spec.tenants) {

@@ -8,8 +8,8 @@ namespace outagesim::models {
 Database::Database(ComponentId id, std::string name, const DatabaseParams& params)
     : Component(id, std::move(name), ComponentKind::kDatabase),
       params_(params),
-      primary_(params.primary, params.recovery, kPrimaryStep) {
-  if (params.standby) standby_.emplace(*params.standby, std::vector<RecoveryStep>{}, kStandbyStep);
+      primary_(params_.primary, params_.recovery, kPrimaryStep) {
+  if (params_.standby) standby_.emplace(*params_.standby, std::span<const RecoveryStep>{}, kStandbyStep);
 }
 
 void Database::evaluate() {

@@ -7,8 +7,9 @@
 
 namespace outagesim::models {
 
-RecoverySequence::RecoverySequence(Requirement needs, std::vector<RecoveryStep> steps, std::uint32_t tag)
-    : needs_(std::move(needs)), steps_(std::move(steps)), tag_(tag) {}
+RecoverySequence::RecoverySequence(const Requirement& needs, std::span<const RecoveryStep> steps,
+                                   std::uint32_t tag)
+    : needs_(&needs), steps_(steps), tag_(tag) {}
 
 const RecoveryStep* RecoverySequence::current_step() const {
   return awaiting_recovery_ && step_ < steps_.size() && timer_.is_set() ? &steps_[step_] : nullptr;
@@ -19,7 +20,7 @@ void RecoverySequence::start_step(ModelContext& ctx, sim::HandlerId owner) {
 }
 
 RecoverySequence::Outcome RecoverySequence::update(ModelContext& ctx, sim::HandlerId owner) {
-  const Verdict v = evaluate(needs_, ctx.status());
+  const Verdict v = evaluate(*needs_, ctx.status());
   verdict_ = v;
   if (v.state == State::kDown) {
     ctx.engine().cancel(timer_);
@@ -50,7 +51,7 @@ RecoverySequence::Outcome RecoverySequence::on_step_done(ModelContext& ctx, sim:
     return outcome_;
   }
   awaiting_recovery_ = false;
-  const Verdict v = evaluate(needs_, ctx.status());
+  const Verdict v = evaluate(*needs_, ctx.status());
   verdict_ = v;
   outcome_ = Outcome{v.state, Cause{Reason::kRecovered, returned_.blamed, returned_.trigger}};
   return outcome_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "models/core/requirement.hpp"
@@ -23,8 +24,10 @@ class RecoverySequence {
     Cause cause;
   };
 
-  // `tag` is the timer payload this sequence uses on its owner's handler.
-  RecoverySequence(Requirement needs, std::vector<RecoveryStep> steps, std::uint32_t tag);
+  // `tag` is the timer payload this sequence uses on its owner's handler. Refers to `needs` and `steps`,
+  // which stay in the scenario's spec (or the owner's copy of it) for the run: a region of a million
+  // tenants copies no requirement tree.
+  RecoverySequence(const Requirement& needs, std::span<const RecoveryStep> steps, std::uint32_t tag);
 
   // Re-reads the requirement against the current statuses; starts, keeps or abandons the steps.
   Outcome update(ModelContext& ctx, sim::HandlerId owner);
@@ -35,7 +38,7 @@ class RecoverySequence {
   Outcome on_step_done(ModelContext& ctx, sim::HandlerId owner);
 
   std::uint32_t tag() const { return tag_; }
-  const Requirement& needs() const { return needs_; }
+  const Requirement& needs() const { return *needs_; }
   // The step under way, or nullptr.
   const RecoveryStep* current_step() const;
   const Outcome& outcome() const { return outcome_; }
@@ -45,8 +48,8 @@ class RecoverySequence {
  private:
   void start_step(ModelContext& ctx, sim::HandlerId owner);
 
-  Requirement needs_;
-  std::vector<RecoveryStep> steps_;
+  const Requirement* needs_;
+  std::span<const RecoveryStep> steps_;
   std::uint32_t tag_;
   bool awaiting_recovery_ = false;  // the requirement was down and the steps have not completed since
   std::size_t step_ = 0;

@@ -7,7 +7,7 @@ namespace outagesim::models {
 
 ActiveActive::ActiveActive(const ActiveActiveSpec& spec) : spec_(spec), serving_(spec.sites.size(), true) {
   for (std::size_t i = 0; i < spec.sites.size(); ++i) {
-    sites_.emplace_back(spec.sites[i].needs, spec.sites[i].recovery,
+    sites_.emplace_back(spec_.sites[i].needs, spec_.sites[i].recovery,
                         kSiteTagBase + static_cast<std::uint32_t>(i));
   }
 }

@@ -29,7 +29,7 @@ class ActiveActive final : public RecoveryStrategy {
   // A spell short of capacity ends: keep it if it is the longest.
   void close_short_spell(sim::Time now);
 
-  ActiveActiveSpec spec_;
+  ActiveActiveSpec spec_;  // the sites' sequences refer to its needs and steps
   std::vector<RecoverySequence> sites_;
   std::vector<bool> serving_;  // per site, at the last look
   sim::TimerId detection_timer_;

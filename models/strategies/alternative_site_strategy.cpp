@@ -9,7 +9,10 @@ namespace outagesim::models {
 
 AlternativeSiteStrategy::AlternativeSiteStrategy(const FailoverTrigger& trigger, Requirement site_needs,
                                                  std::vector<RecoveryStep> recovery)
-    : trigger_(trigger), site_(std::move(site_needs), std::move(recovery), kSiteStepTag) {}
+    : trigger_(trigger),
+      site_needs_(std::move(site_needs)),
+      site_recovery_(std::move(recovery)),
+      site_(site_needs_, site_recovery_, kSiteStepTag) {}
 
 void AlternativeSiteStrategy::set_blocker(StrategyContext& sc, ComponentId component, Wait wait,
                                           std::string step) {

@@ -58,6 +58,8 @@ class AlternativeSiteStrategy : public RecoveryStrategy {
   RecoverySequence::Outcome combine(StrategyContext& sc, const RecoverySequence::Outcome& primary);
 
   FailoverTrigger trigger_;
+  Requirement site_needs_;  // site_ refers to these two
+  std::vector<RecoveryStep> site_recovery_;
   RecoverySequence site_;
   Phase phase_ = Phase::kIdle;
   sim::TimerId trigger_timer_;

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -68,7 +69,10 @@ class TableReader {
   };
 
   TableReader(DiagnosticSink& sink, std::string shown, Names names)
-      : sink_(sink), shown_(std::move(shown)), names_(names) {}
+      : sink_(sink), shown_(std::move(shown)), names_(names) {
+    component_ids_.reserve(names.component_ids.size());
+    for (const auto& [name, id] : names.component_ids) component_ids_.emplace(name, id);
+  }
 
   // One tenant from the line `text` (number `line`, padded: `capacity` bytes may be read from it).
   std::optional<m::TenantSpec> read_line(od::parser& parser, const char* text, std::size_t length,
@@ -109,22 +113,24 @@ class TableReader {
     return std::move(at).get(p) ? nullptr : p;
   }
 
-  // A key of `object` checked against `known`, or nothing after reporting it.
+  // A key of `object` checked against `known`, or nothing after reporting it. `seen` has bit i set once
+  // known[i] was read (no list of strings per object: a table has millions of objects).
   std::optional<std::string_view> key_of(od::field& field, const std::vector<std::string>& known,
-                                         std::vector<std::string>& seen, std::string_view what) {
+                                         std::uint32_t& seen, std::string_view what) {
     std::string_view key;
     const char* at = field.key().raw() - 1;  // the key's opening quote
     if (field.unescaped_key().get(key))
       return fail(at, fmt::format("a key of {} is not text", what), "a key");
-    if (std::find(known.begin(), known.end(), key) == known.end()) {
+    const auto found = std::find(known.begin(), known.end(), key);
+    if (found == known.end()) {
       std::string message = fmt::format("unknown key '{}' in {}", key, what);
       if (const std::string hint = did_you_mean(key, known); !hint.empty()) message += "; " + hint;
       return fail(at, std::move(message), fmt::format("one of {}", fmt::join(known, ", ")));
     }
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+    const std::uint32_t bit = std::uint32_t{1} << (found - known.begin());
+    if ((seen & bit) != 0)
       return fail(at, fmt::format("duplicate key '{}' in {}", key, what), "each key once");
-    }
-    seen.emplace_back(key);
+    seen |= bit;
     return key;
   }
 
@@ -141,17 +147,21 @@ class TableReader {
 
   std::optional<std::string> name_of(od::value value, std::string_view what) {
     const char* at = location(value.current_location());
-    const auto text = string_of(value, fmt::format("the name of {}", what));
-    if (!text) return std::nullopt;
-    if (const std::string why = name_problem(*text, false); !why.empty()) {
+    std::string_view text;
+    if (value.get_string().get(text)) {  // string_of's message, worded only when needed
+      od::json_type type{};
+      const std::string_view is = value.type().get(type) ? "not a string" : type_name(type);
+      return fail(at, fmt::format("the name of {} is {}", what, is), "a string");
+    }
+    if (const std::string why = name_problem(text, false); !why.empty()) {
       return fail(at, fmt::format("the name of {} {}", what, why), fmt::format("{}, and no '/'", kNameRules));
     }
-    return std::string(*text);
+    return std::string(text);
   }
 
   std::optional<m::TenantSpec> read_tenant(od::object& object) {
     m::TenantSpec tenant;
-    std::vector<std::string> seen;
+    std::uint32_t seen = 0;
     std::optional<m::Requirement> needs;
     std::vector<m::RecoveryStep> recovery;
     bool has_functions = false;
@@ -182,7 +192,8 @@ class TableReader {
         tenant.sla = static_cast<std::uint32_t>(it - names_.sla_names.begin());
       } else if (*key == "needs") {
         entries_ = 0;
-        needs = requirement(value, "'needs'", 0);
+        static const std::string kWhat = "'needs'";
+        needs = requirement(value, kWhat, 0);
         if (!needs) return std::nullopt;
       } else if (*key == "recovery") {
         auto steps = recovery_steps(value);
@@ -226,7 +237,7 @@ class TableReader {
         return refuse(at, "a function is not an object", "{\"name\": ..., \"needs\": ...}");
       }
       m::TenantFunctionSpec function;
-      std::vector<std::string> seen;
+      std::uint32_t seen = 0;
       bool has_needs = false;
       for (auto each : object) {
         od::field field;
@@ -243,7 +254,8 @@ class TableReader {
           if (!string_of(v, "'description'")) return false;
         } else if (*key == "needs") {
           entries_ = 0;
-          auto needs = requirement(v, "'needs' of a function", 0);
+          static const std::string kWhat = "'needs' of a function";
+          auto needs = requirement(v, kWhat, 0);
           if (!needs) return false;
           function.needs = std::move(*needs);
           has_needs = true;
@@ -314,7 +326,7 @@ class TableReader {
       if (std::move(item).get(element) || element.get_object().get(object)) {
         return fail(at, "a recovery step is not an object", "{\"step\": ..., \"duration\": ...}");
       }
-      std::vector<std::string> seen;
+      std::uint32_t seen = 0;
       std::string name;
       std::optional<sim::Time> duration;
       std::optional<double> work_tb;
@@ -369,8 +381,8 @@ class TableReader {
       case od::json_type::string: {
         std::string_view name;
         if (value.get_string().get(name)) return fail(at, fmt::format("{} is malformed", what), "a string");
-        const auto it = names_.component_ids.find(name);
-        if (it == names_.component_ids.end()) {
+        const auto it = component_ids_.find(name);
+        if (it == component_ids_.end()) {
           std::string message = fmt::format("{} names '{}', which is no component", what, name);
           if (const std::string hint = did_you_mean(name, names_.component_names); !hint.empty()) {
             message += "; " + hint;
@@ -396,7 +408,7 @@ class TableReader {
     std::optional<std::vector<m::Requirement>> all, any, of;
     std::optional<std::int64_t> k;
     int forms = 0;
-    std::vector<std::string> seen;
+    std::uint32_t seen = 0;
     static const std::vector<std::string> kKeys{"all_of", "any_of", "k", "of"};
     for (auto each : object) {
       od::field field;
@@ -472,6 +484,8 @@ class TableReader {
   DiagnosticSink& sink_;
   std::string shown_;
   Names names_;
+  // The same names, hashed: looked up once per need of every tenant.
+  std::unordered_map<std::string_view, m::ComponentId> component_ids_;
   int line_ = 0;
   const char* line_begin_ = nullptr;
   std::size_t entries_ = 0;

@@ -1,7 +1,16 @@
 // Queries on a run's intervals.
 #include "models/results/run_result.hpp"
 
+#include <algorithm>
+
 namespace outagesim::models {
+
+const StrategyResult& RunResult::strategy(ComponentId id) const {
+  static const StrategyResult kNothing;
+  const auto it = std::lower_bound(strategies.begin(), strategies.end(), id,
+                                   [](const auto& entry, ComponentId key) { return entry.first < key; });
+  return it != strategies.end() && it->first == id ? it->second : kNothing;
+}
 
 sim::Time RunResult::time_in(ComponentId id, State state) const {
   sim::Time total;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "models/core/state_change.hpp"
@@ -30,8 +31,10 @@ struct RunResult {
   std::vector<bool> injection_had_effect;        // per injection
   std::vector<sim::Time> injection_applied_at;   // per injection; never() when it never happened
   std::vector<RepairRecord> repairs;             // per repair of the spec
-  std::vector<StrategyResult> strategies;        // per vertex; meaningful for tenant functions
-  std::vector<RoomTrace> rooms;                  // per room, in component order
+  // The strategies' results, by tenant function, sorted by id; a function whose strategy recorded
+  // nothing (waiting for repair, most of a large region) is left out. Read with strategy().
+  std::vector<std::pair<ComponentId, StrategyResult>> strategies;
+  std::vector<RoomTrace> rooms;  // per room, in component order
   std::uint64_t events = 0;
   std::uint64_t evaluations = 0;
 
@@ -41,6 +44,8 @@ struct RunResult {
   // The same in whole seconds as reports print it: each interval's ends floored to the second, then
   // summed, so a total always equals the sum of the intervals listed with it.
   std::int64_t whole_seconds_in(ComponentId id, State state) const;
+  // The result of tenant function `id`'s strategy; an empty one when it recorded nothing.
+  const StrategyResult& strategy(ComponentId id) const;
   // Journal records that change a state (the others note quantity changes).
   std::size_t state_changes() const;
 };

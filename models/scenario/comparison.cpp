@@ -41,7 +41,7 @@ ComparisonRow row_for(const ScenarioSpec& spec, const RunResult& result, std::ui
   // Whole seconds, as reports list the intervals: totals and differences then add up exactly.
   row.downtime = sim::Time::seconds(result.whole_seconds_in(function.id, State::kDown));
   row.degraded = sim::Time::seconds(result.whole_seconds_in(function.id, State::kDegraded));
-  row.strategy = result.strategies[function.id];
+  row.strategy = result.strategy(function.id);
   row.data_loss = row.strategy.data_loss;
   if (tenant.sla) row.sla = sla_credit(spec.slas[*tenant.sla], row.downtime);
 

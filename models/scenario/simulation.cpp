@@ -99,12 +99,13 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t r
   result.injection_applied_at = operations.applied_at();
   result.repairs = operations.repair_records();
   result.rooms = temperatures.finish(end);
-  result.strategies.resize(n);
+  static const StrategyResult kNothing;
   for (const TenantSpec& t : spec.tenants) {
-    for (const TenantFunctionSpec& f : t.functions) {
+    for (const TenantFunctionSpec& f : t.functions) {  // in increasing id, so the list is sorted
       auto& function = static_cast<TenantFunction&>(region.component(f.id));
       function.finish();
-      result.strategies[f.id] = function.strategy().result();
+      StrategyResult s = function.strategy().result();
+      if (s != kNothing) result.strategies.emplace_back(f.id, std::move(s));
     }
   }
   result.events = engine.events_dispatched();

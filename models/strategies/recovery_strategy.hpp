@@ -66,6 +66,8 @@ struct StrategyResult {
   std::optional<sim::Time> procedure_started;  // when the strategy's procedure (failover, launch) began
   std::optional<sim::Time> alternative_ready;  // when its site could first take over
   bool served_by_alternative = false;
+
+  bool operator==(const StrategyResult&) const = default;
 };
 
 class RecoveryStrategy {

@@ -116,6 +116,5 @@ faults:
   // Launches only after the repair: the next retry of the backoff (10s, 20s, ... capped at 10m) comes at
   // 03:00:30, then a 5-minute boot.
   CHECK(run.intervals("app/service") == "01:00-03:05:30");
-  CHECK(run.result.strategies[run.id("app/service")].limitation ==
-        outagesim::models::Wait::kControlPlaneDown);
+  CHECK(run.result.strategy(run.id("app/service")).limitation == outagesim::models::Wait::kControlPlaneDown);
 }

@@ -42,5 +42,5 @@ TEST_CASE("active-active with a minimum of two sites is down on one") {
   - {at: "02:00", target: b, action: fail}
 )"));
   CHECK(run.intervals("shop/service") == "02:00-end");
-  CHECK(run.result.strategies[run.id("shop/service")].limitation == outagesim::models::Wait::kTooFewSites);
+  CHECK(run.result.strategy(run.id("shop/service")).limitation == outagesim::models::Wait::kTooFewSites);
 }

@@ -40,7 +40,7 @@ TEST_CASE("launching from a public image with the API healthy takes detection pl
                           ", detection: 5m, recovery: 15m, recovery_reason: caches warm on the new site}",
                       "  - {at: \"01:00\", target: zone-a, action: fail}\n"));
   CHECK(run.intervals("app/service") == "01:00-01:30");
-  const auto& s = run.result.strategies[run.id("app/service")];
+  const auto& s = run.result.strategy(run.id("app/service"));
   CHECK(*s.alternative_ready - *s.procedure_started == Time::minutes(10));
 }
 
@@ -50,7 +50,7 @@ TEST_CASE("a custom image needs its image service for the whole boot, retries do
                                   "  - {at: \"05:00\", target: zone-a, action: repair}\n"));
   // The images live in zone-a: every boot fails until 05:00, and then the primary is back too.
   CHECK(run.intervals("app/service") == "01:00-05:00");
-  const auto& s = run.result.strategies[run.id("app/service")];
+  const auto& s = run.result.strategy(run.id("app/service"));
   CHECK_FALSE(s.served_by_alternative);
   CHECK(s.limited_by == run.id("images"));
 }
@@ -74,7 +74,7 @@ TEST_CASE("launches into a throttled control plane take backoff rounds") {
       "  - {at: \"01:00\", target: zone-a, action: fail}\n";
   const Run run = run_yaml(
       launch(std::string("{") + kLaunch + ", retry: {initial: 30s, max: 10m, multiplier: 2}}", throttled));
-  const auto& s = run.result.strategies[run.id("app/service")];
+  const auto& s = run.result.strategy(run.id("app/service"));
   REQUIRE(s.alternative_ready);
   // With one call in seven succeeding, 20 instances need rounds 30s, 1m, 2m... apart: the launch takes
   // far longer than its 10 minutes of boot, and the API is named as what held it back.
@@ -84,7 +84,7 @@ TEST_CASE("launches into a throttled control plane take backoff rounds") {
   // Same seed, same rounds; another seed, other draws.
   const Run again = run_yaml(
       launch(std::string("{") + kLaunch + ", retry: {initial: 30s, max: 10m, multiplier: 2}}", throttled));
-  CHECK(*again.result.strategies[again.id("app/service")].alternative_ready == *s.alternative_ready);
+  CHECK(*again.result.strategy(again.id("app/service")).alternative_ready == *s.alternative_ready);
 }
 
 TEST_CASE("a restore needs its backups reachable and loses the work since the last backup") {
@@ -95,7 +95,7 @@ TEST_CASE("a restore needs its backups reachable and loses the work since the la
                       "  - {at: \"02:00\", target: zone-a, action: fail}\n"));
   // The backups are in the failed zone: nothing to restore from, ever.
   CHECK(run.intervals("app/service") == "02:00-end");
-  const auto& s = run.result.strategies[run.id("app/service")];
+  const auto& s = run.result.strategy(run.id("app/service"));
   CHECK(s.limited_by == run.id("backups-a"));
   CHECK(s.limitation == outagesim::models::Wait::kBackupsUnreachable);
 
@@ -110,7 +110,7 @@ faults:
   - {at: "02:00", target: zone-a, action: fail}
 )"));
   CHECK(elsewhere.intervals("app/service") == "02:00-04:00");  // 100 GB at 50 GB/h
-  CHECK(elsewhere.result.strategies[elsewhere.id("app/service")].data_loss == Time::hours(8));
+  CHECK(elsewhere.result.strategy(elsewhere.id("app/service")).data_loss == Time::hours(8));
 }
 
 TEST_CASE("launched capacity goes down with the zone it was launched into") {
@@ -150,7 +150,7 @@ TEST_CASE("launches draw on the target's finite spare instances, the later one f
   CHECK(run.intervals("first/service") == "01:00-01:10");
   // Only 5 of its 10 instances can ever be had: it waits on the stock-out until its zone returns.
   CHECK(run.intervals("second/service") == "01:00-06:00");
-  const auto& s = run.result.strategies[run.id("second/service")];
+  const auto& s = run.result.strategy(run.id("second/service"));
   CHECK_FALSE(s.served_by_alternative);
   CHECK(s.limited_by == run.id("fleet-c"));
   CHECK(s.limitation == outagesim::models::Wait::kNoSpareCapacity);
@@ -171,7 +171,7 @@ TEST_CASE("a big launch retrying against a failed API costs nothing per instance
                       "  - {at: \"00:30\", target: api, action: fail}\n"
                       "  - {at: \"01:00\", target: zone-a, action: fail}\n"
                       "  - {at: \"07:00\", target: api, action: repair}\n"));
-  const auto& s = run.result.strategies[run.id("app/service")];
+  const auto& s = run.result.strategy(run.id("app/service"));
   REQUIRE(s.alternative_ready);
   // Nothing launches before the API returns at 07:00; then the launch's own 100,000 calls a second
   // throttle it for a few minutes, and ten minutes of boot follow.

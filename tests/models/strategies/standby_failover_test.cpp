@@ -28,7 +28,7 @@ TEST_CASE("a warm standby takes over after detection, decision, switchover and D
                              "dns_ttl: 5m, replication_lag: 30s}",
                              "  - {at: \"01:00\", target: zone-a, action: fail}\n"));
   CHECK(run.intervals("app/service") == "01:00-01:30");
-  const auto& s = run.result.strategies[run.id("app/service")];
+  const auto& s = run.result.strategy(run.id("app/service"));
   CHECK(s.served_by_alternative);
   CHECK(s.data_loss == Time::seconds(30));
   CHECK(*s.procedure_started == Time::minutes(75));
@@ -42,7 +42,7 @@ TEST_CASE("a standby whose own needs are down cannot take over until they return
                                          "  - {at: \"01:00\", target: zone-a, action: fail}\n  - {at: "
                                          "\"06:00\", target: zone-a, action: repair}\n"));
   CHECK(run.intervals("app/service") == "01:00-06:00");  // the primary returns first
-  const auto& s = run.result.strategies[run.id("app/service")];
+  const auto& s = run.result.strategy(run.id("app/service"));
   CHECK_FALSE(s.served_by_alternative);
   CHECK(s.data_loss == Time());
   CHECK(s.limited_by == run.id("proxy-a"));
@@ -53,7 +53,7 @@ TEST_CASE("a failover in progress is abandoned when the primary returns") {
                                          "  - {at: \"01:00\", target: zone-a, action: fail}\n  - {at: "
                                          "\"01:40\", target: zone-a, action: repair}\n"));
   CHECK(run.intervals("app/service") == "01:00-01:40");
-  CHECK_FALSE(run.result.strategies[run.id("app/service")].served_by_alternative);
+  CHECK_FALSE(run.result.strategy(run.id("app/service")).served_by_alternative);
 }
 
 TEST_CASE("a standby that fails after taking over takes the function down with it") {
@@ -70,7 +70,7 @@ TEST_CASE("a cold cross-region standby is provisioned first and loses the work s
       "backup_every: 24h, backup_age_at_start: 3h}",
       "  - {at: \"05:00\", target: zone-a, action: fail}\n"));
   CHECK(run.intervals("app/service") == "05:00-07:30");
-  CHECK(run.result.strategies[run.id("app/service")].data_loss ==
+  CHECK(run.result.strategy(run.id("app/service")).data_loss ==
         Time::hours(8));  // 3 h old at 00:00, then 5 h
 }
 
@@ -89,7 +89,7 @@ TEST_CASE("a second failover loses the work since the second fall, not the first
                              "zone-a, action: repair}\n"
                              "  - {at: \"10:00\", target: zone-a, action: fail}\n"));
   // The first failover restores a backup 3 h old; the second, at 10:00, one 12 h old.
-  CHECK(run.result.strategies[run.id("app/service")].data_loss == Time::hours(15));
+  CHECK(run.result.strategy(run.id("app/service")).data_loss == Time::hours(15));
 }
 
 TEST_CASE("a failover need holds the switchover back, but the standby serves without it") {
@@ -109,7 +109,7 @@ operator_actions:
   - {at: "02:00", target: dns, action: repair}
 )"));
   CHECK(run.intervals("app/service") == "01:00-02:10");
-  const auto& s = run.result.strategies[run.id("app/service")];
+  const auto& s = run.result.strategy(run.id("app/service"));
   CHECK(s.limited_by == run.id("dns"));
   CHECK(s.limitation == outagesim::models::Wait::kFailoverNeeds);
 }

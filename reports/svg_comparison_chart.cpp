@@ -18,12 +18,21 @@ namespace m = outagesim::models;
 namespace {
 
 constexpr double kWidth = 1160;
-constexpr double kPlotLeft = 250;
-constexpr double kPlotRight = 860;
+constexpr double kPlotLeft = 400;
+constexpr double kPlotRight = 900;
 constexpr double kRowPitch = 20;
 constexpr double kBarHeight = 12;
 constexpr double kTop = 22;
 constexpr const char* kBaselineName = "as it was";
+// Variant names longer than this (in bytes) are cut in the label; the hover text has them whole.
+constexpr std::size_t kLabelBytes = 64;
+
+std::string short_label(const std::string& name) {
+  if (name.size() <= kLabelBytes) return name;
+  std::size_t cut = kLabelBytes - 1;
+  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+  return name.substr(0, cut) + "\xE2\x80\xA6";  // …
+}
 
 struct Bar {
   std::uint32_t tenant = 0;
@@ -105,7 +114,7 @@ std::string chart(const m::ScenarioSpec& spec, const std::vector<Bar>& bars, con
         "<rect class=\"variant-bar{5}\" data-function=\"{0}\" data-variant=\"{1}\" x=\"{6}\" y=\"{7}\" "
         "width=\"{8}\" height=\"{9}\"><title>{10}</title></rect>\n",
         function, variant, svg_number(kPlotLeft - 8), svg_number(y + 11),
-        html_escape(b.variant.empty() ? std::string(kBaselineName) : b.variant),
+        html_escape(b.variant.empty() ? std::string(kBaselineName) : short_label(b.variant)),
         b.variant.empty() ? " baseline" : "", svg_number(kPlotLeft), svg_number(bar_y),
         svg_number(x.at(b.value_s) - kPlotLeft), svg_number(kBarHeight), html_escape(b.title));
     double label_x = x.at(b.value_s);

@@ -99,15 +99,18 @@ std::string svg_temperature_chart(const m::ScenarioSpec& spec, const m::RoomTrac
     bool first_at_c = true;
     for (std::size_t j = 0; j < i; ++j) first_at_c = first_at_c && trace.thresholds[j].c != t.c;
     if (!first_at_c) continue;
-    std::string label = t.name;
+    // The label names the kind only ("shutdown 40 °C"): pool names would not fit; the hover text has them.
+    std::string names = t.name;
     for (std::size_t j = i + 1; j < trace.thresholds.size(); ++j) {
-      if (trace.thresholds[j].c == t.c) label += ", " + trace.thresholds[j].name;
+      if (trace.thresholds[j].c == t.c) names += ", " + trace.thresholds[j].name;
     }
+    const std::string kind = threshold_kind(t.name);
     out += fmt::format(
         "<text class=\"threshold-label {0}\" x=\"{1}\" y=\"{2}\">{3} {4:g} \xC2\xB0"
-        "C<title>{3} {4:g} \xC2\xB0"
+        "C<title>{5} {4:g} \xC2\xB0"
         "C</title></text>\n",
-        threshold_kind(t.name), svg_number(kRight + 4), svg_number(y.at(t.c) + 4), html_escape(label), t.c);
+        kind, svg_number(kRight + 4), svg_number(y.at(t.c) + 4), kind == "other" ? html_escape(t.name) : kind,
+        t.c, html_escape(names));
   }
 
   std::string path;

@@ -200,6 +200,23 @@ void events_row(Canvas& canvas, const m::ScenarioSpec& spec, const m::RunResult&
   canvas.skip_row();
 }
 
+// A milestone's event in words, as the scenario names it.
+const char* event_words(m::MilestoneSpec::Event event) {
+  switch (event) {
+    case m::MilestoneSpec::Event::kEntersDown:
+      return "enters down";
+    case m::MilestoneSpec::Event::kEntersDegraded:
+      return "enters degraded";
+    case m::MilestoneSpec::Event::kLeavesUp:
+      return "leaves up";
+    case m::MilestoneSpec::Event::kReturnsUp:
+      return "returns up";
+    case m::MilestoneSpec::Event::kRecovers:
+      return "recovers";
+  }
+  return "?";
+}
+
 void milestone_rows(Canvas& canvas, const m::ScenarioSpec& spec, const m::RunResult& result) {
   for (const m::MilestoneResult& r : m::check_milestones(spec, result)) {
     const m::MilestoneSpec& ms = *r.milestone;
@@ -212,16 +229,21 @@ void milestone_rows(Canvas& canvas, const m::ScenarioSpec& spec, const m::RunRes
         html_escape(short_label(ms.name)));
     std::string about = fmt::format("{} ({}): ", ms.name, m::basis_name(ms.basis));
     if (ms.max_downtime) {
-      about += fmt::format("{} down at most {}, simulated {}: {}", m::vertex_name(spec, ms.component),
-                           format_duration(*ms.max_downtime),
-                           format_duration(r.simulated.value_or(sim::Time())), r.passed ? "kept" : "broken");
-      canvas.out() += fmt::format("<text class=\"milestone-note\" x=\"{}\" y=\"{}\">{}</text>\n",
-                                  svg_number(kPlotLeft + 4), svg_number(y + 12), html_escape(about));
+      const std::string bound =
+          fmt::format("{} down at most {}, simulated {}: {}", m::vertex_name(spec, ms.component),
+                      format_duration(*ms.max_downtime), format_duration(r.simulated.value_or(sim::Time())),
+                      r.passed ? "kept" : "broken");
+      about += bound;
+      canvas.out() +=
+          fmt::format("<text class=\"milestone-note\" x=\"{}\" y=\"{}\">{}<title>{}</title></text>\n",
+                      svg_number(kPlotLeft + 4), svg_number(y + 12), html_escape(bound), html_escape(about));
       canvas.out() += "</g>\n";
       canvas.skip_row();
       continue;
     }
-    about += fmt::format("{} {}; public {}, simulated {}", m::vertex_name(spec, ms.component), ms.name,
+    about += fmt::format("{} {} ({}); public {}, simulated {}", m::vertex_name(spec, ms.component),
+                         event_words(ms.event),
+                         ms.occurrence == m::MilestoneSpec::Occurrence::kFirst ? "first time" : "last time",
                          ms.expected ? local_clock(spec, *ms.expected) : std::string("none"),
                          r.simulated ? local_clock(spec, *r.simulated) : std::string("never"));
     if (r.difference) {

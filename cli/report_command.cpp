@@ -24,6 +24,10 @@ int report_command(const ReportOptions& options) {
   reports::HtmlComparison charted;
   models::Comparison comparison;
   models::UncertainComparison uncertain;
+  if (spec.variants.empty() && options.runs) {
+    fmt::print(stderr, "outagesim report: --runs: {} has no strategy variants to replicate; one run drawn\n",
+               options.scenario);
+  }
   if (!spec.variants.empty()) {
     if (options.runs) {
       InterruptHandler interrupt;

@@ -266,7 +266,15 @@ void milestone_rows(Canvas& canvas, const m::ScenarioSpec& spec, const m::RunRes
           "height=\"{}\"><title>{}</title></rect>\n",
           name, svg_number(canvas.x(*ms.expected) - 1.5), svg_number(y), svg_number(kLaneHeight), title);
     }
-    if (r.simulated) {
+    if (!r.simulated) {
+      // Beside the public tick, on whichever side has room.
+      const double at = ms.expected ? canvas.x(*ms.expected) : kPlotLeft;
+      const bool left = at > kPlotRight - 200;
+      canvas.out() += fmt::format(
+          "<text class=\"milestone-note never\" x=\"{}\" y=\"{}\" text-anchor=\"{}\">did not happen in the "
+          "run<title>{}</title></text>\n",
+          svg_number(left ? at - 8 : at + 8), svg_number(y + 12), left ? "end" : "start", title);
+    } else {
       canvas.out() += fmt::format(
           "<circle class=\"milestone-tick simulated{}\" data-milestone=\"{}\" cx=\"{}\" cy=\"{}\" "
           "r=\"5\"><title>{}</title></circle>\n",

@@ -76,6 +76,15 @@ struct RankOptions {
   std::string output;  // empty: stdout
 };
 
+struct ReportOptions {
+  std::string scenario;
+  std::optional<std::uint64_t> seed;
+  std::string output;                 // empty: stdout
+  std::optional<std::uint64_t> runs;  // replications of the variant comparison; none: one run each
+  unsigned threads = 0;               // 0: one per hardware thread
+  bool quiet = false;                 // no progress bar
+};
+
 struct GenerateOptions {
   int zones = 3;
   int rooms = 2;      // per zone
@@ -107,6 +116,8 @@ int sensitivity_command(const SensitivityOptions& options);
 int explain_command(const ExplainOptions& options);
 // `rank S`: components by the downtime they held and what removing their faults saves.
 int rank_command(const RankOptions& options);
+// `report S -o report.html`: the run and its variant comparison as one self-contained HTML page.
+int report_command(const ReportOptions& options);
 
 // Writes the statistics of `outcomes` (replications 0, 1, ... in order) as `run --runs` does, and the
 // samples CSV when `samples` is not empty; shared by `run`, `merge` and the MPI run so that all print the

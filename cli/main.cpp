@@ -136,6 +136,19 @@ int main(int argc, char** argv) {
   rank_cmd->add_option("--seed", rank.seed, "Seed of the runs (default: the scenario's)")->check(kSeedText);
   rank_cmd->add_option("-o,--output", rank.output, "Write the report to this file instead of stdout");
 
+  ReportOptions report;
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "One self-contained HTML page: timeline, room temperatures, downtime and variants, as SVG");
+  report_cmd->add_option("scenario", report.scenario, "Scenario YAML file")->required();
+  report_cmd->add_option("--seed", report.seed, "Seed of the runs (default: the scenario's)")
+      ->check(kSeedText);
+  report_cmd->add_option("-o,--output", report.output, "Write the page to this file instead of stdout");
+  report_cmd->add_option("--runs", report.runs, "Replications of the variant comparison, with intervals")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+  report_cmd->add_option("--threads", report.threads, "Threads for replications (default: one per core)")
+      ->check(CLI::Range(0u, 1024u));
+  report_cmd->add_flag("--quiet", report.quiet, "No progress bar");
+
   GenerateOptions gen;
   CLI::App* gen_cmd = app.add_subcommand(
       "generate",
@@ -200,6 +213,7 @@ int main(int argc, char** argv) {
     if (*sens_cmd) return sensitivity_command(sens);
     if (*explain_cmd) return explain_command(explain);
     if (*rank_cmd) return rank_command(rank);
+    if (*report_cmd) return report_command(report);
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
     abort_group(3);  // the other ranks of an MPI run would otherwise wait for this one forever

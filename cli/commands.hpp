@@ -76,6 +76,14 @@ struct RankOptions {
   std::string output;  // empty: stdout
 };
 
+struct GraphOptions {
+  std::string scenario;
+  std::string at;      // empty: colour by the worst state over the run
+  std::string tenant;  // empty: the whole region
+  std::optional<std::uint64_t> seed;
+  std::string output;  // empty: stdout
+};
+
 struct GenerateOptions {
   int zones = 3;
   int rooms = 2;      // per zone
@@ -107,6 +115,8 @@ int sensitivity_command(const SensitivityOptions& options);
 int explain_command(const ExplainOptions& options);
 // `rank S`: components by the downtime they held and what removing their faults saves.
 int rank_command(const RankOptions& options);
+// `graph S`: the dependency graph as Graphviz DOT, coloured by state (reports/graph_dot.hpp).
+int graph_command(const GraphOptions& options);
 
 // Writes the statistics of `outcomes` (replications 0, 1, ... in order) as `run --runs` does, and the
 // samples CSV when `samples` is not empty; shared by `run`, `merge` and the MPI run so that all print the

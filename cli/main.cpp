@@ -136,6 +136,17 @@ int main(int argc, char** argv) {
   rank_cmd->add_option("--seed", rank.seed, "Seed of the runs (default: the scenario's)")->check(kSeedText);
   rank_cmd->add_option("-o,--output", rank.output, "Write the report to this file instead of stdout");
 
+  GraphOptions graph;
+  CLI::App* graph_cmd = app.add_subcommand(
+      "graph", "The dependency graph as Graphviz DOT, components coloured by their worst state in the run");
+  graph_cmd->add_option("scenario", graph.scenario, "Scenario YAML file")->required();
+  graph_cmd->add_option("--at", graph.at, "Colour by the state at this time (10:30, +2h15m, 2h15m)")
+      ->check(kNonEmpty);
+  graph_cmd->add_option("--tenant", graph.tenant, "Only this tenant, its functions and what they depend on")
+      ->check(kNonEmpty);
+  graph_cmd->add_option("--seed", graph.seed, "Seed of the run (default: the scenario's)")->check(kSeedText);
+  graph_cmd->add_option("-o,--output", graph.output, "Write the DOT to this file instead of stdout");
+
   GenerateOptions gen;
   CLI::App* gen_cmd = app.add_subcommand(
       "generate",
@@ -200,6 +211,7 @@ int main(int argc, char** argv) {
     if (*sens_cmd) return sensitivity_command(sens);
     if (*explain_cmd) return explain_command(explain);
     if (*rank_cmd) return rank_command(rank);
+    if (*graph_cmd) return graph_command(graph);
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
     abort_group(3);  // the other ranks of an MPI run would otherwise wait for this one forever

@@ -22,12 +22,15 @@ struct RunOptions {
   std::string output;  // empty: stdout
   // Replications: none for one run of the scenario as typed (its inputs at their nominal values).
   std::optional<std::uint64_t> runs;
-  unsigned threads = 0;  // 0: one per hardware thread
-  bool quiet = false;    // no progress bar
-  std::string samples;   // per-replication CSV, when given
-  std::string shard;     // "I/N": run only part I of N and write it as a shard file for `merge`
-  bool summary = false;  // JSON: per-tenant totals and intervals, without journal references
-  bool timings = false;  // time and peak memory per phase, on stderr
+  unsigned threads = 0;              // 0: one per hardware thread
+  bool quiet = false;                // no progress bar
+  std::string samples;               // per-replication CSV, when given
+  std::string shard;                 // "I/N": run only part I of N and write it as a shard file for `merge`
+  bool summary = false;              // JSON: per-tenant totals and intervals, without journal references
+  bool timings = false;              // time and peak memory per phase, on stderr
+  bool timeline = false;             // a terminal drawing of the run instead of the report
+  bool ascii = false;                // timeline: ASCII characters even in a UTF-8 locale
+  std::optional<std::size_t> width;  // timeline: columns; none: $COLUMNS, the terminal, or 100
 };
 
 struct CompareOptions {
@@ -103,6 +106,8 @@ struct ValidateOptions {
 int run_command(const RunOptions& options);
 // `run --runs N`: replications and their statistics.
 int run_replications_command(const RunOptions& options, const loader::LoadResult& loaded);
+// `run --timeline`: one line per tenant function, fitted to the terminal (reports/terminal_timeline.hpp).
+int run_timeline_command(const RunOptions& options, const loader::LoadResult& loaded);
 int validate_command(const ValidateOptions& options);
 // `generate`: a synthetic region scenario (cli/region_generator.hpp), streamed to the output.
 int generate_command(const GenerateOptions& options);

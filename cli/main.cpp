@@ -67,6 +67,18 @@ int main(int argc, char** argv) {
       ->add_option("--shard", run.shard,
                    "I/N: run only part I (from 0) of N of the replications and write it, as JSON, for merge")
       ->needs("--runs");
+  run_cmd
+      ->add_flag(
+          "--timeline", run.timeline,
+          "Draw the run in the terminal instead: a line per tenant function, a character per stretch of "
+          "time")
+      ->excludes("--runs");
+  run_cmd->add_flag("--ascii", run.ascii, "Timeline: ASCII characters (# down, ~ degraded, . up)")
+      ->needs("--timeline");
+  run_cmd
+      ->add_option("--width", run.width, "Timeline: columns to fit (default: $COLUMNS, the terminal, or 100)")
+      ->check(CLI::Range(std::size_t{40}, std::size_t{10'000}))
+      ->needs("--timeline");
 
   CompareOptions compare;
   CLI::App* compare_cmd = app.add_subcommand(

@@ -87,6 +87,14 @@ struct GraphOptions {
   std::string output;  // empty: stdout
 };
 
+struct SweepOptions {
+  std::string scenario;
+  std::string duration = "4h";  // how long each component stays failed, as a scenario writes durations
+  std::string format = "text";  // text | json | csv
+  std::optional<std::uint64_t> seed;
+  std::string output;  // empty: stdout
+};
+
 struct GenerateOptions {
   int zones = 3;
   int rooms = 2;      // per zone
@@ -122,6 +130,8 @@ int explain_command(const ExplainOptions& options);
 int rank_command(const RankOptions& options);
 // `graph S`: the dependency graph as Graphviz DOT, coloured by state (reports/graph_dot.hpp).
 int graph_command(const GraphOptions& options);
+// `sweep S`: each component failed alone at the start, and the tenant functions that go down.
+int sweep_command(const SweepOptions& options);
 
 // Writes the statistics of `outcomes` (replications 0, 1, ... in order) as `run --runs` does, and the
 // samples CSV when `samples` is not empty; shared by `run`, `merge` and the MPI run so that all print the

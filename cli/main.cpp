@@ -159,6 +159,16 @@ int main(int argc, char** argv) {
   graph_cmd->add_option("--seed", graph.seed, "Seed of the run (default: the scenario's)")->check(kSeedText);
   graph_cmd->add_option("-o,--output", graph.output, "Write the DOT to this file instead of stdout");
 
+  SweepOptions sweep;
+  CLI::App* sweep_cmd = app.add_subcommand(
+      "sweep", "Single points of failure: fail each component alone at the start, list what goes down");
+  sweep_cmd->add_option("scenario", sweep.scenario, "Scenario YAML file")->required();
+  sweep_cmd->add_option("--duration", sweep.duration, "How long each component stays failed (default: 4h)");
+  sweep_cmd->add_option("--format", sweep.format, "Report format")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  sweep_cmd->add_option("--seed", sweep.seed, "Seed of the runs (default: the scenario's)")->check(kSeedText);
+  sweep_cmd->add_option("-o,--output", sweep.output, "Write the report to this file instead of stdout");
+
   GenerateOptions gen;
   CLI::App* gen_cmd = app.add_subcommand(
       "generate",
@@ -224,6 +234,7 @@ int main(int argc, char** argv) {
     if (*explain_cmd) return explain_command(explain);
     if (*rank_cmd) return rank_command(rank);
     if (*graph_cmd) return graph_command(graph);
+    if (*sweep_cmd) return sweep_command(sweep);
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
     abort_group(3);  // the other ranks of an MPI run would otherwise wait for this one forever

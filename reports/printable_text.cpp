@@ -5,6 +5,8 @@
 
 #include <cstdint>
 
+#include "reports/text_table.hpp"
+
 namespace outagesim::reports {
 
 namespace {
@@ -66,16 +68,8 @@ std::string printable(std::string_view text) {
   return out;
 }
 
-std::size_t display_width(std::string_view text) {
-  std::size_t columns = 0;
-  for (const char ch : text) {
-    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++columns;
-  }
-  return columns;
-}
-
 std::string fit_width(std::string_view text, std::size_t columns, bool ascii) {
-  if (display_width(text) <= columns) return std::string(text);
+  if (display_width(std::string(text)) <= columns) return std::string(text);
   if (columns == 0) return {};
   std::string out;
   std::size_t used = 0;

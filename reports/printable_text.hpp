@@ -12,9 +12,8 @@ namespace outagesim::reports {
 // `text` with every control character (C0, DEL, C1) and every byte that is not part of valid UTF-8
 // written as "\xNN"; everything else, backslashes included, as it is.
 std::string printable(std::string_view text);
-// Terminal columns of printable text: one per code point (wide East Asian characters are counted as one).
-std::size_t display_width(std::string_view text);
-// The longest prefix of printable text that fits `columns`, ending in "…" (or "~" when `ascii`) when cut.
+// The longest prefix of printable text that fits `columns`, ending in "…" (or "~" when `ascii`) when cut;
+// columns are counted as display_width() in text_table.hpp counts them (code points).
 std::string fit_width(std::string_view text, std::size_t columns, bool ascii);
 
 }  // namespace outagesim::reports

@@ -4,7 +4,7 @@
 #include <sstream>
 #include <vector>
 
-#include "reports/printable_text.hpp"
+#include "reports/text_table.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;

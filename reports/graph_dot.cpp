@@ -145,6 +145,7 @@ std::string graph_dot(const m::ScenarioSpec& spec, const m::RunResult& result,
   const auto graph_writer = [&title](std::ostream& out) {
     out << "rankdir=LR;\n";
     out << "labelloc=t;\n";
+    out << "fontname=\"Helvetica\";\n";
     out << "label=\"" << dot_escaped(title) << "\";\n";
     out << "node [style=filled, fontname=\"Helvetica\"];\n";
     out << "edge [fontname=\"Helvetica\", fontsize=10];\n";

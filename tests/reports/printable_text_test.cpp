@@ -4,7 +4,7 @@
 
 using namespace outagesim::reports;
 
-TEST_CASE("printable text keeps UTF-8 and shows control characters and broken bytes as \\xNN") {
+TEST_CASE("printable text keeps UTF-8 and shows control characters and broken bytes in hex") {
   CHECK(printable("okx-trading") == "okx-trading");
   CHECK(printable("Zürich 東京") == "Zürich 東京");
   CHECK(printable(R"(back\slash)") == R"(back\slash)");

@@ -30,7 +30,9 @@ faults:
   CHECK(held.injections[0].target == 0);
 }
 
-TEST_CASE("a held-up room keeps its setpoint without power needs or sprinklers; a held-up pool never trips") {
+TEST_CASE(
+    "a held-up room keeps its setpoint without power needs or sprinklers, a held-up pool never trips on "
+    "heat") {
   const ScenarioSpec spec = load_spec(scenario_yaml(R"(
 components:
   - {name: feed, kind: power_feed}

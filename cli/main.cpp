@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
   RankOptions rank;
   CLI::App* rank_cmd = app.add_subcommand(
       "rank",
-      "Components by the tenant downtime they held, what removing their faults saves, tenants touched");
+      "Components by the tenant downtime they held, what removing their faults or holding them up saves");
   rank_cmd->add_option("scenario", rank.scenario, "Scenario YAML file")->required();
   rank_cmd->add_option("--format", rank.format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv"}));

@@ -22,12 +22,15 @@ struct RunOptions {
   std::string output;  // empty: stdout
   // Replications: none for one run of the scenario as typed (its inputs at their nominal values).
   std::optional<std::uint64_t> runs;
-  unsigned threads = 0;  // 0: one per hardware thread
-  bool quiet = false;    // no progress bar
-  std::string samples;   // per-replication CSV, when given
-  std::string shard;     // "I/N": run only part I of N and write it as a shard file for `merge`
-  bool summary = false;  // JSON: per-tenant totals and intervals, without journal references
-  bool timings = false;  // time and peak memory per phase, on stderr
+  unsigned threads = 0;              // 0: one per hardware thread
+  bool quiet = false;                // no progress bar
+  std::string samples;               // per-replication CSV, when given
+  std::string shard;                 // "I/N": run only part I of N and write it as a shard file for `merge`
+  bool summary = false;              // JSON: per-tenant totals and intervals, without journal references
+  bool timings = false;              // time and peak memory per phase, on stderr
+  bool timeline = false;             // a terminal drawing of the run instead of the report
+  bool ascii = false;                // timeline: ASCII characters even in a UTF-8 locale
+  std::optional<std::size_t> width;  // timeline: columns; none: $COLUMNS, the terminal, or 100
 };
 
 struct CompareOptions {
@@ -85,6 +88,22 @@ struct ReportOptions {
   bool quiet = false;                 // no progress bar
 };
 
+struct GraphOptions {
+  std::string scenario;
+  std::string at;      // empty: colour by the worst state over the run
+  std::string tenant;  // empty: the whole region
+  std::optional<std::uint64_t> seed;
+  std::string output;  // empty: stdout
+};
+
+struct SweepOptions {
+  std::string scenario;
+  std::string duration = "4h";  // how long each component stays failed, as a scenario writes durations
+  std::string format = "text";  // text | json | csv
+  std::optional<std::uint64_t> seed;
+  std::string output;  // empty: stdout
+};
+
 struct GenerateOptions {
   int zones = 3;
   int rooms = 2;      // per zone
@@ -104,6 +123,8 @@ struct ValidateOptions {
 int run_command(const RunOptions& options);
 // `run --runs N`: replications and their statistics.
 int run_replications_command(const RunOptions& options, const loader::LoadResult& loaded);
+// `run --timeline`: one line per tenant function, fitted to the terminal (reports/terminal_timeline.hpp).
+int run_timeline_command(const RunOptions& options, const loader::LoadResult& loaded);
 int validate_command(const ValidateOptions& options);
 // `generate`: a synthetic region scenario (cli/region_generator.hpp), streamed to the output.
 int generate_command(const GenerateOptions& options);
@@ -118,6 +139,10 @@ int explain_command(const ExplainOptions& options);
 int rank_command(const RankOptions& options);
 // `report S -o report.html`: the run and its variant comparison as one self-contained HTML page.
 int report_command(const ReportOptions& options);
+// `graph S`: the dependency graph as Graphviz DOT, coloured by state (reports/graph_dot.hpp).
+int graph_command(const GraphOptions& options);
+// `sweep S`: each component failed alone at the start, and the tenant functions that go down.
+int sweep_command(const SweepOptions& options);
 
 // Writes the statistics of `outcomes` (replications 0, 1, ... in order) as `run --runs` does, and the
 // samples CSV when `samples` is not empty; shared by `run`, `merge` and the MPI run so that all print the

@@ -67,6 +67,18 @@ int main(int argc, char** argv) {
       ->add_option("--shard", run.shard,
                    "I/N: run only part I (from 0) of N of the replications and write it, as JSON, for merge")
       ->needs("--runs");
+  run_cmd
+      ->add_flag(
+          "--timeline", run.timeline,
+          "Draw the run in the terminal instead: a line per tenant function, a character per stretch of "
+          "time")
+      ->excludes("--runs");
+  run_cmd->add_flag("--ascii", run.ascii, "Timeline: ASCII characters (# down, ~ degraded, . up)")
+      ->needs("--timeline");
+  run_cmd
+      ->add_option("--width", run.width, "Timeline: columns to fit (default: $COLUMNS, the terminal, or 100)")
+      ->check(CLI::Range(std::size_t{40}, std::size_t{10'000}))
+      ->needs("--timeline");
 
   CompareOptions compare;
   CLI::App* compare_cmd = app.add_subcommand(
@@ -129,7 +141,7 @@ int main(int argc, char** argv) {
   RankOptions rank;
   CLI::App* rank_cmd = app.add_subcommand(
       "rank",
-      "Components by the tenant downtime they held, what removing their faults saves, tenants touched");
+      "Components by the tenant downtime they held, what removing their faults or holding them up saves");
   rank_cmd->add_option("scenario", rank.scenario, "Scenario YAML file")->required();
   rank_cmd->add_option("--format", rank.format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv"}));
@@ -148,6 +160,27 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--threads", report.threads, "Threads for replications (default: one per core)")
       ->check(CLI::Range(0u, 1024u));
   report_cmd->add_flag("--quiet", report.quiet, "No progress bar");
+
+  GraphOptions graph;
+  CLI::App* graph_cmd = app.add_subcommand(
+      "graph", "The dependency graph as Graphviz DOT, components coloured by their worst state in the run");
+  graph_cmd->add_option("scenario", graph.scenario, "Scenario YAML file")->required();
+  graph_cmd->add_option("--at", graph.at, "Colour by the state at this time (10:30, +2h15m, 2h15m)")
+      ->check(kNonEmpty);
+  graph_cmd->add_option("--tenant", graph.tenant, "Only this tenant, its functions and what they depend on")
+      ->check(kNonEmpty);
+  graph_cmd->add_option("--seed", graph.seed, "Seed of the run (default: the scenario's)")->check(kSeedText);
+  graph_cmd->add_option("-o,--output", graph.output, "Write the DOT to this file instead of stdout");
+
+  SweepOptions sweep;
+  CLI::App* sweep_cmd = app.add_subcommand(
+      "sweep", "Single points of failure: fail each component alone at the start, list what goes down");
+  sweep_cmd->add_option("scenario", sweep.scenario, "Scenario YAML file")->required();
+  sweep_cmd->add_option("--duration", sweep.duration, "How long each component stays failed (default: 4h)");
+  sweep_cmd->add_option("--format", sweep.format, "Report format")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  sweep_cmd->add_option("--seed", sweep.seed, "Seed of the runs (default: the scenario's)")->check(kSeedText);
+  sweep_cmd->add_option("-o,--output", sweep.output, "Write the report to this file instead of stdout");
 
   GenerateOptions gen;
   CLI::App* gen_cmd = app.add_subcommand(
@@ -214,6 +247,9 @@ int main(int argc, char** argv) {
     if (*explain_cmd) return explain_command(explain);
     if (*rank_cmd) return rank_command(rank);
     if (*report_cmd) return report_command(report);
+
+    if (*graph_cmd) return graph_command(graph);
+    if (*sweep_cmd) return sweep_command(sweep);
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
     abort_group(3);  // the other ranks of an MPI run would otherwise wait for this one forever

@@ -15,6 +15,7 @@ int run_command(const RunOptions& options) {
   if (!loaded) return 1;
   timer.phase_done("load");
   if (options.runs) return run_replications_command(options, *loaded);
+  if (options.timeline) return run_timeline_command(options, *loaded);
   const models::ScenarioSpec& spec = *loaded->spec;
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   const models::RunResult result = models::simulate(spec, seed);

@@ -38,17 +38,19 @@ std::string rank_text(const m::ScenarioSpec& spec, const m::ComponentRanking& ra
       "Tenant-function downtime in all: {}. Held: the part of it each component held (the tenants' own "
       "recovery steps count for none). At the root: the same time by where its cause chains end (a fault or "
       "an operator action on the component). Saved: what a run without the component's scripted faults saves "
-      "(\"-\": no fault on it).\n\n",
+      "(\"-\": no fault on it). Held up: what a run saves with the component never failing, whatever its "
+      "dependencies do.\n\n",
       format_duration(ranking.total));
-  TextTable table(
-      {"component", "kind", "held", "share", "at the root", "saved", "tenants"},
-      {TextTable::Align::kLeft, TextTable::Align::kLeft, TextTable::Align::kRight, TextTable::Align::kRight,
-       TextTable::Align::kRight, TextTable::Align::kRight, TextTable::Align::kLeft});
+  TextTable table({"component", "kind", "held", "share", "at the root", "saved", "held up", "tenants"},
+                  {TextTable::Align::kLeft, TextTable::Align::kLeft, TextTable::Align::kRight,
+                   TextTable::Align::kRight, TextTable::Align::kRight, TextTable::Align::kRight,
+                   TextTable::Align::kRight, TextTable::Align::kLeft});
   for (const m::ComponentRank& r : ranking.ranks) {
-    table.add_row(
-        {spec.components[r.component].name, std::string(m::kind_name(spec.components[r.component].kind)),
-         format_duration(r.attributed), share(r.attributed, ranking.total), format_duration(r.rooted),
-         r.saved ? format_duration(*r.saved) : "-", tenant_names(spec, r, ", ")});
+    table.add_row({spec.components[r.component].name,
+                   std::string(m::kind_name(spec.components[r.component].kind)),
+                   format_duration(r.attributed), share(r.attributed, ranking.total),
+                   format_duration(r.rooted), r.saved ? format_duration(*r.saved) : "-",
+                   format_duration(r.held_up_saved), tenant_names(spec, r, ", ")});
   }
   out += table.render();
   return out;
@@ -66,6 +68,7 @@ Json rank_json(const m::ScenarioSpec& spec, const m::ComponentRanking& ranking, 
                               {"attributed_s", r.attributed.floor_seconds()},
                               {"rooted_s", r.rooted.floor_seconds()},
                               {"saved_s", r.saved ? Json(r.saved->floor_seconds()) : Json()},
+                              {"held_up_saved_s", r.held_up_saved.floor_seconds()},
                               {"tenants", std::move(tenants)}});
   }
   doc["components"] = std::move(components);
@@ -73,13 +76,13 @@ Json rank_json(const m::ScenarioSpec& spec, const m::ComponentRanking& ranking, 
 }
 
 std::string rank_csv(const m::ScenarioSpec& spec, const m::ComponentRanking& ranking) {
-  std::string out = "component,kind,attributed_s,rooted_s,saved_s,tenants\n";
+  std::string out = "component,kind,attributed_s,rooted_s,saved_s,held_up_saved_s,tenants\n";
   for (const m::ComponentRank& r : ranking.ranks) {
-    out += fmt::format("{},{},{},{},{},{}\n", csv_field(spec.components[r.component].name),
+    out += fmt::format("{},{},{},{},{},{},{}\n", csv_field(spec.components[r.component].name),
                        m::kind_name(spec.components[r.component].kind), r.attributed.floor_seconds(),
                        r.rooted.floor_seconds(),
                        r.saved ? std::to_string(r.saved->floor_seconds()) : std::string(),
-                       csv_field(tenant_names(spec, r, ";")));
+                       r.held_up_saved.floor_seconds(), csv_field(tenant_names(spec, r, ";")));
   }
   return out;
 }

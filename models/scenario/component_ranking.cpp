@@ -1,10 +1,12 @@
-// Attribution from the base run's segments; savings from one what-if run per faulted component.
+// Attribution from the base run's segments; savings from what-if runs: one per faulted component without
+// its faults, one per component held up.
 #include "models/scenario/component_ranking.hpp"
 
 #include <algorithm>
 
 #include "models/results/cause_chain.hpp"
 #include "models/results/downtime_segments.hpp"
+#include "models/scenario/held_up.hpp"
 #include "models/scenario/simulation.hpp"
 
 namespace outagesim::models {
@@ -68,7 +70,9 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
     if (faulted)
       rank.saved =
           out.total - function_downtime(spec, simulate(without_faults_on(spec, rank.component), seed));
-    if (rank.attributed == sim::Time() && rank.rooted == sim::Time() && !rank.saved && rank.tenants.empty())
+    rank.held_up_saved = out.total - function_downtime(spec, simulate(held_up(spec, rank.component), seed));
+    if (rank.attributed == sim::Time() && rank.rooted == sim::Time() && !rank.saved && rank.tenants.empty() &&
+        rank.held_up_saved == sim::Time())
       continue;
     out.ranks.push_back(std::move(rank));
   }

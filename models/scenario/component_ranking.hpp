@@ -1,6 +1,7 @@
 // What to fix first: for each component, the tenant-function downtime its state held in one run (from
-// downtime segments), the downtime saved in a what-if run with its faults removed, and the tenants it
-// touched. Runs the scenario once plus once per component with faults on it.
+// downtime segments), the downtime saved in a what-if run with its faults removed and in one with it held
+// up, and the tenants it touched. Runs the scenario once, once per component with faults on it, and once
+// per component held up.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,10 @@ struct ComponentRank {
   // All tenant functions' down time in the base run less that of the run without its faults; none when
   // no scripted fault targets it (a component that fails only through what it needs, or by its physics).
   std::optional<sim::Time> saved;
+  // All tenant functions' down time in the base run less that of a run with the component held up, never
+  // failing whatever its dependencies do (held_up.hpp); negative when holding it up costs time (a
+  // failover it would have triggered).
+  sim::Time held_up_saved;
   // Indices into spec.tenants of tenants with a function it held, or that waited on it directly.
   std::vector<std::uint32_t> tenants;
 };

@@ -20,13 +20,14 @@ TEST_CASE("rank puts the whole HK outage on the cooling plant's fault, in every 
     if (c["name"] != "plant-c") continue;
     plant_seen = true;
     CHECK(c["kind"] == "cooling_plant");
-    CHECK(c["saved_s"] == total);  // no fault, no outage: the scenario has the one
+    CHECK(c["saved_s"] == total);          // no fault, no outage: the scenario has the one
+    CHECK(c["held_up_saved_s"] == total);  // a plant that never fails: no outage either
     CHECK(c["rooted_s"].get<std::int64_t>() > 0);
   }
   CHECK(plant_seen);
   const auto csv = run_cli("rank scenarios/hk-2022-zone-c.yaml --format csv");
   REQUIRE(csv.status == 0);
-  CHECK(csv.out.rfind("component,kind,attributed_s,rooted_s,saved_s,tenants\n", 0) == 0);
+  CHECK(csv.out.rfind("component,kind,attributed_s,rooted_s,saved_s,held_up_saved_s,tenants\n", 0) == 0);
   CHECK(csv.out.find("\nplant-c,cooling_plant,0,") != std::string::npos);
   const auto text = run_cli("rank scenarios/hk-2022-zone-c.yaml");
   REQUIRE(text.status == 0);

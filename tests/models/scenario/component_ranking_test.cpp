@@ -46,6 +46,47 @@ faults:
   CHECK(vm.rooted == Time());
   CHECK_FALSE(vm.saved);
   CHECK(vm.tenants == std::vector<std::uint32_t>{0});
+  // Held up, each saves what it stood between: the feed and the vm all of shop's 2h30m (the vm has no
+  // fault to remove, but never fails with the feed), the disks blog's hour.
+  CHECK(feed.held_up_saved == Time::minutes(150));
+  CHECK(vm.held_up_saved == Time::minutes(150));
+  CHECK(disks.held_up_saved == Time::hours(1));
+}
+
+TEST_CASE("holding up one of two causes in parallel saves nothing, whatever time it held") {
+  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: vm, kind: compute}
+  - {name: disks, kind: block_storage}
+  - {name: db, kind: compute}
+tenants:
+  - {name: shop, needs: [vm, disks]}
+  - {name: blog, needs: [db, disks]}
+faults:
+  - {at: "01:00", target: vm, action: fail}
+  - {at: "03:00", target: vm, action: repair}
+  - {at: "01:30", target: disks, action: fail}
+  - {at: "02:00", target: disks, action: repair}
+  - {at: "02:30", target: db, action: fail}
+  - {at: "03:30", target: db, action: repair}
+)"));
+  const ComponentRanking ranking = rank_components(spec, 1);
+  // By hand: shop down 01:00-03:00 (vm throughout, the disks' half hour inside it); blog down 01:30-02:00
+  // (disks) and 02:30-03:30 (db). Holding the vm up still leaves shop down for the disks' 30m: it saves
+  // 1h30m; holding the disks up saves nothing of shop's and blog's 30m; the db saves blog's hour.
+  CHECK(ranking.total == Time::minutes(210));
+  const auto rank_of = [&](std::string_view name) {
+    for (const ComponentRank& r : ranking.ranks) {
+      if (spec.components[r.component].name == name) return r;
+    }
+    FAIL("no rank for " << name);
+    return ComponentRank{};
+  };
+  CHECK(rank_of("vm").held_up_saved == Time::minutes(90));
+  CHECK(rank_of("disks").held_up_saved == Time::minutes(30));
+  CHECK(rank_of("db").held_up_saved == Time::hours(1));
+  // Removing the vm's faults saves the same here: the vm needs nothing that fails.
+  CHECK(rank_of("vm").saved == Time::minutes(90));
 }
 
 TEST_CASE("removing a component's faults keeps every other injection") {

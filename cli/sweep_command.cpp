@@ -1,0 +1,39 @@
+// `outagesim sweep S [--duration 4h]`: every component failed alone at the start, and what goes down
+// (models/scenario/single_point_sweep.hpp), as text, JSON or CSV.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "loader/time_text.hpp"
+#include "models/scenario/single_point_sweep.hpp"
+#include "reports/printable_text.hpp"
+#include "reports/sweep_report.hpp"
+
+namespace outagesim::cli {
+
+int sweep_command(const SweepOptions& options) {
+  const auto parsed = loader::parse_duration(options.duration);
+  const sim::Time* duration = std::get_if<sim::Time>(&parsed);
+  if (duration == nullptr || *duration <= sim::Time()) {
+    fmt::print(stderr, "outagesim sweep: --duration '{}': expected {}\n",
+               reports::printable(options.duration),
+               duration == nullptr ? std::get<std::string>(parsed) : std::string("a duration above 0"));
+    return 2;
+  }
+  const auto loaded = load_or_report(options.scenario);
+  if (!loaded) return 1;
+  const models::ScenarioSpec& spec = *loaded->spec;
+  const std::uint64_t seed = options.seed.value_or(spec.seed);
+  const models::SinglePointSweep sweep = models::sweep_single_points(spec, seed, *duration);
+  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
+  std::string text;
+  if (options.format == "json") {
+    text = reports::sweep_json(spec, sweep, meta).dump(2) + "\n";
+  } else if (options.format == "csv") {
+    text = reports::sweep_csv(spec, sweep);
+  } else {
+    text = reports::sweep_text(spec, sweep, meta);
+  }
+  return write_output(options.output, text) ? 0 : 2;
+}
+
+}  // namespace outagesim::cli

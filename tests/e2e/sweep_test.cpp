@@ -1,0 +1,34 @@
+// `outagesim sweep` on the HK 2022 region: the Zone C cooling plant alone takes the most down.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/e2e/cli_runner.hpp"
+
+using outagesim::testing::run_cli;
+
+TEST_CASE("sweep puts HK's zone C cooling plant first, in every format") {
+  const auto json = run_cli("sweep scenarios/hk-2022-zone-c.yaml --duration 4h --format json");
+  INFO(json.err);
+  REQUIRE(json.status == 0);
+  const auto doc = nlohmann::json::parse(json.out);
+  CHECK(doc["duration_s"] == 4 * 3600);
+  REQUIRE(!doc["components"].empty());
+  CHECK(doc["components"][0]["name"] == "plant-c");
+  CHECK(doc["components"][0]["functions_down"].size() >= 4);
+  const auto csv = run_cli("sweep scenarios/hk-2022-zone-c.yaml --format csv");
+  REQUIRE(csv.status == 0);
+  CHECK(csv.out.rfind("component,kind,tenant,function,downtime_s\nplant-c,cooling_plant,OKX,trading,", 0) ==
+        0);
+  const auto text = run_cli("sweep scenarios/hk-2022-zone-c.yaml");
+  REQUIRE(text.status == 0);
+  CHECK(text.out.find("components take a tenant function down on their own") != std::string::npos);
+}
+
+TEST_CASE("sweep refuses a duration that is not one") {
+  const auto bad = run_cli("sweep scenarios/hk-2022-zone-c.yaml --duration soon");
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("--duration 'soon'") != std::string::npos);
+  const auto zero = run_cli("sweep scenarios/hk-2022-zone-c.yaml --duration 0");
+  CHECK(zero.status == 2);
+}

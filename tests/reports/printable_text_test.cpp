@@ -1,0 +1,25 @@
+#include "reports/printable_text.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace outagesim::reports;
+
+TEST_CASE("printable text keeps UTF-8 and shows control characters and broken bytes in hex") {
+  CHECK(printable("okx-trading") == "okx-trading");
+  CHECK(printable("Zürich 東京") == "Zürich 東京");
+  CHECK(printable(R"(back\slash)") == R"(back\slash)");
+  CHECK(printable("a\nb\tc\x7f") == R"(a\x0ab\x09c\x7f)");
+  CHECK(printable("\x1b[31mred") == R"(\x1b[31mred)");
+  CHECK(printable("c1 \xc2\x9b here") == R"(c1 \xc2\x9b here)");    // CSI as a C1 control
+  CHECK(printable("cut \xe6\x9d") == R"(cut \xe6\x9d)");            // a sequence cut short
+  CHECK(printable("overlong \xc0\xaf") == R"(overlong \xc0\xaf)");  // '/' spelled in two bytes
+  CHECK(printable("surrogate \xed\xa0\x80") == R"(surrogate \xed\xa0\x80)");
+  CHECK(printable(std::string_view("nul\0", 4)) == R"(nul\x00)");
+}
+
+TEST_CASE("fitting to a width counts code points and cuts with a mark") {
+  CHECK(fit_width("Zürich", 6, false) == "Zürich");
+  CHECK(fit_width("Zürich", 4, false) == "Zür…");
+  CHECK(fit_width("Zürich", 4, true) == "Zür~");
+  CHECK(fit_width("Zürich", 0, true).empty());
+}

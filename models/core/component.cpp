@@ -27,7 +27,21 @@ void Component::bind(ModelContext& ctx, sim::HandlerId handler) {
   handler_ = handler;
 }
 
-bool Component::apply(const InjectionSpec& injection, InjectionId id) {
+Cause Component::injection_cause(const InjectionSpec& injection, InjectionId id,
+                                 Reason operator_reason) const {
+  Cause cause = models::injection_cause(injection, id, operator_reason);
+  cause.trigger = applying_trigger_;
+  return cause;
+}
+
+bool Component::apply(const InjectionSpec& injection, InjectionId id, ChangeId trigger) {
+  applying_trigger_ = trigger;
+  const bool had_effect = apply_now(injection, id);
+  applying_trigger_ = kNoChange;
+  return had_effect;
+}
+
+bool Component::apply_now(const InjectionSpec& injection, InjectionId id) {
   assert(accepts(kind_, injection.action));
   switch (injection.action) {
     case Action::kFail:

@@ -41,9 +41,12 @@ class Component : public sim::EventHandler {
   virtual void start() { evaluate(); }
   // Re-derives the state after something the component depends on changed (state or a quantity).
   virtual void evaluate() = 0;
-  // Carries out a scripted fault or operator action; returns false when it had no effect.
+  // Carries out a scripted fault or operator action; returns false when it had no effect. `trigger` is
+  // the state change that set it off (an action that starts when a plant goes down), which the changes
+  // it makes name as their cause's trigger so that chains lead on to the fault; kNoChange when it was
+  // scheduled at a clock time.
   // REQUIRES: accepts(kind(), injection.action).
-  bool apply(const InjectionSpec& injection, InjectionId id);
+  bool apply(const InjectionSpec& injection, InjectionId id, ChangeId trigger = kNoChange);
   // Whether a fault of injection `id` holds the component down now (so that a repair of that fault's
   // own process lifts nothing else).
   bool forced_by(InjectionId id) const { return forced_down_ && forced_cause_.injection == id; }
@@ -54,6 +57,10 @@ class Component : public sim::EventHandler {
   // A forced fault was set or lifted. Components with internal processes (hosts, timers) stop or resume.
   virtual void on_forced_change() {}
   virtual void on_timer(std::uint32_t tag);
+  // The cause of a change the injection being applied makes: models::injection_cause(), with the
+  // trigger apply() was given.
+  Cause injection_cause(const InjectionSpec& injection, InjectionId id,
+                        Reason operator_reason = Reason::kOperatorAction) const;
 
   // Publishes the state the component's own logic arrives at. A forced fault overrides it with down; a
   // publish equal to the current state records nothing.
@@ -70,6 +77,7 @@ class Component : public sim::EventHandler {
   // Timer tag of the end of a voltage sag, kept apart from the tags kinds use.
   static constexpr std::uint32_t kSagEndTag = 0xFFFF'FFFF;
   void lift_forced(InjectionId by);
+  bool apply_now(const InjectionSpec& injection, InjectionId id);
 
   ComponentId id_;
   std::string name_;
@@ -78,8 +86,9 @@ class Component : public sim::EventHandler {
   sim::HandlerId handler_ = 0;
   bool forced_down_ = false;
   Cause forced_cause_;
-  InjectionId repairing_ = kNoInjection;  // set while evaluating right after a repair
-  InjectionId sag_ = kNoInjection;        // the latest voltage sag, which its end timer lifts
+  InjectionId repairing_ = kNoInjection;   // set while evaluating right after a repair
+  InjectionId sag_ = kNoInjection;         // the latest voltage sag, which its end timer lifts
+  ChangeId applying_trigger_ = kNoChange;  // set while apply() runs
 };
 
 }  // namespace outagesim::models

@@ -36,6 +36,8 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
       down_since_up_(spec.vertex_count(), false),
       had_effect_(spec.injections.size(), false),
       applied_at_(spec.injections.size(), sim::Time::never()),
+      fired_by_(spec.injections.size(), kNoChange),
+      repair_fired_by_(spec.repairs.size(), kNoChange),
       repair_done_at_(spec.repairs.size(), kNotYet),
       stage_done_at_(spec.repairs.size()) {
   for (std::uint32_t r = 0; r < spec.repairs.size(); ++r) {
@@ -91,16 +93,23 @@ void Operations::on_state_change(const StateChange& change) {
     }
     if (any) wake_waiting_stages();
   }
+  // The context hands observers the journal's newest record; its index is the change's id.
+  const std::vector<StateChange>& journal = ctx_->journal();
+  const ChangeId id =
+      !journal.empty() && &change == &journal.back() ? static_cast<ChangeId>(journal.size() - 1) : kNoChange;
   for (const std::uint32_t w : component_watches_[c]) {
-    if (!watches_[w].fired && matches(watches_[w].trigger.event, change, down_since_up)) fire(watches_[w]);
+    if (!watches_[w].fired && matches(watches_[w].trigger.event, change, down_since_up))
+      fire(watches_[w], id);
   }
 }
 
-void Operations::fire(Watch& watch) {
+void Operations::fire(Watch& watch, ChangeId by) {
   watch.fired = true;
   if (watch.is_repair) {
+    repair_fired_by_[watch.index] = by;
     repairs_[watch.index]->trigger();
   } else {
+    fired_by_[watch.index] = by;
     ctx_->engine().schedule_at(ctx_->now() + spec_->injections[watch.index].delay, self_, watch.index);
   }
 }
@@ -108,7 +117,7 @@ void Operations::fire(Watch& watch) {
 void Operations::handle_event(std::uint32_t payload) {
   const InjectionSpec& injection = spec_->injections[payload];
   applied_at_[payload] = ctx_->now();
-  had_effect_[payload] = ctx_->component(injection.target).apply(injection, payload);
+  had_effect_[payload] = ctx_->component(injection.target).apply(injection, payload, fired_by_[payload]);
   ctx_->settle();
 }
 
@@ -128,7 +137,7 @@ void Operations::on_done(TriggerSpec::Source source, std::uint32_t repair, std::
     const TriggerSpec& t = watch.trigger;
     if (watch.fired || t.source != source || t.repair != repair) continue;
     if (source == TriggerSpec::Source::kStage && t.stage != stage) continue;
-    fire(watch);
+    fire(watch, repair_fired_by_[repair]);
   }
   wake_waiting_stages();
 }

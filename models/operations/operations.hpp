@@ -52,7 +52,8 @@ class Operations final : public StateObserver, public sim::EventHandler {
   };
 
   void handle_event(std::uint32_t payload) override;  // an injection is due
-  void fire(Watch& watch);
+  // `by`: the state change that fired it, or kNoChange (a repair or stage ending).
+  void fire(Watch& watch, ChangeId by = kNoChange);
   // A repair or stage ended: fire what waits on it, and wake stages that wait for it.
   void on_done(TriggerSpec::Source source, std::uint32_t repair, std::uint32_t stage);
   void wake_waiting_stages();
@@ -71,6 +72,10 @@ class Operations final : public StateObserver, public sim::EventHandler {
   std::vector<bool> down_since_up_;  // per vertex
   std::vector<bool> had_effect_;
   std::vector<sim::Time> applied_at_;
+  std::vector<ChangeId> fired_by_;  // per injection: the change that fired its trigger, or kNoChange
+  // Per repair: the change that started it, or kNoChange. Its stages' actions carry it on, so that "shed
+  // by operator" leads on to the plant that went down and its fault.
+  std::vector<ChangeId> repair_fired_by_;
   std::vector<sim::Time> repair_done_at_;              // Time(-1 ms): not yet
   std::vector<std::vector<sim::Time>> stage_done_at_;  // per repair, per stage
 };

@@ -33,6 +33,64 @@ operator_actions:
   CHECK(run.intervals("plant") == "02:00-02:30");
 }
 
+// The id of the first journal record that takes `component` into `to`, or kNoChange.
+outagesim::models::ChangeId change_of(const Run& run, std::string_view component,
+                                      outagesim::models::State to) {
+  const auto& journal = run.result.journal;
+  for (outagesim::models::ChangeId i = 0; i < journal.size(); ++i) {
+    if (journal[i].component == run.id(component) && journal[i].to == to && journal[i].from != to) return i;
+  }
+  return outagesim::models::kNoChange;
+}
+
+TEST_CASE("a triggered action names the change that set it off, so its chain leads on to the fault") {
+  using outagesim::models::State;
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+faults:
+  - {at: "02:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {when: {component: plant, event: enters_down}, delay: 30m, target: plant, action: restore_chillers, count: 2}
+)"));
+  const auto down = change_of(run, "plant", State::kDown);
+  const auto up = change_of(run, "plant", State::kUp);
+  REQUIRE(down != outagesim::models::kNoChange);
+  REQUIRE(up != outagesim::models::kNoChange);
+  CHECK(run.result.journal[up].cause.trigger == down);
+  CHECK(run.result.journal[up].cause.injection == 1);
+}
+
+TEST_CASE("a repair's stage actions carry the change that started the repair") {
+  using outagesim::models::State;
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+crews: [{name: techs, headcount: 2}]
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+repairs:
+  - name: chiller repair
+    when: {component: plant, event: enters_down}
+    stages:
+      - {name: restart, duration: 1h, crew: techs, people: 1,
+         then: [{target: plant, action: restore_chillers, count: 2}]}
+)"));
+  const auto down = change_of(run, "plant", State::kDown);
+  const auto up = change_of(run, "plant", State::kUp);
+  REQUIRE(up != outagesim::models::kNoChange);
+  CHECK(run.result.journal[up].cause.trigger == down);
+}
+
+TEST_CASE("an action at a clock time has no trigger") {
+  using outagesim::models::State;
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+faults:
+  - {at: "02:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {at: "02:30", target: plant, action: restore_chillers, count: 2}
+)"));
+  const auto up = change_of(run, "plant", State::kUp);
+  REQUIRE(up != outagesim::models::kNoChange);
+  CHECK(run.result.journal[up].cause.trigger == outagesim::models::kNoChange);
+}
+
 TEST_CASE("a later fault moves a triggered recovery by the same amount") {
   const auto restored_at = [](const char* fault_at) {
     const Run run = run_yaml(scenario_yaml(std::string(kPlant) + "faults:\n  - {at: \"" + fault_at +

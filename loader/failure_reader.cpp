@@ -17,6 +17,9 @@ namespace m = outagesim::models;
 
 namespace {
 
+// Failures one process may be expected to draw over the horizon.
+constexpr double kMaxExpectedFailures = 1'000'000;
+
 // How a process groups its targets.
 enum class Grouping : std::uint8_t { kEach, kAll, kZone, kRoom };
 
@@ -219,6 +222,20 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
       }
     }
     if (!grouped) continue;
+    // A process that would fail millions of times within the horizon is a typing slip (1ms for 1d), and
+    // would run for hours: refuse it, with the count it would draw.
+    const double cycle_ms = std::max(1.0, ttf->median() + ttr->median());
+    const double expected =
+        static_cast<double>(groups.size()) * static_cast<double>(spec_.horizon.count_ms()) / cycle_ms;
+    if (expected > kMaxExpectedFailures) {
+      sink_.error(
+          f.mark_of("time_to_failure"),
+          fmt::format("{} would fail about {:.3g} times within the horizon ({} group(s), a median of "
+                      "{} ms to fail and {} ms to repair); at most a million",
+                      what, expected, groups.size(), ttf->median(), ttr->median(), kMaxExpectedFailures),
+          "a longer 'time_to_failure' (hours to years for real equipment)");
+      continue;
+    }
     spec_.failures.push_back(m::FailureProcessSpec{.name = name,
                                                    .groups = std::move(groups),
                                                    .time_to_failure = *ttf,

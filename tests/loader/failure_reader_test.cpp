@@ -92,3 +92,15 @@ failures:
   REQUIRE(spec.failures[0].share);
   CHECK(spec.failures[0].share->highest() == 0.4);
 }
+
+TEST_CASE("a process that would fail millions of times within the horizon is refused, with the count") {
+  const std::string errors = load_errors(scenario_yaml(std::string(kRegion) + R"(
+failures:
+  - {name: slip, targets: api, time_to_failure: 1ms, time_to_repair: 1ms}
+  - {name: busy but fine, targets: api, time_to_failure: 1m, time_to_repair: 1m}
+)"));
+  CHECK_THAT(errors, Contains("test.yaml:15:49: error: random failure 'slip' would fail about 4.32e+07 times "
+                              "within the horizon"));
+  CHECK_THAT(errors, Contains("at most a million"));
+  CHECK_THAT(errors, !Contains("busy but fine"));
+}

@@ -164,6 +164,22 @@ bool passes_through(const m::StateChange& c) {
   return c.cause.reason == m::Reason::kDependency && c.cause.trigger != m::kNoChange;
 }
 
+// The words both describers begin with: the change's own reason (unless it only passes a dependency's
+// state along), then the chain's first link, named when it only passes a state along and explained
+// otherwise. Later links that only pass a state along are left out: the next link says it all.
+std::string chain_head(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId change,
+                       m::ChangeId first_link) {
+  std::string text;
+  if (result.journal[change].cause.reason != m::Reason::kDependency)
+    text = describe_reason(spec, result.journal[change]);
+  if (!text.empty()) text += " <- ";
+  const m::StateChange& first = result.journal[first_link];
+  text += passes_through(first) ? fmt::format("{} {} at {}", m::vertex_name(spec, first.component),
+                                              m::state_name(first.to), local_clock(spec, first.time))
+                                : describe_change(spec, result, first_link);
+  return text;
+}
+
 }  // namespace
 
 CauseDescriber::CauseDescriber(const m::ScenarioSpec& spec, const m::RunResult& result)
@@ -196,14 +212,7 @@ std::string CauseDescriber::describe(m::ChangeId change) {
   const auto chain = m::cause_chain(result_, change, kMaxChainLinks);
   // A chain cut at the limit is worded as describe_cause() cuts it; a short one has its tail remembered.
   if (chain.size() <= 2 || chain.size() >= kMaxChainLinks) return describe_cause(spec_, result_, change);
-  std::string text;
-  if (result_.journal[change].cause.reason != m::Reason::kDependency)
-    text = describe_reason(spec_, result_.journal[change]);
-  if (!text.empty()) text += " <- ";
-  const m::StateChange& first = result_.journal[chain[1]];
-  text += passes_through(first) ? fmt::format("{} {} at {}", m::vertex_name(spec_, first.component),
-                                              m::state_name(first.to), local_clock(spec_, first.time))
-                                : describe_change(spec_, result_, chain[1]);
+  std::string text = chain_head(spec_, result_, change, chain[1]);
   if (const std::string& rest = tail(chain[2]); !rest.empty()) {
     text += " <- ";
     text += rest;
@@ -214,20 +223,11 @@ std::string CauseDescriber::describe(m::ChangeId change) {
 std::string describe_cause(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId change) {
   const auto chain = m::cause_chain(result, change);
   if (chain.size() <= 1) return describe_reason(spec, result.journal[change]);
-  // The change's own reason leads, unless it only passes a dependency's state along.
-  std::string text;
-  if (result.journal[change].cause.reason != m::Reason::kDependency)
-    text = describe_reason(spec, result.journal[change]);
-  for (std::size_t i = 1; i < chain.size(); ++i) {
-    const m::StateChange& c = result.journal[chain[i]];
-    const bool pass_through = c.cause.reason == m::Reason::kDependency && c.cause.trigger != m::kNoChange;
-    // A link that only passes a dependency's state along is named, not explained; past the first, it is
-    // left out: the next link says it all.
-    if (pass_through && i > 1) continue;
-    if (!text.empty()) text += " <- ";
-    text += pass_through ? fmt::format("{} {} at {}", m::vertex_name(spec, c.component), m::state_name(c.to),
-                                       local_clock(spec, c.time))
-                         : describe_change(spec, result, chain[i]);
+  std::string text = chain_head(spec, result, change, chain[1]);
+  for (std::size_t i = 2; i < chain.size(); ++i) {
+    if (passes_through(result.journal[chain[i]])) continue;
+    text += " <- ";
+    text += describe_change(spec, result, chain[i]);
   }
   return text;
 }

@@ -134,16 +134,15 @@ std::optional<m::ComponentId> ScenarioReader::vertex_ref(const YAML::Node& node,
   const auto name = read_string(sink_, node, what);
   if (!name) return std::nullopt;
   if (const auto it = component_ids_.find(*name); it != component_ids_.end()) return it->second;
-  // Tenant names are checked without building "tenant/function" strings; the list of every name, for a
-  // suggestion, only once the name is known to be wrong.
+  // A tenant by its index, then a function among its own; the list of every name, for a suggestion, only
+  // once the name is known to be wrong.
   const std::string_view wanted = *name;
   const std::size_t slash = wanted.find('/');
-  for (const m::TenantSpec& t : spec_.tenants) {
-    if (slash == std::string_view::npos) {
-      if (t.name == wanted) return t.id;
-      continue;
-    }
-    if (wanted.substr(0, slash) != t.name) continue;
+  const auto found = tenant_index_.find(std::string(wanted.substr(0, slash)));
+  if (found != tenant_index_.end() && found->second < spec_.tenants.size() &&
+      spec_.tenants[found->second].name == wanted.substr(0, slash)) {
+    const m::TenantSpec& t = spec_.tenants[found->second];
+    if (slash == std::string_view::npos) return t.id;
     for (const m::TenantFunctionSpec& f : t.functions) {
       if (f.name == wanted.substr(slash + 1)) return f.id;
     }

@@ -242,7 +242,8 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
       sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' contains '/'", tenant.name),
                   "a name without '/'");
     }
-    if (!tenant_names_.insert(tenant.name).second || component_ids_.count(tenant.name) > 0) {
+    if (!tenant_index_.try_emplace(tenant.name, spec_.tenants.size()).second ||
+        component_ids_.count(tenant.name) > 0) {
       sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' is already used", tenant.name),
                   "a name no other tenant or component has");
     }

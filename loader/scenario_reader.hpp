@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -122,8 +123,10 @@ class ScenarioReader {
   std::vector<RepairNames> repair_names_;
   std::vector<std::string> sla_names_;
   std::uint64_t table_hash_ = 0;
-  std::unordered_set<std::string> tenant_names_;  // a hash: 1,000,000 tenants are checked in linear time
-  std::vector<YAML::Mark> milestone_marks_;       // per entry of spec_.milestones
+  // Tenant names, each with the index in spec_.tenants it was read for: 1,000,000 tenants are checked for
+  // repeats, and references to them found, in linear time.
+  std::unordered_map<std::string, std::size_t> tenant_index_;
+  std::vector<YAML::Mark> milestone_marks_;  // per entry of spec_.milestones
 };
 
 }  // namespace outagesim::loader

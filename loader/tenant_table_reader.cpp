@@ -539,7 +539,8 @@ void ScenarioReader::read_tenant_table(const YAML::Node& node) {
       // The rest of the buffer, padding included, may be read past this line's end.
       const std::size_t capacity = total + simdjson::SIMDJSON_PADDING - begin;
       if (auto tenant = reader.read_line(parser, content.data(), length, capacity, line)) {
-        if (!tenant_names_.insert(tenant->name).second || component_ids_.count(tenant->name) > 0) {
+        if (!tenant_index_.try_emplace(tenant->name, spec_.tenants.size()).second ||
+            component_ids_.count(tenant->name) > 0) {
           sink_.error_in_file(shown, line, 1, fmt::format("tenant name '{}' is already used", tenant->name),
                               "a name no other tenant or component has");
         }

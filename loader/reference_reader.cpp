@@ -59,6 +59,19 @@ std::optional<std::uint32_t> ScenarioReader::named_index(const YAML::Node& node,
   return std::nullopt;
 }
 
+std::optional<std::uint32_t> ScenarioReader::tenant_ref(const YAML::Node& node, const std::string& what) {
+  const auto name = read_string(sink_, node, what);
+  if (!name) return std::nullopt;
+  const auto it = tenant_index_.find(*name);
+  if (it != tenant_index_.end() && it->second < spec_.tenants.size() &&
+      spec_.tenants[it->second].name == *name)
+    return static_cast<std::uint32_t>(it->second);
+  std::vector<std::string> names;  // the list, for the message's suggestion, only on a miss
+  names.reserve(spec_.tenants.size());
+  for (const m::TenantSpec& t : spec_.tenants) names.push_back(t.name);
+  return named_index(node, what, names, "tenants");
+}
+
 void ScenarioReader::collect_component_names(const YAML::Node& list) {
   component_items_ = list_items(list, "'components'");
   const std::vector<YAML::Node>& items = component_items_;

@@ -92,6 +92,9 @@ class ScenarioReader {
   // A clock time; with a setter it may be a distribution of clock times.
   std::optional<sim::Time> time_point(const YAML::Node& node, const std::string& what, bool within_horizon,
                                       const models::InputSetter& set = {});
+  // The index in spec_.tenants of the tenant `node` names, found by hash; named_index()'s message when
+  // there is none.
+  std::optional<std::uint32_t> tenant_ref(const YAML::Node& node, const std::string& what);
   std::optional<std::uint32_t> named_index(const YAML::Node& node, const std::string& what,
                                            const std::vector<std::string>& names, std::string_view section);
   // Iterates a list node, reporting when it is not one.

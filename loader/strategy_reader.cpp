@@ -224,8 +224,6 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
 }
 
 void ScenarioReader::read_variants(const YAML::Node& list) {
-  std::vector<std::string> tenant_names;
-  for (const auto& t : spec_.tenants) tenant_names.push_back(t.name);
   std::vector<std::pair<std::uint32_t, std::string>> seen;  // (tenant, variant name)
   for (const YAML::Node& item : list_items(list, "'variants'")) {
     const std::string shown = shown_name(item);
@@ -235,8 +233,7 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
     variant.description = v.string("description").value_or("");
     const YAML::Node tenant_node = v.get("tenant", true);
     std::optional<std::uint32_t> tenant;
-    if (tenant_node.IsDefined())
-      tenant = named_index(tenant_node, "'tenant' of " + v.what(), tenant_names, "tenants");
+    if (tenant_node.IsDefined()) tenant = tenant_ref(tenant_node, "'tenant' of " + v.what());
     const YAML::Node one = v.get("strategy");
     const YAML::Node per_function = v.get("functions");
     if (one.IsDefined() == per_function.IsDefined()) {

@@ -78,11 +78,16 @@ struct ComponentEdges {
 
 }  // namespace
 
-std::vector<DependencyEdge> dependency_edges(const ScenarioSpec& spec) {
+std::vector<DependencyEdge> component_dependency_edges(const ScenarioSpec& spec) {
   std::vector<DependencyEdge> edges;
   for (ComponentId id = 0; id < spec.components.size(); ++id) {
     std::visit(ComponentEdges{edges, id}, spec.components[id].params);
   }
+  return edges;
+}
+
+std::vector<DependencyEdge> dependency_edges(const ScenarioSpec& spec) {
+  std::vector<DependencyEdge> edges = component_dependency_edges(spec);
   for (const TenantSpec& t : spec.tenants) {
     for (const TenantFunctionSpec& f : t.functions) {
       add_requirement(edges, f.id, f.needs, EdgeRole::kNeeds);

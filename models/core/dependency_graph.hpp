@@ -39,6 +39,8 @@ struct DependencyEdge {
 
 // Every dependency edge the scenario declares, in declaration order (duplicates kept: one per mention).
 std::vector<DependencyEdge> dependency_edges(const ScenarioSpec& spec);
+// The edges among components only, without tenants and their functions (which no cycle can pass through).
+std::vector<DependencyEdge> component_dependency_edges(const ScenarioSpec& spec);
 
 class DependencyGraph {
  public:

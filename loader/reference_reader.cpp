@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "loader/requirement_rules.hpp"
 #include "loader/scenario_reader.hpp"
 #include "loader/spelling.hpp"
 #include "loader/uncertain_number.hpp"
@@ -13,10 +14,6 @@ namespace outagesim::loader {
 namespace m = outagesim::models;
 
 namespace {
-
-constexpr int kMaxRequirementDepth = 32;
-// Leaves and nodes one requirement may expand to: YAML aliases can make a small file name a vast tree.
-constexpr std::size_t kMaxRequirementNodes = 10'000;
 
 std::string kind_list(std::span<const m::ComponentKind> kinds) {
   std::vector<std::string_view> names;
@@ -208,17 +205,12 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
 
     std::optional<m::Requirement> walk(const YAML::Node& n, int depth) {
       const std::string what = where();
-      if (depth > kMaxRequirementDepth) {
-        r.sink_.error(n.Mark(), fmt::format("{} nests deeper than {} levels", what, kMaxRequirementDepth),
-                      fmt::format("at most {} levels of lists, all_of, any_of and of", kMaxRequirementDepth));
+      if (const auto problem = check_depth(what, depth)) {
+        r.sink_.error(n.Mark(), problem->message, problem->expected);
         return std::nullopt;
       }
-      if (++nodes > kMaxRequirementNodes) {
-        if (!too_big) {
-          r.sink_.error(n.Mark(),
-                        fmt::format("{} expands to more than {} entries", what, kMaxRequirementNodes),
-                        "a smaller requirement (YAML aliases repeat what they name)");
-        }
+      if (const auto problem = check_entries(what, ++nodes)) {
+        if (!too_big) r.sink_.error(n.Mark(), problem->message, problem->expected);
         too_big = true;
         return std::nullopt;
       }
@@ -259,10 +251,8 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
         const YAML::Node of = map.get("of", true);
         auto children = of.IsDefined() ? list_under("of", of, depth) : std::nullopt;
         if (k && children) {
-          if (static_cast<std::size_t>(*k) > children->size()) {
-            r.sink_.error(map.mark_of("k"),
-                          fmt::format("{} asks for k = {} of only {}", what, *k, children->size()),
-                          "k no greater than the number of entries under 'of'");
+          if (const auto problem = check_k(what, *k, children->size())) {
+            r.sink_.error(map.mark_of("k"), problem->message, problem->expected);
           } else {
             result = m::Requirement::k_of_n(static_cast<std::uint32_t>(*k), std::move(*children));
           }
@@ -278,10 +268,8 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
         r.sink_.error(n.Mark(), fmt::format("{} is not a list", what), "a list of requirements");
         return std::nullopt;
       }
-      if (n.size() == 0) {
-        // An empty list is trivially satisfied: a dependency that would never go down.
-        r.sink_.error(n.Mark(), fmt::format("{} is an empty list", what),
-                      "at least one requirement (an empty list would count as always up)");
+      if (const auto problem = check_not_empty(what, n.size())) {
+        r.sink_.error(n.Mark(), problem->message, problem->expected);
         return std::nullopt;
       }
       std::vector<m::Requirement> children;
@@ -289,14 +277,8 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
       for (const auto& item : n) {
         auto child = walk(item, depth + 1);
         if (child) {
-          // A component listed twice among the same members would count twice (in k-of-n, a group up
-          // with one of its two members down).
-          if (child->mode == m::Requirement::Mode::kComponent &&
-              std::any_of(children.begin(), children.end(), [&](const m::Requirement& c) {
-                return c.mode == m::Requirement::Mode::kComponent && c.component == child->component;
-              })) {
-            r.sink_.error(item.Mark(), fmt::format("{} lists '{}' twice", what, shown_text(item.Scalar())),
-                          "each member once");
+          if (const auto problem = check_not_repeated(what, children, *child, shown_text(item.Scalar()))) {
+            r.sink_.error(item.Mark(), problem->message, problem->expected);
             ok = false;
             continue;
           }

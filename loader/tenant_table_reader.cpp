@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "loader/name_rules.hpp"
+#include "loader/requirement_rules.hpp"
 #include "loader/scenario_reader.hpp"
 #include "loader/spelling.hpp"
 #include "loader/time_text.hpp"
@@ -33,8 +34,6 @@ namespace {
 // A million tenants in the generator's proportions take about 110 MB; the cap only stops a wrong path
 // (a disk image, /dev/zero) from being read whole.
 constexpr std::uint64_t kMaxTableBytes = std::uint64_t{2} << 30;
-constexpr int kMaxDepth = 32;                // as for requirements in YAML
-constexpr std::size_t kMaxEntries = 10'000;  // entries of one requirement
 
 const std::vector<std::string> kTenantKeys{"name", "description", "sla", "needs", "recovery", "functions"};
 const std::vector<std::string> kFunctionKeys{"name", "description", "needs", "recovery"};
@@ -369,12 +368,9 @@ class TableReader {
   // The same forms as in YAML: a component's name, a list (all of), {all_of}, {any_of}, {k, of}.
   std::optional<m::Requirement> requirement(od::value value, const std::string& what, int depth) {
     const char* at = location(value.current_location());
-    if (depth > kMaxDepth)
-      return fail(at, fmt::format("{} nests deeper than {} levels", what, kMaxDepth),
-                  "a flatter requirement");
-    if (++entries_ > kMaxEntries) {
-      return fail(at, fmt::format("{} has more than {} entries", what, kMaxEntries), "a smaller requirement");
-    }
+    if (const auto problem = check_depth(what, depth)) return fail(at, problem->message, problem->expected);
+    if (const auto problem = check_entries(what, ++entries_))
+      return fail(at, problem->message, problem->expected);
     od::json_type type{};
     if (value.type().get(type)) return fail(at, fmt::format("{} is malformed", what), "a requirement");
     switch (type) {
@@ -427,7 +423,7 @@ class TableReader {
       } else {
         const char* k_at = location(v.current_location());
         std::int64_t n = 0;
-        if (v.get_int64().get(n) || n < 1) {
+        if (v.get_int64().get(n)) {
           return fail(k_at, fmt::format("'k' of {} is not a whole number from 1", what),
                       "a whole number from 1");
         }
@@ -443,10 +439,8 @@ class TableReader {
     if (any) return m::Requirement::any_of(std::move(*any));
     if (!k || !of)
       return fail(at, fmt::format("{} needs both 'k' and 'of'", what), "{\"k\": 2, \"of\": [...]}");
-    if (static_cast<std::size_t>(*k) > of->size()) {
-      return fail(at, fmt::format("{} asks for k = {} of only {}", what, *k, of->size()),
-                  "k no greater than the number of entries under 'of'");
-    }
+    if (const auto problem = check_k(what, *k, of->size()))
+      return fail(at, problem->message, problem->expected);
     return m::Requirement::k_of_n(static_cast<std::uint32_t>(*k), std::move(*of));
   }
 
@@ -463,21 +457,14 @@ class TableReader {
         return fail(item_at, fmt::format("{} is malformed", what), "a list of requirements");
       auto child = requirement(element, what, depth + 1);
       if (!child) return std::nullopt;
-      // A component listed twice among the same members would count twice.
-      if (child->mode == m::Requirement::Mode::kComponent &&
-          std::any_of(children.begin(), children.end(), [&](const m::Requirement& c) {
-            return c.mode == m::Requirement::Mode::kComponent && c.component == child->component;
-          })) {
-        return fail(item_at,
-                    fmt::format("{} lists '{}' twice", what, names_.component_names[child->component]),
-                    "each member once");
-      }
+      const std::string_view shown =
+          child->mode == m::Requirement::Mode::kComponent ? names_.component_names[child->component] : "";
+      if (const auto problem = check_not_repeated(what, children, *child, shown))
+        return fail(item_at, problem->message, problem->expected);
       children.push_back(std::move(*child));
     }
-    if (children.empty()) {
-      return fail(at, fmt::format("{} is an empty list", what),
-                  "at least one requirement (an empty list would count as always up)");
-    }
+    if (const auto problem = check_not_empty(what, children.size()))
+      return fail(at, problem->message, problem->expected);
     return children;
   }
 

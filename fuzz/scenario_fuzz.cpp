@@ -13,7 +13,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const std::string problem = outagesim::testing::check_load_and_short_run(text, "fuzz.yaml");
+  const std::string problem = outagesim::testing::check_scenario_input(text, "fuzz.yaml");
   if (!problem.empty()) {
     std::fprintf(stderr, "broken promise: %s\n", problem.c_str());
     std::abort();

@@ -1,8 +1,12 @@
 // Load-and-run checks for inputs of unknown shape; see short_run.hpp.
 #include "tests/support/short_run.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "models/scenario/simulation.hpp"
 
@@ -96,6 +100,20 @@ std::string check_load_and_short_run(std::string_view text, const std::string& f
   std::string problem = run_and_check(spec, false);
   if (problem.empty() && !spec.inputs.empty()) problem = run_and_check(spec, true);
   return problem;
+}
+
+std::string check_scenario_input(std::string_view input, const std::string& file_name) {
+  const std::size_t at = input.find(kTableMarker);
+  if (at == std::string_view::npos) return check_load_and_short_run(input, file_name);
+  const std::filesystem::path folder =
+      std::filesystem::temp_directory_path() / ("outagesim-check-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  {
+    std::ofstream table(folder / "t.jsonl", std::ios::binary | std::ios::trunc);
+    const std::string_view rows = input.substr(at + kTableMarker.size());
+    table.write(rows.data(), static_cast<std::streamsize>(rows.size()));
+  }
+  return check_load_and_short_run(input.substr(0, at + 1), (folder / file_name).string());
 }
 
 }  // namespace outagesim::testing

@@ -37,4 +37,12 @@ std::string broken_run_promise(const models::ScenarioSpec& spec, const models::R
 // broken promise, prefixed with what was being done, or empty.
 std::string check_load_and_short_run(std::string_view text, const std::string& file_name);
 
+// Marks where an input's tenant table begins: everything after a line "%%table" is written to `t.jsonl`
+// next to the scenario (in a folder of this process's own under the system's temporary folder), so that
+// `tenant_table: t.jsonl` reaches the table reader from one fuzz input or corpus file.
+inline constexpr std::string_view kTableMarker = "\n%%table\n";
+
+// check_load_and_short_run() of an input that may carry a tenant table after kTableMarker.
+std::string check_scenario_input(std::string_view input, const std::string& file_name);
+
 }  // namespace outagesim::testing

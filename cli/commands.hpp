@@ -74,6 +74,7 @@ struct ExplainOptions {
 
 struct RankOptions {
   std::string scenario;
+  std::string variant;          // empty: the scenario's strategies as written
   std::string format = "text";  // text | json | csv
   std::optional<std::uint64_t> seed;
   std::string output;  // empty: stdout
@@ -98,6 +99,7 @@ struct GraphOptions {
 
 struct SweepOptions {
   std::string scenario;
+  std::string variant;          // empty: the scenario's strategies as written
   std::string duration = "4h";  // how long each component stays failed, as a scenario writes durations
   std::string format = "text";  // text | json | csv
   std::optional<std::uint64_t> seed;
@@ -161,6 +163,10 @@ int write_replication_report(const ReplicationReportRequest& request, const load
 
 // Loads the scenario at `path`; when it has problems, prints them all to stderr and returns nothing.
 std::optional<loader::LoadResult> load_or_report(const std::string& path);
+// `spec` with the strategy variant named `variant` in place (models::apply_variant), or nothing after a
+// usage message on stderr (no such variant, with a suggestion; or a name two tenants' variants share).
+std::optional<models::ScenarioSpec> with_variant(const models::ScenarioSpec& spec, const std::string& variant,
+                                                 std::string_view command);
 
 // Writes `text` to `path`, or to stdout when `path` is empty. Returns false (after saying why) on failure.
 bool write_output(const std::string& path, const std::string& text);

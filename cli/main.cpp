@@ -147,6 +147,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv"}));
   rank_cmd->add_option("--seed", rank.seed, "Seed of the runs (default: the scenario's)")->check(kSeedText);
   rank_cmd->add_option("-o,--output", rank.output, "Write the report to this file instead of stdout");
+  rank_cmd->add_option("--variant", rank.variant, "Rank with this strategy variant in place (see compare)")
+      ->check(kNonEmpty);
 
   ReportOptions report;
   CLI::App* report_cmd = app.add_subcommand(
@@ -181,6 +183,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv"}));
   sweep_cmd->add_option("--seed", sweep.seed, "Seed of the runs (default: the scenario's)")->check(kSeedText);
   sweep_cmd->add_option("-o,--output", sweep.output, "Write the report to this file instead of stdout");
+  sweep_cmd->add_option("--variant", sweep.variant, "Sweep with this strategy variant in place (see compare)")
+      ->check(kNonEmpty);
 
   GenerateOptions gen;
   CLI::App* gen_cmd = app.add_subcommand(

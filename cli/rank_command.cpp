@@ -9,10 +9,13 @@ namespace outagesim::cli {
 int rank_command(const RankOptions& options) {
   const auto loaded = load_or_report(options.scenario);
   if (!loaded) return 1;
-  const models::ScenarioSpec& spec = *loaded->spec;
+  std::optional<models::ScenarioSpec> varied;
+  if (!options.variant.empty() && !(varied = with_variant(*loaded->spec, options.variant, "rank"))) return 2;
+  const models::ScenarioSpec& spec = varied ? *varied : *loaded->spec;
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   const models::ComponentRanking ranking = models::rank_components(spec, seed);
-  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
+  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed,
+                                  options.variant};
   std::string text;
   if (options.format == "json") {
     text = reports::rank_json(spec, ranking, meta).dump(2) + "\n";

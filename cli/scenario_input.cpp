@@ -1,7 +1,12 @@
-// Loading the scenario a command works on.
+// Loading the scenario a command works on, and putting one of its strategy variants in place.
 #include <fmt/format.h>
 
+#include <vector>
+
 #include "cli/commands.hpp"
+#include "loader/spelling.hpp"
+#include "models/scenario/comparison.hpp"
+#include "reports/printable_text.hpp"
 
 namespace outagesim::cli {
 
@@ -9,6 +14,36 @@ std::optional<loader::LoadResult> load_or_report(const std::string& path) {
   loader::LoadResult loaded = loader::load_scenario_file(path);
   if (loaded.ok()) return loaded;
   fmt::print(stderr, "{}", loaded.render());
+  return std::nullopt;
+}
+
+std::optional<models::ScenarioSpec> with_variant(const models::ScenarioSpec& spec, const std::string& variant,
+                                                 std::string_view command) {
+  std::vector<std::string> names;
+  const models::VariantSpec* found = nullptr;
+  int matches = 0;
+  for (const models::VariantSpec& v : spec.variants) {
+    names.push_back(v.name);
+    if (v.name == variant) {
+      found = &v;
+      ++matches;
+    }
+  }
+  if (matches == 1) return models::apply_variant(spec, *found);
+  if (matches > 1) {
+    fmt::print(stderr,
+               "outagesim {}: --variant '{}' names variants of {} tenants; rename one in the scenario\n",
+               command, reports::printable(variant), matches);
+    return std::nullopt;
+  }
+  std::string message = fmt::format("outagesim {}: --variant '{}' is no variant of the scenario", command,
+                                    reports::printable(variant));
+  if (names.empty()) {
+    message += " (it has none)";
+  } else if (const std::string hint = loader::did_you_mean(variant, names); !hint.empty()) {
+    message += "; " + hint;
+  }
+  fmt::print(stderr, "{}\n", message);
   return std::nullopt;
 }
 

@@ -21,10 +21,13 @@ int sweep_command(const SweepOptions& options) {
   }
   const auto loaded = load_or_report(options.scenario);
   if (!loaded) return 1;
-  const models::ScenarioSpec& spec = *loaded->spec;
+  std::optional<models::ScenarioSpec> varied;
+  if (!options.variant.empty() && !(varied = with_variant(*loaded->spec, options.variant, "sweep"))) return 2;
+  const models::ScenarioSpec& spec = varied ? *varied : *loaded->spec;
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   const models::SinglePointSweep sweep = models::sweep_single_points(spec, seed, *duration);
-  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
+  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed,
+                                  options.variant};
   std::string text;
   if (options.format == "json") {
     text = reports::sweep_json(spec, sweep, meta).dump(2) + "\n";

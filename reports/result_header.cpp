@@ -8,8 +8,10 @@
 namespace outagesim::reports {
 
 std::string header_text(const models::ScenarioSpec& spec, const RunMetadata& meta) {
-  return fmt::format("outagesim {}: {}\nscenario {} ({}, fnv1a64 {:016x}), seed {}", meta.version, spec.title,
-                     spec.name, meta.file, meta.scenario_hash, meta.seed);
+  std::string text = fmt::format("outagesim {}: {}\nscenario {} ({}, fnv1a64 {:016x}), seed {}", meta.version,
+                                 spec.title, spec.name, meta.file, meta.scenario_hash, meta.seed);
+  if (!meta.variant.empty()) text += fmt::format(", with the variant '{}' in place", meta.variant);
+  return text;
 }
 
 nlohmann::ordered_json header_json(const models::ScenarioSpec& spec, const RunMetadata& meta) {
@@ -22,6 +24,7 @@ nlohmann::ordered_json header_json(const models::ScenarioSpec& spec, const RunMe
   doc["seed"] = meta.seed;
   doc["start"] = local_iso(spec, sim::Time());
   doc["horizon_s"] = spec.horizon.floor_seconds();
+  if (!meta.variant.empty()) doc["variant"] = meta.variant;
   return doc;
 }
 

@@ -4,8 +4,7 @@
 #include <algorithm>
 
 #include "cli/commands.hpp"
-#include "cli/interrupt.hpp"
-#include "cli/progress_bar.hpp"
+#include "cli/replication_watch.hpp"
 #include "loader/scenario_loader.hpp"
 #include "models/scenario/comparison.hpp"
 #include "models/scenario/uncertain_comparison.hpp"
@@ -38,14 +37,10 @@ int compare_command(const CompareOptions& options) {
   }
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   if (options.runs) {
-    InterruptHandler interrupt;
-    ProgressBar bar(*options.runs, options.quiet);
-    sim::RunControl control;
-    control.stop = &interrupt.flag();
-    control.on_progress = [&bar](const sim::ReplicationProgress& p) { bar.update(p.done); };
-    const models::UncertainComparison c =
-        models::compare_variants_uncertain(spec, seed, *options.runs, options.threads, control, tenant);
-    bar.finish();
+    ReplicationWatch watch(*options.runs, options.quiet);
+    const models::UncertainComparison c = models::compare_variants_uncertain(
+        spec, seed, *options.runs, options.threads, watch.control(), tenant);
+    watch.finish();
     if (c.runs == 0) {
       fmt::print(stderr, "outagesim: interrupted before any replication finished\n");
       return 130;

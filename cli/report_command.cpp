@@ -4,8 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/interrupt.hpp"
-#include "cli/progress_bar.hpp"
+#include "cli/replication_watch.hpp"
 #include "models/scenario/comparison.hpp"
 #include "models/scenario/simulation.hpp"
 #include "models/scenario/uncertain_comparison.hpp"
@@ -30,13 +29,10 @@ int report_command(const ReportOptions& options) {
   }
   if (!spec.variants.empty()) {
     if (options.runs) {
-      InterruptHandler interrupt;
-      ProgressBar bar(*options.runs, options.quiet);
-      sim::RunControl control;
-      control.stop = &interrupt.flag();
-      control.on_progress = [&bar](const sim::ReplicationProgress& p) { bar.update(p.done); };
-      uncertain = models::compare_variants_uncertain(spec, seed, *options.runs, options.threads, control);
-      bar.finish();
+      ReplicationWatch watch(*options.runs, options.quiet);
+      uncertain =
+          models::compare_variants_uncertain(spec, seed, *options.runs, options.threads, watch.control());
+      watch.finish();
       if (uncertain.stopped) {
         fmt::print(stderr, "outagesim: interrupted; no report written\n");
         return 130;

@@ -9,9 +9,8 @@
 #include <charconv>
 
 #include "cli/commands.hpp"
-#include "cli/interrupt.hpp"
 #include "cli/process_group.hpp"
-#include "cli/progress_bar.hpp"
+#include "cli/replication_watch.hpp"
 #include "models/results/replication_statistics.hpp"
 #include "models/scenario/replications.hpp"
 #include "reports/replication_report.hpp"
@@ -115,15 +114,11 @@ int run_replications_command(const RunOptions& options, const loader::LoadResult
   const sim::ReplicationRange mine =
       sim::part_of(whole, static_cast<std::uint64_t>(group.size), static_cast<std::uint64_t>(group.rank));
 
-  InterruptHandler interrupt;
   // Under MPI only rank 0 draws, and only its own range: several bars on one terminal would fight.
-  ProgressBar bar(mine.size(), options.quiet || group.rank != 0);
-  sim::RunControl control;
-  control.stop = &interrupt.flag();
-  control.on_progress = [&bar](const sim::ReplicationProgress& p) { bar.update(p.done); };
+  ReplicationWatch watch(mine.size(), options.quiet || group.rank != 0);
   models::ReplicationRun run =
-      models::run_replications(spec, seed, mine.begin, mine.end, options.threads, control);
-  bar.finish();
+      models::run_replications(spec, seed, mine.begin, mine.end, options.threads, watch.control());
+  watch.finish();
 
   std::vector<models::ReplicationOutcome> outcomes;
   bool stopped = run.stopped;

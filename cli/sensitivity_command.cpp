@@ -6,8 +6,7 @@
 #include <algorithm>
 
 #include "cli/commands.hpp"
-#include "cli/interrupt.hpp"
-#include "cli/progress_bar.hpp"
+#include "cli/replication_watch.hpp"
 #include "loader/spelling.hpp"
 #include "models/scenario/sensitivity.hpp"
 #include "reports/sensitivity_report.hpp"
@@ -81,14 +80,10 @@ int sensitivity_command(const SensitivityOptions& options) {
   s.requested = options.runs;
   s.tornado = models::tornado(spec, seed, *target, options.threads);
 
-  InterruptHandler interrupt;
-  ProgressBar bar(options.runs, options.quiet);
-  sim::RunControl control;
-  control.stop = &interrupt.flag();
-  control.on_progress = [&bar](const sim::ReplicationProgress& p) { bar.update(p.done); };
+  ReplicationWatch watch(options.runs, options.quiet);
   const models::SensitivitySamples samples =
-      models::sensitivity_samples(spec, seed, *target, options.runs, options.threads, control);
-  bar.finish();
+      models::sensitivity_samples(spec, seed, *target, options.runs, options.threads, watch.control());
+  watch.finish();
   if (samples.samples.empty()) {
     fmt::print(stderr, "outagesim: interrupted before any replication finished\n");
     return 130;

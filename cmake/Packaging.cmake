@@ -14,8 +14,10 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
 and services reach tenants, with the C++ libraries, headers, CMake package, docs and example scenarios.")
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+# CPack's shlibdeps needs dpkg-shlibdeps (dpkg-dev) and file; without them, the dependencies as of Debian 12.
 find_program(OUTAGESIM_DPKG_SHLIBDEPS dpkg-shlibdeps)
-if(OUTAGESIM_DPKG_SHLIBDEPS)
+find_program(OUTAGESIM_FILE_COMMAND file)
+if(OUTAGESIM_DPKG_SHLIBDEPS AND OUTAGESIM_FILE_COMMAND)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "libfmt9, libyaml-cpp0.7, libsimdjson14, libstdc++6, libc6")

@@ -64,7 +64,9 @@ class TemplateWriter {
                start_after);
         action(prefix, step, "pause-instance-launches", "aws:ec2:api-insufficient-instance-capacity-error",
                kRoles,
-               {{"duration", held}, {"availabilityZoneIdentifiers", step.zone}, {"percentage", "100"}},
+               {{"duration", held},
+                {"availabilityZoneIdentifiers", step.zone.empty() ? "REPLACE-WITH-AZ" : step.zone},
+                {"percentage", "100"}},
                start_after);
         break;
       case ChaosKind::kDisruptNetwork:

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/export_command.hpp"
 #include "cli/process_group.hpp"
 #include "cli/region_generator.hpp"
 
@@ -211,6 +212,9 @@ int main(int argc, char** argv) {
       "Write the tenants to this JSON Lines file (named by the scenario's tenant_table, in the "
       "folder of -o) instead of the YAML: for millions of tenants");
 
+  ExportOptions export_options;
+  CLI::App* export_cmd = add_export_subcommand(app, export_options, kSeedText);
+
   ValidateOptions validate;
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check scenarios; print every problem; exit 1 if any");
@@ -254,6 +258,7 @@ int main(int argc, char** argv) {
 
     if (*graph_cmd) return graph_command(graph);
     if (*sweep_cmd) return sweep_command(sweep);
+    if (*export_cmd) return export_command(export_options);
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
     abort_group(3);  // the other ranks of an MPI run would otherwise wait for this one forever

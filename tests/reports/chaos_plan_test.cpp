@@ -1,0 +1,69 @@
+#include "reports/chaos_plan.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/reports/chaos_export_fixture.hpp"
+
+using namespace outagesim::testing;
+using namespace outagesim::reports;
+using outagesim::sim::Time;
+
+TEST_CASE("faults map by action and kind, in time order, held as long as the run holds them") {
+  const Run run = chaos_region();
+  const ChaosPlan plan = plan_chaos(run.spec, run.result);
+  REQUIRE(plan.steps.size() == 2);
+  CHECK(plan.steps[0].kind == ChaosKind::kDisruptObjectStorage);
+  CHECK(plan.steps[0].component == "bucket");
+  CHECK(plan.steps[0].zone == "a");
+  CHECK(plan.steps[0].at == Time::minutes(30));
+  CHECK(plan.steps[0].duration == Time::hours(6) - Time::minutes(30));  // never repaired: to the end
+  CHECK(plan.steps[1].kind == ChaosKind::kStopInstances);
+  CHECK(plan.steps[1].component == "vm");
+  CHECK(plan.steps[1].at == Time::hours(1));
+  CHECK(plan.steps[1].duration == Time::hours(1));  // the repair at 02:00 is no step of its own
+  CHECK(plan.steps[1].description == "fault: fail vm at 01:00");
+  CHECK_FALSE(plan.steps[1].predicted);
+}
+
+TEST_CASE("a fault with no real-world action is listed as unmapped, never dropped") {
+  const Run run = chaos_region();
+  const ChaosPlan plan = plan_chaos(run.spec, run.result);
+  REQUIRE(plan.unmapped.size() == 1);
+  CHECK(plan.unmapped[0].component == "mq");
+  CHECK(plan.unmapped[0].action == "fail");
+  CHECK(unmapped_text(plan) ==
+        "unmapped: mq fail: no managed fault action stops a middleware; use its own tooling\n");
+}
+
+TEST_CASE("a thermal fault is unmapped, and the rooms and pools it takes down become predicted steps") {
+  // A sealed room heats 0.5 °C/min once its chillers stop at 01:00: its hosts shut down at 40 °C, 01:32.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, zone: a, chillers: 4, chiller_kw: 250}
+  - {name: room, kind: room, zone: a, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 0, base_load_kw: 50, setpoint_c: 24, alarm_c: 30}
+  - {name: pool, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, shutdown_c: 40}
+  - {name: vm, kind: compute, zone: a, needs: pool}
+tenants:
+  - {name: shop, needs: [vm]}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+)"));
+  const ChaosPlan plan = plan_chaos(run.spec, run.result);
+  REQUIRE(plan.unmapped.size() == 1);
+  CHECK(plan.unmapped[0].reason == "a thermal fault has no real-world fault injection");
+  REQUIRE(plan.steps.size() == 1);
+  CHECK(plan.steps[0].kind == ChaosKind::kStopInstances);
+  CHECK(plan.steps[0].component == "pool");
+  CHECK(plan.steps[0].zone == "a");  // its room's
+  CHECK(plan.steps[0].predicted);
+  CHECK(plan.steps[0].at == Time::minutes(92));
+  CHECK(plan.steps[0].description == "predicted: pool down at 01:32");
+}
+
+TEST_CASE("durations are written as ISO 8601 in whole seconds") {
+  CHECK(iso_duration(Time()) == "PT0S");
+  CHECK(iso_duration(Time::seconds(30)) == "PT30S");
+  CHECK(iso_duration(Time::minutes(65)) == "PT1H5M");
+  CHECK(iso_duration(Time::hours(2) + Time::ms(1999)) == "PT2H1S");
+}

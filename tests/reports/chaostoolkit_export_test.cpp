@@ -1,0 +1,37 @@
+#include "reports/chaostoolkit_export.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/reports/chaos_export_fixture.hpp"
+
+using namespace outagesim::testing;
+using namespace outagesim::reports;
+
+TEST_CASE("the Chaos Toolkit experiment probes each tenant function and pauses as the run does") {
+  const Run run = chaos_region();
+  const auto ctk = chaostoolkit_experiment(run.spec, plan_chaos(run.spec, run.result));
+  INFO(ctk.dump(2));
+  CHECK(ctk["version"] == "1.0.0");
+  const auto& probes = ctk["steady-state-hypothesis"]["probes"];
+  REQUIRE(probes.size() == 2);
+  CHECK(probes[0]["name"] == "shop/checkout serves (needs vm, bucket)");
+  CHECK(probes[0]["provider"]["type"] == "http");
+  CHECK(probes[1]["name"] == "shop/queue serves (needs mq)");
+
+  const auto& method = ctk["method"];
+  REQUIRE(method.size() == 2);
+  CHECK(method[0]["provider"]["func"] == "start_experiment");  // S3 disruption runs through FIS
+  CHECK(method[0]["pauses"]["before"] == 30 * 60);
+  CHECK(method[1]["provider"]["module"] == "chaosaws.ec2.actions");
+  CHECK(method[1]["provider"]["func"] == "stop_instances");
+  CHECK(method[1]["provider"]["arguments"]["az"] == "a");
+  CHECK(method[1]["provider"]["arguments"]["filters"][0]["Values"][0] == "vm");
+  CHECK(method[1]["pauses"]["before"] == 30 * 60);
+  CHECK(method[1]["pauses"]["after"] == 5 * 3600);  // until the bucket's fault ends with the run
+
+  REQUIRE(ctk["rollbacks"].size() == 1);
+  CHECK(ctk["rollbacks"][0]["provider"]["func"] == "start_instances");
+  const auto& unmapped = ctk["extensions"][0]["unmapped"];
+  REQUIRE(unmapped.size() == 1);
+  CHECK(unmapped[0]["component"] == "mq");
+}

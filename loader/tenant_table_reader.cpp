@@ -457,8 +457,9 @@ class TableReader {
         return fail(item_at, fmt::format("{} is malformed", what), "a list of requirements");
       auto child = requirement(element, what, depth + 1);
       if (!child) return std::nullopt;
-      const std::string_view shown =
-          child->mode == m::Requirement::Mode::kComponent ? names_.component_names[child->component] : "";
+      const std::string_view shown = child->mode == m::Requirement::Mode::kComponent
+                                         ? std::string_view(names_.component_names[child->component])
+                                         : std::string_view();
       if (const auto problem = check_not_repeated(what, children, *child, shown))
         return fail(item_at, problem->message, problem->expected);
       children.push_back(std::move(*child));

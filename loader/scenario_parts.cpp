@@ -41,8 +41,12 @@ class Assembler {
   void add_document(const YAML::Node& doc, const std::string& file, std::size_t part, int depth,
                     std::vector<std::string>& chain, const std::vector<std::string>& extra) {
     if (!doc.IsMap()) {
-      sink_.error(doc.Mark(), "an included part is not a mapping of keys to values",
-                  "a part of a scenario: top-level keys such as 'components' or 'faults'");
+      const char* expected = "a part of a scenario: top-level keys such as 'components' or 'faults'";
+      if (doc.Mark().is_null()) {
+        sink_.error_in_file(file, 0, 0, "the included part is empty", expected);  // no place to point at
+      } else {
+        sink_.error(doc.Mark(), "an included part is not a mapping of keys to values", expected);
+      }
       return;
     }
     for (const auto& item : doc) {

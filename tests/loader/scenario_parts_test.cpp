@@ -190,3 +190,11 @@ TEST_CASE("a YAML error in a part is at the part's own line", "[include]") {
   INFO(errors);
   CHECK(errors.find(p.path("bad.yaml") + ":3:1: error: YAML syntax error") != std::string::npos);
 }
+
+TEST_CASE("an empty part is named", "[include]") {
+  Parts p;
+  p.write("empty.yaml", "# nothing yet\n");
+  p.write("s.yaml", scenario_yaml(std::string(kRegion) + "include: [empty.yaml]\n"));
+  CHECK(p.load("s.yaml").render().find(p.path("empty.yaml") + ": error: the included part is empty") !=
+        std::string::npos);
+}

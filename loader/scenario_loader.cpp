@@ -1,4 +1,5 @@
-// File handling and YAML parsing at the edge: every failure becomes a Diagnostic.
+// File handling and YAML parsing at the edge, for a scenario file and each part it includes
+// (scenario_parts.hpp): every failure becomes a Diagnostic.
 #include "loader/scenario_loader.hpp"
 
 #include <fmt/format.h>
@@ -7,8 +8,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <sstream>
 #include <vector>

@@ -144,6 +144,12 @@ class Assembler {
            fmt::format("at most {} files, the scenario's own included", kMaxScenarioParts));
       return;
     }
+    // A scenario file may be a pipe; a part is named by a file, which may come from anyone: a FIFO or a
+    // device there would block or never end.
+    if (fs::exists(path, ec) && !fs::is_directory(path, ec) && !fs::is_regular_file(path, ec)) {
+      fail(fmt::format("included file '{}' is not a regular file", shown), "the path of a YAML file");
+      return;
+    }
     FileText read =
         read_file_text(path.string(), kMaxScenarioBytes - std::min(out_.bytes, kMaxScenarioBytes));
     if (!read.text) {

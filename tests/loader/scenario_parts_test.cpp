@@ -198,3 +198,10 @@ TEST_CASE("an empty part is named", "[include]") {
   CHECK(p.load("s.yaml").render().find(p.path("empty.yaml") + ": error: the included part is empty") !=
         std::string::npos);
 }
+
+TEST_CASE("a part must be a regular file, not a device that never ends", "[include]") {
+  Parts p;
+  p.write("s.yaml", scenario_yaml(std::string(kRegion) + "include: [/dev/zero]\n"));
+  CHECK(p.load("s.yaml").render().find("included file '/dev/zero' is not a regular file") !=
+        std::string::npos);
+}

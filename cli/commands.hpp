@@ -17,6 +17,8 @@ namespace outagesim::cli {
 
 struct RunOptions {
   std::string scenario;
+  // More parts of the scenario (`--tenant-file`), read after its own keys and includes.
+  std::vector<std::string> tenant_files;
   std::string format = "text";  // text | json
   std::optional<std::uint64_t> seed;
   std::string output;  // empty: stdout
@@ -35,6 +37,8 @@ struct RunOptions {
 
 struct CompareOptions {
   std::string scenario;
+  // More parts of the scenario (`--tenant-file`), read after its own keys and includes.
+  std::vector<std::string> tenant_files;
   std::string tenant;           // empty: every tenant with variants
   std::string format = "text";  // text | json | csv | markdown
   std::optional<std::uint64_t> seed;
@@ -162,7 +166,9 @@ int write_replication_report(const ReplicationReportRequest& request, const load
                              const std::vector<models::ReplicationOutcome>& outcomes);
 
 // Loads the scenario at `path`; when it has problems, prints them all to stderr and returns nothing.
-std::optional<loader::LoadResult> load_or_report(const std::string& path);
+// `tenant_files` are more parts of the scenario, read after those it includes (`--tenant-file`).
+std::optional<loader::LoadResult> load_or_report(const std::string& path,
+                                                 const std::vector<std::string>& tenant_files = {});
 // `spec` with the strategy variant named `variant` in place (models::apply_variant), or nothing after a
 // usage message on stderr (no such variant, with a suggestion; or a name two tenants' variants share).
 std::optional<models::ScenarioSpec> with_variant(const models::ScenarioSpec& spec, const std::string& variant,

@@ -14,7 +14,7 @@
 namespace outagesim::cli {
 
 int compare_command(const CompareOptions& options) {
-  const auto loaded = load_or_report(options.scenario);
+  const auto loaded = load_or_report(options.scenario, options.tenant_files);
   if (!loaded) return 1;
   const models::ScenarioSpec& spec = *loaded->spec;
   std::optional<std::uint32_t> tenant;

@@ -47,6 +47,11 @@ int main(int argc, char** argv) {
   CLI::App* run_cmd =
       app.add_subcommand("run", "Replay a scenario and report per-tenant downtime and causes");
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
+  run_cmd
+      ->add_option("--tenant-file", run.tenant_files,
+                   "Add the tenants (and variants) of this YAML file to the scenario, as if it included it "
+                   "last; repeatable")
+      ->allow_extra_args(false);  // one file each time: `--tenant-file t.yaml S.yaml` keeps S the scenario
   run_cmd->add_option("--format", run.format, "Report format")->check(CLI::IsMember({"text", "json"}));
   run_cmd->add_option("--seed", run.seed, "Seed for the run's random streams (default: the scenario's)")
       ->check(kSeedText);
@@ -85,6 +90,10 @@ int main(int argc, char** argv) {
   CLI::App* compare_cmd = app.add_subcommand(
       "compare", "Compare the scenario's recovery-strategy variants, one row per tenant function");
   compare_cmd->add_option("scenario", compare.scenario, "Scenario YAML file")->required();
+  compare_cmd
+      ->add_option("--tenant-file", compare.tenant_files,
+                   "Add the tenants and variants of this YAML file to the scenario; repeatable")
+      ->allow_extra_args(false);
   compare_cmd->add_option("--tenant", compare.tenant, "Only this tenant's variants")->check(kNonEmpty);
   compare_cmd->add_option("--format", compare.format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));

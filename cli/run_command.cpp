@@ -11,7 +11,7 @@ namespace outagesim::cli {
 
 int run_command(const RunOptions& options) {
   PhaseTimer timer(options.timings);
-  const auto loaded = load_or_report(options.scenario);
+  const auto loaded = load_or_report(options.scenario, options.tenant_files);
   if (!loaded) return 1;
   timer.phase_done("load");
   if (options.runs) return run_replications_command(options, *loaded);

@@ -88,8 +88,8 @@ void ScenarioReader::collect_component_names(const YAML::Node& list) {
       const auto [it, inserted] = component_ids_.emplace(name, id);
       if (!inserted) {
         sink_.error(at,
-                    fmt::format("duplicate component name '{}' (first declared on line {})", name,
-                                component_marks_[it->second].line + 1),
+                    fmt::format("duplicate component name '{}' (first declared {})", name,
+                                sink_.earlier_place(component_marks_[it->second], at)),
                     "a name used once");
       }
     }

@@ -1,4 +1,5 @@
-// File handling and YAML parsing at the edge: every failure becomes a Diagnostic.
+// File handling and YAML parsing at the edge, for a scenario file and each part it includes
+// (scenario_parts.hpp): every failure becomes a Diagnostic.
 #include "loader/scenario_loader.hpp"
 
 #include <fmt/format.h>
@@ -7,12 +8,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <sstream>
 #include <vector>
 
+#include "loader/scenario_parts.hpp"
 #include "loader/scenario_reader.hpp"
 #include "loader/yaml_map.hpp"
 #include "sim/stable_hash.hpp"
@@ -208,56 +208,53 @@ std::vector<YAML::Mark> document_starts(const std::string& text, std::size_t lim
   return std::move(starts.marks);
 }
 
-}  // namespace
-
-std::string LoadResult::render() const {
-  const auto lines = split_lines(source);
-  std::string out;
-  // A problem in another file (a CSV of samples) is shown without a source line.
-  for (const Diagnostic& d : diagnostics)
-    out += format_diagnostic(d, d.file == file ? lines : decltype(lines){});
-  if (!diagnostics.empty()) {
-    out += fmt::format("{} problem{} found\n", diagnostics.size(), diagnostics.size() == 1 ? "" : "s");
-  }
-  return out;
-}
-
-LoadResult load_scenario_text(std::string_view text, std::string file_name) {
-  LoadResult result;
-  result.file = file_name;
-  result.content_hash = sim::fnv1a64(text);  // of the bytes as they are, before line ends change
-  result.source = with_lf_line_ends(text);
-  text = result.source;
-  DiagnosticSink sink(file_name);
+// Parses one file of a scenario into its document, checking what yaml-cpp does not: the text is UTF-8
+// without NUL, one document, not nested or aliased beyond the limits. Rewrites `part.source` with LF line
+// ends. Its YAML is parsed after `part.first_line` blank lines, so that its marks tell the part apart
+// (DiagnosticSink::add_part); places found in the text itself are counted in the part's own lines.
+std::optional<YAML::Node> parse_document(ScenarioPart& part, DiagnosticSink& sink) {
+  part.source = with_lf_line_ends(part.source);
+  const std::string_view text = part.source;
+  const std::string& file_name = part.file;
+  const int offset = part.first_line;
+  // A mark in the part's own lines and bytes, to index its text.
+  const auto local = [offset](YAML::Mark mark) {
+    if (mark.is_null()) return mark;
+    mark.line -= offset;
+    mark.pos -= offset;
+    return mark;
+  };
 
   if (const auto [line, column] = first_invalid_utf8(text); line > 0) {
-    result.diagnostics.push_back(
-        Diagnostic{file_name, line, column, "the file is not valid UTF-8 text", "a YAML file in UTF-8"});
-    return result;
+    sink.error_in_file(file_name, line, column, "the file is not valid UTF-8 text", "a YAML file in UTF-8");
+    return std::nullopt;
   }
   // yaml-cpp ends a scalar at a NUL without a word, so a NUL would cut a name short unseen.
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     const auto [line, column] = place_of(text, nul);
-    result.diagnostics.push_back(
-        Diagnostic{file_name, line, column, "the file contains a NUL byte",
-                   "text without NUL bytes (a file saved as UTF-16 has them; save it "
-                   "as UTF-8)"});
-    return result;
+    sink.error_in_file(file_name, line, column, "the file contains a NUL byte",
+                       "text without NUL bytes (a file saved as UTF-16 has them; save it "
+                       "as UTF-8)");
+    return std::nullopt;
   }
+  std::string padded;
+  if (offset > 0) padded = std::string(static_cast<std::size_t>(offset), '\n') + part.source;
+  const std::string& yaml = offset == 0 ? part.source : padded;
   YAML::Node root;
   try {
-    const std::vector<YAML::Mark> starts = document_starts(result.source, 3);
+    const std::vector<YAML::Mark> starts = document_starts(yaml, 3);
     for (std::size_t i = 1; i < starts.size(); ++i) {
       if (starts[i].pos != starts[i - 1].pos) continue;
-      const auto at = static_cast<std::size_t>(std::max(starts[i].pos, 0));
-      result.diagnostics.push_back(Diagnostic{
-          file_name, starts[i].line + 1, starts[i].column + 1,
+      const YAML::Mark mark = local(starts[i]);
+      const auto at = static_cast<std::size_t>(std::max(mark.pos, 0));
+      sink.error_in_file(
+          file_name, mark.line + 1, mark.column + 1,
           fmt::format("YAML syntax error: '{}' cannot stand here", text.substr(std::min(at, text.size()), 1)),
-          "well-formed YAML"});
-      return result;
+          "well-formed YAML");
+      return std::nullopt;
     }
     std::vector<YAML::Node> documents;
-    if (starts.size() == 1) documents.push_back(YAML::Load(result.source));
+    if (starts.size() == 1) documents.push_back(YAML::Load(yaml));
     if (starts.size() > 1) documents.resize(2);
     if (documents.size() > 1) {
       // A second document would otherwise be dropped unread: faults below a '---' would never happen.
@@ -265,51 +262,115 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name) {
       // (fuzzer finding tests/corpus/second-document-without-marker.yaml): point at its content then.
       int line = second_document_line(text);
       int column = 1;
-      if (const YAML::Mark mark = starts[1]; line == 0 && !mark.is_null()) {
+      if (const YAML::Mark mark = local(starts[1]); line == 0 && !mark.is_null()) {
         line = mark.line + 1;
         column = mark.column + 1;
       }
-      result.diagnostics.push_back(Diagnostic{file_name, std::max(line, 1), column,
-                                              "a second YAML document: one file holds one scenario",
-                                              "no '---' line after the scenario's first key"});
-      return result;
+      sink.error_in_file(file_name, std::max(line, 1), column,
+                         "a second YAML document: one file holds one scenario",
+                         "no '---' line after the scenario's first key");
+      return std::nullopt;
     }
     if (!documents.empty()) root = documents.front();
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own limit, deeper than ours: its message is only "bad file".
-    result.diagnostics.push_back(Diagnostic{
-        file_name, e.mark.line + 1, e.mark.column + 1,
+    const YAML::Mark mark = local(e.mark);
+    sink.error_in_file(
+        file_name, mark.line + 1, mark.column + 1,
         fmt::format("lists and mappings nest more than {} levels deep", kMaxNestingDepth),
-        fmt::format("at most {} levels of lists and mappings inside one another", kMaxNestingDepth)});
-    return result;
+        fmt::format("at most {} levels of lists and mappings inside one another", kMaxNestingDepth));
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
-    if (auto tab = tab_indentation(e, text, file_name)) {
-      result.diagnostics.push_back(std::move(*tab));
+    YAML::Exception here = e;
+    here.mark = local(e.mark);
+    if (auto tab = tab_indentation(here, text, file_name)) {
+      sink.error_in_file(tab->file, tab->line, tab->column, std::move(tab->message),
+                         std::move(tab->expected));
     } else {
-      result.diagnostics.push_back(Diagnostic{file_name, e.mark.line + 1, e.mark.column + 1,
-                                              "YAML syntax error: " + e.msg, "well-formed YAML"});
+      sink.error_in_file(file_name, here.mark.line + 1, here.mark.column + 1, "YAML syntax error: " + e.msg,
+                         "well-formed YAML");
     }
-    return result;
+    return std::nullopt;
   }
   // Without a '*' there is no alias, and the tree is only as big as the file: skip the walk. A tree
   // without aliases has at most about one node per byte; twice the file's size leaves slack for that,
   // and kMaxAliasExpansion more may come through aliases.
   if (const std::size_t budget = 2 * text.size() + kMaxAliasExpansion;
       text.find('*') != std::string_view::npos && expands_beyond(root, budget)) {
-    sink.error_without_place(
+    sink.error_in_file(
+        file_name, 0, 0,
         fmt::format("YAML aliases (*name) repeat so much that the file expands to more than {} entries",
                     budget),
         fmt::format("at most {} entries added by repeating anchored (&name) nodes", kMaxAliasExpansion));
-    result.diagnostics = sink.take();
-    return result;
+    return std::nullopt;
   }
   // Readers walk requirements and distributions recursively; past this depth a file is hostile, not a
   // scenario.
   if (const auto deep = nested_beyond(root, kMaxNestingDepth)) {
     sink.error(*deep, fmt::format("lists and mappings nest more than {} levels deep", kMaxNestingDepth),
                fmt::format("at most {} levels of lists and mappings inside one another", kMaxNestingDepth));
+    return std::nullopt;
+  }
+  return root;
+}
+
+// Whether the document names parts to include.
+bool has_includes(const YAML::Node& root) {
+  if (!root.IsMap()) return false;
+  for (const auto& item : root) {
+    if (item.first.IsScalar() && item.first.Scalar() == "include") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string LoadResult::render() const {
+  const auto lines = split_lines(source);
+  std::string out;
+  // A problem in another file (a CSV of samples) is shown without a source line; one in an included
+  // part with the part's.
+  for (const Diagnostic& d : diagnostics) {
+    if (d.file == file) {
+      out += format_diagnostic(d, lines);
+      continue;
+    }
+    const auto part =
+        std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == d.file; });
+    out += format_diagnostic(d, part == parts.end() ? decltype(lines){} : split_lines(part->second));
+  }
+  if (!diagnostics.empty()) {
+    out += fmt::format("{} problem{} found\n", diagnostics.size(), diagnostics.size() == 1 ? "" : "s");
+  }
+  return out;
+}
+
+LoadResult load_scenario_text(std::string_view text, std::string file_name,
+                              const std::vector<std::string>& extra) {
+  LoadResult result;
+  result.file = file_name;
+  result.content_hash = sim::fnv1a64(text);  // of the bytes as they are, before line ends change
+  DiagnosticSink sink(file_name);
+  sink.add_part(file_name, 0);
+  ScenarioPart main{file_name, std::string(text), 0};
+  const std::optional<YAML::Node> parsed = parse_document(main, sink);
+  result.source = std::move(main.source);
+  if (!parsed) {
     result.diagnostics = sink.take();
     return result;
+  }
+  YAML::Node root = *parsed;
+  if (has_includes(root) || !extra.empty()) {
+    const int lines = static_cast<int>(std::count(result.source.begin(), result.source.end(), '\n')) + 1;
+    Assembled assembled =
+        assemble_parts(root, file_name, text.size(), result.content_hash, lines, extra, sink, parse_document);
+    for (ScenarioPart& part : assembled.parts) result.parts.emplace_back(part.file, std::move(part.source));
+    result.content_hash = assembled.content_hash;
+    root = assembled.root;
+    if (!sink.empty()) {
+      result.diagnostics = sink.take();
+      return result;
+    }
   }
   if (root.IsNull() || !root.IsDefined()) {
     sink.error_without_place("the scenario is empty",
@@ -332,47 +393,32 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name) {
     sink.error(e.mark, "YAML error: " + e.msg, "well-formed YAML");
   }
   result.diagnostics = sink.take();
-  // In file order, as a reader goes through the file; problems without a place first.
+  // In file order, as a reader goes through the file; problems without a place first. The scenario
+  // file first, then its parts in the order they were read; another file (a CSV) counts as the scenario.
+  const auto part_rank = [&](const std::string& file) {
+    const auto part = std::find_if(result.parts.begin(), result.parts.end(),
+                                   [&](const auto& p) { return p.first == file; });
+    return part == result.parts.end() ? std::size_t{0}
+                                      : static_cast<std::size_t>(part - result.parts.begin()) + 1;
+  };
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     const std::size_t rank_a = part_rank(a.file);
+                     const std::size_t rank_b = part_rank(b.file);
+                     if (rank_a != rank_b) return rank_a < rank_b;
                      return a.line != b.line ? a.line < b.line : a.column < b.column;
                    });
   return result;
 }
 
-LoadResult load_scenario_file(const std::string& path) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  const auto fail = [&](std::string message, std::string expected) {
+LoadResult load_scenario_file(const std::string& path, const std::vector<std::string>& extra) {
+  FileText read = read_file_text(path, kMaxScenarioBytes);
+  if (!read.text) {
     LoadResult result;
-    result.diagnostics.push_back(Diagnostic{path, 0, 0, std::move(message), std::move(expected)});
+    result.diagnostics.push_back(Diagnostic{path, 0, 0, std::move(read.problem), std::move(read.expected)});
     return result;
-  };
-  if (ec || !std::filesystem::exists(status)) return fail("no such file", "the path of a scenario YAML file");
-  if (std::filesystem::is_directory(status))
-    return fail("is a directory, not a file", "the path of a scenario YAML file");
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > kMaxScenarioBytes) {
-    return fail(fmt::format("the file is {} bytes, over the limit of {}", size, kMaxScenarioBytes),
-                "a scenario under 64 MiB");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail("cannot be opened for reading", "a readable file");
-  // Read in chunks and stop just past the limit: a pipe, a FIFO or /dev/zero has no size to check first,
-  // and may never end.
-  std::string text;
-  std::vector<char> chunk(1 << 16);
-  while (in) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-    if (text.size() > kMaxScenarioBytes) {
-      return fail(fmt::format("the input goes on past the limit of {} bytes; reading stopped there",
-                              kMaxScenarioBytes),
-                  "a scenario under 64 MiB");
-    }
-  }
-  if (in.bad()) return fail("could not be read", "a readable file");
-  return load_scenario_text(text, path);
+  return load_scenario_text(*read.text, path, extra);
 }
 
 }  // namespace outagesim::loader

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "loader/diagnostic.hpp"
@@ -16,9 +17,12 @@ namespace outagesim::loader {
 struct LoadResult {
   std::optional<models::ScenarioSpec> spec;  // set only when there are no diagnostics
   std::vector<Diagnostic> diagnostics;
-  std::string file;                // what diagnostics call the scenario
-  std::string source;              // the file's text, for rendering diagnostics
-  std::uint64_t content_hash = 0;  // FNV-1a of the file's bytes, for result metadata
+  std::string file;    // what diagnostics call the scenario
+  std::string source;  // the file's text, for rendering diagnostics
+  // FNV-1a of the file's bytes, then of each included part's, for result metadata.
+  std::uint64_t content_hash = 0;
+  // The files the scenario includes (scenario_parts.hpp), each with its text, for rendering diagnostics.
+  std::vector<std::pair<std::string, std::string>> parts;
 
   bool ok() const { return spec.has_value(); }
   // Every diagnostic rendered with its source line and caret, then a one-line count.
@@ -36,8 +40,11 @@ inline constexpr std::size_t kMaxAliasExpansion = 1'000'000;
 // of 32 levels (reference_reader.cpp), written as mappings, takes about 70.
 inline constexpr int kMaxNestingDepth = 100;
 
-LoadResult load_scenario_file(const std::string& path);
-// `file_name` is what diagnostics call the text.
-LoadResult load_scenario_text(std::string_view text, std::string file_name);
+// `extra` are more parts, as if the scenario's `include` listed them last (`run --tenant-file`), with
+// paths relative to the working folder.
+LoadResult load_scenario_file(const std::string& path, const std::vector<std::string>& extra = {});
+// `file_name` is what diagnostics call the text; the scenario's `include` paths are relative to its folder.
+LoadResult load_scenario_text(std::string_view text, std::string file_name,
+                              const std::vector<std::string>& extra = {});
 
 }  // namespace outagesim::loader

@@ -486,7 +486,7 @@ void ScenarioReader::read_tenant_table(const YAML::Node& node) {
   const auto file = read_string(sink_, node, "'tenant_table'");
   if (!file) return;
   namespace fs = std::filesystem;
-  const fs::path path = fs::path(sink_.file()).parent_path() / *file;
+  const fs::path path = fs::path(sink_.file_of(node.Mark())).parent_path() / *file;
   const std::string shown = path.lexically_normal().string();
   std::error_code ec;
   const auto size = fs::file_size(path, ec);

@@ -38,7 +38,7 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
                                                     const std::string& file_text, const std::string& column,
                                                     const ValueReader& read_value, const std::string& what) {
   namespace fs = std::filesystem;
-  const fs::path path = fs::path(sink.file()).parent_path() / file_text;
+  const fs::path path = fs::path(sink.file_of(file_node.Mark())).parent_path() / file_text;
   const std::string shown = path.lexically_normal().string();
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
@@ -338,15 +338,14 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& nod
     }
     nominal = *v;
   }
-  m::UncertainInput input{
-      .name = name.value_or(what),
-      .where = fmt::format("{}:{}:{}", sink.file(), node.Mark().line + 1, node.Mark().column + 1),
-      .distribution = dist,
-      .unit = unit,
-      .nominal = nominal,
-      .lowest = range.above ? std::nextafter(range.min, 1e300) : range.min,
-      .highest = range.max,
-      .set = set};
+  m::UncertainInput input{.name = name.value_or(what),
+                          .where = sink.place_of(node.Mark()),
+                          .distribution = dist,
+                          .unit = unit,
+                          .nominal = nominal,
+                          .lowest = range.above ? std::nextafter(range.min, 1e300) : range.min,
+                          .highest = range.max,
+                          .set = set};
   if (!sink.add_input(std::move(input), name.has_value())) {
     sink.error(d.mark_of("name"),
                fmt::format("{}: another uncertain input is named '{}' with a different distribution", what,

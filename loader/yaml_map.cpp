@@ -69,8 +69,40 @@ void DiagnosticSink::error(const YAML::Mark& mark, std::string message, std::str
     error_without_place(std::move(message), std::move(expected));
     return;
   }
-  diagnostics_.push_back(
-      Diagnostic{file_, mark.line + 1, mark.column + 1, std::move(message), std::move(expected)});
+  const Part* part = part_of(mark);
+  diagnostics_.push_back(Diagnostic{part ? part->file : file_, mark.line + 1 - (part ? part->first_line : 0),
+                                    mark.column + 1, std::move(message), std::move(expected)});
+}
+
+void DiagnosticSink::add_part(std::string file, int first_line) {
+  parts_.push_back(Part{std::move(file), first_line});
+}
+
+const DiagnosticSink::Part* DiagnosticSink::part_of(const YAML::Mark& mark) const {
+  const Part* found = nullptr;
+  for (const Part& part : parts_) {
+    if (part.first_line > mark.line) break;
+    found = &part;
+  }
+  return found;
+}
+
+const std::string& DiagnosticSink::file_of(const YAML::Mark& mark) const {
+  const Part* part = part_of(mark);
+  return part ? part->file : file_;
+}
+
+std::string DiagnosticSink::earlier_place(const YAML::Mark& earlier, const YAML::Mark& here) const {
+  const Part* part = part_of(earlier);
+  if (part == part_of(here))
+    return fmt::format("on line {}", earlier.line + 1 - (part ? part->first_line : 0));
+  return "at " + place_of(earlier);
+}
+
+std::string DiagnosticSink::place_of(const YAML::Mark& mark) const {
+  const Part* part = part_of(mark);
+  return fmt::format("{}:{}:{}", part ? part->file : file_, mark.line + 1 - (part ? part->first_line : 0),
+                     mark.column + 1);
 }
 
 void DiagnosticSink::error_without_place(std::string message, std::string expected) {

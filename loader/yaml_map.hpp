@@ -45,8 +45,25 @@ class DiagnosticSink {
   bool empty() const { return diagnostics_.empty(); }
   const std::string& file() const { return file_; }
 
+  // A scenario made of parts (scenario_parts.hpp) parses each part with its lines shifted past those
+  // of the parts before it, so that one line number tells both the part and the line in it. A part
+  // from `first_line` (0-based, as yaml-cpp counts) on is `file`; parts are added in line order.
+  void add_part(std::string file, int first_line);
+  // The file a mark is in, and "file:line:column" for messages that name another place.
+  const std::string& file_of(const YAML::Mark& mark) const;
+  std::string place_of(const YAML::Mark& mark) const;
+  // Where `earlier` is, told to a reader at `here`: "on line 6" in the same file, else "at file:6:3".
+  std::string earlier_place(const YAML::Mark& earlier, const YAML::Mark& here) const;
+
  private:
+  struct Part {
+    std::string file;
+    int first_line = 0;
+  };
+  const Part* part_of(const YAML::Mark& mark) const;
+
   std::string file_;
+  std::vector<Part> parts_;  // empty for a scenario of one file
   std::vector<Diagnostic> diagnostics_;
   std::vector<models::UncertainInput> inputs_;
 };

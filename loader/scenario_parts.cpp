@@ -1,0 +1,227 @@
+// A scenario made of parts: follows `include` from file to file, then merges the documents into one,
+// joining lists and refusing any other key given twice. Each part keeps its own marks, so problems are
+// still reported at the part's file:line:column.
+#include "loader/scenario_parts.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "loader/scenario_loader.hpp"
+#include "sim/stable_hash.hpp"
+
+namespace outagesim::loader {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// One place a top-level key is given.
+struct Occurrence {
+  YAML::Node key;
+  YAML::Node value;
+  std::size_t part = 0;  // 0: the scenario file; then the included files in the order read
+};
+
+// A top-level key and every place it is given, in merge order.
+struct Entry {
+  std::string name;
+  std::vector<Occurrence> at;
+};
+
+class Assembler {
+ public:
+  Assembler(DiagnosticSink& sink, const ParseDocument& parse, Assembled& out, int first_free_line)
+      : sink_(sink), parse_(parse), out_(out), next_line_(first_free_line) {}
+
+  // Adds the keys of `doc` (part `part` of the scenario, from `file`) after those of the parts it includes.
+  // `chain` holds the files that include this one, itself last, to find cycles.
+  void add_document(const YAML::Node& doc, const std::string& file, std::size_t part, int depth,
+                    std::vector<std::string>& chain, const std::vector<std::string>& extra) {
+    if (!doc.IsMap()) {
+      const char* expected = "a part of a scenario: top-level keys such as 'components' or 'faults'";
+      if (doc.Mark().is_null()) {
+        sink_.error_in_file(file, 0, 0, "the included part is empty", expected);  // no place to point at
+      } else {
+        sink_.error(doc.Mark(), "an included part is not a mapping of keys to values", expected);
+      }
+      return;
+    }
+    for (const auto& item : doc) {
+      if (!item.first.IsScalar() || item.first.Scalar() != "include") continue;
+      const YAML::Node& list = item.second;
+      if (list.IsScalar()) {
+        include(list.Scalar(), list.Mark(), fs::path(file).parent_path(), depth + 1, chain);
+      } else if (list.IsSequence()) {
+        for (const YAML::Node& path : list) {
+          if (!path.IsScalar() || path.Scalar().empty()) {
+            sink_.error(path.Mark(), "an entry of 'include' is not a file path",
+                        "the path of a YAML file, relative to the including file");
+            continue;
+          }
+          include(path.Scalar(), path.Mark(), fs::path(file).parent_path(), depth + 1, chain);
+        }
+      } else {
+        sink_.error(list.Mark(), "'include' is not a list of file paths",
+                    "a list of YAML files, relative to the including file");
+      }
+    }
+    for (const auto& item : doc) {
+      const bool named = item.first.IsScalar();
+      if (named && item.first.Scalar() == "include") continue;
+      auto it = named ? std::find_if(entries_.begin(), entries_.end(),
+                                     [&](const Entry& e) { return e.name == item.first.Scalar(); })
+                      : entries_.end();
+      // A key that is not a name is kept on its own, for the reader to report.
+      if (it == entries_.end())
+        it = entries_.insert(entries_.end(), Entry{named ? item.first.Scalar() : "", {}});
+      it->at.push_back(Occurrence{item.first, item.second, part});
+    }
+    // Parts named on the command line come after the scenario's own keys: they add to it.
+    for (const std::string& path : extra) include(path, YAML::Mark::null_mark(), fs::path(), 1, chain);
+  }
+
+  // The merged document: lists given in several parts joined in order, any other key once.
+  YAML::Node merged() const {
+    YAML::Node root(YAML::NodeType::Map);
+    for (const Entry& entry : entries_) {
+      const Occurrence& first = entry.at.front();
+      bool joinable = entry.at.size() > 1 && !entry.name.empty();
+      for (std::size_t i = 0; i < entry.at.size(); ++i) {
+        joinable = joinable && entry.at[i].value.IsSequence() &&
+                   (i == 0 || entry.at[i].part != entry.at[i - 1].part);
+      }
+      if (!joinable) {
+        for (std::size_t i = 1; i < entry.at.size(); ++i) {
+          sink_.error(entry.at[i].key.Mark(),
+                      fmt::format("'{}' is given twice: here and at {}", entry.name,
+                                  sink_.place_of(first.key.Mark())),
+                      "each key once in the scenario and its parts, but for lists, which are joined");
+        }
+        root.force_insert(first.key, first.value);
+        continue;
+      }
+      YAML::Node list(YAML::NodeType::Sequence);
+      for (const Occurrence& occurrence : entry.at) {
+        for (const YAML::Node& item : occurrence.value) list.push_back(item);
+      }
+      root.force_insert(first.key, list);
+    }
+    return root;
+  }
+
+ private:
+  void include(const std::string& path_text, const YAML::Mark& at, const fs::path& base, int depth,
+               std::vector<std::string>& chain) {
+    const fs::path path = base / path_text;
+    const std::string shown = path.lexically_normal().string();
+    const auto fail = [&](std::string message, std::string expected) {
+      if (at.is_null()) {
+        sink_.error_in_file(shown, 0, 0, std::move(message), std::move(expected));
+      } else {
+        sink_.error(at, std::move(message), std::move(expected));
+      }
+    };
+    if (depth > kMaxIncludeDepth) {
+      fail(fmt::format("included parts nest more than {} levels deep", kMaxIncludeDepth),
+           fmt::format("at most {} levels of parts that include parts", kMaxIncludeDepth));
+      return;
+    }
+    std::error_code ec;
+    std::string canonical = fs::weakly_canonical(path, ec).string();
+    if (ec) canonical = shown;
+    if (const auto it = std::find(chain.begin(), chain.end(), canonical); it != chain.end()) {
+      std::string cycle;
+      for (auto i = it; i != chain.end(); ++i) cycle += fs::path(*i).filename().string() + " -> ";
+      fail(fmt::format("including '{}' makes a cycle: {}{}", shown, cycle, path.filename().string()),
+           "parts that do not include themselves, directly or through others");
+      return;
+    }
+    if (out_.parts.size() + 1 >= kMaxScenarioParts) {
+      fail(fmt::format("more than {} files make the scenario", kMaxScenarioParts),
+           fmt::format("at most {} files, the scenario's own included", kMaxScenarioParts));
+      return;
+    }
+    // A scenario file may be a pipe; a part is named by a file, which may come from anyone: a FIFO or a
+    // device there would block or never end.
+    if (fs::exists(path, ec) && !fs::is_directory(path, ec) && !fs::is_regular_file(path, ec)) {
+      fail(fmt::format("included file '{}' is not a regular file", shown), "the path of a YAML file");
+      return;
+    }
+    FileText read =
+        read_file_text(path.string(), kMaxScenarioBytes - std::min(out_.bytes, kMaxScenarioBytes));
+    if (!read.text) {
+      fail(fmt::format("included file '{}': {}", shown, read.problem), read.expected);
+      return;
+    }
+    out_.bytes += read.text->size();
+    out_.content_hash = sim::fnv1a64(*read.text, sim::fnv1a64("include:", out_.content_hash));
+    ScenarioPart part{shown, std::move(*read.text), next_line_};
+    sink_.add_part(shown, part.first_line);
+    const std::optional<YAML::Node> doc = parse_(part, sink_);
+    next_line_ =
+        part.first_line + static_cast<int>(std::count(part.source.begin(), part.source.end(), '\n')) + 2;
+    out_.parts.push_back(std::move(part));
+    if (!doc) return;
+    chain.push_back(canonical);
+    add_document(*doc, shown, out_.parts.size(), depth, chain, {});
+    chain.pop_back();
+  }
+
+  DiagnosticSink& sink_;
+  const ParseDocument& parse_;
+  Assembled& out_;
+  int next_line_;
+  std::vector<Entry> entries_;
+};
+
+}  // namespace
+
+FileText read_file_text(const std::string& path, std::size_t max_bytes) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  const auto fail = [](std::string problem, std::string expected) {
+    return FileText{std::nullopt, std::move(problem), std::move(expected)};
+  };
+  if (ec || !fs::exists(status)) return fail("no such file", "the path of a scenario YAML file");
+  if (fs::is_directory(status)) return fail("is a directory, not a file", "the path of a scenario YAML file");
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    return fail(fmt::format("the file is {} bytes, over the limit of {}", size, max_bytes),
+                "a scenario under 64 MiB, its parts included");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail("cannot be opened for reading", "a readable file");
+  std::string text;
+  std::vector<char> chunk(1 << 16);
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      return fail(
+          fmt::format("the input goes on past the limit of {} bytes; reading stopped there", max_bytes),
+          "a scenario under 64 MiB, its parts included");
+    }
+  }
+  if (in.bad()) return fail("could not be read", "a readable file");
+  return FileText{std::move(text), {}, {}};
+}
+
+Assembled assemble_parts(const YAML::Node& main, const std::string& file, std::size_t main_bytes,
+                         std::uint64_t main_hash, int main_lines, const std::vector<std::string>& extra,
+                         DiagnosticSink& sink, const ParseDocument& parse) {
+  Assembled out;
+  out.bytes = main_bytes;
+  out.content_hash = main_hash;
+  Assembler assembler(sink, parse, out, main_lines + 1);
+  std::error_code ec;
+  std::vector<std::string> chain{fs::weakly_canonical(fs::path(file), ec).string()};
+  if (ec) chain.front() = fs::path(file).lexically_normal().string();
+  assembler.add_document(main, file, 0, 0, chain, extra);
+  out.root = assembler.merged();
+  return out;
+}
+
+}  // namespace outagesim::loader

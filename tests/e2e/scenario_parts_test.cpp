@@ -1,0 +1,59 @@
+// Scenarios made of parts, end to end: each shipped incident assembled from its region, incident and
+// tenants gives the one-file scenario's results, and `--tenant-file` adds tenants from the command line.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/cli_runner.hpp"
+
+using nlohmann::json;
+using outagesim::testing::run_cli;
+
+namespace {
+
+// The JSON report of `arguments`, without the fields that name the scenario's file and bytes.
+json report_without_file(const std::string& arguments) {
+  const auto r = run_cli(arguments);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  json doc = json::parse(r.out);
+  doc.erase("file");
+  doc.erase("scenario_hash");
+  return doc;
+}
+
+}  // namespace
+
+TEST_CASE("each scenario assembled from parts runs as its one-file scenario", "[include]") {
+  for (const std::string name : {"hk-2022-zone-c", "aws-tokyo-2019", "azure-aue-2023"}) {
+    INFO(name);
+    const json whole = report_without_file("run scenarios/" + name + ".yaml --format json");
+    const json parts = report_without_file("run scenarios/assembled/" + name + ".yaml --format json");
+    CHECK(parts.dump(1) == whole.dump(1));
+  }
+  CHECK(report_without_file("compare scenarios/assembled/hk-2022-zone-c.yaml --format json").dump(1) ==
+        report_without_file("compare scenarios/hk-2022-zone-c.yaml --format json").dump(1));
+}
+
+TEST_CASE("run --tenant-file adds the file's tenants after the scenario's", "[include]") {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("outagesim-tenant-file-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto file = (dir / "t.yaml").string();
+  std::ofstream(file) << "tenants:\n  - {name: extra-shop, needs: [ecs-b]}\n";
+  // Before the scenario: the option takes one file, and the scenario is still the positional argument.
+  const auto r =
+      run_cli("run --tenant-file " + file + " scenarios/hk-2022-zone-c.yaml --format json --summary");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("\"extra-shop\"") != std::string::npos);
+
+  std::ofstream(file) << "tenants:\n  - {name: extra-shop, needs: [ecs-x]}\n";
+  const auto bad = run_cli("run scenarios/hk-2022-zone-c.yaml --tenant-file " + file);
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find(file + ":2:") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,207 @@
+// A scenario made of parts (`include`): lists joined in include order, any other key once, no cycles,
+// and every problem still at the file:line:column of the part it is in.
+#include "loader/scenario_parts.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "loader/scenario_loader.hpp"
+#include "tests/support/scenario_fixture.hpp"
+
+namespace fs = std::filesystem;
+using outagesim::loader::LoadResult;
+using outagesim::testing::load_spec;
+using outagesim::testing::scenario_yaml;
+
+namespace {
+
+// A folder of small YAML files, removed at the end.
+class Parts {
+ public:
+  Parts() : dir_(fs::temp_directory_path() / ("outagesim-parts-" + std::to_string(::getpid()))) {
+    fs::create_directories(dir_ / "regions");
+    fs::create_directories(dir_ / "incidents");
+  }
+  ~Parts() { fs::remove_all(dir_); }
+
+  void write(const std::string& name, const std::string& text) const { std::ofstream(dir_ / name) << text; }
+  LoadResult load(const std::string& name, const std::vector<std::string>& extra = {}) const {
+    return outagesim::loader::load_scenario_file((dir_ / name).string(), extra);
+  }
+  std::string path(const std::string& name) const { return (dir_ / name).lexically_normal().string(); }
+
+ private:
+  fs::path dir_;
+};
+
+constexpr const char* kRegion = R"(components:
+  - {name: feed-a, kind: power_feed, zone: a}
+  - {name: vm-a, kind: compute, zone: a, needs: feed-a}
+)";
+constexpr const char* kIncident = R"(horizon: 6h
+faults:
+  - {at: "01:00", target: feed-a, action: fail}
+)";
+constexpr const char* kTenants = "tenants:\n  - {name: shop, needs: [vm-a]}\n";
+
+}  // namespace
+
+TEST_CASE("a scenario of parts loads as the same scenario written in one file", "[include]") {
+  Parts p;
+  p.write("regions/r.yaml", kRegion);
+  p.write("incidents/i.yaml", kIncident);
+  p.write("t.yaml", kTenants);
+  p.write("s.yaml",
+          "scenario: test\nstart: \"2022-01-01T00:00:00+00:00\"\n"
+          "include: [regions/r.yaml, incidents/i.yaml, t.yaml]\n");
+  const LoadResult parts = p.load("s.yaml");
+  INFO(parts.render());
+  REQUIRE(parts.ok());
+  const auto whole = load_spec(scenario_yaml(
+      std::string(kRegion) + kTenants + "faults:\n" + "  - {at: \"01:00\", target: feed-a, action: fail}\n",
+      "6h"));
+  CHECK(parts.spec->components.size() == whole.components.size());
+  CHECK(parts.spec->tenants.size() == 1);
+  CHECK(parts.spec->injections.size() == 1);
+  CHECK(parts.spec->horizon == whole.horizon);
+  CHECK(parts.parts.size() == 3);
+}
+
+TEST_CASE("lists are joined in include order, then the file's own", "[include]") {
+  Parts p;
+  p.write("regions/r.yaml", kRegion);
+  p.write("more.yaml", "components:\n  - {name: vm-b, kind: compute, zone: a, needs: feed-a}\n");
+  p.write("s.yaml",
+          "scenario: test\nstart: \"2022-01-01T00:00:00+00:00\"\ninclude: [regions/r.yaml, more.yaml]\n"
+          "components:\n  - {name: vm-c, kind: compute, zone: a, needs: feed-a}\n");
+  const LoadResult loaded = p.load("s.yaml");
+  INFO(loaded.render());
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded.spec->components.size() == 4);
+  CHECK(loaded.spec->components[0].name == "feed-a");
+  CHECK(loaded.spec->components[2].name == "vm-b");
+  CHECK(loaded.spec->components[3].name == "vm-c");
+}
+
+TEST_CASE("parts include parts, with paths relative to the including file", "[include]") {
+  Parts p;
+  p.write("regions/base.yaml", kRegion);
+  p.write("regions/r.yaml", "include: [base.yaml]\n");
+  p.write("s.yaml", "scenario: test\nstart: \"2022-01-01T00:00:00+00:00\"\ninclude: [regions/r.yaml]\n");
+  const LoadResult loaded = p.load("s.yaml");
+  INFO(loaded.render());
+  REQUIRE(loaded.ok());
+  CHECK(loaded.spec->components.size() == 2);
+}
+
+TEST_CASE("tenant files named on the command line come after the scenario's own", "[include]") {
+  Parts p;
+  p.write("t.yaml", "tenants:\n  - {name: bank, needs: [vm-a]}\n");
+  p.write("s.yaml", scenario_yaml(std::string(kRegion) + kTenants));
+  const LoadResult loaded = p.load("s.yaml", {p.path("t.yaml")});
+  INFO(loaded.render());
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded.spec->tenants.size() == 2);
+  CHECK(loaded.spec->tenants[0].name == "shop");
+  CHECK(loaded.spec->tenants[1].name == "bank");
+  CHECK(loaded.content_hash != p.load("s.yaml").content_hash);
+}
+
+TEST_CASE("the content hash covers the included bytes", "[include]") {
+  Parts p;
+  p.write("regions/r.yaml", kRegion);
+  p.write("s.yaml", scenario_yaml("include: [regions/r.yaml]\n"));
+  const auto before = p.load("s.yaml").content_hash;
+  p.write("regions/r.yaml", std::string(kRegion) + "# a comment\n");
+  CHECK(p.load("s.yaml").content_hash != before);
+}
+
+TEST_CASE("a key other than a list given in two parts names both places", "[include]") {
+  Parts p;
+  p.write("incidents/i.yaml", kIncident);
+  p.write("s.yaml", scenario_yaml(std::string(kRegion) + "include: [incidents/i.yaml]\n", "12h"));
+  const std::string errors = p.load("s.yaml").render();
+  CHECK(errors.find(p.path("s.yaml") + ":3:1: error: 'horizon' is given twice: here and at " +
+                    p.path("incidents/i.yaml") + ":1:1") != std::string::npos);
+}
+
+TEST_CASE("a problem in a part is reported at the part's line, dangling references too", "[include]") {
+  Parts p;
+  p.write("regions/r.yaml",
+          std::string(kRegion) + "  - {name: vm-b, kind: compute, zone: a, needs: feed-x}\n");
+  p.write("incidents/i.yaml",
+          "faults:\n  - {at: \"01:00\", target: feed-b, action: fail}\n  - {at: \"02:00\", "
+          "target: feed-a, action: fial}\n");
+  p.write("s.yaml", scenario_yaml("include: [regions/r.yaml, incidents/i.yaml]\n"));
+  const std::string errors = p.load("s.yaml").render();
+  INFO(errors);
+  CHECK(errors.find(p.path("regions/r.yaml") + ":4:") != std::string::npos);
+  CHECK(errors.find(p.path("incidents/i.yaml") + ":2:") != std::string::npos);
+  CHECK(errors.find(p.path("incidents/i.yaml") + ":3:") != std::string::npos);
+  CHECK(errors.find("  - {at: \"01:00\", target: feed-b") != std::string::npos);  // the part's own line
+}
+
+TEST_CASE("an unknown key in a part is an error at the part", "[include]") {
+  Parts p;
+  p.write("regions/r.yaml", std::string(kRegion) + "componets: []\n");
+  p.write("s.yaml", scenario_yaml("include: [regions/r.yaml]\n"));
+  const std::string errors = p.load("s.yaml").render();
+  CHECK(errors.find(p.path("regions/r.yaml") + ":4:1: error: unknown key 'componets'") != std::string::npos);
+}
+
+TEST_CASE("an include cycle is refused, naming the files", "[include]") {
+  Parts p;
+  p.write("a.yaml", "include: [b.yaml]\n");
+  p.write("b.yaml", "include: [a.yaml]\n");
+  p.write("s.yaml", scenario_yaml("include: [a.yaml]\n"));
+  const std::string errors = p.load("s.yaml").render();
+  CHECK(errors.find(p.path("b.yaml") + ":1:11: error: including '" + p.path("a.yaml") +
+                    "' makes a cycle: a.yaml -> b.yaml -> a.yaml") != std::string::npos);
+}
+
+TEST_CASE("a missing part and a bad include list are errors at the include", "[include]") {
+  Parts p;
+  p.write("s.yaml", scenario_yaml("include: [nope.yaml, {a: 1}]\n"));
+  const std::string errors = p.load("s.yaml").render();
+  INFO(errors);
+  CHECK(errors.find(":4:11: error: included file '" + p.path("nope.yaml") + "': no such file") !=
+        std::string::npos);
+  CHECK(errors.find(":4:22: error: an entry of 'include' is not a file path") != std::string::npos);
+}
+
+TEST_CASE("parts nest no deeper than the limit", "[include]") {
+  Parts p;
+  for (int i = 0; i <= outagesim::loader::kMaxIncludeDepth + 1; ++i) {
+    p.write(fmt::format("p{}.yaml", i), fmt::format("include: [p{}.yaml]\n", i + 1));
+  }
+  p.write("s.yaml", scenario_yaml("include: [p0.yaml]\n"));
+  CHECK(p.load("s.yaml").render().find("included parts nest more than 8 levels deep") != std::string::npos);
+}
+
+TEST_CASE("a YAML error in a part is at the part's own line", "[include]") {
+  Parts p;
+  p.write("bad.yaml", "components:\n  - {name: a\n");
+  p.write("s.yaml", scenario_yaml("include: [bad.yaml]\n"));
+  const std::string errors = p.load("s.yaml").render();
+  INFO(errors);
+  CHECK(errors.find(p.path("bad.yaml") + ":3:1: error: YAML syntax error") != std::string::npos);
+}
+
+TEST_CASE("an empty part is named", "[include]") {
+  Parts p;
+  p.write("empty.yaml", "# nothing yet\n");
+  p.write("s.yaml", scenario_yaml(std::string(kRegion) + "include: [empty.yaml]\n"));
+  CHECK(p.load("s.yaml").render().find(p.path("empty.yaml") + ": error: the included part is empty") !=
+        std::string::npos);
+}
+
+TEST_CASE("a part must be a regular file, not a device that never ends", "[include]") {
+  Parts p;
+  p.write("s.yaml", scenario_yaml(std::string(kRegion) + "include: [/dev/zero]\n"));
+  CHECK(p.load("s.yaml").render().find("included file '/dev/zero' is not a regular file") !=
+        std::string::npos);
+}

@@ -3,6 +3,7 @@
 // read into one buffer and each line is parsed with simdjson's On-Demand parser, which builds no tree:
 // a million tenants cost their specs, not a document. Problems are reported at the table's own line and
 // column, with the same words as in YAML.
+#include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -13,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -96,6 +96,8 @@ class TableReader {
     }
     return tenant;
   }
+
+  bool names_component(std::string_view name) const { return component_ids_.contains(name); }
 
  private:
   std::nullopt_t fail(const char* at, std::string message, std::string expected) {
@@ -473,7 +475,7 @@ class TableReader {
   std::string shown_;
   Names names_;
   // The same names, hashed: looked up once per need of every tenant.
-  std::unordered_map<std::string_view, m::ComponentId> component_ids_;
+  absl::flat_hash_map<std::string_view, m::ComponentId> component_ids_;
   int line_ = 0;
   const char* line_begin_ = nullptr;
   std::size_t entries_ = 0;
@@ -514,6 +516,7 @@ void ScenarioReader::read_tenant_table(const YAML::Node& node) {
   const std::size_t before = spec_.tenants.size();
   // One tenant per line, near enough: room for them all at once, not a doubling per growth.
   spec_.tenants.reserve(before + static_cast<std::size_t>(std::count(data, data + total, '\n')) + 1);
+  tenant_index_.reserve(spec_.tenants.capacity());
   std::size_t begin = 0;
   int line = 0;
   while (begin < total) {
@@ -528,7 +531,7 @@ void ScenarioReader::read_tenant_table(const YAML::Node& node) {
       const std::size_t capacity = total + simdjson::SIMDJSON_PADDING - begin;
       if (auto tenant = reader.read_line(parser, content.data(), length, capacity, line)) {
         if (!tenant_index_.try_emplace(tenant->name, spec_.tenants.size()).second ||
-            component_ids_.count(tenant->name) > 0) {
+            reader.names_component(tenant->name)) {
           sink_.error_in_file(shown, line, 1, fmt::format("tenant name '{}' is already used", tenant->name),
                               "a name no other tenant or component has");
         }

@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cassert>
+#include <cmath>
 #include <iterator>
 #include <utility>
 
@@ -113,7 +115,15 @@ void JsonStream::integer(std::int64_t n) {
 
 void JsonStream::real(double d) {
   before_value();
-  buffer_ += nlohmann::ordered_json(d).dump();  // nlohmann's shortest round-trip form, and null for NaN
+  // nlohmann's shortest round-trip form (what dump() writes, without a json value and its string per
+  // number), and null for what is not finite.
+  if (!std::isfinite(d)) {
+    buffer_ += "null";
+  } else {
+    std::array<char, 64> text{};
+    char* end = nlohmann::detail::to_chars(text.data(), text.data() + text.size(), d);
+    buffer_.append(text.data(), end);
+  }
   flush_if_full();
 }
 

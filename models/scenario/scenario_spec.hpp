@@ -279,12 +279,17 @@ struct ScenarioSpec {
   // Numbers given as distributions; their nominal values are already in the fields above.
   std::vector<UncertainInput> inputs;
 
+  // Derived by number_tenants(), not read: per function vertex in id order, the index of its tenant, so
+  // that naming a vertex is a lookup (reports name one per interval, segment and change).
+  std::vector<std::uint32_t> function_tenant;
+
   // Components, tenant functions and tenants together.
   std::uint32_t vertex_count() const;
 };
 
 // Numbers tenant functions and tenants after the components: every function of every tenant in order,
-// then every tenant in order. Call once after filling `components` and `tenants`.
+// then every tenant in order, and fills `function_tenant`. Call once after filling `components` and
+// `tenants`.
 void number_tenants(ScenarioSpec& spec);
 
 // The display name of any vertex: a component's name, "tenant/function", or a tenant's name.

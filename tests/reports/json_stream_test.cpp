@@ -2,6 +2,7 @@
 #include "reports/json_stream.hpp"
 
 #include <catch2/catch.hpp>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -64,4 +65,26 @@ TEST_CASE("a big document reaches the sink in pieces, with the same bytes", "[js
     CHECK(pieces[i] >= JsonStream::kFlushBytes);
     CHECK(pieces[i] < 2 * JsonStream::kFlushBytes);
   }
+}
+
+TEST_CASE("a real number is written as nlohmann's dump writes it", "[json_stream]") {
+  const std::vector<double> values{0.0,    -0.0,    1.0,     0.1,       1.0 / 3.0, 99.975,  1e-7,
+                                   1e-4,   1e15,    1e16,    1.5e300,   -2.5e-300, 4.9e-324, 123456.789,
+                                   1e21,   0.99999, 86400.0, -1234.5678};
+  for (const double d : values) {
+    std::string text;
+    JsonStream out([&](std::string_view piece) { text += piece; });
+    out.real(d);
+    out.finish();
+    CAPTURE(d);
+    CHECK(text == Json(d).dump() + "\n");
+  }
+  std::string text;
+  JsonStream out([&](std::string_view piece) { text += piece; });
+  out.begin_array();
+  out.real(std::numeric_limits<double>::quiet_NaN());
+  out.real(std::numeric_limits<double>::infinity());
+  out.end();
+  out.finish();
+  CHECK(text == Json::parse("[null, null]").dump(2) + "\n");
 }

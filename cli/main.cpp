@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/export_command.hpp"
+#include "cli/heap_setup.hpp"
 #include "cli/process_group.hpp"
 #include "cli/region_generator.hpp"
 
@@ -32,6 +33,7 @@ const CLI::Validator kSeedText(
 
 int main(int argc, char** argv) {
   using namespace outagesim::cli;
+  set_up_heap();
   const ProcessGroupSession process_group_session(argc, argv);
   CLI::App app{"outagesim: discrete-event simulator of cloud outage timelines"};
   app.set_version_flag("--version", std::string("outagesim ") + OUTAGESIM_VERSION);

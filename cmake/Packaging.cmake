@@ -20,7 +20,7 @@ find_program(OUTAGESIM_FILE_COMMAND file)
 if(OUTAGESIM_DPKG_SHLIBDEPS AND OUTAGESIM_FILE_COMMAND)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libfmt9, libyaml-cpp0.7, libsimdjson14, libabsl20220623, libstdc++6, libc6")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libfmt9, libyaml-cpp0.7, libsimdjson14, libabsl20220623, libmimalloc2.0, libstdc++6, libc6")
 endif()
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
     "libboost-graph-dev, libfmt-dev, libyaml-cpp-dev, nlohmann-json3-dev, libsimdjson-dev, libabsl-dev, cmake")

@@ -68,9 +68,9 @@ TEST_CASE("a big document reaches the sink in pieces, with the same bytes", "[js
 }
 
 TEST_CASE("a real number is written as nlohmann's dump writes it", "[json_stream]") {
-  const std::vector<double> values{0.0,    -0.0,    1.0,     0.1,       1.0 / 3.0, 99.975,  1e-7,
-                                   1e-4,   1e15,    1e16,    1.5e300,   -2.5e-300, 4.9e-324, 123456.789,
-                                   1e21,   0.99999, 86400.0, -1234.5678};
+  const std::vector<double> values{0.0,      -0.0,       1.0,  0.1,     1.0 / 3.0, 99.975,
+                                   1e-7,     1e-4,       1e15, 1e16,    1.5e300,   -2.5e-300,
+                                   4.9e-324, 123456.789, 1e21, 0.99999, 86400.0,   -1234.5678};
   for (const double d : values) {
     std::string text;
     JsonStream out([&](std::string_view piece) { text += piece; });

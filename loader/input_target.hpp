@@ -66,6 +66,12 @@ Locate<Alt> alternative(Locate<std::variant<Ts...>> outer) {
   return
       [outer = std::move(outer)](models::ScenarioSpec& spec) -> Alt& { return std::get<Alt>(outer(spec)); };
 }
+// A tenant function's strategy, in its box (filled by the time draws are written).
+inline Locate<models::StrategySpec> strategy_of(Locate<models::TenantFunctionSpec> function) {
+  return [function = std::move(function)](models::ScenarioSpec& spec) -> models::StrategySpec& {
+    return function(spec).strategy.get();
+  };
+}
 template <class P>
 Locate<P> component_params(std::size_t index) {
   return [index](models::ScenarioSpec& spec) -> P& { return std::get<P>(spec.components[index].params); };

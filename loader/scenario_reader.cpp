@@ -265,8 +265,8 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
       fn.recovery = recovery_steps(f.get("recovery"), "'recovery' of " + what,
                                    member(here, &m::TenantFunctionSpec::recovery));
       if (const YAML::Node s = f.get("strategy"); s.IsDefined()) {
-        fn.strategy = read_strategy(s, "strategy of " + what, member(here, &m::TenantFunctionSpec::strategy));
-        m::inherit_recovery(fn.strategy, fn.recovery);
+        fn.strategy = read_strategy(s, "strategy of " + what, strategy_of(here));
+        m::inherit_recovery(fn.strategy.get(), fn.recovery);
       }
       tenant.functions.push_back(std::move(fn));
     };

@@ -92,7 +92,7 @@ std::vector<DependencyEdge> dependency_edges(const ScenarioSpec& spec) {
     for (const TenantFunctionSpec& f : t.functions) {
       add_requirement(edges, f.id, f.needs, EdgeRole::kNeeds);
       std::vector<ComponentId> used;
-      collect_strategy_components(f.strategy, used);
+      collect_strategy_components(f.strategy.get(), used);
       for (const ComponentId to : used) edges.push_back({f.id, to, EdgeRole::kStrategy});
     }
     for (const TenantFunctionSpec& f : t.functions) edges.push_back({t.id, f.id, EdgeRole::kFunction});

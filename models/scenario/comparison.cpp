@@ -37,7 +37,7 @@ ComparisonRow row_for(const ScenarioSpec& spec, const RunResult& result, std::ui
   row.function = f;
   row.variant = std::move(variant);
   row.baseline = baseline;
-  row.strategy_kind = strategy_kind_name(function.strategy);
+  row.strategy_kind = strategy_kind_name(function.strategy.get());
   // Whole seconds, as reports list the intervals: totals and differences then add up exactly.
   row.downtime = sim::Time::seconds(result.whole_seconds_in(function.id, State::kDown));
   row.degraded = sim::Time::seconds(result.whole_seconds_in(function.id, State::kDegraded));

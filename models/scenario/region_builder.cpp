@@ -78,10 +78,10 @@ std::vector<std::unique_ptr<Component>> build_components(const ScenarioSpec& spe
       // loader, so that a replication's drawn steps reach the strategy too.
       // Waiting for repair has no steps of its own, so most functions need no copy of the strategy.
       std::unique_ptr<RecoveryStrategy> made;
-      if (std::holds_alternative<WaitForRepairSpec>(f.strategy)) {
-        made = make_strategy(f.strategy);
+      if (std::holds_alternative<WaitForRepairSpec>(f.strategy.get())) {
+        made = make_strategy(f.strategy.get());
       } else {
-        StrategySpec strategy = f.strategy;
+        StrategySpec strategy = f.strategy.get();
         inherit_recovery(strategy, f.recovery);
         made = make_strategy(strategy);
       }

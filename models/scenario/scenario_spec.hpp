@@ -21,6 +21,7 @@
 #include "models/scenario/uncertain_input.hpp"
 #include "models/services/recovery_step.hpp"
 #include "models/services/work.hpp"
+#include "models/strategies/boxed_strategy.hpp"
 #include "models/strategies/strategy_spec.hpp"
 #include "sim/time.hpp"
 
@@ -188,7 +189,7 @@ struct TenantFunctionSpec {
   ComponentId id = kNoComponent;  // assigned by number_tenants()
   Requirement needs;
   std::vector<RecoveryStep> recovery;  // the tenant's own work after its needs return
-  StrategySpec strategy;
+  BoxedStrategy strategy;
 };
 
 struct TenantSpec {

@@ -55,7 +55,7 @@ UncertainComparison compare_variants_uncertain(const ScenarioSpec& spec, std::ui
       // a copy of the whole spec per variant.
       const VariantSpec& variant = drawn.variants[static_cast<std::size_t>(v)];
       TenantSpec& t = drawn.tenants[variant.tenant];
-      std::vector<StrategySpec> saved;
+      std::vector<BoxedStrategy> saved;
       for (const auto& [f, strategy] : variant.strategies) {
         saved.push_back(std::move(t.functions[f].strategy));
         t.functions[f].strategy = strategy;

@@ -216,7 +216,7 @@ variants:
     functions:
       service: {kind: cross_region, mode: cold, needs: zone-b, provision: 3h, backup_every: 12h, backup_age_at_start: 1h}
 )"));
-  const auto& standby = std::get<outagesim::models::StandbySpec>(spec.tenants[0].functions[0].strategy);
+  const auto& standby = std::get<outagesim::models::StandbySpec>(spec.tenants[0].functions[0].strategy.get());
   CHECK(standby.trigger.detection == outagesim::sim::Time::minutes(5));
   CHECK(standby.replication_lag == outagesim::sim::Time::seconds(5));
   REQUIRE(spec.variants.size() == 2);

@@ -90,9 +90,9 @@ std::vector<std::unique_ptr<Component>> build_components(const ScenarioSpec& spe
   }
   for (const TenantSpec& t : spec.tenants) {
     assert(t.id == components.size());
-    std::vector<ComponentId> functions;
-    for (const TenantFunctionSpec& f : t.functions) functions.push_back(f.id);
-    components.push_back(std::make_unique<Tenant>(t.id, t.name, std::move(functions)));
+    assert(!t.functions.empty() && t.functions.back().id - t.functions.front().id + 1 == t.functions.size());
+    components.push_back(std::make_unique<Tenant>(t.id, t.name, t.functions.front().id,
+                                                  static_cast<std::uint32_t>(t.functions.size())));
   }
 
   // Rooms exchange heat and cooling with their pools and plant directly, not through states.

@@ -2,24 +2,35 @@
 // all are up.
 #pragma once
 
-#include <vector>
+#include <cstdint>
+#include <string>
 
 #include "models/core/component.hpp"
-#include "models/core/requirement.hpp"
 
 namespace outagesim::models {
 
 class Tenant final : public Component {
  public:
-  Tenant(ComponentId id, std::string name, std::vector<ComponentId> functions);
+  // The tenant's functions are the `function_count` vertices from `first_function` on (number_tenants()
+  // numbers a tenant's functions one after another).
+  Tenant(ComponentId id, std::string name, ComponentId first_function, std::uint32_t function_count);
 
-  const std::vector<ComponentId>& functions() const { return functions_; }
+  ComponentId first_function() const { return first_function_; }
+  std::uint32_t function_count() const { return function_count_; }
   void evaluate() override;
 
  private:
-  std::vector<ComponentId> functions_;
-  Requirement all_functions_;  // not up when any function is not up
-  Requirement any_function_;   // down when all functions are down
+  // As evaluate() in requirement.hpp judges any_of and all_of over the functions, without building those
+  // requirements (a million tenants would hold two vectors each).
+  struct Blame {
+    ComponentId blamed = kNoComponent;
+    ChangeId trigger = kNoChange;
+  };
+  // The function in `state` that changed last, the first on ties.
+  Blame latest_in(State state) const;
+
+  ComponentId first_function_;
+  std::uint32_t function_count_;
 };
 
 }  // namespace outagesim::models

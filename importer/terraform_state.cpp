@@ -90,9 +90,15 @@ TerraformStateRead read_terraform_state(std::string_view text, const std::string
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is 1-based: the byte that could not be read.
     const TextPosition at = position_of(text, e.byte == 0 ? 0 : e.byte - 1);
-    return {std::nullopt, fmt::format("{}:{}:{}: error: this is not JSON\n    expected: the output of "
-                                      "`terraform show -json` (a JSON object)",
-                                      file, at.line, at.column)};
+    // nlohmann's message names the place too ("parse error at line 2, column 44: syntax error ..."):
+    // keep only what went wrong.
+    const std::string what = e.what();
+    const std::size_t detail = what.find(": ", what.find("column"));
+    return {
+        std::nullopt,
+        fmt::format("{}:{}:{}: error: this is not JSON: {}\n    expected: the output of `terraform show "
+                    "-json` (a JSON object)",
+                    file, at.line, at.column, detail == std::string::npos ? what : what.substr(detail + 2))};
   }
   try {
     if (!doc.is_object()) throw StateProblem{"the top", "not an object", "a JSON object with `values`"};

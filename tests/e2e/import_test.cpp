@@ -90,7 +90,7 @@ TEST_CASE("Alibaba Cloud across Zones B and C, with HA RDS and ZRS OSS, stays up
   CHECK(function_down_s(r.tenant, "data") < 30 * 60);
 }
 
-TEST_CASE("an OSS bucket replicated to Shenzhen keeps its function up; the unplaced Redis is named",
+TEST_CASE("an OSS bucket replicated to Shenzhen keeps its function up, the unplaced Redis is named",
           "[import]") {
   const auto r = import_and_run("alicloud-cross-region", kHongKong, "scenarios/hk-2022-zone-c.yaml");
   CHECK(r.import.err ==
@@ -116,7 +116,7 @@ TEST_CASE("AWS across three Tokyo AZs, multi-AZ RDS primary in az1, stays up in 
   CHECK(r.tenant["downtime_s"].get<std::int64_t>() < 30 * 60);
 }
 
-TEST_CASE("an RDS read replica in us-west-2 keeps the database up in Tokyo 2019; S3 is named unplaced",
+TEST_CASE("an RDS read replica in us-west-2 keeps the database up in Tokyo 2019, S3 is named unplaced",
           "[import]") {
   const auto r = import_and_run("aws-cross-region", kTokyo, "scenarios/aws-tokyo-2019.yaml");
   CHECK(r.import.err.find(

@@ -95,7 +95,7 @@ TEST_CASE("a read replica in another region is an alternative to its source, in 
 }
 
 TEST_CASE(
-    "an S3 bucket is regional, with its replicas' regions as alternatives; unplaced when the template "
+    "an S3 bucket is regional, with its replicas' regions as alternatives, unplaced when the template "
     "has no S3") {
   const std::vector<std::string> resources{
       one("aws_s3_bucket", "a", R"({"bucket": "a", "region": "ap-northeast-1"})"),

@@ -54,6 +54,7 @@ Imported import_and_run(const std::string& fixture, const char* region, const st
     if (t["name"] == "my-stack") out.tenant = t;
   }
   REQUIRE(out.tenant.is_object());
+  std::filesystem::remove_all(temp_dir());
   return out;
 }
 

@@ -47,3 +47,11 @@ tenants:
           - {k: 1, of: [rds-a, database-us-west-2]}    # database: aws_db_instance.d
 )");
 }
+
+TEST_CASE("a component name that is not plain YAML is quoted") {
+  i::ImportedStack stack;
+  stack.mapped.push_back({{"aws_instance.a"}, "compute", "web", {1, {"ec2: \"a\" #1"}}});
+  CHECK(
+      i::tenant_part_yaml(stack, {"shop", "s", "t", "aws", "r"}).find(R"(- "ec2: \"a\" #1"    # compute)") !=
+      std::string::npos);
+}

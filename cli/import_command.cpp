@@ -52,7 +52,8 @@ int import_command(const ImportOptions& options) {
   }
   const loader::FileText text = loader::read_file_text(options.state, loader::kMaxScenarioBytes);
   if (!text.text) {
-    fmt::print(stderr, "{}: error: {}\n    expected: {}\n", options.state, text.problem, text.expected);
+    fmt::print(stderr, "{}: error: {}\n    expected: a file of `terraform show -json` output\n",
+               options.state, text.problem);
     return 1;
   }
   const importer::TerraformStateRead state = importer::read_terraform_state(*text.text, options.state);

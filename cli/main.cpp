@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/export_command.hpp"
 #include "cli/heap_setup.hpp"
+#include "cli/import_command.hpp"
 #include "cli/process_group.hpp"
 #include "cli/region_generator.hpp"
 
@@ -226,6 +227,9 @@ int main(int argc, char** argv) {
   ExportOptions export_options;
   CLI::App* export_cmd = add_export_subcommand(app, export_options, kSeedText);
 
+  ImportOptions import_options;
+  CLI::App* import_cmd = add_import_subcommand(app, import_options);
+
   ValidateOptions validate;
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check scenarios; print every problem; exit 1 if any");
@@ -270,6 +274,7 @@ int main(int argc, char** argv) {
     if (*graph_cmd) return graph_command(graph);
     if (*sweep_cmd) return sweep_command(sweep);
     if (*export_cmd) return export_command(export_options);
+    if (*import_cmd) return import_command(import_options);
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
     abort_group(3);  // the other ranks of an MPI run would otherwise wait for this one forever

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "loader/import_placement.hpp"
 #include "loader/spelling.hpp"
 
 namespace outagesim::loader {
@@ -313,6 +314,12 @@ models::ScenarioSpec ScenarioReader::read(const YAML::Node& root) {
   read_crews(top.get("crews"));
   read_slas(top.get("slas"));
   read_components();
+  // The importer's key (loader/import_placement.hpp): checked here, never simulated.
+  if (const YAML::Node import = top.get("import"); import.IsDefined()) {
+    read_import_placement(sink_, import, [this](const YAML::Node& value, const std::string& what) {
+      return component_ref(value, what, {}).has_value();
+    });
+  }
   read_tenants(top.get("tenants"));
   read_tenant_table(top.get("tenant_table"));
   m::number_tenants(spec_);

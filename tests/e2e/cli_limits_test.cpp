@@ -33,7 +33,8 @@ TEST_CASE("an unknown subcommand is named") {
   const auto r = run_cli("frobnicate");
   CHECK(r.status == 2);
   CHECK(r.err.find("outagesim: unknown subcommand 'frobnicate'; the subcommands are run, compare, merge, "
-                   "sensitivity, explain, rank, report, graph, sweep, generate, export, validate") == 0);
+                   "sensitivity, explain, rank, report, graph, sweep, generate, export, import, validate") ==
+        0);
   CHECK(run_cli("validate scenarios/hk-2022-zone-c.yaml").status == 0);
 }
 

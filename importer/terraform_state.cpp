@@ -1,0 +1,157 @@
+// Reads `terraform show -json` output into TerraformState (importer/terraform_state.hpp).
+#include "importer/terraform_state.hpp"
+
+#include <fmt/format.h>
+
+namespace outagesim::importer {
+
+TextPosition position_of(std::string_view text, std::size_t offset) {
+  TextPosition at;
+  const std::size_t end = std::min(offset, text.size());
+  for (std::size_t i = 0; i < end; ++i) {
+    if (text[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else {
+      ++at.column;
+    }
+  }
+  return at;
+}
+
+namespace {
+
+// What is wrong with a document that is JSON but not a state: the place in it and the words.
+struct StateProblem {
+  std::string where;
+  std::string message;
+  std::string expected;
+};
+
+// Walks the module tree into a TerraformState; stops at the first problem (false), kept in problem().
+class ModuleReader {
+ public:
+  explicit ModuleReader(TerraformState& state) : state_(state) {}
+
+  bool read(const nlohmann::json& module, const std::string& where, const std::string& module_address,
+            int depth);
+  // REQUIRES: read() returned false.
+  const StateProblem& problem() const { return problem_; }
+
+ private:
+  bool fail(std::string where, std::string message, std::string expected) {
+    problem_ = {std::move(where), std::move(message), std::move(expected)};
+    return false;
+  }
+  // The member `key` of an object, or nullptr after failing.
+  const nlohmann::json* member(const nlohmann::json& object, const char* key, const std::string& where,
+                               const char* expected) {
+    const auto it = object.find(key);
+    if (it == object.end()) {
+      fail(where, fmt::format("no '{}'", key), expected);
+      return nullptr;
+    }
+    return &*it;
+  }
+  bool string_member(const nlohmann::json& object, const char* key, const std::string& where,
+                     std::string& out) {
+    const nlohmann::json* value = member(object, key, where, "a string");
+    if (value == nullptr) return false;
+    if (!value->is_string()) return fail(where + "." + key, "not a string", "a string");
+    out = value->get<std::string>();
+    return true;
+  }
+  bool read_resource(const nlohmann::json& r, const std::string& at, const std::string& module_address);
+
+  TerraformState& state_;
+  StateProblem problem_;
+};
+
+bool ModuleReader::read_resource(const nlohmann::json& r, const std::string& at,
+                                 const std::string& module_address) {
+  if (!r.is_object()) return fail(at, "not an object", "a resource: {address, mode, type, ...}");
+  std::string mode;
+  if (!string_member(r, "mode", at, mode)) return false;
+  if (mode == "data") {
+    ++state_.data_sources;
+    return true;
+  }
+  if (mode != "managed") return fail(at + ".mode", fmt::format("'{}'", mode), "managed or data");
+  TerraformResource resource;
+  if (!string_member(r, "address", at, resource.address) || !string_member(r, "type", at, resource.type) ||
+      !string_member(r, "name", at, resource.name))
+    return false;
+  if (r.contains("provider_name") && !string_member(r, "provider_name", at, resource.provider_name))
+    return false;
+  resource.module = module_address;
+  const nlohmann::json* values = member(r, "values", at, "the resource's attributes, an object");
+  if (values == nullptr) return false;
+  if (!values->is_object()) return fail(at + ".values", "not an object", "an object of attributes");
+  resource.values = *values;
+  state_.resources.push_back(std::move(resource));
+  return true;
+}
+
+bool ModuleReader::read(const nlohmann::json& module, const std::string& where,
+                        const std::string& module_address, int depth) {
+  if (depth > 64) return fail(where, "modules nested more than 64 deep", "a shallower module tree");
+  if (!module.is_object()) return fail(where, "not an object", "a module: {resources, child_modules}");
+  if (const auto resources = module.find("resources"); resources != module.end()) {
+    if (!resources->is_array()) return fail(where + ".resources", "not a list", "a list of resources");
+    for (std::size_t i = 0; i < resources->size(); ++i) {
+      if (!read_resource((*resources)[i], fmt::format("{}.resources[{}]", where, i), module_address))
+        return false;
+    }
+  }
+  if (const auto children = module.find("child_modules"); children != module.end()) {
+    if (!children->is_array()) return fail(where + ".child_modules", "not a list", "a list of modules");
+    for (std::size_t i = 0; i < children->size(); ++i) {
+      const nlohmann::json& child = (*children)[i];
+      const std::string at = fmt::format("{}.child_modules[{}]", where, i);
+      if (!child.is_object()) return fail(at, "not an object", "a module: {address, resources}");
+      std::string address;
+      if (!string_member(child, "address", at, address) || !read(child, at, address, depth + 1)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+TerraformStateRead read_terraform_state(std::string_view text, const std::string& file) {
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte is 1-based: the byte that could not be read.
+    const TextPosition at = position_of(text, e.byte == 0 ? 0 : e.byte - 1);
+    // nlohmann's message names the place too ("parse error at line 2, column 44: syntax error ..."):
+    // keep only what went wrong.
+    const std::string what = e.what();
+    const std::size_t detail = what.find(": ", what.find("column"));
+    return {
+        std::nullopt,
+        fmt::format("{}:{}:{}: error: this is not JSON: {}\n    expected: the output of `terraform show "
+                    "-json` (a JSON object)",
+                    file, at.line, at.column, detail == std::string::npos ? what : what.substr(detail + 2))};
+  }
+  const auto problem = [&](const StateProblem& p) {
+    return TerraformStateRead{std::nullopt,
+                              fmt::format("{}: error: at {}: {}\n    expected: {} (as `terraform show "
+                                          "-json` writes a state)",
+                                          file, p.where, p.message, p.expected)};
+  };
+  if (!doc.is_object()) return problem({"the top", "not an object", "a JSON object with `values`"});
+  TerraformState state;
+  const auto values = doc.find("values");
+  // A state with no resources at all has no `values` (terraform show -json of an empty state).
+  if (values == doc.end()) return {std::move(state), {}};
+  if (!values->is_object()) return problem({"values", "not an object", "an object with `root_module`"});
+  const auto root = values->find("root_module");
+  if (root == values->end()) return problem({"values", "no 'root_module'", "the root module, an object"});
+  ModuleReader reader(state);
+  if (!reader.read(*root, "values.root_module", "", 0)) return problem(reader.problem());
+  return {std::move(state), {}};
+}
+
+}  // namespace outagesim::importer

@@ -1,0 +1,96 @@
+// Loads a region template's `import` key from its file (loader/import_placement.hpp), for
+// `outagesim import terraform`: the template alone is not a scenario, so only its components and its
+// `import` are read.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "loader/import_placement.hpp"
+#include "loader/scenario_loader.hpp"
+#include "loader/scenario_parts.hpp"
+#include "loader/spelling.hpp"
+
+namespace outagesim::loader {
+
+namespace {
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = text.find('\n', start);
+    std::string_view line =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+std::string ImportPlacementLoad::render() const {
+  const auto lines = lines_of(source);
+  std::string out;
+  for (const Diagnostic& d : diagnostics) out += format_diagnostic(d, lines);
+  if (!diagnostics.empty())
+    out += fmt::format("{} problem{} found\n", diagnostics.size(), diagnostics.size() == 1 ? "" : "s");
+  return out;
+}
+
+ImportPlacementLoad load_import_placement(const std::string& path) {
+  ImportPlacementLoad result;
+  FileText read = read_file_text(path, kMaxScenarioBytes);
+  if (!read.text) {
+    result.diagnostics.push_back(Diagnostic{path, 0, 0, std::move(read.problem), std::move(read.expected)});
+    return result;
+  }
+  result.source = std::move(*read.text);
+  DiagnosticSink sink(path);
+  YAML::Node root;
+  try {
+    root = YAML::Load(result.source);
+  } catch (const YAML::Exception& e) {
+    sink.error_in_file(path, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg,
+                       "well-formed YAML");
+    result.diagnostics = sink.take();
+    return result;
+  }
+  if (!root.IsMap()) {
+    sink.error_without_place("the region template is not a mapping of keys",
+                             "a region template: components, import, ...");
+    result.diagnostics = sink.take();
+    return result;
+  }
+  std::vector<std::string> names;
+  if (const YAML::Node components = root["components"]; components.IsSequence()) {
+    for (const YAML::Node& item : components) {
+      if (const auto name = scalar_at(item, "name")) names.push_back(*name);
+    }
+  }
+  const YAML::Node import = root["import"];
+  if (!import.IsDefined()) {
+    sink.error_without_place("the region template has no `import` key",
+                             "`import: {provider, region, zones, services}` saying where the provider's "
+                             "resources land (docs/scenario-format.md, \"import\")");
+    result.diagnostics = sink.take();
+    return result;
+  }
+  const auto check = [&](const YAML::Node& value, const std::string& what) {
+    const std::string name = value.IsScalar() ? value.Scalar() : "";
+    if (std::find(names.begin(), names.end(), name) != names.end()) return true;
+    std::string message =
+        fmt::format("{} names '{}', which is no component of the template", what, shown_text(name));
+    if (const std::string hint = did_you_mean(name, names); !hint.empty()) message += "; " + hint;
+    sink.error(value.Mark(), std::move(message), "the name of a component");
+    return false;
+  };
+  result.placement = read_import_placement(sink, import, check);
+  result.diagnostics = sink.take();
+  if (!result.diagnostics.empty()) result.placement.reset();
+  return result;
+}
+
+}  // namespace outagesim::loader

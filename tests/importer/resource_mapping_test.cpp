@@ -1,0 +1,93 @@
+// The provider-independent mapping: functions by tag, module or `app`; copies of one resource (count)
+// as alternatives; places by zone; resources of another provider named, not dropped.
+#include "importer/resource_mapping.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace i = outagesim::importer;
+
+namespace {
+
+outagesim::loader::ImportPlacement hk() {
+  outagesim::loader::ImportPlacement p;
+  p.provider = "alicloud";
+  p.region = "cn-hongkong";
+  p.zones = {{"cn-hongkong-b", "B"}, {"cn-hongkong-c", "C"}};
+  p.services["compute"] = {{"B", "ecs-b"}, {"C", "ecs-c1"}};
+  return p;
+}
+
+i::TerraformResource resource(std::string address, std::string type, nlohmann::json values,
+                              std::string module = "") {
+  i::TerraformResource r;
+  r.address = std::move(address);
+  r.type = std::move(type);
+  r.values = std::move(values);
+  r.module = std::move(module);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("a resource's function is its tag, else its innermost module, else app") {
+  CHECK(i::function_of(resource("a", "t", {{"tags", {{"outagesim:function", "pay ments"}}}}, "module.x")) ==
+        "pay-ments");
+  CHECK(i::function_of(resource("a", "t", {{"tags", nullptr}}, "module.app.module.db")) == "db");
+  CHECK(i::function_of(resource("a", "t", nlohmann::json::object())) == "app");
+}
+
+TEST_CASE("copies of one resource in two zones are one need on either zone") {
+  i::TerraformState state;
+  state.resources.push_back(
+      resource("alicloud_instance.web[0]", "alicloud_instance", {{"zone_id", "cn-hongkong-b"}}));
+  state.resources.push_back(
+      resource("alicloud_instance.web[1]", "alicloud_instance", {{"zone_id", "cn-hongkong-c"}}));
+  state.resources.push_back(
+      resource("alicloud_instance.jump", "alicloud_instance", {{"zone_id", "cn-hongkong-c"}}));
+  const auto stack = i::map_resources(state, hk());
+  REQUIRE(stack.mapped.size() == 2);
+  CHECK(stack.mapped[0].need == i::ImportedNeed{1, {"ecs-b", "ecs-c1"}});
+  CHECK(stack.mapped[0].addresses.size() == 2);
+  CHECK(stack.mapped[1].need == i::ImportedNeed{1, {"ecs-c1"}});
+}
+
+TEST_CASE("a zone the template does not know, or another provider's resource, is unplaced with a reason") {
+  i::TerraformState state;
+  state.resources.push_back(
+      resource("alicloud_instance.x", "alicloud_instance", {{"zone_id", "cn-hongkong-z"}}));
+  state.resources.push_back(resource("aws_instance.y", "aws_instance", {{"availability_zone", "a"}}));
+  state.resources.push_back(resource("alicloud_instance.z", "alicloud_instance", nlohmann::json::object()));
+  const auto stack = i::map_resources(state, hk());
+  CHECK(stack.mapped.empty());
+  REQUIRE(stack.unmapped.size() == 3);
+  CHECK(stack.unmapped[0].reason ==
+        "zone 'cn-hongkong-z' is not in the region template's import.zones (region cn-hongkong)");
+  CHECK(stack.unmapped[1].reason == "not a alicloud resource, and the region template is alicloud's");
+  CHECK(stack.unmapped[2].reason == "it names no zone");
+}
+
+TEST_CASE("a place across zones merges zones on one component and caps k") {
+  auto placement = hk();
+  placement.services["load_balancer"] = {{"B", "alb"}, {"C", "alb"}};
+  i::ImportedStack stack;
+  const i::Placer placer(placement, stack);
+  std::string reason;
+  CHECK(placer.across_zones("load_balancer", {"cn-hongkong-b", "cn-hongkong-c"}, 2, reason) ==
+        i::ImportedNeed{1, {"alb"}});
+  CHECK(placer.across_zones("compute", {"cn-hongkong-b", "cn-hongkong-c"}, 5, reason) ==
+        i::ImportedNeed{2, {"ecs-b", "ecs-c1"}});
+  CHECK_FALSE(placer.across_zones("cache", {"cn-hongkong-b"}, 1, reason));
+  CHECK(reason == "the region template's import.services.cache names no component in zone B");
+}
+
+TEST_CASE("another region is the template's elsewhere component, else one added once") {
+  auto placement = hk();
+  i::ImportedStack stack;
+  i::Placer placer(placement, stack);
+  CHECK(placer.elsewhere("object_storage", "cn-shenzhen") == "storage-cn-shenzhen");
+  CHECK(placer.elsewhere("object_storage", "cn-shenzhen") == "storage-cn-shenzhen");
+  CHECK(stack.external ==
+        std::vector<i::ExternalComponent>{{"storage-cn-shenzhen", "object_storage", "cn-shenzhen"}});
+  placement.services["object_storage"] = {{"elsewhere", "oss-shenzhen"}};
+  CHECK(placer.elsewhere("object_storage", "cn-shenzhen") == "oss-shenzhen");
+}

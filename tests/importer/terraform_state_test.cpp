@@ -1,0 +1,60 @@
+// Reading `terraform show -json` output: managed resources from the root and child modules, data
+// sources set aside, and problems named at their place.
+#include "importer/terraform_state.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace i = outagesim::importer;
+
+TEST_CASE("resources come from the root module and child modules, data sources are counted apart") {
+  const auto read = i::read_terraform_state(R"({"format_version": "1.0", "values": {"root_module": {
+    "resources": [
+      {"address": "aws_instance.a", "mode": "managed", "type": "aws_instance", "name": "a",
+       "provider_name": "registry.terraform.io/hashicorp/aws", "values": {"availability_zone": "x"}},
+      {"address": "data.aws_ami.u", "mode": "data", "type": "aws_ami", "name": "u", "values": {}}],
+    "child_modules": [{"address": "module.web", "resources": [], "child_modules": [
+      {"address": "module.web.module.db", "resources": [
+        {"address": "module.web.module.db.aws_db_instance.d", "mode": "managed", "type": "aws_db_instance",
+         "name": "d", "values": {}}]}]}]}}})",
+                                            "s.json");
+  INFO(read.error);
+  REQUIRE(read.state);
+  REQUIRE(read.state->resources.size() == 2);
+  CHECK(read.state->resources[0].module.empty());
+  CHECK(read.state->resources[0].values["availability_zone"] == "x");
+  CHECK(read.state->resources[1].module == "module.web.module.db");
+  CHECK(read.state->resources[1].address == "module.web.module.db.aws_db_instance.d");
+  CHECK(read.state->data_sources == 1);
+}
+
+TEST_CASE("an empty state has no values and no resources") {
+  const auto read = i::read_terraform_state(R"({"format_version": "1.0"})", "s.json");
+  REQUIRE(read.state);
+  CHECK(read.state->resources.empty());
+}
+
+TEST_CASE("text that is not JSON is reported at its line and column") {
+  const auto read = i::read_terraform_state("{\n  \"values\": {\n    \"root_module\": [,]\n}", "s.json");
+  CHECK_FALSE(read.state);
+  CHECK(read.error.rfind("s.json:3:21: error: this is not JSON", 0) == 0);
+}
+
+TEST_CASE("JSON that is not a state names the place and what was expected") {
+  auto read = i::read_terraform_state(R"({"values": {"root_module": {"resources": [{"mode": "managed"}]}}})",
+                                      "s.json");
+  CHECK_FALSE(read.state);
+  CHECK(read.error ==
+        "s.json: error: at values.root_module.resources[0]: no 'address'\n    expected: a string (as "
+        "`terraform "
+        "show -json` writes a state)");
+  read = i::read_terraform_state(R"({"values": {}})", "s.json");
+  CHECK(read.error.find("at values: no 'root_module'") != std::string::npos);
+  read = i::read_terraform_state("[1]", "s.json");
+  CHECK(read.error.find("at the top: not an object") != std::string::npos);
+}
+
+TEST_CASE("position_of counts lines and bytes from 1") {
+  CHECK(i::position_of("ab\ncd", 0).line == 1);
+  CHECK(i::position_of("ab\ncd", 4).line == 2);
+  CHECK(i::position_of("ab\ncd", 4).column == 2);
+}

@@ -88,6 +88,21 @@ std::string shown_text(std::string_view text, std::size_t max_chars) {
   return out;
 }
 
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = text.find('\n', start);
+    std::string_view line =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
 std::string format_diagnostic(const Diagnostic& d, const std::vector<std::string_view>& source_lines) {
   const std::string message = shown_text(d.message, kMaxMessageChars);
   const std::string expected = shown_text(d.expected, kMaxMessageChars);

@@ -28,6 +28,9 @@ struct Diagnostic {
 // is shown escaped (escaped_text), and a long one as a window around the column.
 std::string format_diagnostic(const Diagnostic& d, const std::vector<std::string_view>& source_lines);
 
+// `text` split at its newlines for format_diagnostic(), a CR before each newline dropped.
+std::vector<std::string_view> split_lines(std::string_view text);
+
 // `text` safe to print: control characters (tab and newline included) and bytes that are not part of
 // valid UTF-8 become \xNN; everything else is kept as it is.
 std::string escaped_text(std::string_view text);

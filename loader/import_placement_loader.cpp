@@ -12,27 +12,8 @@
 
 namespace outagesim::loader {
 
-namespace {
-
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t end = text.find('\n', start);
-    std::string_view line =
-        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return lines;
-}
-
-}  // namespace
-
 std::string ImportPlacementLoad::render() const {
-  const auto lines = lines_of(source);
+  const auto lines = split_lines(source);
   std::string out;
   for (const Diagnostic& d : diagnostics) out += format_diagnostic(d, lines);
   if (!diagnostics.empty())

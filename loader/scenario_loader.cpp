@@ -21,21 +21,6 @@ namespace outagesim::loader {
 
 namespace {
 
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t end = text.find('\n', start);
-    std::string_view line =
-        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return lines;
-}
-
 // The 1-based line and (byte) column of the first byte that is not part of valid UTF-8, or {0, 0}.
 std::pair<int, int> first_invalid_utf8(std::string_view text) {
   int line = 1;

@@ -61,3 +61,11 @@ TEST_CASE("a message holding raw text from the file is escaped and capped") {
   CHECK(out.ends_with("… (" + std::to_string(d.message.size()) + " bytes)\n"));
   CHECK(out.size() < 2100);
 }
+
+TEST_CASE("a file's text splits into lines, CR LF or LF, with an empty last line after a final newline") {
+  using outagesim::loader::split_lines;
+  CHECK(split_lines("a\r\nb\nc") == std::vector<std::string_view>{"a", "b", "c"});
+  CHECK(split_lines("a\n") == std::vector<std::string_view>{"a", ""});
+  CHECK(split_lines("") == std::vector<std::string_view>{""});
+  CHECK(split_lines("\r\n\n") == std::vector<std::string_view>{"", "", ""});
+}

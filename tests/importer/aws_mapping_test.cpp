@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "importer/resource_mapping.hpp"
+#include "tests/importer/state_text.hpp"
 
 namespace i = outagesim::importer;
 
@@ -21,20 +22,8 @@ outagesim::loader::ImportPlacement tokyo() {
   return p;
 }
 
-// Joined by appending (GCC 12 warns falsely of overlapping copies in long chains of `+`).
-std::string joined(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (const std::string& item : items) {
-    if (out.size() > 1) out += ", ";
-    out += item;
-  }
-  out += "]";
-  return out;
-}
-
 std::string one(const std::string& type, const std::string& name, const std::string& values) {
-  return R"({"address": ")" + type + "." + name + R"(", "mode": "managed", "type": ")" + type +
-         R"(", "name": ")" + name + R"(", "values": )" + values + "}";
+  return outagesim::testing::managed_resource(type, name, values);
 }
 
 std::string subnet(const std::string& name) {
@@ -44,13 +33,7 @@ std::string subnet(const std::string& name) {
 
 i::ImportedStack map(const std::vector<std::string>& resources,
                      const outagesim::loader::ImportPlacement& placement = tokyo()) {
-  std::string text = R"({"values": {"root_module": {"resources": )";
-  text += joined(resources);
-  text += "}}}";
-  const auto read = i::read_terraform_state(text, "s");
-  INFO(read.error);
-  REQUIRE(read.state);
-  return i::map_resources(*read.state, placement);
+  return outagesim::testing::map_state(resources, placement);
 }
 
 }  // namespace

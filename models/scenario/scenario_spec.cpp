@@ -1,7 +1,6 @@
 // Numbering and naming of the vertices a scenario spec describes.
 #include "models/scenario/scenario_spec.hpp"
 
-#include <algorithm>
 #include <cassert>
 #include <span>
 
@@ -36,7 +35,8 @@ struct TenantVertex {
   const TenantFunctionSpec* function = nullptr;
 };
 
-// The direct lookup, for ids as number_tenants() gives them; an empty result when they are not.
+// The direct lookup, for ids and the function_tenant index as number_tenants() gives them; an empty
+// result when they are not (find_tenant_vertex then searches).
 TenantVertex find_numbered_vertex(std::span<const TenantSpec> tenants,
                                   std::span<const std::uint32_t> function_tenant, ComponentId id) {
   if (tenants.empty()) return {};
@@ -46,21 +46,11 @@ TenantVertex find_numbered_vertex(std::span<const TenantSpec> tenants,
     return {};
   }
   // Functions are numbered just before the first tenant; here id < tenants.front().id.
-  const std::size_t functions = function_tenant.size();
-  if (functions <= tenants.front().id && id >= tenants.front().id - functions &&
-      function_tenant[id - (tenants.front().id - functions)] < tenants.size()) {
-    const TenantSpec& t = tenants[function_tenant[id - (tenants.front().id - functions)]];
-    if (!t.functions.empty() && id >= t.functions.front().id) {
-      const std::size_t at = id - t.functions.front().id;
-      if (at < t.functions.size() && t.functions[at].id == id) return {&t, &t.functions[at]};
-    }
-  }
-  // Not indexed (a spec changed since): the last tenant whose first function is at or before `id`.
-  const auto after = std::partition_point(tenants.begin(), tenants.end(), [id](const TenantSpec& t) {
-    return !t.functions.empty() && t.functions.front().id <= id;
-  });
-  if (after == tenants.begin()) return {};
-  const TenantSpec& t = *(after - 1);
+  if (function_tenant.size() > tenants.front().id) return {};
+  const std::size_t first_function = tenants.front().id - function_tenant.size();
+  if (id < first_function || function_tenant[id - first_function] >= tenants.size()) return {};
+  const TenantSpec& t = tenants[function_tenant[id - first_function]];
+  if (t.functions.empty() || id < t.functions.front().id) return {};
   const std::size_t at = id - t.functions.front().id;
   if (at < t.functions.size() && t.functions[at].id == id) return {&t, &t.functions[at]};
   return {};

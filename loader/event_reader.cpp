@@ -142,21 +142,31 @@ void ScenarioReader::read_milestones(const YAML::Node& list) {
     std::optional<m::ComponentId> id;
     if (component.IsDefined()) id = vertex_ref(component, "'component' of " + ms.what());
     milestone.max_downtime = ms.duration("max_downtime");
+    const YAML::Node not_up = ms.get("not_up_at");
+    if (not_up.IsDefined()) milestone.not_up_at = time_point(not_up, "'not_up_at' of " + ms.what(), false);
     const YAML::Node event = ms.get("event");
     const YAML::Node occurrence = ms.get("occurrence");
     const YAML::Node expected = ms.get("public");
     if (const auto tolerance = ms.duration("tolerance")) milestone.tolerance = *tolerance;
-    if (milestone.max_downtime && (event.IsDefined() || expected.IsDefined() || occurrence.IsDefined())) {
+    // One check per milestone: a bound on the downtime, a state at a time, or an event at a public time.
+    const char* bound = milestone.max_downtime ? "max_downtime" : not_up.IsDefined() ? "not_up_at" : nullptr;
+    constexpr std::string_view kOneCheck =
+        "one check: max_downtime, not_up_at, or event with public (and occurrence)";
+    if (milestone.max_downtime && not_up.IsDefined()) {
       sink_.error(ms.mark(),
-                  fmt::format("milestone '{}' has both 'max_downtime' and an event", milestone.name),
-                  "either max_downtime, or event with public (and occurrence)");
+                  fmt::format("milestone '{}' has both 'max_downtime' and 'not_up_at'", milestone.name),
+                  std::string(kOneCheck));
+    } else if (bound && (event.IsDefined() || expected.IsDefined() || occurrence.IsDefined())) {
+      sink_.error(ms.mark(), fmt::format("milestone '{}' has both '{}' and an event", milestone.name, bound),
+                  std::string(kOneCheck));
     }
-    if (!milestone.max_downtime) {
+    if (!bound) {
       if (!event.IsDefined() || !expected.IsDefined()) {
-        sink_.error(
-            ms.mark(),
-            fmt::format("milestone '{}' needs 'event' and 'public', or 'max_downtime'", milestone.name),
-            "event: enters_down | enters_degraded | leaves_up | returns_up | recovers, with public: <time>");
+        sink_.error(ms.mark(),
+                    fmt::format("milestone '{}' needs 'event' and 'public', 'max_downtime' or 'not_up_at'",
+                                milestone.name),
+                    "event: enters_down | enters_degraded | leaves_up | returns_up | recovers, with public: "
+                    "<time>");
       }
       if (event.IsDefined()) {
         const auto text = read_string(sink_, event, "'event' of " + ms.what()).value_or("");

@@ -119,10 +119,11 @@ std::string replication_text(const m::ScenarioSpec& spec, const m::ReplicationSt
                   Align::kRight, Align::kLeft});
     for (const m::MilestoneBand& b : stats.milestones) {
       const m::MilestoneSpec& ms = spec.milestones[b.milestone];
-      const std::string shown_public = ms.expected ? local_clock(spec, *ms.expected)
-                                       : ms.max_downtime
-                                           ? fmt::format("≤ {}", format_duration(*ms.max_downtime))
-                                           : std::string("-");
+      const std::string shown_public =
+          ms.expected       ? local_clock(spec, *ms.expected)
+          : ms.max_downtime ? fmt::format("≤ {}", format_duration(*ms.max_downtime))
+          : ms.not_up_at    ? fmt::format("not up at {}", local_clock(spec, *ms.not_up_at))
+                            : std::string("-");
       const auto edge = [&](const std::optional<double>& v) {
         return v ? milestone_value(spec, ms, *v) : std::string("-");
       };

@@ -366,6 +366,9 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
     if (ms.max_downtime) {
       j["max_downtime_s"] = ms.max_downtime->floor_seconds();
       j["downtime_s"] = r.simulated ? Json(r.simulated->floor_seconds()) : Json();
+    } else if (ms.not_up_at) {
+      j["not_up_at"] = local_iso(spec, *ms.not_up_at);
+      j["state_at"] = m::state_name(r.state_at);
     } else {
       j["public"] = ms.expected ? Json(local_iso(spec, *ms.expected)) : Json();
       j["simulated"] = r.simulated ? Json(local_iso(spec, *r.simulated)) : Json();
@@ -387,7 +390,9 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
         Json{{"count", s.count},
              {"happened", s.happened},
              {"within_tolerance", s.within_tolerance},
-             {"median_abs_error_s", s.median_abs_error ? Json(s.median_abs_error->floor_seconds()) : Json()}};
+             {"median_abs_error_s", s.median_abs_error ? Json(s.median_abs_error->floor_seconds()) : Json()},
+             {"checks", s.checks},
+             {"checks_held", s.checks_held}};
   }
   doc["milestone_summary"] = std::move(summary);
   Json calibrated = Json::array();

@@ -249,6 +249,11 @@ void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::
                      r.passed ? "yes" : "NO"});
       continue;
     }
+    if (ms.not_up_at) {
+      table.add_row({ms.name, basis, "not up at " + local_clock(spec, *ms.not_up_at),
+                     std::string(m::state_name(r.state_at)), "", r.passed ? "yes" : "NO"});
+      continue;
+    }
     table.add_row({ms.name, basis, ms.expected ? local_clock(spec, *ms.expected) : "-",
                    r.simulated ? local_clock(spec, *r.simulated) : "never",
                    r.difference ? fmt::format("{}{}", *r.difference < sim::Time() ? "" : "+",
@@ -261,10 +266,15 @@ void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::
   for (const auto basis : {m::MilestoneSpec::Basis::kPredicted, m::MilestoneSpec::Basis::kCalibrated,
                            m::MilestoneSpec::Basis::kInput}) {
     const m::BasisSummary s = m::summarize(checked, basis);
-    if (s.count == 0) continue;
-    out += fmt::format("  {}: {} timed milestone{}, {} within tolerance, median |difference| {}\n",
-                       m::basis_name(basis), s.count, s.count == 1 ? "" : "s", s.within_tolerance,
-                       s.median_abs_error ? format_duration(*s.median_abs_error) : std::string("-"));
+    if (s.count > 0) {
+      out += fmt::format("  {}: {} timed milestone{}, {} within tolerance, median |difference| {}\n",
+                         m::basis_name(basis), s.count, s.count == 1 ? "" : "s", s.within_tolerance,
+                         s.median_abs_error ? format_duration(*s.median_abs_error) : std::string("-"));
+    }
+    if (s.checks > 0) {
+      out += fmt::format("  {}: {} check{} of downtime or state, {} held\n", m::basis_name(basis), s.checks,
+                         s.checks == 1 ? "" : "s", s.checks_held);
+    }
   }
   for (const m::CalibrationSpec& c : spec.calibrated) {
     out += fmt::format("  calibrated: {} = {}, fitted to '{}'\n", c.parameter, c.value,

@@ -241,6 +241,18 @@ void milestone_rows(Canvas& canvas, const m::ScenarioSpec& spec, const m::RunRes
       canvas.skip_row();
       continue;
     }
+    if (ms.not_up_at) {
+      const std::string state = fmt::format(
+          "{} not up at {}, simulated {}: {}", m::vertex_name(spec, ms.component),
+          local_clock(spec, *ms.not_up_at), m::state_name(r.state_at), r.passed ? "held" : "broken");
+      about += state;
+      canvas.out() +=
+          fmt::format("<text class=\"milestone-note\" x=\"{}\" y=\"{}\">{}<title>{}</title></text>\n",
+                      svg_number(kPlotLeft + 4), svg_number(y + 12), html_escape(state), html_escape(about));
+      canvas.out() += "</g>\n";
+      canvas.skip_row();
+      continue;
+    }
     about += fmt::format("{} {} ({}); public {}, simulated {}", m::vertex_name(spec, ms.component),
                          event_words(ms.event),
                          ms.occurrence == m::MilestoneSpec::Occurrence::kFirst ? "first time" : "last time",

@@ -38,6 +38,16 @@ std::vector<MilestoneResult> check_milestones(const ScenarioSpec& spec, const Ru
       out.push_back(r);
       continue;
     }
+    if (m.not_up_at) {
+      // The state after every change at or before that time (the journal is in time order).
+      for (const StateChange& c : result.journal) {
+        if (c.time > *m.not_up_at) break;
+        if (c.component == m.component && c.changes_state()) r.state_at = c.to;
+      }
+      r.passed = r.state_at != State::kUp;
+      out.push_back(r);
+      continue;
+    }
     bool down_since_up = false;
     for (const StateChange& c : result.journal) {
       if (c.component != m.component || !c.changes_state()) continue;
@@ -62,7 +72,12 @@ BasisSummary summarize(const std::vector<MilestoneResult>& results, MilestoneSpe
   BasisSummary s;
   std::vector<sim::Time> errors;
   for (const MilestoneResult& r : results) {
-    if (r.milestone->basis != basis || r.milestone->max_downtime) continue;
+    if (r.milestone->basis != basis) continue;
+    if (r.milestone->max_downtime || r.milestone->not_up_at) {
+      ++s.checks;
+      if (r.passed) ++s.checks_held;
+      continue;
+    }
     ++s.count;
     if (r.passed) ++s.within_tolerance;
     if (!r.difference) continue;

@@ -15,6 +15,7 @@ struct MilestoneResult {
   const MilestoneSpec* milestone = nullptr;
   std::optional<sim::Time> simulated;   // the event's time, or the total downtime for max_downtime checks
   std::optional<sim::Time> difference;  // simulated - expected, when both exist
+  State state_at = State::kUp;          // for not_up_at checks: the state at that time
   bool passed = false;
 };
 
@@ -27,6 +28,9 @@ struct BasisSummary {
   std::uint32_t happened = 0;
   std::uint32_t within_tolerance = 0;
   std::optional<sim::Time> median_abs_error;
+  // The milestones that are checks rather than times (max_downtime, not_up_at): how many, how many held.
+  std::uint32_t checks = 0;
+  std::uint32_t checks_held = 0;
 };
 
 BasisSummary summarize(const std::vector<MilestoneResult>& results, MilestoneSpec::Basis basis);

@@ -30,7 +30,14 @@ ReplicationOutcome outcome_of(const ScenarioSpec& spec, const RunResult& result,
     out.degraded.push_back(result.time_in(id, State::kDegraded));
     out.sla_breached.push_back(tenant.sla && breaches(spec.slas[*tenant.sla], down));
   }
-  for (const MilestoneResult& m : check_milestones(spec, result)) out.milestones.push_back(m.simulated);
+  for (const MilestoneResult& m : check_milestones(spec, result)) {
+    // A not_up_at check "happens" in a replication when it holds.
+    if (m.milestone->not_up_at) {
+      out.milestones.push_back(m.passed ? m.milestone->not_up_at : std::nullopt);
+    } else {
+      out.milestones.push_back(m.simulated);
+    }
+  }
   out.inputs = std::move(inputs);
   return out;
 }

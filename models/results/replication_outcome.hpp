@@ -19,8 +19,8 @@ struct ReplicationOutcome {
   std::vector<sim::Time> downtime;
   std::vector<sim::Time> degraded;
   std::vector<bool> sla_breached;  // false for a tenant without an SLA
-  // Per milestone of the scenario: its simulated time (for max_downtime checks: the downtime), or none
-  // when it did not happen.
+  // Per milestone of the scenario: its simulated time (for max_downtime checks: the downtime; for
+  // not_up_at checks: that time when the check held), or none when it did not happen.
   std::vector<std::optional<sim::Time>> milestones;
   std::vector<double> inputs;  // one per ScenarioSpec::inputs
 };

@@ -44,7 +44,8 @@ ReplicationStatistics replication_statistics(const ScenarioSpec& spec,
       if (o.milestones[m]) values.push_back(seconds(*o.milestones[m]));
     }
     band.happened = values.size();
-    if (!values.empty()) {
+    // A not_up_at check has no time of its own, only how often it held ("happened").
+    if (!values.empty() && !spec.milestones[m].not_up_at) {
       std::sort(values.begin(), values.end());
       band.p5_s = sim::percentile(values, 0.05);
       band.p50_s = sim::percentile(values, 0.50);
@@ -57,6 +58,10 @@ ReplicationStatistics replication_statistics(const ScenarioSpec& spec,
         // A bound, not a time: the band is inside when even its p95 keeps to it.
         band.public_inside = *band.p95_s <= seconds(*ms.max_downtime);
       }
+    }
+    if (spec.milestones[m].not_up_at) {
+      // A state, not a time: inside when it held in at least 95 % of the replications.
+      band.public_inside = 20 * band.happened >= 19 * outcomes.size();
     }
     stats.milestones.push_back(band);
   }

@@ -243,7 +243,10 @@ struct MilestoneSpec {
   std::optional<sim::Time> expected;  // the public time
   sim::Time tolerance = sim::Time::minutes(15);
   std::optional<sim::Time> max_downtime;  // alternatively: total downtime within this bound
-  std::string source;                     // where the public time comes from
+  // Alternatively: still out (down or degraded) at this time, a tail the public record gives only as
+  // "some stay down after 18:30" or "more than 24 h".
+  std::optional<sim::Time> not_up_at;
+  std::string source;  // where the public time comes from
   Basis basis = Basis::kPredicted;
   std::string depends_on;  // the inputs and parameters that set it, in words
 };

@@ -298,6 +298,24 @@ milestones:
   CHECK(errors.find("milestone 'both' has both 'max_downtime' and an event") != std::string::npos);
 }
 
+TEST_CASE("a not_up_at milestone is a check of its own, with neither an event nor a downtime bound") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+milestones:
+  - {name: with event, component: a, not_up_at: "02:00", event: enters_down, public: "01:00"}
+  - {name: with bound, component: a, not_up_at: "02:00", max_downtime: 5m}
+  - {name: neither, component: a}
+  - {name: fine, component: a, not_up_at: "02:00"}
+)"));
+  CHECK(errors.find("milestone 'with event' has both 'not_up_at' and an event") != std::string::npos);
+  CHECK(errors.find("milestone 'with bound' has both 'max_downtime' and 'not_up_at'") != std::string::npos);
+  CHECK(errors.find("milestone 'neither' needs 'event' and 'public', 'max_downtime' or 'not_up_at'") !=
+        std::string::npos);
+  CHECK(errors.find("'fine'") == std::string::npos);
+  CHECK(errors.find("3 problems found") != std::string::npos);
+}
+
 TEST_CASE("components that are not a list are reported once") {
   const std::string errors = load_errors(scenario_yaml("components: {name: a}\n"));
   CHECK(errors.find("'components' is not a list") != std::string::npos);

@@ -34,6 +34,39 @@ milestones:
   CHECK_FALSE(results[3].passed);
 }
 
+TEST_CASE("a not_up_at milestone holds while the component is down or degraded at that time") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: c, kind: compute, needs: b, down_below: 0.5, degraded_below: 0.9}
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "02:00", target: a, action: repair}
+  - {at: "01:00", target: b, action: set_capacity, share: 0.7}
+milestones:
+  - {name: a out at one thirty, component: a, not_up_at: "01:30"}
+  - {name: a out at two, component: a, not_up_at: "02:00"}
+  - {name: a out before the fault, component: a, not_up_at: "00:30"}
+  - {name: c degraded, component: c, not_up_at: "03:00"}
+)"));
+  using outagesim::models::State;
+  const auto results = outagesim::models::check_milestones(run.spec, run.result);
+  REQUIRE(results.size() == 4);
+  CHECK(results[0].state_at == State::kDown);
+  CHECK(results[0].passed);
+  CHECK(results[1].state_at == State::kUp);  // a change at that very time counts
+  CHECK_FALSE(results[1].passed);
+  CHECK_FALSE(results[2].passed);
+  CHECK(results[3].state_at == State::kDegraded);
+  CHECK(results[3].passed);
+  CHECK_FALSE(results[0].simulated);
+  const auto s = outagesim::models::summarize(results, outagesim::models::MilestoneSpec::Basis::kPredicted);
+  CHECK(s.count == 0);
+  CHECK(s.checks == 4);
+  CHECK(s.checks_held == 2);
+}
+
 TEST_CASE("the summary of a class counts its timed milestones and takes the median absolute difference") {
   using outagesim::models::MilestoneResult;
   using outagesim::models::MilestoneSpec;

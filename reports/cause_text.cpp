@@ -71,7 +71,8 @@ std::string describe_injection(const m::ScenarioSpec& spec, m::InjectionId id, s
   return text;
 }
 
-std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c) {
+std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& result,
+                            const m::StateChange& c) {
   const auto blamed = [&] {
     return c.cause.blamed == m::kNoComponent ? std::string("?") : m::vertex_name(spec, c.cause.blamed);
   };
@@ -88,7 +89,18 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
                                                   : describe_injection(spec, c.cause.injection, c.time);
     case m::Reason::kDependency:
       if (c.cause.blamed == m::kNoComponent) return "its needs";
-      return c.to < c.from ? fmt::format("after {} came back", blamed()) : fmt::format("needs {}", blamed());
+      if (c.to < c.from) {
+        // A partial return is blamed on what still holds it back (the latest of the dependencies in its
+        // new state). When that one did not change just now, something else came back: say what holds.
+        if (c.to != m::State::kUp && c.cause.trigger < result.journal.size()) {
+          const m::StateChange& holding = result.journal[c.cause.trigger];
+          if (holding.time < c.time) {
+            return fmt::format("only in part, {} still {}", blamed(), m::state_name(holding.to));
+          }
+        }
+        return fmt::format("after {} came back", blamed());
+      }
+      return fmt::format("needs {}", blamed());
     case m::Reason::kCoolingCapacity:
       return fmt::format("{:.0f} chillers running", c.cause.value);
     case m::Reason::kOverheating:
@@ -153,7 +165,7 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::StateChange& c
 std::string describe_change(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId id) {
   const m::StateChange& c = result.journal[id];
   return fmt::format("{} {} at {}: {}", m::vertex_name(spec, c.component), m::state_name(c.to),
-                     local_clock(spec, c.time), describe_reason(spec, c));
+                     local_clock(spec, c.time), describe_reason(spec, result, c));
 }
 
 namespace {
@@ -170,8 +182,13 @@ bool passes_through(const m::StateChange& c) {
 std::string chain_head(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId change,
                        m::ChangeId first_link) {
   std::string text;
-  if (result.journal[change].cause.reason != m::Reason::kDependency)
-    text = describe_reason(spec, result.journal[change]);
+  const m::StateChange& own = result.journal[change];
+  // A dependency's state passed along needs no words, but a partial return held by an earlier change
+  // does: the chain that follows is what still holds it, not what came back.
+  const bool held_back = own.cause.reason == m::Reason::kDependency && own.to < own.from &&
+                         own.to != m::State::kUp && first_link < result.journal.size() &&
+                         result.journal[first_link].time < own.time;
+  if (own.cause.reason != m::Reason::kDependency || held_back) text = describe_reason(spec, result, own);
   if (!text.empty()) text += " <- ";
   const m::StateChange& first = result.journal[first_link];
   text += passes_through(first) ? fmt::format("{} {} at {}", m::vertex_name(spec, first.component),
@@ -222,7 +239,7 @@ std::string CauseDescriber::describe(m::ChangeId change) {
 
 std::string describe_cause(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId change) {
   const auto chain = m::cause_chain(result, change);
-  if (chain.size() <= 1) return describe_reason(spec, result.journal[change]);
+  if (chain.size() <= 1) return describe_reason(spec, result, result.journal[change]);
   std::string text = chain_head(spec, result, change, chain[1]);
   for (std::size_t i = 2; i < chain.size(); ++i) {
     if (passes_through(result.journal[chain[i]])) continue;

@@ -12,7 +12,9 @@
 namespace outagesim::reports {
 
 // What the reason and its detail mean, e.g. "thermal shutdown at 41.0 °C", "throttled: 21% of calls succeed".
-std::string describe_reason(const models::ScenarioSpec& spec, const models::StateChange& change);
+// `change` is a record of `result`'s journal (its trigger is looked up there).
+std::string describe_reason(const models::ScenarioSpec& spec, const models::RunResult& result,
+                            const models::StateChange& change);
 // What a recovery waited on, e.g. "launch calls throttled by the control plane"; `step` names the recovery
 // step for Wait::kSiteRecovery.
 std::string describe_wait(models::Wait wait, const std::string& step);

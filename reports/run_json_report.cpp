@@ -108,7 +108,7 @@ class TenantWriter {
     member_integer("at_s", c.time.floor_seconds());
     member_string("at", iso(c.time));
     member_string("reason", m::reason_name(c.cause.reason));
-    member_string("detail", describe_reason(spec_, c));
+    member_string("detail", describe_reason(spec_, result_, c));
     out_.key("trigger");
     if (trigger < id) {
       out_.integer(trigger);
@@ -160,7 +160,7 @@ class TenantWriter {
       out_.boolean(i.ended == m::kNoChange);
       member_string("cause", causes_.describe(i.began));
       if (i.ended != m::kNoChange)
-        member_string("ended_by", describe_reason(spec_, result_.journal[i.ended]));
+        member_string("ended_by", describe_reason(spec_, result_, result_.journal[i.ended]));
       if (marks_ != nullptr) {
         member_integer("cause_change", i.began);
         marks_->mark_chain(i.began);
@@ -245,7 +245,7 @@ IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& re
            {"end", local_iso(spec, i.end)},
            {"open_at_horizon", i.ended == m::kNoChange},
            {"cause", causes.describe(i.began)}};
-    if (i.ended != m::kNoChange) j["ended_by"] = describe_reason(spec, result.journal[i.ended]);
+    if (i.ended != m::kNoChange) j["ended_by"] = describe_reason(spec, result, result.journal[i.ended]);
     if (i.state == m::State::kDown) {
       out.down_s += end_s - start_s;
       out.down.push_back(std::move(j));

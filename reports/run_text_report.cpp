@@ -124,7 +124,7 @@ void components_section(std::string& out, const m::ScenarioSpec& spec, const m::
                    format_duration(total(result, id, m::State::kDegraded)),
                    local_clock(spec, intervals.front().start),
                    last.ended == m::kNoChange ? std::string("(not by end)") : local_clock(spec, last.end),
-                   describe_reason(spec, result.journal[intervals.front().began])});
+                   describe_reason(spec, result, result.journal[intervals.front().began])});
   }
   out += table.render(2);
 }

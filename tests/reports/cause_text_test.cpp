@@ -29,6 +29,38 @@ faults:
         "overheating at 30.0 °C <- plant down at 01:00: fault fail on plant at 01:00 (compressor)");
 }
 
+TEST_CASE("a partial return names what still holds it back, not what came back") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: c, kind: compute}
+  - {name: d, kind: compute, needs: c, down_below: 0.5, degraded_below: 0.9}
+tenants:
+  - {name: shop, needs: [a, b]}
+  - {name: blog, needs: [d]}
+faults:
+  - {at: "00:30", target: a, action: set_capacity, share: 0.7, note: half a rack}
+  - {at: "01:00", target: b, action: fail}
+  - {at: "02:00", target: b, action: repair}
+  - {at: "01:00", target: c, action: set_capacity, share: 0.3}
+  - {at: "02:00", target: c, action: set_capacity, share: 0.7}
+)"));
+  // shop comes back degraded at 02:00 because b returned; a, degraded since 00:30, still holds it.
+  const auto& shop_down = run.result.intervals[run.id("shop/service")].at(1);
+  REQUIRE(shop_down.ended < run.result.journal.size());
+  const auto& returned = run.result.journal[shop_down.ended];
+  CHECK(outagesim::reports::describe_reason(run.spec, run.result, returned) ==
+        "only in part, a still degraded");
+  CHECK(outagesim::reports::describe_cause(run.spec, run.result, shop_down.ended)
+            .starts_with("only in part, a still degraded <- a degraded at 00:30"));
+  // blog comes back degraded because d itself came back in part: that is what came back.
+  const auto& blog_down = run.result.intervals[run.id("blog/service")].at(0);
+  REQUIRE(blog_down.ended < run.result.journal.size());
+  CHECK(outagesim::reports::describe_reason(run.spec, run.result, run.result.journal[blog_down.ended]) ==
+        "after d came back");
+}
+
 TEST_CASE("overheating after a voltage sag traces back through the spent storage and the trip to the sag") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

@@ -653,6 +653,33 @@ faults:
   CHECK_THAT(errors, Catch::Contains("---"));
 }
 
+// From a megabyte on, the document count and the tree are parsed on two threads (scenario_loader.cpp):
+// the same spec and the same errors as the one-thread parse of a small file.
+TEST_CASE("a file of a megabyte or more loads, and fails, as a small one does") {
+  const std::string padding = "# " + std::string(std::size_t{1} << 20, 'x') + "\n";
+  const auto spec = load_spec(padding + scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: vm, kind: compute, needs: feed}
+)"));
+  CHECK(spec.components.size() == 2);
+  CHECK_THAT(load_errors(padding + scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+---
+faults: []
+)")),
+             Catch::Contains("a second YAML document: one file holds one scenario"));
+  CHECK(load_errors(padding + "scenario: x\ncomponents: [a, b\n") ==
+        "test.yaml:4:1: error: YAML syntax error: end of sequence flow not found\n"
+        " 4 | \n"
+        "   | ^\n"
+        "  expected: well-formed YAML\n"
+        "1 problem found\n");
+  CHECK_THAT(load_errors(padding + ", a\n:b: c\n"),
+             Catch::StartsWith("test.yaml:2:1: error: YAML syntax error: ',' cannot stand here"));
+}
+
 // Found by the fuzzer: yaml-cpp 0.7's LoadAll() never returned on a ',' where a document starts (it added
 // empty documents until memory ran out; tests/corpus/comma-before-document.yaml).
 TEST_CASE("a comma where a document starts is a syntax error, not a hang") {

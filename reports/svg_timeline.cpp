@@ -228,27 +228,22 @@ void milestone_rows(Canvas& canvas, const m::ScenarioSpec& spec, const m::RunRes
         name, m::basis_name(ms.basis), r.passed ? "yes" : "no", svg_number(kPlotLeft - 8), svg_number(y + 12),
         html_escape(short_label(ms.name)));
     std::string about = fmt::format("{} ({}): ", ms.name, m::basis_name(ms.basis));
+    // A check (a downtime bound or a state at a time) has no times to draw: its row says it in words.
+    std::string check;
     if (ms.max_downtime) {
-      const std::string bound =
-          fmt::format("{} down at most {}, simulated {}: {}", m::vertex_name(spec, ms.component),
-                      format_duration(*ms.max_downtime), format_duration(r.simulated.value_or(sim::Time())),
-                      r.passed ? "kept" : "broken");
-      about += bound;
-      canvas.out() +=
-          fmt::format("<text class=\"milestone-note\" x=\"{}\" y=\"{}\">{}<title>{}</title></text>\n",
-                      svg_number(kPlotLeft + 4), svg_number(y + 12), html_escape(bound), html_escape(about));
-      canvas.out() += "</g>\n";
-      canvas.skip_row();
-      continue;
+      check = fmt::format("{} down at most {}, simulated {}: {}", m::vertex_name(spec, ms.component),
+                          format_duration(*ms.max_downtime),
+                          format_duration(r.simulated.value_or(sim::Time())), r.passed ? "kept" : "broken");
+    } else if (ms.not_up_at) {
+      check = fmt::format("{} not up at {}, simulated {}: {}", m::vertex_name(spec, ms.component),
+                          local_clock(spec, *ms.not_up_at), m::state_name(r.state_at),
+                          r.passed ? "held" : "broken");
     }
-    if (ms.not_up_at) {
-      const std::string state = fmt::format(
-          "{} not up at {}, simulated {}: {}", m::vertex_name(spec, ms.component),
-          local_clock(spec, *ms.not_up_at), m::state_name(r.state_at), r.passed ? "held" : "broken");
-      about += state;
+    if (!check.empty()) {
+      about += check;
       canvas.out() +=
           fmt::format("<text class=\"milestone-note\" x=\"{}\" y=\"{}\">{}<title>{}</title></text>\n",
-                      svg_number(kPlotLeft + 4), svg_number(y + 12), html_escape(state), html_escape(about));
+                      svg_number(kPlotLeft + 4), svg_number(y + 12), html_escape(check), html_escape(about));
       canvas.out() += "</g>\n";
       canvas.skip_row();
       continue;

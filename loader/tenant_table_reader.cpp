@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -61,17 +62,15 @@ std::string_view type_name(od::json_type type) {
 // (On-Demand cannot go on past a malformed value); the next line is read afresh.
 class TableReader {
  public:
+  // What a line may name; shared, read-only, by the readers of one table.
   struct Names {
-    const std::map<std::string, m::ComponentId, std::less<>>& component_ids;
+    const absl::flat_hash_map<std::string_view, m::ComponentId>& component_ids;
     const std::vector<std::string>& component_names;
     const std::vector<std::string>& sla_names;
   };
 
   TableReader(DiagnosticSink& sink, std::string shown, Names names)
-      : sink_(sink), shown_(std::move(shown)), names_(names) {
-    component_ids_.reserve(names.component_ids.size());
-    for (const auto& [name, id] : names.component_ids) component_ids_.emplace(name, id);
-  }
+      : sink_(sink), shown_(std::move(shown)), names_(names), component_ids_(names.component_ids) {}
 
   // One tenant from the line `text` (number `line`, padded: `capacity` bytes may be read from it).
   std::optional<m::TenantSpec> read_line(od::parser& parser, const char* text, std::size_t length,
@@ -475,11 +474,52 @@ class TableReader {
   std::string shown_;
   Names names_;
   // The same names, hashed: looked up once per need of every tenant.
-  absl::flat_hash_map<std::string_view, m::ComponentId> component_ids_;
+  const absl::flat_hash_map<std::string_view, m::ComponentId>& component_ids_;
   int line_ = 0;
   const char* line_begin_ = nullptr;
   std::size_t entries_ = 0;
 };
+
+// From this size on, a table's two halves are read on two threads.
+constexpr std::size_t kParallelTableFrom = std::size_t{1} << 20;
+
+// What a thread reading part of a table found, to be taken in line order: a row per line that was not
+// blank (with how many problems the chunk had once the line was read, and whether it gave a tenant), the
+// tenants, and the problems.
+struct TableChunk {
+  struct Row {
+    int line = 0;
+    std::size_t problems_end = 0;
+    bool has_tenant = false;
+  };
+  DiagnosticSink sink;
+  std::vector<Row> rows;
+  std::vector<m::TenantSpec> tenants;
+};
+
+// Reads the lines of data[from, to) (numbered from `first_line`), passing each line that is not blank, and
+// what it gave, to `take`. `total` is the whole table's size; the padding after it may be read.
+template <typename Take>
+void read_table_lines(TableReader& reader, const char* data, std::size_t total, std::size_t from,
+                      std::size_t to, int first_line, Take&& take) {
+  od::parser parser;
+  std::size_t begin = from;
+  int line = first_line - 1;
+  while (begin < to) {
+    ++line;
+    const char* newline = static_cast<const char*>(std::memchr(data + begin, '\n', to - begin));
+    const std::size_t end = newline == nullptr ? to : static_cast<std::size_t>(newline - data);
+    std::size_t length = end - begin;
+    if (length > 0 && data[begin + length - 1] == '\r') --length;
+    const std::string_view content(data + begin, length);
+    if (content.find_first_not_of(" \t") != std::string_view::npos) {
+      // The rest of the buffer, padding included, may be read past this line's end.
+      const std::size_t capacity = total + simdjson::SIMDJSON_PADDING - begin;
+      take(line, reader.read_line(parser, content.data(), length, capacity, line));
+    }
+    begin = end + 1;
+  }
+}
 
 }  // namespace
 
@@ -509,36 +549,66 @@ void ScenarioReader::read_tenant_table(const YAML::Node& node) {
     return;
   }
   table_hash_ = sim::fnv1a64(std::string_view(text.data(), text.size()));
-  TableReader reader(sink_, shown, {component_ids_, component_names_, sla_names_});
-  od::parser parser;
+  absl::flat_hash_map<std::string_view, m::ComponentId> component_ids;
+  component_ids.reserve(component_ids_.size());
+  for (const auto& [name, id] : component_ids_) component_ids.emplace(name, id);
+  const TableReader::Names names{component_ids, component_names_, sla_names_};
   const char* const data = text.data();
   const std::size_t total = text.size();
   const std::size_t before = spec_.tenants.size();
   // One tenant per line, near enough: room for them all at once, not a doubling per growth.
   spec_.tenants.reserve(before + static_cast<std::size_t>(std::count(data, data + total, '\n')) + 1);
   tenant_index_.reserve(spec_.tenants.capacity());
-  std::size_t begin = 0;
-  int line = 0;
-  while (begin < total) {
-    ++line;
-    const char* newline = static_cast<const char*>(std::memchr(data + begin, '\n', total - begin));
-    const std::size_t end = newline == nullptr ? total : static_cast<std::size_t>(newline - data);
-    std::size_t length = end - begin;
-    if (length > 0 && data[begin + length - 1] == '\r') --length;
-    const std::string_view content(data + begin, length);
-    if (content.find_first_not_of(" \t") != std::string_view::npos) {
-      // The rest of the buffer, padding included, may be read past this line's end.
-      const std::size_t capacity = total + simdjson::SIMDJSON_PADDING - begin;
-      if (auto tenant = reader.read_line(parser, content.data(), length, capacity, line)) {
-        if (!tenant_index_.try_emplace(tenant->name, spec_.tenants.size()).second ||
-            reader.names_component(tenant->name)) {
-          sink_.error_in_file(shown, line, 1, fmt::format("tenant name '{}' is already used", tenant->name),
-                              "a name no other tenant or component has");
-        }
-        spec_.tenants.push_back(std::move(*tenant));
-      }
+
+  // A big table is read in two halves on two threads, the second into a chunk of its own; the chunk is
+  // then taken in line order, with its problems where the one-thread reading would have put them, so the
+  // spec and the messages do not depend on the split.
+  std::size_t split = total;
+  if (total >= kParallelTableFrom) {
+    if (const void* newline = std::memchr(data + total / 2, '\n', total - total / 2)) {
+      split = static_cast<std::size_t>(static_cast<const char*>(newline) - data) + 1;
     }
-    begin = end + 1;
+  }
+  TableChunk second{DiagnosticSink(shown), {}, {}};
+  std::future<void> reading;
+  if (split < total) {
+    const int first_line = static_cast<int>(std::count(data, data + split, '\n')) + 1;
+    reading = std::async(std::launch::async, [&second, &shown, &names, data, total, split, first_line] {
+      TableReader reader(second.sink, shown, names);
+      read_table_lines(reader, data, total, split, total, first_line,
+                       [&second](int line, std::optional<m::TenantSpec> tenant) {
+                         second.rows.push_back({line, second.sink.diagnostics().size(), tenant.has_value()});
+                         if (tenant) second.tenants.push_back(std::move(*tenant));
+                       });
+    });
+  }
+  TableReader reader(sink_, shown, names);
+  const auto add = [&](int line, std::optional<m::TenantSpec> tenant) {
+    if (!tenant) return;
+    if (!tenant_index_.try_emplace(tenant->name, spec_.tenants.size()).second ||
+        reader.names_component(tenant->name)) {
+      sink_.error_in_file(shown, line, 1, fmt::format("tenant name '{}' is already used", tenant->name),
+                          "a name no other tenant or component has");
+    }
+    spec_.tenants.push_back(std::move(*tenant));
+  };
+  read_table_lines(reader, data, total, 0, split, 1, add);
+  if (reading.valid()) {
+    reading.get();
+    const std::vector<Diagnostic>& problems = second.sink.diagnostics();
+    std::size_t shown_problems = 0;
+    std::size_t next_tenant = 0;
+    const auto show_problems_to = [&](std::size_t end) {
+      for (; shown_problems < end; ++shown_problems) {
+        const Diagnostic& d = problems[shown_problems];
+        sink_.error_in_file(d.file, d.line, d.column, d.message, d.expected);
+      }
+    };
+    for (const TableChunk::Row& row : second.rows) {
+      show_problems_to(row.problems_end);
+      if (row.has_tenant) add(row.line, std::move(second.tenants[next_tenant++]));
+    }
+    show_problems_to(problems.size());
   }
   if (spec_.tenants.size() == before && sink_.empty()) {
     sink_.error(node.Mark(), fmt::format("'tenant_table': '{}' has no tenants", shown),

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 
 #include "loader/scenario_loader.hpp"
@@ -127,6 +128,46 @@ TEST_CASE("a tenant table's problems are reported at its own line and column", "
   CHECK_THAT(two, Catch::Contains(at + ":1:"));
   CHECK_THAT(two, Catch::Contains(at + ":3:"));
   CHECK_THAT(errors(""), Catch::Contains("has no tenants"));
+}
+
+// From a megabyte on, a table's halves are read on two threads (tenant_table_reader.cpp): tenants, problems
+// and their order must be those of reading it line by line.
+TEST_CASE("a big tenant table read in two halves gives the tenants and problems in line order",
+          "[tenant_table]") {
+  TableScenario s;
+  constexpr int kLines = 40000;  // about 1.4 MB
+  const auto table = [](const std::map<int, std::string>& replaced) {
+    std::string text;
+    for (int line = 1; line <= kLines; ++line) {
+      const auto it = replaced.find(line);
+      text += it != replaced.end()
+                  ? it->second
+                  : "{\"name\": \"tenant-" + std::to_string(line) + "\", \"needs\": \"vm-a\"}";
+      text += '\n';
+    }
+    return text;
+  };
+  const auto good = s.load(table({}));
+  REQUIRE(good.ok());
+  REQUIRE(good.spec->tenants.size() == kLines);
+  CHECK(good.spec->tenants[0].name == "tenant-1");
+  CHECK(good.spec->tenants[kLines / 2].name == "tenant-" + std::to_string(kLines / 2 + 1));
+  CHECK(good.spec->tenants.back().name == "tenant-" + std::to_string(kLines));
+
+  const auto bad = s.load(table({{3, "{\"name\": \"a\", \"neds\": \"vm-a\"}"},
+                                 {kLines - 9, "{\"name\": \"b\", \"needs\": \"vm-c\"}"},
+                                 {kLines - 5, "{\"name\": \"tenant-1\", \"needs\": \"vm-a\"}"},
+                                 {kLines - 4, "[1]"},
+                                 {kLines - 1, "{\"name\": \"tenant-1\", \"needs\": \"vm-b\"}"}}));
+  REQUIRE_FALSE(bad.ok());
+  std::vector<std::pair<int, std::string>> seen;
+  for (const auto& d : bad.diagnostics) seen.emplace_back(d.line, d.message);
+  REQUIRE(seen.size() == 5);
+  CHECK(seen[0] == std::pair<int, std::string>{3, "unknown key 'neds' in a tenant; did you mean 'needs'?"});
+  CHECK(seen[1].first == kLines - 9);
+  CHECK(seen[2] == std::pair<int, std::string>{kLines - 5, "tenant name 'tenant-1' is already used"});
+  CHECK(seen[3].first == kLines - 4);
+  CHECK(seen[4] == std::pair<int, std::string>{kLines - 1, "tenant name 'tenant-1' is already used"});
 }
 
 TEST_CASE("a tenant table that is not there is reported at the key that names it", "[tenant_table]") {

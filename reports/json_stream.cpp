@@ -157,4 +157,25 @@ void JsonStream::finish() {
   buffer_.clear();
 }
 
+JsonStream JsonStream::continuation(Sink sink, std::size_t values_before) const {
+  JsonStream next(std::move(sink));
+  next.levels_ = levels_;
+  next.after_key_ = after_key_;
+  if (!next.levels_.empty()) next.levels_.back().count = values_before;
+  return next;
+}
+
+void JsonStream::flush() {
+  if (buffer_.empty()) return;
+  sink_(buffer_);
+  buffer_.clear();
+}
+
+void JsonStream::splice(std::string_view text, std::size_t values) {
+  assert(!levels_.empty() && !levels_.back().is_object);
+  buffer_ += text;
+  levels_.back().count += values;
+  flush_if_full();
+}
+
 }  // namespace outagesim::reports

@@ -43,6 +43,20 @@ class JsonStream {
   // reports' dump(2) + "\n" did, and hands what is left to the sink.
   void finish();
 
+  // Writing one part of a document on another thread: a continuation goes on where this stream stands
+  // (inside the same containers, after as many values), into its own sink; once it has written its
+  // values and flushed, its text is spliced into this stream, which counts them as its own. The bytes
+  // are those this stream would have written itself.
+  // `values_before`: how many values the innermost container is to have before the continuation's first
+  // (what decides the comma before it).
+  JsonStream continuation(Sink sink, std::size_t values_before) const;
+  // Hands everything written so far to the sink (a continuation's last piece; no newline is added).
+  void flush();
+  // Values written in the innermost container so far.
+  std::size_t values_here() const { return levels_.empty() ? 0 : levels_.back().count; }
+  // Appends a continuation's text, which wrote `values` values into the innermost container.
+  void splice(std::string_view text, std::size_t values);
+
  private:
   struct Level {
     bool is_object;

@@ -3,9 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -42,6 +45,12 @@ class ChangeMarks {
     }
   }
   bool marked(m::ChangeId change) const { return marked_[change]; }
+  // Adds the marks of another writer of the same run's tenants.
+  void merge(const ChangeMarks& other) {
+    for (std::size_t i = 0; i < marked_.size(); ++i) {
+      if (other.marked_[i]) marked_[i] = true;
+    }
+  }
   std::size_t size() const { return marked_.size(); }
 
  private:
@@ -410,6 +419,101 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
   return doc;
 }
 
+// Tenants are most of a big report. From options.parallel_tenants_from tenants on, they are written in
+// blocks of options.tenant_block: this thread writes the even blocks into `out`, a second thread the odd
+// ones, with writers and caches of its own, into text spliced into `out` in order (at most kBlocksAhead
+// blocks waiting), and its change marks are merged at the end. The bytes are the one-thread writer's.
+constexpr std::size_t kBlocksAhead = 2;
+
+void write_tenants(JsonStream& out, const m::ScenarioSpec& spec, const m::RunResult& result,
+                   const RunJsonOptions& options, TenantWriter& writer, ChangeMarks* marks) {
+  const std::size_t n = spec.tenants.size();
+  const std::size_t block_size = std::max<std::size_t>(options.tenant_block, 1);
+  if (n < options.parallel_tenants_from || n <= block_size) {
+    for (const m::TenantSpec& t : spec.tenants) writer.tenant(t);
+    return;
+  }
+  const std::size_t blocks = (n + block_size - 1) / block_size;
+  const auto block_end = [n, block_size](std::size_t b) { return std::min(n, (b + 1) * block_size); };
+
+  std::vector<std::string> texts(blocks);
+  std::vector<bool> ready(blocks, false);
+  std::size_t spliced = 0;  // odd blocks taken by this thread
+  bool stop = false;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::optional<ChangeMarks> other_marks;
+  if (marks != nullptr) other_marks.emplace(result);
+
+  // Made here, before `out` moves on: the odd blocks continue inside the tenants array, after block 0.
+  std::string text;
+  JsonStream stream = out.continuation([&text](std::string_view piece) { text += piece; }, 1);
+  std::thread odd([&] {
+    CauseDescriber causes(spec, result);
+    std::optional<m::DowntimeSegmenter> segmenter;
+    if (!options.summary) segmenter.emplace(spec, result);
+    TenantWriter odd_writer(stream, spec, result, causes, other_marks ? &*other_marks : nullptr,
+                            segmenter ? &*segmenter : nullptr);
+    for (std::size_t b = 1, made = 0; b < blocks; b += 2, ++made) {
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return stop || made < spliced + kBlocksAhead; });
+        if (stop) return;
+      }
+      for (std::size_t i = b * block_size; i < block_end(b); ++i) odd_writer.tenant(spec.tenants[i]);
+      stream.flush();
+      {
+        std::lock_guard lock(mutex);
+        texts[b] = std::move(text);
+        ready[b] = true;
+      }
+      text.clear();
+      changed.notify_all();
+    }
+  });
+  // However this thread leaves (a full disk throws from the sink), the other stops and is joined.
+  struct Stop {
+    std::thread& thread;
+    std::mutex& mutex;
+    std::condition_variable& changed;
+    bool& stop;
+    ~Stop() {
+      {
+        std::lock_guard lock(mutex);
+        stop = true;
+      }
+      changed.notify_all();
+      if (thread.joinable()) thread.join();
+    }
+  } stopper{odd, mutex, changed, stop};
+
+  for (std::size_t b = 0; b < blocks; ++b) {
+    if (b % 2 == 0) {
+      for (std::size_t i = b * block_size; i < block_end(b); ++i) writer.tenant(spec.tenants[i]);
+      continue;
+    }
+    std::string block;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return ready[b]; });
+      block = std::move(texts[b]);
+      ++spliced;
+    }
+    changed.notify_all();
+    out.splice(block, block_end(b) - b * block_size);
+  }
+  if (marks != nullptr) {
+    // Joined first (all odd blocks are spliced, so it has finished), then its marks are read.
+    {
+      std::lock_guard lock(mutex);
+      stop = true;
+    }
+    changed.notify_all();
+    if (odd.joinable()) odd.join();
+    marks->merge(*other_marks);
+  }
+}
+
 }  // namespace
 
 void write_run_json(JsonStream& out, const m::ScenarioSpec& spec, const m::RunResult& result,
@@ -429,7 +533,7 @@ void write_run_json(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRe
                        segmenter ? &*segmenter : nullptr);
   out.key("tenants");
   out.begin_array();
-  for (const m::TenantSpec& t : spec.tenants) tenants.tenant(t);
+  write_tenants(out, spec, result, options, tenants, marks ? &*marks : nullptr);
   out.end();
   if (marks) {
     out.key("changes");

@@ -18,6 +18,10 @@ struct RunJsonOptions {
   // Per tenant its totals and down intervals with their causes in words, per function its totals; no
   // journal references and no "changes" table. For very many tenants.
   bool summary = false;
+  // From this many tenants on, blocks of `tenant_block` tenants are written on two threads (the bytes do
+  // not change). Settable for tests, which compare the two ways on small scenarios.
+  std::size_t parallel_tenants_from = 32768;
+  std::size_t tenant_block = 8192;
 };
 
 // Writes the JSON result as it goes: memory holds one tenant's part at a time, not the document.

@@ -88,3 +88,32 @@ TEST_CASE("a real number is written as nlohmann's dump writes it", "[json_stream
   out.finish();
   CHECK(text == Json::parse("[null, null]").dump(2) + "\n");
 }
+
+TEST_CASE("a continuation's text spliced back gives the bytes of one stream", "[json_stream]") {
+  const Json elements = {{{"x", 1}, {"y", {1, 2}}}, {{"x", 2}}, "three", {{"x", 4}, {"z", Json::object()}}};
+  const Json doc = {{"head", true}, {"list", elements}, {"tail", "end"}};
+  std::string text;
+  JsonStream out([&text](std::string_view piece) { text += piece; });
+  out.begin_object();
+  out.member("head", true);
+  out.key("list");
+  out.begin_array();
+  // The second and fourth elements are written by a continuation, as another thread would.
+  std::string part;
+  JsonStream other = out.continuation([&part](std::string_view piece) { part += piece; }, 1);
+  out.value(elements[0]);
+  other.value(elements[1]);
+  other.flush();
+  out.splice(part, 1);
+  CHECK(out.values_here() == 2);
+  part.clear();
+  other.value(elements[3]);  // continues after its own value, with the comma
+  out.value(elements[2]);
+  other.flush();
+  out.splice(part, 1);
+  out.end();
+  out.member("tail", "end");
+  out.end();
+  out.finish();
+  CHECK(text == doc.dump(2) + "\n");
+}

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "loader/scenario_loader.hpp"
+#include "models/scenario/simulation.hpp"
+#include "reports/json_stream.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
@@ -98,6 +102,30 @@ TEST_CASE("a JSON summary gives totals and intervals without journal references"
   CHECK(shop["intervals"][0]["cause"].get<std::string>().find("feed down at 01:00") != std::string::npos);
   CHECK(shop["functions"][0]["downtime_s"] == 5400);
   CHECK_FALSE(shop["functions"][0].contains("intervals"));
+}
+
+TEST_CASE("tenants written in blocks on two threads give the bytes of one thread") {
+  for (const char* name : {"hk-2022-zone-c", "aws-tokyo-2019", "azure-aue-2023"}) {
+    const auto loaded = outagesim::loader::load_scenario_file(std::string("scenarios/") + name + ".yaml");
+    REQUIRE(loaded.ok());
+    const auto result = outagesim::models::simulate(*loaded.spec, loaded.spec->seed);
+    for (const bool summary : {false, true}) {
+      const auto text = [&](std::size_t from, std::size_t block) {
+        outagesim::reports::RunJsonOptions options;
+        options.summary = summary;
+        options.parallel_tenants_from = from;
+        options.tenant_block = block;
+        std::string out;
+        outagesim::reports::JsonStream stream([&out](std::string_view piece) { out += piece; });
+        outagesim::reports::write_run_json(stream, *loaded.spec, result, {}, options);
+        return out;
+      };
+      const std::string one_thread = text(std::numeric_limits<std::size_t>::max(), 8192);
+      INFO(name << (summary ? " summary" : ""));
+      CHECK(text(1, 1) == one_thread);
+      CHECK(text(1, 2) == one_thread);
+    }
+  }
 }
 
 TEST_CASE("each change a chain passes through is listed once, shared by every tenant") {

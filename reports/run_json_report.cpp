@@ -471,7 +471,7 @@ void write_tenants(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRes
       changed.notify_all();
     }
   });
-  // However this thread leaves (a full disk throws from the sink), the other stops and is joined.
+  // If this thread leaves early (a full disk throws from the sink), the other stops and is joined.
   struct Stop {
     std::thread& thread;
     std::mutex& mutex;
@@ -502,16 +502,9 @@ void write_tenants(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRes
     changed.notify_all();
     out.splice(block, block_end(b) - b * block_size);
   }
-  if (marks != nullptr) {
-    // Joined first (all odd blocks are spliced, so it has finished), then its marks are read.
-    {
-      std::lock_guard lock(mutex);
-      stop = true;
-    }
-    changed.notify_all();
-    if (odd.joinable()) odd.join();
-    marks->merge(*other_marks);
-  }
+  // Every odd block is spliced, so the other thread has left its loop: joined, its marks can be read.
+  odd.join();
+  if (marks != nullptr) marks->merge(*other_marks);
 }
 
 }  // namespace

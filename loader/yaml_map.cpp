@@ -273,34 +273,34 @@ YamlMap::YamlMap(DiagnosticSink& sink, const YAML::Node& node, std::string what)
     return;
   }
   valid_ = true;
-  // A big map's keys go into a hash index (first value of each key), so that a map of 200,000 keys is
+  // A big map's keys go into a hash index (first entry of each key), so that a map of 200,000 keys is
   // checked, and later read, in linear time; a small one (most maps) is scanned, which costs less.
   const bool indexed = node.size() > kIndexFrom;
-  std::vector<std::string_view> seen;
+  entries_.reserve(node.size());
   for (const auto& entry : node) {
     if (!entry.first.IsScalar()) {
       sink.error(entry.first.Mark(), fmt::format("a key in {} is {}", what_, describe(entry.first)),
                  "a plain key");
       continue;
     }
-    const std::string& key = entry.first.Scalar();
-    const bool repeated = indexed ? !index_.emplace(key, entry.second).second
-                                  : std::find(seen.begin(), seen.end(), key) != seen.end();
+    const std::string_view key = entry.first.Scalar();
+    const bool repeated = indexed ? !index_.emplace(key, entries_.size()).second
+                                  : std::any_of(entries_.begin(), entries_.end(),
+                                                [key](const Entry& e) { return e.key == key; });
     if (repeated) {
       sink.error(entry.first.Mark(), fmt::format("duplicate key '{}' in {}", key, what_), "each key once");
     }
-    if (!indexed) seen.push_back(key);
+    entries_.push_back(Entry{key, entry.first, entry.second});
   }
 }
 
 YAML::Node YamlMap::find(std::string_view key) const {
-  if (!valid_) return YAML::Node(YAML::NodeType::Undefined);
   if (!index_.empty()) {
-    const auto it = index_.find(std::string(key));
-    return it == index_.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
+    const auto it = index_.find(key);
+    return it == index_.end() ? YAML::Node(YAML::NodeType::Undefined) : entries_[it->second].value;
   }
-  for (const auto& entry : node_) {
-    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+  for (const Entry& entry : entries_) {
+    if (entry.key == key) return entry.value;
   }
   return YAML::Node(YAML::NodeType::Undefined);
 }
@@ -393,9 +393,8 @@ std::optional<std::optional<sim::Time>> YamlMap::duration_or_never(std::string_v
 
 void YamlMap::finish() {
   if (!valid_) return;
-  for (const auto& entry : node_) {
-    if (!entry.first.IsScalar()) continue;
-    const std::string& key = entry.first.Scalar();
+  for (const Entry& entry : entries_) {
+    const std::string key(entry.key);
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
     std::vector<std::string> candidates = known_;
     std::sort(candidates.begin(), candidates.end());
@@ -403,7 +402,7 @@ void YamlMap::finish() {
     std::string message = fmt::format("unknown key '{}' in {}", key, what_);
     const std::string hint = did_you_mean(key, known_);
     if (!hint.empty()) message += "; " + hint;
-    sink_->error(entry.first.Mark(), std::move(message),
+    sink_->error(entry.key_node.Mark(), std::move(message),
                  fmt::format("one of {}", fmt::join(candidates, ", ")));
   }
 }

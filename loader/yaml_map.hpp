@@ -142,6 +142,14 @@ class YamlMap {
   // Maps with more keys than this are looked up through index_; smaller ones are scanned.
   static constexpr std::size_t kIndexFrom = 16;
 
+  // A scalar key and its value, taken once: walking a yaml-cpp map builds two nodes per entry, and a
+  // component's reader asks for a dozen keys.
+  struct Entry {
+    std::string_view key;  // into the tree, which node_ keeps alive
+    YAML::Node key_node;
+    YAML::Node value;
+  };
+
   // The value of `key`'s first occurrence, or an invalid node.
   YAML::Node find(std::string_view key) const;
 
@@ -151,7 +159,8 @@ class YamlMap {
   YAML::Mark mark_;
   bool valid_ = false;
   std::vector<std::string> known_;
-  std::unordered_map<std::string, YAML::Node> index_;
+  std::vector<Entry> entries_;                               // in file order, repeated keys included
+  std::unordered_map<std::string_view, std::size_t> index_;  // a key's first entry, for big maps
 };
 
 }  // namespace outagesim::loader

@@ -399,7 +399,10 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
         Json{{"count", s.count},
              {"happened", s.happened},
              {"within_tolerance", s.within_tolerance},
-             {"median_abs_error_s", s.median_abs_error ? Json(s.median_abs_error->floor_seconds()) : Json()},
+             {"median_abs_error_s", s.median_abs_error && *s.median_abs_error != sim::Time::never()
+                                        ? Json(s.median_abs_error->floor_seconds())
+                                        : Json()},
+             {"median_never", s.median_abs_error == sim::Time::never()},
              {"checks", s.checks},
              {"checks_held", s.checks_held}};
   }

@@ -80,16 +80,24 @@ BasisSummary summarize(const std::vector<MilestoneResult>& results, MilestoneSpe
     }
     ++s.count;
     if (r.passed) ++s.within_tolerance;
-    if (!r.difference) continue;
+    if (!r.difference) {
+      // A prediction that never came true is a miss, not a gap: leaving it out would flatter the median.
+      if (r.milestone->expected && !r.simulated) errors.push_back(sim::Time::never());
+      continue;
+    }
     ++s.happened;
     errors.push_back(*r.difference < sim::Time() ? sim::Time() - *r.difference : *r.difference);
   }
   if (!errors.empty()) {
     std::sort(errors.begin(), errors.end());
     const std::size_t n = errors.size();
-    s.median_abs_error = n % 2 == 1
-                             ? errors[n / 2]
-                             : sim::Time::ms((errors[n / 2 - 1].count_ms() + errors[n / 2].count_ms()) / 2);
+    if (n % 2 == 1) {
+      s.median_abs_error = errors[n / 2];
+    } else if (errors[n / 2] == sim::Time::never()) {
+      s.median_abs_error = sim::Time::never();
+    } else {
+      s.median_abs_error = sim::Time::ms((errors[n / 2 - 1].count_ms() + errors[n / 2].count_ms()) / 2);
+    }
   }
   return s;
 }

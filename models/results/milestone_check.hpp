@@ -27,6 +27,8 @@ struct BasisSummary {
   std::uint32_t count = 0;
   std::uint32_t happened = 0;
   std::uint32_t within_tolerance = 0;
+  // Over every timed milestone with a public time, one that never happened counting as the largest miss:
+  // sim::Time::never() when the median falls on such a milestone. None without timed milestones.
   std::optional<sim::Time> median_abs_error;
   // The milestones that are checks rather than times (max_downtime, not_up_at): how many, how many held.
   std::uint32_t checks = 0;

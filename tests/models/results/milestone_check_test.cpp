@@ -71,6 +71,7 @@ TEST_CASE("the summary of a class counts its timed milestones and takes the medi
   using outagesim::models::MilestoneResult;
   using outagesim::models::MilestoneSpec;
   MilestoneSpec predicted;
+  predicted.expected = outagesim::sim::Time::hours(10);  // a public time: one not met is a miss
   MilestoneSpec input;
   input.basis = MilestoneSpec::Basis::kInput;
   const auto result = [](const MilestoneSpec& m, std::optional<outagesim::sim::Time> diff) {
@@ -89,7 +90,12 @@ TEST_CASE("the summary of a class counts its timed milestones and takes the medi
   CHECK(s.count == 4);
   CHECK(s.happened == 3);
   CHECK(s.within_tolerance == 1);
-  CHECK(s.median_abs_error == Time::minutes(20));
+  // 10, 20, 40 and the one that never happened, counted as the largest miss: (20 + 40) / 2.
+  CHECK(s.median_abs_error == Time::minutes(30));
+  const std::vector<MilestoneResult> mostly_missed = {
+      result(predicted, Time::minutes(10)), result(predicted, std::nullopt), result(predicted, std::nullopt)};
+  CHECK(outagesim::models::summarize(mostly_missed, MilestoneSpec::Basis::kPredicted).median_abs_error ==
+        Time::never());
   CHECK(outagesim::models::summarize(results, MilestoneSpec::Basis::kInput).count == 1);
 }
 

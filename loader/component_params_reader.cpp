@@ -112,6 +112,29 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                                 what, p.heat_loss_kw_per_c),
                     fmt::format("0, or at least {} kW/°C", kMinHeatLoss));
       }
+      p.structure_mass_kj_per_c = c.number("structure_mass_kj_per_c", false, {0, 1e12, false},
+                                           into(at, &m::RoomParams::structure_mass_kj_per_c))
+                                      .value_or(0);
+      p.structure_coupling_kw_per_c = c.number("structure_coupling_kw_per_c", false, {0, kMaxKw, false},
+                                               into(at, &m::RoomParams::structure_coupling_kw_per_c))
+                                          .value_or(0);
+      if ((p.structure_mass_kj_per_c > 0) != (p.structure_coupling_kw_per_c > 0)) {
+        const bool mass = p.structure_mass_kj_per_c > 0;
+        sink_.error(c.mark_of(mass ? "structure_mass_kj_per_c" : "structure_coupling_kw_per_c"),
+                    fmt::format("{}: {} without {}", what,
+                                mass ? "structure_mass_kj_per_c" : "structure_coupling_kw_per_c",
+                                mass ? "structure_coupling_kw_per_c" : "structure_mass_kj_per_c"),
+                    "both, or neither");
+      } else if (p.structure_mass_kj_per_c > 0 && (p.structure_mass_kj_per_c < kMinThermalMass ||
+                                                   p.structure_coupling_kw_per_c < kMinHeatLoss)) {
+        sink_.error(
+            c.mark_of("structure_mass_kj_per_c"),
+            fmt::format("{}: the structure's mass {} kJ/°C or coupling {} kW/°C is below the smallest "
+                        "the model computes with",
+                        what, p.structure_mass_kj_per_c, p.structure_coupling_kw_per_c),
+            fmt::format("a mass of at least {} kJ/°C and a coupling of at least {} kW/°C", kMinThermalMass,
+                        kMinHeatLoss));
+      }
       {
         bool own = false;
         p.outside = outside_air(c, member(at, &P::outside), own);

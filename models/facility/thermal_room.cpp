@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 
 #include "models/core/model_context.hpp"
 #include "models/facility/cooling_plant.hpp"
@@ -12,7 +13,12 @@ namespace outagesim::models {
 
 namespace {
 constexpr double kToleranceC = 1e-6;
-}
+// The structure's temperature is held fixed between events, and events come at least this often while it
+// moves: its time constant is hours, so it moves a fraction of a degree in one step.
+constexpr sim::Time kStructureStep = sim::Time::minutes(5);
+// Closer than this to the air, the structure counts as settled and needs no steps.
+constexpr double kStructureSettledC = 0.01;
+}  // namespace
 
 bool room_can_carry(const RoomParams& params, double outside_c, double load_kw, double cooling_kw) {
   return can_hold_setpoint(ThermalInputs{load_kw, cooling_kw, params.heat_loss_kw_per_c, outside_c,
@@ -23,7 +29,8 @@ ThermalRoom::ThermalRoom(ComponentId id, std::string name, const RoomParams& par
     : Component(id, std::move(name), ComponentKind::kRoom),
       params_(params),
       temp_c_(params.setpoint_c),
-      outside_c_(params.outside.at(sim::Time())) {}
+      outside_c_(params.outside.at(sim::Time())),
+      structure_c_(params.setpoint_c) {}
 
 void ThermalRoom::wire(CoolingPlant& plant, std::vector<HostPool*> pools) {
   plant_ = &plant;
@@ -59,12 +66,28 @@ ThermalInputs ThermalRoom::inputs() const {
     heat = params_.base_load_kw;
     for (const HostPool* pool : pools_) heat += pool->heat_kw();
   }
-  return ThermalInputs{heat,
-                       cooling_kw(),
-                       params_.heat_loss_kw_per_c,
-                       outside_c_,
-                       params_.thermal_mass_kj_per_c,
-                       params_.setpoint_c};
+  double loss = params_.heat_loss_kw_per_c;
+  double outside = outside_c_;
+  if (has_structure()) {
+    // G (T - T_out) + K (T - S) = (G + K) (T - T'), with T' the weighted mean of T_out and S.
+    const double coupling = params_.structure_coupling_kw_per_c;
+    outside = (loss * outside_c_ + coupling * structure_c_) / (loss + coupling);
+    loss += coupling;
+  }
+  return ThermalInputs{heat, cooling_kw(), loss, outside, params_.thermal_mass_kj_per_c, params_.setpoint_c};
+}
+
+void ThermalRoom::advance_structure(double mean_air_c, double seconds) {
+  // C_s dS/dt = K (T - S) with T at its mean over the interval: S relaxes toward it exactly.
+  const double rate = params_.structure_coupling_kw_per_c / params_.structure_mass_kj_per_c;
+  structure_c_ = mean_air_c + (structure_c_ - mean_air_c) * std::exp(-rate * seconds);
+}
+
+void ThermalRoom::arm_structure() {
+  if (!has_structure() || ctx().engine().is_pending(structure_timer_)) return;
+  // Steps while the structure moves, or while the air does (the structure will follow it).
+  if (std::abs(temp_c_ - structure_c_) <= kStructureSettledC && direction(applied_, temp_c_) == 0) return;
+  structure_timer_ = start_timer(kStructureStep, kStructure);
 }
 
 double ThermalRoom::temperature_now_c() const {
@@ -80,6 +103,8 @@ int ThermalRoom::advance_to_now() {
   for (HostPool* pool : pools_) pool->heat_exposure(applied_, temp_c_, seconds);  // heat damage
   temp_c_ = temperature_after(applied_, temp_c_, seconds);
   temp_time_ = now;
+  // The trapezoid of the air's start and end: exact enough over at most one kStructureStep.
+  if (has_structure()) advance_structure((before + temp_c_) / 2, seconds);
   return temp_c_ > before ? 1 : temp_c_ < before ? -1 : 0;
 }
 
@@ -94,6 +119,7 @@ void ThermalRoom::reschedule() {
   applied_ = inputs();
   if (observer_) observer_->on_segment(id(), temp_time_, temp_c_, applied_);
   cancel_timer(crossing_timer_);
+  arm_structure();
   const int dir = direction(applied_, temp_c_);
   std::optional<double> target;
   if (dir > 0) {
@@ -277,6 +303,11 @@ void ThermalRoom::on_timer(std::uint32_t tag) {
       reschedule();
       publish_state(Cause{Reason::kDamageCleared, id(), last_change()});
       ctx().touch_dependents(id());
+      return;
+    case kStructure:
+      // The structure has moved: the air's trajectory from now on is a new one.
+      catch_up();
+      reschedule();
       return;
     case kWeather:
       // The old outside air up to now, the new one from now: the integration stays exact.

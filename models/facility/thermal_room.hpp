@@ -2,8 +2,12 @@
 // plus any auxiliary cooling, and a temperature that follows the first-order model of
 // thermal_trajectory.hpp. The room schedules one timer for the next threshold its temperature will cross
 // (alarm, sprinklers, a pool's protective shutdown, back below alarm, back at setpoint) and reschedules
-// whenever heat or cooling changes. Down while unpowered (power lost past its UPS, sprinkler damage until
-// checks are done, operator power-off); degraded while overheated; up otherwise.
+// whenever heat or cooling changes. A room with a structure (RoomParams::structure_mass_kj_per_c) also
+// carries the temperature of its slabs and walls: between events the air exchanges heat with them at their
+// temperature held fixed (one more loss term of the same first-order model), and the structure moves at
+// every event and at least every kStructureStep while it is not at the air's temperature. Down while
+// unpowered (power lost past its UPS, sprinkler damage until checks are done, operator power-off); degraded
+// while overheated; up otherwise.
 #pragma once
 
 #include <vector>
@@ -32,6 +36,8 @@ class ThermalRoom final : public Component {
   void set_observer(ThermalObserver* observer) { observer_ = observer; }
 
   double temperature_c() const { return temp_c_; }
+  // The structure's temperature when temperature_c() was taken; the setpoint for a room without one.
+  double structure_c() const { return structure_c_; }
   double outside_c() const { return outside_c_; }
   // When temperature_c() was last brought up to date; temperature_now_c() extrapolates to now.
   sim::Time temperature_time() const { return temp_time_; }
@@ -56,7 +62,12 @@ class ThermalRoom final : public Component {
   void on_forced_change() override;
 
  private:
-  enum Tag : std::uint32_t { kCrossing, kUpsExhausted, kDamageChecksDone, kReentry, kWeather };
+  enum Tag : std::uint32_t { kCrossing, kUpsExhausted, kDamageChecksDone, kReentry, kWeather, kStructure };
+
+  bool has_structure() const { return params_.structure_mass_kj_per_c > 0; }
+  // Moves the structure over `seconds` toward the air's mean temperature in them.
+  void advance_structure(double mean_air_c, double seconds);
+  void arm_structure();
 
   ThermalInputs inputs() const;
   double cooling_kw() const;
@@ -82,7 +93,9 @@ class ThermalRoom final : public Component {
   double temp_c_;
   sim::Time temp_time_;
   double outside_c_;
+  double structure_c_;
   sim::TimerId weather_timer_;
+  sim::TimerId structure_timer_;
   ThermalInputs applied_;  // the inputs in force since temp_time_: advance_to_now() integrates with these
   double auxiliary_kw_ = 0;
   bool overheated_ = false;

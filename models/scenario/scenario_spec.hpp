@@ -68,7 +68,12 @@ struct RoomParams {
   double design_cooling_kw = 0;      // the room's share of its plant at full plant capacity. > 0
   double thermal_mass_kj_per_c = 0;  // air, racks and structure that heat together. > 0
   double heat_loss_kw_per_c = 0;     // passive loss to outside per °C above it (gain below). >= 0
-  OutsideAir outside;                // the room's own outside_c, else the scenario's weather
+  // The building's slow mass (floor and ceiling slabs, walls), a second node coupled to the room's air:
+  // it soaks up heat while the air is hotter and gives it back while the air is cooler, so a room heats
+  // fast at first and then creeps. Both 0: none, the room is the one mass above. Both > 0 otherwise.
+  double structure_mass_kj_per_c = 0;
+  double structure_coupling_kw_per_c = 0;
+  OutsideAir outside;  // the room's own outside_c, else the scenario's weather
   bool outside_is_weather = true;
   double setpoint_c = 24;
   double base_load_kw = 0;            // non-IT heat while powered (power distribution, lighting)

@@ -119,3 +119,27 @@ components:
 1 problem found
 )");
 }
+
+TEST_CASE("a room's structure loads with its mass and coupling, and one without the other is refused") {
+  const auto room = [](const std::string& keys) {
+    return scenario_yaml(
+        "components:\n  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 100}\n"
+        "  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 50, "
+        "thermal_mass_kj_per_c: 5000" +
+        keys + "}\n");
+  };
+  const m::ScenarioSpec spec =
+      load_spec(room(", structure_mass_kj_per_c: 21000, structure_coupling_kw_per_c: 0.9"));
+  const auto& hall = std::get<m::RoomParams>(spec.components[1].params);
+  CHECK(hall.structure_mass_kj_per_c == 21000);
+  CHECK(hall.structure_coupling_kw_per_c == 0.9);
+  const auto& bare = std::get<m::RoomParams>(load_spec(room("")).components[1].params);
+  CHECK(bare.structure_mass_kj_per_c == 0);
+  CHECK_THAT(
+      load_errors(room(", structure_mass_kj_per_c: 21000")),
+      Catch::Contains("component 'hall': structure_mass_kj_per_c without structure_coupling_kw_per_c"));
+  CHECK_THAT(load_errors(room(", structure_coupling_kw_per_c: 0.9")),
+             Catch::Contains("structure_coupling_kw_per_c without structure_mass_kj_per_c"));
+  CHECK_THAT(load_errors(room(", structure_mass_kj_per_c: 21000, structure_coupling_kw_per_c: 1e-300")),
+             Catch::Contains("a coupling of at least 1e-06 kW/°C"));
+}

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "models/results/cause_chain.hpp"
 #include "tests/support/scenario_fixture.hpp"
@@ -201,4 +202,78 @@ faults:
   const auto mild = shutdown_at("20");
   const auto hot = shutdown_at("35");
   CHECK(hot < mild);
+}
+
+namespace {
+// The room above with a structure six times its mass, coupled at 10 kW/°C. Sealed, with the plant
+// stopped, the exact two-node solution from T = S = 24 °C is T(t) = 24 + H t / (C + Cs) + Cs / (C + Cs) *
+// D(t), where the air's lead over the structure D(t) = (H tau / C) (1 - exp(-t / tau)) and
+// tau = 1 / (K (1 / C + 1 / Cs)).
+constexpr double kHeatKw = 500;
+constexpr double kMass = 60000;
+constexpr double kStructureMass = 360000;
+constexpr double kCoupling = 10;
+
+double two_node_seconds_to(double target_c) {
+  const double tau = 1 / (kCoupling * (1 / kMass + 1 / kStructureMass));
+  const auto temp = [&](double t) {
+    return 24 + kHeatKw * t / (kMass + kStructureMass) +
+           kStructureMass / (kMass + kStructureMass) * (kHeatKw * tau / kMass) * (1 - std::exp(-t / tau));
+  };
+  double lo = 0;
+  double hi = 1e6;
+  for (int i = 0; i < 100; ++i) {
+    const double mid = (lo + hi) / 2;
+    (temp(mid) < target_c ? lo : hi) = mid;
+  }
+  return lo;
+}
+
+double first_start_seconds(const Run& run, std::string_view name, State state) {
+  for (const auto& i : run.result.intervals[run.id(name)]) {
+    if (i.state == state) return i.start.to_seconds();
+  }
+  return -1;
+}
+
+constexpr const char* kStructure = R"(
+    structure_mass_kj_per_c: 360000
+    structure_coupling_kw_per_c: 10
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, shutdown_c: 40, crew: ops}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+)";
+}  // namespace
+
+TEST_CASE("a room with a structure heats as the exact two-node solution, within a minute") {
+  const Run run = run_yaml(scenario_yaml(std::string(kRoom) + kStructure));
+  // The air's first minutes go as in a room of one mass (0.5 °C/min); then the slabs take a growing share.
+  const double alarm = 3600 + two_node_seconds_to(30);  // 01:12:47
+  const double trip = 3600 + two_node_seconds_to(40);   // 01:38:23, against 01:32 with one mass
+  CHECK(std::abs(first_start_seconds(run, "room", State::kDegraded) - alarm) < 60);
+  CHECK(std::abs(first_start_seconds(run, "hosts", State::kDown) - trip) < 60);
+}
+
+TEST_CASE("a room's structure soaks up a long excursion: the room is back below alarm sooner") {
+  const std::string restore = R"(
+operator_actions:
+  - {at: "05:00", target: plant, action: restore_chillers, count: 4}
+)";
+  const Run one_mass = run_yaml(scenario_yaml(std::string(kRoom) + R"(
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, shutdown_c: 40, crew: ops}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+)" + restore));
+  const Run with_structure = run_yaml(scenario_yaml(std::string(kRoom) + kStructure + restore));
+  // With its hosts tripped, the sealed room of one mass climbs on its 50 kW base load to about 50 °C by
+  // 05:00 and needs 21 minutes at full cooling to fall to 30 °C; the slabs have taken that heat, so the
+  // air is cooler when the chillers return and falls below the alarm sooner.
+  const auto end_of_overheating = [](const Run& run) {
+    for (const auto& i : run.result.intervals[run.id("room")]) {
+      if (i.state == State::kDegraded) return i.end.to_seconds();
+    }
+    return -1.0;
+  };
+  CHECK(end_of_overheating(one_mass) == Approx(5 * 3600 + 21 * 60).margin(120));
+  CHECK(end_of_overheating(with_structure) < end_of_overheating(one_mass) - 10 * 60);
 }

@@ -133,8 +133,8 @@ TEST_CASE("a room's structure loads with its mass and coupling, and one without 
   const auto& hall = std::get<m::RoomParams>(spec.components[1].params);
   CHECK(hall.structure_mass_kj_per_c == 21000);
   CHECK(hall.structure_coupling_kw_per_c == 0.9);
-  const auto& bare = std::get<m::RoomParams>(load_spec(room("")).components[1].params);
-  CHECK(bare.structure_mass_kj_per_c == 0);
+  const m::ScenarioSpec without = load_spec(room(""));
+  CHECK(std::get<m::RoomParams>(without.components[1].params).structure_mass_kj_per_c == 0);
   CHECK_THAT(
       load_errors(room(", structure_mass_kj_per_c: 21000")),
       Catch::Contains("component 'hall': structure_mass_kj_per_c without structure_coupling_kw_per_c"));

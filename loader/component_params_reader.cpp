@@ -25,8 +25,8 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
   const std::string& what = c.what();
   const std::size_t index = spec_.components.size();  // where this component will sit in the spec
   const auto req = [&](std::string_view key, bool required) -> std::optional<m::Requirement> {
-    const YAML::Node n = c.get(key, required);
-    if (!n.IsDefined()) return std::nullopt;
+    const YamlNode n = c.get(key, required);
+    if (!n.defined()) return std::nullopt;
     return requirement(n, fmt::format("'{}' of {}", key, what));
   };
 
@@ -89,7 +89,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       m::RoomParams p;
       using P = m::RoomParams;
       const Locate<P> at = component_params<P>(index);
-      if (const YAML::Node n = c.get("cooling", true); n.IsDefined()) {
+      if (const YamlNode n = c.get("cooling", true); n.defined()) {
         p.cooling_plant = component_ref(n, "'cooling' of " + what, kPlantKinds).value_or(m::kNoComponent);
       }
       p.power = req("power", false).value_or(m::Requirement{});
@@ -169,7 +169,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
     case m::ComponentKind::kHostPool: {
       m::HostPoolParams p;
       const Locate<m::HostPoolParams> at = component_params<m::HostPoolParams>(index);
-      if (const YAML::Node n = c.get("room", true); n.IsDefined()) {
+      if (const YamlNode n = c.get("room", true); n.defined()) {
         p.room = component_ref(n, "'room' of " + what, kRoomKinds).value_or(m::kNoComponent);
       }
       p.hosts = static_cast<std::uint32_t>(
@@ -196,7 +196,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       }
       p.power_on =
           c.duration("power_on", false, into(at, &m::HostPoolParams::power_on)).value_or(sim::Time());
-      if (const YAML::Node n = c.get("restart"); n.IsDefined()) {
+      if (const YamlNode n = c.get("restart"); n.defined()) {
         YamlMap r(sink_, n, "'restart' of " + what);
         p.power_on_hosts_per_person_hour =
             r.number("hosts_per_person_hour", true, {0, kMaxRate, true},
@@ -212,8 +212,8 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                       "either a fixed 'power_on' or 'restart' work, not both");
         }
       }
-      if (const YAML::Node n = c.get("checks"); n.IsDefined()) {
-        if (n.IsMap() && !is_distribution(n)) {
+      if (const YamlNode n = c.get("checks"); n.defined()) {
+        if (n.is_map() && !is_distribution(n)) {
           YamlMap k(sink_, n, "'checks' of " + what);
           p.checks_hosts_per_hour = k.number("hosts_per_hour", true, {0, kMaxRate, true},
                                              into(at, &m::HostPoolParams::checks_hosts_per_hour));
@@ -225,7 +225,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.down_below =
           c.number("down_below", false, {0, 1, false}, into(at, &m::HostPoolParams::down_below)).value_or(0);
       p.rated_c = c.number("rated_c", false, {-20, 500, false}, into(at, &m::HostPoolParams::rated_c));
-      if (const YAML::Node n = c.get("damage"); n.IsDefined()) {
+      if (const YamlNode n = c.get("damage"); n.defined()) {
         YamlMap d(sink_, n, "'damage' of " + what);
         p.damage_pct_per_c_hour = d.number("pct_per_c_hour", false, {0, 100, false},
                                            into(at, &m::HostPoolParams::damage_pct_per_c_hour))
@@ -236,7 +236,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
         p.random_damage = d.boolean("random").value_or(false);
         d.finish();
       }
-      if (const YAML::Node n = c.get("replace"); n.IsDefined()) {
+      if (const YamlNode n = c.get("replace"); n.defined()) {
         YamlMap r(sink_, n, "'replace' of " + what);
         p.spares = static_cast<std::uint32_t>(
             r.integer("spares", false, 0, kMaxHosts, into(at, &m::HostPoolParams::spares)).value_or(0));
@@ -251,7 +251,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                 .value_or(m::kReplaceHostsPerPersonHour);
         r.finish();
       }
-      if (const YAML::Node n = c.get("crew"); n.IsDefined())
+      if (const YamlNode n = c.get("crew"); n.defined())
         p.crew = named_index(n, "'crew' of " + what, crew_names_, "crews");
       p.restart_priority =
           static_cast<std::int32_t>(c.integer("restart_priority", false, -1'000'000, 1'000'000,
@@ -265,11 +265,11 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       const Locate<m::DatabaseParams> at = component_params<m::DatabaseParams>(index);
       p.primary = req("primary", true).value_or(m::Requirement{});
       p.standby = req("standby", false);
-      if (const YAML::Node n = c.get("proxy"); n.IsDefined()) {
+      if (const YamlNode n = c.get("proxy"); n.defined()) {
         p.proxy = component_ref(n, "'proxy' of " + what).value_or(m::kNoComponent);
       }
       p.detect = c.duration("detect", false, into(at, &m::DatabaseParams::detect)).value_or(sim::Time());
-      if (const YAML::Node n = c.get("switchover"); n.IsDefined() && n.IsMap() && !is_distribution(n)) {
+      if (const YamlNode n = c.get("switchover"); n.defined() && n.is_map() && !is_distribution(n)) {
         // Work: instances through a pipeline `width` wide, each batch taking `per_instance`.
         YamlMap w(sink_, n, "'switchover' of " + what);
         m::PipelineWork work;
@@ -287,7 +287,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                             .value_or(sim::Time());
         w.finish();
         p.switchover_work = work;
-      } else if (n.IsDefined()) {
+      } else if (n.defined()) {
         p.switchover =
             c.duration("switchover", false, into(at, &m::DatabaseParams::switchover)).value_or(sim::Time());
       }
@@ -299,10 +299,10 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
     case m::ComponentKind::kControlPlane: {
       m::ControlPlaneParams p;
       const Locate<m::ControlPlaneParams> at = component_params<m::ControlPlaneParams>(index);
-      for (const YAML::Node& item : list_items(c.get("nodes", true), "'nodes' of " + what)) {
+      for (const YamlNode& item : list_items(c.get("nodes", true), "'nodes' of " + what)) {
         YamlMap node(sink_, item, "a node group of " + what);
         m::ControlPlaneParams::Node n;
-        if (const YAML::Node needs = node.get("needs"); needs.IsDefined()) {
+        if (const YamlNode needs = node.get("needs"); needs.defined()) {
           n.needs = requirement(needs, "'needs' of a node group of " + what).value_or(m::Requirement{});
         }
         n.rps = node.number("rps", true, {0, kMaxRps, true},
@@ -321,10 +321,10 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.retry_probability = c.number("retry_probability", false, {0, 0.99, false},
                                      into(at, &m::ControlPlaneParams::retry_probability))
                                 .value_or(0);
-      if (const YAML::Node s = c.get("scale_out"); s.IsDefined()) {
+      if (const YamlNode s = c.get("scale_out"); s.defined()) {
         YamlMap so(sink_, s, "'scale_out' of " + what);
         m::ControlPlaneParams::ScaleOut scale;
-        if (const YAML::Node needs = so.get("needs"); needs.IsDefined()) {
+        if (const YamlNode needs = so.get("needs"); needs.defined()) {
           scale.needs = requirement(needs, "'needs' of 'scale_out' of " + what).value_or(m::Requirement{});
         }
         scale.delay = so.duration("delay", false,
@@ -338,10 +338,10 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
         so.finish();
         p.scale_out = std::move(scale);
       }
-      for (const YAML::Node& item : list_items(c.get("demand"), "'demand' of " + what)) {
+      for (const YamlNode& item : list_items(c.get("demand"), "'demand' of " + what)) {
         YamlMap d(sink_, item, "a demand source of " + what);
         m::ControlPlaneParams::Demand demand;
-        if (const YAML::Node n = d.get("when_down", true); n.IsDefined()) {
+        if (const YamlNode n = d.get("when_down", true); n.defined()) {
           demand.when_down =
               component_ref(n, "'when_down' of a demand source of " + what).value_or(m::kNoComponent);
         }
@@ -381,7 +381,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                     fmt::format("{}: 'degraded_below' is not above 'down_below'", what),
                     fmt::format("a share above {}", p.down_below));
       }
-      if (const YAML::Node n = c.get("rebuild"); n.IsDefined()) {
+      if (const YamlNode n = c.get("rebuild"); n.defined()) {
         if (spec.kind != m::ComponentKind::kBlockStorage && spec.kind != m::ComponentKind::kObjectStorage) {
           sink_.error(c.mark_of("rebuild"), fmt::format("{}: only storage rebuilds data", what),
                       "'rebuild' on a block_storage or object_storage component");

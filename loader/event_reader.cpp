@@ -10,9 +10,9 @@ namespace outagesim::loader {
 
 namespace m = outagesim::models;
 
-void ScenarioReader::read_injections(const YAML::Node& list, bool faults) {
+void ScenarioReader::read_injections(const YamlNode& list, bool faults) {
   const std::string section = faults ? "faults" : "operator_actions";
-  for (const YAML::Node& item : list_items(list, "'" + section + "'")) {
+  for (const YamlNode& item : list_items(list, "'" + section + "'")) {
     YamlMap e(sink_, item, faults ? "a fault" : "an operator action");
     m::InjectionSpec injection;
     injection.is_fault = faults;
@@ -28,14 +28,14 @@ void ScenarioReader::read_injections(const YAML::Node& list, bool faults) {
       sink_.error(e.mark(), fmt::format("{} has neither 'at' nor 'when'", e.what()),
                   "at: <time>, or when: {component: <name>, event: <event>} with an optional delay");
     }
-    if (const YAML::Node at_node = e.get("at"); at_node.IsDefined()) {
+    if (const YamlNode at_node = e.get("at"); at_node.defined()) {
       if (const auto at =
               time_point(at_node, "'at' of " + e.what(), true, into(here, &m::InjectionSpec::at))) {
         injection.at = *at;
         timed = true;
       }
     }
-    if (const YAML::Node when = e.get("when"); when.IsDefined()) {
+    if (const YamlNode when = e.get("when"); when.defined()) {
       injection.when = trigger(when, "'when' of " + e.what());
       timed = injection.when.has_value();
     }
@@ -52,12 +52,12 @@ void ScenarioReader::read_injections(const YAML::Node& list, bool faults) {
 bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
                                  const Locate<m::InjectionSpec>& here) {
   const auto amount = [&]() { return here ? into(here, &m::InjectionSpec::amount) : m::InputSetter(); };
-  const YAML::Node target_node = e.get("target", true);
+  const YamlNode target_node = e.get("target", true);
   std::optional<m::ComponentId> target;
-  if (target_node.IsDefined()) target = component_ref(target_node, "'target' of " + e.what());
-  const YAML::Node action_node = e.get("action", true);
+  if (target_node.defined()) target = component_ref(target_node, "'target' of " + e.what());
+  const YamlNode action_node = e.get("action", true);
   std::optional<m::Action> action;
-  if (action_node.IsDefined()) {
+  if (action_node.defined()) {
     if (const auto name = read_string(sink_, action_node, "'action' of " + e.what())) {
       action = m::parse_action(*name);
       if (!action) {
@@ -65,14 +65,14 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
         for (const m::Action a : m::all_actions()) all.emplace_back(m::action_name(a));
         std::string message = fmt::format("unknown action '{}'", *name);
         if (const std::string hint = did_you_mean(*name, all); !hint.empty()) message += "; " + hint;
-        sink_.error(action_node.Mark(), std::move(message), fmt::format("one of {}", fmt::join(all, ", ")));
+        sink_.error(action_node.mark(), std::move(message), fmt::format("one of {}", fmt::join(all, ", ")));
       }
     }
   }
   // Every argument key is known to every action; only the one the action takes may be present.
   for (const std::string_view key : {"count", "kw", "duration", "share"}) {
-    const YAML::Node value = e.get(key);
-    if (!value.IsDefined() || !action) continue;
+    const YamlNode value = e.get(key);
+    if (!value.defined() || !action) continue;
     if (m::amount_key(*action) != key) {
       sink_.error(e.mark_of(key), fmt::format("action '{}' takes no '{}'", m::action_name(*action), key),
                   m::amount_key(*action).empty() ? std::string("no argument")
@@ -103,7 +103,7 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
       for (const m::Action a : m::all_actions()) {
         if (m::accepts(kind, a)) allowed.push_back(m::action_name(a));
       }
-      sink_.error(action_node.Mark(),
+      sink_.error(action_node.mark(),
                   fmt::format("action '{}' does not apply to {} '{}'", m::action_name(*action),
                               m::kind_name(kind), spec_.components[*target].name),
                   fmt::format("one of {}", fmt::join(allowed, ", ")));
@@ -116,14 +116,14 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
   return true;
 }
 
-void ScenarioReader::read_milestones(const YAML::Node& list) {
-  for (const YAML::Node& item : list_items(list, "'milestones'")) {
+void ScenarioReader::read_milestones(const YamlNode& list) {
+  for (const YamlNode& item : list_items(list, "'milestones'")) {
     YamlMap ms(sink_, item, "a milestone");
     m::MilestoneSpec milestone;
     milestone.name = ms.name().value_or("");
     milestone.source = ms.string("source").value_or("");
     milestone.depends_on = ms.string("depends_on").value_or("");
-    if (const YAML::Node basis = ms.get("class"); basis.IsDefined()) {
+    if (const YamlNode basis = ms.get("class"); basis.defined()) {
       const auto text = read_string(sink_, basis, "'class' of " + ms.what()).value_or("");
       if (text == "predicted") {
         milestone.basis = m::MilestoneSpec::Basis::kPredicted;
@@ -133,64 +133,64 @@ void ScenarioReader::read_milestones(const YAML::Node& list) {
         milestone.basis = m::MilestoneSpec::Basis::kInput;
       } else {
         sink_.error(
-            basis.Mark(), fmt::format("unknown milestone class '{}'", text),
+            basis.mark(), fmt::format("unknown milestone class '{}'", text),
             "predicted (nothing chosen to hit it), calibrated (a named parameter was fitted to it) or "
             "input (the public time was typed in)");
       }
     }
-    const YAML::Node component = ms.get("component", true);
+    const YamlNode component = ms.get("component", true);
     std::optional<m::ComponentId> id;
-    if (component.IsDefined()) id = vertex_ref(component, "'component' of " + ms.what());
+    if (component.defined()) id = vertex_ref(component, "'component' of " + ms.what());
     milestone.max_downtime = ms.duration("max_downtime");
-    const YAML::Node not_up = ms.get("not_up_at");
-    if (not_up.IsDefined()) milestone.not_up_at = time_point(not_up, "'not_up_at' of " + ms.what(), false);
-    const YAML::Node event = ms.get("event");
-    const YAML::Node occurrence = ms.get("occurrence");
-    const YAML::Node expected = ms.get("public");
+    const YamlNode not_up = ms.get("not_up_at");
+    if (not_up.defined()) milestone.not_up_at = time_point(not_up, "'not_up_at' of " + ms.what(), false);
+    const YamlNode event = ms.get("event");
+    const YamlNode occurrence = ms.get("occurrence");
+    const YamlNode expected = ms.get("public");
     if (const auto tolerance = ms.duration("tolerance")) milestone.tolerance = *tolerance;
     // One check per milestone: a bound on the downtime, a state at a time, or an event at a public time.
-    const char* bound = milestone.max_downtime ? "max_downtime" : not_up.IsDefined() ? "not_up_at" : nullptr;
+    const char* bound = milestone.max_downtime ? "max_downtime" : not_up.defined() ? "not_up_at" : nullptr;
     constexpr std::string_view kOneCheck =
         "one check: max_downtime, not_up_at, or event with public (and occurrence)";
-    if (milestone.max_downtime && not_up.IsDefined()) {
+    if (milestone.max_downtime && not_up.defined()) {
       sink_.error(ms.mark(),
                   fmt::format("milestone '{}' has both 'max_downtime' and 'not_up_at'", milestone.name),
                   std::string(kOneCheck));
-    } else if (bound && (event.IsDefined() || expected.IsDefined() || occurrence.IsDefined())) {
+    } else if (bound && (event.defined() || expected.defined() || occurrence.defined())) {
       sink_.error(ms.mark(), fmt::format("milestone '{}' has both '{}' and an event", milestone.name, bound),
                   std::string(kOneCheck));
     }
     if (!bound) {
-      if (!event.IsDefined() || !expected.IsDefined()) {
+      if (!event.defined() || !expected.defined()) {
         sink_.error(ms.mark(),
                     fmt::format("milestone '{}' needs 'event' and 'public', 'max_downtime' or 'not_up_at'",
                                 milestone.name),
                     "event: enters_down | enters_degraded | leaves_up | returns_up | recovers, with public: "
                     "<time>");
       }
-      if (event.IsDefined()) {
+      if (event.defined()) {
         const auto text = read_string(sink_, event, "'event' of " + ms.what()).value_or("");
         // In the order of MilestoneSpec::Event.
         static const std::vector<std::string> kEvents = {"enters_down", "enters_degraded", "leaves_up",
                                                          "returns_up", "recovers"};
         const auto it = std::find(kEvents.begin(), kEvents.end(), text);
         if (it == kEvents.end()) {
-          sink_.error(event.Mark(), fmt::format("unknown milestone event '{}'", text),
+          sink_.error(event.mark(), fmt::format("unknown milestone event '{}'", text),
                       fmt::format("one of {}", fmt::join(kEvents, ", ")));
         } else {
           milestone.event = static_cast<m::MilestoneSpec::Event>(it - kEvents.begin());
         }
       }
-      if (occurrence.IsDefined()) {
+      if (occurrence.defined()) {
         const auto text = read_string(sink_, occurrence, "'occurrence' of " + ms.what()).value_or("");
         if (text == "first" || text == "last") {
           milestone.occurrence =
               text == "first" ? m::MilestoneSpec::Occurrence::kFirst : m::MilestoneSpec::Occurrence::kLast;
         } else {
-          sink_.error(occurrence.Mark(), fmt::format("unknown occurrence '{}'", text), "first or last");
+          sink_.error(occurrence.mark(), fmt::format("unknown occurrence '{}'", text), "first or last");
         }
       }
-      if (expected.IsDefined()) milestone.expected = time_point(expected, "'public' of " + ms.what(), false);
+      if (expected.defined()) milestone.expected = time_point(expected, "'public' of " + ms.what(), false);
     }
     ms.finish();
     milestone_marks_.push_back(ms.mark());
@@ -203,15 +203,15 @@ void ScenarioReader::read_milestones(const YAML::Node& list) {
   }
 }
 
-void ScenarioReader::read_calibrated(const YAML::Node& list) {
+void ScenarioReader::read_calibrated(const YamlNode& list) {
   std::vector<bool> named(spec_.milestones.size(), false);
-  for (const YAML::Node& item : list_items(list, "'calibrated'")) {
+  for (const YamlNode& item : list_items(list, "'calibrated'")) {
     YamlMap c(sink_, item, "a calibrated parameter");
     m::CalibrationSpec cal;
     cal.parameter = c.string("parameter", true).value_or("");
     cal.value = c.string("value", true).value_or("");
     cal.note = c.string("note").value_or("");
-    if (const YAML::Node target = c.get("fitted_to", true); target.IsDefined()) {
+    if (const YamlNode target = c.get("fitted_to", true); target.defined()) {
       const auto name = read_string(sink_, target, "'fitted_to' of " + c.what()).value_or("");
       std::vector<std::string> names;
       for (const auto& ms : spec_.milestones) names.push_back(ms.name);
@@ -219,13 +219,13 @@ void ScenarioReader::read_calibrated(const YAML::Node& list) {
       if (it == names.end()) {
         std::string message = fmt::format("no milestone named '{}'", name);
         if (const std::string hint = did_you_mean(name, names); !hint.empty()) message += "; " + hint;
-        sink_.error(target.Mark(), std::move(message), "the name of the milestone the value was fitted to");
+        sink_.error(target.mark(), std::move(message), "the name of the milestone the value was fitted to");
       } else {
         cal.fitted_to = static_cast<std::uint32_t>(it - names.begin());
         named[cal.fitted_to] = true;
         if (spec_.milestones[cal.fitted_to].basis != m::MilestoneSpec::Basis::kCalibrated) {
           sink_.error(
-              target.Mark(),
+              target.mark(),
               fmt::format("milestone '{}' has a parameter fitted to it but is not of class calibrated", name),
               "class: calibrated on that milestone");
         }

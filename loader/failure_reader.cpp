@@ -24,14 +24,14 @@ constexpr double kMaxExpectedFailures = 1'000'000;
 enum class Grouping : std::uint8_t { kEach, kAll, kZone, kRoom };
 
 // A duration written plainly (a constant) or as a distribution; never negative.
-std::optional<sim::Distribution> read_duration_distribution(DiagnosticSink& sink, const YAML::Node& node,
+std::optional<sim::Distribution> read_duration_distribution(DiagnosticSink& sink, const YamlNode& node,
                                                             const std::string& what) {
   if (is_distribution(node))
     return read_distribution(sink, node, what, Range::at_least(0), duration_reader());
   const auto t = read_duration(sink, node, what);
   if (!t) return std::nullopt;
   if (*t <= sim::Time()) {
-    sink.error(node.Mark(), fmt::format("{} is not above 0", what), "a duration above 0, or a distribution");
+    sink.error(node.mark(), fmt::format("{} is not above 0", what), "a duration above 0, or a distribution");
     return std::nullopt;
   }
   return std::get<sim::Distribution>(sim::Distribution::constant(static_cast<double>(t->count_ms())));
@@ -39,9 +39,9 @@ std::optional<sim::Distribution> read_duration_distribution(DiagnosticSink& sink
 
 }  // namespace
 
-void ScenarioReader::read_failures(const YAML::Node& list) {
+void ScenarioReader::read_failures(const YamlNode& list) {
   std::vector<std::string> names;
-  for (const YAML::Node& item : list_items(list, "'failures'")) {
+  for (const YamlNode& item : list_items(list, "'failures'")) {
     YamlMap f(sink_, item, "a random failure");
     const std::string name = f.name().value_or("");
     const std::string what = fmt::format("random failure '{}'", name);
@@ -53,7 +53,7 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
     const auto add = [&](m::ComponentId id) {
       if (std::find(targets.begin(), targets.end(), id) == targets.end()) targets.push_back(id);
     };
-    const auto read_class = [&](const YAML::Node& node) {
+    const auto read_class = [&](const YamlNode& node) {
       YamlMap c(sink_, node, "a class of targets of " + what);
       std::optional<m::ComponentKind> kind;
       if (const auto text = c.string("kind")) {
@@ -71,7 +71,7 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
       }
       const auto zone = c.string("zone");
       std::optional<m::ComponentId> room;
-      if (const YAML::Node r = c.get("room"); r.IsDefined()) {
+      if (const YamlNode r = c.get("room"); r.defined()) {
         static constexpr std::array kRoom = {m::ComponentKind::kRoom};
         room = component_ref(r, "'room' of a class of targets of " + what, kRoom);
         if (!room) targets_ok = false;
@@ -102,8 +102,8 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
         targets_ok = false;
       }
     };
-    const auto read_target = [&](const YAML::Node& node) {
-      if (node.IsMap()) {
+    const auto read_target = [&](const YamlNode& node) {
+      if (node.is_map()) {
         read_class(node);
       } else if (const auto id = component_ref(node, "a target of " + what)) {
         add(*id);
@@ -111,11 +111,11 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
         targets_ok = false;
       }
     };
-    if (const YAML::Node t = f.get("targets", true); t.IsDefined()) {
-      if (t.IsSequence()) {
-        for (const YAML::Node& n : t) read_target(n);
+    if (const YamlNode t = f.get("targets", true); t.defined()) {
+      if (t.is_sequence()) {
+        for (const YamlNode& n : t) read_target(n);
         if (t.size() == 0) {
-          sink_.error(t.Mark(), fmt::format("'targets' of {} is empty", what), "at least one component");
+          sink_.error(t.mark(), fmt::format("'targets' of {} is empty", what), "at least one component");
           targets_ok = false;
         }
       } else {
@@ -124,15 +124,15 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
     }
 
     std::optional<sim::Distribution> ttf, ttr;
-    if (const YAML::Node n = f.get("time_to_failure", true); n.IsDefined())
+    if (const YamlNode n = f.get("time_to_failure", true); n.defined())
       ttf = read_duration_distribution(sink_, n, "'time_to_failure' of " + what);
-    if (const YAML::Node n = f.get("time_to_repair", true); n.IsDefined())
+    if (const YamlNode n = f.get("time_to_repair", true); n.defined())
       ttr = read_duration_distribution(sink_, n, "'time_to_repair' of " + what);
 
     // A share of each pool: a number in (0, 1] or a distribution of them.
     std::optional<sim::Distribution> share;
     bool share_ok = true;
-    if (const YAML::Node s = f.get("share"); s.IsDefined()) {
+    if (const YamlNode s = f.get("share"); s.defined()) {
       const std::string of = "'share' of " + what;
       if (is_distribution(s)) {
         share = read_distribution(sink_, s, of, Range{0, 1, true}, number_reader());
@@ -143,8 +143,8 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
     }
 
     Grouping grouping = Grouping::kEach;
-    if (const YAML::Node cc = f.get("common_cause"); cc.IsDefined()) {
-      const std::string text = cc.IsScalar() ? cc.Scalar() : std::string();
+    if (const YamlNode cc = f.get("common_cause"); cc.defined()) {
+      const std::string_view text = cc.scalar();
       if (text == "true") {
         grouping = Grouping::kAll;
       } else if (text == "false") {
@@ -157,7 +157,7 @@ void ScenarioReader::read_failures(const YAML::Node& list) {
         std::string message = fmt::format("'common_cause' of {} is '{}'", what, text);
         static const std::vector<std::string> kModes = {"true", "false", "zone", "room"};
         if (const std::string hint = did_you_mean(text, kModes); !hint.empty()) message += "; " + hint;
-        sink_.error(cc.Mark(), std::move(message),
+        sink_.error(cc.mark(), std::move(message),
                     "true (every target at once), zone or room (each zone's or room's targets at once), or "
                     "false");
         targets_ok = false;

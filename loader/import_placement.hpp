@@ -42,8 +42,8 @@ inline constexpr std::string_view kImportServices[] = {"compute",        "databa
 
 // Reads `import` (a mapping); problems go to the sink at file:line:column. `check_component` reports a
 // value that names no component of the template (and returns false).
-using ComponentCheck = std::function<bool(const YAML::Node& value, const std::string& what)>;
-std::optional<ImportPlacement> read_import_placement(DiagnosticSink& sink, const YAML::Node& node,
+using ComponentCheck = std::function<bool(const YamlNode& value, const std::string& what)>;
+std::optional<ImportPlacement> read_import_placement(DiagnosticSink& sink, const YamlNode& node,
                                                      const ComponentCheck& check_component);
 
 }  // namespace outagesim::loader

@@ -30,42 +30,43 @@ ImportPlacementLoad load_import_placement(const std::string& path) {
   }
   result.source = std::move(*read.text);
   DiagnosticSink sink(path);
-  YAML::Node root;
+  YamlTree tree;
   try {
-    root = YAML::Load(result.source);
+    tree = std::move(parse_yaml(result.source, 1).tree);
   } catch (const YAML::Exception& e) {
     sink.error_in_file(path, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg,
                        "well-formed YAML");
     result.diagnostics = sink.take();
     return result;
   }
-  if (!root.IsMap()) {
+  const YamlNode root = tree.root();
+  if (!root.is_map()) {
     sink.error_without_place("the region template is not a mapping of keys",
                              "a region template: components, import, ...");
     result.diagnostics = sink.take();
     return result;
   }
   std::vector<std::string> names;
-  if (const YAML::Node components = root["components"]; components.IsSequence()) {
-    for (const YAML::Node& item : components) {
+  if (const YamlNode components = root["components"]; components.is_sequence()) {
+    for (const YamlNode& item : components) {
       if (const auto name = scalar_at(item, "name")) names.push_back(*name);
     }
   }
-  const YAML::Node import = root["import"];
-  if (!import.IsDefined()) {
+  const YamlNode import = root["import"];
+  if (!import.defined()) {
     sink.error_without_place("the region template has no `import` key",
                              "`import: {provider, region, zones, services}` saying where the provider's "
                              "resources land (docs/scenario-format.md, \"import\")");
     result.diagnostics = sink.take();
     return result;
   }
-  const auto check = [&](const YAML::Node& value, const std::string& what) {
-    const std::string name = value.IsScalar() ? value.Scalar() : "";
+  const auto check = [&](const YamlNode& value, const std::string& what) {
+    const std::string name(value.scalar());
     if (std::find(names.begin(), names.end(), name) != names.end()) return true;
     std::string message =
         fmt::format("{} names '{}', which is no component of the template", what, shown_text(name));
     if (const std::string hint = did_you_mean(name, names); !hint.empty()) message += "; " + hint;
-    sink.error(value.Mark(), std::move(message), "the name of a component");
+    sink.error(value.mark(), std::move(message), "the name of a component");
     return false;
   };
   result.placement = read_import_placement(sink, import, check);

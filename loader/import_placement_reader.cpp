@@ -24,7 +24,7 @@ std::vector<std::string> words(std::span<const std::string_view> list) {
 }
 
 // The places of one service: `{B: ecs-b, C: ecs-c1, regional: oss-zrs}`.
-std::map<std::string, std::string> read_places(DiagnosticSink& sink, const YAML::Node& node,
+std::map<std::string, std::string> read_places(DiagnosticSink& sink, const YamlNode& node,
                                                const std::string& service,
                                                const std::vector<std::string>& places,
                                                const ComponentCheck& check_component) {
@@ -35,12 +35,12 @@ std::map<std::string, std::string> read_places(DiagnosticSink& sink, const YAML:
   for (const auto& entry : node) {
     const auto place = read_string(sink, entry.first, "a place");
     if (!place) continue;
-    const YAML::Node value = m.get(*place);
+    const YamlNode value = m.get(*place);
     if (std::find(places.begin(), places.end(), *place) == places.end()) {
       std::string message = fmt::format("{} names the place '{}', which is no zone of `import.zones`", what,
                                         shown_text(*place));
       if (const std::string hint = did_you_mean(*place, places); !hint.empty()) message += "; " + hint;
-      sink.error(entry.first.Mark(), std::move(message), fmt::format("one of {}", fmt::join(places, ", ")));
+      sink.error(entry.first.mark(), std::move(message), fmt::format("one of {}", fmt::join(places, ", ")));
       continue;
     }
     const std::string value_what = fmt::format("{} at '{}'", what, *place);
@@ -54,7 +54,7 @@ std::map<std::string, std::string> read_places(DiagnosticSink& sink, const YAML:
 
 }  // namespace
 
-std::optional<ImportPlacement> read_import_placement(DiagnosticSink& sink, const YAML::Node& node,
+std::optional<ImportPlacement> read_import_placement(DiagnosticSink& sink, const YamlNode& node,
                                                      const ComponentCheck& check_component) {
   const std::size_t problems = sink.diagnostics().size();
   YamlMap top(sink, node, "import");
@@ -75,7 +75,7 @@ std::optional<ImportPlacement> read_import_placement(DiagnosticSink& sink, const
   if (const auto region = top.string("region", true)) placement.region = *region;
 
   std::vector<std::string> places;
-  if (const YAML::Node zones = top.get("zones", true); zones.IsDefined()) {
+  if (const YamlNode zones = top.get("zones", true); zones.defined()) {
     YamlMap z(sink, zones, "import zones");
     if (z.valid()) {
       for (const auto& entry : zones) {
@@ -92,12 +92,12 @@ std::optional<ImportPlacement> read_import_placement(DiagnosticSink& sink, const
   for (const std::string_view word : {kRegionalPlace, kLocalPlace, kElsewherePlace})
     places.emplace_back(word);
 
-  if (const YAML::Node services = top.get("services", true); services.IsDefined()) {
+  if (const YamlNode services = top.get("services", true); services.defined()) {
     YamlMap s(sink, services, "import services");
     if (s.valid()) {
       for (const std::string_view service : kImportServices) {
-        const YAML::Node places_node = s.get(service);
-        if (!places_node.IsDefined()) continue;
+        const YamlNode places_node = s.get(service);
+        if (!places_node.defined()) continue;
         placement.services.emplace(std::string(service), read_places(sink, places_node, std::string(service),
                                                                      places, check_component));
       }

@@ -31,11 +31,11 @@ void ScenarioReader::claim_name(std::vector<std::string>& taken, const std::stri
   taken.push_back(name);
 }
 
-std::vector<YAML::Node> ScenarioReader::list_items(const YAML::Node& node, const std::string& what) {
-  std::vector<YAML::Node> items;
-  if (!node.IsDefined() || node.IsNull()) return items;
-  if (!node.IsSequence()) {
-    sink_.error(node.Mark(), fmt::format("{} is not a list", what),
+std::vector<YamlNode> ScenarioReader::list_items(const YamlNode& node, const std::string& what) {
+  std::vector<YamlNode> items;
+  if (!node.defined() || node.is_null()) return items;
+  if (!node.is_sequence()) {
+    sink_.error(node.mark(), fmt::format("{} is not a list", what),
                 "a list of entries, each starting with '- '");
     return items;
   }
@@ -43,7 +43,7 @@ std::vector<YAML::Node> ScenarioReader::list_items(const YAML::Node& node, const
   return items;
 }
 
-std::optional<std::uint32_t> ScenarioReader::named_index(const YAML::Node& node, const std::string& what,
+std::optional<std::uint32_t> ScenarioReader::named_index(const YamlNode& node, const std::string& what,
                                                          const std::vector<std::string>& names,
                                                          std::string_view section) {
   const auto name = read_string(sink_, node, what);
@@ -52,11 +52,11 @@ std::optional<std::uint32_t> ScenarioReader::named_index(const YAML::Node& node,
   if (it != names.end()) return static_cast<std::uint32_t>(it - names.begin());
   std::string message = fmt::format("{} names '{}', which is not in '{}'", what, shown_text(*name), section);
   if (const std::string hint = did_you_mean(*name, names); !hint.empty()) message += "; " + hint;
-  sink_.error(node.Mark(), std::move(message), fmt::format("a name declared under '{}'", section));
+  sink_.error(node.mark(), std::move(message), fmt::format("a name declared under '{}'", section));
   return std::nullopt;
 }
 
-std::optional<std::uint32_t> ScenarioReader::tenant_ref(const YAML::Node& node, const std::string& what) {
+std::optional<std::uint32_t> ScenarioReader::tenant_ref(const YamlNode& node, const std::string& what) {
   const auto name = read_string(sink_, node, what);
   if (!name) return std::nullopt;
   const auto it = tenant_index_.find(*name);
@@ -69,18 +69,18 @@ std::optional<std::uint32_t> ScenarioReader::tenant_ref(const YAML::Node& node, 
   return named_index(node, what, names, "tenants");
 }
 
-void ScenarioReader::collect_component_names(const YAML::Node& list) {
+void ScenarioReader::collect_component_names(const YamlNode& list) {
   component_items_ = list_items(list, "'components'");
-  const std::vector<YAML::Node>& items = component_items_;
-  if (list.IsDefined() && items.empty() && (list.IsNull() || list.IsSequence())) {
-    sink_.error(list.Mark(), "the region has no components", "at least one component under 'components'");
+  const std::vector<YamlNode>& items = component_items_;
+  if (list.defined() && items.empty() && (list.is_null() || list.is_sequence())) {
+    sink_.error(list.mark(), "the region has no components", "at least one component under 'components'");
   }
-  for (const YAML::Node& item : items) {
+  for (const YamlNode& item : items) {
     std::string name;
     if (const auto text = scalar_at(item, "name")) name = *text;
     const auto id = static_cast<m::ComponentId>(component_names_.size());
     if (!name.empty()) {
-      const YAML::Mark at = item["name"].Mark();
+      const YAML::Mark at = item["name"].mark();
       if (name.find('/') != std::string::npos) {
         sink_.error(at, fmt::format("component name '{}' contains '/'", name),
                     "a name without '/' (reserved for tenant/function)");
@@ -94,14 +94,14 @@ void ScenarioReader::collect_component_names(const YAML::Node& list) {
       }
     }
     component_names_.push_back(name);
-    component_marks_.push_back(item.Mark());
+    component_marks_.push_back(item.mark());
     std::optional<m::ComponentKind> kind;
     if (const auto text = scalar_at(item, "kind")) kind = m::parse_kind(*text);
     component_kinds_.push_back(kind);
   }
 }
 
-std::optional<m::ComponentId> ScenarioReader::component_ref(const YAML::Node& node, const std::string& what,
+std::optional<m::ComponentId> ScenarioReader::component_ref(const YamlNode& node, const std::string& what,
                                                             Kinds kinds) {
   const auto name = read_string(sink_, node, what);
   if (!name) return std::nullopt;
@@ -118,20 +118,20 @@ std::optional<m::ComponentId> ScenarioReader::component_ref(const YAML::Node& no
         if (t.name + "/" + f.name == *name) is = fmt::format("a function of tenant '{}'", t.name);
       }
       if (is.empty()) continue;
-      sink_.error(node.Mark(), fmt::format("{} names '{}', which is {}, not a component", what, *name, is),
+      sink_.error(node.mark(), fmt::format("{} names '{}', which is {}, not a component", what, *name, is),
                   expected + " (tenants and their functions follow what they need: target one of those)");
       return std::nullopt;
     }
     std::string message = fmt::format("{} names '{}', which is no component", what, shown_text(*name));
     if (const std::string hint = did_you_mean(*name, component_names_); !hint.empty()) message += "; " + hint;
-    sink_.error(node.Mark(), std::move(message), expected);
+    sink_.error(node.mark(), std::move(message), expected);
     return std::nullopt;
   }
   if (!kinds.empty()) {
     const auto actual = component_kinds_[it->second];
     if (!actual) return std::nullopt;  // its own kind is wrong, and reported where it is declared
     if (std::find(kinds.begin(), kinds.end(), *actual) == kinds.end()) {
-      sink_.error(node.Mark(),
+      sink_.error(node.mark(),
                   fmt::format("{} names '{}', a {}", what, shown_text(*name), m::kind_name(*actual)),
                   "the name of a " + kind_list(kinds));
       return std::nullopt;
@@ -140,7 +140,7 @@ std::optional<m::ComponentId> ScenarioReader::component_ref(const YAML::Node& no
   return it->second;
 }
 
-std::optional<m::ComponentId> ScenarioReader::vertex_ref(const YAML::Node& node, const std::string& what) {
+std::optional<m::ComponentId> ScenarioReader::vertex_ref(const YamlNode& node, const std::string& what) {
   const auto name = read_string(sink_, node, what);
   if (!name) return std::nullopt;
   if (const auto it = component_ids_.find(*name); it != component_ids_.end()) return it->second;
@@ -165,11 +165,11 @@ std::optional<m::ComponentId> ScenarioReader::vertex_ref(const YAML::Node& node,
   std::string message =
       fmt::format("{} names '{}', which is no component, tenant or tenant function", what, *name);
   if (const std::string hint = did_you_mean(*name, names); !hint.empty()) message += "; " + hint;
-  sink_.error(node.Mark(), std::move(message), "a component, a tenant, or tenant/function");
+  sink_.error(node.mark(), std::move(message), "a component, a tenant, or tenant/function");
   return std::nullopt;
 }
 
-std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node, const std::string& what) {
+std::optional<m::Requirement> ScenarioReader::requirement(const YamlNode& node, const std::string& what) {
   // Depth-first with an explicit depth, so a hostile file cannot recurse without bound.
   struct Walker {
     ScenarioReader& r;
@@ -196,44 +196,44 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
       }
       return out;
     }
-    std::optional<std::vector<m::Requirement>> list_under(const char* step, const YAML::Node& n, int depth) {
+    std::optional<std::vector<m::Requirement>> list_under(const char* step, const YamlNode& n, int depth) {
       steps.push_back(step);
       auto children = list(n, depth);
       steps.pop_back();
       return children;
     }
 
-    std::optional<m::Requirement> walk(const YAML::Node& n, int depth) {
+    std::optional<m::Requirement> walk(const YamlNode& n, int depth) {
       const std::string what = where();
       if (const auto problem = check_depth(what, depth)) {
-        r.sink_.error(n.Mark(), problem->message, problem->expected);
+        r.sink_.error(n.mark(), problem->message, problem->expected);
         return std::nullopt;
       }
       if (const auto problem = check_entries(what, ++nodes)) {
-        if (!too_big) r.sink_.error(n.Mark(), problem->message, problem->expected);
+        if (!too_big) r.sink_.error(n.mark(), problem->message, problem->expected);
         too_big = true;
         return std::nullopt;
       }
-      if (n.IsScalar()) {
+      if (n.is_scalar()) {
         const auto id = r.component_ref(n, what);
         if (!id) return std::nullopt;
         return m::Requirement::of(*id);
       }
-      if (n.IsSequence()) {
+      if (n.is_sequence()) {
         auto children = list(n, depth);
         if (!children) return std::nullopt;
         return m::Requirement::all_of(std::move(*children));
       }
-      if (!n.IsMap()) {
+      if (!n.is_map()) {
         r.sink_.error(
-            n.Mark(), fmt::format("{} is empty", what),
+            n.mark(), fmt::format("{} is empty", what),
             "a component name, a list (all of), or {all_of: [...]}, {any_of: [...]}, {k: 2, of: [...]}");
         return std::nullopt;
       }
       YamlMap map(r.sink_, n, what);
       const int forms = map.has("all_of") + map.has("any_of") + (map.has("k") || map.has("of"));
       if (forms != 1) {
-        r.sink_.error(n.Mark(), fmt::format("{} must use exactly one of all_of, any_of, or k with of", what),
+        r.sink_.error(n.mark(), fmt::format("{} must use exactly one of all_of, any_of, or k with of", what),
                       "{all_of: [...]}, {any_of: [...]} or {k: 2, of: [...]}");
         return std::nullopt;
       }
@@ -248,8 +248,8 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
         }
       } else {
         const auto k = map.integer("k", true, 1, 1'000'000);
-        const YAML::Node of = map.get("of", true);
-        auto children = of.IsDefined() ? list_under("of", of, depth) : std::nullopt;
+        const YamlNode of = map.get("of", true);
+        auto children = of.defined() ? list_under("of", of, depth) : std::nullopt;
         if (k && children) {
           if (const auto problem = check_k(what, *k, children->size())) {
             r.sink_.error(map.mark_of("k"), problem->message, problem->expected);
@@ -262,14 +262,14 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
       return result;
     }
 
-    std::optional<std::vector<m::Requirement>> list(const YAML::Node& n, int depth) {
+    std::optional<std::vector<m::Requirement>> list(const YamlNode& n, int depth) {
       const std::string what = where();
-      if (!n.IsSequence()) {
-        r.sink_.error(n.Mark(), fmt::format("{} is not a list", what), "a list of requirements");
+      if (!n.is_sequence()) {
+        r.sink_.error(n.mark(), fmt::format("{} is not a list", what), "a list of requirements");
         return std::nullopt;
       }
       if (const auto problem = check_not_empty(what, n.size())) {
-        r.sink_.error(n.Mark(), problem->message, problem->expected);
+        r.sink_.error(n.mark(), problem->message, problem->expected);
         return std::nullopt;
       }
       std::vector<m::Requirement> children;
@@ -277,8 +277,8 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
       for (const auto& item : n) {
         auto child = walk(item, depth + 1);
         if (child) {
-          if (const auto problem = check_not_repeated(what, children, *child, shown_text(item.Scalar()))) {
-            r.sink_.error(item.Mark(), problem->message, problem->expected);
+          if (const auto problem = check_not_repeated(what, children, *child, shown_text(item.scalar()))) {
+            r.sink_.error(item.mark(), problem->message, problem->expected);
             ok = false;
             continue;
           }
@@ -294,15 +294,15 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YAML::Node& node
   return Walker{*this, what, {}}.walk(node, 0);
 }
 
-std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& node, const std::string& what,
+std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YamlNode& node, const std::string& what,
                                                             const Locate<std::vector<m::RecoveryStep>>& at) {
   std::vector<m::RecoveryStep> steps;
-  if (!node.IsDefined() || node.IsNull()) return steps;
-  if (node.IsScalar()) {
+  if (!node.defined() || node.is_null()) return steps;
+  if (node.is_scalar()) {
     if (const auto d = read_duration(sink_, node, what)) steps.push_back({"recovery", *d});
     return steps;
   }
-  for (const YAML::Node& item : list_items(node, what)) {
+  for (const YamlNode& item : list_items(node, what)) {
     const auto step_name = scalar_at(item, "step");
     YamlMap step(sink_, item,
                  step_name ? fmt::format("step '{}' of {}", *step_name, what) : "a step of " + what);
@@ -339,12 +339,12 @@ std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YAML::Node& no
   return steps;
 }
 
-std::optional<sim::Time> ScenarioReader::time_point(const YAML::Node& node, const std::string& what,
+std::optional<sim::Time> ScenarioReader::time_point(const YamlNode& node, const std::string& what,
                                                     bool within_horizon, const m::InputSetter& set) {
   if (is_distribution(node)) {
     if (!have_start_) return std::nullopt;
     // The parameters are clock times too; a draw must fall in [start, start + horizon).
-    const ValueReader read_time = [this, within_horizon](DiagnosticSink&, const YAML::Node& n,
+    const ValueReader read_time = [this, within_horizon](DiagnosticSink&, const YamlNode& n,
                                                          const std::string& w) -> std::optional<double> {
       const auto t = time_point(n, w, within_horizon);
       if (!t) return std::nullopt;
@@ -361,17 +361,17 @@ std::optional<sim::Time> ScenarioReader::time_point(const YAML::Node& node, cons
   if (!text || !have_start_) return std::nullopt;
   auto parsed = parse_scenario_time(*text, start_);
   if (auto* expected = std::get_if<std::string>(&parsed)) {
-    sink_.error(node.Mark(), fmt::format("{} is '{}', not a time", what, shown_text(*text)), *expected);
+    sink_.error(node.mark(), fmt::format("{} is '{}', not a time", what, shown_text(*text)), *expected);
     return std::nullopt;
   }
   const sim::Time t = std::get<sim::Time>(parsed);
   if (t < sim::Time()) {
-    sink_.error(node.Mark(), fmt::format("{} '{}' is before the scenario start", what, shown_text(*text)),
+    sink_.error(node.mark(), fmt::format("{} '{}' is before the scenario start", what, shown_text(*text)),
                 "a time at or after 'start' (write a date for another day: 2022-12-19T00:30)");
     return std::nullopt;
   }
   if (within_horizon && t >= spec_.horizon) {
-    sink_.error(node.Mark(),
+    sink_.error(node.mark(),
                 fmt::format("{} '{}' is at or after the end of the horizon", what, shown_text(*text)),
                 "a time before start + horizon");
     return std::nullopt;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "loader/scenario_reader.hpp"
 #include "loader/spelling.hpp"
@@ -15,28 +16,28 @@ namespace {
 constexpr std::int64_t kMaxRepeat = 1000;
 
 // A stage's `repeat`, read leniently: the strict read (with its messages) comes with the repair.
-std::int64_t raw_repeat(const YAML::Node& stage) {
-  if (!stage.IsMap() || !stage["repeat"] || !stage["repeat"].IsScalar()) return 1;
-  try {
-    return std::clamp<std::int64_t>(stage["repeat"].as<std::int64_t>(), 1, kMaxRepeat);
-  } catch (const YAML::Exception&) {
-    return 1;
-  }
+std::int64_t raw_repeat(const YamlNode& stage) {
+  if (!stage.is_map() || !stage["repeat"] || !stage["repeat"].is_scalar()) return 1;
+  const std::string_view text = stage["repeat"].scalar();
+  std::int64_t repeat = 1;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), repeat);
+  if (ec != std::errc() || end != text.data() + text.size()) return 1;
+  return std::clamp<std::int64_t>(repeat, 1, kMaxRepeat);
 }
 
-std::string raw_name(const YAML::Node& node) {
-  if (!node.IsMap() || !node["name"] || !node["name"].IsScalar()) return {};
-  return node["name"].Scalar();
+std::string raw_name(const YamlNode& node) {
+  if (!node.is_map() || !node["name"] || !node["name"].is_scalar()) return {};
+  return std::string(node["name"].scalar());
 }
 }  // namespace
 
-void ScenarioReader::collect_repair_names(const YAML::Node& list) {
-  if (!list.IsDefined() || !list.IsSequence()) return;
-  for (const YAML::Node& item : list) {
+void ScenarioReader::collect_repair_names(const YamlNode& list) {
+  if (!list.defined() || !list.is_sequence()) return;
+  for (const YamlNode& item : list) {
     RepairNames names;
     names.name = raw_name(item);
-    if (item.IsMap() && item["stages"] && item["stages"].IsSequence()) {
-      for (const YAML::Node& stage : item["stages"]) {
+    if (item.is_map() && item["stages"] && item["stages"].is_sequence()) {
+      for (const YamlNode& stage : item["stages"]) {
         const std::string name = raw_name(stage);
         const std::int64_t repeat = raw_repeat(stage);
         for (std::int64_t i = 1; i <= repeat; ++i) {
@@ -50,24 +51,24 @@ void ScenarioReader::collect_repair_names(const YAML::Node& list) {
   }
 }
 
-std::optional<m::TriggerSpec> ScenarioReader::trigger(const YAML::Node& node, const std::string& what) {
+std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, const std::string& what) {
   YamlMap t(sink_, node, what);
   if (!t.valid()) return std::nullopt;
   m::TriggerSpec trigger;
   bool ok = true;
-  const YAML::Node component = t.get("component");
-  const YAML::Node repair = t.get("repair");
-  const YAML::Node stage = t.get("stage");
-  const YAML::Node event = t.get("event");
-  if (component.IsDefined() == repair.IsDefined()) {
+  const YamlNode component = t.get("component");
+  const YamlNode repair = t.get("repair");
+  const YamlNode stage = t.get("stage");
+  const YamlNode event = t.get("event");
+  if (component.defined() == repair.defined()) {
     sink_.error(
         t.mark(),
-        fmt::format("{} names {}", what, component.IsDefined() ? "both a component and a repair" : "nothing"),
+        fmt::format("{} names {}", what, component.defined() ? "both a component and a repair" : "nothing"),
         "{component: <name>, event: <event>}, or {repair: <name>} (with an optional stage)");
     ok = false;
   }
   std::optional<m::TriggerEvent> parsed_event;
-  if (event.IsDefined()) {
+  if (event.defined()) {
     const auto text = read_string(sink_, event, "'event' of " + what).value_or("");
     parsed_event = m::parse_trigger_event(text);
     if (!parsed_event) {
@@ -76,45 +77,45 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YAML::Node& node, co
       all.emplace_back("done");
       std::string message = fmt::format("unknown event '{}'", text);
       if (const std::string hint = did_you_mean(text, all); !hint.empty()) message += "; " + hint;
-      sink_.error(event.Mark(), std::move(message), fmt::format("one of {}", fmt::join(all, ", ")));
+      sink_.error(event.mark(), std::move(message), fmt::format("one of {}", fmt::join(all, ", ")));
       ok = false;
     }
   }
-  if (component.IsDefined()) {
+  if (component.defined()) {
     trigger.source = m::TriggerSpec::Source::kComponent;
     const auto id = vertex_ref(component, "'component' of " + what);
     if (!id) ok = false;
-    if (!event.IsDefined()) {
+    if (!event.defined()) {
       sink_.error(t.mark(), what + " has no 'event'",
                   "enters_down, enters_degraded, leaves_up, returns_up, recovers, cooled or accessible");
       ok = false;
     } else if (parsed_event == m::TriggerEvent::kDone) {
-      sink_.error(event.Mark(), "'done' is an event of repairs and stages, not of components",
+      sink_.error(event.mark(), "'done' is an event of repairs and stages, not of components",
                   "enters_down, enters_degraded, leaves_up, returns_up, recovers, cooled or accessible");
       ok = false;
     }
     if (id && parsed_event &&
         (*parsed_event == m::TriggerEvent::kCooled || *parsed_event == m::TriggerEvent::kAccessible) &&
         m::vertex_kind(spec_, *id) != m::ComponentKind::kRoom) {
-      sink_.error(event.Mark(),
+      sink_.error(event.mark(),
                   fmt::format("event '{}' is given only by rooms, and '{}' is a {}",
                               m::trigger_event_name(*parsed_event), m::vertex_name(spec_, *id),
                               m::kind_name(m::vertex_kind(spec_, *id))),
                   "enters_down, enters_degraded, leaves_up, returns_up or recovers");
       ok = false;
     }
-    if (stage.IsDefined()) {
-      sink_.error(stage.Mark(), "'stage' goes with 'repair', not with 'component'",
+    if (stage.defined()) {
+      sink_.error(stage.mark(), "'stage' goes with 'repair', not with 'component'",
                   "{repair: <name>, stage: <name>}");
       ok = false;
     }
     if (id) trigger.component = *id;
     if (parsed_event) trigger.event = *parsed_event;
-  } else if (repair.IsDefined()) {
+  } else if (repair.defined()) {
     trigger.source = m::TriggerSpec::Source::kRepair;
     trigger.event = m::TriggerEvent::kDone;
     if (parsed_event && *parsed_event != m::TriggerEvent::kDone) {
-      sink_.error(event.Mark(), "a repair or stage gives only the event 'done'", "done, or no 'event'");
+      sink_.error(event.mark(), "a repair or stage gives only the event 'done'", "done, or no 'event'");
       ok = false;
     }
     const auto name = read_string(sink_, repair, "'repair' of " + what).value_or("");
@@ -125,11 +126,11 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YAML::Node& node, co
       for (const RepairNames& r : repair_names_) names.push_back(r.name);
       std::string message = fmt::format("no repair named '{}'", name);
       if (const std::string hint = did_you_mean(name, names); !hint.empty()) message += "; " + hint;
-      sink_.error(repair.Mark(), std::move(message), "the name of a repair under 'repairs'");
+      sink_.error(repair.mark(), std::move(message), "the name of a repair under 'repairs'");
       ok = false;
     } else {
       trigger.repair = static_cast<std::uint32_t>(it - repair_names_.begin());
-      if (stage.IsDefined()) {
+      if (stage.defined()) {
         trigger.source = m::TriggerSpec::Source::kStage;
         const auto stage_name = read_string(sink_, stage, "'stage' of " + what).value_or("");
         const auto& stages = it->stages;
@@ -144,7 +145,7 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YAML::Node& node, co
           std::string message = fmt::format("repair '{}' has no stage '{}'", name, stage_name);
           if (const std::string hint = did_you_mean(stage_name, stages); !hint.empty())
             message += "; " + hint;
-          sink_.error(stage.Mark(), std::move(message), "the name of one of its stages");
+          sink_.error(stage.mark(), std::move(message), "the name of one of its stages");
           ok = false;
         }
       }
@@ -155,10 +156,10 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YAML::Node& node, co
   return trigger;
 }
 
-std::vector<m::TriggerSpec> ScenarioReader::triggers(const YAML::Node& node, const std::string& what) {
+std::vector<m::TriggerSpec> ScenarioReader::triggers(const YamlNode& node, const std::string& what) {
   std::vector<m::TriggerSpec> out;
-  if (node.IsSequence()) {
-    for (const YAML::Node& item : node) {
+  if (node.is_sequence()) {
+    for (const YamlNode& item : node) {
       if (auto t = trigger(item, what)) out.push_back(*t);
     }
   } else if (auto t = trigger(node, what)) {
@@ -167,9 +168,9 @@ std::vector<m::TriggerSpec> ScenarioReader::triggers(const YAML::Node& node, con
   return out;
 }
 
-void ScenarioReader::read_repairs(const YAML::Node& list) {
+void ScenarioReader::read_repairs(const YamlNode& list) {
   std::vector<std::string> names;
-  for (const YAML::Node& item : list_items(list, "'repairs'")) {
+  for (const YamlNode& item : list_items(list, "'repairs'")) {
     const auto index = static_cast<std::uint32_t>(spec_.repairs.size());
     YamlMap r(sink_, item, fmt::format("repair '{}'", shown_name(item)));
     m::RepairSpec repair;
@@ -186,20 +187,20 @@ void ScenarioReader::read_repairs(const YAML::Node& list) {
           fmt::format("{} has {}", r.what(), has_at ? "both 'at' and 'when'" : "neither 'at' nor 'when'"),
           "either a clock time (at) or a trigger (when, with an optional delay)");
     }
-    if (const YAML::Node at = r.get("at"); at.IsDefined()) {
+    if (const YamlNode at = r.get("at"); at.defined()) {
       repair.at =
           time_point(at, "'at' of " + r.what(), true, into(here, &m::RepairSpec::at)).value_or(sim::Time());
     }
-    if (const YAML::Node when = r.get("when"); when.IsDefined()) {
+    if (const YamlNode when = r.get("when"); when.defined()) {
       repair.when = trigger(when, "'when' of " + r.what());
       if (repair.when && repair.when->source != m::TriggerSpec::Source::kComponent &&
           repair.when->repair == index) {
-        sink_.error(when.Mark(), fmt::format("{} is started by its own end", r.what()),
+        sink_.error(when.mark(), fmt::format("{} is started by its own end", r.what()),
                     "a trigger on something else");
       }
     }
     repair.delay = r.duration("delay", false, into(here, &m::RepairSpec::delay)).value_or(sim::Time());
-    for (const YAML::Node& s : list_items(r.get("stages", true), "'stages' of " + r.what())) {
+    for (const YamlNode& s : list_items(r.get("stages", true), "'stages' of " + r.what())) {
       read_stage(s, repair, index);
     }
     if (r.has("stages") && repair.stages.empty()) {
@@ -210,7 +211,7 @@ void ScenarioReader::read_repairs(const YAML::Node& list) {
   }
 }
 
-void ScenarioReader::read_stage(const YAML::Node& item, m::RepairSpec& repair, std::uint32_t index) {
+void ScenarioReader::read_stage(const YamlNode& item, m::RepairSpec& repair, std::uint32_t index) {
   YamlMap s(sink_, item, fmt::format("stage '{}' of repair '{}'", shown_name(item), repair.name));
   m::StageSpec stage;
   stage.name = s.name().value_or("");
@@ -235,7 +236,7 @@ void ScenarioReader::read_stage(const YAML::Node& item, m::RepairSpec& repair, s
   };
   stage.duration = s.duration("duration", false, stages(&m::StageSpec::duration)).value_or(sim::Time());
   stage.work = s.duration("work", false, stages(&m::StageSpec::work));
-  if (const YAML::Node crew = s.get("crew"); crew.IsDefined()) {
+  if (const YamlNode crew = s.get("crew"); crew.defined()) {
     stage.crew = named_index(crew, "'crew' of " + s.what(), crew_names_, "crews");
   }
   const auto people = s.integer("people", false, 1, 100'000, stages(&m::StageSpec::people));
@@ -265,12 +266,12 @@ void ScenarioReader::read_stage(const YAML::Node& item, m::RepairSpec& repair, s
     }
   }
   stage.priority = static_cast<std::int32_t>(s.integer("priority", false, -1'000'000, 1'000'000).value_or(0));
-  if (const YAML::Node wait = s.get("wait_for"); wait.IsDefined()) {
+  if (const YamlNode wait = s.get("wait_for"); wait.defined()) {
     stage.wait_for = triggers(wait, "'wait_for' of " + s.what());
   }
   // What each repetition achieves: actions applied when it ends.
   std::vector<m::InjectionSpec> effects;
-  for (const YAML::Node& e : list_items(s.get("then"), "'then' of " + s.what())) {
+  for (const YamlNode& e : list_items(s.get("then"), "'then' of " + s.what())) {
     YamlMap a(sink_, e, "an action of " + s.what());
     m::InjectionSpec effect;
     effect.is_fault = false;

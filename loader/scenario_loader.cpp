@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <exception>
-#include <future>
 #include <optional>
 #include <sstream>
 #include <vector>
@@ -95,20 +94,20 @@ std::optional<Diagnostic> tab_indentation(const YAML::Exception& e, std::string_
 
 // The first node nested more than `limit` levels deep (the whole document is level 1), or none. Only as
 // deep as the limit: an alias that holds itself (&a [*a]) ends there too.
-std::optional<YAML::Mark> nested_beyond(const YAML::Node& root, int limit) {
-  std::vector<std::pair<YAML::Node, int>> pending{{root, 1}};
-  std::vector<YAML::Node> children;
+std::optional<YAML::Mark> nested_beyond(const YamlNode& root, int limit) {
+  std::vector<std::pair<YamlNode, int>> pending{{root, 1}};
+  std::vector<YamlNode> children;
   while (!pending.empty()) {
-    const YAML::Node node = pending.back().first;
+    const YamlNode node = pending.back().first;
     const int depth = pending.back().second;
     pending.pop_back();
-    if (depth > limit) return node.Mark();
+    if (depth > limit) return node.mark();
     // Children pushed in reverse, so that the first too deep in the file is the one found. (Not
-    // std::reverse: assigning a YAML::Node writes into the tree it refers to.)
+    // std::reverse: assigning a YamlNode writes into the tree it refers to.)
     children.clear();
-    if (node.IsSequence()) {
-      for (const YAML::Node& child : node) children.push_back(child);
-    } else if (node.IsMap()) {
+    if (node.is_sequence()) {
+      for (const YamlNode& child : node) children.push_back(child);
+    } else if (node.is_map()) {
       for (const auto& entry : node) {
         children.push_back(entry.first);
         children.push_back(entry.second);
@@ -145,18 +144,18 @@ int second_document_line(std::string_view text) {
 // `budget` nodes. yaml-cpp shares an aliased node rather than copying it, so the tree stays small, but
 // every reader walks each repeat: a small file of nested aliases would build gigabytes of requirements.
 // The walk stops at the budget, so it costs no more than the budget either.
-bool expands_beyond(const YAML::Node& root, std::size_t budget) {
-  std::vector<YAML::Node> pending{root};
+bool expands_beyond(const YamlNode& root, std::size_t budget) {
+  std::vector<YamlNode> pending{root};
   std::size_t visited = 1;
   while (!pending.empty()) {
-    const YAML::Node node = std::move(pending.back());
+    const YamlNode node = std::move(pending.back());
     pending.pop_back();
-    if (node.IsSequence()) {
-      for (const YAML::Node& child : node) {
+    if (node.is_sequence()) {
+      for (const YamlNode& child : node) {
         if (++visited > budget) return true;
         pending.push_back(child);
       }
-    } else if (node.IsMap()) {
+    } else if (node.is_map()) {
       for (const auto& entry : node) {
         visited += 2;
         if (visited > budget) return true;
@@ -168,41 +167,11 @@ bool expands_beyond(const YAML::Node& root, std::size_t budget) {
   return false;
 }
 
-// From this size on, a file's document count and its tree are parsed on two threads.
-constexpr std::size_t kParallelParseFrom = std::size_t{1} << 20;
-
-// Where each document of a stream starts, for up to `limit` documents. yaml-cpp 0.7's LoadAll() never
-// returns on some malformed streams (a ',' where a document should start, jbeder/yaml-cpp#1319, fixed
-// after 0.8): its parser starts empty document after empty document without moving on, filling memory.
-// Found by the fuzzer (tests/corpus/comma-before-document.yaml). Counting a few documents here, two
-// that start at the same place tell that bug apart from a real second document.
-std::vector<YAML::Mark> document_starts(const std::string& text, std::size_t limit) {
-  struct Starts final : YAML::EventHandler {
-    std::vector<YAML::Mark> marks;
-    void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                         YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                    YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
-  } starts;
-  std::istringstream in(text);
-  YAML::Parser parser(in);
-  while (starts.marks.size() < limit && parser.HandleNextDocument(starts)) {
-  }
-  return std::move(starts.marks);
-}
-
 // Parses one file of a scenario into its document, checking what yaml-cpp does not: the text is UTF-8
 // without NUL, one document, not nested or aliased beyond the limits. Rewrites `part.source` with LF line
 // ends. Its YAML is parsed after `part.first_line` blank lines, so that its marks tell the part apart
 // (DiagnosticSink::add_part); places found in the text itself are counted in the part's own lines.
-std::optional<YAML::Node> parse_document(ScenarioPart& part, DiagnosticSink& sink) {
+std::optional<YamlTree> parse_document(ScenarioPart& part, DiagnosticSink& sink) {
   part.source = with_lf_line_ends(part.source);
   const std::string_view text = part.source;
   const std::string& file_name = part.file;
@@ -230,31 +199,13 @@ std::optional<YAML::Node> parse_document(ScenarioPart& part, DiagnosticSink& sin
   std::string padded;
   if (offset > 0) padded = std::string(static_cast<std::size_t>(offset), '\n') + part.source;
   const std::string& yaml = offset == 0 ? part.source : padded;
-  YAML::Node root;
-  // A big file's two passes (counting documents, building the first) run side by side: each is a whole
-  // scan of the text by yaml-cpp (1.8 and 3.6 s for 100,000 components). The count decides, as in the
-  // sequential order: its result or error first, then the tree's.
-  std::optional<YAML::Node> built;
-  std::exception_ptr build_error;
-  std::future<void> building;
-  if (yaml.size() >= kParallelParseFrom) {
-    building = std::async(std::launch::async, [&yaml, &built, &build_error] {
-      try {
-        built = YAML::Load(yaml);
-      } catch (...) {
-        build_error = std::current_exception();
-      }
-    });
-  }
-  // Whatever leaves this block, the builder has finished with `yaml` and the results first.
-  struct Join {
-    std::future<void>& f;
-    ~Join() {
-      if (f.valid()) f.wait();
-    }
-  } join{building};
+  ParsedYaml parsed;
   try {
-    const std::vector<YAML::Mark> starts = document_starts(yaml, 3);
+    // Up to three document starts: two at one place tell yaml-cpp 0.7's endless empty documents on
+    // some malformed streams (jbeder/yaml-cpp#1319, fixed after 0.8; found by the fuzzer,
+    // tests/corpus/comma-before-document.yaml) apart from a real second document.
+    parsed = parse_yaml(yaml, 3);
+    const std::vector<YAML::Mark>& starts = parsed.document_starts;
     for (std::size_t i = 1; i < starts.size(); ++i) {
       if (starts[i].pos != starts[i - 1].pos) continue;
       const YAML::Mark mark = local(starts[i]);
@@ -265,18 +216,7 @@ std::optional<YAML::Node> parse_document(ScenarioPart& part, DiagnosticSink& sin
           "well-formed YAML");
       return std::nullopt;
     }
-    std::vector<YAML::Node> documents;
-    if (starts.size() == 1) {
-      if (building.valid()) {
-        building.get();
-        if (build_error) std::rethrow_exception(build_error);
-        documents.push_back(*built);
-      } else {
-        documents.push_back(YAML::Load(yaml));
-      }
-    }
-    if (starts.size() > 1) documents.resize(2);
-    if (documents.size() > 1) {
+    if (starts.size() > 1) {
       // A second document would otherwise be dropped unread: faults below a '---' would never happen.
       // yaml-cpp also starts one without a marker, after a top-level list, at a line starting with ': '
       // (fuzzer finding tests/corpus/second-document-without-marker.yaml): point at its content then.
@@ -291,7 +231,6 @@ std::optional<YAML::Node> parse_document(ScenarioPart& part, DiagnosticSink& sin
                          "no '---' line after the scenario's first key");
       return std::nullopt;
     }
-    if (!documents.empty()) root = documents.front();
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own limit, deeper than ours: its message is only "bad file".
     const YAML::Mark mark = local(e.mark);
@@ -312,6 +251,7 @@ std::optional<YAML::Node> parse_document(ScenarioPart& part, DiagnosticSink& sin
     }
     return std::nullopt;
   }
+  const YamlNode root = parsed.tree.root();
   // Without a '*' there is no alias, and the tree is only as big as the file: skip the walk. A tree
   // without aliases has at most about one node per byte; twice the file's size leaves slack for that,
   // and kMaxAliasExpansion more may come through aliases.
@@ -331,14 +271,14 @@ std::optional<YAML::Node> parse_document(ScenarioPart& part, DiagnosticSink& sin
                fmt::format("at most {} levels of lists and mappings inside one another", kMaxNestingDepth));
     return std::nullopt;
   }
-  return root;
+  return std::move(parsed.tree);
 }
 
 // Whether the document names parts to include.
-bool has_includes(const YAML::Node& root) {
-  if (!root.IsMap()) return false;
+bool has_includes(const YamlNode& root) {
+  if (!root.is_map()) return false;
   for (const auto& item : root) {
-    if (item.first.IsScalar() && item.first.Scalar() == "include") return true;
+    if (item.first.is_scalar() && item.first.scalar() == "include") return true;
   }
   return false;
 }
@@ -373,26 +313,27 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
   DiagnosticSink sink(file_name);
   sink.add_part(file_name, 0);
   ScenarioPart main{file_name, std::string(text), 0};
-  const std::optional<YAML::Node> parsed = parse_document(main, sink);
+  const std::optional<YamlTree> parsed = parse_document(main, sink);
   result.source = std::move(main.source);
   if (!parsed) {
     result.diagnostics = sink.take();
     return result;
   }
-  YAML::Node root = *parsed;
+  YamlNode root = parsed->root();
+  Assembled assembled;  // holds the included parts' trees while the scenario is read
   if (has_includes(root) || !extra.empty()) {
     const int lines = static_cast<int>(std::count(result.source.begin(), result.source.end(), '\n')) + 1;
-    Assembled assembled =
+    assembled =
         assemble_parts(root, file_name, text.size(), result.content_hash, lines, extra, sink, parse_document);
     for (ScenarioPart& part : assembled.parts) result.parts.emplace_back(part.file, std::move(part.source));
     result.content_hash = assembled.content_hash;
-    root = assembled.root;
+    root = assembled.tree.root();
     if (!sink.empty()) {
       result.diagnostics = sink.take();
       return result;
     }
   }
-  if (root.IsNull() || !root.IsDefined()) {
+  if (root.is_null() || !root.defined()) {
     sink.error_without_place("the scenario is empty",
                              "a mapping with at least 'scenario', 'start' and 'components'");
     result.diagnostics = sink.take();

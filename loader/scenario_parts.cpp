@@ -20,8 +20,8 @@ namespace {
 
 // One place a top-level key is given.
 struct Occurrence {
-  YAML::Node key;
-  YAML::Node value;
+  YamlNode key;
+  YamlNode value;
   std::size_t part = 0;  // 0: the scenario file; then the included files in the order read
 };
 
@@ -38,45 +38,45 @@ class Assembler {
 
   // Adds the keys of `doc` (part `part` of the scenario, from `file`) after those of the parts it includes.
   // `chain` holds the files that include this one, itself last, to find cycles.
-  void add_document(const YAML::Node& doc, const std::string& file, std::size_t part, int depth,
+  void add_document(const YamlNode& doc, const std::string& file, std::size_t part, int depth,
                     std::vector<std::string>& chain, const std::vector<std::string>& extra) {
-    if (!doc.IsMap()) {
+    if (!doc.is_map()) {
       const char* expected = "a part of a scenario: top-level keys such as 'components' or 'faults'";
-      if (doc.Mark().is_null()) {
+      if (doc.mark().is_null()) {
         sink_.error_in_file(file, 0, 0, "the included part is empty", expected);  // no place to point at
       } else {
-        sink_.error(doc.Mark(), "an included part is not a mapping of keys to values", expected);
+        sink_.error(doc.mark(), "an included part is not a mapping of keys to values", expected);
       }
       return;
     }
     for (const auto& item : doc) {
-      if (!item.first.IsScalar() || item.first.Scalar() != "include") continue;
-      const YAML::Node& list = item.second;
-      if (list.IsScalar()) {
-        include(list.Scalar(), list.Mark(), fs::path(file).parent_path(), depth + 1, chain);
-      } else if (list.IsSequence()) {
-        for (const YAML::Node& path : list) {
-          if (!path.IsScalar() || path.Scalar().empty()) {
-            sink_.error(path.Mark(), "an entry of 'include' is not a file path",
+      if (!item.first.is_scalar() || item.first.scalar() != "include") continue;
+      const YamlNode& list = item.second;
+      if (list.is_scalar()) {
+        include(list.scalar(), list.mark(), fs::path(file).parent_path(), depth + 1, chain);
+      } else if (list.is_sequence()) {
+        for (const YamlNode& path : list) {
+          if (!path.is_scalar() || path.scalar().empty()) {
+            sink_.error(path.mark(), "an entry of 'include' is not a file path",
                         "the path of a YAML file, relative to the including file");
             continue;
           }
-          include(path.Scalar(), path.Mark(), fs::path(file).parent_path(), depth + 1, chain);
+          include(path.scalar(), path.mark(), fs::path(file).parent_path(), depth + 1, chain);
         }
       } else {
-        sink_.error(list.Mark(), "'include' is not a list of file paths",
+        sink_.error(list.mark(), "'include' is not a list of file paths",
                     "a list of YAML files, relative to the including file");
       }
     }
     for (const auto& item : doc) {
-      const bool named = item.first.IsScalar();
-      if (named && item.first.Scalar() == "include") continue;
+      const bool named = item.first.is_scalar();
+      if (named && item.first.scalar() == "include") continue;
       auto it = named ? std::find_if(entries_.begin(), entries_.end(),
-                                     [&](const Entry& e) { return e.name == item.first.Scalar(); })
+                                     [&](const Entry& e) { return e.name == item.first.scalar(); })
                       : entries_.end();
       // A key that is not a name is kept on its own, for the reader to report.
       if (it == entries_.end())
-        it = entries_.insert(entries_.end(), Entry{named ? item.first.Scalar() : "", {}});
+        it = entries_.insert(entries_.end(), Entry{std::string(named ? item.first.scalar() : ""), {}});
       it->at.push_back(Occurrence{item.first, item.second, part});
     }
     // Parts named on the command line come after the scenario's own keys: they add to it.
@@ -84,36 +84,39 @@ class Assembler {
   }
 
   // The merged document: lists given in several parts joined in order, any other key once.
-  YAML::Node merged() const {
-    YAML::Node root(YAML::NodeType::Map);
+  // Moves the parts' trees into `tree`, which then holds the merged document.
+  void merge_into(YamlTree& tree) {
+    std::vector<std::pair<YamlNode, YamlNode>> root;
     for (const Entry& entry : entries_) {
       const Occurrence& first = entry.at.front();
       bool joinable = entry.at.size() > 1 && !entry.name.empty();
       for (std::size_t i = 0; i < entry.at.size(); ++i) {
-        joinable = joinable && entry.at[i].value.IsSequence() &&
+        joinable = joinable && entry.at[i].value.is_sequence() &&
                    (i == 0 || entry.at[i].part != entry.at[i - 1].part);
       }
       if (!joinable) {
         for (std::size_t i = 1; i < entry.at.size(); ++i) {
-          sink_.error(entry.at[i].key.Mark(),
+          sink_.error(entry.at[i].key.mark(),
                       fmt::format("'{}' is given twice: here and at {}", entry.name,
-                                  sink_.place_of(first.key.Mark())),
+                                  sink_.place_of(first.key.mark())),
                       "each key once in the scenario and its parts, but for lists, which are joined");
         }
-        root.force_insert(first.key, first.value);
+        root.emplace_back(first.key, first.value);
         continue;
       }
-      YAML::Node list(YAML::NodeType::Sequence);
+      std::vector<YamlNode> list;
       for (const Occurrence& occurrence : entry.at) {
-        for (const YAML::Node& item : occurrence.value) list.push_back(item);
+        for (const YamlNode& item : occurrence.value) list.push_back(item);
       }
-      root.force_insert(first.key, list);
+      root.emplace_back(first.key, tree.make_sequence(YAML::Mark::null_mark(), list));
     }
-    return root;
+    tree.set_root(tree.make_map(YAML::Mark::null_mark(), root));
+    for (YamlTree& part : trees_) tree.adopt(std::move(part));
+    trees_.clear();
   }
 
  private:
-  void include(const std::string& path_text, const YAML::Mark& at, const fs::path& base, int depth,
+  void include(std::string_view path_text, const YAML::Mark& at, const fs::path& base, int depth,
                std::vector<std::string>& chain) {
     const fs::path path = base / path_text;
     const std::string shown = path.lexically_normal().string();
@@ -160,13 +163,15 @@ class Assembler {
     out_.content_hash = sim::fnv1a64(*read.text, sim::fnv1a64("include:", out_.content_hash));
     ScenarioPart part{shown, std::move(*read.text), next_line_};
     sink_.add_part(shown, part.first_line);
-    const std::optional<YAML::Node> doc = parse_(part, sink_);
+    std::optional<YamlTree> doc = parse_(part, sink_);
     next_line_ =
         part.first_line + static_cast<int>(std::count(part.source.begin(), part.source.end(), '\n')) + 2;
     out_.parts.push_back(std::move(part));
     if (!doc) return;
     chain.push_back(canonical);
-    add_document(*doc, shown, out_.parts.size(), depth, chain, {});
+    const YamlNode root = doc->root();
+    trees_.push_back(std::move(*doc));
+    add_document(root, shown, out_.parts.size(), depth, chain, {});
     chain.pop_back();
   }
 
@@ -175,6 +180,7 @@ class Assembler {
   Assembled& out_;
   int next_line_;
   std::vector<Entry> entries_;
+  std::vector<YamlTree> trees_;  // of the included files, until merge_into() takes them
 };
 
 }  // namespace
@@ -209,7 +215,7 @@ FileText read_file_text(const std::string& path, std::size_t max_bytes) {
   return FileText{std::move(text), {}, {}};
 }
 
-Assembled assemble_parts(const YAML::Node& main, const std::string& file, std::size_t main_bytes,
+Assembled assemble_parts(const YamlNode& main, const std::string& file, std::size_t main_bytes,
                          std::uint64_t main_hash, int main_lines, const std::vector<std::string>& extra,
                          DiagnosticSink& sink, const ParseDocument& parse) {
   Assembled out;
@@ -220,7 +226,7 @@ Assembled assemble_parts(const YAML::Node& main, const std::string& file, std::s
   std::vector<std::string> chain{fs::weakly_canonical(fs::path(file), ec).string()};
   if (ec) chain.front() = fs::path(file).lexically_normal().string();
   assembler.add_document(main, file, 0, 0, chain, extra);
-  out.root = assembler.merged();
+  assembler.merge_into(out.tree);
   return out;
 }
 

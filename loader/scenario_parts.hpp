@@ -3,8 +3,6 @@
 // document that the ScenarioReader reads as if it were one file (docs/scenario-format.md, "include").
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -30,7 +28,7 @@ struct ScenarioPart {
 };
 
 // Parses one part's text into its document, reporting problems to the sink; none when it cannot be read.
-using ParseDocument = std::function<std::optional<YAML::Node>(ScenarioPart&, DiagnosticSink&)>;
+using ParseDocument = std::function<std::optional<YamlTree>(ScenarioPart&, DiagnosticSink&)>;
 
 // The text of the file at `path`, or the problem and what was expected. Stops reading past `max_bytes`:
 // a pipe or /dev/zero has no size to check first, and may never end.
@@ -43,7 +41,7 @@ FileText read_file_text(const std::string& path, std::size_t max_bytes);
 
 // What a scenario file and its parts make together.
 struct Assembled {
-  YAML::Node root;                  // the merged document: `main` itself when nothing is included
+  YamlTree tree;                    // the merged document; it holds the included files' trees, not `main`'s
   std::vector<ScenarioPart> parts;  // the included files, in the order they were read
   std::size_t bytes = 0;            // of all parts, the scenario file's included
   std::uint64_t content_hash = 0;   // the scenario file's hash, then each part's bytes folded in
@@ -53,7 +51,7 @@ struct Assembled {
 // `main_lines` - 1) with the parts it includes, then with `extra` (files named on the command line,
 // relative to the working folder), which come last. Problems go to the sink, each at its part's
 // file:line:column; `parse` reads each included file and may rewrite its source's line ends to LF.
-Assembled assemble_parts(const YAML::Node& main, const std::string& file, std::size_t main_bytes,
+Assembled assemble_parts(const YamlNode& main, const std::string& file, std::size_t main_bytes,
                          std::uint64_t main_hash, int main_lines, const std::vector<std::string>& extra,
                          DiagnosticSink& sink, const ParseDocument& parse);
 

@@ -25,11 +25,11 @@ void ScenarioReader::read_header(YamlMap& top) {
   spec_.title = top.string("title").value_or(spec_.name);
   spec_.description = top.string("description").value_or("");
 
-  if (const YAML::Node start = top.get("start", true); start.IsDefined()) {
+  if (const YamlNode start = top.get("start", true); start.defined()) {
     if (const auto text = read_string(sink_, start, "'start' of the scenario")) {
       auto parsed = parse_instant(*text);
       if (auto* expected = std::get_if<std::string>(&parsed)) {
-        sink_.error(start.Mark(), fmt::format("'start' is '{}', not a date-time with its UTC offset", *text),
+        sink_.error(start.mark(), fmt::format("'start' is '{}', not a date-time with its UTC offset", *text),
                     *expected);
       } else {
         start_ = std::get<Instant>(parsed);
@@ -51,22 +51,22 @@ void ScenarioReader::read_header(YamlMap& top) {
   }
 }
 
-void ScenarioReader::read_weather(const YAML::Node& node) {
-  if (!node.IsDefined()) return;
+void ScenarioReader::read_weather(const YamlNode& node) {
+  if (!node.defined()) return;
   YamlMap w(sink_, node, "'weather'");
-  const YAML::Node outside = w.get("outside_c", true);
+  const YamlNode outside = w.get("outside_c", true);
   w.finish();
-  if (!outside.IsDefined()) return;
-  if (!outside.IsSequence()) {
+  if (!outside.defined()) return;
+  if (!outside.is_sequence()) {
     if (const auto c = w.number("outside_c", true, {-60, 60, false}, weather_setter()))
       spec_.weather = m::OutsideAir(*c);
     return;
   }
   std::vector<m::OutsideAir::Step> steps;
-  for (const YAML::Node& item : list_items(outside, "'outside_c' of 'weather'")) {
+  for (const YamlNode& item : list_items(outside, "'outside_c' of 'weather'")) {
     YamlMap step(sink_, item, "a step of the outside air");
     std::optional<sim::Time> at;
-    if (const YAML::Node at_node = step.get("at", true); at_node.IsDefined())
+    if (const YamlNode at_node = step.get("at", true); at_node.defined())
       at = time_point(at_node, "'at' of " + step.what(), false);
     const auto c = step.number("c", true, {-60, 60, false});
     step.finish();
@@ -80,7 +80,7 @@ void ScenarioReader::read_weather(const YAML::Node& node) {
   }
   if (steps.empty()) {
     if (sink_.empty())
-      sink_.error(outside.Mark(), "'outside_c' of 'weather' has no steps", "at least one {at, c}");
+      sink_.error(outside.mark(), "'outside_c' of 'weather' has no steps", "at least one {at, c}");
     return;
   }
   // The first temperature also holds before its time: the air was not unknown before.
@@ -108,8 +108,8 @@ m::InputSetter ScenarioReader::weather_setter() {
   };
 }
 
-void ScenarioReader::read_crews(const YAML::Node& list) {
-  for (const YAML::Node& item : list_items(list, "'crews'")) {
+void ScenarioReader::read_crews(const YamlNode& list) {
+  for (const YamlNode& item : list_items(list, "'crews'")) {
     YamlMap c(sink_, item, "a crew");
     m::CrewSpec crew;
     crew.name = c.name().value_or("");
@@ -127,15 +127,15 @@ void ScenarioReader::read_crews(const YAML::Node& list) {
     crew.headcount = static_cast<std::uint32_t>(
         c.integer("headcount", false, 0, 100'000, into(here, &m::CrewSpec::headcount)).value_or(1));
     surest = lowest_draw(before, crew.headcount);
-    for (const YAML::Node& s : list_items(c.get("shifts"), "'shifts' of " + what)) {
+    for (const YamlNode& s : list_items(c.get("shifts"), "'shifts' of " + what)) {
       YamlMap shift(sink_, s, "a shift of " + what);
       m::ShiftSpec spec;
-      if (const YAML::Node from = shift.get("from", true); from.IsDefined()) {
+      if (const YamlNode from = shift.get("from", true); from.defined()) {
         const auto text = read_string(sink_, from, "'from' of a shift of " + what).value_or("");
         const auto parsed = parse_scenario_time(text, Instant{});
         const sim::Time* t = std::get_if<sim::Time>(&parsed);
         if (!t || *t < sim::Time() || *t >= sim::Time::hours(24)) {
-          sink_.error(from.Mark(),
+          sink_.error(from.mark(),
                       fmt::format("'from' of a shift of {} is '{}', not a time of day", what, text),
                       "a local clock time such as 07:00");
         } else {
@@ -173,8 +173,8 @@ void ScenarioReader::read_crews(const YAML::Node& list) {
   }
 }
 
-void ScenarioReader::read_slas(const YAML::Node& list) {
-  for (const YAML::Node& item : list_items(list, "'slas'")) {
+void ScenarioReader::read_slas(const YamlNode& list) {
+  for (const YamlNode& item : list_items(list, "'slas'")) {
     YamlMap s(sink_, item, "an SLA");
     m::SlaSpec sla;
     sla.name = s.name().value_or("");
@@ -183,7 +183,7 @@ void ScenarioReader::read_slas(const YAML::Node& list) {
     sla.period = s.duration("period").value_or(sim::Time::hours(24 * 30));
     if (sla.period <= sim::Time())
       sink_.error(s.mark_of("period"), what + ": 'period' is zero", "a duration above 0");
-    for (const YAML::Node& t : list_items(s.get("credits"), "'credits' of " + what)) {
+    for (const YamlNode& t : list_items(s.get("credits"), "'credits' of " + what)) {
       YamlMap tier(sink_, t, "a credit tier of " + what);
       const auto below = tier.number("below_pct", true, {0, 100, false});
       const auto credit = tier.number("credit_pct", true, {0, 100, false});
@@ -202,16 +202,16 @@ void ScenarioReader::read_slas(const YAML::Node& list) {
 }
 
 void ScenarioReader::read_components() {
-  for (const YAML::Node& item : component_items_) {
+  for (const YamlNode& item : component_items_) {
     const std::string shown = shown_name(item);
     YamlMap c(sink_, item, entry_what("component", item));
     m::ComponentSpec spec;
     spec.name = c.name(false).value_or("");
     c.string("description");
     spec.zone = c.string("zone").value_or("");
-    const YAML::Node kind_node = c.get("kind", true);
+    const YamlNode kind_node = c.get("kind", true);
     bool kind_ok = false;
-    if (kind_node.IsDefined()) {
+    if (kind_node.defined()) {
       if (const auto kind = read_string(sink_, kind_node, "'kind' of " + c.what())) {
         if (const auto parsed = m::parse_kind(*kind)) {
           spec.kind = *parsed;
@@ -221,7 +221,7 @@ void ScenarioReader::read_components() {
           for (const auto k : m::declarable_kinds()) kinds.emplace_back(m::kind_name(k));
           std::string message = fmt::format("unknown component kind '{}'", *kind);
           if (const std::string hint = did_you_mean(*kind, kinds); !hint.empty()) message += "; " + hint;
-          sink_.error(kind_node.Mark(), std::move(message), fmt::format("one of {}", fmt::join(kinds, ", ")));
+          sink_.error(kind_node.mark(), std::move(message), fmt::format("one of {}", fmt::join(kinds, ", ")));
         }
       }
     }
@@ -232,8 +232,8 @@ void ScenarioReader::read_components() {
   }
 }
 
-void ScenarioReader::read_tenants(const YAML::Node& list) {
-  for (const YAML::Node& item : list_items(list, "'tenants'")) {
+void ScenarioReader::read_tenants(const YamlNode& list) {
+  for (const YamlNode& item : list_items(list, "'tenants'")) {
     const std::string shown = shown_name(item);
     YamlMap t(sink_, item, entry_what("tenant", item));
     m::TenantSpec tenant;
@@ -248,7 +248,7 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
       sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' is already used", tenant.name),
                   "a name no other tenant or component has");
     }
-    if (const YAML::Node sla = t.get("sla"); sla.IsDefined()) {
+    if (const YamlNode sla = t.get("sla"); sla.defined()) {
       tenant.sla = named_index(sla, "'sla' of " + t.what(), sla_names_, "slas");
     }
 
@@ -256,7 +256,7 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
       m::TenantFunctionSpec fn;
       fn.name = std::move(name);
       const std::string what = fmt::format("'{}/{}'", tenant.name, fn.name);
-      if (const YAML::Node needs = f.get("needs", true); needs.IsDefined()) {
+      if (const YamlNode needs = f.get("needs", true); needs.defined()) {
         fn.needs = requirement(needs, "'needs' of " + what).value_or(m::Requirement{});
       }
       const Locate<m::TenantFunctionSpec> here =
@@ -265,7 +265,7 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
                   tenant.functions.size());
       fn.recovery = recovery_steps(f.get("recovery"), "'recovery' of " + what,
                                    member(here, &m::TenantFunctionSpec::recovery));
-      if (const YAML::Node s = f.get("strategy"); s.IsDefined()) {
+      if (const YamlNode s = f.get("strategy"); s.defined()) {
         fn.strategy = read_strategy(s, "strategy of " + what, strategy_of(here));
         m::inherit_recovery(fn.strategy.get(), fn.recovery);
       }
@@ -283,7 +283,7 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
             fmt::format("'{}' under each function of 'functions', or on a tenant without 'functions'", key));
       }
       std::vector<std::string> function_names;
-      for (const YAML::Node& fi : list_items(t.get("functions"), "'functions' of " + t.what())) {
+      for (const YamlNode& fi : list_items(t.get("functions"), "'functions' of " + t.what())) {
         const std::string fshown = shown_name(fi);
         YamlMap f(sink_, fi, fmt::format("{} of {}", entry_what("function", fi), t.what()));
         std::string name = f.name(false).value_or("");
@@ -304,26 +304,26 @@ void ScenarioReader::read_tenants(const YAML::Node& list) {
   }
 }
 
-models::ScenarioSpec ScenarioReader::read(const YAML::Node& root) {
+models::ScenarioSpec ScenarioReader::read(const YamlNode& root) {
   YamlMap top(sink_, root, "the scenario");
   if (!top.valid()) return {};
   read_header(top);
-  const YAML::Node components = top.get("components", true);
-  if (components.IsDefined()) collect_component_names(components);
+  const YamlNode components = top.get("components", true);
+  if (components.defined()) collect_component_names(components);
   read_weather(top.get("weather"));
   read_crews(top.get("crews"));
   read_slas(top.get("slas"));
   read_components();
   // The importer's key (loader/import_placement.hpp): checked here, never simulated.
-  if (const YAML::Node import = top.get("import"); import.IsDefined()) {
-    read_import_placement(sink_, import, [this](const YAML::Node& value, const std::string& what) {
+  if (const YamlNode import = top.get("import"); import.defined()) {
+    read_import_placement(sink_, import, [this](const YamlNode& value, const std::string& what) {
       return component_ref(value, what, {}).has_value();
     });
   }
   read_tenants(top.get("tenants"));
   read_tenant_table(top.get("tenant_table"));
   m::number_tenants(spec_);
-  const YAML::Node repairs = top.get("repairs");
+  const YamlNode repairs = top.get("repairs");
   collect_repair_names(repairs);
   read_injections(top.get("faults"), true);
   read_injections(top.get("operator_actions"), false);

@@ -24,7 +24,7 @@ class ScenarioReader {
   explicit ScenarioReader(DiagnosticSink& sink) : sink_(sink) {}
 
   // Reads the whole document; the spec is meaningful only when the sink stayed empty.
-  models::ScenarioSpec read(const YAML::Node& root);
+  models::ScenarioSpec read(const YamlNode& root);
 
   // FNV-1a of the tenant table's bytes, or 0 without a table: part of the scenario's content hash.
   std::uint64_t table_hash() const { return table_hash_; }
@@ -34,37 +34,37 @@ class ScenarioReader {
 
   // Sections.
   void read_header(YamlMap& top);
-  void collect_component_names(const YAML::Node& list);
+  void collect_component_names(const YamlNode& list);
   void read_components();  // the items collect_component_names() found
   void read_component_params(YamlMap& m, models::ComponentSpec& c);
-  void read_weather(const YAML::Node& node);
+  void read_weather(const YamlNode& node);
   // A component's `outside_c` when it has one (`own` set), else the scenario's weather.
   models::OutsideAir outside_air(YamlMap& component, const Locate<models::OutsideAir>& at, bool& own);
   // Writes a drawn constant weather into the spec and every component that takes the weather.
   static models::InputSetter weather_setter();
-  void read_crews(const YAML::Node& list);
-  void read_slas(const YAML::Node& list);
-  void read_tenants(const YAML::Node& list);
+  void read_crews(const YamlNode& list);
+  void read_slas(const YamlNode& list);
+  void read_tenants(const YamlNode& list);
   // Tenants from the JSON Lines file `node` names, after those of the YAML (tenant_table_reader.cpp).
-  void read_tenant_table(const YAML::Node& node);
-  void read_injections(const YAML::Node& list, bool faults);
+  void read_tenant_table(const YamlNode& node);
+  void read_injections(const YamlNode& list, bool faults);
   // The target, action and its argument of an injection; false when they are not all valid.
   // `here`, when given, locates the injection for the setter of an uncertain amount.
   bool read_action(YamlMap& e, models::InjectionSpec& injection,
                    const Locate<models::InjectionSpec>& here = {});
-  void collect_repair_names(const YAML::Node& list);
-  void read_repairs(const YAML::Node& list);
-  void read_stage(const YAML::Node& item, models::RepairSpec& repair, std::uint32_t index);
-  std::optional<models::TriggerSpec> trigger(const YAML::Node& node, const std::string& what);
+  void collect_repair_names(const YamlNode& list);
+  void read_repairs(const YamlNode& list);
+  void read_stage(const YamlNode& item, models::RepairSpec& repair, std::uint32_t index);
+  std::optional<models::TriggerSpec> trigger(const YamlNode& node, const std::string& what);
   // One trigger, or a list of them.
-  std::vector<models::TriggerSpec> triggers(const YAML::Node& node, const std::string& what);
+  std::vector<models::TriggerSpec> triggers(const YamlNode& node, const std::string& what);
   // Random fault processes (failure_reader.cpp).
-  void read_failures(const YAML::Node& list);
-  void read_milestones(const YAML::Node& list);
-  void read_calibrated(const YAML::Node& list);
-  void read_variants(const YAML::Node& list);
+  void read_failures(const YamlNode& list);
+  void read_milestones(const YamlNode& list);
+  void read_calibrated(const YamlNode& list);
+  void read_variants(const YamlNode& list);
   // `at` locates the strategy in the spec, for the setters of its uncertain numbers.
-  models::StrategySpec read_strategy(const YAML::Node& node, const std::string& what,
+  models::StrategySpec read_strategy(const YamlNode& node, const std::string& what,
                                      const Locate<models::StrategySpec>& at);
   models::FailoverTrigger read_trigger(YamlMap& strategy, const Locate<models::FailoverTrigger>& at);
   // Not uncertain: its invariant (the age below the period) ties its two numbers together.
@@ -82,23 +82,23 @@ class ScenarioReader {
   void check_cycles();
 
   // Pieces.
-  std::optional<models::ComponentId> component_ref(const YAML::Node& node, const std::string& what,
+  std::optional<models::ComponentId> component_ref(const YamlNode& node, const std::string& what,
                                                    Kinds kinds = {});
-  std::optional<models::ComponentId> vertex_ref(const YAML::Node& node, const std::string& what);
-  std::optional<models::Requirement> requirement(const YAML::Node& node, const std::string& what);
+  std::optional<models::ComponentId> vertex_ref(const YamlNode& node, const std::string& what);
+  std::optional<models::Requirement> requirement(const YamlNode& node, const std::string& what);
   // `at`, when given, locates the steps for the setters of uncertain durations and work.
-  std::vector<models::RecoveryStep> recovery_steps(const YAML::Node& node, const std::string& what,
+  std::vector<models::RecoveryStep> recovery_steps(const YamlNode& node, const std::string& what,
                                                    const Locate<std::vector<models::RecoveryStep>>& at = {});
   // A clock time; with a setter it may be a distribution of clock times.
-  std::optional<sim::Time> time_point(const YAML::Node& node, const std::string& what, bool within_horizon,
+  std::optional<sim::Time> time_point(const YamlNode& node, const std::string& what, bool within_horizon,
                                       const models::InputSetter& set = {});
   // The index in spec_.tenants of the tenant `node` names, found by hash; named_index()'s message when
   // there is none.
-  std::optional<std::uint32_t> tenant_ref(const YAML::Node& node, const std::string& what);
-  std::optional<std::uint32_t> named_index(const YAML::Node& node, const std::string& what,
+  std::optional<std::uint32_t> tenant_ref(const YamlNode& node, const std::string& what);
+  std::optional<std::uint32_t> named_index(const YamlNode& node, const std::string& what,
                                            const std::vector<std::string>& names, std::string_view section);
   // Iterates a list node, reporting when it is not one.
-  std::vector<YAML::Node> list_items(const YAML::Node& node, const std::string& what);
+  std::vector<YamlNode> list_items(const YamlNode& node, const std::string& what);
   // Records `name` as taken among `taken`, reporting it (at `at`) when it already was.
   void claim_name(std::vector<std::string>& taken, const std::string& name, const YAML::Mark& at,
                   std::string_view what);
@@ -109,7 +109,7 @@ class ScenarioReader {
   bool have_start_ = false;
   std::map<std::string, models::ComponentId, std::less<>> component_ids_;
   std::vector<std::string> component_names_;  // for suggestions
-  std::vector<YAML::Node> component_items_;   // the entries under 'components', read once
+  std::vector<YamlNode> component_items_;     // the entries under 'components', read once
   std::vector<YAML::Mark> component_marks_;   // where each component is declared
   // Each component's kind as read in the first pass (before params): references may point forward.
   std::vector<std::optional<models::ComponentKind>> component_kinds_;

@@ -30,7 +30,7 @@ m::FailoverTrigger ScenarioReader::read_trigger(YamlMap& s, const Locate<m::Fail
       s.duration("detection", false, into(here, &m::FailoverTrigger::detection)).value_or(sim::Time());
   trigger.decision =
       s.duration("decision", false, into(here, &m::FailoverTrigger::decision)).value_or(sim::Time());
-  if (const YAML::Node at = s.get("at"); at.IsDefined())
+  if (const YamlNode at = s.get("at"); at.defined())
     trigger.not_before =
         time_point(at, "'at' of " + s.what(), true, into(here, &m::FailoverTrigger::not_before));
   return trigger;
@@ -72,21 +72,21 @@ void ScenarioReader::read_site_recovery(YamlMap& site, std::vector<m::RecoverySt
   }
 }
 
-m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std::string& what,
+m::StrategySpec ScenarioReader::read_strategy(const YamlNode& node, const std::string& what,
                                               const Locate<m::StrategySpec>& at) {
   YamlMap s(sink_, node, what);
-  const YAML::Node kind_node = s.get("kind", true);
+  const YamlNode kind_node = s.get("kind", true);
   std::optional<std::string> kind;
-  if (kind_node.IsDefined()) kind = read_string(sink_, kind_node, "'kind' of " + what);
+  if (kind_node.defined()) kind = read_string(sink_, kind_node, "'kind' of " + what);
   if (!kind) return m::WaitForRepairSpec{};
   const auto req = [&](std::string_view key, bool required) {
-    const YAML::Node n = s.get(key, required);
-    if (!n.IsDefined()) return m::Requirement{};
+    const YamlNode n = s.get(key, required);
+    if (!n.defined()) return m::Requirement{};
     return requirement(n, fmt::format("'{}' of {}", key, what)).value_or(m::Requirement{});
   };
   const auto ref = [&](std::string_view key, bool required, std::span<const m::ComponentKind> kinds) {
-    const YAML::Node n = s.get(key, required);
-    if (!n.IsDefined()) return m::kNoComponent;
+    const YamlNode n = s.get(key, required);
+    if (!n.defined()) return m::kNoComponent;
     return component_ref(n, fmt::format("'{}' of {}", key, what), kinds).value_or(m::kNoComponent);
   };
 
@@ -129,10 +129,10 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
   if (*kind == "active_active") {
     m::ActiveActiveSpec aa;
     const Locate<m::ActiveActiveSpec> here = alternative<m::ActiveActiveSpec>(at);
-    for (const YAML::Node& item : list_items(s.get("sites", true), "'sites' of " + what)) {
+    for (const YamlNode& item : list_items(s.get("sites", true), "'sites' of " + what)) {
       YamlMap site(sink_, item, "a site of " + what);
       m::ActiveActiveSpec::Site spec_site;
-      if (const YAML::Node n = site.get("needs", true); n.IsDefined()) {
+      if (const YamlNode n = site.get("needs", true); n.defined()) {
         spec_site.needs = requirement(n, "'needs' of a site of " + what).value_or(m::Requirement{});
       }
       const Locate<m::ActiveActiveSpec::Site> place =
@@ -179,7 +179,7 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
         s.integer("instances", false, 1, 100'000, into(here, &m::LaunchSpec::instances)).value_or(1));
     launch.trigger = read_trigger(s, member(here, &m::LaunchSpec::trigger));
     launch.boot = s.duration("boot", false, into(here, &m::LaunchSpec::boot)).value_or(sim::Time());
-    if (const YAML::Node retry = s.get("retry"); retry.IsDefined()) {
+    if (const YamlNode retry = s.get("retry"); retry.defined()) {
       YamlMap r(sink_, retry, "'retry' of " + what);
       launch.retry_initial = r.duration("initial").value_or(launch.retry_initial);
       launch.retry_max = r.duration("max").value_or(launch.retry_max);
@@ -218,25 +218,25 @@ m::StrategySpec ScenarioReader::read_strategy(const YAML::Node& node, const std:
 
   std::string message = fmt::format("unknown strategy kind '{}'", *kind);
   if (const std::string hint = did_you_mean(*kind, kStrategyKinds); !hint.empty()) message += "; " + hint;
-  sink_.error(kind_node.Mark(), std::move(message),
+  sink_.error(kind_node.mark(), std::move(message),
               fmt::format("one of {}", fmt::join(kStrategyKinds, ", ")));
   return m::WaitForRepairSpec{};
 }
 
-void ScenarioReader::read_variants(const YAML::Node& list) {
+void ScenarioReader::read_variants(const YamlNode& list) {
   std::vector<std::pair<std::uint32_t, std::string>> seen;  // (tenant, variant name)
-  for (const YAML::Node& item : list_items(list, "'variants'")) {
+  for (const YamlNode& item : list_items(list, "'variants'")) {
     const std::string shown = shown_name(item);
     YamlMap v(sink_, item, entry_what("variant", item));
     m::VariantSpec variant;
     variant.name = v.name().value_or("");
     variant.description = v.string("description").value_or("");
-    const YAML::Node tenant_node = v.get("tenant", true);
+    const YamlNode tenant_node = v.get("tenant", true);
     std::optional<std::uint32_t> tenant;
-    if (tenant_node.IsDefined()) tenant = tenant_ref(tenant_node, "'tenant' of " + v.what());
-    const YAML::Node one = v.get("strategy");
-    const YAML::Node per_function = v.get("functions");
-    if (one.IsDefined() == per_function.IsDefined()) {
+    if (tenant_node.defined()) tenant = tenant_ref(tenant_node, "'tenant' of " + v.what());
+    const YamlNode one = v.get("strategy");
+    const YamlNode per_function = v.get("functions");
+    if (one.defined() == per_function.defined()) {
       sink_.error(v.mark(),
                   v.what() + " needs either 'strategy' (for every function) or 'functions' (per function)",
                   "strategy: {kind: ...} or functions: {trading: {kind: ...}}");
@@ -258,7 +258,7 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
           return spec.variants[v_index].strategies[i].second;
         };
       };
-      if (one.IsDefined()) {
+      if (one.defined()) {
         // One strategy for every function: its draws are written into the first copy, and the other
         // copies follow it (each takes its own function's recovery again when the run builds it).
         const std::size_t inputs_before = sink_.inputs().size();
@@ -272,11 +272,11 @@ void ScenarioReader::read_variants(const YAML::Node& list) {
           variant.strategies.emplace_back(f, strategy);
           m::inherit_recovery(variant.strategies.back().second, t.functions[f].recovery);
         }
-      } else if (per_function.IsDefined()) {
+      } else if (per_function.defined()) {
         YamlMap fm(sink_, per_function, "'functions' of " + v.what());
         for (std::uint32_t f = 0; f < t.functions.size(); ++f) {
-          const YAML::Node s = fm.get(t.functions[f].name);
-          if (s.IsDefined()) {
+          const YamlNode s = fm.get(t.functions[f].name);
+          if (s.defined()) {
             variant.strategies.emplace_back(
                 f, read_strategy(
                        s, fmt::format("strategy of '{}/{}' in {}", t.name, t.functions[f].name, v.what()),

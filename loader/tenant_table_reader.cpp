@@ -523,28 +523,28 @@ void read_table_lines(TableReader& reader, const char* data, std::size_t total, 
 
 }  // namespace
 
-void ScenarioReader::read_tenant_table(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) return;
+void ScenarioReader::read_tenant_table(const YamlNode& node) {
+  if (!node.defined() || node.is_null()) return;
   const auto file = read_string(sink_, node, "'tenant_table'");
   if (!file) return;
   namespace fs = std::filesystem;
-  const fs::path path = fs::path(sink_.file_of(node.Mark())).parent_path() / *file;
+  const fs::path path = fs::path(sink_.file_of(node.mark())).parent_path() / *file;
   const std::string shown = path.lexically_normal().string();
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
   if (ec || !fs::is_regular_file(path, ec)) {
-    sink_.error(node.Mark(), fmt::format("'tenant_table': no such file '{}'", shown),
+    sink_.error(node.mark(), fmt::format("'tenant_table': no such file '{}'", shown),
                 "a JSON Lines file, relative to the scenario's folder");
     return;
   }
   if (size > kMaxTableBytes) {
-    sink_.error(node.Mark(), fmt::format("'tenant_table': '{}' is {} bytes, over the limit of {}", shown,
+    sink_.error(node.mark(), fmt::format("'tenant_table': '{}' is {} bytes, over the limit of {}", shown,
                                          size, kMaxTableBytes));
     return;
   }
   simdjson::padded_string text;
   if (const auto error = simdjson::padded_string::load(path.string()).get(text)) {
-    sink_.error(node.Mark(),
+    sink_.error(node.mark(),
                 fmt::format("'tenant_table': cannot read '{}': {}", shown, simdjson::error_message(error)));
     return;
   }
@@ -611,7 +611,7 @@ void ScenarioReader::read_tenant_table(const YAML::Node& node) {
     show_problems_to(problems.size());
   }
   if (spec_.tenants.size() == before && sink_.empty()) {
-    sink_.error(node.Mark(), fmt::format("'tenant_table': '{}' has no tenants", shown),
+    sink_.error(node.mark(), fmt::format("'tenant_table': '{}' has no tenants", shown),
                 "one tenant per line");
   }
 }

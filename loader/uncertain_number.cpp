@@ -34,21 +34,21 @@ std::string range_text(const Range& r) {
 
 // Samples of the column `column` (or the first) of a CSV file, each read by `read_value`. Problems are
 // reported at the CSV's own line and column.
-std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const YAML::Node& file_node,
+std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const YamlNode& file_node,
                                                     const std::string& file_text, const std::string& column,
                                                     const ValueReader& read_value, const std::string& what) {
   namespace fs = std::filesystem;
-  const fs::path path = fs::path(sink.file_of(file_node.Mark())).parent_path() / file_text;
+  const fs::path path = fs::path(sink.file_of(file_node.mark())).parent_path() / file_text;
   const std::string shown = path.lexically_normal().string();
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
   if (ec || !fs::is_regular_file(path, ec)) {
-    sink.error(file_node.Mark(), fmt::format("{}: no such file '{}'", what, shown),
+    sink.error(file_node.mark(), fmt::format("{}: no such file '{}'", what, shown),
                "a CSV file, relative to the scenario's folder");
     return std::nullopt;
   }
   if (size > kMaxCsvBytes) {
-    sink.error(file_node.Mark(),
+    sink.error(file_node.mark(),
                fmt::format("{}: '{}' is {} bytes, over the limit of {}", what, shown, size, kMaxCsvBytes));
     return std::nullopt;
   }
@@ -89,7 +89,8 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
       index = 0;
       // A first row that is not a value is a header.
       DiagnosticSink probe(shown);
-      if (!read_value(probe, YAML::Node(cells[0]), "a sample")) continue;
+      YamlTree cell;
+      if (!read_value(probe, cell.make_scalar(cells[0], YAML::Mark::null_mark()), "a sample")) continue;
     }
     if (*index >= cells.size()) {
       sink.error_in_file(shown, line_no, static_cast<int>(line.size()) + 1,
@@ -98,7 +99,9 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
       continue;
     }
     DiagnosticSink probe(shown);
-    const auto value = read_value(probe, YAML::Node(cells[*index]), "the sample");
+    YamlTree cell;
+    const auto value =
+        read_value(probe, cell.make_scalar(cells[*index], YAML::Mark::null_mark()), "the sample");
     if (!value) {
       const Diagnostic& d = probe.diagnostics().front();
       sink.error_in_file(shown, line_no, columns[*index], d.message, d.expected);
@@ -117,18 +120,18 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
 
 }  // namespace
 
-bool is_distribution(const YAML::Node& node) {
-  return node.IsMap() && node["dist"].IsDefined();
+bool is_distribution(const YamlNode& node) {
+  return node.is_map() && node["dist"].defined();
 }
 
 ValueReader number_reader() {
-  return [](DiagnosticSink& sink, const YAML::Node& node, const std::string& what) {
+  return [](DiagnosticSink& sink, const YamlNode& node, const std::string& what) {
     return read_number(sink, node, what, {});
   };
 }
 
 ValueReader duration_reader() {
-  return [](DiagnosticSink& sink, const YAML::Node& node, const std::string& what) -> std::optional<double> {
+  return [](DiagnosticSink& sink, const YamlNode& node, const std::string& what) -> std::optional<double> {
     const auto t = read_duration(sink, node, what);
     if (!t) return std::nullopt;
     return static_cast<double>(t->count_ms());
@@ -160,8 +163,8 @@ std::optional<Parameters> read_parameters(DiagnosticSink& sink, YamlMap& d, cons
   }
   const std::string of = fmt::format("of {}", what);
   const auto value = [&](std::string_view key, bool required = true) -> std::optional<double> {
-    const YAML::Node n = d.get(key, required);
-    if (!n.IsDefined()) return std::nullopt;
+    const YamlNode n = d.get(key, required);
+    if (!n.defined()) return std::nullopt;
     return read_value(sink, n, fmt::format("'{}' {}", key, of));
   };
   const auto plain = [&](std::string_view key) { return d.number(key, true); };
@@ -218,26 +221,26 @@ std::optional<Parameters> read_parameters(DiagnosticSink& sink, YamlMap& d, cons
     }
     case DistributionKind::kEmpirical: {
       truncatable = false;
-      const YAML::Node samples = d.get("samples");
-      const YAML::Node file = d.get("file");
+      const YamlNode samples = d.get("samples");
+      const YamlNode file = d.get("file");
       const auto column = d.string("column");
       std::optional<std::vector<double>> values;
-      if (samples.IsDefined() == file.IsDefined()) {
+      if (samples.defined() == file.defined()) {
         sink.error(d.mark(), fmt::format("{}: an empirical distribution needs 'samples' or 'file'", what),
                    "samples: [..] or file: data.csv, not both");
-      } else if (samples.IsDefined()) {
-        if (!samples.IsSequence()) {
-          sink.error(samples.Mark(), fmt::format("'samples' {} is not a list", of), "a list of values");
+      } else if (samples.defined()) {
+        if (!samples.is_sequence()) {
+          sink.error(samples.mark(), fmt::format("'samples' {} is not a list", of), "a list of values");
         } else {
           values.emplace();
-          for (const YAML::Node& s : samples) {
+          for (const YamlNode& s : samples) {
             if (const auto v = read_value(sink, s, fmt::format("a sample {}", of))) values->push_back(*v);
           }
         }
       } else if (const auto path = read_string(sink, file, fmt::format("'file' {}", of))) {
         values = read_csv_samples(sink, file, *path, column.value_or(""), read_value, what);
       }
-      if (column && !file.IsDefined())
+      if (column && !file.defined())
         sink.error(d.mark_of("column"), fmt::format("'column' {} needs 'file'", of));
       if (values) made = Distribution::empirical(std::move(*values));
       break;
@@ -289,7 +292,7 @@ std::optional<Distribution> checked_distribution(DiagnosticSink& sink, const Yam
 
 }  // namespace
 
-std::optional<Distribution> read_distribution(DiagnosticSink& sink, const YAML::Node& node,
+std::optional<Distribution> read_distribution(DiagnosticSink& sink, const YamlNode& node,
                                               const std::string& what, Range range,
                                               const ValueReader& read_value) {
   const std::size_t before = sink.diagnostics().size();
@@ -301,11 +304,11 @@ std::optional<Distribution> read_distribution(DiagnosticSink& sink, const YAML::
   return checked_distribution(sink, d, what, std::move(*p), range);
 }
 
-std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& node, const std::string& what,
+std::optional<double> read_uncertain(DiagnosticSink& sink, const YamlNode& node, const std::string& what,
                                      m::InputUnit unit, Range range, const ValueReader& read_value,
                                      const m::InputSetter& set) {
   if (!set) {
-    sink.error(node.Mark(), fmt::format("{} is a distribution, but it takes one value", what),
+    sink.error(node.mark(), fmt::format("{} is a distribution, but it takes one value", what),
                "a plain value (this field cannot be uncertain)");
     return std::nullopt;
   }
@@ -314,7 +317,7 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& nod
   auto p = read_parameters(sink, d, what, read_value);
   if (!p) return std::nullopt;
   const std::string of = fmt::format("of {}", what);
-  const YAML::Node nominal_node = d.get("nominal");
+  const YamlNode nominal_node = d.get("nominal");
   const auto name = d.string("name");
   d.finish();
   if (sink.diagnostics().size() != before) return std::nullopt;
@@ -323,15 +326,15 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& nod
   const Distribution& dist = *checked;
 
   double nominal = m::round_for_unit(dist.median(), unit);
-  if (nominal_node.IsDefined()) {
+  if (nominal_node.defined()) {
     const auto v = read_value(sink, nominal_node, fmt::format("'nominal' {}", of));
     if (!v) return std::nullopt;
     if (*v < range.min || *v > range.max || (range.above && *v == range.min)) {
-      sink.error(nominal_node.Mark(), fmt::format("'nominal' {} is out of range", of), range_text(range));
+      sink.error(nominal_node.mark(), fmt::format("'nominal' {} is out of range", of), range_text(range));
       return std::nullopt;
     }
     if (*v < dist.lowest() || *v > dist.highest()) {
-      sink.error(nominal_node.Mark(),
+      sink.error(nominal_node.mark(),
                  fmt::format("'nominal' {} is a value {} never draws", of, dist.describe()),
                  fmt::format("a value from {} to {}", dist.lowest(), dist.highest()));
       return std::nullopt;
@@ -339,7 +342,7 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& nod
     nominal = *v;
   }
   m::UncertainInput input{.name = name.value_or(what),
-                          .where = sink.place_of(node.Mark()),
+                          .where = sink.place_of(node.mark()),
                           .distribution = dist,
                           .unit = unit,
                           .nominal = nominal,

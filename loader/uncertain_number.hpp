@@ -17,17 +17,17 @@
 namespace outagesim::loader {
 
 // True when `node` is a mapping with a `dist` key.
-bool is_distribution(const YAML::Node& node);
+bool is_distribution(const YamlNode& node);
 
 // Reads one plain value in the field's unit (for a duration "2h" is 7.2e6 ms), reporting problems to
 // the sink it is given.
-using ValueReader = std::function<std::optional<double>(DiagnosticSink& sink, const YAML::Node& node,
-                                                        const std::string& what)>;
+using ValueReader =
+    std::function<std::optional<double>(DiagnosticSink& sink, const YamlNode& node, const std::string& what)>;
 
 // Reads the distribution at `node` (its kind, parameters and truncation; no `nominal` or `name`, which
 // belong to inputs) and checks that its draws stay within `range`, cutting off a negligible tail.
 // Registers nothing: for a distribution a model samples many times in one run (a time to failure).
-std::optional<sim::Distribution> read_distribution(DiagnosticSink& sink, const YAML::Node& node,
+std::optional<sim::Distribution> read_distribution(DiagnosticSink& sink, const YamlNode& node,
                                                    const std::string& what, Range range,
                                                    const ValueReader& read_value);
 
@@ -35,7 +35,7 @@ std::optional<sim::Distribution> read_distribution(DiagnosticSink& sink, const Y
 // (the field's accepted values, in the same unit), registers it as an input writing through `set`, and
 // returns its nominal value. `what` names the field in messages ("'restore' of repair 'chillers'"). Without a
 // setter the field takes no distribution, which is reported.
-std::optional<double> read_uncertain(DiagnosticSink& sink, const YAML::Node& node, const std::string& what,
+std::optional<double> read_uncertain(DiagnosticSink& sink, const YamlNode& node, const std::string& what,
                                      models::InputUnit unit, Range range, const ValueReader& read_value,
                                      const models::InputSetter& set);
 

@@ -16,17 +16,17 @@ namespace outagesim::loader {
 
 namespace {
 
-std::string_view describe(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
+std::string_view describe(const YamlNode& node) {
+  switch (node.kind()) {
+    case YamlNode::Kind::kMap:
       return "a mapping";
-    case YAML::NodeType::Sequence:
+    case YamlNode::Kind::kSequence:
       return "a list";
-    case YAML::NodeType::Null:
+    case YamlNode::Kind::kNull:
       return "nothing";
-    case YAML::NodeType::Scalar:
+    case YamlNode::Kind::kScalar:
       return "a scalar";
-    case YAML::NodeType::Undefined:
+    case YamlNode::Kind::kUndefined:
       break;
   }
   return "nothing";
@@ -151,113 +151,113 @@ bool DiagnosticSink::add_input(models::UncertainInput input, bool may_join) {
   return true;
 }
 
-std::optional<std::string> scalar_at(const YAML::Node& map, const char* key) {
-  if (!map.IsMap()) return std::nullopt;
-  const YAML::Node value = map[key];
-  if (!value.IsDefined() || !value.IsScalar()) return std::nullopt;
-  return value.Scalar();
+std::optional<std::string> scalar_at(const YamlNode& map, const char* key) {
+  if (!map.is_map()) return std::nullopt;
+  const YamlNode value = map[key];
+  if (!value.defined() || !value.is_scalar()) return std::nullopt;
+  return std::string(value.scalar());
 }
 
-std::string entry_what(std::string_view kind, const YAML::Node& entry) {
+std::string entry_what(std::string_view kind, const YamlNode& entry) {
   const auto name = scalar_at(entry, "name");
   return name ? fmt::format("{} '{}'", kind, shown_text(*name)) : fmt::format("a {}", kind);
 }
 
-std::string shown_name(const YAML::Node& entry) {
+std::string shown_name(const YamlNode& entry) {
   return shown_text(scalar_at(entry, "name").value_or("?"));
 }
 
-std::optional<std::string> read_string(DiagnosticSink& sink, const YAML::Node& node, std::string_view what) {
-  if (!node.IsScalar()) {
-    sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), "a string");
+std::optional<std::string> read_string(DiagnosticSink& sink, const YamlNode& node, std::string_view what) {
+  if (!node.is_scalar()) {
+    sink.error(node.mark(), fmt::format("{} is {}", what, describe(node)), "a string");
     return std::nullopt;
   }
-  return node.Scalar();
+  return std::string(node.scalar());
 }
 
-std::optional<double> read_number(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,
+std::optional<double> read_number(DiagnosticSink& sink, const YamlNode& node, std::string_view what,
                                   Range range) {
   if (is_distribution(node)) return read_uncertain(sink, node, std::string(what), {}, range, {}, {});
   const std::string expected = range_text(range);
-  if (!node.IsScalar()) {
-    sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), expected);
+  if (!node.is_scalar()) {
+    sink.error(node.mark(), fmt::format("{} is {}", what, describe(node)), expected);
     return std::nullopt;
   }
-  const std::string& text = node.Scalar();
+  const std::string_view text = node.scalar();
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    sink.error(node.Mark(), fmt::format("{} is {}, not a number", what, quote(text)), expected);
+    sink.error(node.mark(), fmt::format("{} is {}, not a number", what, quote(text)), expected);
     return std::nullopt;
   }
   if (value < range.min || (range.above && value == range.min) || value > range.max) {
-    sink.error(node.Mark(), fmt::format("{} is {}, out of range", what, shown_text(text)), expected);
+    sink.error(node.mark(), fmt::format("{} is {}, out of range", what, shown_text(text)), expected);
     return std::nullopt;
   }
   return value;
 }
 
-std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,
+std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YamlNode& node, std::string_view what,
                                          std::int64_t min, std::int64_t max) {
   if (is_distribution(node)) {
     read_uncertain(sink, node, std::string(what), {}, {}, {}, {});
     return std::nullopt;
   }
   const std::string expected = fmt::format("a whole number from {} to {}", min, max);
-  if (!node.IsScalar()) {
-    sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), expected);
+  if (!node.is_scalar()) {
+    sink.error(node.mark(), fmt::format("{} is {}", what, describe(node)), expected);
     return std::nullopt;
   }
-  const std::string& text = node.Scalar();
+  const std::string_view text = node.scalar();
   if (!is_decimal_whole_number(text)) {
-    sink.error(node.Mark(), fmt::format("{} is {}, not a decimal whole number", what, quote(text)),
+    sink.error(node.mark(), fmt::format("{} is {}, not a decimal whole number", what, quote(text)),
                expected + ", in digits only (as 300)");
     return std::nullopt;
   }
   std::int64_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || value < min || value > max) {
-    sink.error(node.Mark(), fmt::format("{} is {}, out of range", what, quote(text)), expected);
+    sink.error(node.mark(), fmt::format("{} is {}, out of range", what, quote(text)), expected);
     return std::nullopt;
   }
   return value;
 }
 
-std::optional<bool> read_bool(DiagnosticSink& sink, const YAML::Node& node, std::string_view what) {
-  if (node.IsScalar()) {
-    const std::string& text = node.Scalar();
+std::optional<bool> read_bool(DiagnosticSink& sink, const YamlNode& node, std::string_view what) {
+  if (node.is_scalar()) {
+    const std::string_view text = node.scalar();
     if (text == "true") return true;
     if (text == "false") return false;
   }
-  sink.error(node.Mark(),
-             fmt::format("{} is {}", what, node.IsScalar() ? quote(node.Scalar()) : describe(node)),
+  sink.error(node.mark(),
+             fmt::format("{} is {}", what, node.is_scalar() ? quote(node.scalar()) : describe(node)),
              "true or false");
   return std::nullopt;
 }
 
-std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YAML::Node& node, std::string_view what) {
+std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YamlNode& node, std::string_view what) {
   if (is_distribution(node)) {
     read_uncertain(sink, node, std::string(what), {}, {}, {}, {});
     return std::nullopt;
   }
-  if (!node.IsScalar()) {
-    sink.error(node.Mark(), fmt::format("{} is {}", what, describe(node)), "a duration such as 2h15m");
+  if (!node.is_scalar()) {
+    sink.error(node.mark(), fmt::format("{} is {}", what, describe(node)), "a duration such as 2h15m");
     return std::nullopt;
   }
-  auto parsed = parse_duration(node.Scalar());
+  auto parsed = parse_duration(node.scalar());
   if (auto* expected = std::get_if<std::string>(&parsed)) {
-    sink.error(node.Mark(), fmt::format("{} is {}, not a valid duration", what, quote(node.Scalar())),
+    sink.error(node.mark(), fmt::format("{} is {}, not a valid duration", what, quote(node.scalar())),
                *expected);
     return std::nullopt;
   }
   return std::get<sim::Time>(parsed);
 }
 
-std::optional<std::optional<sim::Time>> read_duration_or_never(DiagnosticSink& sink, const YAML::Node& node,
+std::optional<std::optional<sim::Time>> read_duration_or_never(DiagnosticSink& sink, const YamlNode& node,
                                                                std::string_view what) {
-  if (node.IsScalar() && node.Scalar() == "never") return std::optional<sim::Time>();
-  if (node.IsScalar() && !std::holds_alternative<sim::Time>(parse_duration(node.Scalar()))) {
-    sink.error(node.Mark(), fmt::format("{} is {}, not a valid duration", what, quote(node.Scalar())),
+  if (node.is_scalar() && node.scalar() == "never") return std::optional<sim::Time>();
+  if (node.is_scalar() && !std::holds_alternative<sim::Time>(parse_duration(node.scalar()))) {
+    sink.error(node.mark(), fmt::format("{} is {}, not a valid duration", what, quote(node.scalar())),
                "a duration such as 2h15m, or never");
     return std::nullopt;
   }
@@ -266,10 +266,10 @@ std::optional<std::optional<sim::Time>> read_duration_or_never(DiagnosticSink& s
   return std::optional<sim::Time>(*t);
 }
 
-YamlMap::YamlMap(DiagnosticSink& sink, const YAML::Node& node, std::string what)
-    : sink_(&sink), node_(node), what_(std::move(what)), mark_(node.Mark()) {
-  if (!node.IsMap()) {
-    sink.error(node.Mark(), fmt::format("{} is {}", what_, describe(node)), "a mapping of keys to values");
+YamlMap::YamlMap(DiagnosticSink& sink, const YamlNode& node, std::string what)
+    : sink_(&sink), node_(node), what_(std::move(what)), mark_(node.mark()) {
+  if (!node.is_map()) {
+    sink.error(node.mark(), fmt::format("{} is {}", what_, describe(node)), "a mapping of keys to values");
     return;
   }
   valid_ = true;
@@ -278,53 +278,53 @@ YamlMap::YamlMap(DiagnosticSink& sink, const YAML::Node& node, std::string what)
   const bool indexed = node.size() > kIndexFrom;
   entries_.reserve(node.size());
   for (const auto& entry : node) {
-    if (!entry.first.IsScalar()) {
-      sink.error(entry.first.Mark(), fmt::format("a key in {} is {}", what_, describe(entry.first)),
+    if (!entry.first.is_scalar()) {
+      sink.error(entry.first.mark(), fmt::format("a key in {} is {}", what_, describe(entry.first)),
                  "a plain key");
       continue;
     }
-    const std::string_view key = entry.first.Scalar();
+    const std::string_view key = entry.first.scalar();
     const bool repeated = indexed ? !index_.emplace(key, entries_.size()).second
                                   : std::any_of(entries_.begin(), entries_.end(),
                                                 [key](const Entry& e) { return e.key == key; });
     if (repeated) {
-      sink.error(entry.first.Mark(), fmt::format("duplicate key '{}' in {}", key, what_), "each key once");
+      sink.error(entry.first.mark(), fmt::format("duplicate key '{}' in {}", key, what_), "each key once");
     }
     entries_.push_back(Entry{key, entry.first, entry.second});
   }
 }
 
-YAML::Node YamlMap::find(std::string_view key) const {
+YamlNode YamlMap::find(std::string_view key) const {
   if (!index_.empty()) {
     const auto it = index_.find(key);
-    return it == index_.end() ? YAML::Node(YAML::NodeType::Undefined) : entries_[it->second].value;
+    return it == index_.end() ? YamlNode() : entries_[it->second].value;
   }
   for (const Entry& entry : entries_) {
     if (entry.key == key) return entry.value;
   }
-  return YAML::Node(YAML::NodeType::Undefined);
+  return YamlNode();
 }
 
-YAML::Node YamlMap::get(std::string_view key, bool required) {
+YamlNode YamlMap::get(std::string_view key, bool required) {
   known_.emplace_back(key);
-  YAML::Node value = find(key);
-  if (!value.IsDefined() && valid_ && required)
+  YamlNode value = find(key);
+  if (!value.defined() && valid_ && required)
     sink_->error(mark_, fmt::format("{} lacks the required key '{}'", what_, key));
   return value;
 }
 
 bool YamlMap::has(std::string_view key) const {
-  return find(key).IsDefined();
+  return find(key).defined();
 }
 
 YAML::Mark YamlMap::mark_of(std::string_view key) const {
-  const YAML::Node value = find(key);
-  return value.IsDefined() ? value.Mark() : mark_;
+  const YamlNode value = find(key);
+  return value.defined() ? value.mark() : mark_;
 }
 
 std::optional<std::string> YamlMap::string(std::string_view key, bool required) {
-  const YAML::Node n = get(key, required);
-  if (!n.IsDefined()) return std::nullopt;
+  const YamlNode n = get(key, required);
+  if (!n.defined()) return std::nullopt;
   return read_string(*sink_, n, fmt::format("'{}' of {}", key, what_));
 }
 
@@ -340,8 +340,8 @@ std::optional<std::string> YamlMap::name(bool slash_allowed) {
 
 std::optional<double> YamlMap::number(std::string_view key, bool required, Range range,
                                       const models::InputSetter& set) {
-  const YAML::Node n = get(key, required);
-  if (!n.IsDefined()) return std::nullopt;
+  const YamlNode n = get(key, required);
+  if (!n.defined()) return std::nullopt;
   const std::string what = fmt::format("'{}' of {}", key, what_);
   if (is_distribution(n)) {
     return read_uncertain(*sink_, n, what, models::InputUnit::kNumber, range, number_reader(), set);
@@ -351,8 +351,8 @@ std::optional<double> YamlMap::number(std::string_view key, bool required, Range
 
 std::optional<std::int64_t> YamlMap::integer(std::string_view key, bool required, std::int64_t min,
                                              std::int64_t max, const models::InputSetter& set) {
-  const YAML::Node n = get(key, required);
-  if (!n.IsDefined()) return std::nullopt;
+  const YamlNode n = get(key, required);
+  if (!n.defined()) return std::nullopt;
   const std::string what = fmt::format("'{}' of {}", key, what_);
   if (is_distribution(n)) {
     const auto nominal = read_uncertain(*sink_, n, what, models::InputUnit::kCount,
@@ -365,15 +365,15 @@ std::optional<std::int64_t> YamlMap::integer(std::string_view key, bool required
 }
 
 std::optional<bool> YamlMap::boolean(std::string_view key, bool required) {
-  const YAML::Node n = get(key, required);
-  if (!n.IsDefined()) return std::nullopt;
+  const YamlNode n = get(key, required);
+  if (!n.defined()) return std::nullopt;
   return read_bool(*sink_, n, fmt::format("'{}' of {}", key, what_));
 }
 
 std::optional<sim::Time> YamlMap::duration(std::string_view key, bool required,
                                            const models::InputSetter& set) {
-  const YAML::Node n = get(key, required);
-  if (!n.IsDefined()) return std::nullopt;
+  const YamlNode n = get(key, required);
+  if (!n.defined()) return std::nullopt;
   const std::string what = fmt::format("'{}' of {}", key, what_);
   if (is_distribution(n)) {
     const auto nominal = read_uncertain(*sink_, n, what, models::InputUnit::kDuration,
@@ -386,8 +386,8 @@ std::optional<sim::Time> YamlMap::duration(std::string_view key, bool required,
 }
 
 std::optional<std::optional<sim::Time>> YamlMap::duration_or_never(std::string_view key, bool required) {
-  const YAML::Node n = get(key, required);
-  if (!n.IsDefined()) return std::nullopt;
+  const YamlNode n = get(key, required);
+  if (!n.defined()) return std::nullopt;
   return read_duration_or_never(*sink_, n, fmt::format("'{}' of {}", key, what_));
 }
 
@@ -402,7 +402,7 @@ void YamlMap::finish() {
     std::string message = fmt::format("unknown key '{}' in {}", key, what_);
     const std::string hint = did_you_mean(key, known_);
     if (!hint.empty()) message += "; " + hint;
-    sink_->error(entry.key_node.Mark(), std::move(message),
+    sink_->error(entry.key_node.mark(), std::move(message),
                  fmt::format("one of {}", fmt::join(candidates, ", ")));
   }
 }

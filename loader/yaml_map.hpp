@@ -3,8 +3,6 @@
 // and reading goes on, so one pass reports every problem of a file.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,6 +12,7 @@
 
 #include "loader/diagnostic.hpp"
 #include "loader/name_rules.hpp"
+#include "loader/yaml_tree.hpp"
 #include "models/scenario/uncertain_input.hpp"
 #include "sim/time.hpp"
 
@@ -80,30 +79,30 @@ struct Range {
 };
 
 // The entry's `name` for messages about it before it is read ("?" when it has none).
-std::string shown_name(const YAML::Node& entry);
+std::string shown_name(const YamlNode& entry);
 // The scalar under `key` of a mapping, or nullopt: never throws for a missing key (yaml-cpp's
-// `node[key].IsScalar()` throws when a const node lacks the key).
-std::optional<std::string> scalar_at(const YAML::Node& map, const char* key);
+// `node[key].is_scalar()` throws when a const node lacks the key).
+std::optional<std::string> scalar_at(const YamlNode& map, const char* key);
 // "component 'x'" for an entry named x, "a component" for one without a name.
-std::string entry_what(std::string_view kind, const YAML::Node& entry);
+std::string entry_what(std::string_view kind, const YamlNode& entry);
 
 // Scalar readers for any node, shared by YamlMap and list readers.
-std::optional<std::string> read_string(DiagnosticSink& sink, const YAML::Node& node, std::string_view what);
-std::optional<double> read_number(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,
+std::optional<std::string> read_string(DiagnosticSink& sink, const YamlNode& node, std::string_view what);
+std::optional<double> read_number(DiagnosticSink& sink, const YamlNode& node, std::string_view what,
                                   Range range);
-std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YAML::Node& node, std::string_view what,
+std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YamlNode& node, std::string_view what,
                                          std::int64_t min, std::int64_t max);
-std::optional<bool> read_bool(DiagnosticSink& sink, const YAML::Node& node, std::string_view what);
-std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YAML::Node& node, std::string_view what);
+std::optional<bool> read_bool(DiagnosticSink& sink, const YamlNode& node, std::string_view what);
+std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YamlNode& node, std::string_view what);
 // A duration where "never" is meaningful: the outer nullopt on an error, the inner one for `never`.
-std::optional<std::optional<sim::Time>> read_duration_or_never(DiagnosticSink& sink, const YAML::Node& node,
+std::optional<std::optional<sim::Time>> read_duration_or_never(DiagnosticSink& sink, const YamlNode& node,
                                                                std::string_view what);
 
 class YamlMap {
  public:
   // `what` names the mapping in messages ("room 'c1'"). Reports when `node` is not a mapping, and any
   // duplicate or non-scalar key.
-  YamlMap(DiagnosticSink& sink, const YAML::Node& node, std::string what);
+  YamlMap(DiagnosticSink& sink, const YamlNode& node, std::string what);
 
   bool valid() const { return valid_; }
   const YAML::Mark& mark() const { return mark_; }
@@ -112,7 +111,7 @@ class YamlMap {
 
   // Marks `key` as known; returns its value node, or an invalid node when absent. When `required`,
   // absence is reported.
-  YAML::Node get(std::string_view key, bool required = false);
+  YamlNode get(std::string_view key, bool required = false);
   bool has(std::string_view key) const;
   // The mark of a key's value when present, else the mapping's.
   YAML::Mark mark_of(std::string_view key) const;
@@ -146,15 +145,15 @@ class YamlMap {
   // component's reader asks for a dozen keys.
   struct Entry {
     std::string_view key;  // into the tree, which node_ keeps alive
-    YAML::Node key_node;
-    YAML::Node value;
+    YamlNode key_node;
+    YamlNode value;
   };
 
   // The value of `key`'s first occurrence, or an invalid node.
-  YAML::Node find(std::string_view key) const;
+  YamlNode find(std::string_view key) const;
 
   DiagnosticSink* sink_;
-  YAML::Node node_;
+  YamlNode node_;
   std::string what_;
   YAML::Mark mark_;
   bool valid_ = false;

@@ -9,7 +9,8 @@ using namespace outagesim::loader;
 namespace {
 std::vector<Diagnostic> read(const char* text, const std::function<void(YamlMap&)>& body) {
   DiagnosticSink sink("t.yaml");
-  YamlMap map(sink, YAML::Load(text), "thing 'x'");
+  const YamlTree tree = parse_yaml(text, 1).tree;
+  YamlMap map(sink, tree.root(), "thing 'x'");
   body(map);
   map.finish();
   return sink.take();
@@ -61,14 +62,18 @@ TEST_CASE("a map of 200,000 keys is checked for duplicates and read in linear ti
   // Regression (issue 13): the duplicate check compared each key with every earlier one (over 20 s).
   // Built in memory: parsing 200,000 keys with yaml-cpp alone takes seconds, and is linear.
   constexpr int kKeys = 200'000;
-  YAML::Node node(YAML::NodeType::Map);
-  for (int i = 0; i < kKeys; ++i) node.force_insert(fmt::format("k{}", i), i);
-  node.force_insert("k123456", "again");
+  YamlTree tree;
+  const YAML::Mark here = YAML::Mark::null_mark();
+  std::vector<std::pair<YamlNode, YamlNode>> entries;
+  for (int i = 0; i < kKeys; ++i)
+    entries.emplace_back(tree.make_scalar(fmt::format("k{}", i), here),
+                         tree.make_scalar(std::to_string(i), here));
+  entries.emplace_back(tree.make_scalar("k123456", here), tree.make_scalar("again", here));
   DiagnosticSink sink("t.yaml");
-  YamlMap map(sink, node, "thing 'x'");
+  YamlMap map(sink, tree.make_map(here, entries), "thing 'x'");
   // Looked up through the index: the first occurrence of a repeated key, as a scan would find.
   for (int i = 0; i < kKeys; i += 997) CHECK(map.integer(fmt::format("k{}", i), true, 0, kKeys) == i);
-  CHECK(map.get("k123456").Scalar() == "123456");
+  CHECK(map.get("k123456").scalar() == "123456");
   CHECK(map.has("k199999"));
   CHECK_FALSE(map.has("k200000"));
   const auto d = sink.take();
@@ -81,8 +86,9 @@ TEST_CASE("a big map reports its duplicates and marks at their place") {
   for (int i = 0; i < 40; ++i) text += fmt::format("k{}: {}\n", i, i);
   text += "k7: again\n";
   DiagnosticSink sink("t.yaml");
-  YamlMap map(sink, YAML::Load(text), "thing 'x'");
-  CHECK(map.get("k7").Scalar() == "7");
+  const YamlTree tree = parse_yaml(text, 1).tree;
+  YamlMap map(sink, tree.root(), "thing 'x'");
+  CHECK(map.get("k7").scalar() == "7");
   CHECK(map.mark_of("k3").line == 3);
   CHECK(map.mark_of("nothing").line == 0);
   map.finish();

@@ -3,8 +3,6 @@
 // checks it like every other key (docs/scenario-format.md, "import").
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <functional>
 #include <map>
 #include <optional>

@@ -2,6 +2,7 @@
 // `outagesim import terraform`: the template alone is not a scenario, so only its components and its
 // `import` are read.
 #include <fmt/format.h>
+#include <yaml-cpp/exceptions.h>
 
 #include <algorithm>
 

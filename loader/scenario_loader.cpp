@@ -102,8 +102,7 @@ std::optional<YAML::Mark> nested_beyond(const YamlNode& root, int limit) {
     const int depth = pending.back().second;
     pending.pop_back();
     if (depth > limit) return node.mark();
-    // Children pushed in reverse, so that the first too deep in the file is the one found. (Not
-    // std::reverse: assigning a YamlNode writes into the tree it refers to.)
+    // Children pushed in reverse, so that the first too deep in the file is the one found.
     children.clear();
     if (node.is_sequence()) {
       for (const YamlNode& child : node) children.push_back(child);
@@ -141,7 +140,7 @@ int second_document_line(std::string_view text) {
 }
 
 // Whether walking the tree as readers do, with every alias expanded where it stands, meets more than
-// `budget` nodes. yaml-cpp shares an aliased node rather than copying it, so the tree stays small, but
+// `budget` nodes. The tree shares an aliased node rather than copying it, so it stays small, but
 // every reader walks each repeat: a small file of nested aliases would build gigabytes of requirements.
 // The walk stops at the budget, so it costs no more than the budget either.
 bool expands_beyond(const YamlNode& root, std::size_t budget) {
@@ -339,7 +338,7 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
     result.diagnostics = sink.take();
     return result;
   }
-  try {
+  {
     ScenarioReader reader(sink);
     models::ScenarioSpec spec = reader.read(root);
     // A tenant table is part of the scenario: a result names both by one hash.
@@ -349,9 +348,6 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
     }
     spec.inputs = sink.take_inputs();
     if (sink.empty()) result.spec = std::move(spec);
-  } catch (const YAML::Exception& e) {
-    // yaml-cpp throws on some malformed documents only when they are read; report it where it points.
-    sink.error(e.mark, "YAML error: " + e.msg, "well-formed YAML");
   }
   result.diagnostics = sink.take();
   // In file order, as a reader goes through the file; problems without a place first. The scenario

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <absl/container/flat_hash_map.h>
-#include <yaml-cpp/yaml.h>
 
 #include <map>
 #include <optional>

@@ -5,8 +5,6 @@
 // an UncertainInput with the sink and returns the nominal value, which the caller stores as usual.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <functional>
 #include <optional>
 #include <string>

@@ -267,7 +267,7 @@ std::optional<std::optional<sim::Time>> read_duration_or_never(DiagnosticSink& s
 }
 
 YamlMap::YamlMap(DiagnosticSink& sink, const YamlNode& node, std::string what)
-    : sink_(&sink), node_(node), what_(std::move(what)), mark_(node.mark()) {
+    : sink_(&sink), what_(std::move(what)), mark_(node.mark()) {
   if (!node.is_map()) {
     sink.error(node.mark(), fmt::format("{} is {}", what_, describe(node)), "a mapping of keys to values");
     return;

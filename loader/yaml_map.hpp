@@ -80,8 +80,7 @@ struct Range {
 
 // The entry's `name` for messages about it before it is read ("?" when it has none).
 std::string shown_name(const YamlNode& entry);
-// The scalar under `key` of a mapping, or nullopt: never throws for a missing key (yaml-cpp's
-// `node[key].is_scalar()` throws when a const node lacks the key).
+// The scalar under `key` of a mapping, or nullopt.
 std::optional<std::string> scalar_at(const YamlNode& map, const char* key);
 // "component 'x'" for an entry named x, "a component" for one without a name.
 std::string entry_what(std::string_view kind, const YamlNode& entry);
@@ -141,10 +140,9 @@ class YamlMap {
   // Maps with more keys than this are looked up through index_; smaller ones are scanned.
   static constexpr std::size_t kIndexFrom = 16;
 
-  // A scalar key and its value, taken once: walking a yaml-cpp map builds two nodes per entry, and a
-  // component's reader asks for a dozen keys.
+  // A scalar key and its value, taken once: a component's reader asks for a dozen keys.
   struct Entry {
-    std::string_view key;  // into the tree, which node_ keeps alive
+    std::string_view key;  // into the tree, which outlives the map
     YamlNode key_node;
     YamlNode value;
   };
@@ -153,7 +151,6 @@ class YamlMap {
   YamlNode find(std::string_view key) const;
 
   DiagnosticSink* sink_;
-  YamlNode node_;
   std::string what_;
   YAML::Mark mark_;
   bool valid_ = false;

@@ -17,8 +17,9 @@ constexpr std::int64_t kMaxRepeat = 1000;
 
 // A stage's `repeat`, read leniently: the strict read (with its messages) comes with the repair.
 std::int64_t raw_repeat(const YamlNode& stage) {
-  if (!stage.is_map() || !stage["repeat"] || !stage["repeat"].is_scalar()) return 1;
-  const std::string_view text = stage["repeat"].scalar();
+  const YamlNode node = stage["repeat"];  // undefined, so not a scalar, when `stage` is no mapping
+  if (!node.is_scalar()) return 1;
+  const std::string_view text = node.scalar();
   std::int64_t repeat = 1;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), repeat);
   if (ec != std::errc() || end != text.data() + text.size()) return 1;
@@ -26,8 +27,7 @@ std::int64_t raw_repeat(const YamlNode& stage) {
 }
 
 std::string raw_name(const YamlNode& node) {
-  if (!node.is_map() || !node["name"] || !node["name"].is_scalar()) return {};
-  return std::string(node["name"].scalar());
+  return std::string(node["name"].scalar());  // empty unless a mapping with a scalar name
 }
 }  // namespace
 

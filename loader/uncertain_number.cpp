@@ -58,6 +58,7 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
   int line_no = 0;
   std::optional<std::size_t> index;  // of the column, once known
   bool ok = true;
+  YamlTree cells_read;  // each cell as a scalar node, for read_value
   while (std::getline(in, line)) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -89,8 +90,7 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
       index = 0;
       // A first row that is not a value is a header.
       DiagnosticSink probe(shown);
-      YamlTree cell;
-      if (!read_value(probe, cell.make_scalar(cells[0], YAML::Mark::null_mark()), "a sample")) continue;
+      if (!read_value(probe, cells_read.make_scalar(cells[0], YAML::Mark::null_mark()), "a sample")) continue;
     }
     if (*index >= cells.size()) {
       sink.error_in_file(shown, line_no, static_cast<int>(line.size()) + 1,
@@ -99,9 +99,8 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
       continue;
     }
     DiagnosticSink probe(shown);
-    YamlTree cell;
     const auto value =
-        read_value(probe, cell.make_scalar(cells[*index], YAML::Mark::null_mark()), "the sample");
+        read_value(probe, cells_read.make_scalar(cells[*index], YAML::Mark::null_mark()), "the sample");
     if (!value) {
       const Diagnostic& d = probe.diagnostics().front();
       sink.error_in_file(shown, line_no, columns[*index], d.message, d.expected);

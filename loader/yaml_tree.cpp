@@ -4,6 +4,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cstring>
 #include <sstream>
 
@@ -26,14 +27,16 @@ struct Record {
 
 using yaml_tree_detail::Record;
 
-// Bump allocation in blocks that never move, freed all at once with the tree.
+// Bump allocation in blocks that never move, freed all at once with the tree. Blocks start small (a
+// scenario of a few keys, a cell of a CSV) and double up to 1 MiB; they are not zeroed.
 class YamlTree::Arena {
  public:
   void* allocate(std::size_t bytes, std::size_t align) {
     std::size_t pad = (align - reinterpret_cast<std::uintptr_t>(next_) % align) % align;
     if (pad + bytes > left_) {
-      const std::size_t size = std::max(kBlockBytes, bytes + align);
-      blocks_.push_back(std::make_unique<std::byte[]>(size));
+      const std::size_t size = std::max(next_block_bytes_, bytes + align);
+      next_block_bytes_ = std::min(2 * next_block_bytes_, kMaxBlockBytes);
+      blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(size));
       next_ = blocks_.back().get();
       left_ = size;
       pad = (align - reinterpret_cast<std::uintptr_t>(next_) % align) % align;
@@ -61,11 +64,12 @@ class YamlTree::Arena {
   }
 
  private:
-  static constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kMaxBlockBytes = std::size_t{1} << 20;
 
   std::vector<std::unique_ptr<std::byte[]>> blocks_;
   std::byte* next_ = nullptr;
   std::size_t left_ = 0;
+  std::size_t next_block_bytes_ = std::size_t{4} << 10;
 };
 
 YamlNode::Kind YamlNode::kind() const {
@@ -103,15 +107,17 @@ YamlNode YamlNode::operator[](std::string_view key) const {
 }
 
 YamlNode::Iterator YamlNode::begin() const {
-  const bool container = record_ && (record_->kind == Kind::kSequence || record_->kind == Kind::kMap);
-  if (!container) return Iterator(nullptr, 0, 0, 1);
-  return Iterator(record_->children, 0, record_->size, record_->kind == Kind::kMap ? 2 : 1);
+  return iterator_at(false);
 }
 
 YamlNode::Iterator YamlNode::end() const {
-  const bool container = record_ && (record_->kind == Kind::kSequence || record_->kind == Kind::kMap);
+  return iterator_at(true);
+}
+
+YamlNode::Iterator YamlNode::iterator_at(bool at_end) const {
+  const bool container = is_sequence() || is_map();
   if (!container) return Iterator(nullptr, 0, 0, 1);
-  return Iterator(record_->children, record_->size, record_->size, record_->kind == Kind::kMap ? 2 : 1);
+  return Iterator(record_->children, at_end ? record_->size : 0, record_->size, is_map() ? 2 : 1);
 }
 
 void YamlNode::Iterator::load() {

@@ -61,6 +61,7 @@ class YamlNode {
   friend class YamlTree;
   friend class YamlTreeBuilder;
   explicit YamlNode(const yaml_tree_detail::Record* record) : record_(record) {}
+  Iterator iterator_at(bool at_end) const;
 
   const yaml_tree_detail::Record* record_ = nullptr;
 };

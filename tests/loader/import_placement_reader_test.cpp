@@ -1,5 +1,7 @@
 // The region template's `import` key: read into an ImportPlacement, checked like every other key, and
 // never simulated.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -19,8 +21,10 @@ components:
   - {name: oss-zrs, kind: object_storage}
 )";
 
+// One file per process: ctest runs the test cases of this file side by side, each in a process of its own.
 std::string write_template(const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() / "outagesim-import-placement-test.yaml";
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("outagesim-import-placement-test-" + std::to_string(::getpid()) + ".yaml");
   std::ofstream(path) << text;
   return path.string();
 }

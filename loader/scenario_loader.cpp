@@ -118,25 +118,33 @@ std::optional<YAML::Mark> nested_beyond(const YamlNode& root, int limit) {
 }
 
 // The 1-based line of the second document's start: its '---' line, or, when the first document ends
-// with '...', the line after it.
+// with '...', the first line with content from there on (the '...' line itself when yaml-cpp read more
+// dots on it as the second document, or when nothing follows it: fuzzer finding
+// tests/corpus/document-end-as-last-line.yaml pointed past the last line).
 int second_document_line(std::string_view text) {
   int line = 1;
   bool seen_content = false;
+  int document_end = 0;  // the line of a '...' marker
   std::size_t start = 0;
   while (start <= text.size()) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
     const std::string_view l = text.substr(start, end - start);
     const bool marker =
         l.starts_with("---") && (l.size() == 3 || l[3] == ' ' || l[3] == '\r' || l[3] == '\t');
+    const bool content = !l.empty() && l[0] != '#' && l.find_first_not_of(" \t\r") != std::string_view::npos;
+    if (document_end != 0 && content) return line;
     if (marker && seen_content) return line;
-    if (l.starts_with("...")) return line + 1;
-    if (!marker && !l.empty() && l[0] != '#' && l.find_first_not_of(" \t\r") != std::string_view::npos)
+    if (l.starts_with("...")) {
+      if (l.find_first_not_of(" \t\r", 3) != std::string_view::npos) return line;
+      document_end = line;
+    } else if (!marker && content) {
       seen_content = true;
+    }
     if (end == text.size()) break;
     start = end + 1;
     ++line;
   }
-  return 0;
+  return document_end;
 }
 
 // Whether walking the tree as readers do, with every alias expanded where it stands, meets more than

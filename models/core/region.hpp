@@ -16,8 +16,20 @@ namespace outagesim::models {
 
 class Region {
  public:
+  // What the dependency graph says about the components, taken from it apart from them (so that a big
+  // region can build its components and this side by side).
+  struct Order {
+    std::vector<std::uint32_t> ranks;  // DependencyGraph::ranks()
+    DependencyGraph::Dependents dependents;
+
+    static Order of(const DependencyGraph& graph) { return Order{graph.ranks(), graph.dependents()}; }
+  };
+
   // REQUIRES: components[i]->id() == i; the graph has one vertex per component and no cycle.
   Region(std::vector<std::unique_ptr<Component>> components, const DependencyGraph& graph);
+  // REQUIRES: components[i]->id() == i; `order` is Order::of() a graph with one vertex per component and no
+  // cycle.
+  Region(std::vector<std::unique_ptr<Component>> components, Order order);
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(components_.size()); }
   Component& component(ComponentId id) { return *components_[id]; }

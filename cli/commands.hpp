@@ -120,6 +120,8 @@ struct GenerateOptions {
   std::string output;  // empty: stdout
   // When set, most tenants go to this JSON Lines file (the scenario's tenant_table), next to `output`.
   std::string tenant_table;
+  // When set, the components go to this JSON file, which the scenario includes.
+  std::string component_part;
 };
 
 struct ValidateOptions {

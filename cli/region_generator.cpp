@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cassert>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/random_stream.hpp"
@@ -71,7 +72,35 @@ struct Pool {
   int checks_min;
 };
 
-void write_zone(std::FILE* out, const RegionShape& shape, int zone, sim::RandomStream& rng) {
+// Where the components go: the scenario's YAML list, or a JSON part that the scenario includes. Each is
+// written as one JSON object, which YAML reads as a flow mapping, so that the two hold the same lines.
+class ComponentList {
+ public:
+  // REQUIRES: `part` is nullptr or a file of its own, opened for writing.
+  ComponentList(std::FILE* scenario, std::FILE* part) : out_(part ? part : scenario), json_(part != nullptr) {
+    std::fputs(json_ ? "{\"components\": [" : "\ncomponents:", out_);
+  }
+  // A comment line in the YAML; JSON has none.
+  void comment(std::string_view text) {
+    if (!json_) fmt::print(out_, "\n  # {}", text);
+  }
+  void add(std::string_view object) {
+    if (json_) {
+      fmt::print(out_, "{}\n{}", first_ ? "" : ",", object);
+    } else {
+      fmt::print(out_, "\n  - {}", object);
+    }
+    first_ = false;
+  }
+  void close() { std::fputs(json_ ? "\n]}\n" : "\n", out_); }
+
+ private:
+  std::FILE* out_;
+  bool json_;
+  bool first_ = true;
+};
+
+void write_zone(ComponentList& out, const RegionShape& shape, int zone, sim::RandomStream& rng) {
   const char z = zone_letter(zone);
   const char label = zone_label(zone);
   std::vector<Pool> pools(static_cast<std::size_t>(shape.pools_per_zone));
@@ -92,39 +121,35 @@ void write_zone(std::FILE* out, const RegionShape& shape, int zone, sim::RandomS
   }
   const long long chillers = (plant_kw + kChillerKw - 1) / kChillerKw;
 
-  fmt::print(out, "\n  # Zone {}\n", label);
-  fmt::print(out, "  - {{name: utility-{}, kind: power_feed, zone: {}}}\n", z, label);
-  fmt::print(out, "  - {{name: generator-{}, kind: power_feed, zone: {}}}\n", z, label);
-  fmt::print(out,
-             "  - {{name: plant-{}, kind: cooling_plant, zone: {}, chillers: {}, standby_chillers: 1, "
-             "chiller_kw: {}, "
-             "power: {{any_of: [utility-{}, generator-{}]}}}}\n",
-             z, label, chillers, kChillerKw, z, z);
+  out.comment(fmt::format("Zone {}", label));
+  out.add(fmt::format(R"({{"name": "utility-{}", "kind": "power_feed", "zone": "{}"}})", z, label));
+  out.add(fmt::format(R"({{"name": "generator-{}", "kind": "power_feed", "zone": "{}"}})", z, label));
+  out.add(fmt::format(R"({{"name": "plant-{}", "kind": "cooling_plant", "zone": "{}", "chillers": {}, )"
+                      R"("standby_chillers": 1, "chiller_kw": {}, )"
+                      R"("power": {{"any_of": ["utility-{}", "generator-{}"]}}}})",
+                      z, label, chillers, kChillerKw, z, z));
   for (int r = 0; r < shape.rooms_per_zone; ++r) {
     const int design = design_kw[static_cast<std::size_t>(r)];
     // About 150 kJ/°C per kW of cooling: without cooling a full room warms from 24 °C to 40 °C in about an
     // hour.
-    fmt::print(
-        out,
-        "  - {{name: {}, kind: room, zone: {}, cooling: plant-{}, power: {{any_of: [utility-{}, "
-        "generator-{}]}}, "
-        "ups_ride_through: 10m, design_cooling_kw: {}, thermal_mass_kj_per_c: {}, heat_loss_kw_per_c: 5, "
-        "base_load_kw: {}}}\n",
-        room_name(zone, r), label, z, z, z, design, design * 150, kBaseLoadKw);
+    out.add(fmt::format(
+        R"({{"name": "{}", "kind": "room", "zone": "{}", "cooling": "plant-{}", )"
+        R"("power": {{"any_of": ["utility-{}", "generator-{}"]}}, "ups_ride_through": "10m", )"
+        R"("design_cooling_kw": {}, "thermal_mass_kj_per_c": {}, "heat_loss_kw_per_c": 5, "base_load_kw": {}}})",
+        room_name(zone, r), label, z, z, z, design, design * 150, kBaseLoadKw));
   }
   for (int p = 0; p < shape.pools_per_zone; ++p) {
     const Pool& pool = pools[static_cast<std::size_t>(p)];
-    fmt::print(
-        out,
-        "  - {{name: {}, kind: host_pool, zone: {}, room: {}, hosts: {}, kw_per_host: {}.{}, shutdown_c: 40, "
-        "power_on: {}m, checks: {}m, crew: ops-{}, restart_priority: {}}}\n",
+    out.add(fmt::format(
+        R"({{"name": "{}", "kind": "host_pool", "zone": "{}", "room": "{}", "hosts": {}, "kw_per_host": {}.{}, )"
+        R"("shutdown_c": 40, "power_on": "{}m", "checks": "{}m", "crew": "ops-{}", "restart_priority": {}}})",
         pool_name(zone, p), label, room_name(zone, p % shape.rooms_per_zone), pool.hosts,
         pool.deciwatt_per_host / 10, pool.deciwatt_per_host % 10, pool.power_on_min, pool.checks_min, z,
-        p % 3);
+        p % 3));
   }
 }
 
-void write_service(std::FILE* out, const RegionShape& shape, int i, sim::RandomStream& rng) {
+void write_service(ComponentList& out, const RegionShape& shape, int i, sim::RandomStream& rng) {
   const ServiceSlot slot = service_slot(i, shape.zones);
   const int zones = shape.zones;
   const auto pool_in = [&](int zone) {
@@ -136,43 +161,41 @@ void write_service(std::FILE* out, const RegionShape& shape, int i, sim::RandomS
   switch (slot.kind) {
     case kCompute:
     case kLoadBalancer:
-      fmt::print(out, "  - {{name: {}, kind: {}, zone: {}, needs: {}}}\n", name, kind, label,
-                 pool_in(slot.zone));
+      out.add(fmt::format(R"({{"name": "{}", "kind": "{}", "zone": "{}", "needs": "{}"}})", name, kind, label,
+                          pool_in(slot.zone)));
       break;
     case kBlockStorage:
-      fmt::print(out,
-                 "  - {{name: {}, kind: {}, zone: {}, needs: {}, recovery: [{{step: volume checks, duration: "
-                 "{}m}}]}}\n",
-                 name, kind, label, pool_in(slot.zone), draw_between(rng, 10, 40));
+      out.add(fmt::format(R"({{"name": "{}", "kind": "{}", "zone": "{}", "needs": "{}", )"
+                          R"("recovery": [{{"step": "volume checks", "duration": "{}m"}}]}})",
+                          name, kind, label, pool_in(slot.zone), draw_between(rng, 10, 40)));
       break;
     case kObjectStorage:
       if (is_zone_redundant(slot, zones)) {
-        fmt::print(out, "  - {{name: {}, kind: {}, needs: {{k: 2, of: [{}, {}, {}]}}}}\n", name, kind,
-                   pool_in(slot.zone), pool_in((slot.zone + 1) % zones), pool_in((slot.zone + 2) % zones));
+        out.add(fmt::format(
+            R"({{"name": "{}", "kind": "{}", "needs": {{"k": 2, "of": ["{}", "{}", "{}"]}}}})", name, kind,
+            pool_in(slot.zone), pool_in((slot.zone + 1) % zones), pool_in((slot.zone + 2) % zones)));
       } else {
-        fmt::print(out, "  - {{name: {}, kind: {}, zone: {}, needs: {}}}\n", name, kind, label,
-                   pool_in(slot.zone));
+        out.add(fmt::format(R"({{"name": "{}", "kind": "{}", "zone": "{}", "needs": "{}"}})", name, kind,
+                            label, pool_in(slot.zone)));
       }
       break;
     case kDatabase:
       // Half the databases of a multi-zone region keep a standby in the next zone.
       if (zones >= 2 && rng.uniform_int(2) == 0) {
-        fmt::print(out,
-                   "  - {{name: {}, kind: {}, zone: {}, primary: [{}], standby: [{}], detect: 2m, "
-                   "switchover: {}m}}\n",
-                   name, kind, label, pool_in(slot.zone), pool_in((slot.zone + 1) % zones),
-                   draw_between(rng, 5, 15));
+        out.add(fmt::format(R"({{"name": "{}", "kind": "{}", "zone": "{}", "primary": ["{}"], )"
+                            R"("standby": ["{}"], "detect": "2m", "switchover": "{}m"}})",
+                            name, kind, label, pool_in(slot.zone), pool_in((slot.zone + 1) % zones),
+                            draw_between(rng, 5, 15)));
       } else {
-        fmt::print(out,
-                   "  - {{name: {}, kind: {}, zone: {}, primary: [{}], recovery: [{{step: crash recovery, "
-                   "duration: {}m}}]}}\n",
-                   name, kind, label, pool_in(slot.zone), draw_between(rng, 10, 30));
+        out.add(fmt::format(R"({{"name": "{}", "kind": "{}", "zone": "{}", "primary": ["{}"], )"
+                            R"("recovery": [{{"step": "crash recovery", "duration": "{}m"}}]}})",
+                            name, kind, label, pool_in(slot.zone), draw_between(rng, 10, 30)));
       }
       break;
     case kControlPlane:
-      fmt::print(
-          out, "  - {{name: {}, kind: {}, zone: {}, nodes: [{{needs: {}, rps: 1000}}], baseline_rps: {}}}\n",
-          name, kind, label, pool_in(slot.zone), draw_between(rng, 300, 700));
+      out.add(fmt::format(R"({{"name": "{}", "kind": "{}", "zone": "{}", )"
+                          R"("nodes": [{{"needs": "{}", "rps": 1000}}], "baseline_rps": {}}})",
+                          name, kind, label, pool_in(slot.zone), draw_between(rng, 300, 700)));
       break;
     case kKinds:
       assert(false);
@@ -218,7 +241,7 @@ std::string name_list(const std::vector<std::string>& names, bool json) {
 }
 
 void write_tenant(std::FILE* out, const RegionShape& shape, const ServiceIndex& services,
-                  std::uint64_t number, sim::RandomStream& rng, const TenantOutput& output,
+                  std::uint64_t number, sim::RandomStream& rng, const SideFiles& output,
                   std::uint64_t& strategy_tenants) {
   const int zones = shape.zones;
   const int zone = static_cast<int>(rng.uniform_int(static_cast<std::uint64_t>(zones)));
@@ -288,7 +311,7 @@ void write_tenant(std::FILE* out, const RegionShape& shape, const ServiceIndex& 
 
 }  // namespace
 
-bool write_region_scenario(const RegionShape& shape, std::FILE* out, const TenantOutput& output) {
+bool write_region_scenario(const RegionShape& shape, std::FILE* out, const SideFiles& output) {
   assert(shape.zones >= 1 && shape.zones <= kMaxZones && shape.rooms_per_zone >= 1 &&
          shape.pools_per_zone >= 1);
   assert(shape.services >= shape.zones && shape.tenants >= 1);
@@ -317,10 +340,12 @@ bool write_region_scenario(const RegionShape& shape, std::FILE* out, const Tenan
              "\nslas:\n  - name: standard\n    target_pct: 99.9\n    period: 30d\n    credits:\n"
              "      - {{below_pct: 99.9, credit_pct: 10}}\n      - {{below_pct: 99.0, credit_pct: 25}}\n");
 
-  fmt::print(out, "\ncomponents:");
-  for (int zone = 0; zone < shape.zones; ++zone) write_zone(out, shape, zone, region);
-  fmt::print(out, "\n  # Services\n");
-  for (int i = 0; i < shape.services; ++i) write_service(out, shape, i, region);
+  if (output.component_part != nullptr) fmt::print(out, "\ninclude: [{}]\n", output.component_part_name);
+  ComponentList components(out, output.component_part);
+  for (int zone = 0; zone < shape.zones; ++zone) write_zone(components, shape, zone, region);
+  components.comment("Services");
+  for (int i = 0; i < shape.services; ++i) write_service(components, shape, i, region);
+  components.close();
 
   fmt::print(out, "\ntenants:\n");
   const ServiceIndex services(shape);
@@ -334,7 +359,8 @@ bool write_region_scenario(const RegionShape& shape, std::FILE* out, const Tenan
       "\nfaults:\n  - {{at: \"+1h\", target: plant-a, action: fail, note: cooling plant of zone a fails}}\n"
       "operator_actions:\n  - {{at: \"+7h\", target: plant-a, action: repair, note: cooling plant "
       "repaired}}\n");
-  return std::ferror(out) == 0 && (output.table == nullptr || std::ferror(output.table) == 0);
+  return std::ferror(out) == 0 && (output.table == nullptr || std::ferror(output.table) == 0) &&
+         (output.component_part == nullptr || std::ferror(output.component_part) == 0);
 }
 
 }  // namespace outagesim::cli

@@ -29,15 +29,19 @@ struct RegionShape {
 
 // Where the tenants go: all in the YAML, or (with `table`) most in a JSON Lines tenant table that the YAML
 // names as `table_name`. A table holds no strategies: the first kMaxYamlStrategyTenants tenants with a
-// strategy stay in the YAML, and later ones are written as spread tenants instead.
-struct TenantOutput {
+// strategy stay in the YAML, and later ones are written as spread tenants instead. Likewise the
+// components: in the YAML, or (with `component_part`) in a JSON part the YAML includes as
+// `component_part_name`, which the loader reads many times faster (loader/json_document.hpp).
+struct SideFiles {
   std::FILE* table = nullptr;
   std::string table_name;
+  std::FILE* component_part = nullptr;
+  std::string component_part_name;
 };
 inline constexpr std::uint64_t kMaxYamlStrategyTenants = 1000;
 
 // Writes the scenario to `out` as it goes (a million tenants never sit in memory). The same shape gives the
 // same bytes. REQUIRES: every count at least 1 and within the limits above. Returns false if a write failed.
-bool write_region_scenario(const RegionShape& shape, std::FILE* out, const TenantOutput& tenants = {});
+bool write_region_scenario(const RegionShape& shape, std::FILE* out, const SideFiles& side_files = {});
 
 }  // namespace outagesim::cli

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <vector>
 
+#include "loader/json_document.hpp"
 #include "loader/scenario_parts.hpp"
 #include "loader/scenario_reader.hpp"
 #include "loader/yaml_map.hpp"
@@ -147,6 +148,16 @@ int second_document_line(std::string_view text) {
   return document_end;
 }
 
+// Readers walk requirements and distributions recursively; past kMaxNestingDepth a file is hostile, not
+// a scenario. Reports the first node that deep; returns whether there was one.
+bool refused_as_too_deep(const YamlNode& root, DiagnosticSink& sink) {
+  const auto deep = nested_beyond(root, kMaxNestingDepth);
+  if (!deep) return false;
+  sink.error(*deep, fmt::format("lists and mappings nest more than {} levels deep", kMaxNestingDepth),
+             fmt::format("at most {} levels of lists and mappings inside one another", kMaxNestingDepth));
+  return true;
+}
+
 // Whether walking the tree as readers do, with every alias expanded where it stands, meets more than
 // `budget` nodes. The tree shares an aliased node rather than copying it, so it stays small, but
 // every reader walks each repeat: a small file of nested aliases would build gigabytes of requirements.
@@ -202,6 +213,14 @@ std::optional<YamlTree> parse_document(ScenarioPart& part, DiagnosticSink& sink)
                        "text without NUL bytes (a file saved as UTF-16 has them; save it "
                        "as UTF-8)");
     return std::nullopt;
+  }
+  // A part written in JSON, which is YAML too, is read by a JSON parser many times faster than yaml-cpp's
+  // scanner (json_document.hpp); when it is not JSON, as YAML, whose messages say where it goes wrong.
+  if (file_name.ends_with(".json")) {
+    if (std::optional<YamlTree> tree = read_json_document(text, offset)) {
+      if (refused_as_too_deep(tree->root(), sink)) return std::nullopt;
+      return tree;
+    }
   }
   std::string padded;
   if (offset > 0) padded = std::string(static_cast<std::size_t>(offset), '\n') + part.source;
@@ -271,13 +290,7 @@ std::optional<YamlTree> parse_document(ScenarioPart& part, DiagnosticSink& sink)
         fmt::format("at most {} entries added by repeating anchored (&name) nodes", kMaxAliasExpansion));
     return std::nullopt;
   }
-  // Readers walk requirements and distributions recursively; past this depth a file is hostile, not a
-  // scenario.
-  if (const auto deep = nested_beyond(root, kMaxNestingDepth)) {
-    sink.error(*deep, fmt::format("lists and mappings nest more than {} levels deep", kMaxNestingDepth),
-               fmt::format("at most {} levels of lists and mappings inside one another", kMaxNestingDepth));
-    return std::nullopt;
-  }
+  if (refused_as_too_deep(root, sink)) return std::nullopt;
   return std::move(parsed.tree);
 }
 

@@ -136,6 +136,13 @@ YamlTree::~YamlTree() = default;
 YamlTree::YamlTree(YamlTree&&) noexcept = default;
 YamlTree& YamlTree::operator=(YamlTree&&) noexcept = default;
 
+YamlNode YamlTree::make_null(const YAML::Mark& mark) {
+  Record* r = arena_->new_record();
+  r->kind = YamlNode::Kind::kNull;
+  r->mark = mark;
+  return YamlNode(r);
+}
+
 YamlNode YamlTree::make_scalar(std::string_view text, const YAML::Mark& mark) {
   Record* r = arena_->new_record();
   r->kind = YamlNode::Kind::kScalar;
@@ -145,7 +152,7 @@ YamlNode YamlTree::make_scalar(std::string_view text, const YAML::Mark& mark) {
   return YamlNode(r);
 }
 
-YamlNode YamlTree::make_sequence(const YAML::Mark& mark, const std::vector<YamlNode>& items) {
+YamlNode YamlTree::make_sequence(const YAML::Mark& mark, std::span<const YamlNode> items) {
   Record* r = arena_->new_record();
   r->kind = YamlNode::Kind::kSequence;
   r->mark = mark;
@@ -156,8 +163,7 @@ YamlNode YamlTree::make_sequence(const YAML::Mark& mark, const std::vector<YamlN
   return YamlNode(r);
 }
 
-YamlNode YamlTree::make_map(const YAML::Mark& mark,
-                            const std::vector<std::pair<YamlNode, YamlNode>>& entries) {
+YamlNode YamlTree::make_map(const YAML::Mark& mark, std::span<const std::pair<YamlNode, YamlNode>> entries) {
   Record* r = arena_->new_record();
   r->kind = YamlNode::Kind::kMap;
   r->mark = mark;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -116,9 +117,10 @@ class YamlTree {
 
   // New nodes in this tree, for a document made of others (scenario_parts.hpp). Their children may
   // belong to another tree, which must then be adopted, or outlive this one.
+  YamlNode make_null(const YAML::Mark& mark);
   YamlNode make_scalar(std::string_view text, const YAML::Mark& mark);
-  YamlNode make_sequence(const YAML::Mark& mark, const std::vector<YamlNode>& items);
-  YamlNode make_map(const YAML::Mark& mark, const std::vector<std::pair<YamlNode, YamlNode>>& entries);
+  YamlNode make_sequence(const YAML::Mark& mark, std::span<const YamlNode> items);
+  YamlNode make_map(const YAML::Mark& mark, std::span<const std::pair<YamlNode, YamlNode>> entries);
   // Takes over the nodes of `other`, so that handles into it live as long as this tree.
   void adopt(YamlTree&& other);
 

@@ -205,3 +205,56 @@ TEST_CASE("a part must be a regular file, not a device that never ends", "[inclu
   CHECK(p.load("s.yaml").render().find("included file '/dev/zero' is not a regular file") !=
         std::string::npos);
 }
+
+TEST_CASE("a part named .json is read as JSON, with the problems and places the YAML reader gives",
+          "[include]") {
+  Parts p;
+  // The same components written in JSON, with a mistake on the third line and a dangling need on the
+  // fourth; once named .json (the JSON reader), once .yaml (yaml-cpp, which reads JSON as YAML).
+  const std::string json =
+      "{\"components\": [\n"
+      "  {\"name\": \"feed-a\", \"kind\": \"power_feed\", \"zone\": \"a\"},\n"
+      "  {\"name\": \"vm-a\", \"kind\": \"compute\", \"zone\": \"a\", \"neds\": \"feed-a\"},\n"
+      "  {\"name\": \"vm-b\", \"kind\": \"compute\", \"zone\": \"a\", \"needs\": \"feed-x\"}\n"
+      "]}\n";
+  p.write("r.json", json);
+  p.write("r.yaml", json);
+  p.write("j.yaml", scenario_yaml("include: [r.json]\n"));
+  p.write("y.yaml", scenario_yaml("include: [r.yaml]\n"));
+  const std::string from_json = p.load("j.yaml").render();
+  std::string from_yaml = p.load("y.yaml").render();
+  for (std::size_t at; (at = from_yaml.find("r.yaml")) != std::string::npos;)
+    from_yaml.replace(at, 6, "r.json");
+  INFO(from_json);
+  CHECK(from_json.find(p.path("r.json") + ":3:52: error: unknown key 'neds'") != std::string::npos);
+  CHECK(from_json.find(p.path("r.json") + ":4:61: error: 'needs' of component 'vm-b'") != std::string::npos);
+  CHECK(from_json == from_yaml);
+
+  // Fixed, it loads as the same scenario written in YAML.
+  p.write("r.json",
+          "{\"components\": [{\"name\": \"feed-a\", \"kind\": \"power_feed\", \"zone\": \"a\"},\n"
+          "  {\"name\": \"vm-a\", \"kind\": \"compute\", \"zone\": \"a\", \"needs\": \"feed-a\"}]}\n");
+  p.write("t.yaml", kTenants);
+  p.write("s.yaml", scenario_yaml("include: [r.json, t.yaml]\n"));
+  const LoadResult parts = p.load("s.yaml");
+  INFO(parts.render());
+  REQUIRE(parts.ok());
+  REQUIRE(parts.spec->components.size() == 2);
+  CHECK(parts.spec->components[1].name == "vm-a");
+  CHECK(parts.spec->tenants.size() == 1);
+}
+
+TEST_CASE("a .json part that is not JSON is read as YAML, and its errors are YAML's", "[include]") {
+  Parts p;
+  p.write("flow.json", "components: [{name: feed-a, kind: power_feed, zone: a}]\n");  // YAML, not JSON
+  p.write("bad.json", "{\"components\": [{\"name\": \"a\"\n");
+  p.write("s.yaml", scenario_yaml("include: [flow.json]\n"));
+  p.write("b.yaml", scenario_yaml("include: [bad.json]\n"));
+  const LoadResult flow = p.load("s.yaml");
+  INFO(flow.render());
+  REQUIRE(flow.ok());
+  CHECK(flow.spec->components.size() == 1);
+  const std::string errors = p.load("b.yaml").render();
+  INFO(errors);
+  CHECK(errors.find(p.path("bad.json") + ":2:1: error: YAML syntax error") != std::string::npos);
+}

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 using outagesim::loader::parse_yaml;
@@ -90,8 +91,9 @@ TEST_CASE("a tree built in memory holds nodes of the trees it adopted") {
   }  // the part's tree is gone; its nodes now live in `merged`
   const YAML::Mark nowhere = YAML::Mark::null_mark();
   const YamlNode key = merged.make_scalar("list", nowhere);
-  merged.set_root(
-      merged.make_map(nowhere, {{key, merged.make_sequence(nowhere, {kept.item(1), kept.item(0)})}}));
+  const std::vector<YamlNode> items{kept.item(1), kept.item(0)};
+  const std::vector<std::pair<YamlNode, YamlNode>> entries{{key, merged.make_sequence(nowhere, items)}};
+  merged.set_root(merged.make_map(nowhere, entries));
   const YamlNode list = merged.root()["list"];
   REQUIRE(list.size() == 2);
   CHECK(list.item(0).scalar() == "2");

@@ -12,6 +12,22 @@
 
 namespace outagesim::cli {
 
+namespace {
+
+// Opens a side file of the scenario (the tenant table, the components' part) when `path` is set, and
+// gives its name relative to the scenario's `folder`. False when it cannot be opened (OutputFile says why).
+bool open_side_file(const std::string& path, const std::filesystem::path& folder,
+                    std::optional<OutputFile>& file, std::FILE*& handle, std::string& name) {
+  if (path.empty()) return true;
+  name = std::filesystem::absolute(path).lexically_relative(folder).generic_string();
+  file.emplace(path);
+  if (!file->is_open()) return false;
+  handle = file->file();
+  return true;
+}
+
+}  // namespace
+
 int generate_command(const GenerateOptions& options) {
   // The counts' ranges are checked while parsing; what remains is how they fit together.
   if (options.services < options.zones) {
@@ -32,26 +48,16 @@ int generate_command(const GenerateOptions& options) {
                           options.services, options.tenants, options.seed};
   // The tenant table and the components' part, when asked for, are named in the scenario relative to the
   // scenario's folder.
-  namespace fs = std::filesystem;
-  const fs::path folder =
-      options.output.empty() ? fs::current_path() : fs::absolute(options.output).parent_path();
-  const auto relative = [&folder](const std::string& path) {
-    return fs::absolute(path).lexically_relative(folder).generic_string();
-  };
+  const std::filesystem::path folder = options.output.empty()
+                                           ? std::filesystem::current_path()
+                                           : std::filesystem::absolute(options.output).parent_path();
   SideFiles side_files;
   std::optional<OutputFile> table;
-  if (!options.tenant_table.empty()) {
-    side_files.table_name = relative(options.tenant_table);
-    table.emplace(options.tenant_table);
-    if (!table->is_open()) return 2;
-    side_files.table = table->file();
-  }
   std::optional<OutputFile> part;
-  if (!options.component_part.empty()) {
-    side_files.component_part_name = relative(options.component_part);
-    part.emplace(options.component_part);
-    if (!part->is_open()) return 2;
-    side_files.component_part = part->file();
+  if (!open_side_file(options.tenant_table, folder, table, side_files.table, side_files.table_name) ||
+      !open_side_file(options.component_part, folder, part, side_files.component_part,
+                      side_files.component_part_name)) {
+    return 2;
   }
   OutputFile out(options.output);
   if (!out.is_open()) return 2;

@@ -13,6 +13,7 @@
 #include "models/core/state_change.hpp"
 #include "models/scenario/scenario_spec.hpp"
 #include "sim/engine.hpp"
+#include "sim/index_queue.hpp"
 #include "sim/random_stream.hpp"
 #include "sim/resource.hpp"
 
@@ -72,9 +73,8 @@ class ModelContext {
   std::vector<StateObserver*> observers_;
   std::vector<std::unique_ptr<sim::Resource>> crews_;
   sim::RandomStreams streams_;
-  // Min-heap of ranks of queued components, and a queued flag per component.
-  std::vector<std::uint32_t> worklist_;
-  std::vector<bool> queued_;
+  // Ranks of the components queued for evaluation, popped lowest first.
+  sim::IndexQueue queued_;
   bool settling_ = false;
   std::uint64_t evaluations_ = 0;
 };

@@ -58,11 +58,11 @@ class ChangeMarks {
   std::vector<bool> marked_;
 };
 
-// Writes tenants and the "changes" table member by member into the stream, with no tree: a million
-// tenants are most of a report, and a tree per tenant was most of its time.
-class TenantWriter {
+// Writes tenants, components and the "changes" table member by member into the stream, with no tree: a
+// million tenants are most of a report, and a tree per tenant was most of its time.
+class RecordWriter {
  public:
-  TenantWriter(JsonStream& out, const m::ScenarioSpec& spec, const m::RunResult& result,
+  RecordWriter(JsonStream& out, const m::ScenarioSpec& spec, const m::RunResult& result,
                CauseDescriber& causes, ChangeMarks* marks, m::DowntimeSegmenter* segmenter)
       : out_(out), spec_(spec), result_(result), causes_(causes), marks_(marks), segmenter_(segmenter) {}
 
@@ -124,6 +124,32 @@ class TenantWriter {
     } else {
       out_.null();
     }
+    out_.end();
+  }
+
+  // A component of the region: its totals and every interval (down or degraded), with its cause.
+  void component(m::ComponentId id) {
+    const m::ComponentSpec& c = spec_.components[id];
+    const Totals totals = totals_of(id);
+    out_.begin_object();
+    member_string("name", c.name);
+    member_string("kind", m::kind_name(c.kind));
+    member_string("zone", c.zone);
+    member_integer("downtime_s", totals.down_s);
+    member_integer("degraded_s", totals.degraded_s);
+    out_.key("intervals");
+    out_.begin_array();
+    for (const m::Interval& i : result_.intervals[id]) {
+      out_.begin_object();
+      member_string("state", m::state_name(i.state));
+      member_integer("start_s", i.start.floor_seconds());
+      member_integer("end_s", i.end.floor_seconds());
+      member_string("start", iso(i.start));
+      member_string("end", iso(i.end));
+      member_string("cause", causes_.describe(i.began));
+      out_.end();
+    }
+    out_.end();
     out_.end();
   }
 
@@ -233,39 +259,6 @@ class TenantWriter {
   std::unordered_map<std::int64_t, std::string> iso_;
 };
 
-struct IntervalsJson {
-  Json down = Json::array();
-  Json degraded = Json::array();
-  std::int64_t down_s = 0;
-  std::int64_t degraded_s = 0;
-};
-
-// A component's intervals, with their causes in words.
-IntervalsJson intervals_json(const m::ScenarioSpec& spec, const m::RunResult& result, CauseDescriber& causes,
-                             m::ComponentId id) {
-  IntervalsJson out;
-  for (const m::Interval& i : result.intervals[id]) {
-    const std::int64_t start_s = i.start.floor_seconds();
-    const std::int64_t end_s = i.end.floor_seconds();
-    Json j{{"state", m::state_name(i.state)},
-           {"start_s", start_s},
-           {"end_s", end_s},
-           {"start", local_iso(spec, i.start)},
-           {"end", local_iso(spec, i.end)},
-           {"open_at_horizon", i.ended == m::kNoChange},
-           {"cause", causes.describe(i.began)}};
-    if (i.ended != m::kNoChange) j["ended_by"] = describe_reason(spec, result, result.journal[i.ended]);
-    if (i.state == m::State::kDown) {
-      out.down_s += end_s - start_s;
-      out.down.push_back(std::move(j));
-    } else {
-      out.degraded_s += end_s - start_s;
-      out.degraded.push_back(std::move(j));
-    }
-  }
-  return out;
-}
-
 // Temperatures to the millidegree: enough to calibrate with, short enough to read.
 double rounded_c(double c) {
   return std::round(c * 1000.0) / 1000.0;
@@ -297,23 +290,6 @@ Json rooms_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
              {"trace", Json{{"every_s", m::kTraceSampleEvery.floor_seconds()}, {"c", std::move(samples)}}}});
   }
   return rooms;
-}
-
-Json component_json(const m::ScenarioSpec& spec, const m::RunResult& result, CauseDescriber& causes,
-                    m::ComponentId id) {
-  const m::ComponentSpec& c = spec.components[id];
-  IntervalsJson iv = intervals_json(spec, result, causes, id);
-  Json all = Json::array();
-  for (const m::Interval& i : result.intervals[id]) {
-    all.push_back(Json{{"state", m::state_name(i.state)},
-                       {"start_s", i.start.floor_seconds()},
-                       {"end_s", i.end.floor_seconds()},
-                       {"start", local_iso(spec, i.start)},
-                       {"end", local_iso(spec, i.end)},
-                       {"cause", causes.describe(i.began)}});
-  }
-  return Json{{"name", c.name},          {"kind", m::kind_name(c.kind)}, {"zone", c.zone},
-              {"downtime_s", iv.down_s}, {"degraded_s", iv.degraded_s},  {"intervals", std::move(all)}};
 }
 
 // What follows the tenants, components and changes: rooms, injections, repairs, milestones and the
@@ -429,7 +405,7 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
 constexpr std::size_t kBlocksAhead = 2;
 
 void write_tenants(JsonStream& out, const m::ScenarioSpec& spec, const m::RunResult& result,
-                   const RunJsonOptions& options, TenantWriter& writer, ChangeMarks* marks) {
+                   const RunJsonOptions& options, RecordWriter& writer, ChangeMarks* marks) {
   const std::size_t n = spec.tenants.size();
   const std::size_t block_size = std::max<std::size_t>(options.tenant_block, 1);
   if (n < options.parallel_tenants_from || n <= block_size) {
@@ -455,7 +431,7 @@ void write_tenants(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRes
     CauseDescriber causes(spec, result);
     std::optional<m::DowntimeSegmenter> segmenter;
     if (!options.summary) segmenter.emplace(spec, result);
-    TenantWriter odd_writer(stream, spec, result, causes, other_marks ? &*other_marks : nullptr,
+    RecordWriter odd_writer(stream, spec, result, causes, other_marks ? &*other_marks : nullptr,
                             segmenter ? &*segmenter : nullptr);
     for (std::size_t b = 1, made = 0; b < blocks; b += 2, ++made) {
       {
@@ -525,25 +501,24 @@ void write_run_json(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRe
     marks.emplace(result);
     segmenter.emplace(spec, result);
   }
-  TenantWriter tenants(out, spec, result, causes, marks ? &*marks : nullptr,
+  RecordWriter records(out, spec, result, causes, marks ? &*marks : nullptr,
                        segmenter ? &*segmenter : nullptr);
   out.key("tenants");
   out.begin_array();
-  write_tenants(out, spec, result, options, tenants, marks ? &*marks : nullptr);
+  write_tenants(out, spec, result, options, records, marks ? &*marks : nullptr);
   out.end();
   if (marks) {
     out.key("changes");
     out.begin_array();
     for (m::ChangeId id = 0; id < marks->size(); ++id) {
-      if (marks->marked(id)) tenants.change(id);
+      if (marks->marked(id)) records.change(id);
     }
     out.end();
   }
 
   out.key("components");
   out.begin_array();
-  for (m::ComponentId id = 0; id < spec.components.size(); ++id)
-    out.value(component_json(spec, result, causes, id));
+  for (m::ComponentId id = 0; id < spec.components.size(); ++id) records.component(id);
   out.end();
   const Json tail = run_tail_json(spec, result);
   for (const auto& [key, value] : tail.items()) out.member(key, value);

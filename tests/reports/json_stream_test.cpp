@@ -117,3 +117,31 @@ TEST_CASE("a continuation's text spliced back gives the bytes of one stream", "[
   out.finish();
   CHECK(text == doc.dump(2) + "\n");
 }
+
+TEST_CASE("a string and a key are escaped as nlohmann's dump escapes them", "[json_stream]") {
+  std::vector<std::string> texts{"", "plain", "ü→ °C", "\xf0\x9f\x94\xa5 fire", "tab\there", "a\"b\\c/d"};
+  std::string every_ascii;
+  for (int byte = 0; byte < 0x80; ++byte) every_ascii += static_cast<char>(byte);
+  texts.push_back(every_ascii);
+  texts.push_back(every_ascii + "ü" + every_ascii);
+  for (const std::string& s : texts) {
+    std::string text;
+    JsonStream out([&](std::string_view piece) { text += piece; });
+    out.begin_object();
+    out.key(s);
+    out.string(s);
+    out.end();
+    out.finish();
+    CAPTURE(s);
+    CHECK(text == Json{{s, s}}.dump(2) + "\n");
+  }
+}
+
+TEST_CASE("a string that is not UTF-8 is refused as nlohmann refuses it", "[json_stream]") {
+  for (const std::string s : {"\xff", "caf\xc3", "\xc3\x28 broken", "ok then \xe2\x82"}) {
+    std::string text;
+    JsonStream out([&](std::string_view piece) { text += piece; });
+    CAPTURE(s);
+    CHECK_THROWS_AS(out.string(s), nlohmann::ordered_json::type_error);
+  }
+}

@@ -141,11 +141,7 @@ class RecordWriter {
     out_.begin_array();
     for (const m::Interval& i : result_.intervals[id]) {
       out_.begin_object();
-      member_string("state", m::state_name(i.state));
-      member_integer("start_s", i.start.floor_seconds());
-      member_integer("end_s", i.end.floor_seconds());
-      member_string("start", iso(i.start));
-      member_string("end", iso(i.end));
+      interval_span(i);
       member_string("cause", causes_.describe(i.began));
       out_.end();
     }
@@ -177,6 +173,15 @@ class RecordWriter {
     out_.integer(value);
   }
 
+  // The members every interval begins with: its state, and its ends in seconds and as local times.
+  void interval_span(const m::Interval& i) {
+    member_string("state", m::state_name(i.state));
+    member_integer("start_s", i.start.floor_seconds());
+    member_integer("end_s", i.end.floor_seconds());
+    member_string("start", iso(i.start));
+    member_string("end", iso(i.end));
+  }
+
   // A vertex's intervals in `state`. With marks, each names the journal records that began and ended it
   // (their chains are marked for the "changes" table); with `segmented` too, each is split into segments
   // by the cause that held it.
@@ -186,11 +191,7 @@ class RecordWriter {
     for (const m::Interval& i : result_.intervals[id]) {
       if ((i.state == m::State::kDown) != (state == m::State::kDown)) continue;
       out_.begin_object();
-      member_string("state", m::state_name(i.state));
-      member_integer("start_s", i.start.floor_seconds());
-      member_integer("end_s", i.end.floor_seconds());
-      member_string("start", iso(i.start));
-      member_string("end", iso(i.end));
+      interval_span(i);
       out_.key("open_at_horizon");
       out_.boolean(i.ended == m::kNoChange);
       member_string("cause", causes_.describe(i.began));

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #endif
 
 namespace outagesim::cli {
@@ -14,6 +15,11 @@ namespace outagesim::cli {
 #if defined(OUTAGESIM_MIMALLOC)
 
 void set_up_heap() {
+  // Memory freed is kept for the next allocation instead of handed back to the kernel after 25 ms (the
+  // default): a run frees its input's text and the loader's scratch, then allocates as much again, and
+  // each page handed back would be faulted in and zeroed a second time. MIMALLOC_ALLOW_DECOMMIT=1 in the
+  // environment still turns it back on (mimalloc has read its options by now, so that is checked here).
+  if (std::getenv("MIMALLOC_ALLOW_DECOMMIT") == nullptr) mi_option_disable(mi_option_allow_decommit);
   // Address space only: MAP_NORESERVE commits nothing, and a page costs memory once it is touched.
   constexpr std::size_t kArenaBytes = std::size_t{64} << 30;
   // mimalloc takes arenas aligned to its segments (at most 64 MiB).

@@ -5,7 +5,8 @@ namespace outagesim::cli {
 
 // With mimalloc linked (OUTAGESIM_MIMALLOC), gives it one large range of address space advised for
 // transparent huge pages, so that fresh memory arrives 2 MiB at a time. A region of a million tenants
-// spent more time faulting in 4 KiB pages than simulating (docs/performance.md). Without mimalloc, or
+// spent more time faulting in 4 KiB pages than simulating (docs/performance.md). It also keeps freed
+// memory for reuse instead of handing it back to the kernel to be zeroed again. Without mimalloc, or
 // where the range cannot be had, it does nothing and the allocator fetches memory as usual.
 void set_up_heap();
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -399,20 +400,30 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
   return doc;
 }
 
-// Tenants are most of a big report. From options.parallel_tenants_from tenants on, they are written in
-// blocks of options.tenant_block: this thread writes the even blocks into `out`, a second thread the odd
-// ones, with writers and caches of its own, into text spliced into `out` in order (at most kBlocksAhead
-// blocks waiting), and its change marks are merged at the end. The bytes are the one-thread writer's.
+// A writer with caches of its own (causes in words, segments, local times), for a second thread.
+struct WriterKit {
+  WriterKit(JsonStream& out, const m::ScenarioSpec& spec, const m::RunResult& result, ChangeMarks* marks,
+            bool segmented)
+      : causes(spec, result),
+        segmenter(segmented ? std::optional<m::DowntimeSegmenter>(std::in_place, spec, result)
+                            : std::nullopt),
+        writer(out, spec, result, causes, marks, segmenter ? &*segmenter : nullptr) {}
+
+  CauseDescriber causes;
+  std::optional<m::DowntimeSegmenter> segmenter;
+  RecordWriter writer;
+};
+
+// The arrays of a big report (tenants, changes) are written in blocks of `block_size` elements: this
+// thread writes the even blocks into `out` with `here`, a second thread the odd ones with a writer of its
+// own (`make_kit` gives it one for its stream), into text spliced into `out` in order (at most
+// kBlocksAhead blocks waiting). `write_one(writer, i)` writes element i. The bytes are the one-thread
+// writer's.
 constexpr std::size_t kBlocksAhead = 2;
 
-void write_tenants(JsonStream& out, const m::ScenarioSpec& spec, const m::RunResult& result,
-                   const RunJsonOptions& options, RecordWriter& writer, ChangeMarks* marks) {
-  const std::size_t n = spec.tenants.size();
-  const std::size_t block_size = std::max<std::size_t>(options.tenant_block, 1);
-  if (n < options.parallel_tenants_from || n <= block_size) {
-    for (const m::TenantSpec& t : spec.tenants) writer.tenant(t);
-    return;
-  }
+template <typename MakeKit, typename WriteOne>
+void write_blocks(JsonStream& out, std::size_t n, std::size_t block_size, RecordWriter& here,
+                  MakeKit&& make_kit, WriteOne&& write_one) {
   const std::size_t blocks = (n + block_size - 1) / block_size;
   const auto block_end = [n, block_size](std::size_t b) { return std::min(n, (b + 1) * block_size); };
 
@@ -422,25 +433,19 @@ void write_tenants(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRes
   bool stop = false;
   std::mutex mutex;
   std::condition_variable changed;
-  std::optional<ChangeMarks> other_marks;
-  if (marks != nullptr) other_marks.emplace(result);
 
-  // Made here, before `out` moves on: the odd blocks continue inside the tenants array, after block 0.
+  // Made here, before `out` moves on: the odd blocks continue inside the array, after block 0.
   std::string text;
   JsonStream stream = out.continuation([&text](std::string_view piece) { text += piece; }, 1);
   std::thread odd([&] {
-    CauseDescriber causes(spec, result);
-    std::optional<m::DowntimeSegmenter> segmenter;
-    if (!options.summary) segmenter.emplace(spec, result);
-    RecordWriter odd_writer(stream, spec, result, causes, other_marks ? &*other_marks : nullptr,
-                            segmenter ? &*segmenter : nullptr);
+    const std::unique_ptr<WriterKit> kit = make_kit(stream);
     for (std::size_t b = 1, made = 0; b < blocks; b += 2, ++made) {
       {
         std::unique_lock lock(mutex);
         changed.wait(lock, [&] { return stop || made < spliced + kBlocksAhead; });
         if (stop) return;
       }
-      for (std::size_t i = b * block_size; i < block_end(b); ++i) odd_writer.tenant(spec.tenants[i]);
+      for (std::size_t i = b * block_size; i < block_end(b); ++i) write_one(kit->writer, i);
       stream.flush();
       {
         std::lock_guard lock(mutex);
@@ -469,7 +474,7 @@ void write_tenants(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRes
 
   for (std::size_t b = 0; b < blocks; ++b) {
     if (b % 2 == 0) {
-      for (std::size_t i = b * block_size; i < block_end(b); ++i) writer.tenant(spec.tenants[i]);
+      for (std::size_t i = b * block_size; i < block_end(b); ++i) write_one(here, i);
       continue;
     }
     std::string block;
@@ -482,9 +487,49 @@ void write_tenants(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRes
     changed.notify_all();
     out.splice(block, block_end(b) - b * block_size);
   }
-  // Every odd block is spliced, so the other thread has left its loop: joined, its marks can be read.
+  // Every odd block is spliced, so the other thread has left its loop and can be joined.
   odd.join();
+}
+
+// Tenants are most of a big report: from options.parallel_tenants_from tenants on, they are written on
+// two threads (write_blocks), and the second thread's change marks are merged at the end.
+void write_tenants(JsonStream& out, const m::ScenarioSpec& spec, const m::RunResult& result,
+                   const RunJsonOptions& options, RecordWriter& writer, ChangeMarks* marks) {
+  const std::size_t n = spec.tenants.size();
+  const std::size_t block_size = std::max<std::size_t>(options.tenant_block, 1);
+  if (n < options.parallel_tenants_from || n <= block_size) {
+    for (const m::TenantSpec& t : spec.tenants) writer.tenant(t);
+    return;
+  }
+  std::optional<ChangeMarks> other_marks;
+  if (marks != nullptr) other_marks.emplace(result);
+  write_blocks(
+      out, n, block_size, writer,
+      [&](JsonStream& stream) {
+        return std::make_unique<WriterKit>(stream, spec, result, other_marks ? &*other_marks : nullptr,
+                                           !options.summary);
+      },
+      [&](RecordWriter& w, std::size_t i) { w.tenant(spec.tenants[i]); });
   if (marks != nullptr) marks->merge(*other_marks);
+}
+
+// The journal records the intervals' chains reach, in journal order; on two threads from as many records
+// as tenants would be.
+void write_changes(JsonStream& out, const m::ScenarioSpec& spec, const m::RunResult& result,
+                   const RunJsonOptions& options, RecordWriter& writer, const ChangeMarks& marks) {
+  std::vector<m::ChangeId> ids;
+  for (m::ChangeId id = 0; id < marks.size(); ++id) {
+    if (marks.marked(id)) ids.push_back(id);
+  }
+  const std::size_t block_size = std::max<std::size_t>(options.tenant_block, 1);
+  if (ids.size() < options.parallel_tenants_from || ids.size() <= block_size) {
+    for (const m::ChangeId id : ids) writer.change(id);
+    return;
+  }
+  write_blocks(
+      out, ids.size(), block_size, writer,
+      [&](JsonStream& stream) { return std::make_unique<WriterKit>(stream, spec, result, nullptr, false); },
+      [&](RecordWriter& w, std::size_t i) { w.change(ids[i]); });
 }
 
 }  // namespace
@@ -511,9 +556,7 @@ void write_run_json(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRe
   if (marks) {
     out.key("changes");
     out.begin_array();
-    for (m::ChangeId id = 0; id < marks->size(); ++id) {
-      if (marks->marked(id)) records.change(id);
-    }
+    write_changes(out, spec, result, options, records, *marks);
     out.end();
   }
 

@@ -104,7 +104,7 @@ TEST_CASE("a JSON summary gives totals and intervals without journal references"
   CHECK_FALSE(shop["functions"][0].contains("intervals"));
 }
 
-TEST_CASE("tenants written in blocks on two threads give the bytes of one thread") {
+TEST_CASE("tenants and changes written in blocks on two threads give the bytes of one thread") {
   for (const char* name : {"hk-2022-zone-c", "aws-tokyo-2019", "azure-aue-2023"}) {
     const auto loaded = outagesim::loader::load_scenario_file(std::string("scenarios/") + name + ".yaml");
     REQUIRE(loaded.ok());

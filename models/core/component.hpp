@@ -8,6 +8,7 @@
 #include <string>
 
 #include "models/core/component_kind.hpp"
+#include "models/core/requirement.hpp"
 #include "models/core/state_change.hpp"
 #include "models/scenario/scenario_spec.hpp"
 #include "sim/engine.hpp"
@@ -41,6 +42,9 @@ class Component : public sim::EventHandler {
   virtual void start() { evaluate(); }
   // Re-derives the state after something the component depends on changed (state or a quantity).
   virtual void evaluate() = 0;
+  // The requirement evaluate() reads first, if it has one: a hint, so that a wave through many components
+  // can ask the processor for it ahead of time (Region::prefetch_*). Never changes a result.
+  virtual const Requirement* evaluation_input() const { return nullptr; }
   // Carries out a scripted fault or operator action; returns false when it had no effect. `trigger` is
   // the state change that set it off (an action that starts when a plant goes down), which the changes
   // it makes name as their cause's trigger so that chains lead on to the fault; kNoChange when it was

@@ -1,6 +1,7 @@
 // Journal and wave propagation.
 #include "models/core/model_context.hpp"
 
+#include <array>
 #include <cassert>
 
 namespace outagesim::models {
@@ -56,27 +57,38 @@ void ModelContext::schedule_evaluation(ComponentId id) {
 void ModelContext::settle() {
   assert(!settling_);
   settling_ = true;
-  // A wave through a million tenants visits scattered objects, each a cache miss: the components
-  // queued a few ranks ahead are prefetched while the current one is evaluated. (An evaluation may
-  // queue a rank in between; it is then evaluated first, as always, and only the hint was early.)
-  constexpr int kLookahead = 4;
-  std::size_t ahead = sim::IndexQueue::npos;
-  const auto prefetch_next = [&] {
-    ahead = queued_.next_after(ahead);
-    if (ahead != sim::IndexQueue::npos)
-      region_->prefetch(region_->at_rank(static_cast<std::uint32_t>(ahead)));
-  };
+  // A wave through a million tenants visits scattered objects, each a chain of cache misses: the
+  // component, its requirement, the requirement's children, their statuses. The next queued ranks are
+  // kept in a ring, and each level of that chain is requested a few ranks before it is read, once the
+  // level before it has had time to arrive. (An evaluation may queue a rank in between; it is then
+  // evaluated first, as always, and only the hints were early or missing.)
+  constexpr std::size_t kAhead = 8;        // ranks ahead whose object and requirement are requested
+  constexpr std::size_t kChildren = 4;     // ...whose requirement's children are
+  constexpr std::size_t kStatuses = 2;     // ...whose children's statuses are
+  std::array<std::size_t, kAhead> ring{};  // queued ranks after the current one, in order
+  std::size_t ring_start = 0;
+  std::size_t ring_size = 0;
+  const auto ring_at = [&](std::size_t i) { return ring[(ring_start + i) % kAhead]; };
   while (!queued_.empty()) {
     const std::size_t rank = queued_.pop_min();
-    if (ahead == sim::IndexQueue::npos || ahead <= rank) {
-      ahead = rank;
-      for (int i = 0; i < kLookahead && (i == 0 || ahead != sim::IndexQueue::npos); ++i) prefetch_next();
-    } else {
-      prefetch_next();
+    while (ring_size > 0 && ring_at(0) <= rank) {
+      ring_start = (ring_start + 1) % kAhead;
+      --ring_size;
     }
-    const ComponentId id = region_->at_rank(static_cast<std::uint32_t>(rank));
+    std::size_t last = ring_size > 0 ? ring_at(ring_size - 1) : rank;
+    while (ring_size < kAhead) {
+      last = queued_.next_after(last);
+      if (last == sim::IndexQueue::npos) break;
+      region_->prefetch_object(static_cast<std::uint32_t>(last));
+      ring[(ring_start + ring_size) % kAhead] = last;
+      ++ring_size;
+    }
+    if (ring_size >= kChildren)
+      region_->prefetch_children(static_cast<std::uint32_t>(ring_at(kChildren - 1)));
+    if (ring_size >= kStatuses)
+      region_->prefetch_statuses(static_cast<std::uint32_t>(ring_at(kStatuses - 1)));
     ++evaluations_;
-    region_->component(id).evaluate();
+    region_->component_at_rank(static_cast<std::uint32_t>(rank)).evaluate();
   }
   settling_ = false;
 }

@@ -1,6 +1,7 @@
 // Flattening the dependency graph into ranks and compressed dependent lists.
 #include "models/core/region.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 namespace outagesim::models {
@@ -19,6 +20,33 @@ Region::Region(std::vector<std::unique_ptr<Component>> components, Order order)
   for (ComponentId i = 0; i < components_.size(); ++i) assert(components_[i]->id() == i);
   by_rank_.resize(rank_.size());
   for (ComponentId id = 0; id < rank_.size(); ++id) by_rank_[rank_[id]] = id;
+  object_by_rank_.resize(rank_.size());
+  input_by_rank_.resize(rank_.size());
+  for (std::uint32_t rank = 0; rank < by_rank_.size(); ++rank) {
+    object_by_rank_[rank] = components_[by_rank_[rank]].get();
+    input_by_rank_[rank] = object_by_rank_[rank]->evaluation_input();
+  }
+}
+
+void Region::prefetch_children(std::uint32_t rank) const {
+  const Requirement* r = input_by_rank_[rank];
+  if (r == nullptr) return;
+  if (r->mode == Requirement::Mode::kComponent) {
+    __builtin_prefetch(&status_[r->component]);
+  } else if (!r->children.empty()) {
+    __builtin_prefetch(r->children.data());
+  }
+}
+
+void Region::prefetch_statuses(std::uint32_t rank) const {
+  const Requirement* r = input_by_rank_[rank];
+  if (r == nullptr || r->mode == Requirement::Mode::kComponent) return;
+  constexpr std::size_t kMostChildren = 4;
+  const std::size_t n = std::min(r->children.size(), kMostChildren);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Requirement& child = r->children[i];
+    if (child.mode == Requirement::Mode::kComponent) __builtin_prefetch(&status_[child.component]);
+  }
 }
 
 }  // namespace outagesim::models

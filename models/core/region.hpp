@@ -11,6 +11,7 @@
 #include "models/core/component.hpp"
 #include "models/core/component_status.hpp"
 #include "models/core/dependency_graph.hpp"
+#include "models/core/requirement.hpp"
 
 namespace outagesim::models {
 
@@ -34,8 +35,21 @@ class Region {
   std::uint32_t size() const { return static_cast<std::uint32_t>(components_.size()); }
   Component& component(ComponentId id) { return *components_[id]; }
   const Component& component(ComponentId id) const { return *components_[id]; }
-  // Asks the processor to start loading the component's object (a hint: no effect on results).
-  void prefetch(ComponentId id) const { __builtin_prefetch(components_[id].get()); }
+  // The component evaluated at `rank`: component(at_rank(rank)) without the detour through its id.
+  Component& component_at_rank(std::uint32_t rank) { return *object_by_rank_[rank]; }
+
+  // Hints for a wave of evaluations (no effect on results): each asks the processor to start loading one
+  // level of what evaluating the component at `rank` reads, so that a caller that knows the next ranks
+  // calls them a few ranks apart, each level once the one before has had time to arrive.
+  // The component's object and the root of its requirement.
+  void prefetch_object(std::uint32_t rank) const {
+    __builtin_prefetch(object_by_rank_[rank]);
+    if (const Requirement* r = input_by_rank_[rank]) __builtin_prefetch(r);
+  }
+  // The root's children, or the status of the one component it names.
+  void prefetch_children(std::uint32_t rank) const;
+  // The statuses of the components the root's first children name.
+  void prefetch_statuses(std::uint32_t rank) const;
 
   std::span<const ComponentStatus> status() const { return status_; }
   ComponentStatus& mutable_status(ComponentId id) { return status_[id]; }
@@ -50,6 +64,8 @@ class Region {
   std::vector<ComponentStatus> status_;
   std::vector<std::uint32_t> rank_;
   std::vector<ComponentId> by_rank_;
+  std::vector<Component*> object_by_rank_;
+  std::vector<const Requirement*> input_by_rank_;  // Component::evaluation_input(), by rank
   DependencyGraph::Dependents dependents_;
 };
 

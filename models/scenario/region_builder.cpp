@@ -76,11 +76,10 @@ std::vector<std::unique_ptr<Component>> build_components(const ScenarioSpec& spe
       assert(f.id == components.size());
       // A strategy without recovery steps of its own takes the function's, here rather than only in the
       // loader, so that a replication's drawn steps reach the strategy too.
-      // Waiting for repair has no steps of its own, so most functions need no copy of the strategy.
+      // Waiting for repair has no steps of its own and no state: most functions need neither a copy of the
+      // strategy nor an object (TenantFunction takes none as waiting for repair).
       std::unique_ptr<RecoveryStrategy> made;
-      if (std::holds_alternative<WaitForRepairSpec>(f.strategy.get())) {
-        made = make_strategy(f.strategy.get());
-      } else {
+      if (!std::holds_alternative<WaitForRepairSpec>(f.strategy.get())) {
         StrategySpec strategy = f.strategy.get();
         inherit_recovery(strategy, f.recovery);
         made = make_strategy(strategy);

@@ -121,7 +121,9 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t r
     for (const TenantFunctionSpec& f : t.functions) {  // in increasing id, so the list is sorted
       auto& function = static_cast<TenantFunction&>(region.component(f.id));
       function.finish();
-      StrategyResult s = function.strategy().result();
+      const RecoveryStrategy* strategy = function.strategy();
+      if (strategy == nullptr) continue;  // waiting for repair: nothing to report
+      StrategyResult s = strategy->result();
       if (s != kNothing) result.strategies.emplace_back(f.id, std::move(s));
     }
   }

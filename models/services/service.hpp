@@ -20,6 +20,7 @@ class Service final : public Component {
   Service(ComponentId id, std::string name, ComponentKind kind, const ServiceParams& params);
 
   void evaluate() override;
+  const Requirement* evaluation_input() const override { return &sequence_.needs(); }
   const RecoverySequence& sequence() const { return sequence_; }
 
   // Spare instances launches may take: grants up to `wanted`, all of them when the stock is unlimited.

@@ -1,6 +1,8 @@
 // A tenant function forwards its primary deployment's outcome through its strategy.
 #include "models/tenants/tenant_function.hpp"
 
+#include <cassert>
+
 #include "models/core/model_context.hpp"
 
 namespace outagesim::models {
@@ -20,24 +22,37 @@ StrategyContext TenantFunction::strategy_context() {
 }
 
 void TenantFunction::start() {
-  StrategyContext sc = strategy_context();
-  strategy_->start(sc);
+  if (strategy_) {
+    StrategyContext sc = strategy_context();
+    strategy_->start(sc);
+  }
   evaluate();
 }
 
 void TenantFunction::finish() {
+  if (!strategy_) return;
   StrategyContext sc = strategy_context();
   strategy_->finish(sc);
 }
 
 void TenantFunction::evaluate() {
-  StrategyContext sc = strategy_context();
   const auto primary = primary_.update(ctx(), handler());
+  if (!strategy_) {
+    publish(primary.state, primary.cause);
+    return;
+  }
+  StrategyContext sc = strategy_context();
   const auto outcome = strategy_->decide(sc, primary);
   publish(outcome.state, outcome.cause);
 }
 
 void TenantFunction::on_timer(std::uint32_t tag) {
+  if (!strategy_) {
+    assert(tag == kPrimaryStepTag);
+    const auto primary = primary_.on_step_done(ctx(), handler());
+    publish(primary.state, primary.cause);
+    return;
+  }
   StrategyContext sc = strategy_context();
   RecoverySequence::Outcome outcome;
   if (tag == kPrimaryStepTag) {

@@ -12,14 +12,18 @@ namespace outagesim::models {
 
 class TenantFunction final : public Component {
  public:
+  // A null strategy waits for repair: the function's state is its primary deployment's outcome (the
+  // baseline of most functions in a large region, which then costs no object of its own and no call).
   TenantFunction(ComponentId id, std::string name, const TenantFunctionSpec& spec,
                  std::unique_ptr<RecoveryStrategy> strategy);
 
   const RecoverySequence& primary() const { return primary_; }
-  const RecoveryStrategy& strategy() const { return *strategy_; }
+  // Null while the function waits for repair.
+  const RecoveryStrategy* strategy() const { return strategy_.get(); }
 
   void start() override;
   void evaluate() override;
+  const Requirement* evaluation_input() const override { return &primary_.needs(); }
   // The run reached its horizon: the strategy closes its books.
   void finish();
 
@@ -30,7 +34,7 @@ class TenantFunction final : public Component {
   StrategyContext strategy_context();
 
   RecoverySequence primary_;
-  std::unique_ptr<RecoveryStrategy> strategy_;
+  std::unique_ptr<RecoveryStrategy> strategy_;  // null: wait for repair
 };
 
 }  // namespace outagesim::models

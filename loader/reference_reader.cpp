@@ -59,10 +59,7 @@ std::optional<std::uint32_t> ScenarioReader::named_index(const YamlNode& node, c
 std::optional<std::uint32_t> ScenarioReader::tenant_ref(const YamlNode& node, const std::string& what) {
   const auto name = read_string(sink_, node, what);
   if (!name) return std::nullopt;
-  const auto it = tenant_index_.find(*name);
-  if (it != tenant_index_.end() && it->second < spec_.tenants.size() &&
-      spec_.tenants[it->second].name == *name)
-    return static_cast<std::uint32_t>(it->second);
+  if (const auto found = tenant_index_.find(*name)) return *found;
   std::vector<std::string> names;  // the list, for the message's suggestion, only on a miss
   names.reserve(spec_.tenants.size());
   for (const m::TenantSpec& t : spec_.tenants) names.push_back(t.name);
@@ -148,10 +145,8 @@ std::optional<m::ComponentId> ScenarioReader::vertex_ref(const YamlNode& node, c
   // once the name is known to be wrong.
   const std::string_view wanted = *name;
   const std::size_t slash = wanted.find('/');
-  const auto found = tenant_index_.find(std::string(wanted.substr(0, slash)));
-  if (found != tenant_index_.end() && found->second < spec_.tenants.size() &&
-      spec_.tenants[found->second].name == wanted.substr(0, slash)) {
-    const m::TenantSpec& t = spec_.tenants[found->second];
+  if (const auto found = tenant_index_.find(wanted.substr(0, slash))) {
+    const m::TenantSpec& t = spec_.tenants[*found];
     if (slash == std::string_view::npos) return t.id;
     for (const m::TenantFunctionSpec& f : t.functions) {
       if (f.name == wanted.substr(slash + 1)) return f.id;

@@ -243,8 +243,7 @@ void ScenarioReader::read_tenants(const YamlNode& list) {
       sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' contains '/'", tenant.name),
                   "a name without '/'");
     }
-    if (!tenant_index_.try_emplace(tenant.name, spec_.tenants.size()).second ||
-        component_ids_.count(tenant.name) > 0) {
+    if (tenant_index_.find(tenant.name) || component_ids_.count(tenant.name) > 0) {
       sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' is already used", tenant.name),
                   "a name no other tenant or component has");
     }
@@ -301,6 +300,7 @@ void ScenarioReader::read_tenants(const YamlNode& list) {
     }
     t.finish();
     spec_.tenants.push_back(std::move(tenant));
+    tenant_index_.add(static_cast<std::uint32_t>(spec_.tenants.size() - 1));
   }
 }
 

@@ -2,8 +2,6 @@
 // resolving names to ids and reporting every problem to the sink.
 #pragma once
 
-#include <absl/container/flat_hash_map.h>
-
 #include <map>
 #include <optional>
 #include <span>
@@ -12,6 +10,7 @@
 #include <vector>
 
 #include "loader/input_target.hpp"
+#include "loader/tenant_index.hpp"
 #include "loader/time_text.hpp"
 #include "loader/yaml_map.hpp"
 #include "models/scenario/scenario_spec.hpp"
@@ -126,9 +125,10 @@ class ScenarioReader {
   std::vector<std::string> sla_names_;
   std::uint64_t table_hash_ = 0;
   // Tenant names, each with the index in spec_.tenants it was read for: 1,000,000 tenants are checked for
-  // repeats, and references to them found, in linear time. A flat table: a node per name made this check
-  // a fifth of loading a million tenants (a cache miss per bucket and per node, and an allocation each).
-  absl::flat_hash_map<std::string, std::size_t> tenant_index_;
+  // repeats, and references to them found, in linear time. A flat table of indices: a node per name made
+  // this check a fifth of loading a million tenants (a cache miss per bucket and per node, and an
+  // allocation each), and a copy of each name as its key made it most of the main thread's extra work.
+  TenantIndex tenant_index_{spec_.tenants};
   std::vector<YAML::Mark> milestone_marks_;  // per entry of spec_.milestones
 };
 

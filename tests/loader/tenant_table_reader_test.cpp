@@ -156,18 +156,21 @@ TEST_CASE("a big tenant table read in two halves gives the tenants and problems 
 
   const auto bad = s.load(table({{3, "{\"name\": \"a\", \"neds\": \"vm-a\"}"},
                                  {kLines - 9, "{\"name\": \"b\", \"needs\": \"vm-c\"}"},
+                                 {kLines - 7, "{\"name\": \"vm-a\", \"needs\": \"vm-b\"}"},
                                  {kLines - 5, "{\"name\": \"tenant-1\", \"needs\": \"vm-a\"}"},
                                  {kLines - 4, "[1]"},
                                  {kLines - 1, "{\"name\": \"tenant-1\", \"needs\": \"vm-b\"}"}}));
   REQUIRE_FALSE(bad.ok());
   std::vector<std::pair<int, std::string>> seen;
   for (const auto& d : bad.diagnostics) seen.emplace_back(d.line, d.message);
-  REQUIRE(seen.size() == 5);
+  REQUIRE(seen.size() == 6);
   CHECK(seen[0] == std::pair<int, std::string>{3, "unknown key 'neds' in a tenant; did you mean 'needs'?"});
   CHECK(seen[1].first == kLines - 9);
-  CHECK(seen[2] == std::pair<int, std::string>{kLines - 5, "tenant name 'tenant-1' is already used"});
-  CHECK(seen[3].first == kLines - 4);
-  CHECK(seen[4] == std::pair<int, std::string>{kLines - 1, "tenant name 'tenant-1' is already used"});
+  // A component's name, found on the second part's thread, reported in line order.
+  CHECK(seen[2] == std::pair<int, std::string>{kLines - 7, "tenant name 'vm-a' is already used"});
+  CHECK(seen[3] == std::pair<int, std::string>{kLines - 5, "tenant name 'tenant-1' is already used"});
+  CHECK(seen[4].first == kLines - 4);
+  CHECK(seen[5] == std::pair<int, std::string>{kLines - 1, "tenant name 'tenant-1' is already used"});
 }
 
 TEST_CASE("a tenant table that is not there is reported at the key that names it", "[tenant_table]") {

@@ -27,7 +27,8 @@ int run_command(const RunOptions& options) {
   } else {
     OutputFile out(options.output);
     if (out.is_open()) {
-      reports::JsonStream json([&out](std::string_view piece) { out.write(piece); });
+      reports::JsonStream json([&out](std::string_view piece) { out.write(piece); },
+                               reports::kRunJsonOneLineFrom);
       reports::write_run_json(json, spec, result, meta, {.summary = options.summary});
     }
     written = out.close();

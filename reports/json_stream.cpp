@@ -1,4 +1,4 @@
-// Streaming pretty-printed JSON, matching nlohmann's dump(2).
+// Streaming JSON, laid out as nlohmann's dump(2), or one line per container from a given depth.
 #include "reports/json_stream.hpp"
 
 #include <fmt/format.h>
@@ -18,7 +18,8 @@ constexpr std::size_t kIndent = 2;
 
 }  // namespace
 
-JsonStream::JsonStream(Sink sink) : sink_(std::move(sink)) {
+JsonStream::JsonStream(Sink sink, std::size_t one_line_from)
+    : sink_(std::move(sink)), one_line_from_(one_line_from) {
   buffer_.reserve(kFlushBytes + kFlushBytes / 4);
 }
 
@@ -37,7 +38,7 @@ void JsonStream::before_value() {
     return;
   }
   if (level.count++ > 0) buffer_ += ',';
-  newline_and_indent(levels_.size());
+  if (!on_one_line()) newline_and_indent(levels_.size());
 }
 
 void JsonStream::begin_object() {
@@ -55,8 +56,9 @@ void JsonStream::begin_array() {
 void JsonStream::end() {
   assert(!levels_.empty() && !after_key_);
   const Level level = levels_.back();
+  const bool one_line = on_one_line();
   levels_.pop_back();
-  if (level.count > 0) newline_and_indent(levels_.size());
+  if (level.count > 0 && !one_line) newline_and_indent(levels_.size());
   buffer_ += level.is_object ? '}' : ']';
   flush_if_full();
 }
@@ -65,14 +67,29 @@ void JsonStream::key(std::string_view name) {
   assert(!levels_.empty() && levels_.back().is_object && !after_key_);
   Level& level = levels_.back();
   if (level.count++ > 0) buffer_ += ',';
-  newline_and_indent(levels_.size());
-  append_quoted(name);
-  buffer_ += ": ";
+  if (on_one_line()) {
+    append_quoted(name);
+    buffer_ += ':';
+  } else {
+    newline_and_indent(levels_.size());
+    append_quoted(name);
+    buffer_ += ": ";
+  }
   after_key_ = true;
 }
 
 void JsonStream::value(const nlohmann::ordered_json& v) {
+  // A container in `v` sits one deeper than the innermost open one.
+  if (v.is_structured() && levels_.size() + 1 < one_line_from_ && one_line_from_ != kNoOneLine) {
+    walk(v);
+    return;
+  }
   before_value();
+  if (levels_.size() + 1 >= one_line_from_) {
+    buffer_ += v.dump();
+    flush_if_full();
+    return;
+  }
   // dump(2) indents from column 0; JSON strings hold no raw new line, so every '\n' in the text is
   // layout, and shifting each line by the current depth places the value where the whole dump would.
   const std::string text = v.dump(static_cast<int>(kIndent));
@@ -85,6 +102,21 @@ void JsonStream::value(const nlohmann::ordered_json& v) {
   }
   buffer_.append(text, from, std::string::npos);
   flush_if_full();
+}
+
+void JsonStream::walk(const nlohmann::ordered_json& v) {
+  if (v.is_object()) {
+    begin_object();
+    for (const auto& [name, member] : v.items()) {
+      key(name);
+      value(member);
+    }
+    end();
+  } else {
+    begin_array();
+    for (const auto& element : v) value(element);
+    end();
+  }
 }
 
 // nlohmann's own escaping (dump() with ensure_ascii off), written out so that a string is copied in runs
@@ -209,7 +241,7 @@ void JsonStream::finish() {
 }
 
 JsonStream JsonStream::continuation(Sink sink, std::size_t values_before) const {
-  JsonStream next(std::move(sink));
+  JsonStream next(std::move(sink), one_line_from_);
   next.levels_ = levels_;
   next.after_key_ = after_key_;
   if (!next.levels_.empty()) next.levels_.back().count = values_before;

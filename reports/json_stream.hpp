@@ -1,6 +1,8 @@
 // A JSON document written as it is produced, laid out byte for byte as nlohmann's dump(2) would lay
-// out the whole document. For reports too big to hold as one tree: a million tenants are written one
-// at a time, member by member, with no tree at all.
+// out the whole document, or, from a given depth on, each container on one line as nlohmann's compact
+// dump() writes it (a report's records one per line: a third fewer bytes, and a record greps whole).
+// For reports too big to hold as one tree: a million tenants are written one at a time, member by
+// member, with no tree at all.
 #pragma once
 
 #include <cstddef>
@@ -19,7 +21,11 @@ class JsonStream {
   using Sink = std::function<void(std::string_view)>;
   static constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
 
-  explicit JsonStream(Sink sink);
+  // Containers at this depth and deeper (the outermost container is at depth 1) are written on one line;
+  // kNoOneLine: none, the whole document as dump(2).
+  static constexpr std::size_t kNoOneLine = static_cast<std::size_t>(-1);
+
+  explicit JsonStream(Sink sink, std::size_t one_line_from = kNoOneLine);
 
   // Containers whose members are written one by one. Inside an object, each member needs a key() first.
   void begin_object();
@@ -64,10 +70,15 @@ class JsonStream {
   };
   void before_value();
   void newline_and_indent(std::size_t depth);
+  // Whether the innermost open container is written on one line.
+  bool on_one_line() const { return levels_.size() >= one_line_from_; }
+  // value() where containers change layout inside `v`: written through begin/key/end.
+  void walk(const nlohmann::ordered_json& v);
   void flush_if_full();
   void append_quoted(std::string_view s);
 
   Sink sink_;
+  std::size_t one_line_from_;
   std::string buffer_;
   std::vector<Level> levels_;
   bool after_key_ = false;

@@ -573,7 +573,7 @@ void write_run_json(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRe
 Json run_json(const m::ScenarioSpec& spec, const m::RunResult& result, const RunMetadata& meta,
               const RunJsonOptions& options) {
   std::string text;
-  JsonStream out([&text](std::string_view piece) { text += piece; });
+  JsonStream out([&text](std::string_view piece) { text += piece; }, kRunJsonOneLineFrom);
   write_run_json(out, spec, result, meta, options);
   return Json::parse(text);
 }

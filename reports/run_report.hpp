@@ -24,7 +24,14 @@ struct RunJsonOptions {
   std::size_t tenant_block = 8192;
 };
 
-// Writes the JSON result as it goes: memory holds one tenant's part at a time, not the document.
+// The run document's layout: its top-level members one per line as dump(2) would, and each record (an
+// element of its top-level lists: a tenant, a change, a component, a milestone) on one line of its own,
+// compact as nlohmann's dump(). A million tenants' report is a third smaller, and grep finds a tenant's
+// whole record; any JSON reader sees the same document.
+constexpr std::size_t kRunJsonOneLineFrom = 3;
+
+// Writes the JSON result as it goes: memory holds one tenant's part at a time, not the document. `out`
+// is laid out one line per record when made with kRunJsonOneLineFrom.
 void write_run_json(JsonStream& out, const models::ScenarioSpec& spec, const models::RunResult& result,
                     const RunMetadata& meta, const RunJsonOptions& options = {});
 // The same document as a tree, for tests and small runs.

@@ -1,4 +1,5 @@
-// Tests for reports/json_stream.*: streamed JSON is laid out exactly as nlohmann's dump(2).
+// Tests for reports/json_stream.*: streamed JSON is laid out exactly as nlohmann's dump(2), or as its
+// compact dump() from a given depth.
 #include "reports/json_stream.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,12 +13,15 @@ using outagesim::reports::JsonStream;
 namespace {
 
 // Streams `doc` member by member (and its arrays element by element), as the reports do.
-std::string streamed(const Json& doc, std::vector<std::size_t>* pieces = nullptr) {
+std::string streamed(const Json& doc, std::vector<std::size_t>* pieces = nullptr,
+                     std::size_t one_line_from = JsonStream::kNoOneLine) {
   std::string text;
-  JsonStream out([&](std::string_view piece) {
-    text += piece;
-    if (pieces != nullptr) pieces->push_back(piece.size());
-  });
+  JsonStream out(
+      [&](std::string_view piece) {
+        text += piece;
+        if (pieces != nullptr) pieces->push_back(piece.size());
+      },
+      one_line_from);
   out.begin_object();
   for (const auto& [key, value] : doc.items()) {
     out.key(key);
@@ -34,7 +38,81 @@ std::string streamed(const Json& doc, std::vector<std::size_t>* pieces = nullptr
   return text;
 }
 
+// The layout a stream with one-line containers from depth `one_line_from` must give, built from
+// nlohmann's two dumps: dump(2)'s layout above that depth, each container there and below as dump().
+std::string one_line_layout(const Json& v, std::size_t depth, std::size_t one_line_from) {
+  if (!v.is_structured()) return v.dump();
+  if (depth >= one_line_from) return v.dump();
+  if (v.empty()) return v.dump();
+  const std::string inner(depth * 2, ' ');
+  const std::string outer((depth - 1) * 2, ' ');
+  std::string text = v.is_object() ? "{" : "[";
+  bool first = true;
+  for (const auto& [key, member] : v.items()) {
+    text += first ? "\n" : ",\n";
+    first = false;
+    text += inner;
+    if (v.is_object()) text += Json(key).dump() + ": ";
+    text += one_line_layout(member, depth + 1, one_line_from);
+  }
+  return text + "\n" + outer + (v.is_object() ? "}" : "]");
+}
+
 }  // namespace
+
+TEST_CASE("records below a depth are written one per line as nlohmann's compact dump", "[json_stream]") {
+  const Json doc = {
+      {"name", "line one\nline two"},
+      {"records",
+       {{{"id", 1}, {"tags", {"a", "b"}}, {"inner", {{"x", Json::array()}, {"y", Json::object()}}}},
+        {{"id", 2}, {"text", "quote \" and \x1b"}},
+        Json::array(),
+        7}},
+      {"totals", {{"down", 3}, {"by_kind", {{"compute", {1, 2}}}}}},
+      {"empty", Json::array()},
+  };
+  for (const std::size_t from : {1, 2, 3, 4}) {
+    INFO("one line from depth " << from);
+    CHECK(streamed(doc, nullptr, from) == one_line_layout(doc, 1, from) + "\n");
+  }
+  // Depth 3: the top-level arrays' records, one per line; everything parses back the same.
+  const std::string text = streamed(doc, nullptr, 3);
+  CHECK(Json::parse(text) == doc);
+  CHECK(text.find("\n    {\"id\":1,\"tags\":[\"a\",\"b\"],\"inner\":{\"x\":[],\"y\":{}}},\n") !=
+        std::string::npos);
+  // A structured value handed whole to value() above the depth is laid out the same as one streamed.
+  CHECK(text.find("\"totals\": {\n    \"down\": 3,\n    \"by_kind\": {\"compute\":[1,2]}\n  }") !=
+        std::string::npos);
+}
+
+TEST_CASE("a continuation of a one-line stream keeps its layout", "[json_stream]") {
+  std::string whole;
+  std::string spliced;
+  for (const bool split : {false, true}) {
+    std::string& text = split ? spliced : whole;
+    JsonStream out([&](std::string_view piece) { text += piece; }, 3);
+    out.begin_object();
+    out.key("records");
+    out.begin_array();
+    out.value({{"id", 1}});
+    if (split) {
+      std::string part;
+      JsonStream next = out.continuation([&](std::string_view piece) { part += piece; }, 1);
+      next.value({{"id", 2}});
+      next.value({{"id", 3}});
+      next.flush();
+      out.splice(part, 2);
+    } else {
+      out.value({{"id", 2}});
+      out.value({{"id", 3}});
+    }
+    out.end();
+    out.end();
+    out.finish();
+  }
+  CHECK(whole == "{\n  \"records\": [\n    {\"id\":1},\n    {\"id\":2},\n    {\"id\":3}\n  ]\n}\n");
+  CHECK(spliced == whole);
+}
 
 TEST_CASE("a streamed document has the bytes of the whole document's dump", "[json_stream]") {
   const Json doc = {

@@ -30,6 +30,8 @@ milestones:
 const outagesim::reports::RunMetadata kMeta{"0.0.0", "test.yaml", 0xabc, 1};
 }  // namespace
 
+using outagesim::reports::JsonStream;
+
 TEST_CASE("the JSON result carries the contract's fields") {
   const Run run = run_yaml(scenario_yaml(kScenario));
   const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta);
@@ -110,20 +112,22 @@ TEST_CASE("tenants and changes written in blocks on two threads give the bytes o
     REQUIRE(loaded.ok());
     const auto result = outagesim::models::simulate(*loaded.spec, loaded.spec->seed);
     for (const bool summary : {false, true}) {
-      const auto text = [&](std::size_t from, std::size_t block) {
-        outagesim::reports::RunJsonOptions options;
-        options.summary = summary;
-        options.parallel_tenants_from = from;
-        options.tenant_block = block;
-        std::string out;
-        outagesim::reports::JsonStream stream([&out](std::string_view piece) { out += piece; });
-        outagesim::reports::write_run_json(stream, *loaded.spec, result, {}, options);
-        return out;
-      };
-      const std::string one_thread = text(std::numeric_limits<std::size_t>::max(), 8192);
-      INFO(name << (summary ? " summary" : ""));
-      CHECK(text(1, 1) == one_thread);
-      CHECK(text(1, 2) == one_thread);
+      for (const std::size_t layout : {outagesim::reports::kRunJsonOneLineFrom, JsonStream::kNoOneLine}) {
+        const auto text = [&](std::size_t from, std::size_t block) {
+          outagesim::reports::RunJsonOptions options;
+          options.summary = summary;
+          options.parallel_tenants_from = from;
+          options.tenant_block = block;
+          std::string out;
+          JsonStream stream([&out](std::string_view piece) { out += piece; }, layout);
+          outagesim::reports::write_run_json(stream, *loaded.spec, result, {}, options);
+          return out;
+        };
+        const std::string one_thread = text(std::numeric_limits<std::size_t>::max(), 8192);
+        INFO(name << (summary ? " summary" : "") << (layout == JsonStream::kNoOneLine ? " dump(2)" : ""));
+        CHECK(text(1, 1) == one_thread);
+        CHECK(text(1, 2) == one_thread);
+      }
     }
   }
 }

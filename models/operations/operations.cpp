@@ -1,15 +1,12 @@
 // Triggers, timed and triggered injections, and the bookkeeping of repairs.
 #include "models/operations/operations.hpp"
 
-#include <limits>
-
 #include "models/core/component.hpp"
 #include "models/operations/repair_process.hpp"
 
 namespace outagesim::models {
 
 namespace {
-constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();
 constexpr sim::Time kNotYet = sim::Time::ms(-1);
 
 std::vector<sim::Resource*> crew_resources(ModelContext& ctx, std::size_t count) {
@@ -31,8 +28,7 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
       ctx_(&ctx),
       self_(ctx.engine().add_handler(*this)),
       roster_(ctx.engine(), spec.crews, crew_resources(ctx, spec.crews.size()), start_time_of_day(spec)),
-      component_watches_(spec.vertex_count()),
-      wait_slot_(spec.vertex_count(), kNoSlot),
+      watched_(spec.vertex_count(), false),
       down_since_up_(spec.vertex_count(), false),
       had_effect_(spec.injections.size(), false),
       applied_at_(spec.injections.size(), sim::Time::never()),
@@ -47,8 +43,9 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
     for (const StageSpec& stage : spec.repairs[r].stages) {
       for (const TriggerSpec& condition : stage.wait_for) {
         if (condition.source != TriggerSpec::Source::kComponent) continue;
-        if (wait_slot_[condition.component] != kNoSlot) continue;
-        wait_slot_[condition.component] = static_cast<std::uint32_t>(last_event_.size());
+        if (wait_slot_.count(condition.component) > 0) continue;
+        wait_slot_.emplace(condition.component, static_cast<std::uint32_t>(last_event_.size()));
+        watched_[condition.component] = true;
         last_event_.emplace_back();
         last_event_.back().fill(kNotYet);
       }
@@ -61,6 +58,7 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
     const TriggerSpec& t = watches_[w].trigger;
     if (t.source == TriggerSpec::Source::kComponent) {
       component_watches_[t.component].push_back(w);
+      watched_[t.component] = true;
     } else {
       done_watches_.push_back(w);
     }
@@ -83,7 +81,9 @@ void Operations::on_state_change(const StateChange& change) {
   const ComponentId c = change.component;
   const bool down_since_up = down_since_up_[c] || change.to == State::kDown;
   down_since_up_[c] = down_since_up && change.to != State::kUp;
-  if (const std::uint32_t slot = wait_slot_[c]; slot != kNoSlot) {
+  if (!watched_[c]) return;
+  if (const auto found = wait_slot_.find(c); found != wait_slot_.end()) {
+    const std::uint32_t slot = found->second;
     bool any = false;
     for (const TriggerEvent event : component_trigger_events()) {
       if (matches(event, change, down_since_up)) {
@@ -97,7 +97,9 @@ void Operations::on_state_change(const StateChange& change) {
   const std::vector<StateChange>& journal = ctx_->journal();
   const ChangeId id =
       !journal.empty() && &change == &journal.back() ? static_cast<ChangeId>(journal.size() - 1) : kNoChange;
-  for (const std::uint32_t w : component_watches_[c]) {
+  const auto watching = component_watches_.find(c);
+  if (watching == component_watches_.end()) return;
+  for (const std::uint32_t w : watching->second) {
     if (!watches_[w].fired && matches(watches_[w].trigger.event, change, down_since_up))
       fire(watches_[w], id);
   }
@@ -149,8 +151,9 @@ void Operations::wake_waiting_stages() {
 bool Operations::happened_since(const TriggerSpec& trigger, sim::Time since) const {
   switch (trigger.source) {
     case TriggerSpec::Source::kComponent: {
-      const std::uint32_t slot = wait_slot_[trigger.component];
-      return slot != kNoSlot && last_event_[slot][static_cast<std::size_t>(trigger.event)] >= since;
+      const auto found = wait_slot_.find(trigger.component);
+      return found != wait_slot_.end() &&
+             last_event_[found->second][static_cast<std::size_t>(trigger.event)] >= since;
     }
     case TriggerSpec::Source::kRepair:
       return repair_done_at_[trigger.repair] >= since;

@@ -11,8 +11,7 @@ Cause injection_cause(const InjectionSpec& injection, InjectionId id, Reason ope
   return Cause{injection.is_fault ? Reason::kFault : operator_reason, kNoComponent, kNoChange, id};
 }
 
-Component::Component(ComponentId id, std::string name, ComponentKind kind)
-    : id_(id), name_(std::move(name)), kind_(kind) {}
+Component::Component(ComponentId id, ComponentKind kind) : id_(id), kind_(kind) {}
 
 State Component::state() const {
   return ctx_->status(id_).state;

@@ -1,4 +1,4 @@
-// The base of every vertex of the region: a named component with a state, driven by three inputs:
+// The base of every vertex of the region: a component with a state, driven by three inputs:
 // evaluate() when something it depends on changed, its own timers, and scripted actions.
 // A component never writes its state directly: it publishes through the ModelContext, which journals
 // the change with its cause and wakes the dependents.
@@ -23,14 +23,15 @@ Cause injection_cause(const InjectionSpec& injection, InjectionId id,
 
 class Component : public sim::EventHandler {
  public:
-  Component(ComponentId id, std::string name, ComponentKind kind);
+  // Components know their id, not their name: names live in the scenario's spec (vertex_name()), which
+  // reports read, so a million tenants hold no copy of one.
+  Component(ComponentId id, ComponentKind kind);
   virtual ~Component() = default;
 
   Component(const Component&) = delete;
   Component& operator=(const Component&) = delete;
 
   ComponentId id() const { return id_; }
-  const std::string& name() const { return name_; }
   ComponentKind kind() const { return kind_; }
   State state() const;
   // The component's most recent state change, or kNoChange.
@@ -84,7 +85,6 @@ class Component : public sim::EventHandler {
   bool apply_now(const InjectionSpec& injection, InjectionId id);
 
   ComponentId id_;
-  std::string name_;
   ComponentKind kind_;
   ModelContext* ctx_ = nullptr;  // not owned: the run's context outlives its components' use of it
   sim::HandlerId handler_ = 0;

@@ -11,8 +11,8 @@ namespace {
 constexpr double kToleranceKw = 1e-9;
 }
 
-CoolingPlant::CoolingPlant(ComponentId id, std::string name, const CoolingPlantParams& params)
-    : Component(id, std::move(name), ComponentKind::kCoolingPlant),
+CoolingPlant::CoolingPlant(ComponentId id, const CoolingPlantParams& params)
+    : Component(id, ComponentKind::kCoolingPlant),
       params_(params),
       primary_running_(params.chillers),
       outside_c_(params.outside.at(sim::Time())),

@@ -22,7 +22,7 @@ namespace outagesim::models {
 
 class CoolingPlant final : public Component {
  public:
-  CoolingPlant(ComponentId id, std::string name, const CoolingPlantParams& params);
+  CoolingPlant(ComponentId id, const CoolingPlantParams& params);
 
   double design_kw() const { return params_.chillers * params_.chiller_kw; }
   // Cooling delivered now, storage included; zero while forced down.

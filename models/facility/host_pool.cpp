@@ -19,7 +19,8 @@ sim::Time work_time(std::uint32_t hosts, double per_unit_hour, std::uint32_t uni
 }  // namespace
 
 HostPool::HostPool(ComponentId id, std::string name, const HostPoolParams& params)
-    : Component(id, std::move(name), ComponentKind::kHostPool),
+    : Component(id, ComponentKind::kHostPool),
+      name_(std::move(name)),
       params_(params),
       serving_(params.hosts),
       exposed_(params.hosts),
@@ -63,7 +64,7 @@ void HostPool::cooled_to_rating() {
 std::uint32_t HostPool::find_damage(std::uint32_t& among) {
   std::uint32_t found = 0;
   if (params_.random_damage) {
-    if (!damage_stream_) damage_stream_.emplace(ctx().streams().stream("heat_damage/" + name()));
+    if (!damage_stream_) damage_stream_.emplace(ctx().streams().stream("heat_damage/" + name_));
     found = draw_damaged_hosts(*damage_stream_, among, latent_damage_);
   } else {
     found = std::min(static_cast<std::uint32_t>(std::llround(latent_damage_)), among);

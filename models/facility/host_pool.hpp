@@ -20,6 +20,7 @@ class ThermalRoom;
 
 class HostPool final : public Component {
  public:
+  // `name` names the pool's stream of random heat damage.
   HostPool(ComponentId id, std::string name, const HostPoolParams& params);
 
   // Called by the builder; the room is owned by the region.
@@ -109,6 +110,7 @@ class HostPool final : public Component {
   }
   void withdraw_requests();
 
+  std::string name_;
   HostPoolParams params_;
   ThermalRoom* room_ = nullptr;
 

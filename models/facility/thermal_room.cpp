@@ -25,8 +25,8 @@ bool room_can_carry(const RoomParams& params, double outside_c, double load_kw, 
                                          params.thermal_mass_kj_per_c, params.setpoint_c});
 }
 
-ThermalRoom::ThermalRoom(ComponentId id, std::string name, const RoomParams& params)
-    : Component(id, std::move(name), ComponentKind::kRoom),
+ThermalRoom::ThermalRoom(ComponentId id, const RoomParams& params)
+    : Component(id, ComponentKind::kRoom),
       params_(params),
       temp_c_(params.setpoint_c),
       outside_c_(params.outside.at(sim::Time())),

@@ -28,7 +28,7 @@ bool room_can_carry(const RoomParams& params, double outside_c, double load_kw, 
 
 class ThermalRoom final : public Component {
  public:
-  ThermalRoom(ComponentId id, std::string name, const RoomParams& params);
+  ThermalRoom(ComponentId id, const RoomParams& params);
 
   // Called by the builder: the plant and pools are owned by the region and outlive the room's run.
   void wire(CoolingPlant& plant, std::vector<HostPool*> pools);

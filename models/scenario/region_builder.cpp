@@ -25,22 +25,22 @@ struct MakeComponent {
   ComponentId id;
 
   std::unique_ptr<Component> operator()(const CoolingPlantParams& p) const {
-    return std::make_unique<CoolingPlant>(id, spec.name, p);
+    return std::make_unique<CoolingPlant>(id, p);
   }
   std::unique_ptr<Component> operator()(const RoomParams& p) const {
-    return std::make_unique<ThermalRoom>(id, spec.name, p);
+    return std::make_unique<ThermalRoom>(id, p);
   }
   std::unique_ptr<Component> operator()(const HostPoolParams& p) const {
     return std::make_unique<HostPool>(id, spec.name, p);
   }
   std::unique_ptr<Component> operator()(const ServiceParams& p) const {
-    return std::make_unique<Service>(id, spec.name, spec.kind, p);
+    return std::make_unique<Service>(id, spec.kind, p);
   }
   std::unique_ptr<Component> operator()(const DatabaseParams& p) const {
-    return std::make_unique<Database>(id, spec.name, p);
+    return std::make_unique<Database>(id, p);
   }
   std::unique_ptr<Component> operator()(const ControlPlaneParams& p) const {
-    return std::make_unique<ControlPlane>(id, spec.name, p);
+    return std::make_unique<ControlPlane>(id, p);
   }
 };
 
@@ -79,18 +79,20 @@ std::vector<std::unique_ptr<Component>> build_components(const ScenarioSpec& spe
       // Waiting for repair has no steps of its own and no state: most functions need neither a copy of the
       // strategy nor an object (TenantFunction takes none as waiting for repair).
       std::unique_ptr<RecoveryStrategy> made;
+      std::string name;
       if (!std::holds_alternative<WaitForRepairSpec>(f.strategy.get())) {
         StrategySpec strategy = f.strategy.get();
         inherit_recovery(strategy, f.recovery);
         made = make_strategy(strategy);
+        name = t.name + "/" + f.name;
       }
-      components.push_back(std::make_unique<TenantFunction>(f.id, t.name + "/" + f.name, f, std::move(made)));
+      components.push_back(std::make_unique<TenantFunction>(f.id, f, std::move(made), std::move(name)));
     }
   }
   for (const TenantSpec& t : spec.tenants) {
     assert(t.id == components.size());
     assert(!t.functions.empty() && t.functions.back().id - t.functions.front().id + 1 == t.functions.size());
-    components.push_back(std::make_unique<Tenant>(t.id, t.name, t.functions.front().id,
+    components.push_back(std::make_unique<Tenant>(t.id, t.functions.front().id,
                                                   static_cast<std::uint32_t>(t.functions.size())));
   }
 

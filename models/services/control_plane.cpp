@@ -13,8 +13,8 @@ namespace {
 enum Tag : std::uint32_t { kScaledOut, kRecoveryTrafficOver };
 }
 
-ControlPlane::ControlPlane(ComponentId id, std::string name, const ControlPlaneParams& params)
-    : Component(id, std::move(name), ComponentKind::kControlPlane),
+ControlPlane::ControlPlane(ComponentId id, const ControlPlaneParams& params)
+    : Component(id, ComponentKind::kControlPlane),
       params_(params),
       source_down_(params.demand.size(), false),
       recovery_until_(params.demand.size()) {}

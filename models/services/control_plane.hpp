@@ -17,7 +17,7 @@ namespace outagesim::models {
 
 class ControlPlane final : public Component {
  public:
-  ControlPlane(ComponentId id, std::string name, const ControlPlaneParams& params);
+  ControlPlane(ComponentId id, const ControlPlaneParams& params);
 
   double capacity_rps() const { return capacity_rps_; }
   double demand_rps() const { return demand_rps_; }

@@ -5,8 +5,8 @@
 
 namespace outagesim::models {
 
-Database::Database(ComponentId id, std::string name, const DatabaseParams& params)
-    : Component(id, std::move(name), ComponentKind::kDatabase),
+Database::Database(ComponentId id, const DatabaseParams& params)
+    : Component(id, ComponentKind::kDatabase),
       params_(params),
       primary_(params_.primary, params_.recovery, kPrimaryStep) {
   if (params_.standby) standby_.emplace(*params_.standby, std::span<const RecoveryStep>{}, kStandbyStep);

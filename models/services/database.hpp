@@ -14,7 +14,7 @@ namespace outagesim::models {
 
 class Database final : public Component {
  public:
-  Database(ComponentId id, std::string name, const DatabaseParams& params);
+  Database(ComponentId id, const DatabaseParams& params);
 
   bool serving_from_standby() const { return serving_standby_; }
   // The switchover itself: the pipeline's time when it is given as work, else the typed duration.

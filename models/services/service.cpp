@@ -7,8 +7,8 @@
 
 namespace outagesim::models {
 
-Service::Service(ComponentId id, std::string name, ComponentKind kind, const ServiceParams& params)
-    : Component(id, std::move(name), kind),
+Service::Service(ComponentId id, ComponentKind kind, const ServiceParams& params)
+    : Component(id, kind),
       sequence_(params.needs, params.recovery, kStepTag),
       down_below_(params.down_below),
       degraded_below_(params.degraded_below),

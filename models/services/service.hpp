@@ -17,7 +17,7 @@ namespace outagesim::models {
 
 class Service final : public Component {
  public:
-  Service(ComponentId id, std::string name, ComponentKind kind, const ServiceParams& params);
+  Service(ComponentId id, ComponentKind kind, const ServiceParams& params);
 
   void evaluate() override;
   const Requirement* evaluation_input() const override { return &sequence_.needs(); }

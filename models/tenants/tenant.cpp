@@ -5,8 +5,8 @@
 
 namespace outagesim::models {
 
-Tenant::Tenant(ComponentId id, std::string name, ComponentId first_function, std::uint32_t function_count)
-    : Component(id, std::move(name), ComponentKind::kTenant),
+Tenant::Tenant(ComponentId id, ComponentId first_function, std::uint32_t function_count)
+    : Component(id, ComponentKind::kTenant),
       first_function_(first_function),
       function_count_(function_count) {}
 

@@ -13,7 +13,7 @@ class Tenant final : public Component {
  public:
   // The tenant's functions are the `function_count` vertices from `first_function` on (number_tenants()
   // numbers a tenant's functions one after another).
-  Tenant(ComponentId id, std::string name, ComponentId first_function, std::uint32_t function_count);
+  Tenant(ComponentId id, ComponentId first_function, std::uint32_t function_count);
 
   ComponentId first_function() const { return first_function_; }
   std::uint32_t function_count() const { return function_count_; }

@@ -11,20 +11,20 @@ namespace {
 constexpr std::uint32_t kPrimaryStepTag = 0;
 }
 
-TenantFunction::TenantFunction(ComponentId id, std::string name, const TenantFunctionSpec& spec,
-                               std::unique_ptr<RecoveryStrategy> strategy)
-    : Component(id, std::move(name), ComponentKind::kTenantFunction),
-      primary_(spec.needs, spec.recovery, kPrimaryStepTag),
-      strategy_(std::move(strategy)) {}
+TenantFunction::TenantFunction(ComponentId id, const TenantFunctionSpec& spec,
+                               std::unique_ptr<RecoveryStrategy> strategy, std::string name)
+    : Component(id, ComponentKind::kTenantFunction), primary_(spec.needs, spec.recovery, kPrimaryStepTag) {
+  if (strategy) strategy_ = std::make_unique<Strategic>(Strategic{std::move(strategy), std::move(name)});
+}
 
 StrategyContext TenantFunction::strategy_context() {
-  return StrategyContext{ctx(), handler(), id(), name(), ctx().streams()};
+  return StrategyContext{ctx(), handler(), id(), strategy_->name, ctx().streams()};
 }
 
 void TenantFunction::start() {
   if (strategy_) {
     StrategyContext sc = strategy_context();
-    strategy_->start(sc);
+    strategy_->strategy->start(sc);
   }
   evaluate();
 }
@@ -32,7 +32,7 @@ void TenantFunction::start() {
 void TenantFunction::finish() {
   if (!strategy_) return;
   StrategyContext sc = strategy_context();
-  strategy_->finish(sc);
+  strategy_->strategy->finish(sc);
 }
 
 void TenantFunction::evaluate() {
@@ -42,7 +42,7 @@ void TenantFunction::evaluate() {
     return;
   }
   StrategyContext sc = strategy_context();
-  const auto outcome = strategy_->decide(sc, primary);
+  const auto outcome = strategy_->strategy->decide(sc, primary);
   publish(outcome.state, outcome.cause);
 }
 
@@ -56,9 +56,9 @@ void TenantFunction::on_timer(std::uint32_t tag) {
   StrategyContext sc = strategy_context();
   RecoverySequence::Outcome outcome;
   if (tag == kPrimaryStepTag) {
-    outcome = strategy_->decide(sc, primary_.on_step_done(ctx(), handler()));
+    outcome = strategy_->strategy->decide(sc, primary_.on_step_done(ctx(), handler()));
   } else {
-    outcome = strategy_->on_timer(sc, tag, primary_.outcome());
+    outcome = strategy_->strategy->on_timer(sc, tag, primary_.outcome());
   }
   publish(outcome.state, outcome.cause);
 }

@@ -14,12 +14,13 @@ class TenantFunction final : public Component {
  public:
   // A null strategy waits for repair: the function's state is its primary deployment's outcome (the
   // baseline of most functions in a large region, which then costs no object of its own and no call).
-  TenantFunction(ComponentId id, std::string name, const TenantFunctionSpec& spec,
-                 std::unique_ptr<RecoveryStrategy> strategy);
+  // `name` ("tenant/function") is kept with a strategy, which names its random streams after it.
+  TenantFunction(ComponentId id, const TenantFunctionSpec& spec, std::unique_ptr<RecoveryStrategy> strategy,
+                 std::string name);
 
   const RecoverySequence& primary() const { return primary_; }
   // Null while the function waits for repair.
-  const RecoveryStrategy* strategy() const { return strategy_.get(); }
+  const RecoveryStrategy* strategy() const { return strategy_ ? strategy_->strategy.get() : nullptr; }
 
   void start() override;
   void evaluate() override;
@@ -34,7 +35,11 @@ class TenantFunction final : public Component {
   StrategyContext strategy_context();
 
   RecoverySequence primary_;
-  std::unique_ptr<RecoveryStrategy> strategy_;  // null: wait for repair
+  struct Strategic {
+    std::unique_ptr<RecoveryStrategy> strategy;
+    std::string name;
+  };
+  std::unique_ptr<Strategic> strategy_;  // null: wait for repair
 };
 
 }  // namespace outagesim::models

@@ -16,7 +16,8 @@ namespace outagesim::loader {
 
 class TenantIndex {
  public:
-  // Indexes entries of `tenants`, which must outlive the index; entries may be appended, never moved.
+  // Indexes entries of `tenants`, which must outlive the index. Entries may be appended (the list may
+  // grow and move: the index holds places, not addresses); an indexed entry's name must not change.
   explicit TenantIndex(const std::vector<models::TenantSpec>& tenants);
   TenantIndex(const TenantIndex&) = delete;
   TenantIndex& operator=(const TenantIndex&) = delete;

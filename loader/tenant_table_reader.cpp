@@ -549,7 +549,7 @@ void ScenarioReader::read_tenant_table(const YamlNode& node) {
                 fmt::format("'tenant_table': cannot read '{}': {}", shown, simdjson::error_message(error)));
     return;
   }
-  table_hash_ = sim::fnv1a64(std::string_view(text.data(), text.size()));
+  const std::string_view whole(text.data(), text.size());
   absl::flat_hash_map<std::string_view, m::ComponentId> component_ids;
   component_ids.reserve(component_ids_.size());
   for (const auto& [name, id] : component_ids_) component_ids.emplace(name, id);
@@ -573,18 +573,32 @@ void ScenarioReader::read_tenant_table(const YamlNode& node) {
     }
   }
   TableChunk second{DiagnosticSink(shown), {}, {}};
-  std::future<void> reading;
+  // The table's content hash (a byte at a time) is taken by the second thread once its part is read, while
+  // this one still merges; on one thread, here.
+  std::uint64_t hash = 0;
+  std::promise<void> part_read;
+  std::future<void> reading;  // after what the thread uses: on a throw here, it is joined first
   if (split < total) {
     const int first_line = static_cast<int>(std::count(data, data + split, '\n')) + 1;
-    reading = std::async(std::launch::async, [&second, &shown, &names, data, total, split, first_line] {
-      TableReader reader(second.sink, shown, names);
-      read_table_lines(reader, data, total, split, total, first_line,
-                       [&second, &reader](int line, std::optional<m::TenantSpec> tenant) {
-                         second.rows.push_back({line, second.sink.diagnostics().size(), tenant.has_value(),
-                                                tenant && reader.names_component(tenant->name)});
-                         if (tenant) second.tenants.push_back(std::move(*tenant));
-                       });
+    reading = std::async(std::launch::async, [&second, &shown, &names, &hash, &part_read, whole, data, total,
+                                              split, first_line] {
+      try {
+        TableReader reader(second.sink, shown, names);
+        read_table_lines(reader, data, total, split, total, first_line,
+                         [&second, &reader](int line, std::optional<m::TenantSpec> tenant) {
+                           second.rows.push_back({line, second.sink.diagnostics().size(), tenant.has_value(),
+                                                  tenant && reader.names_component(tenant->name)});
+                           if (tenant) second.tenants.push_back(std::move(*tenant));
+                         });
+      } catch (...) {
+        part_read.set_exception(std::current_exception());
+        return;
+      }
+      part_read.set_value();
+      hash = sim::fnv1a64(whole);
     });
+  } else {
+    hash = sim::fnv1a64(whole);
   }
   TableReader reader(sink_, shown, names);
   const auto add = [&](int line, m::TenantSpec tenant, bool names_component) {
@@ -599,7 +613,7 @@ void ScenarioReader::read_tenant_table(const YamlNode& node) {
     if (tenant) add(line, std::move(*tenant), reader.names_component(tenant->name));
   });
   if (reading.valid()) {
-    reading.get();
+    part_read.get_future().get();  // the part is read (or its exception rethrown here); the hash may not be
     const std::vector<Diagnostic>& problems = second.sink.diagnostics();
     std::size_t shown_problems = 0;
     std::size_t next_tenant = 0;
@@ -614,7 +628,9 @@ void ScenarioReader::read_tenant_table(const YamlNode& node) {
       if (row.has_tenant) add(row.line, std::move(second.tenants[next_tenant++]), row.names_component);
     }
     show_problems_to(problems.size());
+    reading.get();
   }
+  table_hash_ = hash;
   if (spec_.tenants.size() == before && sink_.empty()) {
     sink_.error(node.mark(), fmt::format("'tenant_table': '{}' has no tenants", shown),
                 "one tenant per line");

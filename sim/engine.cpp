@@ -49,26 +49,25 @@ void Engine::release_slot(std::uint32_t slot) {
   free_slots_.push_back(slot);
 }
 
-bool Engine::step() {
-  Event event;
-  while (queue_.pop_before(horizon_, event)) {
-    HandlerId handler = event.handler;
-    std::uint32_t payload = event.payload;
-    if ((handler & kTimerBit) != 0) {
-      const std::uint32_t slot = handler & ~kTimerBit;
-      const TimerSlot& timer = timers_[slot];
-      if (timer.generation != event.payload) continue;  // cancelled
-      handler = timer.handler;
-      payload = timer.payload;
+bool Engine::step_timer(Event event) {
+  // A loop, not a call back into step(): a long run of cancelled timers must not deepen the stack.
+  for (;;) {
+    const std::uint32_t slot = event.handler & ~kTimerBit;
+    const TimerSlot& timer = timers_[slot];
+    if (timer.generation == event.payload) {
+      const HandlerId handler = timer.handler;
+      const std::uint32_t payload = timer.payload;
       release_slot(slot);
+      dispatch(event.time, handler, payload);
+      return true;
     }
-    assert(event.time >= now_);
-    now_ = event.time;
-    ++dispatched_;
-    handlers_[handler]->handle_event(payload);
-    return true;
+    // Cancelled: on to the next event, if any.
+    if (!queue_.pop_before(horizon_, event)) return false;
+    if ((event.handler & kTimerBit) == 0) {
+      dispatch(event.time, event.handler, event.payload);
+      return true;
+    }
   }
-  return false;
 }
 
 void Engine::run() {

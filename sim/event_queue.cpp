@@ -8,8 +8,6 @@
 namespace outagesim::sim {
 
 namespace {
-constexpr int kSequenceBits = 56;
-constexpr std::uint64_t kSequenceMask = (std::uint64_t{1} << kSequenceBits) - 1;
 // Four children per node: half the levels of a binary heap, and a node's children are adjacent, so each
 // level costs about two cache lines however large the queue.
 constexpr std::size_t kArity = 4;
@@ -40,16 +38,7 @@ void prefetch_grandchildren(const std::vector<Event>& heap, std::size_t i) {
 }
 }  // namespace
 
-void EventQueue::push(Time time, int priority, std::uint32_t handler, std::uint32_t payload) {
-  assert(priority >= -128 && priority <= 127);
-  assert(next_sequence_ <= kSequenceMask);
-  const auto biased = static_cast<std::uint64_t>(priority + 128);
-  const Event event{time, (biased << kSequenceBits) | next_sequence_++, handler, payload};
-  if (root_vacant_) {
-    root_vacant_ = false;
-    fill_root(event);
-    return;
-  }
+void EventQueue::push_back(const Event& event) {
   heap_.push_back(event);
   sift_up(heap_.size() - 1, event);
 }

@@ -3,6 +3,7 @@
 // cEvent::shouldPrecede), so two runs of the same inputs pop events in the same order.
 #pragma once
 
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -31,7 +32,19 @@ static_assert(sizeof(Event) == 24, "keep the event record small: it is copied on
 class EventQueue {
  public:
   // Priorities range over [-128, 127]; events of equal time and priority run in insertion order.
-  void push(Time time, int priority, std::uint32_t handler, std::uint32_t payload);
+  // Inline: an event loop pushes once per event, and its handlers are often small.
+  void push(Time time, int priority, std::uint32_t handler, std::uint32_t payload) {
+    assert(priority >= -128 && priority <= 127);
+    assert(next_sequence_ <= kSequenceMask);
+    const auto biased = static_cast<std::uint64_t>(priority + 128);
+    const Event event{time, (biased << kSequenceBits) | next_sequence_++, handler, payload};
+    if (root_vacant_) {
+      root_vacant_ = false;
+      fill_root(event);
+    } else {
+      push_back(event);
+    }
+  }
   // REQUIRES: !empty(). Leaves the root empty until the next push, top() or pop() (see root_vacant_).
   Event pop() {
     if (root_vacant_) refill_root();
@@ -59,6 +72,10 @@ class EventQueue {
   bool heap_is_valid() const;
 
  private:
+  static constexpr int kSequenceBits = 56;
+  static constexpr std::uint64_t kSequenceMask = (std::uint64_t{1} << kSequenceBits) - 1;
+
+  void push_back(const Event& event);
   void sift_up(std::size_t i, Event moving);
   // Fills the empty root with `moving`, which belongs somewhere below it.
   void fill_root(Event moving);

@@ -106,3 +106,26 @@ TEST_CASE("timers deliver their own handler and payload, around cancelled ones a
   CHECK_FALSE(engine.is_pending(c));
   CHECK_FALSE(engine.is_pending(d));
 }
+
+TEST_CASE("one step skips a long run of cancelled timers and dispatches the next live event") {
+  Engine engine(Time::hours(1));
+  Recorder r;
+  r.engine = &engine;
+  const auto h = engine.add_handler(r);
+  constexpr int kCancelled = 200'000;  // deep enough to overflow the stack if each skip were a call
+  for (int i = 0; i < kCancelled; ++i) {
+    TimerId t = engine.start_timer_at(Time::seconds(1), h, 1);
+    engine.cancel(t);
+  }
+  engine.schedule_at(Time::seconds(2), h, 2);
+  const TimerId live = engine.start_timer_at(Time::seconds(3), h, 3);
+  TimerId last = engine.start_timer_at(Time::seconds(4), h, 4);
+  engine.cancel(last);
+  CHECK(engine.step());
+  CHECK(r.seen == std::vector<std::pair<std::int64_t, std::uint32_t>>{{2, 2}});
+  CHECK(engine.step());
+  CHECK_FALSE(engine.is_pending(live));
+  CHECK_FALSE(engine.step());  // only a cancelled timer is left
+  CHECK(r.seen.size() == 2);
+  CHECK(engine.events_dispatched() == 2);
+}

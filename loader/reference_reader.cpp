@@ -72,6 +72,7 @@ void ScenarioReader::collect_component_names(const YamlNode& list) {
   if (list.defined() && items.empty() && (list.is_null() || list.is_sequence())) {
     sink_.error(list.mark(), "the region has no components", "at least one component under 'components'");
   }
+  component_ids_.reserve(items.size());
   for (const YamlNode& item : items) {
     std::string name;
     if (const auto text = scalar_at(item, "name")) name = *text;

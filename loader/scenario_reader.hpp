@@ -2,7 +2,8 @@
 // resolving names to ids and reporting every problem to the sink.
 #pragma once
 
-#include <map>
+#include <absl/container/flat_hash_map.h>
+
 #include <optional>
 #include <span>
 #include <string>
@@ -16,6 +17,9 @@
 #include "models/scenario/scenario_spec.hpp"
 
 namespace outagesim::loader {
+
+// Component ids by name, looked up by std::string or std::string_view.
+using ComponentIds = absl::flat_hash_map<std::string, models::ComponentId>;
 
 class ScenarioReader {
  public:
@@ -105,7 +109,9 @@ class ScenarioReader {
   models::ScenarioSpec spec_;
   Instant start_;
   bool have_start_ = false;
-  std::map<std::string, models::ComponentId, std::less<>> component_ids_;
+  // Every component's id by name; a hash map, looked up by string_view too (absl hashes both alike), once
+  // per reference: a sorted map cost a fifth of reading 100,000 components.
+  ComponentIds component_ids_;
   std::vector<std::string> component_names_;  // for suggestions
   std::vector<YamlNode> component_items_;     // the entries under 'components', read once
   std::vector<YAML::Mark> component_marks_;   // where each component is declared

@@ -64,7 +64,7 @@ class TableReader {
  public:
   // What a line may name; shared, read-only, by the readers of one table.
   struct Names {
-    const absl::flat_hash_map<std::string_view, m::ComponentId>& component_ids;
+    const ComponentIds& component_ids;
     const std::vector<std::string>& component_names;
     const std::vector<std::string>& sla_names;
   };
@@ -96,7 +96,9 @@ class TableReader {
     return tenant;
   }
 
-  bool names_component(std::string_view name) const { return component_ids_.contains(name); }
+  bool names_component(std::string_view name) const {
+    return component_ids_.contains(absl::string_view(name.data(), name.size()));
+  }
 
  private:
   std::nullopt_t fail(const char* at, std::string message, std::string expected) {
@@ -378,7 +380,7 @@ class TableReader {
       case od::json_type::string: {
         std::string_view name;
         if (value.get_string().get(name)) return fail(at, fmt::format("{} is malformed", what), "a string");
-        const auto it = component_ids_.find(name);
+        const auto it = component_ids_.find(absl::string_view(name.data(), name.size()));
         if (it == component_ids_.end()) {
           std::string message = fmt::format("{} names '{}', which is no component", what, name);
           if (const std::string hint = did_you_mean(name, names_.component_names); !hint.empty()) {
@@ -474,7 +476,7 @@ class TableReader {
   std::string shown_;
   Names names_;
   // The same names, hashed: looked up once per need of every tenant.
-  const absl::flat_hash_map<std::string_view, m::ComponentId>& component_ids_;
+  const ComponentIds& component_ids_;
   int line_ = 0;
   const char* line_begin_ = nullptr;
   std::size_t entries_ = 0;
@@ -550,10 +552,7 @@ void ScenarioReader::read_tenant_table(const YamlNode& node) {
     return;
   }
   const std::string_view whole(text.data(), text.size());
-  absl::flat_hash_map<std::string_view, m::ComponentId> component_ids;
-  component_ids.reserve(component_ids_.size());
-  for (const auto& [name, id] : component_ids_) component_ids.emplace(name, id);
-  const TableReader::Names names{component_ids, component_names_, sla_names_};
+  const TableReader::Names names{component_ids_, component_names_, sla_names_};
   const char* const data = text.data();
   const std::size_t total = text.size();
   const std::size_t before = spec_.tenants.size();

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <optional>
+#include <span>
 
 #include "models/results/milestone_check.hpp"
 #include "models/results/sla_credit.hpp"
@@ -22,7 +23,7 @@ sim::Time total(const m::RunResult& result, m::ComponentId id, m::State state) {
   return sim::Time::seconds(result.whole_seconds_in(id, state));
 }
 
-std::string intervals_text(const m::ScenarioSpec& spec, const std::vector<m::Interval>& intervals,
+std::string intervals_text(const m::ScenarioSpec& spec, std::span<const m::Interval> intervals,
                            m::State state) {
   std::string text;
   for (const m::Interval& i : intervals) {

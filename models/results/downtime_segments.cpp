@@ -70,7 +70,7 @@ DowntimeSegmenter::DowntimeSegmenter(const ScenarioSpec& spec, const RunResult& 
 }
 
 DowntimeSegmenter::Look DowntimeSegmenter::look(ComponentId id, sim::Time t) {
-  const std::vector<Interval>& list = result_.intervals[id];
+  const std::span<const Interval> list = result_.intervals[id];
   // Intervals are in time order and do not overlap, so their ends are ordered too.
   const auto it =
       std::partition_point(list.begin(), list.end(), [t](const Interval& i) { return i.end <= t; });

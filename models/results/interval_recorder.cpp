@@ -2,30 +2,54 @@
 #include "models/results/interval_recorder.hpp"
 
 #include <cassert>
+#include <limits>
+#include <stdexcept>
 
 namespace outagesim::models {
 
-IntervalRecorder::IntervalRecorder(std::uint32_t vertex_count) : intervals_(vertex_count) {}
+IntervalRecorder::IntervalRecorder(std::uint32_t vertex_count) : open_(vertex_count, 0) {}
 
 void IntervalRecorder::on_state_change(const StateChange& change) {
   const ChangeId id = next_change_++;
   if (!change.changes_state()) return;
-  auto& list = intervals_[change.component];
+  std::uint32_t& open = open_[change.component];
   if (change.from != State::kUp) {
-    assert(!list.empty() && list.back().ended == kNoChange && list.back().state == change.from);
-    Interval& open = list.back();
-    open.end = change.time;
-    open.ended = id;
-    if (open.end == open.start) list.pop_back();  // left within the instant it was entered: no interval
+    assert(open != 0 && log_[open - 1].ended == kNoChange && log_[open - 1].state == change.from);
+    Interval& interval = log_[open - 1];
+    interval.end = change.time;
+    interval.ended = id;
+    if (interval.end == interval.start) vertex_of_[open - 1] = kNoComponent;
+    open = 0;
   }
-  if (change.to != State::kUp) list.push_back(Interval{change.time, change.time, change.to, id, kNoChange});
+  if (change.to != State::kUp) {
+    if (log_.size() >= std::numeric_limits<std::uint32_t>::max())
+      throw std::length_error("more than 4,294,967,294 intervals in one run");
+    log_.push_back(Interval{change.time, change.time, change.to, id, kNoChange});
+    vertex_of_.push_back(change.component);
+    open = static_cast<std::uint32_t>(log_.size());
+  }
 }
 
-std::vector<std::vector<Interval>> IntervalRecorder::finish(sim::Time horizon) {
-  for (auto& list : intervals_) {
-    if (!list.empty() && list.back().ended == kNoChange) list.back().end = horizon;
+IntervalTable IntervalRecorder::finish(sim::Time horizon) {
+  for (const std::uint32_t open : open_) {
+    if (open != 0) log_[open - 1].end = horizon;
   }
-  return std::move(intervals_);
+  // A counting sort by vertex; stable, so each vertex's intervals keep their time order.
+  const std::size_t vertices = open_.size();
+  std::vector<std::uint32_t> first(vertices + 1, 0);
+  for (const ComponentId v : vertex_of_) {
+    if (v != kNoComponent) ++first[v + 1];
+  }
+  for (std::size_t v = 0; v < vertices; ++v) first[v + 1] += first[v];
+  std::vector<Interval> items(first.back());
+  std::vector<std::uint32_t> next(first.begin(), first.end() - 1);
+  for (std::size_t i = 0; i < log_.size(); ++i) {
+    const ComponentId v = vertex_of_[i];
+    if (v != kNoComponent) items[next[v]++] = log_[i];
+  }
+  log_ = {};
+  vertex_of_ = {};
+  return IntervalTable(std::move(first), std::move(items));
 }
 
 }  // namespace outagesim::models

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/core/state_change.hpp"
+#include "models/results/interval_table.hpp"
 #include "models/results/repair_record.hpp"
 #include "models/results/temperature_trace.hpp"
 #include "models/strategies/recovery_strategy.hpp"
@@ -15,22 +16,14 @@
 
 namespace outagesim::models {
 
-struct Interval {
-  sim::Time start;
-  sim::Time end;  // == horizon when still open at the end of the run
-  State state = State::kDown;
-  ChangeId began = kNoChange;  // the change that opened it
-  ChangeId ended = kNoChange;  // the change that closed it; kNoChange when open at the horizon
-};
-
 struct RunResult {
   sim::Time horizon;
   std::uint64_t seed = 0;
   std::vector<StateChange> journal;
-  std::vector<std::vector<Interval>> intervals;  // per vertex: degraded and down intervals, in time order
-  std::vector<bool> injection_had_effect;        // per injection
-  std::vector<sim::Time> injection_applied_at;   // per injection; never() when it never happened
-  std::vector<RepairRecord> repairs;             // per repair of the spec
+  IntervalTable intervals;                      // per vertex: degraded and down intervals, in time order
+  std::vector<bool> injection_had_effect;       // per injection
+  std::vector<sim::Time> injection_applied_at;  // per injection; never() when it never happened
+  std::vector<RepairRecord> repairs;            // per repair of the spec
   // The strategies' results, by tenant function, sorted by id; a function whose strategy recorded
   // nothing (waiting for repair, most of a large region) is left out. Read with strategy().
   std::vector<std::pair<ComponentId, StrategyResult>> strategies;

@@ -2,6 +2,7 @@
 #include "models/results/vertex_state.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace outagesim::models {
 
@@ -12,7 +13,7 @@ State state_at(const RunResult& result, ComponentId id, sim::Time t) {
 State worst_state_in(const RunResult& result, ComponentId id, sim::Time from, sim::Time to) {
   State worst = State::kUp;
   if (id >= result.intervals.size() || from >= to) return worst;
-  const std::vector<Interval>& intervals = result.intervals[id];
+  const std::span<const Interval> intervals = result.intervals[id];
   // The first interval that ends after `from`; intervals are in time order and do not overlap.
   auto it = std::upper_bound(intervals.begin(), intervals.end(), from,
                              [](sim::Time t, const Interval& i) { return t < i.end; });

@@ -57,8 +57,7 @@ TEST_CASE("the corpus check fails on a run with a time past the horizon", "[corp
   spec.components.push_back({"vm", models::ComponentKind::kCompute, "", models::ServiceParams{}});
   models::RunResult result;
   result.horizon = spec.horizon;
-  result.intervals.resize(1);
-  result.intervals[0].push_back({sim::Time(), spec.horizon + sim::Time::ms(1)});
+  result.intervals = models::IntervalTable({{{sim::Time(), spec.horizon + sim::Time::ms(1)}}});
   CHECK(broken_run_promise(spec, result).starts_with("an interval [0, "));
 }
 

@@ -65,9 +65,9 @@ std::string broken_run_promise(const models::ScenarioSpec& spec, const models::R
     if (!std::isfinite(change.cause.value)) return "a cause value that is not finite";
   }
   if (result.intervals.size() != spec.vertex_count()) return "intervals not one list per vertex";
-  for (const auto& list : result.intervals) {
+  for (models::ComponentId v = 0; v < result.intervals.size(); ++v) {
     sim::Time previous_end;
-    for (const models::Interval& i : list) {
+    for (const models::Interval& i : result.intervals[v]) {
       if (outside(i.start) || outside(i.end) || i.end < i.start)
         return "an interval [" + std::to_string(i.start.count_ms()) + ", " +
                std::to_string(i.end.count_ms()) + "] ms";

@@ -20,7 +20,9 @@ std::string describe(const Run& run, std::string_view vertex, std::size_t interv
   DowntimeSegmenter segmenter(run.spec, run.result);
   const ComponentId id = run.id(vertex);
   std::string out;
-  for (const DowntimeSegment& s : segmenter.segments(id, run.result.intervals[id].at(interval))) {
+  const auto intervals = run.result.intervals[id];
+  if (interval >= intervals.size()) return "no interval " + std::to_string(interval);
+  for (const DowntimeSegment& s : segmenter.segments(id, intervals[interval])) {
     if (!out.empty()) out += ", ";
     out += clock(s.start) + "-" + clock(s.end) + " " + vertex_name(run.spec, s.via) + ">" +
            vertex_name(run.spec, s.holder);

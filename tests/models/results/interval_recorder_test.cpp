@@ -33,3 +33,32 @@ TEST_CASE("a state left in the instant it was entered leaves no interval") {
   r.on_state_change(change(10, State::kDown, State::kUp));
   CHECK(r.finish(Time::minutes(60))[0].empty());
 }
+
+TEST_CASE("interleaved vertices each get their own intervals in time order") {
+  IntervalRecorder r(4);
+  const auto on = [](ComponentId v, int minute, State from, State to) {
+    return StateChange{Time::minutes(minute), v, from, to, Cause{}};
+  };
+  r.on_state_change(on(2, 5, State::kUp, State::kDown));
+  r.on_state_change(on(0, 10, State::kUp, State::kDegraded));
+  r.on_state_change(on(2, 10, State::kDown, State::kUp));
+  r.on_state_change(on(0, 20, State::kDegraded, State::kUp));
+  r.on_state_change(on(3, 20, State::kUp, State::kDown));
+  r.on_state_change(on(3, 20, State::kDown, State::kUp));  // left in the instant: no interval
+  r.on_state_change(on(2, 30, State::kUp, State::kDegraded));
+  r.on_state_change(on(0, 40, State::kUp, State::kDown));
+  const IntervalTable table = r.finish(Time::minutes(60));
+  REQUIRE(table.size() == 4);
+  CHECK(table.interval_count() == 4);
+  REQUIRE(table[0].size() == 2);
+  CHECK(table[0][0].start == Time::minutes(10));
+  CHECK(table[0][0].ended == 3);
+  CHECK(table[0][1].start == Time::minutes(40));
+  CHECK(table[0][1].end == Time::minutes(60));
+  CHECK(table[1].empty());
+  REQUIRE(table[2].size() == 2);
+  CHECK(table[2][0].began == 0);
+  CHECK(table[2][0].end == Time::minutes(10));
+  CHECK(table[2][1].state == State::kDegraded);
+  CHECK(table[3].empty());
+}

@@ -113,7 +113,7 @@ class RecordWriter {
     const m::ChangeId trigger = c.cause.trigger;
     out_.begin_object();
     member_integer("id", id);
-    member_string("component", m::vertex_name(spec_, c.component));
+    member_string("component", name_of(c.component));
     member_string("state", m::state_name(c.to));
     member_integer("at_s", c.time.floor_seconds());
     member_string("at", iso(c.time));
@@ -169,6 +169,12 @@ class RecordWriter {
     out_.key(key);
     out_.string(value);
   }
+  // A vertex's name in this writer's buffer, valid until the next call: no string made per name.
+  std::string_view name_of(m::ComponentId id) {
+    name_.clear();
+    m::append_vertex_name(name_, spec_, id);
+    return name_;
+  }
   void member_integer(std::string_view key, std::int64_t value) {
     out_.key(key);
     out_.integer(value);
@@ -222,9 +228,9 @@ class RecordWriter {
       member_integer("end_s", s.end.floor_seconds());
       member_string("start", iso(s.start));
       member_string("end", iso(s.end));
-      member_string("holder", m::vertex_name(spec_, s.holder));
+      member_string("holder", name_of(s.holder));
       if (s.step != nullptr) member_string("step", s.step->name);
-      member_string("via", m::vertex_name(spec_, s.via));
+      member_string("via", name_of(s.via));
       member_string("time_of", s.time_of == m::TimeOf::kTenant ? "tenant" : "provider");
       out_.key("cause_change");
       if (s.cause_change == m::kNoChange) {
@@ -236,7 +242,7 @@ class RecordWriter {
       if (!s.parallel.empty()) {
         out_.key("parallel");
         out_.begin_array();
-        for (const m::ComponentId p : s.parallel) out_.string(m::vertex_name(spec_, p));
+        for (const m::ComponentId p : s.parallel) out_.string(name_of(p));
         out_.end();
       }
       out_.end();
@@ -259,6 +265,7 @@ class RecordWriter {
   ChangeMarks* marks_;
   m::DowntimeSegmenter* segmenter_;
   std::unordered_map<std::int64_t, std::string> iso_;
+  std::string name_;  // name_of()'s buffer
 };
 
 // Temperatures to the millidegree: enough to calibrate with, short enough to read.

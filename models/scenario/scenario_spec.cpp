@@ -73,11 +73,22 @@ TenantVertex find_tenant_vertex(const ScenarioSpec& spec, ComponentId id) {
 }  // namespace
 
 std::string vertex_name(const ScenarioSpec& spec, ComponentId id) {
-  if (id < spec.components.size()) return spec.components[id].name;
+  std::string name;
+  append_vertex_name(name, spec, id);
+  return name;
+}
+
+void append_vertex_name(std::string& out, const ScenarioSpec& spec, ComponentId id) {
+  if (id < spec.components.size()) {
+    out += spec.components[id].name;
+    return;
+  }
   const TenantVertex v = find_tenant_vertex(spec, id);
   assert(v.tenant != nullptr);
-  if (v.function == nullptr) return v.tenant->name;
-  return v.tenant->name + "/" + v.function->name;
+  out += v.tenant->name;
+  if (v.function == nullptr) return;
+  out += '/';
+  out += v.function->name;
 }
 
 ComponentKind vertex_kind(const ScenarioSpec& spec, ComponentId id) {

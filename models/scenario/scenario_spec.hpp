@@ -303,6 +303,8 @@ void number_tenants(ScenarioSpec& spec);
 
 // The display name of any vertex: a component's name, "tenant/function", or a tenant's name.
 std::string vertex_name(const ScenarioSpec& spec, ComponentId id);
+// The same, appended to `out`: a report writing many names reuses one buffer instead of a string each.
+void append_vertex_name(std::string& out, const ScenarioSpec& spec, ComponentId id);
 ComponentKind vertex_kind(const ScenarioSpec& spec, ComponentId id);
 
 }  // namespace outagesim::models

@@ -58,3 +58,15 @@ TEST_CASE("a spec numbered by hand is still named right", "[scenario_spec]") {
   CHECK(m::vertex_name(spec, 4) == "t1/f0");
   CHECK(m::vertex_name(spec, 5) == "t0/f0");
 }
+
+TEST_CASE("a vertex's name appends to what the buffer holds", "[scenario_spec]") {
+  m::ScenarioSpec spec = spec_with(1, {2});
+  m::number_tenants(spec);
+  std::string out = "names: ";
+  m::append_vertex_name(out, spec, 0);
+  out += ", ";
+  m::append_vertex_name(out, spec, 2);
+  out += ", ";
+  m::append_vertex_name(out, spec, 3);
+  CHECK(out == "names: c0, t0/f1, t0");
+}

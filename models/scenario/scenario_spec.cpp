@@ -91,6 +91,46 @@ void append_vertex_name(std::string& out, const ScenarioSpec& spec, ComponentId 
   out += v.function->name;
 }
 
+void prefetch_vertex_name(const ScenarioSpec& spec, ComponentId id, int level) {
+#if defined(__GNUC__)
+  if (id < spec.components.size()) {
+    if (level == 0) __builtin_prefetch(&spec.components[id]);
+    if (level == 1) __builtin_prefetch(spec.components[id].name.data());
+    return;
+  }
+  if (spec.tenants.empty()) return;
+  const ComponentId first_tenant = spec.tenants.front().id;
+  if (id >= first_tenant) {  // a tenant: its spec, then its name
+    const std::size_t at = id - first_tenant;
+    if (at >= spec.tenants.size()) return;
+    if (level == 0) __builtin_prefetch(&spec.tenants[at]);
+    if (level == 1) __builtin_prefetch(spec.tenants[at].name.data());
+    return;
+  }
+  // A function, numbered as number_tenants() does: its tenant's index, the tenant, then its functions.
+  if (spec.function_tenant.size() > first_tenant) return;
+  const std::size_t first_function = first_tenant - spec.function_tenant.size();
+  if (id < first_function) return;
+  const std::uint32_t* tenant_index = &spec.function_tenant[id - first_function];
+  if (level == 0) {
+    __builtin_prefetch(tenant_index);
+    return;
+  }
+  if (*tenant_index >= spec.tenants.size()) return;
+  const TenantSpec& tenant = spec.tenants[*tenant_index];
+  if (level == 1) {
+    __builtin_prefetch(&tenant);
+    return;
+  }
+  __builtin_prefetch(tenant.name.data());
+  __builtin_prefetch(tenant.functions.data());
+#else
+  (void)spec;
+  (void)id;
+  (void)level;
+#endif
+}
+
 ComponentKind vertex_kind(const ScenarioSpec& spec, ComponentId id) {
   if (id < spec.components.size()) return spec.components[id].kind;
   const TenantVertex v = find_tenant_vertex(spec, id);

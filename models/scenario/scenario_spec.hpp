@@ -305,6 +305,11 @@ void number_tenants(ScenarioSpec& spec);
 std::string vertex_name(const ScenarioSpec& spec, ComponentId id);
 // The same, appended to `out`: a report writing many names reuses one buffer instead of a string each.
 void append_vertex_name(std::string& out, const ScenarioSpec& spec, ComponentId id);
+// A hint for a report about to name many scattered vertices: requests level `level` (0, 1, then 2) of
+// what append_vertex_name(spec, id) reads, each level found through the one before. Call a few names
+// ahead for level 0, fewer for 1 and fewer still for 2; reads nothing that is not there.
+inline constexpr int kVertexNameLevels = 3;
+void prefetch_vertex_name(const ScenarioSpec& spec, ComponentId id, int level);
 ComponentKind vertex_kind(const ScenarioSpec& spec, ComponentId id);
 
 }  // namespace outagesim::models

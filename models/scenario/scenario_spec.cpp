@@ -35,21 +35,42 @@ struct TenantVertex {
   const TenantFunctionSpec* function = nullptr;
 };
 
+// Where vertex `id` sits if it was numbered as number_tenants() numbers: a tenant's index in `tenants`, or a
+// function's index in `function_tenant` (of `functions` entries). Only the ranges are checked, not the
+// ids found there.
+struct NumberedPlace {
+  enum class Kind { kNone, kTenant, kFunction };
+  Kind kind = Kind::kNone;
+  std::size_t index = 0;
+};
+
+NumberedPlace numbered_place(std::span<const TenantSpec> tenants, std::size_t functions, ComponentId id) {
+  if (tenants.empty()) return {};
+  const ComponentId first_tenant = tenants.front().id;
+  if (id >= first_tenant) {
+    const std::size_t at = id - first_tenant;
+    if (at >= tenants.size()) return {};
+    return {NumberedPlace::Kind::kTenant, at};
+  }
+  // Functions are numbered just before the first tenant.
+  if (functions > first_tenant) return {};
+  const std::size_t first_function = first_tenant - functions;
+  if (id < first_function) return {};
+  return {NumberedPlace::Kind::kFunction, id - first_function};
+}
+
 // The direct lookup, for ids and the function_tenant index as number_tenants() gives them; an empty
 // result when they are not (find_tenant_vertex then searches).
 TenantVertex find_numbered_vertex(std::span<const TenantSpec> tenants,
                                   std::span<const std::uint32_t> function_tenant, ComponentId id) {
-  if (tenants.empty()) return {};
-  if (id >= tenants.front().id) {
-    const std::size_t at = id - tenants.front().id;
-    if (at < tenants.size() && tenants[at].id == id) return {&tenants[at], nullptr};
-    return {};
+  const NumberedPlace place = numbered_place(tenants, function_tenant.size(), id);
+  if (place.kind == NumberedPlace::Kind::kTenant) {
+    const TenantSpec& t = tenants[place.index];
+    return t.id == id ? TenantVertex{&t, nullptr} : TenantVertex{};
   }
-  // Functions are numbered just before the first tenant; here id < tenants.front().id.
-  if (function_tenant.size() > tenants.front().id) return {};
-  const std::size_t first_function = tenants.front().id - function_tenant.size();
-  if (id < first_function || function_tenant[id - first_function] >= tenants.size()) return {};
-  const TenantSpec& t = tenants[function_tenant[id - first_function]];
+  if (place.kind != NumberedPlace::Kind::kFunction || function_tenant[place.index] >= tenants.size())
+    return {};
+  const TenantSpec& t = tenants[function_tenant[place.index]];
   if (t.functions.empty() || id < t.functions.front().id) return {};
   const std::size_t at = id - t.functions.front().id;
   if (at < t.functions.size() && t.functions[at].id == id) return {&t, &t.functions[at]};
@@ -98,20 +119,15 @@ void prefetch_vertex_name(const ScenarioSpec& spec, ComponentId id, int level) {
     if (level == 1) __builtin_prefetch(spec.components[id].name.data());
     return;
   }
-  if (spec.tenants.empty()) return;
-  const ComponentId first_tenant = spec.tenants.front().id;
-  if (id >= first_tenant) {  // a tenant: its spec, then its name
-    const std::size_t at = id - first_tenant;
-    if (at >= spec.tenants.size()) return;
-    if (level == 0) __builtin_prefetch(&spec.tenants[at]);
-    if (level == 1) __builtin_prefetch(spec.tenants[at].name.data());
+  const NumberedPlace place = numbered_place(spec.tenants, spec.function_tenant.size(), id);
+  if (place.kind == NumberedPlace::Kind::kTenant) {  // its spec, then its name
+    if (level == 0) __builtin_prefetch(&spec.tenants[place.index]);
+    if (level == 1) __builtin_prefetch(spec.tenants[place.index].name.data());
     return;
   }
-  // A function, numbered as number_tenants() does: its tenant's index, the tenant, then its functions.
-  if (spec.function_tenant.size() > first_tenant) return;
-  const std::size_t first_function = first_tenant - spec.function_tenant.size();
-  if (id < first_function) return;
-  const std::uint32_t* tenant_index = &spec.function_tenant[id - first_function];
+  if (place.kind != NumberedPlace::Kind::kFunction) return;
+  // A function: its tenant's index, the tenant, then its functions.
+  const std::uint32_t* tenant_index = &spec.function_tenant[place.index];
   if (level == 0) {
     __builtin_prefetch(tenant_index);
     return;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "models/results/cause_chain.hpp"
@@ -421,45 +422,68 @@ struct WriterKit {
   RecordWriter writer;
 };
 
-// The arrays of a big report (tenants, changes) are written in blocks of `block_size` elements: this
-// thread writes the even blocks into `out` with `here`, a second thread the odd ones with a writer of its
-// own (`make_kit` gives it one for its stream), into text spliced into `out` in order (at most
-// kBlocksAhead blocks waiting). `write_one(writer, i)` writes element i. The bytes are the one-thread
-// writer's.
-constexpr std::size_t kBlocksAhead = 2;
+// The arrays of a big report (tenants, changes) are written in blocks of `block_size` elements, taken in
+// order by two threads as each becomes free, so neither waits while the other has more left (this one
+// also splices and hands the text to the sink). This thread writes a block straight into `out` when every
+// block before it is in, and otherwise into text of its own; the second thread always into text. Texts
+// are spliced into `out` in order, and no block is taken more than kBlocksAhead past the next one to go
+// in. `make_kit(stream, on_this_thread)` gives a writer with caches of its own for a stream;
+// `write_one(writer, i)` writes element i. The bytes are the one-thread writer's.
+constexpr std::size_t kBlocksAhead = 4;
 
 template <typename MakeKit, typename WriteOne>
 void write_blocks(JsonStream& out, std::size_t n, std::size_t block_size, RecordWriter& here,
                   MakeKit&& make_kit, WriteOne&& write_one) {
   const std::size_t blocks = (n + block_size - 1) / block_size;
   const auto block_end = [n, block_size](std::size_t b) { return std::min(n, (b + 1) * block_size); };
+  const auto write_block = [&](RecordWriter& writer, std::size_t b) {
+    for (std::size_t i = b * block_size; i < block_end(b); ++i) write_one(writer, i);
+  };
 
   std::vector<std::string> texts(blocks);
   std::vector<bool> ready(blocks, false);
-  std::size_t spliced = 0;  // odd blocks taken by this thread
+  std::size_t taken = 1;  // blocks taken so far, in order; block 0 is this thread's
+  std::size_t in = 0;     // blocks in `out`
   bool stop = false;
   std::mutex mutex;
   std::condition_variable changed;
+  // Under the lock: the next block to take, if one may be taken now.
+  const auto take = [&]() -> std::optional<std::size_t> {
+    if (taken >= blocks || taken >= in + kBlocksAhead) return std::nullopt;
+    return taken++;
+  };
 
-  // Made here, before `out` moves on: the odd blocks continue inside the array, after block 0.
-  std::string text;
-  JsonStream stream = out.continuation([&text](std::string_view piece) { text += piece; }, 1);
-  std::thread odd([&] {
-    const std::unique_ptr<WriterKit> kit = make_kit(stream);
-    for (std::size_t b = 1, made = 0; b < blocks; b += 2, ++made) {
+  // Streams for blocks written aside, made here, before `out` moves on: they continue inside the array,
+  // after block 0, so each block they write starts with the comma after the one before it.
+  struct Aside {
+    explicit Aside(const JsonStream& out)
+        : stream(out.continuation([this](std::string_view piece) { text += piece; }, 1)) {}
+    std::string text;
+    JsonStream stream;
+    std::unique_ptr<WriterKit> kit;  // made when first needed
+  };
+  const auto write_aside = [&](Aside& aside, bool on_this_thread, std::size_t b) {
+    if (!aside.kit) aside.kit = make_kit(aside.stream, on_this_thread);
+    write_block(aside.kit->writer, b);
+    aside.stream.flush();
+    return std::exchange(aside.text, std::string());
+  };
+  Aside theirs(out);
+  Aside mine(out);
+  std::thread other([&] {
+    for (;;) {
+      std::optional<std::size_t> b;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return stop || made < spliced + kBlocksAhead; });
-        if (stop) return;
+        changed.wait(lock, [&] { return stop || taken >= blocks || (b = take()).has_value(); });
+        if (!b) return;
       }
-      for (std::size_t i = b * block_size; i < block_end(b); ++i) write_one(kit->writer, i);
-      stream.flush();
+      std::string text = write_aside(theirs, false, *b);
       {
         std::lock_guard lock(mutex);
-        texts[b] = std::move(text);
-        ready[b] = true;
+        texts[*b] = std::move(text);
+        ready[*b] = true;
       }
-      text.clear();
       changed.notify_all();
     }
   });
@@ -477,25 +501,43 @@ void write_blocks(JsonStream& out, std::size_t n, std::size_t block_size, Record
       changed.notify_all();
       if (thread.joinable()) thread.join();
     }
-  } stopper{odd, mutex, changed, stop};
+  } stopper{other, mutex, changed, stop};
 
-  for (std::size_t b = 0; b < blocks; ++b) {
-    if (b % 2 == 0) {
-      for (std::size_t i = b * block_size; i < block_end(b); ++i) write_one(here, i);
+  write_block(here, 0);
+  {
+    std::lock_guard lock(mutex);
+    in = 1;
+  }
+  changed.notify_all();
+  while (in < blocks) {
+    std::unique_lock lock(mutex);
+    if (ready[in]) {
+      const std::string text = std::move(texts[in]);
+      lock.unlock();
+      out.splice(text, block_end(in) - in * block_size);
+    } else if (taken == in) {  // the next block to go in is free: straight into `out`
+      ++taken;
+      lock.unlock();
+      write_block(here, in);
+    } else if (const std::optional<std::size_t> b = take()) {  // the other thread is on it: one ahead
+      lock.unlock();
+      std::string text = write_aside(mine, true, *b);
+      std::lock_guard relock(mutex);
+      texts[*b] = std::move(text);
+      ready[*b] = true;
+      continue;
+    } else {
+      changed.wait(lock, [&] { return ready[in]; });
       continue;
     }
-    std::string block;
     {
-      std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return ready[b]; });
-      block = std::move(texts[b]);
-      ++spliced;
+      std::lock_guard relock(mutex);
+      ++in;
     }
     changed.notify_all();
-    out.splice(block, block_end(b) - b * block_size);
   }
-  // Every odd block is spliced, so the other thread has left its loop and can be joined.
-  odd.join();
+  // Every block is in, so the other thread has nothing left to take and can be joined.
+  other.join();
 }
 
 // Tenants are most of a big report: from options.parallel_tenants_from tenants on, they are written on
@@ -512,9 +554,9 @@ void write_tenants(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRes
   if (marks != nullptr) other_marks.emplace(result);
   write_blocks(
       out, n, block_size, writer,
-      [&](JsonStream& stream) {
-        return std::make_unique<WriterKit>(stream, spec, result, other_marks ? &*other_marks : nullptr,
-                                           !options.summary);
+      [&](JsonStream& stream, bool on_this_thread) {
+        ChangeMarks* kit_marks = on_this_thread ? marks : other_marks ? &*other_marks : nullptr;
+        return std::make_unique<WriterKit>(stream, spec, result, kit_marks, !options.summary);
       },
       [&](RecordWriter& w, std::size_t i) { w.tenant(spec.tenants[i]); });
   if (marks != nullptr) marks->merge(*other_marks);
@@ -545,7 +587,9 @@ void write_changes(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRes
   }
   write_blocks(
       out, ids.size(), block_size, writer,
-      [&](JsonStream& stream) { return std::make_unique<WriterKit>(stream, spec, result, nullptr, false); },
+      [&](JsonStream& stream, bool) {
+        return std::make_unique<WriterKit>(stream, spec, result, nullptr, false);
+      },
       write_one);
 }
 

@@ -313,6 +313,7 @@ models::ScenarioSpec ScenarioReader::read(const YamlNode& root) {
   read_weather(top.get("weather"));
   read_crews(top.get("crews"));
   read_slas(top.get("slas"));
+  start_tenant_table(top.get("tenant_table"));
   read_components();
   // The importer's key (loader/import_placement.hpp): checked here, never simulated.
   if (const YamlNode import = top.get("import"); import.defined()) {

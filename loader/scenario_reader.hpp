@@ -4,6 +4,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,9 +22,12 @@ namespace outagesim::loader {
 // Component ids by name, looked up by std::string or std::string_view.
 using ComponentIds = absl::flat_hash_map<std::string, models::ComponentId>;
 
+class TableReading;  // tenant_table_reader.cpp
+
 class ScenarioReader {
  public:
-  explicit ScenarioReader(DiagnosticSink& sink) : sink_(sink) {}
+  explicit ScenarioReader(DiagnosticSink& sink);
+  ~ScenarioReader();
 
   // Reads the whole document; the spec is meaningful only when the sink stayed empty.
   models::ScenarioSpec read(const YamlNode& root);
@@ -47,6 +51,9 @@ class ScenarioReader {
   void read_crews(const YamlNode& list);
   void read_slas(const YamlNode& list);
   void read_tenants(const YamlNode& list);
+  // Starts reading a big JSON Lines tenant table on a second thread once the names its lines may use are
+  // known, so that it goes on while this thread reads the components. Reports nothing.
+  void start_tenant_table(const YamlNode& node);
   // Tenants from the JSON Lines file `node` names, after those of the YAML (tenant_table_reader.cpp).
   void read_tenant_table(const YamlNode& node);
   void read_injections(const YamlNode& list, bool faults);
@@ -130,6 +137,7 @@ class ScenarioReader {
   std::vector<RepairNames> repair_names_;
   std::vector<std::string> sla_names_;
   std::uint64_t table_hash_ = 0;
+  std::unique_ptr<TableReading> table_reading_;  // from start_tenant_table() to read_tenant_table()
   // Tenant names, each with the index in spec_.tenants it was read for: 1,000,000 tenants are checked for
   // repeats, and references to them found, in linear time. A flat table of indices: a node per name made
   // this check a fifth of loading a million tenants (a cache miss per bucket and per node, and an

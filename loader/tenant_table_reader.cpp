@@ -12,7 +12,10 @@
 #include <filesystem>
 #include <future>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -524,18 +527,169 @@ void read_table_lines(TableReader& reader, const char* data, std::size_t total, 
   }
 }
 
+// Chunks of a big table, cut at line ends: enough of them that the two readers meet close to where each
+// has as much left as the other, few enough that each is worth a hand-over.
+constexpr std::size_t kChunkBytes = std::size_t{1} << 20;
+
 }  // namespace
 
+// A big tenant table read on two threads. The file is cut into chunks at line ends; a second thread
+// loads it and reads chunks from the last one backwards, each into a TableChunk of its own, while the
+// reader's thread reads them from the first one forwards, straight into the spec, until the two meet.
+// The second thread's chunks are then taken in line order, with their problems where one thread would
+// have reported them, so neither the spec nor the messages depend on where the two met. It starts as
+// soon as the names a line may use are known: the second core reads the table's end while the first is
+// still reading the components.
+class TableReading {
+ public:
+  struct Span {
+    std::size_t from = 0;
+    std::size_t to = 0;
+    int first_line = 1;
+  };
+
+  TableReading(std::string path, const std::string& shown, TableReader::Names names)
+      : path_(std::move(path)), shown_(shown), names_(names) {
+    reading_ = std::async(std::launch::async, [this] { read_back(); });
+  }
+  TableReading(const TableReading&) = delete;
+  TableReading& operator=(const TableReading&) = delete;
+  ~TableReading() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+      back_ = front_;  // nothing more to take
+    }
+    if (reading_.valid()) reading_.wait();
+  }
+
+  const std::string& path() const { return path_; }
+  // Waits for the file to be loaded; false when it could not be (error() says why).
+  bool loaded() { return loaded_.get_future().get(); }
+  simdjson::error_code error() const { return error_; }
+  const simdjson::padded_string& text() const { return text_; }
+  std::size_t line_count() const { return line_count_; }
+
+  // The next chunk from the front, or nothing once the two threads have met.
+  std::optional<Span> take_front() {
+    std::lock_guard lock(mutex_);
+    if (front_ >= back_) return std::nullopt;
+    return spans_[front_++];
+  }
+  // Waits for the second thread; its chunks, in line order (what it threw is rethrown here).
+  std::span<TableChunk> finish_back() {
+    reading_.get();
+    return std::span<TableChunk>(chunks_).subspan(back_);
+  }
+  // The table's content hash, taken by the second thread once it has met the first.
+  // REQUIRES: finish_back() returned.
+  std::uint64_t hash() const { return hash_; }
+
+ private:
+  void read_back() {
+    try {
+      error_ = simdjson::padded_string::load(path_).get(text_);
+      if (!error_) cut();
+    } catch (...) {
+      loaded_.set_exception(std::current_exception());
+      return;
+    }
+    loaded_.set_value(!error_);
+    if (error_) return;
+    for (;;) {
+      std::size_t chunk;
+      {
+        std::lock_guard lock(mutex_);
+        if (back_ <= front_) break;
+        chunk = --back_;
+      }
+      TableChunk& into = chunks_[chunk];
+      TableReader chunk_reader(into.sink, shown_, names_);
+      const Span& span = spans_[chunk];
+      read_table_lines(chunk_reader, text_.data(), text_.size(), span.from, span.to, span.first_line,
+                       [&into, &chunk_reader](int line, std::optional<m::TenantSpec> tenant) {
+                         into.rows.push_back({line, into.sink.diagnostics().size(), tenant.has_value(),
+                                              tenant && chunk_reader.names_component(tenant->name)});
+                         if (tenant) into.tenants.push_back(std::move(*tenant));
+                       });
+    }
+    hash_ = sim::fnv1a64(std::string_view(text_.data(), text_.size()));
+  }
+
+  // The chunks' bounds and first lines, and the table's line count.
+  void cut() {
+    const char* const data = text_.data();
+    const std::size_t total = text_.size();
+    std::size_t from = 0;
+    int line = 1;
+    while (from < total) {
+      std::size_t to = total;
+      if (total - from > kChunkBytes) {
+        if (const void* newline = std::memchr(data + from + kChunkBytes, '\n', total - from - kChunkBytes))
+          to = static_cast<std::size_t>(static_cast<const char*>(newline) - data) + 1;
+      }
+      spans_.push_back({from, to, line});
+      line += static_cast<int>(std::count(data + from, data + to, '\n'));
+      from = to;
+    }
+    line_count_ = static_cast<std::size_t>(line);
+    chunks_.reserve(spans_.size());
+    for (std::size_t i = 0; i < spans_.size(); ++i) chunks_.push_back({DiagnosticSink(shown_), {}, {}});
+    std::lock_guard lock(mutex_);
+    if (!stop_) back_ = spans_.size();
+  }
+
+  std::string path_;
+  std::string shown_;
+  TableReader::Names names_;
+  simdjson::padded_string text_;
+  simdjson::error_code error_ = simdjson::SUCCESS;
+  std::promise<bool> loaded_;
+  std::vector<Span> spans_;
+  std::vector<TableChunk> chunks_;  // by chunk; those from back_ on were read by the second thread
+  std::size_t line_count_ = 0;
+  std::uint64_t hash_ = 0;
+  std::mutex mutex_;
+  std::size_t front_ = 0;      // chunks [0, front_) are taken from the front...
+  std::size_t back_ = 0;       // ...and [back_, size) from the back
+  bool stop_ = false;          // the reading is abandoned
+  std::future<void> reading_;  // last: the thread uses everything above
+};
+
+namespace {
+// The table `node` names: relative to the folder of the file that names it.
+std::filesystem::path table_path(const DiagnosticSink& sink, const YamlNode& node, std::string_view file) {
+  return std::filesystem::path(sink.file_of(node.mark())).parent_path() / file;
+}
+}  // namespace
+
+ScenarioReader::ScenarioReader(DiagnosticSink& sink) : sink_(sink) {}
+ScenarioReader::~ScenarioReader() = default;
+
+void ScenarioReader::start_tenant_table(const YamlNode& node) {
+  // Reports nothing: read_tenant_table() checks the node and the file in its turn, as without this.
+  if (!node.defined() || !node.is_scalar()) return;
+  const std::filesystem::path path = table_path(sink_, node, node.scalar());
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || !std::filesystem::is_regular_file(path, ec) || size < kParallelTableFrom || size > kMaxTableBytes)
+    return;
+  table_reading_ =
+      std::make_unique<TableReading>(path.string(), path.lexically_normal().string(),
+                                     TableReader::Names{component_ids_, component_names_, sla_names_});
+}
+
 void ScenarioReader::read_tenant_table(const YamlNode& node) {
+  // A reading started early is used only for the file it started on; otherwise it is abandoned.
+  std::unique_ptr<TableReading> reading = std::move(table_reading_);
   if (!node.defined() || node.is_null()) return;
   const auto file = read_string(sink_, node, "'tenant_table'");
   if (!file) return;
-  namespace fs = std::filesystem;
-  const fs::path path = fs::path(sink_.file_of(node.mark())).parent_path() / *file;
+  const std::filesystem::path path = table_path(sink_, node, *file);
   const std::string shown = path.lexically_normal().string();
   std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (ec || !fs::is_regular_file(path, ec)) {
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || !std::filesystem::is_regular_file(path, ec)) {
     sink_.error(node.mark(), fmt::format("'tenant_table': no such file '{}'", shown),
                 "a JSON Lines file, relative to the scenario's folder");
     return;
@@ -545,61 +699,29 @@ void ScenarioReader::read_tenant_table(const YamlNode& node) {
                                          size, kMaxTableBytes));
     return;
   }
-  simdjson::padded_string text;
-  if (const auto error = simdjson::padded_string::load(path.string()).get(text)) {
+  const TableReader::Names names{component_ids_, component_names_, sla_names_};
+  if (reading && reading->path() != path.string()) reading.reset();
+  if (!reading && size >= kParallelTableFrom)
+    reading = std::make_unique<TableReading>(path.string(), shown, names);
+  simdjson::padded_string own_text;
+  const auto error = reading ? (reading->loaded() ? simdjson::SUCCESS : reading->error())
+                             : simdjson::padded_string::load(path.string()).get(own_text);
+  if (error) {
     sink_.error(node.mark(),
                 fmt::format("'tenant_table': cannot read '{}': {}", shown, simdjson::error_message(error)));
     return;
   }
-  const std::string_view whole(text.data(), text.size());
-  const TableReader::Names names{component_ids_, component_names_, sla_names_};
+  const simdjson::padded_string& text = reading ? reading->text() : own_text;
   const char* const data = text.data();
   const std::size_t total = text.size();
   const std::size_t before = spec_.tenants.size();
   // One tenant per line, near enough: room for them all at once, not a doubling per growth.
-  spec_.tenants.reserve(before + static_cast<std::size_t>(std::count(data, data + total, '\n')) + 1);
+  const std::size_t lines =
+      reading ? reading->line_count() : static_cast<std::size_t>(std::count(data, data + total, '\n')) + 1;
+  spec_.tenants.reserve(before + lines);
   tenant_index_.reserve(spec_.tenants.capacity());
 
-  // A big table is read in two parts on two threads, the second into a chunk of its own; the chunk is
-  // then taken in line order, with its problems where the one-thread reading would have put them, so the
-  // spec and the messages do not depend on the split. (This thread also indexes every tenant as it takes
-  // it; a larger second part, 3/5 of the table, was measured and made loading slower.)
-  std::size_t split = total;
-  if (total >= kParallelTableFrom) {
-    const std::size_t middle = total / 2;
-    if (const void* newline = std::memchr(data + middle, '\n', total - middle)) {
-      split = static_cast<std::size_t>(static_cast<const char*>(newline) - data) + 1;
-    }
-  }
-  TableChunk second{DiagnosticSink(shown), {}, {}};
-  // The table's content hash (a byte at a time) is taken by the second thread once its part is read, while
-  // this one still merges; on one thread, here.
-  std::uint64_t hash = 0;
-  std::promise<void> part_read;
-  std::future<void> reading;  // after what the thread uses: on a throw here, it is joined first
-  if (split < total) {
-    const int first_line = static_cast<int>(std::count(data, data + split, '\n')) + 1;
-    reading = std::async(std::launch::async, [&second, &shown, &names, &hash, &part_read, whole, data, total,
-                                              split, first_line] {
-      try {
-        TableReader reader(second.sink, shown, names);
-        read_table_lines(reader, data, total, split, total, first_line,
-                         [&second, &reader](int line, std::optional<m::TenantSpec> tenant) {
-                           second.rows.push_back({line, second.sink.diagnostics().size(), tenant.has_value(),
-                                                  tenant && reader.names_component(tenant->name)});
-                           if (tenant) second.tenants.push_back(std::move(*tenant));
-                         });
-      } catch (...) {
-        part_read.set_exception(std::current_exception());
-        return;
-      }
-      part_read.set_value();
-      hash = sim::fnv1a64(whole);
-    });
-  } else {
-    hash = sim::fnv1a64(whole);
-  }
-  TableReader reader(sink_, shown, names);
+  // Tenants are taken in line order, and indexed as they are (this thread's only extra work).
   const auto add = [&](int line, m::TenantSpec tenant, bool names_component) {
     spec_.tenants.push_back(std::move(tenant));
     const m::TenantSpec& added = spec_.tenants.back();
@@ -608,28 +730,35 @@ void ScenarioReader::read_tenant_table(const YamlNode& node) {
                           "a name no other tenant or component has");
     }
   };
-  read_table_lines(reader, data, total, 0, split, 1, [&](int line, std::optional<m::TenantSpec> tenant) {
+  TableReader reader(sink_, shown, names);
+  const auto take = [&](int line, std::optional<m::TenantSpec> tenant) {
     if (tenant) add(line, std::move(*tenant), reader.names_component(tenant->name));
-  });
-  if (reading.valid()) {
-    part_read.get_future().get();  // the part is read (or its exception rethrown here); the hash may not be
-    const std::vector<Diagnostic>& problems = second.sink.diagnostics();
-    std::size_t shown_problems = 0;
-    std::size_t next_tenant = 0;
-    const auto show_problems_to = [&](std::size_t end) {
-      for (; shown_problems < end; ++shown_problems) {
-        const Diagnostic& d = problems[shown_problems];
-        sink_.error_in_file(d.file, d.line, d.column, d.message, d.expected);
+  };
+  if (!reading) {
+    read_table_lines(reader, data, total, 0, total, 1, take);
+    table_hash_ = sim::fnv1a64(std::string_view(data, total));
+  } else {
+    while (const auto span = reading->take_front())
+      read_table_lines(reader, data, total, span->from, span->to, span->first_line, take);
+    // The second thread's chunks, each with its problems where one thread would have reported them.
+    for (TableChunk& chunk : reading->finish_back()) {
+      const std::vector<Diagnostic>& problems = chunk.sink.diagnostics();
+      std::size_t shown_problems = 0;
+      std::size_t next_tenant = 0;
+      const auto show_problems_to = [&](std::size_t end) {
+        for (; shown_problems < end; ++shown_problems) {
+          const Diagnostic& d = problems[shown_problems];
+          sink_.error_in_file(d.file, d.line, d.column, d.message, d.expected);
+        }
+      };
+      for (const TableChunk::Row& row : chunk.rows) {
+        show_problems_to(row.problems_end);
+        if (row.has_tenant) add(row.line, std::move(chunk.tenants[next_tenant++]), row.names_component);
       }
-    };
-    for (const TableChunk::Row& row : second.rows) {
-      show_problems_to(row.problems_end);
-      if (row.has_tenant) add(row.line, std::move(second.tenants[next_tenant++]), row.names_component);
+      show_problems_to(problems.size());
     }
-    show_problems_to(problems.size());
-    reading.get();
+    table_hash_ = reading->hash();
   }
-  table_hash_ = hash;
   if (spec_.tenants.size() == before && sink_.empty()) {
     sink_.error(node.mark(), fmt::format("'tenant_table': '{}' has no tenants", shown),
                 "one tenant per line");

@@ -576,44 +576,60 @@ class TableReading {
     if (front_ >= back_) return std::nullopt;
     return spans_[front_++];
   }
-  // Waits for the second thread; its chunks, in line order (what it threw is rethrown here).
+  // Waits for the second thread to meet this one; its chunks, in line order (what it threw is rethrown
+  // here).
   std::span<TableChunk> finish_back() {
-    reading_.get();
+    met_.get_future().get();
     return std::span<TableChunk>(chunks_).subspan(back_);
   }
   // The table's content hash, taken by the second thread once it has met the first.
   // REQUIRES: finish_back() returned.
-  std::uint64_t hash() const { return hash_; }
+  std::uint64_t hash() {
+    reading_.get();
+    return hash_;
+  }
 
  private:
   void read_back() {
+    bool loaded = false;
     try {
       error_ = simdjson::padded_string::load(path_).get(text_);
       if (!error_) cut();
+      loaded = true;
+      loaded_.set_value(!error_);
+      if (error_) return;
+      read_back_chunks();
     } catch (...) {
-      loaded_.set_exception(std::current_exception());
+      if (loaded) {
+        met_.set_exception(std::current_exception());
+      } else {
+        loaded_.set_exception(std::current_exception());
+      }
       return;
     }
-    loaded_.set_value(!error_);
-    if (error_) return;
+    met_.set_value();
+    // While the first thread takes this one's chunks.
+    hash_ = sim::fnv1a64(std::string_view(text_.data(), text_.size()));
+  }
+
+  void read_back_chunks() {
     for (;;) {
       std::size_t chunk;
       {
         std::lock_guard lock(mutex_);
-        if (back_ <= front_) break;
+        if (back_ <= front_) return;
         chunk = --back_;
       }
       TableChunk& into = chunks_[chunk];
-      TableReader chunk_reader(into.sink, shown_, names_);
+      TableReader reader(into.sink, shown_, names_);
       const Span& span = spans_[chunk];
-      read_table_lines(chunk_reader, text_.data(), text_.size(), span.from, span.to, span.first_line,
-                       [&into, &chunk_reader](int line, std::optional<m::TenantSpec> tenant) {
+      read_table_lines(reader, text_.data(), text_.size(), span.from, span.to, span.first_line,
+                       [&into, &reader](int line, std::optional<m::TenantSpec> tenant) {
                          into.rows.push_back({line, into.sink.diagnostics().size(), tenant.has_value(),
-                                              tenant && chunk_reader.names_component(tenant->name)});
+                                              tenant && reader.names_component(tenant->name)});
                          if (tenant) into.tenants.push_back(std::move(*tenant));
                        });
     }
-    hash_ = sim::fnv1a64(std::string_view(text_.data(), text_.size()));
   }
 
   // The chunks' bounds and first lines, and the table's line count.
@@ -645,6 +661,7 @@ class TableReading {
   simdjson::padded_string text_;
   simdjson::error_code error_ = simdjson::SUCCESS;
   std::promise<bool> loaded_;
+  std::promise<void> met_;  // the second thread has taken its last chunk and read it
   std::vector<Span> spans_;
   std::vector<TableChunk> chunks_;  // by chunk; those from back_ on were read by the second thread
   std::size_t line_count_ = 0;

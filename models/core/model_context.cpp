@@ -57,12 +57,13 @@ void ModelContext::schedule_evaluation(ComponentId id) {
 void ModelContext::settle() {
   assert(!settling_);
   settling_ = true;
-  // A wave through a million tenants visits scattered objects, each a chain of cache misses: the
-  // component, its requirement, the requirement's children, their statuses. The next queued ranks are
-  // kept in a ring, and each level of that chain is requested a few ranks before it is read, once the
-  // level before it has had time to arrive. (An evaluation may queue a rank in between; it is then
-  // evaluated first, as always, and only the hints were early or missing.)
-  constexpr std::size_t kAhead = 8;        // ranks ahead whose object and requirement are requested
+  // A wave through a million tenants visits scattered objects, each a chain of cache misses: where the
+  // component is, the component, its requirement, the requirement's children, their statuses. The next
+  // queued ranks are kept in a ring, and each level of that chain is requested a few ranks before it is
+  // read, once the level before it has had time to arrive. (An evaluation may queue a rank in between; it
+  // is then evaluated first, as always, and only the hints were early or missing.)
+  constexpr std::size_t kAhead = 16;       // ranks ahead whose entry (where the object is) is requested
+  constexpr std::size_t kObjects = 8;      // ...whose object and requirement are
   constexpr std::size_t kChildren = 4;     // ...whose requirement's children are
   constexpr std::size_t kStatuses = 2;     // ...whose children's statuses are
   std::array<std::size_t, kAhead> ring{};  // queued ranks after the current one, in order
@@ -79,10 +80,16 @@ void ModelContext::settle() {
     while (ring_size < kAhead) {
       last = queued_.next_after(last);
       if (last == sim::IndexQueue::npos) break;
-      region_->prefetch_object(static_cast<std::uint32_t>(last));
+      // Too close for the entry to arrive first (a wave's first ranks): both at once.
+      if (ring_size < kObjects) {
+        region_->prefetch_object(static_cast<std::uint32_t>(last));
+      } else {
+        region_->prefetch_entry(static_cast<std::uint32_t>(last));
+      }
       ring[(ring_start + ring_size) % kAhead] = last;
       ++ring_size;
     }
+    if (ring_size >= kObjects) region_->prefetch_object(static_cast<std::uint32_t>(ring_at(kObjects - 1)));
     if (ring_size >= kChildren)
       region_->prefetch_children(static_cast<std::uint32_t>(ring_at(kChildren - 1)));
     if (ring_size >= kStatuses)

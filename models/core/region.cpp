@@ -20,16 +20,15 @@ Region::Region(std::vector<std::unique_ptr<Component>> components, Order order)
   for (ComponentId i = 0; i < components_.size(); ++i) assert(components_[i]->id() == i);
   by_rank_.resize(rank_.size());
   for (ComponentId id = 0; id < rank_.size(); ++id) by_rank_[rank_[id]] = id;
-  object_by_rank_.resize(rank_.size());
-  input_by_rank_.resize(rank_.size());
+  by_rank_entry_.resize(rank_.size());
   for (std::uint32_t rank = 0; rank < by_rank_.size(); ++rank) {
-    object_by_rank_[rank] = components_[by_rank_[rank]].get();
-    input_by_rank_[rank] = object_by_rank_[rank]->evaluation_input();
+    Component* object = components_[by_rank_[rank]].get();
+    by_rank_entry_[rank] = RankEntry{object, object->evaluation_input()};
   }
 }
 
 void Region::prefetch_children(std::uint32_t rank) const {
-  const Requirement* r = input_by_rank_[rank];
+  const Requirement* r = by_rank_entry_[rank].input;
   if (r == nullptr) return;
   if (r->mode == Requirement::Mode::kComponent) {
     __builtin_prefetch(&status_[r->component]);
@@ -39,7 +38,7 @@ void Region::prefetch_children(std::uint32_t rank) const {
 }
 
 void Region::prefetch_statuses(std::uint32_t rank) const {
-  const Requirement* r = input_by_rank_[rank];
+  const Requirement* r = by_rank_entry_[rank].input;
   if (r == nullptr || r->mode == Requirement::Mode::kComponent) return;
   constexpr std::size_t kMostChildren = 4;
   const std::size_t n = std::min(r->children.size(), kMostChildren);

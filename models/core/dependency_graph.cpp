@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/graph/topological_sort.hpp>
+#include <boost/iterator/transform_iterator.hpp>
 #include <cassert>
 #include <iterator>
 
@@ -43,35 +44,42 @@ std::string_view edge_role_name(EdgeRole role) {
 
 namespace {
 
-void add_requirement(std::vector<DependencyEdge>& edges, ComponentId from, const Requirement& r,
-                     EdgeRole role) {
-  std::vector<ComponentId> leaves;
+// `leaves` is scratch, reused from call to call: a million tenants' functions would otherwise each
+// allocate and free a list of their own.
+void add_requirement(std::vector<DependencyEdge>& edges, std::vector<ComponentId>& leaves, ComponentId from,
+                     const Requirement& r, EdgeRole role) {
+  leaves.clear();
   r.collect_components(leaves);
   for (const ComponentId to : leaves) edges.push_back({from, to, role});
 }
 
 struct ComponentEdges {
   std::vector<DependencyEdge>& edges;
+  std::vector<ComponentId>& leaves;
   ComponentId self;
 
+  void add_requirement(const Requirement& r, EdgeRole role) const {
+    models::add_requirement(edges, leaves, self, r, role);
+  }
+
   void operator()(const CoolingPlantParams& p) const {
-    add_requirement(edges, self, p.power, EdgeRole::kPower);
-    add_requirement(edges, self, p.control, EdgeRole::kControl);
+    add_requirement(p.power, EdgeRole::kPower);
+    add_requirement(p.control, EdgeRole::kControl);
   }
   void operator()(const RoomParams& p) const {
     edges.push_back({self, p.cooling_plant, EdgeRole::kCooling});
-    add_requirement(edges, self, p.power, EdgeRole::kPower);
+    add_requirement(p.power, EdgeRole::kPower);
   }
   void operator()(const HostPoolParams& p) const { edges.push_back({self, p.room, EdgeRole::kRoom}); }
-  void operator()(const ServiceParams& p) const { add_requirement(edges, self, p.needs, EdgeRole::kNeeds); }
+  void operator()(const ServiceParams& p) const { add_requirement(p.needs, EdgeRole::kNeeds); }
   void operator()(const DatabaseParams& p) const {
-    add_requirement(edges, self, p.primary, EdgeRole::kPrimary);
-    if (p.standby) add_requirement(edges, self, *p.standby, EdgeRole::kStandby);
+    add_requirement(p.primary, EdgeRole::kPrimary);
+    if (p.standby) add_requirement(*p.standby, EdgeRole::kStandby);
     if (p.proxy != kNoComponent) edges.push_back({self, p.proxy, EdgeRole::kProxy});
   }
   void operator()(const ControlPlaneParams& p) const {
-    for (const auto& node : p.nodes) add_requirement(edges, self, node.needs, EdgeRole::kNode);
-    if (p.scale_out) add_requirement(edges, self, p.scale_out->needs, EdgeRole::kScaleOut);
+    for (const auto& node : p.nodes) add_requirement(node.needs, EdgeRole::kNode);
+    if (p.scale_out) add_requirement(p.scale_out->needs, EdgeRole::kScaleOut);
     for (const auto& d : p.demand) edges.push_back({self, d.when_down, EdgeRole::kDemand});
   }
 };
@@ -80,20 +88,29 @@ struct ComponentEdges {
 
 std::vector<DependencyEdge> component_dependency_edges(const ScenarioSpec& spec) {
   std::vector<DependencyEdge> edges;
+  std::vector<ComponentId> leaves;
   for (ComponentId id = 0; id < spec.components.size(); ++id) {
-    std::visit(ComponentEdges{edges, id}, spec.components[id].params);
+    std::visit(ComponentEdges{edges, leaves, id}, spec.components[id].params);
   }
   return edges;
 }
 
 std::vector<DependencyEdge> dependency_edges(const ScenarioSpec& spec) {
   std::vector<DependencyEdge> edges = component_dependency_edges(spec);
+  // Room for the tenants' edges at once, near enough (a function's needs, one strategy edge, its
+  // tenant's edge to it), rather than by doublings, each a copy into memory touched for the first time.
+  std::size_t tenant_edges = 0;
+  for (const TenantSpec& t : spec.tenants) {
+    for (const TenantFunctionSpec& f : t.functions) tenant_edges += f.needs.children.size() + 3;
+  }
+  edges.reserve(edges.size() + tenant_edges);
+  std::vector<ComponentId> leaves;
   for (const TenantSpec& t : spec.tenants) {
     for (const TenantFunctionSpec& f : t.functions) {
-      add_requirement(edges, f.id, f.needs, EdgeRole::kNeeds);
-      std::vector<ComponentId> used;
-      collect_strategy_components(f.strategy.get(), used);
-      for (const ComponentId to : used) edges.push_back({f.id, to, EdgeRole::kStrategy});
+      add_requirement(edges, leaves, f.id, f.needs, EdgeRole::kNeeds);
+      leaves.clear();
+      collect_strategy_components(f.strategy.get(), leaves);
+      for (const ComponentId to : leaves) edges.push_back({f.id, to, EdgeRole::kStrategy});
     }
     for (const TenantFunctionSpec& f : t.functions) edges.push_back({t.id, f.id, EdgeRole::kFunction});
   }
@@ -103,18 +120,18 @@ std::vector<DependencyEdge> dependency_edges(const ScenarioSpec& spec) {
 namespace {
 
 DependencyGraph::Graph make_graph(std::uint32_t vertex_count, const std::vector<DependencyEdge>& edges) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
-  std::vector<DependencyGraph::EdgeData> data;
-  ends.reserve(edges.size());
-  data.reserve(edges.size());
-  for (const DependencyEdge& e : edges) {
+  // Read from the edge list as it is, through views, instead of copied into lists of ends and roles.
+  const auto ends = [vertex_count](const DependencyEdge& e) {
     assert(e.dependent < vertex_count && e.dependency < vertex_count);
-    ends.emplace_back(e.dependent, e.dependency);
-    data.push_back({e.role});
-  }
+    (void)vertex_count;
+    return std::pair<std::uint32_t, std::uint32_t>(e.dependent, e.dependency);
+  };
+  const auto data = [](const DependencyEdge& e) { return DependencyGraph::EdgeData{e.role}; };
   // Keeps each vertex's edges in the order given, as the searches below rely on for their answers.
-  return DependencyGraph::Graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), data.begin(),
-                                vertex_count);
+  return DependencyGraph::Graph(boost::edges_are_unsorted_multi_pass,
+                                boost::make_transform_iterator(edges.begin(), ends),
+                                boost::make_transform_iterator(edges.end(), ends),
+                                boost::make_transform_iterator(edges.begin(), data), vertex_count);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -621,11 +622,17 @@ void write_run_json(JsonStream& out, const m::ScenarioSpec& spec, const m::RunRe
     out.end();
   }
 
+  // The rest of the document (rooms and their traces, injections, repairs, milestones) is made on a
+  // second thread while this one writes the components, when the report is big enough to be written on
+  // two threads at all.
+  std::future<Json> tail_made;
+  if (spec.tenants.size() >= options.parallel_tenants_from)
+    tail_made = std::async(std::launch::async, [&spec, &result] { return run_tail_json(spec, result); });
   out.key("components");
   out.begin_array();
   for (m::ComponentId id = 0; id < spec.components.size(); ++id) records.component(id);
   out.end();
-  const Json tail = run_tail_json(spec, result);
+  const Json tail = tail_made.valid() ? tail_made.get() : run_tail_json(spec, result);
   for (const auto& [key, value] : tail.items()) out.member(key, value);
   out.end();
   out.finish();

@@ -62,10 +62,10 @@ void ModelContext::settle() {
   // queued ranks are kept in a ring, and each level of that chain is requested a few ranks before it is
   // read, once the level before it has had time to arrive. (An evaluation may queue a rank in between; it
   // is then evaluated first, as always, and only the hints were early or missing.)
-  constexpr std::size_t kAhead = 16;       // ranks ahead whose entry (where the object is) is requested
-  constexpr std::size_t kObjects = 8;      // ...whose object and requirement are
-  constexpr std::size_t kChildren = 4;     // ...whose requirement's children are
-  constexpr std::size_t kStatuses = 2;     // ...whose children's statuses are
+  constexpr std::size_t kAhead = Region::kEntryAhead;  // ranks ahead whose entry is requested
+  constexpr std::size_t kObjects = Region::kObjectAhead;
+  constexpr std::size_t kChildren = Region::kChildrenAhead;
+  constexpr std::size_t kStatuses = Region::kStatusesAhead;
   std::array<std::size_t, kAhead> ring{};  // queued ranks after the current one, in order
   std::size_t ring_start = 0;
   std::size_t ring_size = 0;

@@ -41,6 +41,12 @@ class Region {
   // Hints for a wave of evaluations (no effect on results): each asks the processor to start loading one
   // level of what evaluating the component at `rank` reads, so that a caller that knows the next ranks
   // calls them a few ranks apart, each level once the one before has had time to arrive.
+  // How many ranks ahead of its evaluation each level is best requested, once the level before it has
+  // had time to arrive: a wave's ring (ModelContext::settle) and a run's start use the same distances.
+  static constexpr std::uint32_t kEntryAhead = 16;
+  static constexpr std::uint32_t kObjectAhead = 8;
+  static constexpr std::uint32_t kChildrenAhead = 4;
+  static constexpr std::uint32_t kStatusesAhead = 2;
   // Where the component's object and requirement are (the queued ranks of a wave are scattered, so this
   // is a miss of its own).
   void prefetch_entry(std::uint32_t rank) const { __builtin_prefetch(&by_rank_entry_[rank]); }

@@ -94,14 +94,11 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t r
   random_failures.start();
 
   // Every component starts, in rank order: the chain of misses of a wave (ModelContext::settle), so the
-  // same hints, at fixed distances (the entries themselves are read in order).
-  constexpr std::uint32_t kObjects = 8;
-  constexpr std::uint32_t kChildren = 4;
-  constexpr std::uint32_t kStatuses = 2;
+  // same hints at the same distances (the entries themselves are read in order).
   for (std::uint32_t rank = 0; rank < n; ++rank) {
-    if (rank + kObjects < n) region.prefetch_object(rank + kObjects);
-    if (rank + kChildren < n) region.prefetch_children(rank + kChildren);
-    if (rank + kStatuses < n) region.prefetch_statuses(rank + kStatuses);
+    if (rank + Region::kObjectAhead < n) region.prefetch_object(rank + Region::kObjectAhead);
+    if (rank + Region::kChildrenAhead < n) region.prefetch_children(rank + Region::kChildrenAhead);
+    if (rank + Region::kStatusesAhead < n) region.prefetch_statuses(rank + Region::kStatusesAhead);
     region.component_at_rank(rank).start();
   }
   ctx.settle();

@@ -79,3 +79,15 @@ TEST_CASE("HK 2022: recoveries are consequences: the chillers come back through 
     if (i["action"] == "restore_chillers") CHECK(i["triggered"] == true);
   }
 }
+
+TEST_CASE("HK 2022: OKX's trading outage starts and ends within an hour of the public times") {
+  // The issue's bar for the flagship tenant. The start is a prediction (the halls' heat, the shutdown
+  // tranches and the in-zone migration of instances); the end rests on the calibrated storage checks.
+  for (const std::string name : {"OKX trading down", "OKX trading back"}) {
+    INFO(name);
+    const json& m = milestone(name);
+    REQUIRE_FALSE(m["difference_s"].is_null());
+    CHECK(std::labs(m["difference_s"].get<long>()) <= 60 * 60);
+  }
+  CHECK(milestone("OKX trading down")["class"] == "predicted");
+}

@@ -19,7 +19,103 @@ constexpr double kMaxRate = 1e9;  // hosts per hour
 constexpr std::int64_t kMaxTeam = 100'000;
 constexpr double kMinThermalMass = 1;  // kJ/°C
 constexpr double kMinHeatLoss = 1e-6;  // kW/°C
+// Per kW of design cooling: a real hall has about 100 kJ/°C and 0.01 kW/°C per kW.
+constexpr double kMaxThermalMassPerKw = 1e9;
+constexpr double kMaxHeatLossPerKw = 1e3;
 }  // namespace
+
+void ScenarioReader::read_room_defaults(const YamlNode& node) {
+  if (!node.defined()) return;
+  YamlMap d(sink_, node, "'room_defaults'");
+  // One draw of a default serves every room that takes it, as one shared constant should.
+  room_defaults_.thermal_mass_kj_per_c_per_kw =
+      d.number("thermal_mass_kj_per_c_per_kw", false, {0, kMaxThermalMassPerKw, true},
+               [](m::ScenarioSpec& spec, double value) {
+                 for (m::ComponentSpec& component : spec.components) {
+                   if (auto* room = std::get_if<m::RoomParams>(&component.params);
+                       room && room->thermal_mass_is_default)
+                     room->thermal_mass_kj_per_c_per_kw = value;
+                 }
+               });
+  room_defaults_.thermal_mass_mark = d.mark_of("thermal_mass_kj_per_c_per_kw");
+  room_defaults_.heat_loss_kw_per_c_per_kw = d.number(
+      "heat_loss_kw_per_c_per_kw", false, {0, kMaxHeatLossPerKw, false},
+      [](m::ScenarioSpec& spec, double value) {
+        for (m::ComponentSpec& component : spec.components) {
+          if (auto* room = std::get_if<m::RoomParams>(&component.params); room && room->heat_loss_is_default)
+            room->heat_loss_kw_per_c_per_kw = value;
+        }
+      });
+  room_defaults_.heat_loss_mark = d.mark_of("heat_loss_kw_per_c_per_kw");
+  d.finish();
+}
+
+void ScenarioReader::read_room_heat_balance(YamlMap& c, std::size_t index, m::RoomParams& p) {
+  using P = m::RoomParams;
+  const std::string& what = c.what();
+  const Locate<P> at = component_params<P>(index);
+  // Each of the two is given once: in absolute terms, per kW of design cooling, or by room_defaults.
+  // Returns the mark to report the resolved value at.
+  const auto choose = [&](const char* absolute, const char* per_kw) -> std::optional<YAML::Mark> {
+    const bool has_absolute = c.get(absolute).defined();
+    const bool has_per_kw = c.get(per_kw).defined();
+    if (has_absolute && has_per_kw) {
+      sink_.error(c.mark_of(per_kw),
+                  fmt::format("{} has both '{}' and '{}': they cannot be combined", what, absolute, per_kw),
+                  fmt::format("one of '{}' and '{}'", absolute, per_kw));
+      return std::nullopt;
+    }
+    return c.mark_of(has_absolute ? absolute : per_kw);
+  };
+
+  // At least 1 kJ/°C (a real hall has millions) and a heat loss of 0 or at least 1e-6 kW/°C: below
+  // these the room's equation loses every digit and would report infinite temperatures.
+  const auto mass_at = choose("thermal_mass_kj_per_c", "thermal_mass_kj_per_c_per_kw");
+  if (c.has("thermal_mass_kj_per_c")) {
+    p.thermal_mass_kj_per_c = c.number("thermal_mass_kj_per_c", true, {kMinThermalMass, 1e12, false},
+                                       into(at, &P::thermal_mass_kj_per_c))
+                                  .value_or(1);
+  } else if (c.has("thermal_mass_kj_per_c_per_kw")) {
+    p.thermal_mass_kj_per_c_per_kw =
+        c.number("thermal_mass_kj_per_c_per_kw", true, {0, kMaxThermalMassPerKw, true},
+                 into(at, &P::thermal_mass_kj_per_c_per_kw));
+  } else if (room_defaults_.thermal_mass_kj_per_c_per_kw) {
+    p.thermal_mass_kj_per_c_per_kw = room_defaults_.thermal_mass_kj_per_c_per_kw;
+    p.thermal_mass_is_default = true;
+  } else {
+    sink_.error(c.mark(), fmt::format("{} lacks a thermal mass", what),
+                "'thermal_mass_kj_per_c', 'thermal_mass_kj_per_c_per_kw', or "
+                "'thermal_mass_kj_per_c_per_kw' under 'room_defaults'");
+  }
+  if (p.thermal_mass_kj_per_c_per_kw && p.resolved_thermal_mass_kj_per_c() < kMinThermalMass) {
+    sink_.error(p.thermal_mass_is_default ? room_defaults_.thermal_mass_mark : mass_at.value_or(c.mark()),
+                fmt::format("{}: a thermal mass of {} kJ/°C per kW over {} kW of design cooling is {} kJ/°C, "
+                            "below the smallest the model computes with",
+                            what, *p.thermal_mass_kj_per_c_per_kw, p.design_cooling_kw,
+                            p.resolved_thermal_mass_kj_per_c()),
+                fmt::format("at least {} kJ/°C in all", kMinThermalMass));
+  }
+
+  const auto loss_at = choose("heat_loss_kw_per_c", "heat_loss_kw_per_c_per_kw");
+  if (c.has("heat_loss_kw_per_c")) {
+    p.heat_loss_kw_per_c =
+        c.number("heat_loss_kw_per_c", false, {0, kMaxKw, false}, into(at, &P::heat_loss_kw_per_c))
+            .value_or(0);
+  } else if (c.has("heat_loss_kw_per_c_per_kw")) {
+    p.heat_loss_kw_per_c_per_kw = c.number("heat_loss_kw_per_c_per_kw", false, {0, kMaxHeatLossPerKw, false},
+                                           into(at, &P::heat_loss_kw_per_c_per_kw));
+  } else if (room_defaults_.heat_loss_kw_per_c_per_kw) {
+    p.heat_loss_kw_per_c_per_kw = room_defaults_.heat_loss_kw_per_c_per_kw;
+    p.heat_loss_is_default = true;
+  }
+  const double loss = p.resolved_heat_loss_kw_per_c();
+  if (loss > 0 && loss < kMinHeatLoss) {
+    sink_.error(
+        p.heat_loss_is_default ? room_defaults_.heat_loss_mark : loss_at.value_or(c.mark()),
+        fmt::format("{}: a heat loss of {} kW/°C is below the smallest the model computes with", what, loss),
+        fmt::format("0, or at least {} kW/°C in all", kMinHeatLoss));
+  }
+}
 
 void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
   const std::string& what = c.what();
@@ -98,20 +194,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.design_cooling_kw =
           c.number("design_cooling_kw", true, {0, kMaxKw, true}, into(at, &m::RoomParams::design_cooling_kw))
               .value_or(1);
-      // At least 1 kJ/°C (a real hall has millions) and a heat loss of 0 or at least 1e-6 kW/°C: below
-      // these the room's equation loses every digit and would report infinite temperatures.
-      p.thermal_mass_kj_per_c = c.number("thermal_mass_kj_per_c", true, {kMinThermalMass, 1e12, false},
-                                         into(at, &m::RoomParams::thermal_mass_kj_per_c))
-                                    .value_or(1);
-      p.heat_loss_kw_per_c = c.number("heat_loss_kw_per_c", false, {0, kMaxKw, false},
-                                      into(at, &m::RoomParams::heat_loss_kw_per_c))
-                                 .value_or(0);
-      if (p.heat_loss_kw_per_c > 0 && p.heat_loss_kw_per_c < kMinHeatLoss) {
-        sink_.error(c.mark_of("heat_loss_kw_per_c"),
-                    fmt::format("{}: heat_loss_kw_per_c {} is below the smallest the model computes with",
-                                what, p.heat_loss_kw_per_c),
-                    fmt::format("0, or at least {} kW/°C", kMinHeatLoss));
-      }
+      read_room_heat_balance(c, index, p);
       p.structure_mass_kj_per_c = c.number("structure_mass_kj_per_c", false, {0, 1e12, false},
                                            into(at, &m::RoomParams::structure_mass_kj_per_c))
                                       .value_or(0);

@@ -54,8 +54,8 @@ void ScenarioReader::check_capacities(const m::ScenarioSpec& spec, DiagnosticSin
       const double load = room->base_load_kw + room_load[id];
       const double design_outside_c = std::min(room->setpoint_c, room->outside.lowest_c());
       if (!m::room_can_carry(*room, design_outside_c, load, room->design_cooling_kw)) {
-        const double removes =
-            room->design_cooling_kw + room->heat_loss_kw_per_c * (room->setpoint_c - design_outside_c);
+        const double removes = room->design_cooling_kw +
+                               room->resolved_heat_loss_kw_per_c() * (room->setpoint_c - design_outside_c);
         sink.error(component_marks_[id],
                    fmt::format("room '{}' cannot hold its setpoint at full load: its equipment gives {} kW, "
                                "its cooling and heat loss remove {} kW",
@@ -82,10 +82,13 @@ namespace {
 void check_pairs(const m::ScenarioSpec& spec, DiagnosticSink& sink) {
   for (const auto& c : spec.components) {
     if (const auto* room = std::get_if<m::RoomParams>(&c.params)) {
-      if (room->heat_loss_kw_per_c > 0 && room->heat_loss_kw_per_c < 1e-6)
+      if (room->resolved_thermal_mass_kj_per_c() < 1)
+        sink.error_without_place(fmt::format("room '{}': thermal mass {} kJ/°C is below 1 kJ/°C", c.name,
+                                             room->resolved_thermal_mass_kj_per_c()));
+      if (room->resolved_heat_loss_kw_per_c() > 0 && room->resolved_heat_loss_kw_per_c() < 1e-6)
         sink.error_without_place(
             fmt::format("room '{}': heat_loss_kw_per_c {} is neither 0 nor at least 1e-6", c.name,
-                        room->heat_loss_kw_per_c));
+                        room->resolved_heat_loss_kw_per_c()));
       if (room->alarm_c <= room->setpoint_c)
         sink.error_without_place(fmt::format("room '{}': alarm_c {} is not above setpoint_c {}", c.name,
                                              room->alarm_c, room->setpoint_c));

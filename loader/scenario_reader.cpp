@@ -311,6 +311,7 @@ models::ScenarioSpec ScenarioReader::read(const YamlNode& root) {
   const YamlNode components = top.get("components", true);
   if (components.defined()) collect_component_names(components);
   read_weather(top.get("weather"));
+  read_room_defaults(top.get("room_defaults"));
   read_crews(top.get("crews"));
   read_slas(top.get("slas"));
   start_tenant_table(top.get("tenant_table"));

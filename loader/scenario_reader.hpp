@@ -44,6 +44,10 @@ class ScenarioReader {
   void read_components();  // the items collect_component_names() found
   void read_component_params(YamlMap& m, models::ComponentSpec& c);
   void read_weather(const YamlNode& node);
+  // `room_defaults`: the rooms' heat balance per kW of design cooling, for rooms that give none.
+  void read_room_defaults(const YamlNode& node);
+  // A room's thermal mass and heat loss: its own (absolute or per kW), else room_defaults'.
+  void read_room_heat_balance(YamlMap& c, std::size_t index, models::RoomParams& p);
   // A component's `outside_c` when it has one (`own` set), else the scenario's weather.
   models::OutsideAir outside_air(YamlMap& component, const Locate<models::OutsideAir>& at, bool& own);
   // Writes a drawn constant weather into the spec and every component that takes the weather.
@@ -125,6 +129,14 @@ class ScenarioReader {
   // Each component's kind as read in the first pass (before params): references may point forward.
   std::vector<std::optional<models::ComponentKind>> component_kinds_;
   std::vector<std::string> crew_names_;
+  // `room_defaults`, read before the components; the marks are where a resolved value is reported.
+  struct RoomDefaults {
+    std::optional<double> thermal_mass_kj_per_c_per_kw;
+    std::optional<double> heat_loss_kw_per_c_per_kw;
+    YAML::Mark thermal_mass_mark;
+    YAML::Mark heat_loss_mark;
+  };
+  RoomDefaults room_defaults_;
   // Per crew, the fewest people it can have at its busiest: its max_headcount(), or less when an
   // uncertain headcount can draw less. Stages may not need more.
   std::vector<std::uint32_t> crew_surest_headcount_;

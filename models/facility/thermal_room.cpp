@@ -21,8 +21,8 @@ constexpr double kStructureSettledC = 0.01;
 }  // namespace
 
 bool room_can_carry(const RoomParams& params, double outside_c, double load_kw, double cooling_kw) {
-  return can_hold_setpoint(ThermalInputs{load_kw, cooling_kw, params.heat_loss_kw_per_c, outside_c,
-                                         params.thermal_mass_kj_per_c, params.setpoint_c});
+  return can_hold_setpoint(ThermalInputs{load_kw, cooling_kw, params.resolved_heat_loss_kw_per_c(), outside_c,
+                                         params.resolved_thermal_mass_kj_per_c(), params.setpoint_c});
 }
 
 ThermalRoom::ThermalRoom(ComponentId id, const RoomParams& params)
@@ -66,7 +66,7 @@ ThermalInputs ThermalRoom::inputs() const {
     heat = params_.base_load_kw;
     for (const HostPool* pool : pools_) heat += pool->heat_kw();
   }
-  double loss = params_.heat_loss_kw_per_c;
+  double loss = params_.resolved_heat_loss_kw_per_c();
   double outside = outside_c_;
   if (has_structure()) {
     // G (T - T_out) + K (T - S) = (G + K) (T - T'), with T' the weighted mean of T_out and S.
@@ -74,7 +74,8 @@ ThermalInputs ThermalRoom::inputs() const {
     outside = (loss * outside_c_ + coupling * structure_c_) / (loss + coupling);
     loss += coupling;
   }
-  return ThermalInputs{heat, cooling_kw(), loss, outside, params_.thermal_mass_kj_per_c, params_.setpoint_c};
+  return ThermalInputs{
+      heat, cooling_kw(), loss, outside, params_.resolved_thermal_mass_kj_per_c(), params_.setpoint_c};
 }
 
 void ThermalRoom::advance_structure(double mean_air_c, double seconds) {

@@ -68,6 +68,15 @@ struct RoomParams {
   double design_cooling_kw = 0;      // the room's share of its plant at full plant capacity. > 0
   double thermal_mass_kj_per_c = 0;  // air, racks and structure that heat together. > 0
   double heat_loss_kw_per_c = 0;     // passive loss to outside per °C above it (gain below). >= 0
+  // The same two per kW of design cooling (a room's `*_per_kw` keys, or the scenario's `room_defaults`).
+  // When set they win over the absolute values, so a hall's mass and losses follow its size when a
+  // what-if changes it, and one shared constant (or one draw of it) serves every hall. Read both through
+  // resolved_thermal_mass_kj_per_c() and resolved_heat_loss_kw_per_c().
+  std::optional<double> thermal_mass_kj_per_c_per_kw;
+  std::optional<double> heat_loss_kw_per_c_per_kw;
+  // Taken from `room_defaults`: a draw of the default is written into every room that has these set.
+  bool thermal_mass_is_default = false;
+  bool heat_loss_is_default = false;
   // The building's slow mass (floor and ceiling slabs, walls), a second node coupled to the room's air:
   // it soaks up heat while the air is hotter and gives it back while the air is cooler, so a room heats
   // fast at first and then creeps. Both 0: none, the room is the one mass above. Both > 0 otherwise.
@@ -85,6 +94,14 @@ struct RoomParams {
   // After sprinklers: a fixed time of checks once the room has cooled, then it powers on. None: the
   // damage stays until a `clear_damage` action (a repair process's last stage, typically).
   std::optional<sim::Time> damage_checks;
+
+  double resolved_thermal_mass_kj_per_c() const {
+    return thermal_mass_kj_per_c_per_kw ? *thermal_mass_kj_per_c_per_kw * design_cooling_kw
+                                        : thermal_mass_kj_per_c;
+  }
+  double resolved_heat_loss_kw_per_c() const {
+    return heat_loss_kw_per_c_per_kw ? *heat_loss_kw_per_c_per_kw * design_cooling_kw : heat_loss_kw_per_c;
+  }
 };
 
 struct HostPoolParams {

@@ -143,3 +143,75 @@ TEST_CASE("a room's structure loads with its mass and coupling, and one without 
   CHECK_THAT(load_errors(room(", structure_mass_kj_per_c: 21000, structure_coupling_kw_per_c: 1e-300")),
              Catch::Contains("a coupling of at least 1e-06 kW/°C"));
 }
+
+TEST_CASE("a room's thermal mass and heat loss may be given per kW of design cooling or by room_defaults") {
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+room_defaults: {thermal_mass_kj_per_c_per_kw: 95, heat_loss_kw_per_c_per_kw: 0.01}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 1000}
+  - {name: shared, kind: room, cooling: plant, design_cooling_kw: 1000}
+  - {name: own-per-kw, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c_per_kw: 50,
+     heat_loss_kw_per_c_per_kw: 0}
+  - {name: absolute, kind: room, cooling: plant, design_cooling_kw: 200, thermal_mass_kj_per_c: 12345,
+     heat_loss_kw_per_c: 3}
+)"));
+  const auto& shared = std::get<m::RoomParams>(spec.components[1].params);
+  CHECK(shared.resolved_thermal_mass_kj_per_c() == 95'000);
+  CHECK(shared.resolved_heat_loss_kw_per_c() == Approx(10));
+  CHECK(shared.thermal_mass_is_default);
+  CHECK(shared.heat_loss_is_default);
+  const auto& own = std::get<m::RoomParams>(spec.components[2].params);
+  CHECK(own.resolved_thermal_mass_kj_per_c() == 25'000);
+  CHECK(own.resolved_heat_loss_kw_per_c() == 0);
+  CHECK_FALSE(own.thermal_mass_is_default);
+  const auto& absolute = std::get<m::RoomParams>(spec.components[3].params);
+  CHECK(absolute.resolved_thermal_mass_kj_per_c() == 12'345);
+  CHECK(absolute.resolved_heat_loss_kw_per_c() == 3);
+
+  // A what-if that doubles a hall doubles its mass and its losses with it.
+  m::RoomParams bigger = shared;
+  bigger.design_cooling_kw = 2000;
+  CHECK(bigger.resolved_thermal_mass_kj_per_c() == 190'000);
+  CHECK(bigger.resolved_heat_loss_kw_per_c() == Approx(20));
+}
+
+TEST_CASE("one draw of a default serves every room that takes it") {
+  m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+room_defaults:
+  thermal_mass_kj_per_c_per_kw: {dist: uniform, min: 80, max: 110, nominal: 95}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 1000}
+  - {name: a, kind: room, cooling: plant, design_cooling_kw: 1000}
+  - {name: b, kind: room, cooling: plant, design_cooling_kw: 500}
+  - {name: c, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c_per_kw: 60}
+)"));
+  REQUIRE(spec.inputs.size() == 1);
+  spec.inputs[0].set(spec, 100);
+  CHECK(std::get<m::RoomParams>(spec.components[1].params).resolved_thermal_mass_kj_per_c() == 100'000);
+  CHECK(std::get<m::RoomParams>(spec.components[2].params).resolved_thermal_mass_kj_per_c() == 50'000);
+  CHECK(std::get<m::RoomParams>(spec.components[3].params).resolved_thermal_mass_kj_per_c() == 30'000);
+}
+
+TEST_CASE("a room's heat balance is given once and names what it lacks") {
+  CHECK(load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: none, kind: room, cooling: plant, design_cooling_kw: 100}
+  - {name: both, kind: room, cooling: plant, design_cooling_kw: 100, thermal_mass_kj_per_c: 9500,
+     thermal_mass_kj_per_c_per_kw: 95}
+  - {name: tiny, kind: room, cooling: plant, design_cooling_kw: 0.001, thermal_mass_kj_per_c_per_kw: 10}
+)")) == R"(test.yaml:7:5: error: component 'none' lacks a thermal mass
+ 7 |   - {name: none, kind: room, cooling: plant, design_cooling_kw: 100}
+   |     ^
+  expected: 'thermal_mass_kj_per_c', 'thermal_mass_kj_per_c_per_kw', or 'thermal_mass_kj_per_c_per_kw' under 'room_defaults'
+test.yaml:9:36: error: component 'both' has both 'thermal_mass_kj_per_c' and 'thermal_mass_kj_per_c_per_kw': they cannot be combined
+ 9 |      thermal_mass_kj_per_c_per_kw: 95}
+   |                                    ^
+  expected: one of 'thermal_mass_kj_per_c' and 'thermal_mass_kj_per_c_per_kw'
+test.yaml:10:102: error: component 'tiny': a thermal mass of 10 kJ/°C per kW over 0.001 kW of design cooling is 0.01 kJ/°C, below the smallest the model computes with
+ 10 |   - {name: tiny, kind: room, cooling: plant, design_cooling_kw: 0.001, thermal_mass_kj_per_c_per_kw: 10}
+    |                                                                                                      ^
+  expected: at least 1 kJ/°C in all
+3 problems found
+)");
+}

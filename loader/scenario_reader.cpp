@@ -334,6 +334,8 @@ models::ScenarioSpec ScenarioReader::read(const YamlNode& root) {
   read_milestones(top.get("milestones"));
   read_calibrated(top.get("calibrated"));
   read_variants(top.get("variants"));
+  // Keys for the file's own use, as in Compose files: anchored templates that components merge (`<<`).
+  top.allow_prefix("x-");
   top.finish();
   if (sink_.empty()) {
     check_capacities();

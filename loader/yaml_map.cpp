@@ -74,6 +74,16 @@ void DiagnosticSink::error(const YAML::Mark& mark, std::string message, std::str
                                     mark.column + 1, std::move(message), std::move(expected)});
 }
 
+bool DiagnosticSink::reported_at(const YAML::Mark& mark) const {
+  if (mark.is_null()) return false;
+  const Part* part = part_of(mark);
+  const std::string& file = part ? part->file : file_;
+  const int line = mark.line + 1 - (part ? part->first_line : 0);
+  return std::any_of(diagnostics_.begin(), diagnostics_.end(), [&](const Diagnostic& d) {
+    return d.line == line && d.column == mark.column + 1 && d.file == file;
+  });
+}
+
 void DiagnosticSink::add_part(std::string file, int first_line) {
   parts_.push_back(Part{std::move(file), first_line});
 }
@@ -277,6 +287,7 @@ YamlMap::YamlMap(DiagnosticSink& sink, const YamlNode& node, std::string what)
   // checked, and later read, in linear time; a small one (most maps) is scanned, which costs less.
   const bool indexed = node.size() > kIndexFrom;
   entries_.reserve(node.size());
+  YamlNode merge_value;
   for (const auto& entry : node) {
     if (!entry.first.is_scalar()) {
       sink.error(entry.first.mark(), fmt::format("a key in {} is {}", what_, describe(entry.first)),
@@ -284,6 +295,15 @@ YamlMap::YamlMap(DiagnosticSink& sink, const YamlNode& node, std::string what)
       continue;
     }
     const std::string_view key = entry.first.scalar();
+    if (key == kMergeKey) {
+      if (merge_value.defined()) {
+        sink.error(entry.first.mark(), fmt::format("duplicate key '{}' in {}", key, what_),
+                   "one '<<', with a list of mappings to merge several");
+      } else {
+        merge_value = entry.second;
+      }
+      continue;
+    }
     const bool repeated = indexed ? !index_.emplace(key, entries_.size()).second
                                   : std::any_of(entries_.begin(), entries_.end(),
                                                 [key](const Entry& e) { return e.key == key; });
@@ -291,6 +311,56 @@ YamlMap::YamlMap(DiagnosticSink& sink, const YamlNode& node, std::string what)
       sink.error(entry.first.mark(), fmt::format("duplicate key '{}' in {}", key, what_), "each key once");
     }
     entries_.push_back(Entry{key, entry.first, entry.second});
+  }
+  if (merge_value.defined()) {
+    std::vector<YamlNode> seen{node};
+    merge(merge_value, 0, seen);
+  }
+}
+
+void YamlMap::merge(const YamlNode& source, int depth, std::vector<YamlNode>& seen) {
+  if (depth >= kMaxMergeDepth) {
+    sink_->error(source.mark(), fmt::format("the mappings merged into {} nest too deep", what_),
+                 fmt::format("merges ('<<') at most {} deep", kMaxMergeDepth));
+    return;
+  }
+  if (source.is_sequence()) {
+    for (std::size_t i = 0; i < source.size(); ++i) {
+      if (source.item(i).is_map()) {
+        merge(source.item(i), depth + 1, seen);
+      } else {
+        sink_->error(source.item(i).mark(),
+                     fmt::format("an item of '<<' in {} is {}", what_, describe(source.item(i))),
+                     "a mapping to merge (an alias such as *name)");
+      }
+    }
+    return;
+  }
+  if (!source.is_map()) {
+    sink_->error(source.mark(), fmt::format("'<<' in {} is {}", what_, describe(source)),
+                 "a mapping to merge, or a list of them (an alias such as *name)");
+    return;
+  }
+  if (std::find(seen.begin(), seen.end(), source) != seen.end()) return;
+  seen.push_back(source);
+  YamlNode nested;
+  for (const auto& entry : source) {
+    if (!entry.first.is_scalar()) continue;  // reported where that mapping is read as itself, if it is
+    const std::string_view key = entry.first.scalar();
+    if (key == kMergeKey) {
+      if (!nested.defined()) nested = entry.second;
+      continue;
+    }
+    if (find(key).defined()) continue;  // the map's own key, or an earlier merge's, wins
+    if (!index_.empty()) index_.emplace(key, entries_.size());
+    entries_.push_back(Entry{key, entry.first, entry.second, true});
+  }
+  if (nested.defined()) merge(nested, depth + 1, seen);
+}
+
+void YamlMap::allow_prefix(std::string_view prefix) {
+  for (const Entry& entry : entries_) {
+    if (entry.key.substr(0, prefix.size()) == prefix) known_.emplace_back(entry.key);
   }
 }
 
@@ -396,6 +466,7 @@ void YamlMap::finish() {
   for (const Entry& entry : entries_) {
     const std::string key(entry.key);
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
+    if (entry.merged && sink_->reported_at(entry.key_node.mark())) continue;
     std::vector<std::string> candidates = known_;
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());

@@ -26,6 +26,9 @@ class DiagnosticSink {
 
   void error(const YAML::Mark& mark, std::string message, std::string expected = {});
   void error_without_place(std::string message, std::string expected = {});
+  // Whether a problem was reported at `mark` already (a merged mapping's key is read by every mapping
+  // that merges it, and one report of a problem there is enough).
+  bool reported_at(const YAML::Mark& mark) const;
   // A problem in another file the scenario names (a CSV of samples).
   void error_in_file(std::string file, int line, int column, std::string message, std::string expected = {});
 
@@ -135,6 +138,8 @@ class YamlMap {
 
   // Reports every key that no reader asked for. Call once, after all get()s.
   void finish();
+  // Takes every key that starts with `prefix` as known (the scenario's `x-` keys, which hold anchors).
+  void allow_prefix(std::string_view prefix);
 
  private:
   // Maps with more keys than this are looked up through index_; smaller ones are scanned.
@@ -145,7 +150,12 @@ class YamlMap {
     std::string_view key;  // into the tree, which outlives the map
     YamlNode key_node;
     YamlNode value;
+    bool merged = false;  // from a mapping that `<<` names (kMergeKey)
   };
+
+  // Adds the entries of the mapping (or list of mappings) a `<<` names that this map lacks so far.
+  // `seen`: the mappings merged already, each merged once (an alias may even name the map itself).
+  void merge(const YamlNode& source, int depth, std::vector<YamlNode>& seen);
 
   // The value of `key`'s first occurrence, or an invalid node.
   YamlNode find(std::string_view key) const;

@@ -97,13 +97,40 @@ YamlNode YamlNode::item(std::size_t i) const {
   return YamlNode(record_->children[i]);
 }
 
+namespace {
+// The value of `key` in `map` or in what it merges. `seen` holds the merged mappings visited so far: a
+// mapping merged twice (or merging itself through an alias) is looked through once.
+const Record* value_in_map(const Record* map, std::string_view key, int depth,
+                           std::vector<const Record*>& seen) {
+  const Record* merge = nullptr;
+  for (std::uint32_t i = 0; i + 1 < map->size; i += 2) {
+    const Record* k = map->children[i];
+    if (k->kind != YamlNode::Kind::kScalar) continue;
+    const std::string_view text(k->text, k->text_size);
+    if (text == key) return map->children[i + 1];
+    if (text == kMergeKey && merge == nullptr) merge = map->children[i + 1];
+  }
+  if (merge == nullptr || depth >= kMaxMergeDepth) return nullptr;
+  const auto look = [&](const Record* source) -> const Record* {
+    if (source->kind != YamlNode::Kind::kMap || std::find(seen.begin(), seen.end(), source) != seen.end())
+      return nullptr;
+    seen.push_back(source);
+    return value_in_map(source, key, depth + 1, seen);
+  };
+  if (merge->kind == YamlNode::Kind::kSequence) {
+    for (std::uint32_t i = 0; i < merge->size; ++i) {
+      if (const Record* found = look(merge->children[i])) return found;
+    }
+    return nullptr;
+  }
+  return look(merge);
+}
+}  // namespace
+
 YamlNode YamlNode::operator[](std::string_view key) const {
   if (!record_ || record_->kind != Kind::kMap) return {};
-  for (std::uint32_t i = 0; i + 1 < record_->size; i += 2) {
-    const YamlNode k(record_->children[i]);
-    if (k.is_scalar() && k.scalar() == key) return YamlNode(record_->children[i + 1]);
-  }
-  return {};
+  std::vector<const Record*> seen{record_};
+  return YamlNode(value_in_map(record_, key, 0, seen));
 }
 
 YamlNode::Iterator YamlNode::begin() const {

@@ -21,6 +21,14 @@ namespace yaml_tree_detail {
 struct Record;
 }
 
+// YAML's merge key: in a mapping, `<<: *anchor` (or `<<: [*a, *b]`) adds the entries of the anchored
+// mappings that the mapping lacks itself, its own keys first, then the first listed mapping's, and so
+// on. YamlNode::operator[] looks through it; YamlMap lists the merged entries with the mapping's own.
+inline constexpr std::string_view kMergeKey = "<<";
+// Merges nest at most this deep (an anchored mapping may merge another, and an alias may even name the
+// mapping it stands in).
+inline constexpr int kMaxMergeDepth = 16;
+
 // A handle on one node of a YamlTree, or on no node (undefined: a key a mapping lacks). Cheap to copy;
 // valid while its tree lives. An alias is the node it names, wherever it stands.
 class YamlNode {
@@ -45,8 +53,8 @@ class YamlNode {
   std::size_t size() const;
   // REQUIRES: is_sequence() and i < size().
   YamlNode item(std::size_t i) const;
-  // The value of the first entry of a mapping whose key is the scalar `key`; undefined when there is
-  // none or this is not a mapping.
+  // The value of the first entry of a mapping whose key is the scalar `key`, else of the mappings it
+  // merges (kMergeKey); undefined when there is none or this is not a mapping.
   YamlNode operator[](std::string_view key) const;
 
   // One step of iteration: for a sequence, the item itself; for a mapping, its key and value in

@@ -855,3 +855,37 @@ TEST_CASE("bytes that are not UTF-8 and escapes are echoed escaped, caret under 
 1 problem found
 )");
 }
+
+TEST_CASE("components merge a template from an x- key and override its keys") {
+  const auto spec = load_spec(scenario_yaml(R"(
+x-pool: &pool {kw_per_host: 2, shutdown_c: 40, rated_c: 35, restart: {hosts_per_person_hour: 350}}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 2000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 95000}
+  - {name: a, kind: host_pool, <<: *pool, room: hall, hosts: 100}
+  - {name: b, kind: host_pool, <<: *pool, room: hall, hosts: 50, shutdown_c: 45}
+)"));
+  const auto& a = std::get<outagesim::models::HostPoolParams>(spec.components[2].params);
+  const auto& b = std::get<outagesim::models::HostPoolParams>(spec.components[3].params);
+  CHECK(a.kw_per_host == 2);
+  CHECK(a.shutdown_c == 40);
+  CHECK(b.shutdown_c == 45);
+  CHECK(b.rated_c == 35);
+  CHECK(a.power_on_hosts_per_person_hour == b.power_on_hosts_per_person_hour);
+}
+
+TEST_CASE("a template's mistake is reported once, where it is written") {
+  CHECK(load_errors(scenario_yaml(R"(
+x-pool: &pool {kw_per_host: 2, shutdown: 40}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 2000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 95000}
+  - {name: a, kind: host_pool, <<: *pool, room: hall, hosts: 100}
+  - {name: b, kind: host_pool, <<: *pool, room: hall, hosts: 50}
+)")) == R"(test.yaml:5:32: error: unknown key 'shutdown' in component 'a'; did you mean 'shutdown_c'?
+ 5 | x-pool: &pool {kw_per_host: 2, shutdown: 40}
+   |                                ^
+  expected: one of checks, crew, damage, description, down_below, hosts, kind, kw_per_host, name, power_on, rated_c, replace, restart, restart_priority, room, shutdown_c, shutdown_spread_c, shutdown_steps, zone
+1 problem found
+)");
+}

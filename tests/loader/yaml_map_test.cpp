@@ -137,3 +137,81 @@ TEST_CASE("a long value is quoted cut on a character boundary") {
   CHECK(d[0].message ==
         "'i' of thing 'x' is '" + text.substr(0, 120) + "… (140 bytes)', not a decimal whole number");
 }
+
+TEST_CASE("a merge key adds the anchored mapping's entries the map lacks itself") {
+  DiagnosticSink sink("t.yaml");
+  const YamlTree tree = parse_yaml(R"(base: &base {a: 1, b: 2, c: 3}
+more: &more {c: 30, d: 40}
+deep: &deep {<<: *base, e: 5}
+one: {<<: *base, b: 20}
+two: {<<: [*more, *base], a: 10}
+three: {<<: *deep}
+)",
+                                   1)
+                            .tree;
+  {
+    YamlMap one(sink, tree.root()["one"], "one");
+    CHECK(one.number("a", true) == 1);
+    CHECK(one.number("b", true) == 20);  // its own key wins
+    CHECK(one.number("c", true) == 3);
+    one.finish();
+  }
+  {
+    YamlMap two(sink, tree.root()["two"], "two");
+    CHECK(two.number("a", true) == 10);
+    CHECK(two.number("b", true) == 2);
+    CHECK(two.number("c", true) == 30);  // the first listed mapping wins over the later ones
+    CHECK(two.number("d", true) == 40);
+    two.finish();
+  }
+  {
+    YamlMap three(sink, tree.root()["three"], "three");
+    CHECK(three.number("a", true) == 1);  // through a mapping that merges another
+    CHECK(three.number("e", true) == 5);
+    three.number("b", true);
+    three.number("c", true);
+    three.finish();
+  }
+  CHECK(tree.root()["three"]["a"].scalar() == "1");  // node lookups see merges as well
+  CHECK(sink.empty());
+}
+
+TEST_CASE("a bad merge is reported and a template's unknown key once") {
+  DiagnosticSink sink("t.yaml");
+  const YamlTree tree = parse_yaml(R"(base: &base {a: 1, typo: 2}
+one: {<<: *base}
+two: {<<: *base}
+three: {<<: 7}
+)",
+                                   1)
+                            .tree;
+  for (const char* key : {"one", "two", "three"}) {
+    YamlMap map(sink, tree.root()[key], key);
+    map.number("a", false);
+    map.finish();
+  }
+  const std::vector<Diagnostic> d = sink.take();
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].message == "unknown key 'typo' in one");
+  CHECK(d[0].line == 1);
+  CHECK(d[0].column == 20);
+  CHECK(d[1].message == "'<<' in three is a scalar");
+  CHECK(d[1].expected == "a mapping to merge, or a list of them (an alias such as *name)");
+}
+
+TEST_CASE("allowed prefixes are known keys and others are not") {
+  const auto d = read("x-pool: {a: 1}\ny-pool: 2\n", [](YamlMap& m) { m.allow_prefix("x-"); });
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message.rfind("unknown key 'y-pool'", 0) == 0);
+}
+
+TEST_CASE("a mapping that merges itself through an alias is looked through once") {
+  DiagnosticSink sink("t.yaml");
+  const YamlTree tree = parse_yaml("a: &a {<<: [*a, *a, *a, *a, *a, *a, *a, *a], k: 1}\n", 1).tree;
+  YamlMap map(sink, tree.root()["a"], "a");
+  CHECK(map.number("k", true) == 1);
+  CHECK_FALSE(map.has("absent"));
+  map.finish();
+  CHECK_FALSE(tree.root()["a"]["absent"].defined());
+  CHECK(sink.empty());
+}

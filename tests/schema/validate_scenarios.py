@@ -24,7 +24,7 @@ except ImportError as e:
 
 
 class Yaml12Loader(yaml.SafeLoader):
-    """SafeLoader with the YAML 1.2 core schema's implicit types only: null, bool, int, float."""
+    """SafeLoader with the YAML 1.2 core schema's implicit types only (null, bool, int, float), and merge keys."""
 
 
 Yaml12Loader.yaml_implicit_resolvers = {}
@@ -35,6 +35,8 @@ _RESOLVERS = [
     ("tag:yaml.org,2002:float",
      r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
      "-+0123456789."),
+    # The merge key (`<<: *template`), which the loader reads as YAML 1.1 defines it.
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),
 ]
 for tag, pattern, first in _RESOLVERS:
     Yaml12Loader.add_implicit_resolver(tag, re.compile(pattern), list(first))

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -112,6 +113,24 @@ TEST_CASE("a hotter day makes shutdowns earlier") {
     INFO(pool);
     CHECK(first_down_s(hotter, pool) < first_down_s(base(), pool));
   }
+}
+
+TEST_CASE("a hall twice the size with twice the load heats as fast") {
+  // The rooms take their thermal mass and heat loss per kW of design cooling (room_defaults), so a what-if
+  // that doubles a hall doubles its mass with it. With the mass and loss typed as the old absolute values,
+  // the doubled load heats the hall twice as fast: its first hosts trip 11 minutes after the fault instead
+  // of 24 (checked when this test was written), and this test fails.
+  std::string text = scenario_text();
+  text = replaced(text, "design_cooling_kw: 900\n    base_load_kw: 50",
+                  "design_cooling_kw: 1800\n    base_load_kw: 100");
+  text = replaced(text, "room: room-c3, hosts: 400,", "room: room-c3, hosts: 800,");
+  text = replaced(text, "target: room-c3, action: auxiliary_cooling,\n     kw: 72,",
+                  "target: room-c3, action: auxiliary_cooling,\n     kw: 144,");
+  text = replaced(text, "chiller_kw: 1500", "chiller_kw: 1725");  // the plant still cools every hall
+  const json bigger = run_text(text, "bigger-hall");
+  const long base_trip = first_down_s(base(), "c3-compute");
+  REQUIRE(base_trip > 0);
+  CHECK(std::abs(first_down_s(bigger, "c3-compute") - base_trip) <= 60);
 }
 
 TEST_CASE("OKX in another zone is not down") {

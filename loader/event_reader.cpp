@@ -70,10 +70,18 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
     }
   }
   // Every argument key is known to every action; only the one the action takes may be present.
-  for (const std::string_view key : {"count", "kw", "duration", "share"}) {
+  // auxiliary_cooling takes its kW, or a share of its room's design cooling instead.
+  const bool design_share = e.has("design_share") && action == m::Action::kAuxiliaryCooling;
+  for (const std::string_view key : {"count", "kw", "duration", "share", "design_share"}) {
     const YamlNode value = e.get(key);
     if (!value.defined() || !action) continue;
-    if (m::amount_key(*action) != key) {
+    if (design_share && key == "kw") {
+      sink_.error(e.mark_of(key),
+                  fmt::format("{} has both 'kw' and 'design_share': they cannot be combined", e.what()),
+                  "one of 'kw' and 'design_share'");
+      continue;
+    }
+    if (m::amount_key(*action) != key && !(design_share && key == "design_share")) {
       sink_.error(e.mark_of(key), fmt::format("action '{}' takes no '{}'", m::action_name(*action), key),
                   m::amount_key(*action).empty() ? std::string("no argument")
                                                  : fmt::format("'{}'", m::amount_key(*action)));
@@ -92,6 +100,9 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
         sink_.error(e.mark_of("duration"), "'duration' of " + e.what() + " is zero", "a duration above 0");
       }
       injection.amount = static_cast<double>(duration.value_or(sim::Time::seconds(1)).count_ms());
+    } else if (design_share) {
+      injection.amount = e.number("design_share", true, {-100, 100, false}, amount()).value_or(0);
+      injection.amount_is_design_share = true;
     } else {
       injection.amount = e.number("kw", true, {-1e9, 1e9, false}, amount()).value_or(0);
     }

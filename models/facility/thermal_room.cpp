@@ -260,7 +260,9 @@ bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
   switch (injection.action) {
     case Action::kAuxiliaryCooling:
       // Removing more temporary cooling than was brought in removes it all, not the plant's share.
-      auxiliary_kw_ = std::max(0.0, auxiliary_kw_ + injection.amount);
+      auxiliary_kw_ = std::max(
+          0.0, auxiliary_kw_ +
+                   injection.amount * (injection.amount_is_design_share ? params_.design_cooling_kw : 1.0));
       break;
     case Action::kPowerOff:
       if (operator_off_) return false;

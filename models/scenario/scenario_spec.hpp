@@ -229,7 +229,10 @@ struct InjectionSpec {
   ComponentId target = kNoComponent;
   Action action = Action::kFail;  // accepted by the target's kind
   double amount = 0;              // see amount_key(action)
-  bool is_fault = true;           // a fault, or else an operator action
+  // auxiliary_cooling given as a share of the target room's design cooling (`design_share`): the kW are
+  // amount x the room's design_cooling_kw when the action runs, so they follow the room's size.
+  bool amount_is_design_share = false;
+  bool is_fault = true;  // a fault, or else an operator action
   std::string note;
 };
 

@@ -1,4 +1,6 @@
 // Faults and operator actions: the share a set_capacity action takes.
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "tests/support/scenario_fixture.hpp"
@@ -46,4 +48,53 @@ test.yaml:12:53: error: action 'fail' takes no 'share'
   expected: no argument
 4 problems found
 )");
+}
+
+TEST_CASE("auxiliary_cooling takes kW or a share of its room design cooling but not both") {
+  const char* const kRegion = R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 85500}
+  - {name: ebs, kind: block_storage}
+)";
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(std::string(kRegion) + R"(operator_actions:
+  - {at: "01:00", target: hall, action: auxiliary_cooling, design_share: 0.08}
+  - {at: "02:00", target: hall, action: auxiliary_cooling, kw: 72}
+)"));
+  REQUIRE(spec.injections.size() == 2);
+  CHECK(spec.injections[0].amount == 0.08);
+  CHECK(spec.injections[0].amount_is_design_share);
+  CHECK(spec.injections[1].amount == 72);
+  CHECK_FALSE(spec.injections[1].amount_is_design_share);
+
+  const std::string errors = load_errors(scenario_yaml(std::string(kRegion) + R"(operator_actions:
+  - {at: "01:00", target: hall, action: auxiliary_cooling, design_share: 0.08, kw: 72}
+  - {at: "02:00", target: ebs, action: set_capacity, design_share: 0.5}
+)"));
+  CHECK(
+      errors.find("test.yaml:10:84: error: an operator action has both 'kw' and 'design_share': they cannot "
+                  "be combined") != std::string::npos);
+  CHECK(errors.find("test.yaml:11:68: error: action 'set_capacity' takes no 'design_share'") !=
+        std::string::npos);
+}
+
+TEST_CASE("a share of design cooling follows the room's size when it runs") {
+  const auto run = [](const char* design) {
+    return run_yaml(scenario_yaml(fmt::format(R"(
+components:
+  - {{name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 4000}}
+  - {{name: hall, kind: room, cooling: plant, design_cooling_kw: {0}, thermal_mass_kj_per_c_per_kw: 95,
+     heat_loss_kw_per_c_per_kw: 0.01, base_load_kw: {0}}}
+faults:
+  - {{at: "01:00", target: plant, action: fail}}
+operator_actions:
+  - {{at: "01:00", target: hall, action: auxiliary_cooling, design_share: 0.5}}
+)",
+                                              design)));
+  };
+  // A hall at its full design load with half its cooling heats at the same pace at any size.
+  const Run small = run("1000");
+  const Run big = run("3000");
+  CHECK(small.intervals("hall", m::State::kDegraded) == big.intervals("hall", m::State::kDegraded));
+  CHECK_FALSE(small.intervals("hall", m::State::kDegraded).empty());
 }

@@ -95,7 +95,14 @@ class Assembler {
                    (i == 0 || entry.at[i].part != entry.at[i - 1].part);
       }
       if (!joinable) {
+        // Templates (`x-` keys) are never read, and their anchors serve only their own file: each part
+        // may hold its own of the same name, though one file may not hold it twice.
+        const bool template_key = entry.name.rfind("x-", 0) == 0;
         for (std::size_t i = 1; i < entry.at.size(); ++i) {
+          if (template_key &&
+              std::none_of(entry.at.begin(), entry.at.begin() + static_cast<std::ptrdiff_t>(i),
+                           [&](const Occurrence& o) { return o.part == entry.at[i].part; }))
+            continue;
           sink_.error(entry.at[i].key.mark(),
                       fmt::format("'{}' is given twice: here and at {}", entry.name,
                                   sink_.place_of(first.key.mark())),

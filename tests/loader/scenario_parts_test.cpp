@@ -129,6 +129,26 @@ TEST_CASE("a key other than a list given in two parts names both places", "[incl
                     p.path("incidents/i.yaml") + ":1:1") != std::string::npos);
 }
 
+TEST_CASE("each part may hold its own template of one name", "[include]") {
+  Parts p;
+  p.write("regions/r.yaml", R"(x-vm: &vm {kind: compute, zone: a}
+components:
+  - {name: feed-a, kind: power_feed, zone: a}
+  - {name: vm-a, <<: *vm, needs: feed-a}
+)");
+  p.write("s.yaml", scenario_yaml(R"(include: [regions/r.yaml]
+x-vm: &vm {kind: compute, zone: b}
+components:
+  - {name: vm-b, <<: *vm, needs: feed-a}
+)"));
+  const LoadResult loaded = p.load("s.yaml");
+  INFO(loaded.render());
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded.spec->components.size() == 3);
+  CHECK(loaded.spec->components[1].zone == "a");  // each part's merge uses its own file's anchor
+  CHECK(loaded.spec->components[2].zone == "b");
+}
+
 TEST_CASE("a problem in a part is reported at the part's line, dangling references too", "[include]") {
   Parts p;
   p.write("regions/r.yaml",

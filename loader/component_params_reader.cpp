@@ -24,28 +24,30 @@ constexpr double kMaxThermalMassPerKw = 1e9;
 constexpr double kMaxHeatLossPerKw = 1e3;
 }  // namespace
 
+namespace {
+// Writes a drawn default into every room that takes it (`taken` set), so that one draw serves them all,
+// as one shared constant should.
+m::InputSetter default_setter(std::optional<double> m::RoomParams::*field, bool m::RoomParams::*taken) {
+  return [field, taken](m::ScenarioSpec& spec, double value) {
+    for (m::ComponentSpec& component : spec.components) {
+      if (auto* room = std::get_if<m::RoomParams>(&component.params); room && room->*taken)
+        room->*field = value;
+    }
+  };
+}
+}  // namespace
+
 void ScenarioReader::read_room_defaults(const YamlNode& node) {
   if (!node.defined()) return;
+  using P = m::RoomParams;
   YamlMap d(sink_, node, "'room_defaults'");
-  // One draw of a default serves every room that takes it, as one shared constant should.
   room_defaults_.thermal_mass_kj_per_c_per_kw =
       d.number("thermal_mass_kj_per_c_per_kw", false, {0, kMaxThermalMassPerKw, true},
-               [](m::ScenarioSpec& spec, double value) {
-                 for (m::ComponentSpec& component : spec.components) {
-                   if (auto* room = std::get_if<m::RoomParams>(&component.params);
-                       room && room->thermal_mass_is_default)
-                     room->thermal_mass_kj_per_c_per_kw = value;
-                 }
-               });
+               default_setter(&P::thermal_mass_kj_per_c_per_kw, &P::thermal_mass_is_default));
   room_defaults_.thermal_mass_mark = d.mark_of("thermal_mass_kj_per_c_per_kw");
-  room_defaults_.heat_loss_kw_per_c_per_kw = d.number(
-      "heat_loss_kw_per_c_per_kw", false, {0, kMaxHeatLossPerKw, false},
-      [](m::ScenarioSpec& spec, double value) {
-        for (m::ComponentSpec& component : spec.components) {
-          if (auto* room = std::get_if<m::RoomParams>(&component.params); room && room->heat_loss_is_default)
-            room->heat_loss_kw_per_c_per_kw = value;
-        }
-      });
+  room_defaults_.heat_loss_kw_per_c_per_kw =
+      d.number("heat_loss_kw_per_c_per_kw", false, {0, kMaxHeatLossPerKw, false},
+               default_setter(&P::heat_loss_kw_per_c_per_kw, &P::heat_loss_is_default));
   room_defaults_.heat_loss_mark = d.mark_of("heat_loss_kw_per_c_per_kw");
   d.finish();
 }

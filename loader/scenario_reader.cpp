@@ -205,6 +205,7 @@ void ScenarioReader::read_components() {
   for (const YamlNode& item : component_items_) {
     const std::string shown = shown_name(item);
     YamlMap c(sink_, item, entry_what("component", item));
+    apply_profile(c, spec_.components.size());
     m::ComponentSpec spec;
     spec.name = c.name(false).value_or("");
     c.string("description");
@@ -312,6 +313,7 @@ models::ScenarioSpec ScenarioReader::read(const YamlNode& root) {
   if (components.defined()) collect_component_names(components);
   read_weather(top.get("weather"));
   read_room_defaults(top.get("room_defaults"));
+  read_profiles(top.get("profiles"));
   read_crews(top.get("crews"));
   read_slas(top.get("slas"));
   start_tenant_table(top.get("tenant_table"));

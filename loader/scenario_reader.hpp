@@ -44,6 +44,12 @@ class ScenarioReader {
   void read_components();  // the items collect_component_names() found
   void read_component_params(YamlMap& m, models::ComponentSpec& c);
   void read_weather(const YamlNode& node);
+  // `profiles` (profile_reader.cpp): named sets of a kind's keys that components take with `profile:`.
+  void read_profiles(const YamlNode& list);
+  // Gives component `index` (its map `c`) the keys of the profile it names that it lacks.
+  void apply_profile(YamlMap& c, std::size_t index);
+  // The index in profiles_ of the profile `node` names; reported when there is none.
+  std::optional<std::size_t> profile_ref(const YamlNode& node, const std::string& what);
   // `room_defaults`: the rooms' heat balance per kW of design cooling, for rooms that give none.
   void read_room_defaults(const YamlNode& node);
   // A room's thermal mass and heat loss: its own (absolute or per kW), else room_defaults'.
@@ -137,6 +143,15 @@ class ScenarioReader {
     YAML::Mark heat_loss_mark;
   };
   RoomDefaults room_defaults_;
+  // `profiles`, read before the components. A profile's keys are read where a component takes them.
+  struct Profile {
+    std::string name;
+    std::optional<models::ComponentKind> kind;
+    YamlNode node;
+    std::optional<std::size_t> parent;  // the profile it takes in turn, if any
+  };
+  std::vector<Profile> profiles_;
+  absl::flat_hash_map<std::string, std::size_t> profile_ids_;
   // Per crew, the fewest people it can have at its busiest: its max_headcount(), or less when an
   // uncertain headcount can draw less. Stages may not need more.
   std::vector<std::uint32_t> crew_surest_headcount_;

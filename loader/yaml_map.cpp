@@ -69,6 +69,11 @@ void DiagnosticSink::error(const YAML::Mark& mark, std::string message, std::str
     error_without_place(std::move(message), std::move(expected));
     return;
   }
+  // A value that several mappings take (a template merged with `<<`, a profile) is read once by each of
+  // them: its problem is the same for all, so it is reported once, for the first.
+  if (!expected.empty() &&
+      !reported_.insert(fmt::format("{}:{}:{}", mark.line, mark.column, expected)).second)
+    return;
   const Part* part = part_of(mark);
   diagnostics_.push_back(Diagnostic{part ? part->file : file_, mark.line + 1 - (part ? part->first_line : 0),
                                     mark.column + 1, std::move(message), std::move(expected)});
@@ -312,13 +317,21 @@ YamlMap::YamlMap(DiagnosticSink& sink, const YamlNode& node, std::string what)
     }
     entries_.push_back(Entry{key, entry.first, entry.second});
   }
+  node_ = node;
   if (merge_value.defined()) {
-    std::vector<YamlNode> seen{node};
-    merge(merge_value, 0, seen);
+    merged_.push_back(node);
+    merge(merge_value, 0, merged_);
   }
 }
 
-void YamlMap::merge(const YamlNode& source, int depth, std::vector<YamlNode>& seen) {
+void YamlMap::merge_defaults(const YamlNode& source, std::span<const std::string_view> skip) {
+  if (!valid_) return;
+  if (merged_.empty()) merged_.push_back(node_);
+  merge(source, 0, merged_, skip);
+}
+
+void YamlMap::merge(const YamlNode& source, int depth, std::vector<YamlNode>& seen,
+                    std::span<const std::string_view> skip) {
   if (depth >= kMaxMergeDepth) {
     sink_->error(source.mark(), fmt::format("the mappings merged into {} nest too deep", what_),
                  fmt::format("merges ('<<') at most {} deep", kMaxMergeDepth));
@@ -327,7 +340,7 @@ void YamlMap::merge(const YamlNode& source, int depth, std::vector<YamlNode>& se
   if (source.is_sequence()) {
     for (std::size_t i = 0; i < source.size(); ++i) {
       if (source.item(i).is_map()) {
-        merge(source.item(i), depth + 1, seen);
+        merge(source.item(i), depth + 1, seen, skip);
       } else {
         sink_->error(source.item(i).mark(),
                      fmt::format("an item of '<<' in {} is {}", what_, describe(source.item(i))),
@@ -351,11 +364,12 @@ void YamlMap::merge(const YamlNode& source, int depth, std::vector<YamlNode>& se
       if (!nested.defined()) nested = entry.second;
       continue;
     }
+    if (std::find(skip.begin(), skip.end(), key) != skip.end()) continue;
     if (find(key).defined()) continue;  // the map's own key, or an earlier merge's, wins
     if (!index_.empty()) index_.emplace(key, entries_.size());
     entries_.push_back(Entry{key, entry.first, entry.second, true});
   }
-  if (nested.defined()) merge(nested, depth + 1, seen);
+  if (nested.defined()) merge(nested, depth + 1, seen, skip);
 }
 
 void YamlMap::allow_prefix(std::string_view prefix) {

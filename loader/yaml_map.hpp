@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "loader/diagnostic.hpp"
@@ -43,7 +45,10 @@ class DiagnosticSink {
   void fan_out_inputs(std::size_t first, std::function<void(models::ScenarioSpec&)> then);
   std::vector<models::UncertainInput> take_inputs() { return std::move(inputs_); }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
-  std::vector<Diagnostic> take() { return std::move(diagnostics_); }
+  std::vector<Diagnostic> take() {
+    reported_.clear();
+    return std::move(diagnostics_);
+  }
   bool empty() const { return diagnostics_.empty(); }
   const std::string& file() const { return file_; }
 
@@ -67,6 +72,8 @@ class DiagnosticSink {
   std::string file_;
   std::vector<Part> parts_;  // empty for a scenario of one file
   std::vector<Diagnostic> diagnostics_;
+  // "line:column:expected" of each problem reported with an expectation; a repeat is not reported again.
+  std::unordered_set<std::string> reported_;
   std::vector<models::UncertainInput> inputs_;
 };
 
@@ -140,6 +147,10 @@ class YamlMap {
   void finish();
   // Takes every key that starts with `prefix` as known (the scenario's `x-` keys, which hold anchors).
   void allow_prefix(std::string_view prefix);
+  // Adds the entries of the mapping `source` (its own `<<` merges included) that this map lacks so far,
+  // but for the keys in `skip`, as merged entries: a component's `profile`, whose keys come after the
+  // component's own and its merges'. A mapping already merged into this one adds nothing.
+  void merge_defaults(const YamlNode& source, std::span<const std::string_view> skip);
 
  private:
   // Maps with more keys than this are looked up through index_; smaller ones are scanned.
@@ -155,7 +166,9 @@ class YamlMap {
 
   // Adds the entries of the mapping (or list of mappings) a `<<` names that this map lacks so far.
   // `seen`: the mappings merged already, each merged once (an alias may even name the map itself).
-  void merge(const YamlNode& source, int depth, std::vector<YamlNode>& seen);
+  // Keys in `skip` are left out.
+  void merge(const YamlNode& source, int depth, std::vector<YamlNode>& seen,
+             std::span<const std::string_view> skip = {});
 
   // The value of `key`'s first occurrence, or an invalid node.
   YamlNode find(std::string_view key) const;
@@ -167,6 +180,8 @@ class YamlMap {
   std::vector<std::string> known_;
   std::vector<Entry> entries_;                               // in file order, repeated keys included
   std::unordered_map<std::string_view, std::size_t> index_;  // a key's first entry, for big maps
+  YamlNode node_;                                            // the mapping itself
+  std::vector<YamlNode> merged_;  // once anything is merged: the mapping and each one merged into it
 };
 
 }  // namespace outagesim::loader

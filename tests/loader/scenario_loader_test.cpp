@@ -54,7 +54,7 @@ components:
 test.yaml:9:5: error: unknown key 'chiller_kws' in component 'plant'; did you mean 'chiller_kw'?
  9 |     chiller_kws: 500
    |     ^
-  expected: one of auto_restart, auto_restart_delay, auto_restart_trips, chiller_kw, chillers, control, control_restart, derate_pct_per_c, description, kind, name, outside_c, power, rated_outside_c, retrip_after, shared_loop, standby_chillers, standby_switch, storage_kwh, zone
+  expected: one of auto_restart, auto_restart_delay, auto_restart_trips, chiller_kw, chillers, control, control_restart, derate_pct_per_c, description, kind, name, outside_c, power, profile, rated_outside_c, retrip_after, shared_loop, standby_chillers, standby_switch, storage_kwh, zone
 2 problems found
 )");
 }
@@ -885,7 +885,25 @@ components:
 )")) == R"(test.yaml:5:32: error: unknown key 'shutdown' in component 'a'; did you mean 'shutdown_c'?
  5 | x-pool: &pool {kw_per_host: 2, shutdown: 40}
    |                                ^
-  expected: one of checks, crew, damage, description, down_below, hosts, kind, kw_per_host, name, power_on, rated_c, replace, restart, restart_priority, room, shutdown_c, shutdown_spread_c, shutdown_steps, zone
+  expected: one of checks, crew, damage, description, down_below, hosts, kind, kw_per_host, name, power_on, profile, rated_c, replace, restart, restart_priority, room, shutdown_c, shutdown_spread_c, shutdown_steps, zone
 1 problem found
+)");
+  // A value out of range, and one in a mapping nested in the template, each once though two pools read it.
+  CHECK(load_errors(scenario_yaml(R"(
+x-pool: &pool {kw_per_host: 2, rated_c: -300, restart: {hosts_per_person_hour: 0}}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 2000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 95000}
+  - {name: a, kind: host_pool, <<: *pool, room: hall, hosts: 100}
+  - {name: b, kind: host_pool, <<: *pool, room: hall, hosts: 50}
+)")) == R"(test.yaml:5:41: error: 'rated_c' of component 'a' is -300, out of range
+ 5 | x-pool: &pool {kw_per_host: 2, rated_c: -300, restart: {hosts_per_person_hour: 0}}
+   |                                         ^
+  expected: a number from -20 to 500
+test.yaml:5:80: error: 'hosts_per_person_hour' of 'restart' of component 'a' is 0, out of range
+ 5 | x-pool: &pool {kw_per_host: 2, rated_c: -300, restart: {hosts_per_person_hour: 0}}
+   |                                                                                ^
+  expected: a number above 0, at most 1e9
+2 problems found
 )");
 }

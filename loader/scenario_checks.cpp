@@ -89,6 +89,19 @@ void check_pairs(const m::ScenarioSpec& spec, DiagnosticSink& sink) {
         sink.error_without_place(
             fmt::format("room '{}': heat_loss_kw_per_c {} is neither 0 nor at least 1e-6", c.name,
                         room->resolved_heat_loss_kw_per_c()));
+      // The structure: both or neither, each at least the smallest the model computes with.
+      const bool mass = room->structure_mass_kj_per_c > 0;
+      const bool coupling = room->structure_coupling_kw_per_c > 0;
+      if (mass != coupling)
+        sink.error_without_place(
+            fmt::format("room '{}': {} without {}", c.name,
+                        mass ? "structure_mass_kj_per_c" : "structure_coupling_kw_per_c",
+                        mass ? "structure_coupling_kw_per_c" : "structure_mass_kj_per_c"));
+      else if (mass && (room->structure_mass_kj_per_c < 1 || room->structure_coupling_kw_per_c < 1e-6))
+        sink.error_without_place(fmt::format(
+            "room '{}': the structure's mass {} kJ/°C or coupling {} kW/°C is below the smallest the model "
+            "computes with (1 kJ/°C, 1e-6 kW/°C)",
+            c.name, room->structure_mass_kj_per_c, room->structure_coupling_kw_per_c));
       if (room->alarm_c <= room->setpoint_c)
         sink.error_without_place(fmt::format("room '{}': alarm_c {} is not above setpoint_c {}", c.name,
                                              room->alarm_c, room->setpoint_c));

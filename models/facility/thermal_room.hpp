@@ -64,7 +64,11 @@ class ThermalRoom final : public Component {
  private:
   enum Tag : std::uint32_t { kCrossing, kUpsExhausted, kDamageChecksDone, kReentry, kWeather, kStructure };
 
-  bool has_structure() const { return params_.structure_mass_kj_per_c > 0; }
+  // Both numbers, as the loader requires of every draw; with either at 0 the room is a plain one (and the
+  // air's equivalent outside temperature would divide 0 by 0).
+  bool has_structure() const {
+    return params_.structure_mass_kj_per_c > 0 && params_.structure_coupling_kw_per_c > 0;
+  }
   // Moves the structure over `seconds` toward the air's mean temperature in them.
   void advance_structure(double mean_air_c, double seconds);
   void arm_structure();

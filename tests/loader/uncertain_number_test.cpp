@@ -241,4 +241,23 @@ components:
 )"));
   CHECK_THAT(capacity,
              Catch::Contains("'chiller_kw' of component 'plant' can draw 20, and then: rooms cooled by"));
+  // A structure's coupling that can draw 0 would leave its mass unlinked (and the model's equation 0/0),
+  // and a mass that can draw below 1 kJ/°C loses the equation's digits: both refused, as typed values are.
+  const std::string coupling = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 100}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 50, thermal_mass_kj_per_c: 1000,
+     structure_mass_kj_per_c: 20000, structure_coupling_kw_per_c: {dist: uniform, min: 0, max: 1, nominal: 0.5}}
+)"));
+  CHECK_THAT(coupling,
+             Catch::Contains("'structure_coupling_kw_per_c' of component 'hall' can draw 0, and then: "
+                             "room 'hall': structure_mass_kj_per_c without structure_coupling_kw_per_c"));
+  const std::string mass = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 100}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 50, thermal_mass_kj_per_c: 1000,
+     structure_mass_kj_per_c: {dist: uniform, min: 0.001, max: 2}, structure_coupling_kw_per_c: 0.5}
+)"));
+  CHECK_THAT(mass,
+             Catch::Contains("can draw 0.001, and then: room 'hall': the structure's mass 0.001 kJ/°C"));
 }

@@ -45,6 +45,7 @@ void ScenarioReader::read_room_defaults(const YamlNode& node) {
       d.number("thermal_mass_kj_per_c_per_kw", false, {0, kMaxThermalMassPerKw, true},
                default_setter(&P::thermal_mass_kj_per_c_per_kw, &P::thermal_mass_is_default));
   room_defaults_.thermal_mass_mark = d.mark_of("thermal_mass_kj_per_c_per_kw");
+  room_defaults_.thermal_mass_given = d.has("thermal_mass_kj_per_c_per_kw");
   room_defaults_.heat_loss_kw_per_c_per_kw =
       d.number("heat_loss_kw_per_c_per_kw", false, {0, kMaxHeatLossPerKw, false},
                default_setter(&P::heat_loss_kw_per_c_per_kw, &P::heat_loss_is_default));
@@ -84,7 +85,7 @@ void ScenarioReader::read_room_heat_balance(YamlMap& c, std::size_t index, m::Ro
   } else if (room_defaults_.thermal_mass_kj_per_c_per_kw) {
     p.thermal_mass_kj_per_c_per_kw = room_defaults_.thermal_mass_kj_per_c_per_kw;
     p.thermal_mass_is_default = true;
-  } else {
+  } else if (!room_defaults_.thermal_mass_given) {  // a given default that was refused is reported there
     sink_.error(c.mark(), fmt::format("{} lacks a thermal mass", what),
                 "'thermal_mass_kj_per_c', 'thermal_mass_kj_per_c_per_kw', or "
                 "'thermal_mass_kj_per_c_per_kw' under 'room_defaults'");

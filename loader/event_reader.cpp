@@ -83,8 +83,9 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
     }
     if (m::amount_key(*action) != key && !(design_share && key == "design_share")) {
       sink_.error(e.mark_of(key), fmt::format("action '{}' takes no '{}'", m::action_name(*action), key),
-                  m::amount_key(*action).empty() ? std::string("no argument")
-                                                 : fmt::format("'{}'", m::amount_key(*action)));
+                  m::amount_key(*action).empty()            ? std::string("no argument")
+                  : *action == m::Action::kAuxiliaryCooling ? std::string("'kw' or 'design_share'")
+                                                            : fmt::format("'{}'", m::amount_key(*action)));
     }
   }
   if (auto note = e.string("note")) injection.note = *note;
@@ -103,6 +104,11 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
     } else if (design_share) {
       injection.amount = e.number("design_share", true, {-100, 100, false}, amount()).value_or(0);
       injection.amount_is_design_share = true;
+    } else if (*action == m::Action::kAuxiliaryCooling && !e.has("kw")) {
+      e.get("kw");
+      sink_.error(e.mark(), fmt::format("{} lacks its amount: 'kw' or 'design_share'", e.what()),
+                  "'kw: N' (kW of temporary cooling), or 'design_share: S' (a share of the room's design "
+                  "cooling)");
     } else {
       injection.amount = e.number("kw", true, {-1e9, 1e9, false}, amount()).value_or(0);
     }

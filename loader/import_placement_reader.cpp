@@ -32,15 +32,15 @@ std::map<std::string, std::string> read_places(DiagnosticSink& sink, const YamlN
   const std::string what = fmt::format("import service '{}'", service);
   YamlMap m(sink, node, what);
   if (!m.valid()) return out;
-  for (const auto& entry : node) {
-    const auto place = read_string(sink, entry.first, "a place");
+  for (const YamlNode& key : m.keys()) {
+    const auto place = read_string(sink, key, "a place");
     if (!place) continue;
     const YamlNode value = m.get(*place);
     if (std::find(places.begin(), places.end(), *place) == places.end()) {
       std::string message = fmt::format("{} names the place '{}', which is no zone of `import.zones`", what,
                                         shown_text(*place));
       if (const std::string hint = did_you_mean(*place, places); !hint.empty()) message += "; " + hint;
-      sink.error(entry.first.mark(), std::move(message), fmt::format("one of {}", fmt::join(places, ", ")));
+      sink.error(key.mark(), std::move(message), fmt::format("one of {}", fmt::join(places, ", ")));
       continue;
     }
     const std::string value_what = fmt::format("{} at '{}'", what, *place);
@@ -78,8 +78,8 @@ std::optional<ImportPlacement> read_import_placement(DiagnosticSink& sink, const
   if (const YamlNode zones = top.get("zones", true); zones.defined()) {
     YamlMap z(sink, zones, "import zones");
     if (z.valid()) {
-      for (const auto& entry : zones) {
-        const auto provider_zone = read_string(sink, entry.first, "a provider zone id");
+      for (const YamlNode& key : z.keys()) {
+        const auto provider_zone = read_string(sink, key, "a provider zone id");
         if (!provider_zone) continue;
         const auto zone = read_string(sink, z.get(*provider_zone), "the template zone of " + *provider_zone);
         if (!zone) continue;

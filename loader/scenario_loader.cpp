@@ -11,6 +11,7 @@
 #include <exception>
 #include <optional>
 #include <sstream>
+#include <variant>
 #include <vector>
 
 #include "loader/json_document.hpp"
@@ -162,7 +163,17 @@ bool refused_as_too_deep(const YamlNode& root, DiagnosticSink& sink) {
 // `budget` nodes. The tree shares an aliased node rather than copying it, so it stays small, but
 // every reader walks each repeat: a small file of nested aliases would build gigabytes of requirements.
 // The walk stops at the budget, so it costs no more than the budget either.
-bool expands_beyond(const YamlNode& root, std::size_t budget) {
+// How far aliases may expand the scenario, all its parts together: the walks so far and the text they
+// came from.
+struct AliasBudget {
+  std::size_t text_bytes = 0;
+  std::size_t walked = 0;
+  bool spent = false;  // reported at a part: the parts after it are refused without a word more
+};
+
+// Walks at most `budget` nodes; returns the number walked, or the node being walked when the budget ran
+// out (an aliased node is shared, so its mark is where it is anchored).
+std::variant<std::size_t, YAML::Mark> walk_within(const YamlNode& root, std::size_t budget) {
   std::vector<YamlNode> pending{root};
   std::size_t visited = 1;
   while (!pending.empty()) {
@@ -170,26 +181,26 @@ bool expands_beyond(const YamlNode& root, std::size_t budget) {
     pending.pop_back();
     if (node.is_sequence()) {
       for (const YamlNode& child : node) {
-        if (++visited > budget) return true;
+        if (++visited > budget) return child.mark();
         pending.push_back(child);
       }
     } else if (node.is_map()) {
       for (const auto& entry : node) {
         visited += 2;
-        if (visited > budget) return true;
+        if (visited > budget) return entry.second.mark();
         pending.push_back(entry.first);
         pending.push_back(entry.second);
       }
     }
   }
-  return false;
+  return visited;
 }
 
 // Parses one file of a scenario into its document, checking what yaml-cpp does not: the text is UTF-8
 // without NUL, one document, not nested or aliased beyond the limits. Rewrites `part.source` with LF line
 // ends. Its YAML is parsed after `part.first_line` blank lines, so that its marks tell the part apart
 // (DiagnosticSink::add_part); places found in the text itself are counted in the part's own lines.
-std::optional<YamlTree> parse_document(ScenarioPart& part, DiagnosticSink& sink) {
+std::optional<YamlTree> parse_document(ScenarioPart& part, DiagnosticSink& sink, AliasBudget& aliases) {
   part.source = with_lf_line_ends(part.source);
   const std::string_view text = part.source;
   const std::string& file_name = part.file;
@@ -281,14 +292,30 @@ std::optional<YamlTree> parse_document(ScenarioPart& part, DiagnosticSink& sink)
   // Without a '*' there is no alias, and the tree is only as big as the file: skip the walk. A tree
   // without aliases has at most about one node per byte; twice the file's size leaves slack for that,
   // and kMaxAliasExpansion more may come through aliases.
-  if (const std::size_t budget = 2 * text.size() + kMaxAliasExpansion;
-      text.find('*') != std::string_view::npos && expands_beyond(root, budget)) {
-    sink.error_in_file(
-        file_name, 0, 0,
-        fmt::format("YAML aliases (*name) repeat so much that the file expands to more than {} entries",
-                    budget),
-        fmt::format("at most {} entries added by repeating anchored (&name) nodes", kMaxAliasExpansion));
-    return std::nullopt;
+  // The budget is the scenario's: the parts read so far have spent some of it.
+  aliases.text_bytes += text.size();
+  if (aliases.spent) return std::nullopt;
+  if (text.find('*') != std::string_view::npos) {
+    const std::size_t allowed = 2 * aliases.text_bytes + kMaxAliasExpansion;
+    const std::size_t left = allowed > aliases.walked ? allowed - aliases.walked : 0;
+    const auto walked = walk_within(root, left);
+    if (const auto* at = std::get_if<YAML::Mark>(&walked)) {
+      const std::string message = fmt::format(
+          "YAML aliases (*name) repeat so much that the scenario expands to more than {} entries; the walk "
+          "through the repeats passed that in the node anchored here",
+          allowed);
+      const std::string expected =
+          fmt::format("at most {} entries added by repeating anchored (&name) nodes, all parts together",
+                      kMaxAliasExpansion);
+      aliases.spent = true;
+      if (at->is_null()) {
+        sink.error_in_file(file_name, 0, 0, message, expected);
+      } else {
+        sink.error(*at, message, expected);
+      }
+      return std::nullopt;
+    }
+    aliases.walked += std::get<std::size_t>(walked);
   }
   if (refused_as_too_deep(root, sink)) return std::nullopt;
   return std::move(parsed.tree);
@@ -333,7 +360,8 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
   DiagnosticSink sink(file_name);
   sink.add_part(file_name, 0);
   ScenarioPart main{file_name, std::string(text), 0};
-  const std::optional<YamlTree> parsed = parse_document(main, sink);
+  AliasBudget aliases;
+  const std::optional<YamlTree> parsed = parse_document(main, sink, aliases);
   result.source = std::move(main.source);
   if (!parsed) {
     result.diagnostics = sink.take();
@@ -343,8 +371,10 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
   Assembled assembled;  // holds the included parts' trees while the scenario is read
   if (has_includes(root) || !extra.empty()) {
     const int lines = static_cast<int>(std::count(result.source.begin(), result.source.end(), '\n')) + 1;
-    assembled =
-        assemble_parts(root, file_name, text.size(), result.content_hash, lines, extra, sink, parse_document);
+    assembled = assemble_parts(root, file_name, text.size(), result.content_hash, lines, extra, sink,
+                               [&aliases](ScenarioPart& part, DiagnosticSink& part_sink) {
+                                 return parse_document(part, part_sink, aliases);
+                               });
     for (ScenarioPart& part : assembled.parts) result.parts.emplace_back(part.file, std::move(part.source));
     result.content_hash = assembled.content_hash;
     root = assembled.tree.root();

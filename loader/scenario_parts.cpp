@@ -71,6 +71,13 @@ class Assembler {
     for (const auto& item : doc) {
       const bool named = item.first.is_scalar();
       if (named && item.first.scalar() == "include") continue;
+      if (named && item.first.scalar() == kMergeKey) {
+        // The parts' keys are joined by name, before any mapping is read: a merge here would be read
+        // as one more key of the whole scenario, and its keys lost to the parts' own.
+        sink_.error(item.first.mark(), "a merge key ('<<') at the top level of a scenario made of parts",
+                    "the top-level keys written out (templates serve the mappings inside them)");
+        continue;
+      }
       auto it = named ? std::find_if(entries_.begin(), entries_.end(),
                                      [&](const Entry& e) { return e.name == item.first.scalar(); })
                       : entries_.end();
@@ -99,13 +106,16 @@ class Assembler {
         // may hold its own of the same name, though one file may not hold it twice.
         const bool template_key = entry.name.rfind("x-", 0) == 0;
         for (std::size_t i = 1; i < entry.at.size(); ++i) {
-          if (template_key &&
-              std::none_of(entry.at.begin(), entry.at.begin() + static_cast<std::ptrdiff_t>(i),
-                           [&](const Occurrence& o) { return o.part == entry.at[i].part; }))
-            continue;
+          // The earlier place to name: for a template, the one in the same part (another part's is allowed).
+          const auto before = entry.at.begin() + static_cast<std::ptrdiff_t>(i);
+          const auto earlier =
+              template_key ? std::find_if(entry.at.begin(), before,
+                                          [&](const Occurrence& o) { return o.part == entry.at[i].part; })
+                           : entry.at.begin();
+          if (earlier == before) continue;
           sink_.error(entry.at[i].key.mark(),
                       fmt::format("'{}' is given twice: here and at {}", entry.name,
-                                  sink_.place_of(first.key.mark())),
+                                  sink_.place_of(earlier->key.mark())),
                       "each key once in the scenario and its parts, but for lists, which are joined");
         }
         root.emplace_back(first.key, first.value);

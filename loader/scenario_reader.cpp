@@ -336,6 +336,12 @@ models::ScenarioSpec ScenarioReader::read(const YamlNode& root) {
   read_milestones(top.get("milestones"));
   read_calibrated(top.get("calibrated"));
   read_variants(top.get("variants"));
+  // `include` is followed before the document is read (scenario_parts.cpp), so only a merge can bring
+  // it here.
+  if (const YamlNode include = top.get("include"); include.defined()) {
+    sink_.error(top.mark_of("include"), "'include' comes from a merge ('<<'): parts are found before merges",
+                "'include' written at the top level of the file");
+  }
   // Keys for the file's own use, as in Compose files: anchored templates that components merge (`<<`).
   top.allow_prefix("x-");
   top.finish();

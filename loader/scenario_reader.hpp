@@ -140,6 +140,7 @@ class ScenarioReader {
     std::optional<double> thermal_mass_kj_per_c_per_kw;
     std::optional<double> heat_loss_kw_per_c_per_kw;
     YAML::Mark thermal_mass_mark;
+    bool thermal_mass_given = false;  // even when its value was refused
     YAML::Mark heat_loss_mark;
   };
   RoomDefaults room_defaults_;

@@ -1,6 +1,7 @@
 // Checked scalar conversions and unknown-key reporting.
 #include "loader/yaml_map.hpp"
 
+#include <absl/container/flat_hash_set.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -75,18 +76,20 @@ void DiagnosticSink::error(const YAML::Mark& mark, std::string message, std::str
       !reported_.insert(fmt::format("{}:{}:{}", mark.line, mark.column, expected)).second)
     return;
   const Part* part = part_of(mark);
+  places_.insert(place_key(mark));
   diagnostics_.push_back(Diagnostic{part ? part->file : file_, mark.line + 1 - (part ? part->first_line : 0),
                                     mark.column + 1, std::move(message), std::move(expected)});
 }
 
+std::uint64_t DiagnosticSink::place_key(const YAML::Mark& mark) {
+  // A mark's line is unique across the parts of a scenario (each part's lines are shifted past the
+  // others'), so line and column name one place.
+  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(mark.line)) << 32) |
+         static_cast<std::uint32_t>(mark.column);
+}
+
 bool DiagnosticSink::reported_at(const YAML::Mark& mark) const {
-  if (mark.is_null()) return false;
-  const Part* part = part_of(mark);
-  const std::string& file = part ? part->file : file_;
-  const int line = mark.line + 1 - (part ? part->first_line : 0);
-  return std::any_of(diagnostics_.begin(), diagnostics_.end(), [&](const Diagnostic& d) {
-    return d.line == line && d.column == mark.column + 1 && d.file == file;
-  });
+  return !mark.is_null() && places_.count(place_key(mark)) > 0;
 }
 
 void DiagnosticSink::add_part(std::string file, int first_line) {
@@ -356,26 +359,56 @@ void YamlMap::merge(const YamlNode& source, int depth, std::vector<YamlNode>& se
   }
   if (std::find(seen.begin(), seen.end(), source) != seen.end()) return;
   seen.push_back(source);
+  // The merged mapping is checked as a mapping of its own (a template is never read as itself): a key
+  // it holds twice, or a second '<<', is an error at its place, as in any mapping; each is reported once
+  // however many mappings merge it.
+  const std::string in = "the mapping merged into " + what_;
   YamlNode nested;
+  std::vector<std::string_view> own_keys;
+  absl::flat_hash_set<std::string_view> own_index;
+  const bool big = source.size() > kIndexFrom;
   for (const auto& entry : source) {
-    if (!entry.first.is_scalar()) continue;  // reported where that mapping is read as itself, if it is
+    if (!entry.first.is_scalar()) {
+      sink_->error(entry.first.mark(), fmt::format("a key in {} is {}", in, describe(entry.first)),
+                   "a plain key");
+      continue;
+    }
     const std::string_view key = entry.first.scalar();
     if (key == kMergeKey) {
-      if (!nested.defined()) nested = entry.second;
+      if (nested.defined()) {
+        sink_->error(entry.first.mark(), fmt::format("duplicate key '{}' in {}", key, in),
+                     "one '<<', with a list of mappings to merge several");
+      } else {
+        nested = entry.second;
+      }
+      continue;
+    }
+    const bool repeated = big ? !own_index.insert(key).second
+                              : std::find(own_keys.begin(), own_keys.end(), key) != own_keys.end();
+    if (!big) own_keys.push_back(key);
+    if (repeated) {
+      sink_->error(entry.first.mark(), fmt::format("duplicate key '{}' in {}", key, in), "each key once");
       continue;
     }
     if (std::find(skip.begin(), skip.end(), key) != skip.end()) continue;
     if (find(key).defined()) continue;  // the map's own key, or an earlier merge's, wins
-    if (!index_.empty()) index_.emplace(key, entries_.size());
-    entries_.push_back(Entry{key, entry.first, entry.second, true});
+    add_entry(Entry{key, entry.first, entry.second, true});
   }
   if (nested.defined()) merge(nested, depth + 1, seen, skip);
 }
 
-void YamlMap::allow_prefix(std::string_view prefix) {
-  for (const Entry& entry : entries_) {
-    if (entry.key.substr(0, prefix.size()) == prefix) known_.emplace_back(entry.key);
+void YamlMap::add_entry(const Entry& entry) {
+  // A small map is scanned; once merges make it big, it is indexed, so merging a template of many keys
+  // stays linear.
+  if (index_.empty() && entries_.size() >= kIndexFrom) {
+    for (std::size_t i = 0; i < entries_.size(); ++i) index_.emplace(entries_[i].key, i);
   }
+  if (!index_.empty()) index_.emplace(entry.key, entries_.size());
+  entries_.push_back(entry);
+}
+
+void YamlMap::allow_prefix(std::string_view prefix) {
+  allowed_prefixes_.push_back(prefix);
 }
 
 YamlNode YamlMap::find(std::string_view key) const {
@@ -395,6 +428,20 @@ YamlNode YamlMap::get(std::string_view key, bool required) {
   if (!value.defined() && valid_ && required)
     sink_->error(mark_, fmt::format("{} lacks the required key '{}'", what_, key));
   return value;
+}
+
+std::vector<YamlNode> YamlMap::keys() const {
+  std::vector<YamlNode> out;
+  out.reserve(entries_.size());
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const std::string_view key = entries_[i].key;
+    const bool first = index_.empty()
+                           ? std::none_of(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(i),
+                                          [key](const Entry& e) { return e.key == key; })
+                           : index_.at(key) == i;
+    if (first) out.push_back(entries_[i].key_node);
+  }
+  return out;
 }
 
 bool YamlMap::has(std::string_view key) const {
@@ -480,6 +527,9 @@ void YamlMap::finish() {
   for (const Entry& entry : entries_) {
     const std::string key(entry.key);
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
+    if (std::any_of(allowed_prefixes_.begin(), allowed_prefixes_.end(),
+                    [&key](std::string_view prefix) { return key.starts_with(prefix); }))
+      continue;
     if (entry.merged && sink_->reported_at(entry.key_node.mark())) continue;
     std::vector<std::string> candidates = known_;
     std::sort(candidates.begin(), candidates.end());

@@ -47,6 +47,7 @@ class DiagnosticSink {
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   std::vector<Diagnostic> take() {
     reported_.clear();
+    places_.clear();
     return std::move(diagnostics_);
   }
   bool empty() const { return diagnostics_.empty(); }
@@ -72,8 +73,10 @@ class DiagnosticSink {
   std::string file_;
   std::vector<Part> parts_;  // empty for a scenario of one file
   std::vector<Diagnostic> diagnostics_;
+  static std::uint64_t place_key(const YAML::Mark& mark);
   // "line:column:expected" of each problem reported with an expectation; a repeat is not reported again.
   std::unordered_set<std::string> reported_;
+  std::unordered_set<std::uint64_t> places_;  // place_key() of every problem reported at a mark
   std::vector<models::UncertainInput> inputs_;
 };
 
@@ -122,6 +125,9 @@ class YamlMap {
   // absence is reported.
   YamlNode get(std::string_view key, bool required = false);
   bool has(std::string_view key) const;
+  // The key node of every key it holds, once each: its own in file order, then the merged ones. For maps
+  // whose keys are names (a reader asks for each with get(), so none is left unknown).
+  std::vector<YamlNode> keys() const;
   // The mark of a key's value when present, else the mapping's.
   YAML::Mark mark_of(std::string_view key) const;
 
@@ -145,7 +151,8 @@ class YamlMap {
 
   // Reports every key that no reader asked for. Call once, after all get()s.
   void finish();
-  // Takes every key that starts with `prefix` as known (the scenario's `x-` keys, which hold anchors).
+  // Takes every key that starts with `prefix` (a literal) as known, without offering those keys to
+  // suggestions or the list of expected keys (the scenario's `x-` keys, which hold anchors).
   void allow_prefix(std::string_view prefix);
   // Adds the entries of the mapping `source` (its own `<<` merges included) that this map lacks so far,
   // but for the keys in `skip`, as merged entries: a component's `profile`, whose keys come after the
@@ -170,6 +177,8 @@ class YamlMap {
   void merge(const YamlNode& source, int depth, std::vector<YamlNode>& seen,
              std::span<const std::string_view> skip = {});
 
+  // Appends a merged entry, indexing the map once it grows past kIndexFrom.
+  void add_entry(const Entry& entry);
   // The value of `key`'s first occurrence, or an invalid node.
   YamlNode find(std::string_view key) const;
 
@@ -178,7 +187,8 @@ class YamlMap {
   YAML::Mark mark_;
   bool valid_ = false;
   std::vector<std::string> known_;
-  std::vector<Entry> entries_;                               // in file order, repeated keys included
+  std::vector<std::string_view> allowed_prefixes_;  // allow_prefix(): taken, but not offered as known keys
+  std::vector<Entry> entries_;                      // in file order, repeated keys included
   std::unordered_map<std::string_view, std::size_t> index_;  // a key's first entry, for big maps
   YamlNode node_;                                            // the mapping itself
   std::vector<YamlNode> merged_;  // once anything is merged: the mapping and each one merged into it

@@ -175,6 +175,18 @@ components:
   CHECK(bigger.resolved_heat_loss_kw_per_c() == Approx(20));
 }
 
+TEST_CASE("a refused room_defaults value is reported once, not again as every room lacking a mass") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+room_defaults: {thermal_mass_kj_per_c_per_kw: 0}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 1000}
+  - {name: a, kind: room, cooling: plant, design_cooling_kw: 1000}
+  - {name: b, kind: room, cooling: plant, design_cooling_kw: 1000}
+)"));
+  CHECK_THAT(errors, Catch::Contains("'thermal_mass_kj_per_c_per_kw' of 'room_defaults' is 0, out of range"));
+  CHECK_THAT(errors, Catch::Contains("1 problem found"));
+}
+
 TEST_CASE("one draw of a default serves every room that takes it") {
   m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
 room_defaults:

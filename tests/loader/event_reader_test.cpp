@@ -76,6 +76,16 @@ components:
                   "be combined") != std::string::npos);
   CHECK(errors.find("test.yaml:11:68: error: action 'set_capacity' takes no 'design_share'") !=
         std::string::npos);
+
+  // Neither amount: both are named, not only 'kw'.
+  const std::string none = load_errors(scenario_yaml(std::string(kRegion) + R"(operator_actions:
+  - {at: "01:00", target: hall, action: auxiliary_cooling}
+  - {at: "02:00", target: hall, action: auxiliary_cooling, count: 2}
+)"));
+  CHECK_THAT(none, Catch::Contains("test.yaml:10:5: error: an operator action lacks its amount: 'kw' or "
+                                   "'design_share'"));
+  CHECK_THAT(none, Catch::Contains("action 'auxiliary_cooling' takes no 'count'\n"));
+  CHECK_THAT(none, Catch::Contains("expected: 'kw' or 'design_share'"));
 }
 
 TEST_CASE("a share of design cooling follows the room's size when it runs") {

@@ -99,6 +99,28 @@ import:
   std::filesystem::remove(path);
 }
 
+TEST_CASE("the import key's zones and services take merge keys as every mapping does") {
+  // Regression: they iterated the raw mapping, so '<<' was read as a zone and a place, one error unplaced.
+  const std::string path = write_template(std::string(kComponents) + R"(
+x-zones: &zones {ap-northeast-1a: B}
+x-compute: &compute {B: ecs-b}
+import:
+  provider: aws
+  region: ap-northeast-1
+  zones: {<<: *zones, ap-northeast-1c: C}
+  services:
+    compute: {<<: *compute, C: ecs-c}
+)");
+  const l::ImportPlacementLoad load = l::load_import_placement(path);
+  INFO(load.render());
+  REQUIRE(load.placement);
+  CHECK(load.placement->zones.at("ap-northeast-1a") == "B");
+  CHECK(load.placement->zones.at("ap-northeast-1c") == "C");
+  CHECK(*load.placement->component("compute", "B") == "ecs-b");
+  CHECK(*load.placement->component("compute", "C") == "ecs-c");
+  std::filesystem::remove(path);
+}
+
 TEST_CASE("a template without an import key, or naming no component, is refused") {
   std::string path = write_template(kComponents);
   l::ImportPlacementLoad load = l::load_import_placement(path);

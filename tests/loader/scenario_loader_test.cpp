@@ -755,9 +755,29 @@ TEST_CASE("YAML aliases are budgeted for the whole file, not per requirement") {
   yaml += "tenants:\n";
   for (int t = 0; t < 2000; ++t) yaml += "  - {name: t" + std::to_string(t) + ", needs: *x2}\n";
   const std::string errors = load_errors(yaml);
-  CHECK(errors.find("test.yaml: error: YAML aliases (*name) repeat so much that the file expands to more "
-                    "than ") == 0);
+  CHECK_THAT(errors, Catch::StartsWith("test.yaml:"));
+  CHECK_THAT(errors,
+             Catch::Contains(": error: YAML aliases (*name) repeat so much that the scenario expands to "
+                             "more than "));
   CHECK(errors.find("1 problem found") != std::string::npos);
+}
+
+TEST_CASE("an include brought in by a merge is named as such, not as an unknown key") {
+  CHECK_THAT(load_errors(scenario_yaml("x-inc: &inc {include: [p.yaml]}\n<<: *inc\ncomponents:\n"
+                                       "  - {name: vm, kind: compute}\n")),
+             Catch::StartsWith("test.yaml:4:23: error: 'include' comes from a merge ('<<'): parts are found "
+                               "before merges"));
+}
+
+TEST_CASE("a template that merges itself is refused where it is anchored") {
+  // The walk through aliases never ends in it; the budget stops the walk and names the place.
+  const std::string errors = load_errors(scenario_yaml(R"(
+x-pool: &pool {<<: *pool, kw_per_host: 2}
+components:
+  - {name: vm, kind: compute}
+)"));
+  CHECK_THAT(errors, Catch::StartsWith("test.yaml:5:9: error: YAML aliases (*name) repeat so much"));
+  CHECK_THAT(errors, Catch::Contains("1 problem found"));
 }
 
 // Issue 13, item 12: messages worded for the user, not for the YAML library.

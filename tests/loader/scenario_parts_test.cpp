@@ -149,6 +149,54 @@ components:
   CHECK(loaded.spec->components[2].zone == "b");
 }
 
+TEST_CASE("a template given twice in one part names that part's first, not another part's", "[include]") {
+  Parts p;
+  p.write("regions/r.yaml", std::string("x-t: {}\n") + kRegion);
+  p.write("s.yaml", scenario_yaml("include: [regions/r.yaml]\nx-t: {}\nx-t: {}\n"));
+  const std::string errors = p.load("s.yaml").render();
+  CHECK_THAT(errors, Catch::Contains(p.path("s.yaml") + ":6:1: error: 'x-t' is given twice: here and at " +
+                                     p.path("s.yaml") + ":5:1"));
+}
+
+TEST_CASE("a merge key at the top of a part is refused, not read as one more key", "[include]") {
+  // Regression: the part's horizon and faults came in through `<<` and were silently lost to the
+  // scenario's own.
+  Parts p;
+  p.write("incidents/i.yaml", "x-incident: &incident\n  horizon: 2h\n<<: *incident\n");
+  p.write("s.yaml", scenario_yaml(std::string(kRegion) + "include: [incidents/i.yaml]\n", "12h"));
+  const std::string errors = p.load("s.yaml").render();
+  CHECK_THAT(errors,
+             Catch::Contains(p.path("incidents/i.yaml") +
+                             ":3:1: error: a merge key ('<<') at the top level of a scenario made of parts"));
+}
+
+TEST_CASE("the alias budget is the whole scenario's, all parts together", "[include]") {
+  // Regression: each part had its own budget, so 60 parts expanded 60 times past it (2.6 GB).
+  Parts p;
+  std::string names = "[";
+  for (int k = 0; k < 2000; ++k) names += (k ? ", c" : "c") + std::to_string(k);
+  names += "]";
+  std::string region = "components:\n  - {name: feed, kind: power_feed}\n";
+  for (int k = 0; k < 2000; ++k)
+    region += "  - {name: c" + std::to_string(k) + ", kind: compute, needs: feed}\n";
+  p.write("regions/r.yaml", region);
+  std::string include = "include: [regions/r.yaml";
+  for (int part = 0; part < 4; ++part) {
+    // Each part repeats a list of 2,000 names 300 times: 600,000 entries, under the budget on its own.
+    std::string tenants = "x-all: &all " + names + "\ntenants:\n";
+    for (int t = 0; t < 300; ++t)
+      tenants += "  - {name: t" + std::to_string(part) + "-" + std::to_string(t) + ", needs: *all}\n";
+    p.write("t" + std::to_string(part) + ".yaml", tenants);
+    include += ", t" + std::to_string(part) + ".yaml";
+  }
+  p.write("one.yaml", scenario_yaml("include: [regions/r.yaml, t0.yaml]\n"));
+  CHECK(p.load("one.yaml").ok());
+  p.write("s.yaml", scenario_yaml(include + "]\n"));
+  const std::string errors = p.load("s.yaml").render();
+  CHECK_THAT(errors, Catch::Contains("error: YAML aliases (*name) repeat so much that the scenario expands"));
+  CHECK_THAT(errors, Catch::Contains("1 problem found"));
+}
+
 TEST_CASE("a problem in a part is reported at the part's line, dangling references too", "[include]") {
   Parts p;
   p.write("regions/r.yaml",

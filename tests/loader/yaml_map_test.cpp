@@ -200,9 +200,54 @@ three: {<<: 7}
 }
 
 TEST_CASE("allowed prefixes are known keys and others are not") {
-  const auto d = read("x-pool: {a: 1}\ny-pool: 2\n", [](YamlMap& m) { m.allow_prefix("x-"); });
+  const auto d = read("x-pool: {a: 1}\ny-pool: 2\n", [](YamlMap& m) {
+    m.allow_prefix("x-");
+    m.number("a", false);
+  });
   REQUIRE(d.size() == 1);
   CHECK(d[0].message.rfind("unknown key 'y-pool'", 0) == 0);
+  CHECK(d[0].expected == "one of a");  // the user's templates are not offered as keys
+}
+
+TEST_CASE("a merged mapping is checked as a mapping of its own") {
+  // Regression: a template's second '<<' was dropped, and a key it held twice taken once, in silence.
+  DiagnosticSink sink("t.yaml");
+  const YamlTree tree = parse_yaml(R"(a: &a {k: 1}
+b: &b {m: 2}
+t: &t {<<: *a, <<: *b, n: 3, n: 4}
+one: {<<: *t}
+two: {<<: *t}
+)",
+                                   1)
+                            .tree;
+  for (const char* key : {"one", "two"}) {
+    YamlMap map(sink, tree.root()[key], key);
+    map.number("k", false);
+    map.number("n", false);
+    map.finish();
+  }
+  const std::vector<Diagnostic> d = sink.take();
+  REQUIRE(d.size() == 2);  // each once, though two mappings merge the template
+  CHECK(d[0].message == "duplicate key '<<' in the mapping merged into one");
+  CHECK(d[0].column == 16);
+  CHECK(d[1].message == "duplicate key 'n' in the mapping merged into one");
+  CHECK(d[1].column == 30);
+}
+
+TEST_CASE("a template of many keys merged into a small mapping is found by key, and keys() lists each once") {
+  std::string text = "t: &t {";
+  for (int k = 0; k < 100; ++k) text += (k ? ", k" : "k") + std::to_string(k) + ": " + std::to_string(k);
+  text += "}\nm: {<<: *t, k5: own, z: 1}\n";
+  DiagnosticSink sink("t.yaml");
+  const YamlTree tree = parse_yaml(text, 1).tree;
+  YamlMap map(sink, tree.root()["m"], "m");
+  CHECK(map.string("k5") == "own");  // its own key wins
+  CHECK(map.integer("k99", true, 0, 1000) == 99);
+  const std::vector<YamlNode> keys = map.keys();
+  REQUIRE(keys.size() == 101);  // k5 once, z, and the other 99 merged
+  CHECK(keys[0].scalar() == "k5");
+  CHECK(keys[1].scalar() == "z");
+  CHECK(keys[2].scalar() == "k0");
 }
 
 TEST_CASE("a mapping that merges itself through an alias is looked through once") {

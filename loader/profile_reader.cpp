@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "loader/scenario_loader.hpp"
 #include "loader/scenario_reader.hpp"
 #include "loader/spelling.hpp"
 
@@ -16,6 +17,25 @@ namespace m = outagesim::models;
 namespace {
 // The profile's own keys, never given to a component (a component's name and kind are its own).
 constexpr std::array<std::string_view, 4> kProfileOwnKeys = {"name", "kind", "profile", "description"};
+// The nodes under `node`, each use of an alias counted again (as a component taking it reads them).
+std::size_t tree_size(const YamlNode& node) {
+  std::size_t count = 0;
+  std::vector<YamlNode> pending{node};
+  while (!pending.empty()) {
+    const YamlNode next = pending.back();
+    pending.pop_back();
+    ++count;
+    if (next.is_sequence()) {
+      for (const YamlNode& child : next) pending.push_back(child);
+    } else if (next.is_map()) {
+      for (const auto& entry : next) {
+        ++count;
+        pending.push_back(entry.second);
+      }
+    }
+  }
+  return count;
+}
 }  // namespace
 
 std::optional<std::size_t> ScenarioReader::profile_ref(const YamlNode& node, const std::string& what) {
@@ -41,6 +61,7 @@ void ScenarioReader::read_profiles(const YamlNode& list) {
     Profile profile;
     profile.node = item;
     profile.name = p.name(false).value_or("");
+    profile.what = fmt::format("profile '{}'", profile.name);
     p.string("description");
     if (const YamlNode kind_node = p.get("kind", true); kind_node.defined()) {
       if (const auto kind = read_string(sink_, kind_node, "'kind' of " + p.what())) {
@@ -56,8 +77,11 @@ void ScenarioReader::read_profiles(const YamlNode& list) {
     }
     // The other keys are the kind's: each is read, and checked, where a component takes the profile.
     const YamlNode parent = p.get("profile");
-    if (!profile.name.empty() && !profile_ids_.emplace(profile.name, profiles_.size()).second) {
-      sink_.error(p.mark_of("name"), fmt::format("duplicate profile name '{}'", profile.name),
+    if (const auto [it, added] = profile_ids_.emplace(profile.name, profiles_.size());
+        !profile.name.empty() && !added) {
+      sink_.error(p.mark_of("name"),
+                  fmt::format("duplicate profile name '{}' (first declared {})", profile.name,
+                              sink_.earlier_place(profiles_[it->second].node.mark(), p.mark_of("name"))),
                   "a name used once");
       continue;
     }
@@ -81,29 +105,52 @@ void ScenarioReader::read_profiles(const YamlNode& list) {
     }
     profiles_[i].parent = parent;
   }
-  // Chains must end: one that comes back to where it started is refused, once per cycle.
-  std::vector<bool> in_cycle(profiles_.size(), false);
-  for (std::size_t i = 0; i < profiles_.size(); ++i) {
-    if (in_cycle[i]) continue;
-    std::vector<std::size_t> chain{i};
-    std::optional<std::size_t> next = profiles_[i].parent;
-    while (next && chain.size() <= profiles_.size() && *next != i) {
-      chain.push_back(*next);
-      next = profiles_[*next].parent;
+  // Chains end, and within kMaxMergeDepth: each profile is walked once (its depth and size come from the
+  // profile it takes), so a long list of profiles costs no more than its length.
+  enum class Walk : std::uint8_t { kNew, kOnPath, kDone };
+  std::vector<Walk> state(profiles_.size(), Walk::kNew);
+  std::vector<int> depth(profiles_.size(), 1);
+  bool too_deep = false;
+  for (std::size_t start = 0; start < profiles_.size(); ++start) {
+    std::vector<std::size_t> path;
+    std::optional<std::size_t> at = start;
+    while (at && state[*at] == Walk::kNew) {
+      state[*at] = Walk::kOnPath;
+      path.push_back(*at);
+      at = profiles_[*at].parent;
     }
-    if (!next || *next != i) continue;
-    std::vector<std::string> names;
-    for (const std::size_t k : chain) {
-      in_cycle[k] = true;
-      names.push_back(profiles_[k].name);
+    if (at && state[*at] == Walk::kOnPath) {  // back to a profile on this path: a cycle
+      const auto first = std::find(path.begin(), path.end(), *at);
+      std::vector<std::string> names;
+      for (auto it = first; it != path.end(); ++it) names.push_back(profiles_[*it].name);
+      names.push_back(profiles_[*at].name);
+      sink_.error(parents[path.back()].mark(),
+                  fmt::format("profiles take each other in a cycle: {}", fmt::join(names, " -> ")),
+                  "a chain of profiles that ends");
+      profiles_[path.back()].parent.reset();
     }
-    names.push_back(profiles_[i].name);
-    sink_.error(parents[i].mark(),
-                fmt::format("profiles take each other in a cycle: {}", fmt::join(names, " -> ")),
-                "a chain of profiles that ends");
-  }
-  for (std::size_t i = 0; i < profiles_.size(); ++i) {
-    if (in_cycle[i]) profiles_[i].parent.reset();
+    // Unwind: each profile's depth and size from those of the profile it takes.
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+      Profile& profile = profiles_[*it];
+      profile.entries = tree_size(profile.node);
+      if (profile.parent) {
+        depth[*it] = depth[*profile.parent] + 1;
+        profile.entries += profiles_[*profile.parent].entries;
+        if (depth[*it] > kMaxMergeDepth) {
+          // Once: a list of thousands of profiles, each taking the one before, is one mistake.
+          if (!too_deep)
+            sink_.error(parents[*it].mark(),
+                        fmt::format("profile '{}' ends a chain of profiles more than {} deep", profile.name,
+                                    kMaxMergeDepth),
+                        fmt::format("profiles that take profiles at most {} deep", kMaxMergeDepth));
+          too_deep = true;
+          profile.parent.reset();
+          depth[*it] = 1;
+          profile.entries = tree_size(profile.node);
+        }
+      }
+      state[*it] = Walk::kDone;
+    }
   }
 }
 
@@ -111,7 +158,10 @@ void ScenarioReader::apply_profile(YamlMap& c, std::size_t index) {
   const YamlNode node = c.get("profile");
   if (!node.defined()) return;
   const auto found = profile_ref(node, "'profile' of " + c.what());
-  if (!found) return;
+  if (!found) {
+    c.quiet_missing();  // the keys the profile would give are not missing: the profile is
+    return;
+  }
   const std::optional<m::ComponentKind> kind = component_kinds_[index];
   const Profile& profile = profiles_[*found];
   if (kind && profile.kind && *kind != *profile.kind) {
@@ -119,14 +169,26 @@ void ScenarioReader::apply_profile(YamlMap& c, std::size_t index) {
                 fmt::format("'profile' of {} names profile '{}', which is for {} components, not {}",
                             c.what(), profile.name, m::kind_name(*profile.kind), m::kind_name(*kind)),
                 fmt::format("a profile of kind {}", m::kind_name(*kind)));
+    c.quiet_missing();
     return;
   }
-  // The component's own keys win, then its merges' (`<<`), then its profile's, then that one's profile's.
-  std::optional<std::size_t> next = found;
-  for (std::size_t depth = 0; next && depth < profiles_.size(); ++depth) {
-    c.merge_defaults(profiles_[*next].node, kProfileOwnKeys);
-    next = profiles_[*next].parent;
+  // Each component that takes a profile repeats its entries, as each use of an alias repeats a node: a
+  // small file could otherwise make gigabytes of requirements. One budget with the aliases'.
+  if (profile_budget_spent_) return;
+  if (profile.entries > profile_budget_) {
+    profile_budget_spent_ = true;
+    sink_.error(node.mark(),
+                fmt::format("profiles are taken so often that they repeat more than {} entries in the "
+                            "components that take them; here profile '{}' passes that",
+                            kMaxAliasExpansion, profile.name),
+                fmt::format("at most {} entries added by profiles and aliases together, all parts together",
+                            kMaxAliasExpansion));
+    return;
   }
+  profile_budget_ -= profile.entries;
+  // The component's own keys win, then its merges' (`<<`), then its profile's, then that one's profile's.
+  for (std::optional<std::size_t> next = found; next; next = profiles_[*next].parent)
+    c.merge_defaults(profiles_[*next].node, kProfileOwnKeys, profiles_[*next].what);
 }
 
 }  // namespace outagesim::loader

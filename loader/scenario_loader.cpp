@@ -391,6 +391,10 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
   }
   {
     ScenarioReader reader(sink);
+    // Profiles repeat their keys in every component that takes one, as aliases repeat a node: the two
+    // share one budget (what the aliases left of it).
+    const std::size_t allowed = 2 * aliases.text_bytes + kMaxAliasExpansion;
+    reader.set_expansion_budget(allowed > aliases.walked ? allowed - aliases.walked : 0);
     models::ScenarioSpec spec = reader.read(root);
     // A tenant table is part of the scenario: a result names both by one hash.
     if (reader.table_hash() != 0) {

@@ -4,6 +4,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -31,6 +32,10 @@ class ScenarioReader {
 
   // Reads the whole document; the spec is meaningful only when the sink stayed empty.
   models::ScenarioSpec read(const YamlNode& root);
+
+  // How many entries profiles may add to the components that take them, all together (see
+  // kMaxAliasExpansion): a profile taken by thousands of components repeats its keys in each.
+  void set_expansion_budget(std::size_t entries) { profile_budget_ = entries; }
 
   // FNV-1a of the tenant table's bytes, or 0 without a table: part of the scenario's content hash.
   std::uint64_t table_hash() const { return table_hash_; }
@@ -147,12 +152,16 @@ class ScenarioReader {
   // `profiles`, read before the components. A profile's keys are read where a component takes them.
   struct Profile {
     std::string name;
+    std::string what;  // "profile 'name'", for messages about its keys
     std::optional<models::ComponentKind> kind;
     YamlNode node;
     std::optional<std::size_t> parent;  // the profile it takes in turn, if any
+    std::size_t entries = 0;            // nodes under it and its chain, as a component takes them
   };
   std::vector<Profile> profiles_;
   absl::flat_hash_map<std::string, std::size_t> profile_ids_;
+  std::size_t profile_budget_ = std::numeric_limits<std::size_t>::max();
+  bool profile_budget_spent_ = false;
   // Per crew, the fewest people it can have at its busiest: its max_headcount(), or less when an
   // uncertain headcount can draw less. Stages may not need more.
   std::vector<std::uint32_t> crew_surest_headcount_;

@@ -318,7 +318,7 @@ YamlMap::YamlMap(DiagnosticSink& sink, const YamlNode& node, std::string what)
     if (repeated) {
       sink.error(entry.first.mark(), fmt::format("duplicate key '{}' in {}", key, what_), "each key once");
     }
-    entries_.push_back(Entry{key, entry.first, entry.second});
+    entries_.push_back(Entry{key, entry.first, entry.second, false, {}});
   }
   node_ = node;
   if (merge_value.defined()) {
@@ -327,10 +327,29 @@ YamlMap::YamlMap(DiagnosticSink& sink, const YamlNode& node, std::string what)
   }
 }
 
-void YamlMap::merge_defaults(const YamlNode& source, std::span<const std::string_view> skip) {
+void YamlMap::merge_defaults(const YamlNode& source, std::span<const std::string_view> skip,
+                             std::string_view origin) {
   if (!valid_) return;
   if (merged_.empty()) merged_.push_back(node_);
+  const std::size_t first = entries_.size();
   merge(source, 0, merged_, skip);
+  for (std::size_t i = first; i < entries_.size(); ++i) entries_[i].origin = origin;
+}
+
+std::string YamlMap::taken_from(std::string_view origin) const {
+  return fmt::format("{} (taken by {})", origin, what_);
+}
+
+std::string YamlMap::owner_of(std::string_view key) const {
+  const Entry* entry = nullptr;
+  if (!index_.empty()) {
+    if (const auto it = index_.find(key); it != index_.end()) entry = &entries_[it->second];
+  } else {
+    const auto it =
+        std::find_if(entries_.begin(), entries_.end(), [key](const Entry& e) { return e.key == key; });
+    if (it != entries_.end()) entry = &*it;
+  }
+  return entry == nullptr || entry->origin.empty() ? what_ : taken_from(entry->origin);
 }
 
 void YamlMap::merge(const YamlNode& source, int depth, std::vector<YamlNode>& seen,
@@ -392,7 +411,7 @@ void YamlMap::merge(const YamlNode& source, int depth, std::vector<YamlNode>& se
     }
     if (std::find(skip.begin(), skip.end(), key) != skip.end()) continue;
     if (find(key).defined()) continue;  // the map's own key, or an earlier merge's, wins
-    add_entry(Entry{key, entry.first, entry.second, true});
+    add_entry(Entry{key, entry.first, entry.second, true, {}});
   }
   if (nested.defined()) merge(nested, depth + 1, seen, skip);
 }
@@ -425,8 +444,9 @@ YamlNode YamlMap::find(std::string_view key) const {
 YamlNode YamlMap::get(std::string_view key, bool required) {
   known_.emplace_back(key);
   YamlNode value = find(key);
-  if (!value.defined() && valid_ && required)
-    sink_->error(mark_, fmt::format("{} lacks the required key '{}'", what_, key));
+  if (!value.defined() && valid_ && required && !quiet_missing_)
+    sink_->error(mark_, fmt::format("{} lacks the required key '{}'", what_, key),
+                 fmt::format("'{}: ...' in this mapping", key));
   return value;
 }
 
@@ -456,7 +476,7 @@ YAML::Mark YamlMap::mark_of(std::string_view key) const {
 std::optional<std::string> YamlMap::string(std::string_view key, bool required) {
   const YamlNode n = get(key, required);
   if (!n.defined()) return std::nullopt;
-  return read_string(*sink_, n, fmt::format("'{}' of {}", key, what_));
+  return read_string(*sink_, n, fmt::format("'{}' of {}", key, owner_of(key)));
 }
 
 std::optional<std::string> YamlMap::name(bool slash_allowed) {
@@ -473,7 +493,7 @@ std::optional<double> YamlMap::number(std::string_view key, bool required, Range
                                       const models::InputSetter& set) {
   const YamlNode n = get(key, required);
   if (!n.defined()) return std::nullopt;
-  const std::string what = fmt::format("'{}' of {}", key, what_);
+  const std::string what = fmt::format("'{}' of {}", key, owner_of(key));
   if (is_distribution(n)) {
     return read_uncertain(*sink_, n, what, models::InputUnit::kNumber, range, number_reader(), set);
   }
@@ -484,7 +504,7 @@ std::optional<std::int64_t> YamlMap::integer(std::string_view key, bool required
                                              std::int64_t max, const models::InputSetter& set) {
   const YamlNode n = get(key, required);
   if (!n.defined()) return std::nullopt;
-  const std::string what = fmt::format("'{}' of {}", key, what_);
+  const std::string what = fmt::format("'{}' of {}", key, owner_of(key));
   if (is_distribution(n)) {
     const auto nominal = read_uncertain(*sink_, n, what, models::InputUnit::kCount,
                                         Range::between(static_cast<double>(min), static_cast<double>(max)),
@@ -498,14 +518,14 @@ std::optional<std::int64_t> YamlMap::integer(std::string_view key, bool required
 std::optional<bool> YamlMap::boolean(std::string_view key, bool required) {
   const YamlNode n = get(key, required);
   if (!n.defined()) return std::nullopt;
-  return read_bool(*sink_, n, fmt::format("'{}' of {}", key, what_));
+  return read_bool(*sink_, n, fmt::format("'{}' of {}", key, owner_of(key)));
 }
 
 std::optional<sim::Time> YamlMap::duration(std::string_view key, bool required,
                                            const models::InputSetter& set) {
   const YamlNode n = get(key, required);
   if (!n.defined()) return std::nullopt;
-  const std::string what = fmt::format("'{}' of {}", key, what_);
+  const std::string what = fmt::format("'{}' of {}", key, owner_of(key));
   if (is_distribution(n)) {
     const auto nominal = read_uncertain(*sink_, n, what, models::InputUnit::kDuration,
                                         Range::between(0, static_cast<double>(kMaxDuration.count_ms())),
@@ -519,7 +539,7 @@ std::optional<sim::Time> YamlMap::duration(std::string_view key, bool required,
 std::optional<std::optional<sim::Time>> YamlMap::duration_or_never(std::string_view key, bool required) {
   const YamlNode n = get(key, required);
   if (!n.defined()) return std::nullopt;
-  return read_duration_or_never(*sink_, n, fmt::format("'{}' of {}", key, what_));
+  return read_duration_or_never(*sink_, n, fmt::format("'{}' of {}", key, owner_of(key)));
 }
 
 void YamlMap::finish() {
@@ -534,7 +554,8 @@ void YamlMap::finish() {
     std::vector<std::string> candidates = known_;
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    std::string message = fmt::format("unknown key '{}' in {}", key, what_);
+    std::string message =
+        fmt::format("unknown key '{}' in {}", key, entry.origin.empty() ? what_ : taken_from(entry.origin));
     const std::string hint = did_you_mean(key, known_);
     if (!hint.empty()) message += "; " + hint;
     sink_->error(entry.key_node.mark(), std::move(message),

@@ -149,6 +149,9 @@ class YamlMap {
   // See read_duration_or_never(); nullopt when absent as well.
   std::optional<std::optional<sim::Time>> duration_or_never(std::string_view key, bool required = false);
 
+  // From now on a required key that is absent is not reported: what would have given it (a profile
+  // that could not be found) is reported instead.
+  void quiet_missing() { quiet_missing_ = true; }
   // Reports every key that no reader asked for. Call once, after all get()s.
   void finish();
   // Takes every key that starts with `prefix` (a literal) as known, without offering those keys to
@@ -157,7 +160,9 @@ class YamlMap {
   // Adds the entries of the mapping `source` (its own `<<` merges included) that this map lacks so far,
   // but for the keys in `skip`, as merged entries: a component's `profile`, whose keys come after the
   // component's own and its merges'. A mapping already merged into this one adds nothing.
-  void merge_defaults(const YamlNode& source, std::span<const std::string_view> skip);
+  // `origin` names the source in messages about its keys ("profile 'x'"); it must outlive the map.
+  void merge_defaults(const YamlNode& source, std::span<const std::string_view> skip,
+                      std::string_view origin);
 
  private:
   // Maps with more keys than this are looked up through index_; smaller ones are scanned.
@@ -168,7 +173,8 @@ class YamlMap {
     std::string_view key;  // into the tree, which outlives the map
     YamlNode key_node;
     YamlNode value;
-    bool merged = false;  // from a mapping that `<<` names (kMergeKey)
+    bool merged = false;      // from a mapping that `<<` names (kMergeKey), or a profile
+    std::string_view origin;  // a profile's entries: the profile, as merge_defaults() was told
   };
 
   // Adds the entries of the mapping (or list of mappings) a `<<` names that this map lacks so far.
@@ -177,6 +183,9 @@ class YamlMap {
   void merge(const YamlNode& source, int depth, std::vector<YamlNode>& seen,
              std::span<const std::string_view> skip = {});
 
+  // Whose key `key` is, for messages: the map's, or "profile 'x' (taken by ...)".
+  std::string owner_of(std::string_view key) const;
+  std::string taken_from(std::string_view origin) const;
   // Appends a merged entry, indexing the map once it grows past kIndexFrom.
   void add_entry(const Entry& entry);
   // The value of `key`'s first occurrence, or an invalid node.
@@ -186,6 +195,7 @@ class YamlMap {
   std::string what_;
   YAML::Mark mark_;
   bool valid_ = false;
+  bool quiet_missing_ = false;
   std::vector<std::string> known_;
   std::vector<std::string_view> allowed_prefixes_;  // allow_prefix(): taken, but not offered as known keys
   std::vector<Entry> entries_;                      // in file order, repeated keys included

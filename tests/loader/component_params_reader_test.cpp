@@ -72,6 +72,7 @@ components:
 test.yaml:7:47: error: 'rebuild' of component 'ebs' lacks the required key 'tb_per_hour'
  7 |   - {name: ebs, kind: block_storage, rebuild: {data_tb: 40, tb_per_hours: 8}}
    |                                               ^
+  expected: 'tb_per_hour: ...' in this mapping
 test.yaml:7:61: error: unknown key 'tb_per_hours' in 'rebuild' of component 'ebs'; did you mean 'tb_per_hour'?
  7 |   - {name: ebs, kind: block_storage, rebuild: {data_tb: 40, tb_per_hours: 8}}
    |                                                             ^
@@ -93,9 +94,11 @@ components:
   CHECK(errors == R"(test.yaml:7:56: error: 'switchover' of component 'db' lacks the required key 'instances'
  7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
    |                                                        ^
+  expected: 'instances: ...' in this mapping
 test.yaml:7:56: error: 'switchover' of component 'db' lacks the required key 'per_instance'
  7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
    |                                                        ^
+  expected: 'per_instance: ...' in this mapping
 test.yaml:7:64: error: 'width' of 'switchover' of component 'db' is '0', out of range
  7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
    |                                                                ^

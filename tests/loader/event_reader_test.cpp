@@ -34,6 +34,7 @@ faults:
   CHECK(errors == R"(test.yaml:9:5: error: a fault lacks the required key 'share'
  9 |   - {at: "01:00", target: ebs, action: set_capacity}
    |     ^
+  expected: 'share: ...' in this mapping
 test.yaml:10:61: error: 'share' of a fault is 2, out of range
  10 |   - {at: "02:00", target: ebs, action: set_capacity, share: 2}
     |                                                             ^

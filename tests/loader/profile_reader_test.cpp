@@ -1,5 +1,7 @@
 // `profiles`: named sets of a kind's keys that components take with `profile: NAME`, in order of
 // precedence, across parts, and their mistakes at file:line:col.
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -88,16 +90,18 @@ TEST_CASE("profile mistakes are named at their place") {
   - {name: bad, kind: host_pool, profile: hosts, shutdown: 40}
   - {name: bad2, kind: host_pool, profile: bad})",
                                                  "bad2"));
-    CHECK_THAT(errors,
-               Catch::Contains("unknown key 'shutdown' in component 'a'; did you mean 'shutdown_c'?"));
+    CHECK_THAT(errors, Catch::Contains(
+                           "unknown key 'shutdown' in profile 'bad' (taken by component 'a'); did you mean "
+                           "'shutdown_c'?"));
     CHECK_THAT(errors, Catch::Contains("1 problem found"));
   }
   SECTION("a value out of range in a profile, once though two pools take it") {
     std::string yaml = pools();
     yaml.replace(yaml.find("rated_c: 35"), 11, "rated_c: -300");
     const std::string errors = load_errors(yaml);
-    CHECK_THAT(errors,
-               Catch::StartsWith("test.yaml:8:61: error: 'rated_c' of component 'a' is -300, out of range"));
+    CHECK_THAT(errors, Catch::StartsWith(
+                           "test.yaml:8:61: error: 'rated_c' of profile 'hosts' (taken by component 'a') is "
+                           "-300, out of range"));
     CHECK_THAT(errors, Catch::Contains("1 problem found"));
   }
   SECTION("a cycle of profiles") {
@@ -106,12 +110,30 @@ TEST_CASE("profile mistakes are named at their place") {
     CHECK_THAT(load_errors(yaml),
                Catch::Contains("profiles take each other in a cycle: hosts -> compute -> hosts"));
   }
+  SECTION("a profile nobody defined is the one problem, not the keys it would have given") {
+    const std::string errors = load_errors(pools("", "", "compue"));
+    CHECK(errors.find("lacks the required key") == std::string::npos);
+    CHECK_THAT(errors, Catch::Contains("1 problem found"));
+  }
+  SECTION("a duplicate name says where the first one is") {
+    CHECK_THAT(load_errors(pools("", R"(
+  - {name: hosts, kind: host_pool})")),
+               Catch::Contains("duplicate profile name 'hosts' (first declared on line 8)"));
+  }
+  SECTION("a chain deeper than the merge limit") {
+    std::string chain;
+    for (int k = 1; k <= 20; ++k)
+      chain += fmt::format("\n  - {{name: p{}, kind: host_pool, profile: {}}}", k,
+                           k == 1 ? std::string("hosts") : fmt::format("p{}", k - 1));
+    CHECK_THAT(load_errors(pools("", chain, "p20")),
+               Catch::Contains("error: profile 'p16' ends a chain of profiles more than 16 deep"));
+  }
   SECTION("a duplicate name, a missing kind, an unknown kind") {
     const std::string errors = load_errors(pools("", R"(
   - {name: hosts, kind: host_pool}
   - {name: nokind, rated_c: 30}
   - {name: typo, kind: hostpool})"));
-    CHECK_THAT(errors, Catch::Contains("duplicate profile name 'hosts'"));
+    CHECK_THAT(errors, Catch::Contains("duplicate profile name 'hosts' (first declared on line 8)"));
     CHECK_THAT(errors, Catch::Contains("profile 'nokind' lacks the required key 'kind'"));
     CHECK_THAT(errors, Catch::Contains(
                            "unknown component kind 'hostpool' in profile 'typo'; did you mean 'host_pool'?"));
@@ -144,4 +166,26 @@ components:
   REQUIRE(loaded.ok());
   const auto& plant = std::get<m::CoolingPlantParams>(loaded.spec->components[0].params);
   CHECK(plant.derate_pct_per_c == 1.5);
+}
+
+TEST_CASE("profiles share the alias budget: a profile taken by thousands of components is refused") {
+  // Regression: a profile of a 10,000-entry requirement, taken by 4,000 components, passed the alias
+  // budget (counted once) and took 2.6 GB; with an alias instead it was refused at once.
+  std::string needs = "[";
+  for (int k = 0; k < 3000; ++k) needs += (k ? ", [feed]" : "[feed]");
+  needs += "]";
+  std::string yaml = scenario_yaml("profiles:\n  - {name: heavy, kind: compute, needs: " + needs +
+                                   "}\ncomponents:\n  - {name: feed, kind: power_feed}\n");
+  for (int c = 0; c < 400; ++c)
+    yaml += "  - {name: vm" + std::to_string(c) + ", kind: compute, profile: heavy}\n";
+  const std::string errors = load_errors(yaml);
+  CHECK_THAT(errors, Catch::Contains("error: profiles are taken so often that they repeat more than 1000000 "
+                                     "entries in the components that take them"));
+  CHECK_THAT(errors, Catch::Contains("1 problem found"));
+  // A few takers are fine.
+  std::string few = scenario_yaml("profiles:\n  - {name: heavy, kind: compute, needs: " + needs +
+                                  "}\ncomponents:\n  - {name: feed, kind: power_feed}\n");
+  for (int c = 0; c < 3; ++c)
+    few += "  - {name: vm" + std::to_string(c) + ", kind: compute, profile: heavy}\n";
+  CHECK(load_spec(few).components.size() == 4);
 }

@@ -43,6 +43,7 @@ components:
 test.yaml:10:9: error: step 'more checks' of 'recovery' of component 'oss' lacks the required key 'tb_per_hour'
  10 |       - {step: more checks, work_tb: 500}
     |         ^
+  expected: 'tb_per_hour: ...' in this mapping
 test.yaml:11:47: error: 'tb_per_hour' of step 'zero' of 'recovery' of component 'oss' is 0, out of range
  11 |       - {step: zero, work_tb: 5, tb_per_hour: 0}
     |                                               ^

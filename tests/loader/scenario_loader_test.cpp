@@ -51,6 +51,7 @@ components:
 )")) == R"(test.yaml:6:5: error: component 'plant' lacks the required key 'chiller_kw'
  6 |   - name: plant
    |     ^
+  expected: 'chiller_kw: ...' in this mapping
 test.yaml:9:5: error: unknown key 'chiller_kws' in component 'plant'; did you mean 'chiller_kw'?
  9 |     chiller_kws: 500
    |     ^

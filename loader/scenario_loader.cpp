@@ -17,6 +17,7 @@
 #include "loader/json_document.hpp"
 #include "loader/scenario_parts.hpp"
 #include "loader/scenario_reader.hpp"
+#include "loader/spelling.hpp"
 #include "loader/yaml_map.hpp"
 #include "sim/stable_hash.hpp"
 
@@ -354,6 +355,7 @@ std::string LoadResult::render() const {
 
 LoadResult load_scenario_text(std::string_view text, std::string file_name,
                               const std::vector<std::string>& extra) {
+  const SuggestionBudget suggestions(kSuggestionCandidates);
   LoadResult result;
   result.file = file_name;
   result.content_hash = sim::fnv1a64(text);  // of the bytes as they are, before line ends change

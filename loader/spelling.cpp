@@ -2,10 +2,24 @@
 #include "loader/spelling.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <vector>
 
 namespace outagesim::loader {
+
+namespace {
+// Candidates the current SuggestionBudget still allows on this thread; no budget: the largest value.
+thread_local std::size_t candidates_left = std::numeric_limits<std::size_t>::max();
+}  // namespace
+
+SuggestionBudget::SuggestionBudget(std::size_t candidates) {
+  candidates_left = candidates;
+}
+
+SuggestionBudget::~SuggestionBudget() {
+  candidates_left = std::numeric_limits<std::size_t>::max();
+}
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> previous(b.size() + 1);
@@ -26,6 +40,11 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
   // The distance costs the product of the lengths: a hostile 150,000-character name must not take
   // minutes, and nobody needs a suggestion for a name that long.
   if (word.size() > kMaxSuggestedLength) return std::nullopt;
+  if (candidates.size() > candidates_left) {
+    candidates_left = 0;
+    return std::nullopt;
+  }
+  candidates_left -= candidates.size();
   const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;

@@ -23,4 +23,19 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
 // "did you mean 'x'?" or "".
 std::string did_you_mean(std::string_view word, std::span<const std::string> candidates);
 
+// While one lives, suggestions on its thread stop after `candidates` candidates have been looked at in
+// all: a file with 20,000 wrong names among 20,000 right ones would otherwise take minutes, a comparison
+// with every name for every mistake. Past the budget a mistake is still reported, without a suggestion.
+// Without one (tests, other callers) there is no limit. Budgets do not nest.
+class SuggestionBudget {
+ public:
+  explicit SuggestionBudget(std::size_t candidates);
+  ~SuggestionBudget();
+  SuggestionBudget(const SuggestionBudget&) = delete;
+  SuggestionBudget& operator=(const SuggestionBudget&) = delete;
+};
+
+// A loader's budget: enough for a few thousand mistakes in a region of 100,000 names.
+inline constexpr std::size_t kSuggestionCandidates = 20'000'000;
+
 }  // namespace outagesim::loader

@@ -550,7 +550,10 @@ class TableReading {
 
   TableReading(std::string path, const std::string& shown, TableReader::Names names)
       : path_(std::move(path)), shown_(shown), names_(names) {
-    reading_ = std::async(std::launch::async, [this] { read_back(); });
+    reading_ = std::async(std::launch::async, [this] {
+      const SuggestionBudget suggestions(kSuggestionCandidates);  // this thread's, as the loader's
+      read_back();
+    });
   }
   TableReading(const TableReading&) = delete;
   TableReading& operator=(const TableReading&) = delete;

@@ -40,3 +40,17 @@ TEST_CASE("candidates far longer or shorter than the word are not suggested") {
   CHECK_FALSE(closest_match("service", names));
   CHECK(closest_match("dbx", names) == "db");
 }
+
+TEST_CASE("a suggestion budget stops suggestions once its candidates are looked at, until it ends") {
+  // Regression (session 16): 20,000 wrong references among 40,000 names took minutes, each mistake
+  // compared with every name.
+  const std::vector<std::string> names = {"feed-a", "feed-b", "feed-c", "feed-d"};
+  {
+    const SuggestionBudget budget(10);
+    CHECK(closest_match("fed-a", names) == "feed-a");  // 4 looked at
+    CHECK(closest_match("fed-b", names) == "feed-b");  // 8
+    CHECK_FALSE(closest_match("fed-c", names));        // 12 would pass 10: no suggestion
+    CHECK(did_you_mean("fed-d", names).empty());
+  }
+  CHECK(closest_match("fed-c", names) == "feed-c");  // no budget: no limit
+}

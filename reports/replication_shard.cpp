@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -127,6 +128,40 @@ std::optional<std::string> outcome_from_json(const nlohmann::json& doc, const mo
   return std::nullopt;
 }
 
+std::optional<std::string> outcome_problem(const models::ReplicationOutcome& outcome,
+                                           const models::ScenarioSpec& spec) {
+  const std::string where = fmt::format("replication {}: ", outcome.replication);
+  const std::int64_t horizon_ms = spec.horizon.count_ms();
+  const auto outside = [horizon_ms](sim::Time t) { return t.count_ms() < 0 || t.count_ms() > horizon_ms; };
+  for (const auto& [key, times] :
+       {std::pair{"downtime_ms", &outcome.downtime}, std::pair{"degraded_ms", &outcome.degraded}}) {
+    for (const sim::Time t : *times) {
+      if (outside(t))
+        return where + fmt::format("'{}' holds {} ms, outside the scenario's horizon (0 to {} ms)", key,
+                                   t.count_ms(), horizon_ms);
+    }
+  }
+  for (const auto& m : outcome.milestones) {
+    if (m && outside(*m))
+      return where + fmt::format("'milestones_ms' holds {} ms, outside the scenario's horizon (0 to {} ms)",
+                                 m->count_ms(), horizon_ms);
+  }
+  for (std::size_t i = 0; i < outcome.inputs.size() && i < spec.inputs.size(); ++i) {
+    // A draw lies in its distribution's range, rounded and clamped as a replication writes it.
+    const models::UncertainInput& input = spec.inputs[i];
+    const auto bound = [&input](double raw) {
+      return std::clamp(models::round_for_unit(raw, input.unit), input.lowest, input.highest);
+    };
+    const double v = outcome.inputs[i];
+    const double lo = bound(input.distribution.lowest());
+    const double hi = bound(input.distribution.highest());
+    if (!std::isfinite(v) || v < lo || v > hi)
+      return where +
+             fmt::format("'inputs' holds {} for '{}', which draws from {} to {}", v, input.name, lo, hi);
+  }
+  return std::nullopt;
+}
+
 nlohmann::ordered_json shard_json(const ReplicationShard& shard) {
   nlohmann::ordered_json j;
   j["outagesim_shard"] = kShardFormatVersion;
@@ -190,6 +225,7 @@ ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSp
   for (const auto& o : doc["outcomes"]) {
     models::ReplicationOutcome outcome;
     if (auto e = outcome_from_json(o, spec, outcome)) return fail(*e);
+    if (auto e = outcome_problem(outcome, spec)) return fail(*e);
     shard.outcomes.push_back(std::move(outcome));
   }
   return ShardReading{std::move(shard), {}};

@@ -47,6 +47,10 @@ ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSp
 // One outcome, as in a shard file's "outcomes".
 nlohmann::ordered_json outcome_json(const models::ReplicationOutcome& outcome);
 // The inverse of outcome_json, checked against `spec`; an error message when it does not fit.
+// Whether `outcome` holds values a run of `spec` cannot give (times outside the horizon, a draw outside
+// its distribution): a shard edited by hand, or written by a bug, must not become a plausible report.
+std::optional<std::string> outcome_problem(const models::ReplicationOutcome& outcome,
+                                           const models::ScenarioSpec& spec);
 std::optional<std::string> outcome_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec,
                                              models::ReplicationOutcome& out);
 

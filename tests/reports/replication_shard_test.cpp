@@ -56,10 +56,18 @@ TEST_CASE("a shard's outcomes read back exactly, doubles to the bit") {
     o.downtime = {Time::ms(static_cast<std::int64_t>(k) * 1001 + 1)};
     o.degraded = {Time::ms(0)};
     o.sla_breached = {k % 2 == 1};
-    o.milestones = {k % 3 == 0 ? std::nullopt : std::optional(Time::ms(9'000'000'123))};
+    o.milestones = {k % 3 == 0 ? std::nullopt : std::optional(Time::ms(9'000'123))};
     o.inputs = {awkward[k]};
     shard.outcomes.push_back(o);
   }
+  // The file format keeps any double, to the bit; shard_from_json() then refuses what no run gives
+  // (below), so the exact reading is held on the outcomes.
+  for (const auto& a : shard.outcomes) {
+    m::ReplicationOutcome b;
+    REQUIRE_FALSE(r::outcome_from_json(nlohmann::json::parse(r::outcome_json(a).dump()), spec, b));
+    CHECK(same_bits(b.inputs[0], a.inputs[0]));
+  }
+  for (std::uint64_t k = 0; k < std::size(awkward); ++k) shard.outcomes[k].inputs = {60'000.0 + k};
   const std::string text = r::shard_file_text(shard);
   const r::ShardReading back = r::shard_from_json(nlohmann::json::parse(text), spec);
   INFO(back.error);
@@ -93,4 +101,31 @@ TEST_CASE("an outcome that does not fit the scenario is refused") {
   const auto error = r::outcome_from_json(r::outcome_json(o), spec, back);
   REQUIRE(error);
   CHECK(*error == "replication 4: 'inputs' has 0 entries but the scenario has 1 uncertain inputs");
+}
+
+TEST_CASE("an outcome no run of the scenario could give is refused, not merged") {
+  // Regression (session 16): a shard edited by hand merged into a plausible report: a downtime of 2^63 ms
+  // against a 24 h horizon, a negative one, an input of 'inf' printed as -nan, a draw far outside its
+  // distribution.
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(kScenario));
+  m::ReplicationOutcome o;
+  o.replication = 2;
+  o.downtime = {Time::ms(1)};
+  o.degraded = {Time::ms(0)};
+  o.sla_breached = {false};
+  o.milestones = {std::nullopt};
+  o.inputs = {90'000};
+  CHECK_FALSE(r::outcome_problem(o, spec));
+  auto bad = o;
+  bad.downtime = {Time::ms(-3'600'000)};
+  CHECK(r::outcome_problem(bad, spec) ==
+        "replication 2: 'downtime_ms' holds -3600000 ms, outside the scenario's horizon (0 to 86400000 ms)");
+  bad = o;
+  bad.milestones = {Time::ms(86'400'001)};
+  CHECK_THAT(*r::outcome_problem(bad, spec), Catch::Contains("'milestones_ms' holds 86400001 ms"));
+  bad = o;
+  bad.inputs = {std::numeric_limits<double>::infinity()};
+  CHECK_THAT(*r::outcome_problem(bad, spec), Catch::Contains("'inputs' holds inf for"));
+  bad.inputs = {1e9};
+  CHECK_THAT(*r::outcome_problem(bad, spec), Catch::Contains("which draws from 60000 to 120000"));
 }

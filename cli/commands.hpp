@@ -176,6 +176,12 @@ std::optional<loader::LoadResult> load_or_report(const std::string& path,
 std::optional<models::ScenarioSpec> with_variant(const models::ScenarioSpec& spec, const std::string& variant,
                                                  std::string_view command);
 
+// Marks `path` as an input of this command: an OutputFile on the same file refuses to open (as a failure
+// to write: exit 2), since writing it would destroy what was read.
+void guard_input(const std::string& path);
+// Whether two paths name one file: the same inode when both exist, else the same canonical path.
+bool same_file(const std::string& a, const std::string& b);
+
 // Writes `text` to `path`, or to stdout when `path` is empty. Returns false (after saying why) on failure.
 bool write_output(const std::string& path, const std::string& text);
 

@@ -4,15 +4,49 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "cli/commands.hpp"
 
 namespace outagesim::cli {
 
+namespace {
+// The files this command has read, and those it has opened for output: a new output that is one of them
+// would destroy what was read or written.
+std::vector<std::string>& inputs() {
+  static std::vector<std::string> paths;
+  return paths;
+}
+}  // namespace
+
+void guard_input(const std::string& path) {
+  inputs().push_back(path);
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (fs::exists(a, error) && fs::exists(b, error)) return fs::equivalent(a, b, error) && !error;
+  const fs::path x = fs::weakly_canonical(a, error);
+  if (error) return false;
+  const fs::path y = fs::weakly_canonical(b, error);
+  return !error && x == y;
+}
+
 OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
   if (path_.empty()) {
     out_ = stdout;
+    return;
+  }
+  for (const std::string& input : inputs()) {
+    if (!same_file(path_, input)) continue;
+    fmt::print(stderr,
+               "outagesim: cannot write {}: it is also an input or another output of this command ({})\n",
+               path_, input);
+    failed_ = true;
     return;
   }
   // stdio rather than a stream, so that a failure can say why (errno: no such directory, disk full, ...).
@@ -22,6 +56,8 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
     fail(errno);
     return;
   }
+  // A second output of this command on the same file would overwrite this one: guarded as an input is.
+  inputs().push_back(path_);
   // Large writes: reports of a million tenants go out in a few thousand of them.
   std::setvbuf(out_, nullptr, _IOFBF, std::size_t{1} << 20);
 }

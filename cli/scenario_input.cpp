@@ -13,6 +13,9 @@ namespace outagesim::cli {
 std::optional<loader::LoadResult> load_or_report(const std::string& path,
                                                  const std::vector<std::string>& tenant_files) {
   loader::LoadResult loaded = loader::load_scenario_file(path, tenant_files);
+  guard_input(path);
+  for (const auto& part : loaded.parts) guard_input(part.first);
+  for (const std::string& file : tenant_files) guard_input(file);
   if (loaded.ok()) return loaded;
   fmt::print(stderr, "{}", loaded.render());
   return std::nullopt;

@@ -1,4 +1,6 @@
 // The executable as a user meets it: subcommands, exit statuses, error output, determinism.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -86,6 +88,26 @@ TEST_CASE("output can go to a file") {
   std::ifstream in(path);
   CHECK(nlohmann::json::parse(in)["scenario"] == "hk-2022-zone-c");
   std::filesystem::remove(path);
+}
+
+TEST_CASE("an output that is an input or another output is refused, and the file is left as it was") {
+  // Regression (session 16): `run S -o S` overwrote the scenario with its report, and `--samples f -o f`
+  // lost the samples, both with exit 0.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("outagesim-e2e-alias-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path scenario = dir / "s.yaml";
+  fs::copy_file("scenarios/power-feed-loss.yaml", scenario);
+  const auto before = fs::file_size(scenario);
+  const auto r = run_cli("run " + scenario.string() + " -o " + scenario.string());
+  CHECK(r.status == 2);
+  CHECK_THAT(r.err, Catch::Contains("it is also an input or another output of this command"));
+  CHECK(fs::file_size(scenario) == before);
+  const fs::path out = dir / "out.txt";
+  const auto both =
+      run_cli("run " + scenario.string() + " --runs 2 -o " + out.string() + " --samples " + out.string());
+  CHECK(both.status == 2);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("a JSON summary has the totals of the full result, without its journal references") {

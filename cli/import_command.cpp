@@ -58,7 +58,7 @@ int import_command(const ImportOptions& options) {
   }
   const importer::TerraformStateRead state = importer::read_terraform_state(*text.text, options.state);
   if (!state.state) {
-    fmt::print(stderr, "{}\n", state.error);
+    fmt::print(stderr, "{}", state.error);  // a diagnostic, its lines ended
     return 1;
   }
   const importer::ImportedStack stack = importer::map_resources(*state.state, *placement.placement);

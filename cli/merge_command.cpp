@@ -4,8 +4,11 @@
 
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include "cli/commands.hpp"
+#include "loader/diagnostic.hpp"
+#include "loader/json_location.hpp"
 #include "reports/replication_shard.hpp"
 #include "reports/shard_merge.hpp"
 
@@ -21,17 +24,24 @@ int merge_command(const MergeOptions& options) {
       fmt::print(stderr, "{}: error: cannot read this shard file\n", file);
       return 1;
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    const nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) {
-      fmt::print(stderr, "{}: error: not JSON, so no shard file of `outagesim run --shard`\n", file);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    constexpr const char* kWhatShard = "a shard file of `outagesim run --shard I/N` (docs/results-json.md)";
+    const auto report = [&](const loader::Diagnostic& d) {
+      fmt::print(stderr, "{}", loader::format_diagnostic(d, loader::split_lines(text)));
       return 1;
+    };
+    nlohmann::json doc;
+    try {
+      doc = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+      return report(loader::json_syntax_diagnostic(file, text, e.byte, e.what(), kWhatShard));
     }
     reports::ShardReading reading = reports::shard_from_json(doc, *loaded->spec);
     if (!reading.shard) {
-      fmt::print(stderr, "{}: error: {}\n", file, reading.error);
-      return 1;
+      return report(loader::json_value_diagnostic(file, text, reading.problem.pointer,
+                                                  reading.problem.message, kWhatShard));
     }
     shards.push_back({file, std::move(*reading.shard)});
   }

@@ -67,7 +67,7 @@ std::vector<models::ReplicationOutcome> join_ranks(const std::vector<std::string
     for (const auto& o : outcomes) {
       models::ReplicationOutcome outcome;
       if (auto error = reports::outcome_from_json(o, spec, outcome))
-        throw std::runtime_error(fmt::format("rank {} sent a bad outcome: {}", rank, *error));
+        throw std::runtime_error(fmt::format("rank {} sent a bad outcome: {}", rank, error->message));
       joined.push_back(std::move(outcome));
     }
     if (doc.at("stopped").get<bool>() || outcomes.size() != range.size()) {

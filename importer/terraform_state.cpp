@@ -3,21 +3,9 @@
 
 #include <fmt/format.h>
 
-namespace outagesim::importer {
+#include "loader/json_location.hpp"
 
-TextPosition position_of(std::string_view text, std::size_t offset) {
-  TextPosition at;
-  const std::size_t end = std::min(offset, text.size());
-  for (std::size_t i = 0; i < end; ++i) {
-    if (text[i] == '\n') {
-      ++at.line;
-      at.column = 1;
-    } else {
-      ++at.column;
-    }
-  }
-  return at;
-}
+namespace outagesim::importer {
 
 namespace {
 
@@ -116,30 +104,40 @@ bool ModuleReader::read(const nlohmann::json& module, const std::string& where,
   return true;
 }
 
+// The JSON Pointer of a place written as the reader names it, e.g. values.root_module.resources[2] is
+// /values/root_module/resources/2 (its keys are the state's own, so none holds '.', '[', '~' or '/').
+std::string pointer_of(std::string_view where) {
+  if (where == "the top") return "";
+  std::string pointer = "/";
+  for (const char c : where) {
+    if (c == '.' || c == '[') {
+      pointer += '/';
+    } else if (c != ']') {
+      pointer += c;
+    }
+  }
+  return pointer;
+}
+
 }  // namespace
 
 TerraformStateRead read_terraform_state(std::string_view text, const std::string& file) {
+  constexpr const char* kWhatState = "the output of `terraform show -json` (a JSON object)";
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    // e.byte is 1-based: the byte that could not be read.
-    const TextPosition at = position_of(text, e.byte == 0 ? 0 : e.byte - 1);
-    // nlohmann's message names the place too ("parse error at line 2, column 44: syntax error ..."):
-    // keep only what went wrong.
-    const std::string what = e.what();
-    const std::size_t detail = what.find(": ", what.find("column"));
-    return {
-        std::nullopt,
-        fmt::format("{}:{}:{}: error: this is not JSON: {}\n    expected: the output of `terraform show "
-                    "-json` (a JSON object)",
-                    file, at.line, at.column, detail == std::string::npos ? what : what.substr(detail + 2))};
+    return {std::nullopt, loader::format_diagnostic(
+                              loader::json_syntax_diagnostic(file, text, e.byte, e.what(), kWhatState),
+                              loader::split_lines(text))};
   }
   const auto problem = [&](const StateProblem& p) {
-    return TerraformStateRead{std::nullopt,
-                              fmt::format("{}: error: at {}: {}\n    expected: {} (as `terraform show "
-                                          "-json` writes a state)",
-                                          file, p.where, p.message, p.expected)};
+    return TerraformStateRead{
+        std::nullopt, loader::format_diagnostic(
+                          loader::json_value_diagnostic(
+                              file, text, pointer_of(p.where), fmt::format("at {}: {}", p.where, p.message),
+                              fmt::format("{} (as `terraform show -json` writes a state)", p.expected)),
+                          loader::split_lines(text))};
   };
   if (!doc.is_object()) return problem({"the top", "not an object", "a JSON object with `values`"});
   TerraformState state;

@@ -26,19 +26,13 @@ struct TerraformState {
   std::size_t data_sources = 0;              // `mode: data` resources, read and set aside
 };
 
-// The state, or the problem: "FILE:LINE:COL: error: ..." for text that is not JSON, "FILE: error: at
-// values.root_module.resources[2]: ..." for JSON that is not a state, each with what was expected.
+// The state, or the problem, as a printed diagnostic: "FILE:LINE:COL: error: this is not JSON: ..." at the
+// byte the parser stopped on, or "FILE:LINE:COL: error: at values.root_module.resources[2]: ..." at the
+// value that is not what a state holds; each with the line, a caret and what was expected.
 struct TerraformStateRead {
   std::optional<TerraformState> state;
   std::string error;
 };
 TerraformStateRead read_terraform_state(std::string_view text, const std::string& file);
-
-// 1-based line and column (in bytes) of the byte at `offset` of `text` (nlohmann counts bytes read).
-struct TextPosition {
-  std::size_t line = 1;
-  std::size_t column = 1;
-};
-TextPosition position_of(std::string_view text, std::size_t offset);
 
 }  // namespace outagesim::importer

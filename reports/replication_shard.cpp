@@ -49,13 +49,16 @@ std::optional<std::uint64_t> hash_from(const nlohmann::json& j) {
   return v;
 }
 
-// An array under `key` of exactly `size` elements, or an error.
-std::optional<std::string> check_array(const nlohmann::json& doc, const char* key, std::size_t size,
-                                       const char* what) {
+// An array under `key` of exactly `size` elements, or the problem.
+std::optional<ShardProblem> check_array(const nlohmann::json& doc, const char* key, std::size_t size,
+                                        const char* what) {
   const auto it = doc.find(key);
-  if (it == doc.end() || !it->is_array()) return fmt::format("'{}' missing or not a list", key);
+  if (it == doc.end()) return ShardProblem{fmt::format("'{}' is missing", key), ""};
+  if (!it->is_array()) return ShardProblem{fmt::format("'{}' is not a list", key), fmt::format("/{}", key)};
   if (it->size() != size)
-    return fmt::format("'{}' has {} entries but the scenario has {} {}", key, it->size(), size, what);
+    return ShardProblem{
+        fmt::format("'{}' has {} entries but the scenario has {} {}", key, it->size(), size, what),
+        fmt::format("/{}", key)};
   return std::nullopt;
 }
 
@@ -84,67 +87,89 @@ nlohmann::ordered_json outcome_json(const models::ReplicationOutcome& outcome) {
   return j;
 }
 
-std::optional<std::string> outcome_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec,
-                                             models::ReplicationOutcome& out) {
-  if (!doc.is_object()) return "an outcome is not an object";
+std::optional<ShardProblem> outcome_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec,
+                                              models::ReplicationOutcome& out) {
+  if (!doc.is_object()) return ShardProblem{"an outcome is not an object", ""};
   const auto replication = unsigned_at(doc, "replication");
-  if (!replication) return "an outcome has no replication number";
+  if (!replication)
+    return ShardProblem{"an outcome has no replication number (a non-negative integer)",
+                        doc.contains("replication") ? "/replication" : ""};
   out = {};
   out.replication = *replication;
   const std::string where = fmt::format("replication {}: ", *replication);
+  const auto at = [&where](const char* key, std::size_t i, std::string message) {
+    return ShardProblem{where + std::move(message), fmt::format("/{}/{}", key, i)};
+  };
   const std::size_t functions = models::tenant_functions(spec).size();
   for (const auto& [key, size, what] : {std::tuple{"downtime_ms", functions, "tenant functions"},
                                         std::tuple{"degraded_ms", functions, "tenant functions"},
                                         std::tuple{"sla_breached", functions, "tenant functions"},
                                         std::tuple{"milestones_ms", spec.milestones.size(), "milestones"},
                                         std::tuple{"inputs", spec.inputs.size(), "uncertain inputs"}}) {
-    if (auto e = check_array(doc, key, size, what)) return where + *e;
+    if (auto e = check_array(doc, key, size, what)) {
+      e->message = where + e->message;
+      return e;
+    }
   }
   for (const auto& key : {"downtime_ms", "degraded_ms"}) {
     auto& target = std::string_view(key) == "downtime_ms" ? out.downtime : out.degraded;
-    for (const auto& v : doc[key]) {
-      if (!v.is_number_integer()) return where + fmt::format("'{}' holds a value that is no integer", key);
-      target.push_back(sim::Time::ms(v.get<std::int64_t>()));
+    const nlohmann::json& list = doc[key];
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (!list[i].is_number_integer())
+        return at(key, i, fmt::format("'{}' holds a value that is no integer", key));
+      target.push_back(sim::Time::ms(list[i].get<std::int64_t>()));
     }
   }
-  for (const auto& v : doc["sla_breached"]) {
-    if (!v.is_boolean()) return where + "'sla_breached' holds a value that is not true or false";
-    out.sla_breached.push_back(v.get<bool>());
+  const nlohmann::json& breached = doc["sla_breached"];
+  for (std::size_t i = 0; i < breached.size(); ++i) {
+    if (!breached[i].is_boolean())
+      return at("sla_breached", i, "'sla_breached' holds a value that is not true or false");
+    out.sla_breached.push_back(breached[i].get<bool>());
   }
-  for (const auto& v : doc["milestones_ms"]) {
+  const nlohmann::json& milestones = doc["milestones_ms"];
+  for (std::size_t i = 0; i < milestones.size(); ++i) {
+    const nlohmann::json& v = milestones[i];
     if (v.is_null()) {
       out.milestones.emplace_back();
     } else if (v.is_number_integer()) {
       out.milestones.emplace_back(sim::Time::ms(v.get<std::int64_t>()));
     } else {
-      return where + "'milestones_ms' holds a value that is neither an integer nor null";
+      return at("milestones_ms", i, "'milestones_ms' holds a value that is neither an integer nor null");
     }
   }
-  for (const auto& v : doc["inputs"]) {
-    const auto d = double_from(v);
-    if (!d) return where + "'inputs' holds a value that is no number";
+  const nlohmann::json& inputs = doc["inputs"];
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const auto d = double_from(inputs[i]);
+    if (!d) return at("inputs", i, "'inputs' holds a value that is no number");
     out.inputs.push_back(*d);
   }
   return std::nullopt;
 }
 
-std::optional<std::string> outcome_problem(const models::ReplicationOutcome& outcome,
-                                           const models::ScenarioSpec& spec) {
+std::optional<ShardProblem> outcome_problem(const models::ReplicationOutcome& outcome,
+                                            const models::ScenarioSpec& spec) {
   const std::string where = fmt::format("replication {}: ", outcome.replication);
+  const auto at = [&where](const char* key, std::size_t i, std::string message) {
+    return ShardProblem{where + std::move(message), fmt::format("/{}/{}", key, i)};
+  };
   const std::int64_t horizon_ms = spec.horizon.count_ms();
   const auto outside = [horizon_ms](sim::Time t) { return t.count_ms() < 0 || t.count_ms() > horizon_ms; };
   for (const auto& [key, times] :
        {std::pair{"downtime_ms", &outcome.downtime}, std::pair{"degraded_ms", &outcome.degraded}}) {
-    for (const sim::Time t : *times) {
+    for (std::size_t i = 0; i < times->size(); ++i) {
+      const sim::Time t = (*times)[i];
       if (outside(t))
-        return where + fmt::format("'{}' holds {} ms, outside the scenario's horizon (0 to {} ms)", key,
-                                   t.count_ms(), horizon_ms);
+        return at(key, i,
+                  fmt::format("'{}' holds {} ms, outside the scenario's horizon (0 to {} ms)", key,
+                              t.count_ms(), horizon_ms));
     }
   }
-  for (const auto& m : outcome.milestones) {
+  for (std::size_t i = 0; i < outcome.milestones.size(); ++i) {
+    const auto& m = outcome.milestones[i];
     if (m && outside(*m))
-      return where + fmt::format("'milestones_ms' holds {} ms, outside the scenario's horizon (0 to {} ms)",
-                                 m->count_ms(), horizon_ms);
+      return at("milestones_ms", i,
+                fmt::format("'milestones_ms' holds {} ms, outside the scenario's horizon (0 to {} ms)",
+                            m->count_ms(), horizon_ms));
   }
   for (std::size_t i = 0; i < outcome.inputs.size() && i < spec.inputs.size(); ++i) {
     // A draw lies in its distribution's range, rounded and clamped as a replication writes it.
@@ -156,8 +181,8 @@ std::optional<std::string> outcome_problem(const models::ReplicationOutcome& out
     const double lo = bound(input.distribution.lowest());
     const double hi = bound(input.distribution.highest());
     if (!std::isfinite(v) || v < lo || v > hi)
-      return where +
-             fmt::format("'inputs' holds {} for '{}', which draws from {} to {}", v, input.name, lo, hi);
+      return at("inputs", i,
+                fmt::format("'inputs' holds {} for '{}', which draws from {} to {}", v, input.name, lo, hi));
   }
   return std::nullopt;
 }
@@ -197,35 +222,48 @@ std::string shard_file_text(const ReplicationShard& shard) {
 }
 
 ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec) {
-  auto fail = [](std::string message) { return ShardReading{std::nullopt, std::move(message)}; };
-  if (!doc.is_object() || !doc.contains("outagesim_shard")) return fail("not an outagesim shard file");
+  auto fail = [](std::string message, std::string pointer) {
+    return ShardReading{std::nullopt, {std::move(message), std::move(pointer)}};
+  };
+  // The pointer of `key` when the document has it, else of the document (where it is missing).
+  auto key_at = [&doc](const char* key) {
+    return doc.contains(key) ? fmt::format("/{}", key) : std::string();
+  };
+  if (!doc.is_object() || !doc.contains("outagesim_shard")) return fail("not an outagesim shard file", "");
   if (doc["outagesim_shard"] != kShardFormatVersion)
     return fail(fmt::format("shard format {} is not the one this outagesim reads ({})",
-                            doc["outagesim_shard"].dump(), kShardFormatVersion));
+                            doc["outagesim_shard"].dump(), kShardFormatVersion),
+                "/outagesim_shard");
   ReplicationShard shard;
-  if (!doc.contains("kind") || !doc["kind"].is_string()) return fail("'kind' missing or not a string");
+  if (!doc.contains("kind") || !doc["kind"].is_string())
+    return fail("'kind' missing or not a string", key_at("kind"));
   shard.kind = doc["kind"].get<std::string>();
   if (!doc.contains("outagesim") || !doc["outagesim"].is_string())
-    return fail("'outagesim' missing or not a string");
+    return fail("'outagesim' missing or not a string", key_at("outagesim"));
   shard.version = doc["outagesim"].get<std::string>();
   const auto hash = doc.contains("scenario_hash") ? hash_from(doc["scenario_hash"]) : std::nullopt;
-  if (!hash) return fail("'scenario_hash' missing or not of the form fnv1a64:<16 hex digits>");
+  if (!hash)
+    return fail("'scenario_hash' missing or not of the form fnv1a64:<16 hex digits>",
+                key_at("scenario_hash"));
   shard.scenario_hash = *hash;
   std::uint64_t* fields[] = {&shard.seed,  &shard.runs,        &shard.shards,
                              &shard.shard, &shard.range.begin, &shard.range.end};
   const char* names[] = {"seed", "runs", "shards", "shard", "begin", "end"};
   for (std::size_t i = 0; i < std::size(fields); ++i) {
     const auto v = unsigned_at(doc, names[i]);
-    if (!v) return fail(fmt::format("'{}' missing or not a non-negative integer", names[i]));
+    if (!v)
+      return fail(fmt::format("'{}' missing or not a non-negative integer", names[i]), key_at(names[i]));
     *fields[i] = *v;
   }
   if (!doc.contains("outcomes") || !doc["outcomes"].is_array())
-    return fail("'outcomes' missing or not a list");
-  shard.outcomes.reserve(doc["outcomes"].size());
-  for (const auto& o : doc["outcomes"]) {
+    return fail("'outcomes' missing or not a list", key_at("outcomes"));
+  const nlohmann::json& outcomes = doc["outcomes"];
+  shard.outcomes.reserve(outcomes.size());
+  for (std::size_t k = 0; k < outcomes.size(); ++k) {
     models::ReplicationOutcome outcome;
-    if (auto e = outcome_from_json(o, spec, outcome)) return fail(*e);
-    if (auto e = outcome_problem(outcome, spec)) return fail(*e);
+    auto problem = outcome_from_json(outcomes[k], spec, outcome);
+    if (!problem) problem = outcome_problem(outcome, spec);
+    if (problem) return fail(std::move(problem->message), fmt::format("/outcomes/{}{}", k, problem->pointer));
     shard.outcomes.push_back(std::move(outcome));
   }
   return ShardReading{std::move(shard), {}};

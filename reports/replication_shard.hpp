@@ -35,23 +35,32 @@ nlohmann::ordered_json shard_json(const ReplicationShard& shard);
 // shard_json as the file holds it: the keys one a line, then one outcome a line, so a shard reads and
 // diffs line by line.
 std::string shard_file_text(const ReplicationShard& shard);
+// What is wrong with a shard document or one outcome in it: the words, without a file name, and the JSON
+// Pointer (RFC 6901) of the value they are about, relative to the document read ("" for all of it), so
+// that a file's message can give its line and column.
+struct ShardProblem {
+  std::string message;
+  std::string pointer;
+};
 // Reads a shard document, checking its keys and that every outcome has the shape `spec` gives it (one
-// entry per tenant function, milestone and input). On failure `error` says what is wrong, without a
-// file name, and `shard` is empty.
+// entry per tenant function, milestone and input). On failure `problem` says what is wrong and where,
+// and `shard` is empty.
 struct ShardReading {
   std::optional<ReplicationShard> shard;
-  std::string error;
+  ShardProblem problem;
 };
 ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec);
 
 // One outcome, as in a shard file's "outcomes".
 nlohmann::ordered_json outcome_json(const models::ReplicationOutcome& outcome);
-// The inverse of outcome_json, checked against `spec`; an error message when it does not fit.
+// The inverse of outcome_json, checked against `spec`; the problem, its pointer into `doc`, when it does
+// not fit.
+std::optional<ShardProblem> outcome_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec,
+                                              models::ReplicationOutcome& out);
 // Whether `outcome` holds values a run of `spec` cannot give (times outside the horizon, a draw outside
 // its distribution): a shard edited by hand, or written by a bug, must not become a plausible report.
-std::optional<std::string> outcome_problem(const models::ReplicationOutcome& outcome,
-                                           const models::ScenarioSpec& spec);
-std::optional<std::string> outcome_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec,
-                                             models::ReplicationOutcome& out);
+// The problem's pointer is into outcome_json(outcome).
+std::optional<ShardProblem> outcome_problem(const models::ReplicationOutcome& outcome,
+                                            const models::ScenarioSpec& spec);
 
 }  // namespace outagesim::reports

@@ -141,7 +141,7 @@ TEST_CASE("shards that do not belong together are refused, naming the file") {
   SECTION("a file that is no shard, or a shard cut short") {
     const auto not_json = run_cli("merge " + scenario + " " + a0 + " " + scenario);
     CHECK(not_json.status == 1);
-    CHECK(not_json.err.find(scenario + ": error: not JSON") != std::string::npos);
+    CHECK(not_json.err.rfind(scenario + ":1:1: error: this is not JSON: syntax error", 0) == 0);
     std::string text = read(a1);
     text.replace(text.find("\"end\": 20"), 9, "\"end\": 19");
     std::ofstream(dir.file("cut.json")) << text;
@@ -149,6 +149,22 @@ TEST_CASE("shards that do not belong together are refused, naming the file") {
     CHECK(cut.status == 1);
     CHECK(cut.err.find("cut.json: shard 1/2 of 20 replications covers [10, 20), not [10, 19)") !=
           std::string::npos);
+  }
+  SECTION("a value no run gives is named at its line and column") {
+    // Regression (session 17): the message named the replication and key but not the place in the file.
+    std::string text = read(a1);
+    const std::size_t outcome = text.find("{\"replication\":11");
+    REQUIRE(outcome != std::string::npos);
+    const std::size_t downtime =
+        text.find("\"downtime_ms\":[", outcome) + std::string("\"downtime_ms\":[").size();
+    text.replace(downtime, 0, "-5,");  // one entry too many, and the first one negative
+    std::ofstream(dir.file("edited.json")) << text;
+    const auto edited = run_cli("merge " + scenario + " " + a0 + " " + dir.file("edited.json"));
+    CHECK(edited.status == 1);
+    // The outcomes start on line 13, one a line.
+    CHECK(edited.err.rfind(dir.file("edited.json") + ":14:", 0) == 0);
+    CHECK(edited.err.find("error: replication 11: 'downtime_ms' has") != std::string::npos);
+    CHECK(edited.err.find("\n 14 |     {\"replication\":11") != std::string::npos);
   }
   SECTION("usage errors") {
     CHECK(run_cli("merge " + scenario).status == 2);

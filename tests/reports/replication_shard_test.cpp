@@ -70,7 +70,7 @@ TEST_CASE("a shard's outcomes read back exactly, doubles to the bit") {
   for (std::uint64_t k = 0; k < std::size(awkward); ++k) shard.outcomes[k].inputs = {60'000.0 + k};
   const std::string text = r::shard_file_text(shard);
   const r::ShardReading back = r::shard_from_json(nlohmann::json::parse(text), spec);
-  INFO(back.error);
+  INFO(back.problem.message);
   REQUIRE(back.shard);
   CHECK(back.shard->scenario_hash == shard.scenario_hash);
   CHECK(back.shard->seed == shard.seed);
@@ -100,7 +100,8 @@ TEST_CASE("an outcome that does not fit the scenario is refused") {
   m::ReplicationOutcome back;
   const auto error = r::outcome_from_json(r::outcome_json(o), spec, back);
   REQUIRE(error);
-  CHECK(*error == "replication 4: 'inputs' has 0 entries but the scenario has 1 uncertain inputs");
+  CHECK(error->message == "replication 4: 'inputs' has 0 entries but the scenario has 1 uncertain inputs");
+  CHECK(error->pointer == "/inputs");
 }
 
 TEST_CASE("an outcome no run of the scenario could give is refused, not merged") {
@@ -118,14 +119,18 @@ TEST_CASE("an outcome no run of the scenario could give is refused, not merged")
   CHECK_FALSE(r::outcome_problem(o, spec));
   auto bad = o;
   bad.downtime = {Time::ms(-3'600'000)};
-  CHECK(r::outcome_problem(bad, spec) ==
+  const auto negative = r::outcome_problem(bad, spec);
+  REQUIRE(negative);
+  CHECK(negative->message ==
         "replication 2: 'downtime_ms' holds -3600000 ms, outside the scenario's horizon (0 to 86400000 ms)");
+  CHECK(negative->pointer == "/downtime_ms/0");
   bad = o;
   bad.milestones = {Time::ms(86'400'001)};
-  CHECK_THAT(*r::outcome_problem(bad, spec), Catch::Contains("'milestones_ms' holds 86400001 ms"));
+  CHECK_THAT(r::outcome_problem(bad, spec)->message, Catch::Contains("'milestones_ms' holds 86400001 ms"));
   bad = o;
   bad.inputs = {std::numeric_limits<double>::infinity()};
-  CHECK_THAT(*r::outcome_problem(bad, spec), Catch::Contains("'inputs' holds inf for"));
+  CHECK_THAT(r::outcome_problem(bad, spec)->message, Catch::Contains("'inputs' holds inf for"));
   bad.inputs = {1e9};
-  CHECK_THAT(*r::outcome_problem(bad, spec), Catch::Contains("which draws from 60000 to 120000"));
+  CHECK_THAT(r::outcome_problem(bad, spec)->message, Catch::Contains("which draws from 60000 to 120000"));
+  CHECK(r::outcome_problem(bad, spec)->pointer == "/inputs/0");
 }

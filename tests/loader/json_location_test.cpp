@@ -1,0 +1,50 @@
+// Places in JSON files that are not scenarios: positions from 1, values found by JSON Pointer, syntax
+// errors without the parser's own place words.
+#include "loader/json_location.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace l = outagesim::loader;
+
+TEST_CASE("position_of counts lines and bytes from 1") {
+  CHECK(l::position_of("ab\ncd", 0).line == 1);
+  CHECK(l::position_of("ab\ncd", 4).line == 2);
+  CHECK(l::position_of("ab\ncd", 4).column == 2);
+  CHECK(l::position_of("ab", 99).column == 3);  // past the end: the end
+}
+
+TEST_CASE("a JSON Pointer finds the first byte of its value") {
+  const std::string text = "{\n  \"a\": [10, {\"b\": \"x\"}],\n  \"c\": null\n}";
+  CHECK(l::json_value_offset(text, "") == 0u);
+  CHECK(l::json_value_offset(text, "/a") == text.find('['));
+  CHECK(l::json_value_offset(text, "/a/0") == text.find("10"));
+  CHECK(l::json_value_offset(text, "/a/1") == text.find("{\"b\""));
+  CHECK(l::json_value_offset(text, "/a/1/b") == text.find("\"x\""));
+  CHECK(l::json_value_offset(text, "/c") == text.find("null"));
+  CHECK_FALSE(l::json_value_offset(text, "/a/2"));
+  CHECK_FALSE(l::json_value_offset(text, "/nothing"));
+  CHECK_FALSE(l::json_value_offset("{not json", "/a"));
+}
+
+TEST_CASE("a value's diagnostic is at its line and column or at no place") {
+  const std::string text = "{\n  \"runs\": -4\n}\n";
+  const l::Diagnostic d = l::json_value_diagnostic("s.json", text, "/runs", "'runs' is negative", "a count");
+  CHECK(d.file == "s.json");
+  CHECK(d.line == 2);
+  CHECK(d.column == 11);
+  CHECK(d.message == "'runs' is negative");
+  CHECK(d.expected == "a count");
+  CHECK(l::json_value_diagnostic("s.json", text, "/seed", "m", "e").line == 0);
+}
+
+TEST_CASE("a syntax error keeps the parser's words and drops its place") {
+  const std::string text = "{\n  \"a\": }";
+  const l::Diagnostic d = l::json_syntax_diagnostic(
+      "s.json", text, 10,
+      "[json.exception.parse_error.101] parse error at line 2, column 8: syntax error while parsing value - "
+      "unexpected '}'",
+      "JSON");
+  CHECK(d.line == 2);
+  CHECK(d.column == 8);
+  CHECK(d.message == "this is not JSON: syntax error while parsing value - unexpected '}'");
+}

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "loader/yaml_scalar.hpp"
 #include "sim/random_stream.hpp"
 
 namespace outagesim::cli {
@@ -340,7 +341,8 @@ bool write_region_scenario(const RegionShape& shape, std::FILE* out, const SideF
              "\nslas:\n  - name: standard\n    target_pct: 99.9\n    period: 30d\n    credits:\n"
              "      - {{below_pct: 99.9, credit_pct: 10}}\n      - {{below_pct: 99.0, credit_pct: 25}}\n");
 
-  if (output.component_part != nullptr) fmt::print(out, "\ninclude: [{}]\n", output.component_part_name);
+  if (output.component_part != nullptr)
+    fmt::print(out, "\ninclude: [{}]\n", loader::yaml_scalar(output.component_part_name));
   ComponentList components(out, output.component_part);
   for (int zone = 0; zone < shape.zones; ++zone) write_zone(components, shape, zone, region);
   components.comment("Services");
@@ -352,7 +354,7 @@ bool write_region_scenario(const RegionShape& shape, std::FILE* out, const SideF
   std::uint64_t strategy_tenants = 0;
   for (std::uint64_t t = 1; t <= shape.tenants; ++t)
     write_tenant(out, shape, services, t, tenants, output, strategy_tenants);
-  if (output.table != nullptr) fmt::print(out, "tenant_table: {}\n", output.table_name);
+  if (output.table != nullptr) fmt::print(out, "tenant_table: {}\n", loader::yaml_scalar(output.table_name));
 
   fmt::print(
       out,

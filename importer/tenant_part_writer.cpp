@@ -6,36 +6,16 @@
 #include <algorithm>
 
 #include "loader/diagnostic.hpp"
+#include "loader/yaml_scalar.hpp"
 
 namespace outagesim::importer {
 
 namespace {
 
-// A name as a YAML scalar: plain when it is letters, digits, '-', '_' and '.', else double-quoted. A
-// template's component names are any printable text (name_rules.hpp), and ": " or "#" in one would
-// change what the part says.
-std::string scalar(const std::string& name) {
-  const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == '.';
-  });
-  if (plain) return name;
-  std::string out = "\"";
-  for (const char c : name) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));  // YAML's escape in double quotes
-      continue;
-    }
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string need_text(const ImportedNeed& need) {
-  if (need.of.size() == 1) return scalar(need.of.front());
+  if (need.of.size() == 1) return loader::yaml_scalar(need.of.front());
   std::vector<std::string> names;
-  for (const std::string& name : need.of) names.push_back(scalar(name));
+  for (const std::string& name : need.of) names.push_back(loader::yaml_scalar(name));
   return fmt::format("{{k: {}, of: [{}]}}", need.k, fmt::join(names, ", "));
 }
 
@@ -72,7 +52,8 @@ std::string tenant_part_yaml(const ImportedStack& stack, const TenantPartSource&
         "\n# Other regions the replicas live in: nothing in a scenario of this region reaches "
         "them.\ncomponents:\n";
     for (const ExternalComponent& c : stack.external)
-      out += fmt::format("  - {{name: {}, kind: {}, zone: {}}}\n", scalar(c.name), c.kind, scalar(c.zone));
+      out += fmt::format("  - {{name: {}, kind: {}, zone: {}}}\n", loader::yaml_scalar(c.name), c.kind,
+                         loader::yaml_scalar(c.zone));
   }
 
   std::vector<FunctionNeeds> functions;
@@ -87,9 +68,9 @@ std::string tenant_part_yaml(const ImportedStack& stack, const TenantPartSource&
     }
     for (const std::string& address : r.addresses) n->second.push_back(escaped_text(address));
   }
-  out += fmt::format("\ntenants:\n  - name: {}\n    functions:\n", scalar(source.tenant));
+  out += fmt::format("\ntenants:\n  - name: {}\n    functions:\n", loader::yaml_scalar(source.tenant));
   for (const FunctionNeeds& f : functions) {
-    out += fmt::format("      - name: {}\n        needs:\n", scalar(f.name));
+    out += fmt::format("      - name: {}\n        needs:\n", loader::yaml_scalar(f.name));
     for (std::size_t i = 0; i < f.needs.size(); ++i) {
       const auto& [need, addresses] = f.needs[i];
       out += fmt::format("          - {}    # {}: {}\n", need_text(need), f.tiers[i],

@@ -146,3 +146,23 @@ TEST_CASE("generate --component-part writes the components to a JSON part and th
   CHECK(refused.err.find("must end in .json") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("generate quotes a table or part name that YAML would read otherwise") {
+  // Regression (session 17): `--tenant-table 'a: b.jsonl'` wrote `tenant_table: a: b.jsonl`, and the
+  // scenario generate had just written did not load.
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("outagesim-e2e-quoted-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string scenario = (dir / "g.yaml").string();
+  REQUIRE(run_cli("generate --zones 1 --rooms 1 --hosts 2 --services 3 --tenants 20 --seed 1 -o " + scenario +
+                  " --tenant-table '" + (dir / "a: b.jsonl").string() + "' --component-part '" +
+                  (dir / "c, #d.json").string() + "'")
+              .status == 0);
+  const std::string text = read_file(scenario);
+  CHECK(text.find("tenant_table: \"a: b.jsonl\"") != std::string::npos);
+  CHECK(text.find("include: [\"c, #d.json\"]") != std::string::npos);
+  const auto validated = run_cli("validate " + scenario);
+  CHECK(validated.status == 0);
+  CHECK(validated.out.find("20 tenants") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}

@@ -80,6 +80,13 @@ class TableReader {
                                          std::size_t capacity, int line) {
     line_ = line;
     line_begin_ = text;
+    // A byte order mark before the first line is allowed (RFC 8259 lets a reader skip it); columns still
+    // count its three bytes, as an editor shows them.
+    if (line == 1 && std::string_view(text, length).substr(0, 3) == "\xEF\xBB\xBF") {
+      text += 3;
+      length -= 3;
+      capacity -= 3;
+    }
     od::document doc;
     if (const auto error = parser.iterate(text, length, capacity).get(doc)) {
       return fail(text, fmt::format("the line is not JSON ({})", simdjson::error_message(error)),
@@ -87,6 +94,9 @@ class TableReader {
     }
     od::object object;
     if (const auto error = doc.get_object().get(object)) {
+      // On-Demand checks a root object's last byte, so one followed by more text reads as cut short.
+      if (const char* rest = text_after_object(parser, text, length, capacity); rest != nullptr)
+        return fail(rest, "text follows the tenant's object", "one object per line");
       return fail(text, fmt::format("the line is not one JSON object ({})", simdjson::error_message(error)),
                   "one tenant per line as a JSON object, and nothing else on the line");
     }
@@ -112,6 +122,28 @@ class TableReader {
   bool refuse(const char* at, std::string message, std::string expected) {
     fail(at, std::move(message), std::move(expected));
     return false;
+  }
+  // Where the text after a whole JSON object starts, when the line `text` is one followed by more; else
+  // nullptr. Tries the line up to each '}' in turn (a few: this is only for the message).
+  static const char* text_after_object(od::parser& parser, const char* text, std::size_t length,
+                                       std::size_t capacity) {
+    const std::string_view line(text, length);
+    const std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] != '{') return nullptr;
+    std::size_t brace = first;
+    for (int tries = 0; tries < 64; ++tries) {
+      brace = line.find('}', brace + 1);
+      if (brace == std::string_view::npos) return nullptr;
+      od::document doc;
+      od::object object;
+      std::size_t fields = 0;
+      if (!parser.iterate(text, brace + 1, capacity).get(doc) && !doc.get_object().get(object) &&
+          !object.count_fields().get(fields)) {
+        const std::size_t rest = line.find_first_not_of(" \t", brace + 1);
+        return rest == std::string_view::npos ? nullptr : text + rest;
+      }
+    }
+    return nullptr;
   }
   static const char* location(simdjson::simdjson_result<const char*> at) {
     const char* p = nullptr;
@@ -708,10 +740,23 @@ void ScenarioReader::read_tenant_table(const YamlNode& node) {
   const std::filesystem::path path = table_path(sink_, node, *file);
   const std::string shown = path.lexically_normal().string();
   std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  const char* const kWhatTable = "a JSON Lines file, relative to the scenario's folder";
+  if (!std::filesystem::exists(status)) {
+    sink_.error(node.mark(), fmt::format("'tenant_table': no such file '{}'", shown), kWhatTable);
+    return;
+  }
+  if (std::filesystem::is_directory(status)) {
+    sink_.error(node.mark(), fmt::format("'tenant_table': '{}' is a folder, not a file", shown), kWhatTable);
+    return;
+  }
+  // A table is read whole, its size known first: a device or a pipe has none (and /dev/zero no end).
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec || !std::filesystem::is_regular_file(path, ec)) {
-    sink_.error(node.mark(), fmt::format("'tenant_table': no such file '{}'", shown),
-                "a JSON Lines file, relative to the scenario's folder");
+  if (ec || !std::filesystem::is_regular_file(status)) {
+    sink_.error(
+        node.mark(),
+        fmt::format("'tenant_table': '{}' is not a regular file (a device, a pipe or a socket)", shown),
+        kWhatTable);
     return;
   }
   if (size > kMaxTableBytes) {

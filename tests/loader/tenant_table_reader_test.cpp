@@ -108,8 +108,17 @@ TEST_CASE("a tenant table's problems are reported at its own line and column", "
   CHECK_THAT(errors("{\"name\": \"a\", \"needs\": \"vm-a\", \"functions\": [{\"name\": \"f\", \"needs\": "
                     "\"vm-a\"}]}\n"),
              Catch::Contains("has 'functions' and also 'needs'"));
+  // Regression (session 17): text after a whole object was "the line is not one JSON object (JSON
+  // document ended early ...)" at column 1.
   CHECK_THAT(errors("{\"name\": \"a\", \"needs\": \"vm-a\"} x\n"),
-             Catch::Contains(at + ":1:1: error: the line is not one JSON object"));
+             Catch::Contains(at + ":1:32: error: text follows the tenant's object"));
+  CHECK_THAT(errors("{\"name\": \"a\", \"needs\": {\"k\": 1, \"of\": [\"vm-a\"]}}  {\"x\": 1}\n"),
+             Catch::Contains(at + ":1:51: error: text follows the tenant's object"));
+  CHECK_THAT(errors("{\"name\": \"a\", \"needs\": \"vm-a\" x}\n"),
+             Catch::Contains(at + ":1:1: error: the tenant's object is malformed"));
+  // A byte order mark is skipped; columns still count it.
+  CHECK_THAT(errors("\xEF\xBB\xBF{\"name\": \"a\", \"neds\": \"vm-a\"}\n"),
+             Catch::Contains(at + ":1:18: error: unknown key 'neds'"));
   CHECK_THAT(errors("{\"name\": \"a/b\", \"needs\": \"vm-a\"}\n"), Catch::Contains("contains '/'"));
   CHECK_THAT(errors("{\"name\": \"a\", \"sla\": \"gld\", \"needs\": \"vm-a\"}\n"),
              Catch::Contains("did you mean 'gold'?"));
@@ -184,6 +193,18 @@ TEST_CASE("a big tenant table read on two threads gives the tenants and problems
 TEST_CASE("a tenant table that is not there is reported at the key that names it", "[tenant_table]") {
   const std::string text = load_errors(scenario_yaml(std::string(kRegion) + "tenant_table: nowhere.jsonl\n"));
   CHECK_THAT(text, Catch::Contains("'tenant_table': no such file"));
+  // Regression (session 17): a folder or a device was "no such file" too.
+  CHECK_THAT(load_errors(scenario_yaml(std::string(kRegion) + "tenant_table: /tmp\n")),
+             Catch::Contains("'tenant_table': '/tmp' is a folder, not a file"));
+  CHECK_THAT(load_errors(scenario_yaml(std::string(kRegion) + "tenant_table: /dev/zero\n")),
+             Catch::Contains("'tenant_table': '/dev/zero' is not a regular file"));
+}
+
+TEST_CASE("a tenant table may start with a byte order mark", "[tenant_table]") {
+  TableScenario s;
+  const auto r = s.load("\xEF\xBB\xBF{\"name\": \"a\", \"needs\": \"vm-a\"}\n");
+  REQUIRE(r.ok());
+  CHECK(r.spec->tenants.back().name == "a");
 }
 
 TEST_CASE("the scenario's content hash covers its tenant table", "[tenant_table]") {

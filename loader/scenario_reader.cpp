@@ -46,8 +46,8 @@ void ScenarioReader::read_header(YamlMap& top) {
       spec_.horizon = *horizon;
     }
   }
-  if (const auto seed = top.integer("seed", false, 0, std::numeric_limits<std::int64_t>::max())) {
-    spec_.seed = static_cast<std::uint64_t>(*seed);
+  if (const YamlNode seed_node = top.get("seed", false); seed_node.defined()) {
+    if (const auto seed = read_seed(sink_, seed_node, "'seed'")) spec_.seed = *seed;
   }
 }
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 #include "loader/diagnostic.hpp"
 #include "loader/spelling.hpp"
@@ -215,8 +216,11 @@ std::optional<double> read_number(DiagnosticSink& sink, const YamlNode& node, st
   return value;
 }
 
-std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YamlNode& node, std::string_view what,
-                                         std::int64_t min, std::int64_t max) {
+namespace {
+
+// A whole number of type T from min to max, in decimal digits only.
+template <typename T>
+std::optional<T> read_whole(DiagnosticSink& sink, const YamlNode& node, std::string_view what, T min, T max) {
   if (is_distribution(node)) {
     read_uncertain(sink, node, std::string(what), {}, {}, {}, {});
     return std::nullopt;
@@ -232,13 +236,24 @@ std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YamlNode& n
                expected + ", in digits only (as 300)");
     return std::nullopt;
   }
-  std::int64_t value = 0;
+  T value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || value < min || value > max) {
     sink.error(node.mark(), fmt::format("{} is {}, out of range", what, quote(text)), expected);
     return std::nullopt;
   }
   return value;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YamlNode& node, std::string_view what,
+                                         std::int64_t min, std::int64_t max) {
+  return read_whole<std::int64_t>(sink, node, what, min, max);
+}
+
+std::optional<std::uint64_t> read_seed(DiagnosticSink& sink, const YamlNode& node, std::string_view what) {
+  return read_whole<std::uint64_t>(sink, node, what, 0, std::numeric_limits<std::uint64_t>::max());
 }
 
 std::optional<bool> read_bool(DiagnosticSink& sink, const YamlNode& node, std::string_view what) {

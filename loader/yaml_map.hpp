@@ -104,6 +104,8 @@ std::optional<double> read_number(DiagnosticSink& sink, const YamlNode& node, st
                                   Range range);
 std::optional<std::int64_t> read_integer(DiagnosticSink& sink, const YamlNode& node, std::string_view what,
                                          std::int64_t min, std::int64_t max);
+// A seed: a whole number from 0 to 2^64 - 1, as `--seed` takes.
+std::optional<std::uint64_t> read_seed(DiagnosticSink& sink, const YamlNode& node, std::string_view what);
 std::optional<bool> read_bool(DiagnosticSink& sink, const YamlNode& node, std::string_view what);
 std::optional<sim::Time> read_duration(DiagnosticSink& sink, const YamlNode& node, std::string_view what);
 // A duration where "never" is meaningful: the outer nullopt on an error, the inner one for `never`.

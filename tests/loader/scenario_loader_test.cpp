@@ -928,3 +928,16 @@ test.yaml:5:80: error: 'hosts_per_person_hour' of 'restart' of component 'a' is 
 2 problems found
 )");
 }
+
+TEST_CASE("a scenario's seed takes every value --seed takes and nothing past it") {
+  // Regression (session 17): the YAML seed stopped at 2^63 - 1, so `generate --seed 18446744073709551615`
+  // wrote a scenario that did not load.
+  CHECK(load_spec(scenario_yaml(std::string(kPlant) + "seed: 18446744073709551615\n")).seed ==
+        18446744073709551615ULL);
+  CHECK(load_spec(scenario_yaml(std::string(kPlant) + "seed: 0\n")).seed == 0);
+  CHECK_THAT(load_errors(scenario_yaml(std::string(kPlant) + "seed: 18446744073709551616\n")),
+             Catch::Contains("'seed' is '18446744073709551616', out of range"));
+  CHECK_THAT(load_errors(scenario_yaml(std::string(kPlant) + "seed: -1\n")), Catch::Contains("out of range"));
+  CHECK_THAT(load_errors(scenario_yaml(std::string(kPlant) + "seed: 0x10\n")),
+             Catch::Contains("not a decimal whole number"));
+}

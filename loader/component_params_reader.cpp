@@ -467,11 +467,15 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                     fmt::format("{}: 'degraded_below' is not above 'down_below'", what),
                     fmt::format("a share above {}", p.down_below));
       }
-      if (const YamlNode n = c.get("rebuild"); n.defined()) {
-        if (spec.kind != m::ComponentKind::kBlockStorage && spec.kind != m::ComponentKind::kObjectStorage) {
-          sink_.error(c.mark_of("rebuild"), fmt::format("{}: only storage rebuilds data", what),
-                      "'rebuild' on a block_storage or object_storage component");
-        }
+      // A kind's own keys are asked for (and so offered in "expected: one of ..."); another kind's are
+      // only refused when given.
+      const bool storage =
+          spec.kind == m::ComponentKind::kBlockStorage || spec.kind == m::ComponentKind::kObjectStorage;
+      if (!storage && c.has("rebuild")) {
+        sink_.error(c.mark_of("rebuild"), fmt::format("{}: only storage rebuilds data", what),
+                    "'rebuild' on a block_storage or object_storage component");
+        c.get("rebuild");
+      } else if (const YamlNode n = storage ? c.get("rebuild") : YamlNode(); n.defined()) {
         YamlMap r(sink_, n, "'rebuild' of " + what);
         m::ThroughputWork work;
         work.amount_tb =
@@ -485,14 +489,14 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
         r.finish();
         if (r.valid()) p.rebuild = work;
       }
-      if (c.has("spare_instances")) {
-        if (spec.kind != m::ComponentKind::kCompute) {
-          sink_.error(c.mark_of("spare_instances"), fmt::format("{}: only compute has spare instances", what),
-                      "'spare_instances' on a compute component");
-        }
-        p.spare_instances = static_cast<std::uint32_t>(
-            c.integer("spare_instances", false, 0, kMaxHosts, into(at, &m::ServiceParams::spare_instances))
-                .value_or(0));
+      if (spec.kind != m::ComponentKind::kCompute && c.has("spare_instances")) {
+        sink_.error(c.mark_of("spare_instances"), fmt::format("{}: only compute has spare instances", what),
+                    "'spare_instances' on a compute component");
+        c.get("spare_instances");
+      } else if (spec.kind == m::ComponentKind::kCompute) {
+        if (const auto spare = c.integer("spare_instances", false, 0, kMaxHosts,
+                                         into(at, &m::ServiceParams::spare_instances)))
+          p.spare_instances = static_cast<std::uint32_t>(*spare);
       }
       spec.params = p;
       return;

@@ -85,6 +85,28 @@ test.yaml:8:56: error: component 'oss': only compute has spare instances
 )");
 }
 
+TEST_CASE("an unknown key's expected list offers a kind's own keys and not another kind's") {
+  // Regression (session 17): compute was offered 'rebuild' (refused on it) and not 'spare_instances'.
+  const std::string compute = load_errors(scenario_yaml(R"(
+components:
+  - {name: vm, kind: compute, spare_instance: 10}
+)"));
+  CHECK_THAT(compute, Catch::Contains("did you mean 'spare_instances'?"));
+  CHECK_THAT(compute, !Catch::Contains("rebuild"));
+  const std::string storage = load_errors(scenario_yaml(R"(
+components:
+  - {name: oss, kind: object_storage, rebuilt: {data_tb: 1, tb_per_hour: 1}}
+)"));
+  CHECK_THAT(storage, Catch::Contains("did you mean 'rebuild'?"));
+  CHECK_THAT(storage, !Catch::Contains("spare_instances"));
+  const std::string feed = load_errors(scenario_yaml(R"(
+components:
+  - {name: lb, kind: load_balancer, neds: []}
+)"));
+  CHECK_THAT(feed, !Catch::Contains("rebuild"));
+  CHECK_THAT(feed, !Catch::Contains("spare_instances"));
+}
+
 TEST_CASE("a switchover pipeline needs instances and a time per instance") {
   const std::string errors = load_errors(scenario_yaml(R"(
 components:

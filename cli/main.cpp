@@ -221,11 +221,13 @@ int main(int argc, char** argv) {
   gen_cmd->add_option("-o,--output", gen.output, "Write the scenario to this file instead of stdout");
   gen_cmd->add_option(
       "--tenant-table", gen.tenant_table,
-      "Write the tenants to this JSON Lines file (named by the scenario's tenant_table, in the "
-      "folder of -o) instead of the YAML: for millions of tenants");
+      "Write the tenants to this JSON Lines file (a path as given, from the working directory; the "
+      "scenario's tenant_table names it relative to the folder of -o) instead of the YAML: for millions "
+      "of tenants");
   gen_cmd->add_option("--component-part", gen.component_part,
-                      "Write the components to this JSON file, which the scenario includes (the name "
-                      "must end in .json): read many times faster than YAML, for big regions");
+                      "Write the components to this JSON file (a path as given, which the scenario "
+                      "includes relative to the folder of -o; the name must end in .json): read many "
+                      "times faster than YAML, for big regions");
 
   ExportOptions export_options;
   CLI::App* export_cmd = add_export_subcommand(app, export_options, kSeedText);

@@ -109,16 +109,24 @@ std::optional<m::ComponentId> ScenarioReader::component_ref(const YamlNode& node
         kinds.empty() ? "the name of a component" : "the name of a " + kind_list(kinds);
     // A tenant or its function is a vertex too, but only components take faults, actions and roles: say
     // what the name is rather than that it is nothing.
-    for (const m::TenantSpec& t : spec_.tenants) {
+    // Looked up by index: a scan of every tenant per wrong name made 20,000 of them take 7 s.
+    const std::string_view wanted = *name;
+    const std::size_t slash = wanted.find('/');
+    if (const auto found = tenant_index_.find(wanted.substr(0, slash))) {
+      const m::TenantSpec& t = spec_.tenants[*found];
       std::string is;
-      if (t.name == *name) is = "a tenant";
-      for (const m::TenantFunctionSpec& f : t.functions) {
-        if (t.name + "/" + f.name == *name) is = fmt::format("a function of tenant '{}'", t.name);
+      if (slash == std::string_view::npos) {
+        is = "a tenant";
+      } else {
+        for (const m::TenantFunctionSpec& f : t.functions) {
+          if (f.name == wanted.substr(slash + 1)) is = fmt::format("a function of tenant '{}'", t.name);
+        }
       }
-      if (is.empty()) continue;
-      sink_.error(node.mark(), fmt::format("{} names '{}', which is {}, not a component", what, *name, is),
-                  expected + " (tenants and their functions follow what they need: target one of those)");
-      return std::nullopt;
+      if (!is.empty()) {
+        sink_.error(node.mark(), fmt::format("{} names '{}', which is {}, not a component", what, *name, is),
+                    expected + " (tenants and their functions follow what they need: target one of those)");
+        return std::nullopt;
+      }
     }
     std::string message = fmt::format("{} names '{}', which is no component", what, shown_text(*name));
     if (const std::string hint = did_you_mean(*name, component_names_); !hint.empty()) message += "; " + hint;

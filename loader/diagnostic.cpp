@@ -110,13 +110,16 @@ std::string format_diagnostic(const Diagnostic& d, const std::vector<std::string
   std::string out;
   if (d.line > 0) {
     out = fmt::format("{}:{}:{}: error: {}\n", file, d.line, d.column, message);
-    if (static_cast<std::size_t>(d.line) <= source_lines.size()) {
+    const bool has_line = !d.source_line.empty() || static_cast<std::size_t>(d.line) <= source_lines.size();
+    if (has_line) {
+      const std::string_view line_text =
+          !d.source_line.empty() ? std::string_view(d.source_line) : source_lines[d.line - 1];
       // The line in pieces, and the piece the column's byte falls in.
       std::vector<Piece> pieces;
       std::size_t caret_piece = 0;
       const std::size_t caret_byte = static_cast<std::size_t>(std::max(1, d.column) - 1);
       std::size_t byte = 0;
-      for (std::string_view rest = source_lines[d.line - 1]; !rest.empty();) {
+      for (std::string_view rest = line_text; !rest.empty();) {
         pieces.push_back(next_piece(rest));
         rest.remove_prefix(pieces.back().bytes);
         byte += pieces.back().bytes;

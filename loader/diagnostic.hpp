@@ -17,6 +17,9 @@ struct Diagnostic {
   int column = 0;  // 1-based, in bytes (as yaml-cpp counts)
   std::string message;
   std::string expected;  // what would have been right, or empty
+  // The line's text, for a file whose text is not kept to the end of the load (a tenant table); empty
+  // when the renderer has the file's lines.
+  std::string source_line = {};
 };
 
 // Renders like ninja's lexer errors, one better: the source line and a caret under the column.
@@ -24,8 +27,9 @@ struct Diagnostic {
 //      12 |     chiller_kws: 1200
 //         |     ^
 //     expected: one of chillers, chiller_kw, ...; did you mean 'chiller_kw'?
-// `source_lines` is the file's text split into lines (may be empty when the text is unknown). The line
-// is shown escaped (escaped_text), and a long one as a window around the column.
+// `source_lines` is the file's text split into lines (may be empty when the text is unknown); a
+// diagnostic's own `source_line` comes first. The line is shown escaped (escaped_text), and a long one as
+// a window around the column.
 std::string format_diagnostic(const Diagnostic& d, const std::vector<std::string_view>& source_lines);
 
 // `text` split at its newlines for format_diagnostic(), a CR before each newline dropped.

@@ -39,6 +39,9 @@ namespace {
 // (a disk image, /dev/zero) from being read whole.
 constexpr std::uint64_t kMaxTableBytes = std::uint64_t{2} << 30;
 
+// A problem keeps its line's text, to be shown with a caret, up to this length.
+constexpr std::size_t kKeptLineBytes = 4096;
+
 const std::vector<std::string> kTenantKeys{"name", "description", "sla", "needs", "recovery", "functions"};
 const std::vector<std::string> kFunctionKeys{"name", "description", "needs", "recovery"};
 const std::vector<std::string> kStepKeys{"step", "duration", "work_tb", "tb_per_hour"};
@@ -80,6 +83,7 @@ class TableReader {
                                          std::size_t capacity, int line) {
     line_ = line;
     line_begin_ = text;
+    line_length_ = length;
     // A byte order mark before the first line is allowed (RFC 8259 lets a reader skip it); columns still
     // count its three bytes, as an editor shows them.
     if (line == 1 && std::string_view(text, length).substr(0, 3) == "\xEF\xBB\xBF") {
@@ -116,7 +120,12 @@ class TableReader {
  private:
   std::nullopt_t fail(const char* at, std::string message, std::string expected) {
     const int column = at != nullptr && at >= line_begin_ ? static_cast<int>(at - line_begin_) + 1 : 1;
-    sink_.error_in_file(shown_, line_, column, std::move(message), std::move(expected));
+    // The line goes with the problem (the table's text is gone when problems are printed), unless it is
+    // too long to be worth keeping: a message then names the place without showing it.
+    std::string source_line;
+    if (line_length_ <= kKeptLineBytes) source_line.assign(line_begin_, line_length_);
+    sink_.error_in_file(shown_, line_, column, std::move(message), std::move(expected),
+                        std::move(source_line));
     return std::nullopt;
   }
   bool refuse(const char* at, std::string message, std::string expected) {
@@ -514,6 +523,7 @@ class TableReader {
   const ComponentIds& component_ids_;
   int line_ = 0;
   const char* line_begin_ = nullptr;
+  std::size_t line_length_ = 0;
   std::size_t entries_ = 0;
 };
 
@@ -813,7 +823,7 @@ void ScenarioReader::read_tenant_table(const YamlNode& node) {
       const auto show_problems_to = [&](std::size_t end) {
         for (; shown_problems < end; ++shown_problems) {
           const Diagnostic& d = problems[shown_problems];
-          sink_.error_in_file(d.file, d.line, d.column, d.message, d.expected);
+          sink_.error_in_file(d.file, d.line, d.column, d.message, d.expected, d.source_line);
         }
       };
       for (const TableChunk::Row& row : chunk.rows) {

@@ -129,8 +129,9 @@ void DiagnosticSink::error_without_place(std::string message, std::string expect
 }
 
 void DiagnosticSink::error_in_file(std::string file, int line, int column, std::string message,
-                                   std::string expected) {
-  diagnostics_.push_back(Diagnostic{std::move(file), line, column, std::move(message), std::move(expected)});
+                                   std::string expected, std::string source_line) {
+  diagnostics_.push_back(Diagnostic{std::move(file), line, column, std::move(message), std::move(expected),
+                                    std::move(source_line)});
 }
 
 void DiagnosticSink::fan_out_inputs(std::size_t first, std::function<void(models::ScenarioSpec&)> then) {

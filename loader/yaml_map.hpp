@@ -31,8 +31,10 @@ class DiagnosticSink {
   // Whether a problem was reported at `mark` already (a merged mapping's key is read by every mapping
   // that merges it, and one report of a problem there is enough).
   bool reported_at(const YAML::Mark& mark) const;
-  // A problem in another file the scenario names (a CSV of samples).
-  void error_in_file(std::string file, int line, int column, std::string message, std::string expected = {});
+  // A problem in another file the scenario names (a CSV of samples, a tenant table), with the text of
+  // its line when the renderer will not have the file's.
+  void error_in_file(std::string file, int line, int column, std::string message, std::string expected = {},
+                     std::string source_line = {});
 
   // An input with a name already taken joins it (one draw written into both fields) when its
   // distribution, unit and nominal value are the same; otherwise it is refused (false).

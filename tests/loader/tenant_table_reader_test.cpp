@@ -110,8 +110,11 @@ TEST_CASE("a tenant table's problems are reported at its own line and column", "
              Catch::Contains("has 'functions' and also 'needs'"));
   // Regression (session 17): text after a whole object was "the line is not one JSON object (JSON
   // document ended early ...)" at column 1.
+  // With its line and a caret, as a YAML problem is shown (session 17).
   CHECK_THAT(errors("{\"name\": \"a\", \"needs\": \"vm-a\"} x\n"),
-             Catch::Contains(at + ":1:32: error: text follows the tenant's object"));
+             Catch::Contains(at + ":1:32: error: text follows the tenant's object\n"
+                                  " 1 | {\"name\": \"a\", \"needs\": \"vm-a\"} x\n"
+                                  "   |                                ^\n"));
   CHECK_THAT(errors("{\"name\": \"a\", \"needs\": {\"k\": 1, \"of\": [\"vm-a\"]}}  {\"x\": 1}\n"),
              Catch::Contains(at + ":1:51: error: text follows the tenant's object"));
   CHECK_THAT(errors("{\"name\": \"a\", \"needs\": \"vm-a\" x}\n"),
@@ -187,6 +190,9 @@ TEST_CASE("a big tenant table read on two threads gives the tenants and problems
   CHECK(seen[4] == std::pair<int, std::string>{kLines - 7, "tenant name 'vm-a' is already used"});
   CHECK(seen[5] == std::pair<int, std::string>{kLines - 5, "tenant name 'tenant-1' is already used"});
   CHECK(seen[6].first == kLines - 4);
+  // Problems found on either thread keep their line's text, for the caret.
+  CHECK(bad.diagnostics[3].source_line == "{\"name\": \"b\", \"needs\": \"vm-c\"}");
+  CHECK(bad.diagnostics[6].source_line == "[1]");
   CHECK(seen[7] == std::pair<int, std::string>{kLines - 1, "tenant name 'tenant-1' is already used"});
 }
 

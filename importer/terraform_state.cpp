@@ -121,6 +121,60 @@ std::string pointer_of(std::string_view where) {
 
 }  // namespace
 
+// Values nested deeper than this are refused before anything walks them recursively (a copy, a
+// mapping): a state 60,000 objects deep overflowed the stack. Terraform's own states nest a few levels.
+constexpr std::size_t kMaxValueDepth = 100;
+
+// A key as a step of a JSON Pointer (RFC 6901): '~' is "~0", '/' is "~1".
+std::string pointer_step(const std::string& key) {
+  std::string step;
+  for (const char c : key) {
+    if (c == '~') {
+      step += "~0";
+    } else if (c == '/') {
+      step += "~1";
+    } else {
+      step += c;
+    }
+  }
+  return step;
+}
+
+// The JSON Pointer of the first value of `doc` nested deeper than kMaxValueDepth, found without recursion;
+// nothing when none is.
+std::optional<std::string> too_deep(const nlohmann::json& doc) {
+  struct Frame {
+    const nlohmann::json* value;
+    std::size_t parent;  // index into `frames`; the root's is its own
+    std::string step;    // the key or index that leads to it from its parent
+    std::size_t depth;
+  };
+  std::vector<Frame> frames{{&doc, 0, "", 1}};
+  std::vector<std::size_t> pending{0};
+  while (!pending.empty()) {
+    const std::size_t at = pending.back();
+    pending.pop_back();
+    if (frames[at].depth > kMaxValueDepth) {
+      std::string pointer;
+      for (std::size_t f = at; f != 0; f = frames[f].parent) pointer.insert(0, "/" + frames[f].step);
+      return pointer;
+    }
+    const nlohmann::json& value = *frames[at].value;
+    if (value.is_object()) {
+      for (const auto& [key, member] : value.items()) {
+        frames.push_back({&member, at, pointer_step(key), frames[at].depth + 1});
+        pending.push_back(frames.size() - 1);
+      }
+    } else if (value.is_array()) {
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        frames.push_back({&value[i], at, std::to_string(i), frames[at].depth + 1});
+        pending.push_back(frames.size() - 1);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 TerraformStateRead read_terraform_state(std::string_view text, const std::string& file) {
   constexpr const char* kWhatState = "the output of `terraform show -json` (a JSON object)";
   nlohmann::json doc;
@@ -139,6 +193,14 @@ TerraformStateRead read_terraform_state(std::string_view text, const std::string
                               fmt::format("{} (as `terraform show -json` writes a state)", p.expected)),
                           loader::split_lines(text))};
   };
+  if (const auto deep = too_deep(doc)) {
+    return {std::nullopt,
+            loader::format_diagnostic(
+                loader::json_value_diagnostic(
+                    file, text, *deep, fmt::format("values nested more than {} deep", kMaxValueDepth),
+                    "a state as `terraform show -json` writes it, nested a few levels"),
+                loader::split_lines(text))};
+  }
   if (!doc.is_object()) return problem({"the top", "not an object", "a JSON object with `values`"});
   TerraformState state;
   const auto values = doc.find("values");

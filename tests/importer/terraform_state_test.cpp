@@ -58,3 +58,26 @@ TEST_CASE("JSON that is not a state names the place its line and column and what
   read = i::read_terraform_state("[1]", "s.json");
   CHECK(read.error.rfind("s.json:1:1: error: at the top: not an object", 0) == 0);
 }
+
+TEST_CASE("values nested past the limit are refused at their place before anything walks them") {
+  // Regression (session 17): an attribute 60,000 objects deep overflowed the stack (exit 139).
+  const int depth = 60000;
+  std::string deep;
+  for (int i = 0; i < depth; ++i) deep += "{\"a\":";
+  deep += "1" + std::string(depth, '}');
+  const auto read = i::read_terraform_state(
+      "{\"values\": {\"root_module\": {\"resources\": [{\"address\": \"a.b\", \"mode\": \"managed\", "
+      "\"type\": "
+      "\"a\", \"name\": \"b\", \"values\": {\"x\": " +
+          deep + "}}]}}}",
+      "s.json");
+  CHECK_FALSE(read.state);
+  CHECK(read.error.rfind("s.json:1:", 0) == 0);
+  CHECK(read.error.find("error: values nested more than 100 deep") != std::string::npos);
+  // Nesting a state really has is read.
+  const auto fine = i::read_terraform_state(
+      R"({"values": {"root_module": {"resources": [{"address": "a.b", "mode": "managed", "type": "a",
+      "name": "b", "values": {"x": {"y": [{"z": [1, 2]}]}}}]}}})",
+      "s.json");
+  CHECK(fine.state);
+}

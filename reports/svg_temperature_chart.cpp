@@ -67,7 +67,6 @@ std::string svg_temperature_chart(const m::ScenarioSpec& spec, const m::RoomTrac
   lo = std::floor(lo / 5.0) * 5.0 - 5.0;
   hi = std::ceil(hi / 5.0) * 5.0 + 5.0;
   const LinearScale x{0, static_cast<double>(spec.horizon.count_ms()), kLeft, kRight};
-  const LinearScale y{lo, hi, kBottom, kTop};
 
   std::string out = fmt::format(
       "<svg class=\"temp-chart\" data-room=\"{0}\" width=\"{1}\" height=\"{2}\" viewBox=\"0 0 {1} {2}\" "
@@ -77,7 +76,19 @@ std::string svg_temperature_chart(const m::ScenarioSpec& spec, const m::RoomTrac
       room, svg_number(kWidth), svg_number(kHeight), svg_number(kLeft), trace.peak_c,
       local_clock(spec, trace.peak_at));
   out += svg_time_axis(time_ticks(spec, spec.horizon, 8), x, kBottom + 14, kTop, kBottom);
-  const double step_c = hi - lo > 40 ? 10.0 : 5.0;
+  // 5 or 10 °C gridlines for a room's usual span; a wider one (a room left to heat without end reached
+  // 8e7 °C, and a line per 10 °C took 3 GB) gets a round step, 2, 5 or 10 times a power of ten, that
+  // draws at most 12.
+  double step_c = hi - lo > 40 ? 10.0 : 5.0;
+  if ((hi - lo) / step_c > 12) {
+    while ((hi - lo) / step_c > 12) {
+      const double mantissa = step_c / std::pow(10.0, std::floor(std::log10(step_c)));
+      step_c *= mantissa < 1.5 || mantissa > 4 ? 2.0 : 2.5;  // 1 -> 2 -> 5 -> 10
+    }
+    lo = std::floor(lo / step_c) * step_c;
+    hi = std::ceil(hi / step_c) * step_c;
+  }
+  const LinearScale y{lo, hi, kBottom, kTop};
   for (double c = lo; c <= hi + 1e-9; c += step_c) {
     out += fmt::format(
         "<line class=\"grid\" x1=\"{0}\" y1=\"{2}\" x2=\"{1}\" y2=\"{2}\"/><text class=\"tick-label\" "

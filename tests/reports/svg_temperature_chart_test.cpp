@@ -1,0 +1,54 @@
+// A room's temperature chart: gridlines every 5 or 10 °C for a room's usual span, and a bounded number of
+// them however far the temperature ran.
+#include "reports/svg_temperature_chart.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using outagesim::sim::Time;
+namespace m = outagesim::models;
+namespace r = outagesim::reports;
+
+namespace {
+
+m::ScenarioSpec one_room() {
+  m::ScenarioSpec spec;
+  spec.horizon = Time::hours(24);
+  spec.components.push_back(m::ComponentSpec{"room-1", m::ComponentKind::kRoom, "", m::RoomParams{}});
+  return spec;
+}
+
+m::RoomTrace trace_to(double peak_c) {
+  m::RoomTrace trace;
+  trace.room = 0;
+  trace.thresholds = {{"setpoint", 22}, {"alarm", 32}};
+  trace.peak_c = peak_c;
+  trace.peak_at = Time::hours(6);
+  trace.samples = {{Time(), 22}, {Time::hours(6), peak_c}, {Time::hours(24), 22}};
+  return trace;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a room's usual span has gridlines every 5 or 10 degrees") {
+  const std::string small = r::svg_temperature_chart(one_room(), trace_to(40));
+  CHECK(count(small, "text-anchor=\"end\"") == 7);  // 15 to 45 every 5
+  const std::string wide = r::svg_temperature_chart(one_room(), trace_to(70));
+  CHECK(count(wide, "text-anchor=\"end\"") == 7);  // 15 to 75 every 10
+}
+
+TEST_CASE("a room that ran away gets a round step and at most 14 gridlines") {
+  // Regression (session 17): a room at 8e7 degrees drew a gridline per 10 degrees: 3 GB, 19 s.
+  for (const double peak : {150.0, 1234.0, 8e7, 1e300}) {
+    INFO(peak);
+    const std::string chart = r::svg_temperature_chart(one_room(), trace_to(peak));
+    CHECK(count(chart, "text-anchor=\"end\"") <= 14);
+    CHECK(count(chart, "text-anchor=\"end\"") >= 3);
+  }
+}

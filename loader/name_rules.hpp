@@ -9,7 +9,8 @@ namespace outagesim::loader {
 
 // What a name may be, for messages.
 inline constexpr std::string_view kNameRules =
-    "1 to 200 bytes of printable text: no control characters (newline, tab, escape), no space at either end";
+    "1 to 200 bytes of printable text: no control characters (newline, tab, escape, the C1 controls, line "
+    "separators, bidirectional controls), no space at either end";
 
 // Why `name` is not a valid name ("is empty", "holds a control character", ...), or an empty string
 // when it is one. `slash_allowed` false also refuses '/', which joins a tenant to its function.

@@ -707,6 +707,18 @@ TEST_CASE("names that would break a report are refused") {
   CHECK_THAT(errors("\" feed\""), Catch::Contains("begins or ends with a space"));
   CHECK_THAT(errors("a/b"), Catch::Contains("contains '/'"));
   CHECK_THAT(errors(std::string(300, 'x')), Catch::Contains("is 300 bytes long"));
+  // Regression (session 17): C1 controls, line separators and bidirectional overrides reached the
+  // terminal and reordered report lines.
+  CHECK_THAT(errors("\"feed\\u009b31m\""), Catch::Contains("holds a control character"));  // CSI
+  CHECK_THAT(errors("\"feed\\u0085x\""), Catch::Contains("holds a control character"));    // NEL
+  CHECK_THAT(errors("\"feed\\u2028x\""), Catch::Contains("holds a control character"));
+  CHECK_THAT(errors("\"feed\\u202ex\""), Catch::Contains("holds a control character"));
+  CHECK_THAT(errors("\"feed\\u2067x\""), Catch::Contains("holds a control character"));
+  // Other text past ASCII is a name.
+  CHECK(load_spec(
+            scenario_yaml("components:\n  - {name: \"k\\u00fchlung-\\u51b7\\u5374\", kind: power_feed}\n"))
+            .components.front()
+            .name == "k\xC3\xBChlung-\xE5\x86\xB7\xE5\x8D\xB4");
 }
 
 TEST_CASE("values that would overflow the room's equation are refused with the limit") {

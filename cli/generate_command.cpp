@@ -6,6 +6,8 @@
 #include <cstring>
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <system_error>
 
 #include "cli/commands.hpp"
 #include "cli/region_generator.hpp"
@@ -61,11 +63,19 @@ int generate_command(const GenerateOptions& options) {
   }
   OutputFile out(options.output);
   if (!out.is_open()) return 2;
-  const bool written = write_region_scenario(shape, out.file(), side_files);
+  // fmt::print throws when a write fails (a full disk, /dev/full): that is a failed output, exit 2, as
+  // for every other command, not an internal error.
+  bool written = false;
+  std::string why;
+  try {
+    written = write_region_scenario(shape, out.file(), side_files);
+  } catch (const std::system_error& e) {
+    why = ": " + e.code().message();
+  }
   const bool table_closed = !table || table->close();
   const bool part_closed = !part || part->close();
   const bool closed = out.close();
-  if (!written) fmt::print(stderr, "outagesim generate: a write failed\n");
+  if (!written) fmt::print(stderr, "outagesim generate: a write failed{}\n", why);
   return written && table_closed && part_closed && closed ? 0 : 2;
 }
 

@@ -55,4 +55,9 @@ TEST_CASE("an output that cannot be written says why") {
   const auto full = run_cli("run scenarios/hk-2022-zone-c.yaml -o /dev/full");
   CHECK(full.status == 2);
   CHECK(full.err == "outagesim: cannot write /dev/full: No space left on device\n");
+  // Regression (session 17): generate called a full disk an internal error, exit 3.
+  const auto generated = run_cli("generate > /dev/full");
+  CHECK(generated.status == 2);
+  CHECK(generated.err.find("No space left on device") != std::string::npos);
+  CHECK(generated.err.find("internal error") == std::string::npos);
 }

@@ -36,6 +36,9 @@ std::string svg_downtime_bars(const m::ScenarioSpec& spec, const m::RunResult& r
   const auto seconds = [&](m::ComponentId id, m::State s) { return result.whole_seconds_in(id, s); };
   std::vector<const m::TenantSpec*> tenants;
   for (const m::TenantSpec& t : spec.tenants) tenants.push_back(&t);
+  // The most affected tenants when there are more than a chart holds; the others are counted below it.
+  std::size_t left_out = 0;
+  std::size_t left_out_down = 0;
   if (tenants.size() > kMaxFunctionLanes) {
     const auto out_of_up = [&](const m::TenantSpec* t) {
       return seconds(t->id, m::State::kDown) + seconds(t->id, m::State::kDegraded);
@@ -43,6 +46,9 @@ std::string svg_downtime_bars(const m::ScenarioSpec& spec, const m::RunResult& r
     std::stable_sort(tenants.begin(), tenants.end(), [&](const m::TenantSpec* a, const m::TenantSpec* b) {
       return out_of_up(a) > out_of_up(b);
     });
+    left_out = tenants.size() - kMaxFunctionLanes;
+    for (std::size_t i = kMaxFunctionLanes; i < tenants.size(); ++i)
+      left_out_down += seconds(tenants[i]->id, m::State::kDown) > 0 ? 1 : 0;
     tenants.resize(kMaxFunctionLanes);
     std::sort(tenants.begin(), tenants.end(),
               [](const m::TenantSpec* a, const m::TenantSpec* b) { return a->id < b->id; });
@@ -54,7 +60,7 @@ std::string svg_downtime_bars(const m::ScenarioSpec& spec, const m::RunResult& r
       for (const m::TenantFunctionSpec& f : t->functions) rows.push_back({t, &f});
   }
 
-  const double height = kTop + static_cast<double>(rows.size()) * kRowPitch + 24;
+  const double height = kTop + static_cast<double>(rows.size()) * kRowPitch + 24 + (left_out > 0 ? 18 : 0);
   const LinearScale x{0, spec.horizon.to_seconds(), kPlotLeft, kPlotRight};
   std::string out = fmt::format(
       "<svg class=\"downtime-chart\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
@@ -109,6 +115,12 @@ std::string svg_downtime_bars(const m::ScenarioSpec& spec, const m::RunResult& r
                        svg_number(std::max(degraded_end, kPlotLeft) + 6), svg_number(y + 11),
                        html_escape(totals));
     y += kRowPitch;
+  }
+  if (left_out > 0) {
+    out += fmt::format(
+        "<text class=\"left-out\" x=\"{}\" y=\"{}\">({} more tenants, less affected, are left out; {} of "
+        "them were down)</text>\n",
+        svg_number(kPlotLeft), svg_number(axis_bottom + 32), left_out, left_out_down);
   }
   out += "</svg>\n";
   return out;

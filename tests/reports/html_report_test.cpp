@@ -135,3 +135,22 @@ tenants:
   CHECK(html.find("The scenario has no strategy variants to compare.") != std::string::npos);
   CHECK(html.find("class=\"milestone-tick") == std::string::npos);
 }
+
+TEST_CASE("the downtime chart says how many tenants it leaves out and how many of them were down") {
+  // Regression (session 17): past 60 tenants the chart showed the 60 most affected and said nothing of
+  // the others.
+  std::string tenants = "tenants:\n";
+  for (int i = 0; i < 70; ++i) tenants += "  - {name: down-" + std::to_string(i) + ", needs: [a]}\n";
+  for (int i = 0; i < 30; ++i) tenants += "  - {name: up-" + std::to_string(i) + ", needs: [b]}\n";
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+  - {name: b, kind: power_feed}
+faults:
+  - {at: "01:00", target: a, action: fail}
+)" + tenants));
+  const std::string html = r::html_report(run.spec, run.result, kMeta);
+  CHECK(count(html, "class=\"downtime-row\"") == 60);
+  CHECK(html.find("(40 more tenants, less affected, are left out; 10 of them were down)") !=
+        std::string::npos);
+}

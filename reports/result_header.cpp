@@ -4,13 +4,17 @@
 #include <fmt/format.h>
 
 #include "reports/clock_format.hpp"
+#include "reports/printable_text.hpp"
 
 namespace outagesim::reports {
 
 std::string header_text(const models::ScenarioSpec& spec, const RunMetadata& meta) {
+  // The file's path is the user's, not the loader's: a newline or an escape in it must not forge a line or
+  // reach the terminal. The title is free text.
   std::string text = fmt::format("outagesim {}: {}\nscenario {} ({}, fnv1a64 {:016x}), seed {}", meta.version,
-                                 spec.title, spec.name, meta.file, meta.scenario_hash, meta.seed);
-  if (!meta.variant.empty()) text += fmt::format(", with the variant '{}' in place", meta.variant);
+                                 printable(spec.title), printable(spec.name), printable(meta.file),
+                                 meta.scenario_hash, meta.seed);
+  if (!meta.variant.empty()) text += fmt::format(", with the variant '{}' in place", printable(meta.variant));
   return text;
 }
 

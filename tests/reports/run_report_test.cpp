@@ -10,6 +10,7 @@
 #include "loader/scenario_loader.hpp"
 #include "models/scenario/simulation.hpp"
 #include "reports/json_stream.hpp"
+#include "reports/result_header.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
@@ -262,4 +263,15 @@ faults:
             "    ended:     ebs up at 03:15: rebuilt\n") != std::string::npos);
   const Run plain = run_yaml(scenario_yaml(kScenario));
   CHECK(outagesim::reports::run_text(plain.spec, plain.result, kMeta).find("DEGRADED") == std::string::npos);
+}
+
+TEST_CASE("the text header prints the scenario's path escaped") {
+  // Regression (session 17): a path with a newline or an escape sequence went raw into the header.
+  const outagesim::models::ScenarioSpec spec =
+      load_spec(scenario_yaml("components:\n  - {name: a, kind: power_feed}\n"));
+  const outagesim::reports::RunMetadata meta{"0.0.0", "dir\n\x1b[31m/x.yaml", 0xabc, 1};
+  const std::string header = outagesim::reports::header_text(spec, meta);
+  CHECK(header.find("(dir\\x0a\\x1b[31m/x.yaml, fnv1a64 0000000000000abc)") != std::string::npos);
+  CHECK(std::count(header.begin(), header.end(), '\n') == 1);
+  CHECK(header.find('\x1b') == std::string::npos);
 }

@@ -41,6 +41,7 @@ int export_command(const ExportOptions& options) {
   const nlohmann::ordered_json json = options.format == "fis" ? reports::fis_template(spec, plan)
                                                               : reports::chaostoolkit_experiment(spec, plan);
   fmt::print(stderr, "{}", reports::unmapped_text(plan));
+  if (options.format == "fis") fmt::print(stderr, "{}", reports::fis_limit_text(plan));
   return write_output(options.output, json.dump(2) + "\n") ? 0 : 2;
 }
 

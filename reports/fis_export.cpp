@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "reports/printable_text.hpp"
+
 namespace outagesim::reports {
 
 namespace {
@@ -128,6 +130,20 @@ class TemplateWriter {
 };
 
 }  // namespace
+
+std::string fis_limit_text(const ChaosPlan& plan) {
+  std::string out;
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    const ChaosStep& step = plan.steps[i];
+    const sim::Time end = step.at + std::max(step.duration, kMinFisDuration);
+    if (end <= kMaxFisExperiment) continue;
+    out += fmt::format(
+        "fis: step-{:02} ({} {}) ends {} after the start, past FIS's limit of 12 hours on an experiment: "
+        "FIS refuses this template; put the late steps in a second one\n",
+        i + 1, chaos_kind_name(step.kind), printable(step.component), iso_duration(end));
+  }
+  return out;
+}
 
 nlohmann::ordered_json fis_template(const models::ScenarioSpec& spec, const ChaosPlan& plan) {
   ordered_json out;

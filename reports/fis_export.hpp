@@ -15,4 +15,10 @@ namespace outagesim::reports {
 // FIS takes no unknown keys: unmapped faults are counted in the description only (print unmapped_text).
 nlohmann::ordered_json fis_template(const models::ScenarioSpec& spec, const ChaosPlan& plan);
 
+// FIS runs an experiment, a wait and an instance stop for at most 12 hours.
+inline constexpr sim::Time kMaxFisExperiment = sim::Time::hours(12);
+// "fis: step-NN ... ends at ..., past FIS's 12-hour limit" lines, one per step of `plan` that starts or
+// ends past kMaxFisExperiment, for stderr: FIS refuses such a template, which must be split by hand.
+std::string fis_limit_text(const ChaosPlan& plan);
+
 }  // namespace outagesim::reports

@@ -58,3 +58,16 @@ faults:
   CHECK(fis["actions"]["step-01-pause-instance-launches"]["parameters"]["availabilityZoneIdentifiers"] ==
         "b");
 }
+
+TEST_CASE("steps past FIS's 12-hour limit are named, the others are not") {
+  ChaosPlan plan;
+  plan.steps.push_back({ChaosKind::kStopInstances, "early", "a", outagesim::sim::Time::hours(1),
+                        outagesim::sim::Time::hours(2), "fault", false});
+  plan.steps.push_back({ChaosKind::kStopInstances, "late", "a", outagesim::sim::Time::hours(11),
+                        outagesim::sim::Time::hours(2), "fault", false});
+  plan.steps.push_back({ChaosKind::kStopInstances, "edge", "a", outagesim::sim::Time::hours(11),
+                        outagesim::sim::Time::hours(1), "fault", false});
+  CHECK(fis_limit_text(plan) ==
+        "fis: step-02 (stop_instances late) ends PT13H after the start, past FIS's limit of 12 hours on an "
+        "experiment: FIS refuses this template; put the late steps in a second one\n");
+}

@@ -85,32 +85,60 @@ nlohmann::ordered_json chaostoolkit_experiment(const models::ScenarioSpec& spec,
   out["configuration"] = {{"aws_region", {{"type", "env"}, {"key", "AWS_REGION"}}}};
   out["steady-state-hypothesis"] = hypothesis(spec);
 
+  // The method replays the run's timeline: each step's fault at its time and, for stopped instances, their
+  // start again when the run repairs them, so that a fault lasts as long in the rehearsal as in the run
+  // (the FIS steps end by themselves). At one time repairs come first, so that a component failed again
+  // at the moment it is repaired ends stopped. The rollbacks start every stopped component again, in case
+  // the experiment ends early.
+  struct Event {
+    sim::Time at;
+    bool repair = false;
+    std::size_t step = 0;
+  };
+  std::vector<Event> events;
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    events.push_back({plan.steps[i].at, false, i});
+    if (plan.steps[i].kind == ChaosKind::kStopInstances)
+      events.push_back({plan.steps[i].at + plan.steps[i].duration, true, i});
+  }
+  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    return a.at != b.at ? a.at < b.at : a.repair > b.repair;
+  });
   ordered_json method = ordered_json::array();
   ordered_json rollbacks = ordered_json::array();
   sim::Time previous;
-  sim::Time last_repair;
-  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
-    const ChaosStep& step = plan.steps[i];
-    ordered_json action = {{"type", "action"},
-                           {"name", fmt::format("step-{:02} {} {}: {}", i + 1, chaos_kind_name(step.kind),
-                                                step.component, step.description)},
-                           {"provider", provider(step, i)}};
-    const std::int64_t pause_s = (step.at - previous).floor_seconds();
+  for (const Event& event : events) {
+    const ChaosStep& step = plan.steps[event.step];
+    ordered_json action =
+        event.repair
+            ? ordered_json{{"type", "action"},
+                           {"name", fmt::format("step-{:02} repair {}", event.step + 1, step.component)},
+                           {"provider", python_provider("chaosaws.ec2.actions", "start_instances",
+                                                        instance_arguments(step))}}
+            : ordered_json{
+                  {"type", "action"},
+                  {"name", fmt::format("step-{:02} {} {}: {}", event.step + 1, chaos_kind_name(step.kind),
+                                       step.component, step.description)},
+                  {"provider", provider(step, event.step)}};
+    const std::int64_t pause_s = (event.at - previous).floor_seconds();
     if (pause_s > 0) action["pauses"] = {{"before", pause_s}};
     method.push_back(std::move(action));
-    previous = step.at;
-    last_repair = std::max(last_repair, step.at + step.duration);
-    // What a repair in the run undoes: stopped instances start again. The FIS steps end by themselves.
+    previous = event.at;
+  }
+  // Hold until the run's last fault ends (a FIS step ends by itself) before the rollbacks begin.
+  sim::Time last_end;
+  for (const ChaosStep& step : plan.steps) last_end = std::max(last_end, step.at + step.duration);
+  if (!method.empty() && last_end > previous) {
+    method.back()["pauses"]["after"] = (last_end - previous).floor_seconds();
+  }
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    const ChaosStep& step = plan.steps[i];
     if (step.kind == ChaosKind::kStopInstances || step.kind == ChaosKind::kPowerInterruption) {
       rollbacks.push_back({{"type", "action"},
                            {"name", fmt::format("step-{:02} repair {}", i + 1, step.component)},
                            {"provider", python_provider("chaosaws.ec2.actions", "start_instances",
                                                         instance_arguments(step))}});
     }
-  }
-  // Hold the faults until the run's last repair before the rollbacks begin.
-  if (!method.empty() && last_repair > previous) {
-    method.back()["pauses"]["after"] = (last_repair - previous).floor_seconds();
   }
   out["method"] = std::move(method);
   out["rollbacks"] = std::move(rollbacks);

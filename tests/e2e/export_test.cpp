@@ -42,7 +42,9 @@ TEST_CASE("export fis: HK's airlock is unmapped, its predicted consequences are 
   CHECK(doc["targets"]["step-06-Subnets"]["filters"][0]["values"][0] == "C");
 }
 
-TEST_CASE("export chaostoolkit: a probe per HK tenant function, one action per step, -o writes the file") {
+TEST_CASE(
+    "export chaostoolkit: a probe per HK tenant function, an action per step and repair, -o writes the "
+    "file") {
   const auto ctk = run_cli("export chaostoolkit scenarios/hk-2022-zone-c.yaml");
   INFO(ctk.err);
   REQUIRE(ctk.status == 0);
@@ -52,9 +54,12 @@ TEST_CASE("export chaostoolkit: a probe per HK tenant function, one action per s
   REQUIRE(!probes.empty());
   CHECK(probes[0]["name"] == "OKX/trading serves (needs ecs-c5-dedicated, ebs-c, oss-c)");
   const auto& method = doc["method"];
-  REQUIRE(method.size() == 9);
+  REQUIRE(method.size() ==
+          17);  // 9 steps, and the 8 stopped components started again when the run repairs them
   CHECK(method[0]["name"] == "step-01 stop_instances c7-bigdata: predicted: c7-bigdata down at 10:45");
   CHECK(method[5]["provider"]["func"] == "start_experiment");  // room C6: the FIS power interruption
+  CHECK(method[9]["name"] == "step-05 repair c4-block-storage");
+  CHECK(method[9]["provider"]["func"] == "start_instances");
   CHECK(doc["rollbacks"].size() == 9);
   CHECK(doc["extensions"][0]["unmapped"][0]["action"] == "loop_airlock");
 }

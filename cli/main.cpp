@@ -30,6 +30,24 @@ const CLI::Validator kSeedText(
     },
     "SEED");
 
+// A number of replications: at least 2, since one draw has no spread and its "95 % interval" would have
+// no width (session 17: `--runs 1` printed one); at most 100 million.
+const CLI::Validator kRunsCount(
+    [](std::string& text) -> std::string {
+      std::uint64_t value = 0;
+      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value > 100'000'000) {
+        return "a whole number from 2 to 100000000, not '" + text + "'";
+      }
+      if (value < 2) {
+        return text +
+               ": at least 2 replications, since one draw has no spread and no confidence interval (without "
+               "--runs, `run` replays the nominal values once)";
+      }
+      return {};
+    },
+    "N");
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -61,7 +79,7 @@ int main(int argc, char** argv) {
   run_cmd->add_option("-o,--output", run.output, "Write the report to this file instead of stdout");
   run_cmd
       ->add_option("--runs", run.runs, "Replications: draw every uncertain input and random process N times")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+      ->check(kRunsCount);
   run_cmd->add_option("--threads", run.threads, "Threads for replications (default: one per core)")
       ->check(CLI::Range(0u, 1024u));
   run_cmd->add_flag("--quiet", run.quiet, "No progress bar");
@@ -104,7 +122,7 @@ int main(int argc, char** argv) {
       ->check(kSeedText);
   compare_cmd->add_option("-o,--output", compare.output, "Write the report to this file instead of stdout");
   compare_cmd->add_option("--runs", compare.runs, "Replications, every strategy on the same draws in each")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+      ->check(kRunsCount);
   compare_cmd->add_option("--threads", compare.threads, "Threads for replications (default: one per core)")
       ->check(CLI::Range(0u, 1024u));
   compare_cmd->add_flag("--quiet", compare.quiet, "No progress bar");
@@ -129,7 +147,7 @@ int main(int argc, char** argv) {
   sens_cmd->add_option("--function", sens.function, "One of its functions (default: the tenant as a whole)")
       ->check(kNonEmpty);
   sens_cmd->add_option("--runs", sens.runs, "Replications for the rank correlations (default: 1000)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+      ->check(kRunsCount);
   sens_cmd->add_option("--seed", sens.seed, "Seed for every run (default: the scenario's)")->check(kSeedText);
   sens_cmd->add_option("--threads", sens.threads, "Threads (default: one per core)")
       ->check(CLI::Range(0u, 1024u));
@@ -171,7 +189,7 @@ int main(int argc, char** argv) {
       ->check(kSeedText);
   report_cmd->add_option("-o,--output", report.output, "Write the page to this file instead of stdout");
   report_cmd->add_option("--runs", report.runs, "Replications of the variant comparison, with intervals")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
+      ->check(kRunsCount);
   report_cmd->add_option("--threads", report.threads, "Threads for replications (default: one per core)")
       ->check(CLI::Range(0u, 1024u));
   report_cmd->add_flag("--quiet", report.quiet, "No progress bar");

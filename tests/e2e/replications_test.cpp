@@ -49,3 +49,14 @@ TEST_CASE("every shipped scenario replicates and compares") {
     CHECK(run_cli("compare " + path + " --runs 5 --quiet").status == 0);
   }
 }
+
+TEST_CASE("one replication is a usage error, since one draw has no interval") {
+  // Regression (session 17): `--runs 1` printed a 95 % interval of no width and a spread of 0.
+  for (const char* command : {"run", "compare", "report", "sensitivity"}) {
+    INFO(command);
+    const auto r = run_cli(std::string(command) + " scenarios/hk-2022-zone-c.yaml --runs 1");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("at least 2 replications") != std::string::npos);
+  }
+  CHECK(run_cli("run scenarios/hk-2022-zone-c.yaml --runs 2 --quiet").status == 0);
+}

@@ -54,7 +54,9 @@ ComparisonRow row_for(const ScenarioSpec& spec, const RunResult& result, std::ui
   }
   if (first != nullptr) {
     row.first_down = first->start;
-    row.time_to_recover = first->end - first->start;
+    // In whole seconds from the whole-second instants the interval is listed with, as the downtime is:
+    // one outage's length then equals its downtime (session 17: 3599 s beside a downtime of 3600 s).
+    row.time_to_recover = sim::Time::seconds(first->end.floor_seconds() - first->start.floor_seconds());
     row.still_down_at_horizon = first->ended == kNoChange;
     if (!row.still_down_at_horizon) row.recovered_at = first->end;
   }

@@ -67,3 +67,25 @@ variants:
   // A standby takes over only from a primary that is down: degraded is not down.
   CHECK(c.rows[1].degraded == Time::hours(3));
 }
+
+TEST_CASE("one outage's time to recover is its downtime in the same whole seconds") {
+  // Regression (session 17): down from 0.6 s to 3600.4 s read "downtime 1h 00m, time to recover 59m 59s".
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+tenants:
+  - {name: t, needs: a}
+faults:
+  - {at: "+600ms", target: a, action: fail}
+  - {at: "+1h400ms", target: a, action: repair}
+variants:
+  - {name: standby, tenant: t, strategy: {kind: standby, needs: b, switchover: 2h}}
+)"));
+  const Comparison c = compare_variants(spec, 1);
+  REQUIRE_FALSE(c.rows.empty());
+  CHECK(c.rows[0].downtime == Time::seconds(3600));
+  REQUIRE(c.rows[0].time_to_recover);
+  CHECK(*c.rows[0].time_to_recover == c.rows[0].downtime);
+  CHECK(c.rows[0].limited_for == c.rows[0].downtime);
+}

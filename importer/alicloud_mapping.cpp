@@ -76,6 +76,12 @@ void map_alicloud_resource(const TerraformResource& r, const TerraformState& all
     add_resource(stack, r, "database", placer.across_zones("database", {zone, standby}, 1, reason), reason);
   } else if (r.type == "alicloud_oss_bucket") {
     const std::string redundancy = text_value(r.values, "redundancy_type");
+    // Alibaba's values are LRS (the default when absent) and ZRS; another is not guessed at.
+    if (!redundancy.empty() && redundancy != "LRS" && redundancy != "ZRS") {
+      stack.unmapped.push_back(
+          {r.address, fmt::format("its redundancy_type '{}' is neither LRS nor ZRS", redundancy)});
+      return;
+    }
     const bool zrs = redundancy == "ZRS";
     auto need = placer.at_place("object_storage", zrs ? loader::kRegionalPlace : loader::kLocalPlace, reason);
     const auto regions = replica_regions(text_value(r.values, "bucket"), placer.placement().region, all);

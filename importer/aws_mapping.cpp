@@ -90,6 +90,24 @@ std::vector<std::string> bucket_replica_regions(const std::string& bucket, const
   return regions;
 }
 
+// Whether a replication rule in the state copies some bucket to `bucket_arn`.
+bool is_replica_destination(const std::string& bucket_arn, const TerraformState& all) {
+  if (bucket_arn.empty()) return false;
+  for (const TerraformResource& r : all.resources) {
+    if (r.type != "aws_s3_bucket_replication_configuration") continue;
+    const auto rules = r.values.find("rule");
+    if (rules == r.values.end() || !rules->is_array()) continue;
+    for (const auto& rule : *rules) {
+      const auto destinations = rule.find("destination");
+      if (destinations == rule.end() || !destinations->is_array()) continue;
+      for (const auto& d : *destinations) {
+        if (text_value(d, "bucket") == bucket_arn) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Every database component the template names in a zone, for a multi-AZ instance whose standby zone the
 // state does not record.
 std::optional<ImportedNeed> any_zone_database(const Placer& placer, const std::string& primary_zone,
@@ -183,8 +201,16 @@ void map_aws_resource(const TerraformResource& r, const TerraformState& all, Pla
   } else if (r.type == "aws_s3_bucket") {
     const std::string region = text_value(r.values, "region");
     if (!region.empty() && region != placer.placement().region) {
-      // Another region's bucket: a replica (folded into its source) or nothing of this region's.
-      stack.supporting.push_back(r.address);
+      // Another region's bucket: a replica, folded into its source's need; any other is one the stack
+      // may use but the region template cannot place (session 17: it was listed as configuration).
+      if (is_replica_destination(text_value(r.values, "arn"), all)) {
+        stack.supporting.push_back(r.address);
+      } else {
+        stack.unmapped.push_back(
+            {r.address,
+             fmt::format("it is in another region ({}), and is the replica of no bucket of this state",
+                         region)});
+      }
       return;
     }
     auto need = placer.at_place("object_storage", loader::kRegionalPlace, reason);

@@ -59,6 +59,16 @@ TEST_CASE("an OSS bucket: LRS is local, ZRS regional, a replica in another regio
   CHECK(stack.external[0].zone == "cn-shenzhen");
 }
 
+TEST_CASE("an OSS bucket of a redundancy type that is neither LRS nor ZRS is not guessed at") {
+  // Regression (session 17): 'zrs' in lower case, or 'GRS', was taken as LRS without a word.
+  const auto stack = map({one("alicloud_oss_bucket", "g", R"({"bucket": "g", "redundancy_type": "GRS"})"),
+                          one("alicloud_oss_bucket", "z", R"({"bucket": "z", "redundancy_type": "zrs"})")});
+  CHECK(stack.mapped.empty());
+  REQUIRE(stack.unmapped.size() == 2);
+  CHECK(stack.unmapped[0].reason == "its redundancy_type 'GRS' is neither LRS nor ZRS");
+  CHECK(stack.unmapped[1].reason == "its redundancy_type 'zrs' is neither LRS nor ZRS");
+}
+
 TEST_CASE("an SLB across its master and slave zones, or its zone mappings") {
   const auto stack =
       map({one("alicloud_slb_load_balancer", "a",

@@ -92,6 +92,21 @@ TEST_CASE(
   const auto stack = map(resources, placement);
   REQUIRE(stack.mapped.size() == 1);
   CHECK(stack.mapped[0].need == i::ImportedNeed{1, {"s3", "storage-us-west-2"}});
+  CHECK(stack.supporting ==
+        std::vector<std::string>{"aws_s3_bucket.b", "aws_s3_bucket_replication_configuration.r"});
+}
+
+TEST_CASE("an S3 bucket in another region that replicates nothing of the state is named as unplaced") {
+  // Regression (session 17): it was listed as configuration, with nothing on stderr.
+  auto placement = tokyo();
+  placement.services["object_storage"] = {{"regional", "s3"}};
+  const auto stack = map({one("aws_s3_bucket", "other",
+                              R"({"bucket": "other", "region": "us-east-1", "arn": "arn:aws:s3:::other"})")},
+                         placement);
+  CHECK(stack.supporting.empty());
+  REQUIRE(stack.unmapped.size() == 1);
+  CHECK(stack.unmapped[0].reason ==
+        "it is in another region (us-east-1), and is the replica of no bucket of this state");
 }
 
 TEST_CASE("an ElastiCache group fails over across its zones only with automatic failover") {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cli/commands.hpp"
+#include "cli/name_choice.hpp"
 #include "loader/time_text.hpp"
 #include "models/scenario/simulation.hpp"
 #include "reports/clock_format.hpp"
@@ -50,14 +51,11 @@ int graph_command(const GraphOptions& options) {
     if (!dot.at) return 2;
   }
   if (!options.tenant.empty()) {
-    const auto it = std::find_if(spec.tenants.begin(), spec.tenants.end(),
-                                 [&](const models::TenantSpec& t) { return t.name == options.tenant; });
-    if (it == spec.tenants.end()) {
-      fmt::print(stderr, "outagesim graph: --tenant: {} has no tenant named '{}'\n", options.scenario,
-                 reports::printable(options.tenant));
-      return 2;
-    }
-    dot.tenant = static_cast<std::uint32_t>(it - spec.tenants.begin());
+    std::vector<std::string> tenants;
+    for (const models::TenantSpec& t : spec.tenants) tenants.push_back(t.name);
+    const auto tenant = choose_name("graph", "tenant", options.scenario, options.tenant, tenants);
+    if (!tenant) return 2;
+    dot.tenant = *tenant;
   }
   const models::RunResult result = models::simulate(spec, options.seed.value_or(spec.seed));
   return write_output(options.output, reports::graph_dot(spec, result, dot)) ? 0 : 2;

@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "cli/commands.hpp"
+#include "cli/name_choice.hpp"
 #include "cli/replication_watch.hpp"
-#include "loader/spelling.hpp"
 #include "models/scenario/sensitivity.hpp"
 #include "reports/sensitivity_report.hpp"
 
@@ -15,45 +15,23 @@ namespace outagesim::cli {
 
 namespace {
 
-// "'a', 'b', 'c'"
-std::string quoted_list(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += fmt::format("{}'{}'", out.empty() ? "" : ", ", n);
-  return out;
-}
-
-std::string suggestion(const std::string& word, const std::vector<std::string>& known) {
-  const std::string hint = loader::did_you_mean(word, known);
-  return hint.empty() ? std::string() : fmt::format("; {}", hint);
-}
-
 // The target the options name, or nothing after saying on stderr what is known.
 std::optional<models::SensitivityTarget> find_target(const models::ScenarioSpec& spec,
                                                      const SensitivityOptions& options) {
   std::vector<std::string> tenants;
   for (const models::TenantSpec& t : spec.tenants) tenants.push_back(t.name);
-  const auto it = std::find(tenants.begin(), tenants.end(), options.tenant);
-  if (it == tenants.end()) {
-    fmt::print(stderr, "outagesim sensitivity: --tenant: {} has no tenant named '{}'{}; its tenants: {}\n",
-               options.scenario, options.tenant, suggestion(options.tenant, tenants),
-               tenants.empty() ? std::string("none") : quoted_list(tenants));
-    return std::nullopt;
-  }
+  const auto tenant = choose_name("sensitivity", "tenant", options.scenario, options.tenant, tenants);
+  if (!tenant) return std::nullopt;
   models::SensitivityTarget target;
-  target.tenant = static_cast<std::uint32_t>(it - tenants.begin());
+  target.tenant = *tenant;
   if (options.function.empty()) return target;
   std::vector<std::string> functions;
   for (const models::TenantFunctionSpec& f : spec.tenants[target.tenant].functions)
     functions.push_back(f.name);
-  const auto f = std::find(functions.begin(), functions.end(), options.function);
-  if (f == functions.end()) {
-    fmt::print(
-        stderr,
-        "outagesim sensitivity: --function: tenant '{}' has no function named '{}'{}; its functions: {}\n",
-        options.tenant, options.function, suggestion(options.function, functions), quoted_list(functions));
-    return std::nullopt;
-  }
-  target.function = static_cast<std::uint32_t>(f - functions.begin());
+  const auto function = choose_name("sensitivity", "function", fmt::format("tenant '{}'", options.tenant),
+                                    options.function, functions);
+  if (!function) return std::nullopt;
+  target.function = *function;
   return target;
 }
 

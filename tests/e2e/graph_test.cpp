@@ -49,3 +49,14 @@ TEST_CASE("graph refuses an unknown tenant and a time outside the run") {
   CHECK(late.status == 2);
   CHECK(late.err.find("outside the run") != std::string::npos);
 }
+
+TEST_CASE("a tenant that is not there is told with a suggestion and the tenants there are") {
+  // Regression (session 17): graph said only that there was no such tenant; explain said more.
+  const auto r = run_cli("graph scenarios/hk-2022-zone-c.yaml --tenant OKY");
+  CHECK(r.status == 2);
+  CHECK(
+      r.err ==
+      "outagesim graph: --tenant: scenarios/hk-2022-zone-c.yaml has no tenant named 'OKY'; did you mean "
+      "'OKX'?; its tenants: 'OKX', 'macau-public-site', 'personal-web', 'shop-multi-zone', 'media-archive', "
+      "'gate-io'\n");
+}

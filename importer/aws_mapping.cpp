@@ -66,46 +66,45 @@ const TerraformResource* destination_bucket(const std::string& arn, const Terraf
   return find_by(all, "aws_s3_bucket", "arn", arn);
 }
 
+// Calls visit(source bucket, destination bucket ARN) for every destination of every replication rule
+// in the state.
+template <typename Visit>
+void for_each_replication(const TerraformState& all, Visit&& visit) {
+  for (const TerraformResource& r : all.resources) {
+    if (r.type != "aws_s3_bucket_replication_configuration") continue;
+    const auto rules = r.values.find("rule");
+    if (rules == r.values.end() || !rules->is_array()) continue;
+    const std::string source = text_value(r.values, "bucket");
+    for (const auto& rule : *rules) {
+      const auto destinations = rule.find("destination");
+      if (destinations == rule.end() || !destinations->is_array()) continue;
+      for (const auto& d : *destinations) visit(source, text_value(d, "bucket"));
+    }
+  }
+}
+
 // The regions (other than `own`) where replication rules in the state copy `bucket` to.
 std::vector<std::string> bucket_replica_regions(const std::string& bucket, const std::string& own,
                                                 const TerraformState& all) {
   std::vector<std::string> regions;
-  for (const TerraformResource& r : all.resources) {
-    if (r.type != "aws_s3_bucket_replication_configuration" || text_value(r.values, "bucket") != bucket)
-      continue;
-    const auto rules = r.values.find("rule");
-    if (rules == r.values.end() || !rules->is_array()) continue;
-    for (const auto& rule : *rules) {
-      const auto destinations = rule.find("destination");
-      if (destinations == rule.end() || !destinations->is_array()) continue;
-      for (const auto& d : *destinations) {
-        const TerraformResource* target = destination_bucket(text_value(d, "bucket"), all);
-        const std::string region = target ? text_value(target->values, "region") : "";
-        if (!region.empty() && region != own &&
-            std::find(regions.begin(), regions.end(), region) == regions.end())
-          regions.push_back(region);
-      }
-    }
-  }
+  for_each_replication(all, [&](const std::string& source, const std::string& destination) {
+    if (source != bucket) return;
+    const TerraformResource* target = destination_bucket(destination, all);
+    const std::string region = target ? text_value(target->values, "region") : "";
+    if (!region.empty() && region != own &&
+        std::find(regions.begin(), regions.end(), region) == regions.end())
+      regions.push_back(region);
+  });
   return regions;
 }
 
 // Whether a replication rule in the state copies some bucket to `bucket_arn`.
 bool is_replica_destination(const std::string& bucket_arn, const TerraformState& all) {
-  if (bucket_arn.empty()) return false;
-  for (const TerraformResource& r : all.resources) {
-    if (r.type != "aws_s3_bucket_replication_configuration") continue;
-    const auto rules = r.values.find("rule");
-    if (rules == r.values.end() || !rules->is_array()) continue;
-    for (const auto& rule : *rules) {
-      const auto destinations = rule.find("destination");
-      if (destinations == rule.end() || !destinations->is_array()) continue;
-      for (const auto& d : *destinations) {
-        if (text_value(d, "bucket") == bucket_arn) return true;
-      }
-    }
-  }
-  return false;
+  bool found = false;
+  for_each_replication(all, [&](const std::string&, const std::string& destination) {
+    found = found || (!bucket_arn.empty() && destination == bucket_arn);
+  });
+  return found;
 }
 
 // Every database component the template names in a zone, for a multi-AZ instance whose standby zone the

@@ -33,7 +33,7 @@ struct ComponentRank {
 };
 
 struct ComponentRanking {
-  sim::Time total;                   // all tenant functions' down time in the base run
+  sim::Time total;  // all tenant functions' down time in the base run, in whole seconds as `run` counts it
   std::vector<ComponentRank> ranks;  // components with any time, a saving or tenants; most held first
 };
 

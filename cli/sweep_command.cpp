@@ -13,10 +13,12 @@ namespace outagesim::cli {
 int sweep_command(const SweepOptions& options) {
   const auto parsed = loader::parse_duration(options.duration);
   const sim::Time* duration = std::get_if<sim::Time>(&parsed);
-  if (duration == nullptr || *duration <= sim::Time()) {
+  // Whole seconds: the sweep's reports print whole seconds, and "for 0s" would hide a 1ms fault.
+  if (duration == nullptr || *duration < sim::Time::seconds(1) || duration->count_ms() % 1000 != 0) {
     fmt::print(stderr, "outagesim sweep: --duration '{}': expected {}\n",
                reports::printable(options.duration),
-               duration == nullptr ? std::get<std::string>(parsed) : std::string("a duration above 0"));
+               duration == nullptr ? std::get<std::string>(parsed)
+                                   : std::string("a whole number of seconds, at least 1s"));
     return 2;
   }
   const auto loaded = load_or_report(options.scenario);

@@ -31,4 +31,10 @@ TEST_CASE("sweep refuses a duration that is not one") {
   CHECK(bad.err.find("--duration 'soon'") != std::string::npos);
   const auto zero = run_cli("sweep scenarios/hk-2022-zone-c.yaml --duration 0");
   CHECK(zero.status == 2);
+  // The reports print whole seconds: a 1ms or 1500ms fault would read "for 0s" or "for 1s".
+  for (const char* part : {"1ms", "1500ms"}) {
+    const auto sub = run_cli(std::string("sweep scenarios/hk-2022-zone-c.yaml --duration ") + part);
+    CHECK(sub.status == 2);
+    CHECK(sub.err.find("a whole number of seconds, at least 1s") != std::string::npos);
+  }
 }

@@ -38,6 +38,15 @@ int export_command(const ExportOptions& options) {
   const models::ScenarioSpec& spec = *loaded->spec;
   const models::RunResult result = models::simulate(spec, options.seed.value_or(spec.seed));
   const reports::ChaosPlan plan = reports::plan_chaos(spec, result);
+  if (plan.steps.empty()) {
+    // FIS refuses a template without actions, and Chaos Toolkit an experiment without a method.
+    fmt::print(stderr, "{}", reports::unmapped_text(plan));
+    fmt::print(stderr,
+               "outagesim export: {}: nothing to export: no fault of the scenario maps to a real injection, "
+               "and the run takes down no facility component to rehearse in its place\n",
+               options.scenario);
+    return 1;
+  }
   const nlohmann::ordered_json json = options.format == "fis" ? reports::fis_template(spec, plan)
                                                               : reports::chaostoolkit_experiment(spec, plan);
   fmt::print(stderr, "{}", reports::unmapped_text(plan));

@@ -1,6 +1,8 @@
 // `outagesim export fis|chaostoolkit` on the HK 2022 replay: its one fault (the loop airlock) has no
 // real-world action, so the experiments rehearse what the run predicts it takes down.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -68,4 +70,19 @@ TEST_CASE("export needs a format and a scenario") {
   CHECK(run_cli("export scenarios/hk-2022-zone-c.yaml").status == 2);
   CHECK(run_cli("export fis").status == 2);
   CHECK(run_cli("export fis no-such-file.yaml").status == 1);
+}
+
+TEST_CASE("export refuses a scenario with nothing to inject instead of writing an empty experiment") {
+  // FIS refuses a template without actions, Chaos Toolkit an experiment without a method.
+  const std::string path =
+      (std::filesystem::temp_directory_path() / "outagesim-e2e-export-quiet.yaml").string();
+  std::ofstream(path) << "scenario: quiet\nstart: 2024-01-01T00:00:00Z\nhorizon: 1h\n"
+                         "components:\n  - {name: c, kind: compute, zone: a}\n"
+                         "tenants:\n  - {name: t, needs: c}\n";
+  for (const char* format : {"fis", "chaostoolkit"}) {
+    const auto r = run_cli(std::string("export ") + format + " " + path);
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("nothing to export") != std::string::npos);
+  }
 }

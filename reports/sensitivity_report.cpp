@@ -70,11 +70,21 @@ std::string sensitivity_text(const m::ScenarioSpec& spec, const Sensitivity& s, 
       s.stopped ? fmt::format("; interrupted: {} of {} asked for", rc.runs, s.requested) : std::string());
   TextTable c({"input", "rho", "vs 0"}, {Align::kLeft, Align::kRight, Align::kLeft});
   bool any_noise = false;
+  bool any_undefined = false;
   for (const m::InputCorrelation& ic : rc.inputs) {
-    any_noise = any_noise || !ic.distinguishable;
-    c.add_row({spec.inputs[ic.input].name, rho_text(ic.rho), ic.distinguishable ? "distinct" : "~ 0"});
+    any_undefined = any_undefined || !ic.defined;
+    any_noise = any_noise || (ic.defined && !ic.distinguishable);
+    c.add_row({spec.inputs[ic.input].name, ic.defined ? rho_text(ic.rho) : "-",
+               !ic.defined          ? "none"
+               : ic.distinguishable ? "distinct"
+                                    : "~ 0"});
   }
   out += c.render(2);
+  if (any_undefined) {
+    out +=
+        "  none: the input's draws or the downtime never varied over the replications, so there is no "
+        "correlation to give\n";
+  }
   if (std::isfinite(rc.threshold)) {
     out += fmt::format(
         "  ~ 0: |rho| below {:.3f} (1.96 / sqrt(N - 1), a rough 95 % threshold): cannot be told from 0{}\n",
@@ -126,7 +136,7 @@ nlohmann::ordered_json sensitivity_json(const m::ScenarioSpec& spec, const Sensi
   nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
   for (const m::InputCorrelation& ic : rc.inputs) {
     inputs.push_back({{"name", spec.inputs[ic.input].name},
-                      {"rho", ic.rho},
+                      {"rho", ic.defined ? nlohmann::ordered_json(ic.rho) : nullptr},
                       {"distinguishable_from_zero", ic.distinguishable}});
   }
   corr["inputs"] = std::move(inputs);
@@ -148,7 +158,7 @@ std::string sensitivity_csv(const m::ScenarioSpec& spec, const Sensitivity& s) {
                        csv_field(input_distribution_text(spec, input)), input.nominal, bar.low, bar.high,
                        s.tornado.base_downtime.to_seconds(), bar.downtime_low.to_seconds(),
                        bar.downtime_high.to_seconds(), bar.swing().to_seconds(),
-                       ic ? fmt::format("{}", ic->rho) : std::string(),
+                       ic && ic->defined ? fmt::format("{}", ic->rho) : std::string(),
                        ic ? (ic->distinguishable ? "1" : "0") : "", s.correlations.runs);
   }
   return out;

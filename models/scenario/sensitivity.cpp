@@ -97,11 +97,16 @@ RankCorrelations rank_correlations(const ScenarioSpec& spec, std::span<const Sen
   std::vector<double> downtime_s;
   downtime_s.reserve(samples.size());
   for (const SensitivitySample& s : samples) downtime_s.push_back(s.downtime.to_seconds());
+  const auto varies = [](const std::vector<double>& v) {
+    return std::any_of(v.begin(), v.end(), [&v](double x) { return x != v.front(); });
+  };
+  const bool downtime_varies = varies(downtime_s);
   std::vector<double> drawn(samples.size());
   for (std::uint32_t i = 0; i < spec.inputs.size(); ++i) {
     for (std::size_t k = 0; k < samples.size(); ++k) drawn[k] = samples[k].inputs[i];
-    const double rho = sim::spearman_rank_correlation(drawn, downtime_s);
-    out.inputs.push_back({i, rho, std::abs(rho) >= out.threshold});
+    const bool defined = downtime_varies && varies(drawn);
+    const double rho = defined ? sim::spearman_rank_correlation(drawn, downtime_s) : 0.0;
+    out.inputs.push_back({i, rho, defined && std::abs(rho) >= out.threshold, defined});
   }
   std::stable_sort(
       out.inputs.begin(), out.inputs.end(),

@@ -68,6 +68,9 @@ struct InputCorrelation {
   std::uint32_t input = 0;       // index into ScenarioSpec::inputs
   double rho = 0;                // Spearman's rank correlation of its draws with the downtime
   bool distinguishable = false;  // |rho| >= RankCorrelations::threshold
+  // False when its draws or the downtime never varied over the replications: then no correlation exists
+  // (rho is left 0, and reports print none rather than a 0 that reads as "measured, no effect").
+  bool defined = true;
 };
 
 struct RankCorrelations {

@@ -133,3 +133,18 @@ TEST_CASE("fewer than 3 replications tell no rho from 0") {
   CHECK(std::isinf(rc.threshold));
   for (const m::InputCorrelation& c : rc.inputs) CHECK_FALSE(c.distinguishable);
 }
+
+TEST_CASE("a downtime that never varies has no rank correlation rather than a rho of 0") {
+  // mall's catalog needs only the spare, which never fails: 0 s in every replication.
+  const m::SensitivitySamples s = m::sensitivity_samples(spec(), 1, m::SensitivityTarget{1, 1}, 50, 1);
+  const m::RankCorrelations rc = m::rank_correlations(spec(), s.samples);
+  REQUIRE(rc.inputs.size() == 2);
+  for (const m::InputCorrelation& c : rc.inputs) {
+    CHECK_FALSE(c.defined);
+    CHECK_FALSE(c.distinguishable);
+  }
+  // shop's downtime varies with both inputs drawn: both are defined, idle or not.
+  const m::SensitivitySamples shop =
+      m::sensitivity_samples(spec(), 1, m::SensitivityTarget{0, std::nullopt}, 50, 1);
+  for (const m::InputCorrelation& c : m::rank_correlations(spec(), shop.samples).inputs) CHECK(c.defined);
+}

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "reports/text_table.hpp"
+#include "reports/display_width.hpp"
 
 namespace outagesim::reports {
 
@@ -69,17 +69,17 @@ std::string printable(std::string_view text) {
 }
 
 std::string fit_width(std::string_view text, std::size_t columns, bool ascii) {
-  if (display_width(std::string(text)) <= columns) return std::string(text);
+  if (display_width(text) <= columns) return std::string(text);
   if (columns == 0) return {};
-  std::string out;
   std::size_t used = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const bool starts = (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (starts && ++used > columns - 1) break;
-    out += text[i];
+  std::size_t end = 0;
+  while (end < text.size()) {
+    const CharacterWidth g = character_at(text, end);
+    if (used + g.columns > columns - 1) break;  // one column is kept for the mark
+    used += g.columns;
+    end += g.bytes;
   }
-  out += ascii ? "~" : "…";
-  return out;
+  return std::string(text.substr(0, end)) + (ascii ? "~" : "…");
 }
 
 }  // namespace outagesim::reports

@@ -13,7 +13,7 @@ namespace outagesim::reports {
 // written as "\xNN"; everything else, backslashes included, as it is.
 std::string printable(std::string_view text);
 // The longest prefix of printable text that fits `columns`, ending in "…" (or "~" when `ascii`) when cut;
-// columns are counted as display_width() in text_table.hpp counts them (code points).
+// columns are counted as display_width() counts them (a wide character takes two).
 std::string fit_width(std::string_view text, std::size_t columns, bool ascii);
 
 }  // namespace outagesim::reports

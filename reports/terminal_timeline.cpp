@@ -9,6 +9,7 @@
 
 #include "models/results/vertex_state.hpp"
 #include "reports/clock_format.hpp"
+#include "reports/display_width.hpp"
 #include "reports/printable_text.hpp"
 #include "reports/text_table.hpp"
 

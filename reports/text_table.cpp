@@ -4,13 +4,9 @@
 #include <algorithm>
 #include <cassert>
 
-namespace outagesim::reports {
+#include "reports/display_width.hpp"
 
-std::size_t display_width(const std::string& text) {
-  std::size_t width = 0;
-  for (const char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return width;
-}
+namespace outagesim::reports {
 
 TextTable::TextTable(std::vector<std::string> headers, std::vector<Align> aligns)
     : headers_(std::move(headers)), aligns_(std::move(aligns)) {

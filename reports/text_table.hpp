@@ -23,7 +23,4 @@ class TextTable {
   std::vector<std::vector<std::string>> rows_;
 };
 
-// Display width of UTF-8 text (code points; enough for the °, ←, → our reports use).
-std::size_t display_width(const std::string& text);
-
 }  // namespace outagesim::reports

@@ -22,4 +22,8 @@ TEST_CASE("fitting to a width counts code points and cuts with a mark") {
   CHECK(fit_width("Zürich", 4, false) == "Zür…");
   CHECK(fit_width("Zürich", 4, true) == "Zür~");
   CHECK(fit_width("Zürich", 0, true).empty());
+  // Wide characters take two columns: the cut never passes the width, even when a character must go whole.
+  CHECK(fit_width("香港島", 6, false) == "香港島");
+  CHECK(fit_width("香港島", 5, false) == "香港…");
+  CHECK(fit_width("香港島", 4, true) == "香~");
 }

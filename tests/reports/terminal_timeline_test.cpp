@@ -4,7 +4,7 @@
 #include <sstream>
 #include <vector>
 
-#include "reports/text_table.hpp"
+#include "reports/display_width.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;

@@ -15,7 +15,14 @@ TEST_CASE("columns are padded to their widest cell, numbers right-aligned") {
         "personal-web       9h\n");
 }
 
-TEST_CASE("widths count characters, not bytes") {
-  CHECK(display_width("40.0 °C") == 7);
-  CHECK(display_width("a <- b") == 6);
+TEST_CASE("a wide name keeps the columns in line") {
+  // Regression: padding counted code points, so each Chinese character shifted the next column by one.
+  TextTable t({"tenant", "down"}, {TextTable::Align::kLeft, TextTable::Align::kRight});
+  t.add_row({"澳門政府", "9h"});
+  t.add_row({"OKX", "15h 50m"});
+  CHECK(t.render() ==
+        "tenant       down\n"
+        "--------  -------\n"
+        "澳門政府       9h\n"
+        "OKX       15h 50m\n");
 }

@@ -29,4 +29,10 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+std::string_view character_prefix(std::string_view text, std::size_t characters) {
+  std::size_t end = 0;
+  for (std::size_t n = 0; n < characters && end < text.size(); ++n) end += character_at(text, end).bytes;
+  return text.substr(0, end);
+}
+
 }  // namespace outagesim::reports

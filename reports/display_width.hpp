@@ -19,4 +19,8 @@ CharacterWidth character_at(std::string_view text, std::size_t at);
 
 std::size_t display_width(std::string_view text);
 
+// The longest prefix of `text` of at most `characters` characters (as character_at counts them), never
+// cutting one in two: for limits counted in characters, such as FIS's 256 for a tag value.
+std::string_view character_prefix(std::string_view text, std::size_t characters);
+
 }  // namespace outagesim::reports

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "reports/display_width.hpp"
 #include "reports/printable_text.hpp"
 
 namespace outagesim::reports {
@@ -152,7 +153,7 @@ nlohmann::ordered_json fis_template(const models::ScenarioSpec& spec, const Chao
     description += fmt::format(", {} faults without a real-world action (listed by outagesim export)",
                                plan.unmapped.size());
   }
-  out["description"] = description.substr(0, 512);  // FIS's limit
+  out["description"] = character_prefix(description, 512);  // FIS's limit, in characters
   out["targets"] = ordered_json::object();
   out["actions"] = ordered_json::object();
   TemplateWriter writer(out);
@@ -162,8 +163,9 @@ nlohmann::ordered_json fis_template(const models::ScenarioSpec& spec, const Chao
        {"value", "arn:aws:cloudwatch:REPLACE-WITH-REGION:123456789012:alarm:REPLACE-WITH-STOP-ALARM"}}};
   out["roleArn"] = "arn:aws:iam::123456789012:role/REPLACE-WITH-FIS-ROLE";
   out["experimentOptions"] = {{"accountTargeting", "single-account"}, {"emptyTargetResolutionMode", "skip"}};
-  out["tags"] = {{"Name", spec.title.empty() ? spec.name : spec.title.substr(0, 256)},
-                 {"outagesim:scenario", spec.name}};
+  // FIS takes tag values of up to 256 characters.
+  out["tags"] = {{"Name", character_prefix(spec.title.empty() ? spec.name : spec.title, 256)},
+                 {"outagesim:scenario", character_prefix(spec.name, 256)}};
   return out;
 }
 

@@ -34,3 +34,12 @@ TEST_CASE("character_at gives a character's bytes and columns") {
   CHECK(ascii.bytes == 1);
   CHECK(ascii.columns == 1);
 }
+
+TEST_CASE("character_prefix keeps whole characters") {
+  CHECK(character_prefix("香港島", 2) == "香港");
+  CHECK(character_prefix("ab", 5) == "ab");
+  CHECK(character_prefix("a\xff"
+                         "b",
+                         2) == "a\xff");
+  CHECK(character_prefix("香港", 0).empty());
+}

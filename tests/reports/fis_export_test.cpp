@@ -71,3 +71,16 @@ TEST_CASE("steps past FIS's 12-hour limit are named, the others are not") {
         "fis: step-02 (stop_instances late) ends PT13H after the start, past FIS's limit of 12 hours on an "
         "experiment: FIS refuses this template; put the late steps in a second one\n");
 }
+
+TEST_CASE("a long title in CJK is cut to FIS's 256 characters whole and dumps as valid UTF-8") {
+  // Regression: the title was cut at byte 256, inside a character, and dumping the JSON threw (exit 3).
+  Run run = chaos_region();
+  std::string title;
+  for (int i = 0; i < 300; ++i) title += "香";
+  run.spec.title = title;
+  const auto fis = fis_template(run.spec, plan_chaos(run.spec, run.result));
+  CHECK_NOTHROW(fis.dump());
+  const std::string name = fis["tags"]["Name"].get<std::string>();
+  CHECK(name.size() == 256 * 3);
+  CHECK(name == title.substr(0, 256 * 3));
+}

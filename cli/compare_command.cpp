@@ -41,8 +41,11 @@ int compare_command(const CompareOptions& options) {
     const models::UncertainComparison c = models::compare_variants_uncertain(
         spec, seed, *options.runs, options.threads, watch.control(), tenant);
     watch.finish();
-    if (c.runs == 0) {
-      fmt::print(stderr, "outagesim: interrupted before any replication finished\n");
+    if (c.runs < 2) {  // one draw has no spread: no interval to give, as --runs 1 is refused
+      fmt::print(
+          stderr,
+          "outagesim: interrupted {}; fewer than 2 give no spread or interval, so nothing is reported\n",
+          c.runs == 0 ? "before any replication finished" : "after 1 replication");
       return 130;
     }
     const reports::ReplicationMetadata meta{

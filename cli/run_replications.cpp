@@ -150,8 +150,10 @@ int run_replications_command(const RunOptions& options, const loader::LoadResult
       return 2;
     return write_output(options.output, reports::shard_file_text(file)) ? 0 : 2;
   }
-  if (outcomes.empty()) {
-    fmt::print(stderr, "outagesim: interrupted before any replication finished\n");
+  if (outcomes.size() < 2) {  // one draw has no spread: no interval to give, as --runs 1 is refused
+    fmt::print(stderr,
+               "outagesim: interrupted {}; fewer than 2 give no spread or interval, so nothing is reported\n",
+               outcomes.empty() ? "before any replication finished" : "after 1 replication");
     return 130;
   }
   return write_replication_report(

@@ -65,8 +65,8 @@ std::string sensitivity_text(const m::ScenarioSpec& spec, const Sensitivity& s, 
   const m::RankCorrelations& rc = s.correlations;
   out += fmt::format(
       "\nRANK CORRELATION (Spearman's rho of each input's draws with the downtime, over {} "
-      "replications{})\n",
-      rc.runs,
+      "replication{}{})\n",
+      rc.runs, rc.runs == 1 ? "" : "s",
       s.stopped ? fmt::format("; interrupted: {} of {} asked for", rc.runs, s.requested) : std::string());
   TextTable c({"input", "rho", "vs 0"}, {Align::kLeft, Align::kRight, Align::kLeft});
   bool any_noise = false;

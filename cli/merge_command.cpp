@@ -17,6 +17,7 @@ namespace outagesim::cli {
 int merge_command(const MergeOptions& options) {
   const auto loaded = load_or_report(options.scenario);
   if (!loaded) return 1;
+  const reports::ShardExpectation expected{loaded->content_hash, options.scenario, OUTAGESIM_VERSION};
   std::vector<reports::NamedShard> shards;
   for (const std::string& file : options.shards) {
     std::ifstream in(file, std::ios::binary);
@@ -38,15 +39,14 @@ int merge_command(const MergeOptions& options) {
     } catch (const nlohmann::json::parse_error& e) {
       return report(loader::json_syntax_diagnostic(file, text, e.byte, e.what(), kWhatShard));
     }
-    reports::ShardReading reading = reports::shard_from_json(doc, *loaded->spec);
+    reports::ShardReading reading = reports::shard_from_json(doc, *loaded->spec, &expected);
     if (!reading.shard) {
       return report(loader::json_value_diagnostic(file, text, reading.problem.pointer,
                                                   reading.problem.message, kWhatShard));
     }
     shards.push_back({file, std::move(*reading.shard)});
   }
-  const reports::MergedShards merged =
-      reports::merge_shards(shards, {loaded->content_hash, options.scenario, OUTAGESIM_VERSION});
+  const reports::MergedShards merged = reports::merge_shards(shards, expected);
   if (!merged.error.empty()) {
     fmt::print(stderr, "outagesim: merge: {}\n", merged.error);
     return 1;

@@ -221,7 +221,24 @@ std::string shard_file_text(const ReplicationShard& shard) {
   return out + "}\n";
 }
 
-ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec) {
+std::optional<ShardProblem> origin_mismatch(const std::string& version, std::uint64_t scenario_hash,
+                                            const ShardExpectation& expected) {
+  if (version != expected.version) {
+    return ShardProblem{fmt::format("written by outagesim {}, but this is outagesim {}; rerun the shard with "
+                                    "this version",
+                                    version, expected.version),
+                        "/outagesim"};
+  }
+  if (scenario_hash != expected.scenario_hash) {
+    return ShardProblem{fmt::format("made from another scenario (fnv1a64 {:016x}) than {} (fnv1a64 {:016x})",
+                                    scenario_hash, expected.scenario_file, expected.scenario_hash),
+                        "/scenario_hash"};
+  }
+  return std::nullopt;
+}
+
+ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec,
+                             const ShardExpectation* expected) {
   auto fail = [](std::string message, std::string pointer) {
     return ShardReading{std::nullopt, {std::move(message), std::move(pointer)}};
   };
@@ -246,6 +263,10 @@ ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSp
     return fail("'scenario_hash' missing or not of the form fnv1a64:<16 hex digits>",
                 key_at("scenario_hash"));
   shard.scenario_hash = *hash;
+  if (expected != nullptr) {
+    if (auto problem = origin_mismatch(shard.version, shard.scenario_hash, *expected))
+      return ShardReading{std::nullopt, std::move(*problem)};
+  }
   std::uint64_t* fields[] = {&shard.seed,  &shard.runs,        &shard.shards,
                              &shard.shard, &shard.range.begin, &shard.range.end};
   const char* names[] = {"seed", "runs", "shards", "shard", "begin", "end"};

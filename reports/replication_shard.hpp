@@ -49,7 +49,22 @@ struct ShardReading {
   std::optional<ReplicationShard> shard;
   ShardProblem problem;
 };
-ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec);
+// What the shards must match: the scenario `merge` was given, and the outagesim reading them (a shard
+// written by another version may hold other outcomes).
+struct ShardExpectation {
+  std::uint64_t scenario_hash = 0;
+  std::string scenario_file;
+  std::string version;
+};
+// Why a shard of this version and scenario hash is not one of `expected`'s, if it is not; with its
+// pointer ("/outagesim" or "/scenario_hash").
+std::optional<ShardProblem> origin_mismatch(const std::string& version, std::uint64_t scenario_hash,
+                                            const ShardExpectation& expected);
+
+// With `expected`, a shard of another version or scenario is refused for that, before its outcomes are
+// read against `spec` (whose shape they would not have).
+ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec,
+                             const ShardExpectation* expected = nullptr);
 
 // One outcome, as in a shard file's "outcomes".
 nlohmann::ordered_json outcome_json(const models::ReplicationOutcome& outcome);

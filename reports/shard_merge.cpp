@@ -23,14 +23,8 @@ MergedShards merge_shards(const std::vector<NamedShard>& shards, const ShardExpe
     const ReplicationShard& s = named.shard;
     const std::string& file = named.file;
     if (s.kind != "run") return fail(fmt::format("{}: a '{}' shard, not one of `run --shard`", file, s.kind));
-    if (s.version != expected.version)
-      return fail(
-          fmt::format("{}: written by outagesim {}, but this is outagesim {}; rerun the shard with "
-                      "this version",
-                      file, s.version, expected.version));
-    if (s.scenario_hash != expected.scenario_hash)
-      return fail(fmt::format("{}: made from another scenario (fnv1a64 {:016x}) than {} (fnv1a64 {:016x})",
-                              file, s.scenario_hash, expected.scenario_file, expected.scenario_hash));
+    if (const auto problem = origin_mismatch(s.version, s.scenario_hash, expected))
+      return fail(fmt::format("{}: {}", file, problem->message));
     if (s.seed != first.seed)
       return fail(fmt::format("{}: seed {}, but {} has seed {}", file, s.seed, first_file, first.seed));
     if (s.runs != first.runs)

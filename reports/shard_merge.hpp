@@ -17,14 +17,6 @@ struct NamedShard {
   ReplicationShard shard;
 };
 
-// What the shards must match: the scenario `merge` was given, and the outagesim reading them (a shard
-// written by another version may hold other outcomes).
-struct ShardExpectation {
-  std::uint64_t scenario_hash = 0;
-  std::string scenario_file;
-  std::string version;
-};
-
 struct MergedShards {
   std::vector<models::ReplicationOutcome> outcomes;  // replications 0 .. runs - 1
   std::uint64_t seed = 0;

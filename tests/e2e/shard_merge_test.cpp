@@ -136,7 +136,20 @@ TEST_CASE("shards that do not belong together are refused, naming the file") {
     std::ofstream(edited) << kScenario << "# an edit\n";
     const auto r = run_cli("merge " + edited + " " + a0 + " " + a1);
     CHECK(r.status == 1);
-    CHECK(r.err.find(a0 + ": made from another scenario") != std::string::npos);
+    CHECK(r.err.rfind(a0 + ":", 0) == 0);
+    CHECK(r.err.find("error: made from another scenario") != std::string::npos);
+  }
+  SECTION("another scenario whose outcomes have another shape") {
+    // Regression: the outcomes were checked against the scenario before the hash, so a shard of a
+    // scenario with one more tenant read as a hand-edited file ("'downtime_ms' has 2 entries").
+    const std::string wider = dir.file("wider.yaml");
+    std::string text = kScenario;
+    text.replace(text.find("faults:"), 0, "  - {name: blog, needs: feed}\n");
+    std::ofstream(wider) << text;
+    const auto r = run_cli("merge " + wider + " " + a0 + " " + a1);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("error: made from another scenario") != std::string::npos);
+    CHECK(r.err.find("downtime_ms") == std::string::npos);
   }
   SECTION("a file that is no shard, or a shard cut short") {
     const auto not_json = run_cli("merge " + scenario + " " + a0 + " " + scenario);

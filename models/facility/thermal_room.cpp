@@ -175,6 +175,7 @@ void ThermalRoom::apply_thresholds(int direction) {
     }
     if (params_.sprinkler_c && !damaged_ && temp_c_ >= *params_.sprinkler_c - kToleranceC) {
       damaged_ = true;
+      accessible_ = false;
       publish_state(Cause{Reason::kSprinkler, id(), last_change(), kNoInjection, temp_c_});
       start_timer(params_.reentry_after, kReentry);
     }
@@ -298,6 +299,7 @@ void ThermalRoom::on_timer(std::uint32_t tag) {
       publish_state(power_cause_);
       return;
     case kReentry:
+      accessible_ = true;
       ctx().note_change(*this, Cause{Reason::kReentryAllowed, id(), last_change()});
       return;
     case kDamageChecksDone:

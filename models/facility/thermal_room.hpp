@@ -44,6 +44,8 @@ class ThermalRoom final : public Component {
   double temperature_now_c() const;
   bool powered() const { return power_ok_ && !damaged_ && !operator_off_ && !forced_down(); }
   bool overheated() const { return overheated_; }
+  // People may enter: no fire-suppression discharge, or its re-entry time has come.
+  bool accessible() const { return accessible_; }
   // Hosts may start only when the room is powered, not overheated, and cooled enough to carry all of
   // its equipment at full power.
   bool can_restart_hosts() const;
@@ -104,6 +106,7 @@ class ThermalRoom final : public Component {
   double auxiliary_kw_ = 0;
   bool overheated_ = false;
   bool damaged_ = false;
+  bool accessible_ = true;
   bool operator_off_ = false;
   bool power_ok_ = true;         // false once the UPS ran out
   bool power_needs_met_ = true;  // the power requirement, as last evaluated

@@ -2,6 +2,7 @@
 #include "models/operations/operations.hpp"
 
 #include "models/core/component.hpp"
+#include "models/facility/thermal_room.hpp"
 #include "models/operations/repair_process.hpp"
 
 namespace outagesim::models {
@@ -151,6 +152,14 @@ void Operations::wake_waiting_stages() {
 bool Operations::happened_since(const TriggerSpec& trigger, sim::Time since) const {
   switch (trigger.source) {
     case TriggerSpec::Source::kComponent: {
+      // A room's `cooled` and `accessible` are conditions on its state, not events to catch: a stage
+      // that waits for a room to be cool goes ahead if it cooled before the repair started (and has not
+      // heated since), as it does if it never heated.
+      if (trigger.event == TriggerEvent::kCooled || trigger.event == TriggerEvent::kAccessible) {
+        if (const auto* room = dynamic_cast<const ThermalRoom*>(&ctx_->component(trigger.component))) {
+          return trigger.event == TriggerEvent::kCooled ? !room->overheated() : room->accessible();
+        }
+      }
       const auto found = wait_slot_.find(trigger.component);
       return found != wait_slot_.end() &&
              last_event_[found->second][static_cast<std::size_t>(trigger.event)] >= since;

@@ -175,6 +175,40 @@ repairs:
   CHECK(clock(stage.ended) == "03:15");
 }
 
+TEST_CASE("a stage waiting for a room to be cool goes ahead when it cooled before the repair started") {
+  // Regression: `cooled` was an event to catch after the repair's start, so a room that cooled before it
+  // became accessible held the stage to the horizon: a longer re-entry time gave a 22h outage, not 6h.
+  const auto sprinkler_run = [](const char* reentry) {
+    return run_yaml(scenario_yaml(std::string(R"(
+crews: [{name: ops, headcount: 2}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 80000,
+     base_load_kw: 200, sprinkler_c: 50, reentry_after: )") +
+                                  reentry + R"(}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 400, kw_per_host: 2, shutdown_c: 45}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {at: "05:00", target: plant, action: restore_chillers, count: 2}
+repairs:
+  - name: dry out
+    when: {component: hall, event: accessible}
+    stages:
+      - {name: wait cool, duration: 0m, wait_for: {component: hall, event: cooled}}
+      - {name: dry, work: 4h, crew: ops, people: 2}
+)"));
+  };
+  const Run early = sprinkler_run("1h");  // accessible while still hot: the stage waits for the cooling
+  const auto& wait_early = early.result.repairs.at(0).stages.at(0);
+  CHECK(wait_early.began > wait_early.ready);
+  const Run late = sprinkler_run("4h");  // cool before it is accessible: the stage goes ahead at once
+  const auto& wait_late = late.result.repairs.at(0).stages.at(0);
+  CHECK_FALSE(wait_late.ready.is_never());
+  CHECK(wait_late.began == wait_late.ready);
+  CHECK(clock_or_never(late.result.repairs.at(0).stages.at(1).ended) != "never");
+}
+
 TEST_CASE("night shifts have fewer people and a vendor arrives its call-out after it is needed") {
   const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
 crews:

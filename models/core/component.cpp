@@ -44,6 +44,12 @@ bool Component::apply_now(const InjectionSpec& injection, InjectionId id) {
   assert(accepts(kind_, injection.action));
   switch (injection.action) {
     case Action::kFail:
+      if (forced_down_ && forced_cause_.injection == sag_ && sag_ != kNoInjection) {
+        // Failed during a voltage sag: down already, but now it stays down when the sag ends.
+        forced_cause_ = injection_cause(injection, id);
+        ctx_->note_change(*this, forced_cause_);
+        return true;
+      }
       if (forced_down_) return false;
       forced_down_ = true;
       forced_cause_ = injection_cause(injection, id);

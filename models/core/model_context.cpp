@@ -10,8 +10,10 @@ ModelContext::ModelContext(sim::Engine& engine, Region& region, const std::vecto
                            std::uint64_t seed, std::uint64_t replication)
     : engine_(&engine), region_(&region), streams_(seed, replication), queued_(region.size()) {
   crews_.reserve(crews.size());
-  for (const CrewSpec& crew : crews)
+  for (const CrewSpec& crew : crews) {
     crews_.push_back(std::make_unique<sim::Resource>(engine, crew.headcount));
+    crew_max_headcount_.push_back(crew.max_headcount());
+  }
 }
 
 ChangeId ModelContext::change_state(Component& component, State to, const Cause& cause) {

@@ -28,6 +28,16 @@ class StateObserver {
   ~StateObserver() = default;
 };
 
+// Calls a vendor crew out the first time its people are asked for (models::CrewRoster, which keeps the
+// headcounts, sits above the components that ask).
+class CrewCaller {
+ public:
+  virtual void call(std::uint32_t crew) = 0;
+
+ protected:
+  ~CrewCaller() = default;
+};
+
 class ModelContext {
  public:
   // The engine and region are not owned and must outlive the context.
@@ -62,6 +72,14 @@ class ModelContext {
   std::vector<StateChange> take_journal() { return std::move(journal_); }
   void add_observer(StateObserver& observer) { observers_.push_back(&observer); }
   sim::Resource& crew(std::uint32_t index) { return *crews_[index]; }
+  // The most people crew `index` ever has on site (CrewSpec::max_headcount).
+  std::uint32_t crew_max_headcount(std::uint32_t index) const { return crew_max_headcount_[index]; }
+  // Asks for crew `index`'s people: a vendor not yet called is called out now. Every request for a crew's
+  // people goes through here first.
+  void call_crew(std::uint32_t index) {
+    if (crew_caller_ != nullptr) crew_caller_->call(index);
+  }
+  void set_crew_caller(CrewCaller& caller) { crew_caller_ = &caller; }
   // Models take their named streams from here, once, when the run starts.
   const sim::RandomStreams& streams() const { return streams_; }
   std::uint64_t evaluations() const { return evaluations_; }
@@ -72,6 +90,8 @@ class ModelContext {
   std::vector<StateChange> journal_;
   std::vector<StateObserver*> observers_;
   std::vector<std::unique_ptr<sim::Resource>> crews_;
+  std::vector<std::uint32_t> crew_max_headcount_;
+  CrewCaller* crew_caller_ = nullptr;
   sim::RandomStreams streams_;
   // Ranks of the components queued for evaluation, popped lowest first.
   sim::IndexQueue queued_;

@@ -126,9 +126,14 @@ void HostPool::stop(const Cause& cause) {
 }
 
 void HostPool::request_team(std::uint32_t tag, std::uint32_t team) {
+  ctx().call_crew(*params_.crew);  // a vendor is called out by the first request
   sim::Resource& crew = ctx().crew(*params_.crew);
-  // A team larger than the crew on duty is capped at it when asked for: the work goes on, slower.
-  const std::uint32_t units = std::max<std::uint32_t>(1, std::min(team, crew.capacity()));
+  // A team larger than the crew on duty is capped at it when asked for: the work goes on, slower. With
+  // nobody on duty (a night without staff, a vendor on the way) it waits for the team, capped at the
+  // most people the crew ever has, rather than for one person who would then work alone all day.
+  const std::uint32_t on_duty = crew.capacity();
+  const std::uint32_t units = std::max<std::uint32_t>(
+      1, std::min(team, on_duty > 0 ? on_duty : ctx().crew_max_headcount(*params_.crew)));
   const std::uint32_t payload = tag | (units << kUnitsShift);
   (tag == kRestartCrew ? restart_payload_ : replace_payload_) = payload;
   crew.request(handler(), payload, params_.restart_priority, units);

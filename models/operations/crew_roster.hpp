@@ -6,13 +6,14 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/core/model_context.hpp"
 #include "models/operations/crew_spec.hpp"
 #include "sim/engine.hpp"
 #include "sim/resource.hpp"
 
 namespace outagesim::models {
 
-class CrewRoster final : public sim::EventHandler {
+class CrewRoster final : public sim::EventHandler, public CrewCaller {
  public:
   // `crews` are the run's resources, one per spec, not owned. `start_time_of_day` is the local time of
   // day simulated time 0 stands for. Sets every crew's headcount for time 0 and schedules the changes.
@@ -20,7 +21,7 @@ class CrewRoster final : public sim::EventHandler {
              sim::Time start_time_of_day);
 
   // A stage needs people of crew `index`: a vendor not yet called is called now. Others: nothing.
-  void call(std::uint32_t index);
+  void call(std::uint32_t index) override;
   // When a called vendor's people arrive; never() for crews that are not vendors or not yet called.
   sim::Time arrival(std::uint32_t index) const { return arrival_[index]; }
 

@@ -65,6 +65,7 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
     }
   }
   ctx.add_observer(*this);
+  ctx.set_crew_caller(roster_);
 }
 
 Operations::~Operations() = default;

@@ -291,3 +291,40 @@ TEST_CASE("random damage draws the damaged hosts around the expected number, fro
   // The same replication draws the same hosts.
   CHECK(values(run_yaml(yaml), "a", Reason::kHeatDamage) == values(run_yaml(yaml), "a", Reason::kHeatDamage));
 }
+
+namespace {
+// A hall that loses its chillers 01:00-03:00 (its hosts stop at 40 °C at 01:26:40, and it cools at about
+// 03:10) and a pool of 400 hosts restarted by `crews[0]`.
+std::string hall_restarted_by(const std::string& crews, const std::string& pool_keys) {
+  return scenario_yaml("crews: [" + crews + R"(]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 80000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 400, kw_per_host: 2, shutdown_c: 40, crew: c, )" +
+                       pool_keys + R"(}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {at: "03:00", target: plant, action: restore_chillers, count: 2}
+)");
+}
+}  // namespace
+
+TEST_CASE("a pool's restart calls its vendor crew out") {
+  // Regression: only repair stages called a vendor out, so a pool restarted by one waited forever.
+  const Run run = run_yaml(hall_restarted_by("{name: c, headcount: 3, call_out: 1h}", "power_on: 30m"));
+  const std::string down = run.intervals("hosts");
+  INFO(down);
+  CHECK(down.find("-end") == std::string::npos);
+  // Cooled about 03:10, the vendor on site an hour later, 30 minutes of power-on.
+  CHECK(down == "01:26:40-04:40:40");
+}
+
+TEST_CASE("a team asked for while nobody is on duty waits for the shift, whole") {
+  // Regression: the request was capped at one person when nobody was on duty, and stayed one person when
+  // the day shift of four came: 400 hosts at 100 a person-hour took until noon, not 09:00.
+  const Run run = run_yaml(hall_restarted_by(
+      R"({name: c, shifts: [{from: "08:00", headcount: 4}, {from: "20:00", headcount: 0}]})",
+      "restart: {team: 4, hosts_per_person_hour: 100}"));
+  CHECK(run.intervals("hosts") == "01:26:40-09:00");
+}

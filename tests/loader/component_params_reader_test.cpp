@@ -167,6 +167,13 @@ TEST_CASE("a room's structure loads with its mass and coupling, and one without 
              Catch::Contains("structure_coupling_kw_per_c without structure_mass_kj_per_c"));
   CHECK_THAT(load_errors(room(", structure_mass_kj_per_c: 21000, structure_coupling_kw_per_c: 1e-300")),
              Catch::Contains("a coupling of at least 1e-06 kW/°C"));
+  // Regression: a structure faster than its 5-minute steps acted as a heat sink (a 1 kJ/°C structure held
+  // the room at its setpoint through two hours without cooling).
+  CHECK_THAT(load_errors(room(", structure_mass_kj_per_c: 10000, structure_coupling_kw_per_c: 500")),
+             Catch::Contains("the structure's time constant (mass / coupling) is 20 s, too short"));
+  CHECK_THAT(load_errors(room(", structure_mass_kj_per_c: 1, structure_coupling_kw_per_c: 1e6")),
+             Catch::Contains("a time constant of at least 3600 s (1 h)"));
+  load_spec(room(", structure_mass_kj_per_c: 3600, structure_coupling_kw_per_c: 1"));  // exactly an hour
 }
 
 TEST_CASE("a room's thermal mass and heat loss may be given per kW of design cooling or by room_defaults") {

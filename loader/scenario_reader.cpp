@@ -130,16 +130,20 @@ void ScenarioReader::read_crews(const YamlNode& list) {
     for (const YamlNode& s : list_items(c.get("shifts"), "'shifts' of " + what)) {
       YamlMap shift(sink_, s, "a shift of " + what);
       m::ShiftSpec spec;
+      bool from_ok = false;
       if (const YamlNode from = shift.get("from", true); from.defined()) {
         const auto text = read_string(sink_, from, "'from' of a shift of " + what).value_or("");
         const auto parsed = parse_scenario_time(text, Instant{});
         const sim::Time* t = std::get_if<sim::Time>(&parsed);
-        if (!t || *t < sim::Time() || *t >= sim::Time::hours(24)) {
+        // "+2h" is an offset from the scenario's start elsewhere, never a time of day: refused, not read
+        // as 02:00.
+        if (!t || *t < sim::Time() || *t >= sim::Time::hours(24) || text.starts_with('+')) {
           sink_.error(from.mark(),
                       fmt::format("'from' of a shift of {} is '{}', not a time of day", what, text),
                       "a local clock time such as 07:00");
         } else {
           spec.from = *t;
+          from_ok = true;
         }
       }
       before = sink_.inputs().size();
@@ -152,7 +156,7 @@ void ScenarioReader::read_crews(const YamlNode& list) {
       if (crew.shifts.empty()) surest = 0;
       surest = std::max(surest, lowest_draw(before, spec.headcount));
       shift.finish();
-      if (!crew.shifts.empty() && spec.from <= crew.shifts.back().from) {
+      if (from_ok && !crew.shifts.empty() && spec.from <= crew.shifts.back().from) {
         sink_.error(shift.mark(), fmt::format("the shifts of {} are not in order of their start", what),
                     fmt::format("a 'from' later than the previous shift's"));
       }

@@ -388,6 +388,19 @@ crews:
   CHECK_THAT(errors, Catch::Contains("crew 'nobody' never has anyone"));
 }
 
+TEST_CASE("a shift starts at a time of day: an offset or 24:00 is refused once") {
+  // Regression: "+2h" was read as 02:00, and 24:00 gave a second error, "not in order", as a consequence.
+  const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(
+crews:
+  - name: site
+    shifts: [{from: "07:00", headcount: 3}, {from: "+2h", headcount: 1}, {from: "24:00", headcount: 2}]
+)"));
+  CHECK_THAT(errors, Catch::Contains("'from' of a shift of crew 'site' is '+2h', not a time of day"));
+  CHECK_THAT(errors, Catch::Contains("'from' of a shift of crew 'site' is '24:00', not a time of day"));
+  CHECK_THAT(errors, !Catch::Contains("not in order"));
+  CHECK_THAT(errors, Catch::Contains("2 problems found"));
+}
+
 TEST_CASE(
     "a calibrated milestone must be named by a calibrated parameter, and the parameter's target exist") {
   const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(

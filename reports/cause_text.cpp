@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <string>
 #include <vector>
 
 #include "models/results/cause_chain.hpp"
@@ -11,6 +12,20 @@
 namespace outagesim::reports {
 
 namespace m = outagesim::models;
+
+// A share as a percentage, in whole per cent unless that would round a partial share to 100 % or 0 %:
+// "down: serving 100% of capacity" would read as a contradiction (599 hosts of 600 give 99.8%).
+std::string percent_of(double share) {
+  const double pct = 100 * share;
+  int decimals = 0;
+  while (decimals < 4) {
+    const std::string text = fmt::format("{:.{}f}", pct, decimals);
+    const double shown = std::stod(text);
+    if (!((share < 1 && shown >= 100) || (share > 0 && shown <= 0))) break;
+    ++decimals;
+  }
+  return fmt::format("{:.{}f}%", pct, decimals);
+}
 
 std::string describe_wait(m::Wait wait, const std::string& step) {
   switch (wait) {
@@ -126,19 +141,19 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
     case m::Reason::kHeatDamage:
       return fmt::format("{:.0f} hosts damaged by heat", c.cause.value);
     case m::Reason::kHostsReplaced:
-      return fmt::format("damaged hosts replaced: {:.0f}% serving", 100 * c.cause.value);
+      return fmt::format("damaged hosts replaced: {} serving", percent_of(c.cause.value));
     case m::Reason::kThrottled:
-      return fmt::format("throttled: {:.0f}% of calls succeed", 100 * c.cause.value);
+      return fmt::format("throttled: {} of calls succeed", percent_of(c.cause.value));
     case m::Reason::kPartialCapacity:
       if (c.cause.blamed != m::kNoComponent) {
-        return fmt::format("serving {:.0f}% of capacity: {} serves that share", 100 * c.cause.value,
+        return fmt::format("serving {} of capacity: {} serves that share", percent_of(c.cause.value),
                            blamed());
       }
       if (c.cause.injection != m::kNoInjection) {
-        return fmt::format("serving {:.0f}% of capacity: {}", 100 * c.cause.value,
+        return fmt::format("serving {} of capacity: {}", percent_of(c.cause.value),
                            describe_injection(spec, c.cause.injection, c.time));
       }
-      return fmt::format("serving {:.0f}% of capacity", 100 * c.cause.value);
+      return fmt::format("serving {} of capacity", percent_of(c.cause.value));
     case m::Reason::kRebuilding:
       return fmt::format("rebuilding the data of lost nodes: {:.0f} TB to copy", c.cause.value);
     case m::Reason::kRecovered:

@@ -270,9 +270,10 @@ void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::
     if (s.count > 0) {
       out += fmt::format("  {}: {} timed milestone{}, {} within tolerance, median |difference| {}\n",
                          m::basis_name(basis), s.count, s.count == 1 ? "" : "s", s.within_tolerance,
-                         !s.median_abs_error                         ? std::string("-")
-                         : *s.median_abs_error == sim::Time::never() ? std::string("never")
-                                                                     : format_duration(*s.median_abs_error));
+                         !s.median_abs_error ? std::string("-")
+                         : *s.median_abs_error == sim::Time::never()
+                             ? std::string("never (half of them or more never happened)")
+                             : format_duration(*s.median_abs_error));
     }
     if (s.checks > 0) {
       out += fmt::format("  {}: {} check{} of downtime or state, {} held\n", m::basis_name(basis), s.checks,

@@ -474,10 +474,11 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.degraded_below =
           c.number("degraded_below", false, {0, 1, true}, into(at, &m::ServiceParams::degraded_below))
               .value_or(1);
-      if (p.degraded_below <= p.down_below) {
+      // Equal is allowed: no degraded band (`down_below: 1` alone is down at any loss).
+      if (p.degraded_below < p.down_below) {
         sink_.error(c.mark_of("degraded_below"),
-                    fmt::format("{}: 'degraded_below' is not above 'down_below'", what),
-                    fmt::format("a share above {}", p.down_below));
+                    fmt::format("{}: 'degraded_below' is below 'down_below'", what),
+                    fmt::format("a share of at least {}", p.down_below));
       }
       // A kind's own keys are asked for (and so offered in "expected: one of ..."); another kind's are
       // only refused when given.

@@ -138,3 +138,22 @@ faults:
 )"));
   CHECK(run.intervals("oss") == "01:00-07:33:20");  // 500 / 90 h = 5h33m20s
 }
+
+TEST_CASE("down_below 1 alone makes a service down at any loss") {
+  // Regression: degraded_below's default of 1 was "not above" it, and the file was refused with
+  // "expected: a share above 1", about a key that was not written.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: disks, kind: block_storage}
+  - {name: stamp, kind: block_storage, needs: disks, down_below: 1}
+faults:
+  - {at: "01:00", target: disks, action: set_capacity, share: 0.99}
+  - {at: "02:00", target: disks, action: set_capacity, share: 1}
+)"));
+  CHECK(run.intervals("stamp") == "01:00-02:00");
+  CHECK_THAT(load_errors(scenario_yaml(R"(
+components:
+  - {name: stamp, kind: block_storage, down_below: 0.5, degraded_below: 0.4}
+)")),
+             Catch::Contains("'degraded_below' is below 'down_below'"));
+}

@@ -257,12 +257,19 @@ void ScenarioReader::read_stage(const YamlNode& item, m::RepairSpec& repair, std
         s.has("people") && is_distribution(s.get("people"))
             ? static_cast<std::uint32_t>(sink_.inputs().back().distribution.highest())
             : stage.people;
-    if (most_needed > surest) {
-      sink_.error(
-          s.mark_of("people"),
-          fmt::format("{} needs {} people, but crew '{}' {} more than {}", s.what(), most_needed, crew.name,
-                      surest == crew.max_headcount() ? "never has" : "may never have", surest),
-          fmt::format("people: at most {}", surest));
+    if (most_needed > surest && surest == crew.max_headcount()) {
+      sink_.error(s.mark_of("people"),
+                  fmt::format("{} needs {} people, but crew '{}' never has more than {}", s.what(),
+                              most_needed, crew.name, surest),
+                  fmt::format("people: at most {}", surest));
+    } else if (most_needed > surest) {
+      // An uncertain headcount whose lowest draw is too few: the fix is most often at the distribution.
+      sink_.error(s.mark_of("people"),
+                  fmt::format("{} needs {} people, but crew '{}' has an uncertain headcount that can draw as "
+                              "few as {} at its busiest, and the stage would then wait for ever",
+                              s.what(), most_needed, crew.name, surest),
+                  fmt::format("a headcount distribution with 'min: {}' (or more), or people: at most {}",
+                              most_needed, surest));
     }
   }
   stage.priority = static_cast<std::int32_t>(s.integer("priority", false, -1'000'000, 1'000'000).value_or(0));

@@ -338,7 +338,15 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YamlNode& node,
                  fmt::format("a value from {} to {}", dist.lowest(), dist.highest()));
       return std::nullopt;
     }
-    nominal = *v;
+    if (dist.kind() == sim::DistributionKind::kEmpirical && !dist.has_sample(*v)) {
+      sink.error(nominal_node.mark(),
+                 fmt::format("'nominal' {} is a value {} never draws", of, dist.describe()),
+                 "one of its samples");
+      return std::nullopt;
+    }
+    // As a draw is: a count or a time is a whole number (2.5 people would be 2 in every report and 3 in
+    // the run otherwise).
+    nominal = m::round_for_unit(*v, unit);
   }
   m::UncertainInput input{.name = name.value_or(what),
                           .where = sink.place_of(node.mark()),

@@ -234,14 +234,21 @@ double Distribution::raw_cdf(double x) const {
   });
 }
 
+bool Distribution::has_sample(double value) const {
+  return kind_ == DistributionKind::kEmpirical && std::binary_search(samples_.begin(), samples_.end(), value);
+}
+
 double Distribution::raw_quantile(double p) const {
   switch (kind_) {
     case DistributionKind::kConstant:
       return a_;
     case DistributionKind::kEmpirical: {
-      // The step function of drawing one sample at random: p in [k/n, (k+1)/n) gives the k-th.
-      const auto n = samples_.size();
-      const auto k = std::min(n - 1, static_cast<std::size_t>(p * static_cast<double>(n)));
+      // The inverse of the step CDF of drawing one sample at random: the smallest sample x with
+      // P(X <= x) >= p, so p in (k/n, (k+1)/n] gives the k-th (0-based), and the median of 1 and 3 is 1.
+      // A draw's variate is never k/n exactly (see open_uniform), so draws are each sample equally often.
+      const auto n = static_cast<double>(samples_.size());
+      const double above = std::ceil(p * n) - 1;
+      const auto k = static_cast<std::size_t>(std::clamp(above, 0.0, n - 1));
       return samples_[k];
     }
     default:

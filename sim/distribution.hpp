@@ -72,6 +72,8 @@ class Distribution {
   // The p-quantile of the (truncated) distribution. REQUIRES: 0 < p < 1.
   double quantile(double p) const;
   double median() const { return quantile(0.5); }
+  // For empirical samples: whether `value` is one of them. False for every other kind.
+  bool has_sample(double value) const;
   // One draw: the quantile of an open-interval uniform variate of `stream`. Takes one 64-bit output.
   double sample(RandomStream& stream) const;
   // The variate a draw uses, in (0, 1): 53 random bits, centred in their cell so that neither end is hit.

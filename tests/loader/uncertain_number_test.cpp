@@ -135,7 +135,8 @@ repairs:
     stages:
       - {name: work, duration: 1h, crew: ops, people: 3}
 )"));
-  CHECK_THAT(e, Catch::Contains("may never have more than 1"));
+  CHECK_THAT(e, Catch::Contains("crew 'ops' has an uncertain headcount that can draw as few as 1"));
+  CHECK_THAT(e, Catch::Contains("a headcount distribution with 'min: 3' (or more), or people: at most 1"));
 }
 
 TEST_CASE("inputs with one name share one draw, a different distribution under the name is refused") {
@@ -260,4 +261,29 @@ components:
 )"));
   CHECK_THAT(mass,
              Catch::Contains("can draw 0.001, and then: room 'hall': the structure's mass 0.001 kJ/°C"));
+}
+
+TEST_CASE("a written nominal is rounded as its draws are, and an empirical one must be a sample") {
+  const auto spec_with = [](std::string_view people) {
+    return scenario_yaml(std::string(R"(
+crews: [{name: ops, headcount: 4}]
+components:
+  - {name: feed, kind: power_feed}
+repairs:
+  - name: fix
+    when: {component: feed, event: enters_down}
+    stages:
+      - {name: work it, work: 4h, crew: ops, people: )") +
+                         std::string(people) + "}\n");
+  };
+  // Regression: a nominal of 2.5 people was shown as 2 and run as 3.
+  const m::ScenarioSpec half =
+      load_spec(spec_with("{dist: uniform, min: 1, max: 4, nominal: 2.5, name: ppl}"));
+  REQUIRE(half.inputs.size() == 1);
+  CHECK(half.inputs[0].nominal == 2);
+  CHECK(half.repairs[0].stages[0].people == 2);
+  // Regression: a nominal between two samples was accepted, a value no replication ever visits.
+  CHECK_THAT(load_errors(spec_with("{dist: empirical, samples: [1, 3], nominal: 2}")),
+             Catch::Contains("expected: one of its samples"));
+  CHECK(load_spec(spec_with("{dist: empirical, samples: [1, 3]}")).inputs[0].nominal == 1);  // lower median
 }

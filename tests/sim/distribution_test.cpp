@@ -117,3 +117,17 @@ TEST_CASE("every kind has a name that parses back") {
   DistributionKind k{};
   CHECK_FALSE(outagesim::sim::parse_distribution_kind("gauss", k));
 }
+
+TEST_CASE("an empirical quantile is the smallest sample with at least that share at or below it") {
+  // Regression: the median of 1 and 3 was 3, the upper middle; P(X <= 1) is already 1/2.
+  const Distribution two = made(Distribution::empirical({3, 1}));
+  CHECK(two.median() == 1);
+  CHECK(two.quantile(0.51) == 3);
+  const Distribution ten = made(Distribution::empirical({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+  CHECK(ten.quantile(0.1) == 1);
+  CHECK(ten.quantile(0.9) == 9);
+  CHECK(ten.quantile(0.95) == 10);
+  CHECK(ten.has_sample(4));
+  CHECK_FALSE(ten.has_sample(4.5));
+  CHECK_FALSE(made(Distribution::uniform(1, 10)).has_sample(4));
+}

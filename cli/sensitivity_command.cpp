@@ -47,8 +47,11 @@ int sensitivity_command(const SensitivityOptions& options) {
     fmt::print(
         stderr,
         "outagesim sensitivity: {} has no uncertain inputs, so there is nothing to vary; write a number "
-        "as a distribution ({{dist: ...}}, docs/scenario-format.md) to ask how much it matters\n",
-        options.scenario);
+        "as a distribution ({{dist: ...}}, docs/scenario-format.md) to ask how much it matters{}\n",
+        options.scenario,
+        spec.failures.empty() ? ""
+                              : " (the random failures under 'failures' are processes that run --runs "
+                                "varies, not inputs of one number a tornado can set)");
     return 1;
   }
   const std::uint64_t seed = options.seed.value_or(spec.seed);

@@ -39,7 +39,7 @@ std::string rank_text(const m::ScenarioSpec& spec, const m::ComponentRanking& ra
       "recovery steps count for none). At the root: the same time by where its cause chains end (a fault or "
       "an operator action on the component). Saved: what a run without the component's scripted faults saves "
       "(\"-\": no fault on it). Held up: what a run saves with the component never failing, whatever its "
-      "dependencies do.\n\n",
+      "dependencies do; a host pool still stops when its room loses power (hold the room up for that).\n\n",
       format_duration(ranking.total));
   TextTable table({"component", "kind", "held", "share", "at the root", "saved", "held up", "tenants"},
                   {TextTable::Align::kLeft, TextTable::Align::kLeft, TextTable::Align::kRight,

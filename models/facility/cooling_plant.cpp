@@ -153,6 +153,7 @@ void CoolingPlant::arm_standby_switch() {
       ctx().engine().is_pending(standby_switch_))
     return;
   if (primary_running_ + standby_running_ >= params_.chillers) return;
+  if (standby_running_ + standby_failed_ >= params_.standby_chillers) return;  // none left to switch in
   standby_switch_ = start_timer(*params_.standby_switch, kStandbySwitch);
 }
 
@@ -163,18 +164,27 @@ void CoolingPlant::arm_weather() {
 }
 
 void CoolingPlant::bring_in_standby() {
-  standby_running_ = std::min(params_.standby_chillers, params_.chillers - primary_running_);
+  standby_running_ =
+      std::min(params_.standby_chillers - standby_failed_, params_.chillers - primary_running_);
 }
 
 bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) {
   const Cause cause = injection_cause(injection, id);
   const auto count = static_cast<std::uint32_t>(injection.amount);
   switch (injection.action) {
-    case Action::kFailChillers:
-      primary_running_ -= std::min(count, primary_running_);
+    case Action::kFailChillers: {
+      // Running chillers fail, the primary ones first, then standby units already switched in (which
+      // then cannot be switched in again until restored).
+      const std::uint32_t primary = std::min(count, primary_running_);
+      const std::uint32_t standby = std::min(count - primary, standby_running_);
+      if (primary + standby == 0) return false;  // nothing running to fail
+      primary_running_ -= primary;
+      standby_running_ -= standby;
+      standby_failed_ += standby;
       update(cause);
       arm_standby_switch();
       return true;
+    }
     case Action::kLoopAirlock:
       loop_airlocked_ = true;
       primary_running_ = 0;
@@ -194,6 +204,10 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
     case Action::kRestoreChillers:
       // A chiller cannot be restarted without power.
       if (!powered_) return false;
+      // Failed standby units are repaired with what the primaries do not take.
+      standby_failed_ -= std::min(standby_failed_, primary_running_ + count > params_.chillers
+                                                       ? primary_running_ + count - params_.chillers
+                                                       : 0u);
       primary_running_ = std::min(params_.chillers, primary_running_ + count);
       // Standby chillers step back as primary ones return; none are needed once all primaries run.
       standby_running_ = std::min(standby_running_, params_.chillers - primary_running_);

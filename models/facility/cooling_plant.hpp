@@ -64,6 +64,7 @@ class CoolingPlant final : public Component {
   CoolingPlantParams params_;
   std::uint32_t primary_running_;
   std::uint32_t standby_running_ = 0;
+  std::uint32_t standby_failed_ = 0;  // standby units failed while running, until restored
   bool loop_airlocked_ = false;
   bool powered_ = true;     // the power requirement, as last evaluated
   bool controlled_ = true;  // the control requirement, as last evaluated

@@ -236,3 +236,22 @@ faults:
   CHECK(run.intervals("hall", State::kDegraded) == "01:23:14-03:28:14");
   CHECK(run.intervals("hosts") == "01:48:14-end");
 }
+
+TEST_CASE(
+    "standby chillers that were switched in can fail too, and a failure with nothing running has no effect") {
+  // Regression: fail_chillers only ever stopped primaries, so a second failure after the standby switch
+  // changed nothing yet reported an effect, and a count above the primaries left the standby running.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, standby_chillers: 2, chiller_kw: 500, standby_switch: 5m}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+  - {at: "03:00", target: plant, action: fail_chillers, count: 2}
+  - {at: "04:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {at: "05:00", target: plant, action: restore_chillers, count: 2}
+)"));
+  CHECK(run.intervals("plant", State::kDown) == "01:00-01:05, 03:00-05:00");
+  CHECK(run.result.injection_had_effect.at(1));
+  CHECK_FALSE(run.result.injection_had_effect.at(2));
+}

@@ -37,6 +37,7 @@ void ScenarioReader::read_injections(const YamlNode& list, bool faults) {
     }
     if (const YamlNode when = e.get("when"); when.defined()) {
       injection.when = trigger(when, "'when' of " + e.what());
+      check_start_can_come(injection.when, when);
       timed = injection.when.has_value();
     }
     if (const auto delay = e.duration("delay", false, into(here, &m::InjectionSpec::delay))) {

@@ -156,6 +156,21 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
   return trigger;
 }
 
+void ScenarioReader::check_start_can_come(const std::optional<m::TriggerSpec>& trigger,
+                                          const YamlNode& node) {
+  if (!trigger || trigger->source != m::TriggerSpec::Source::kComponent ||
+      trigger->event != m::TriggerEvent::kAccessible || trigger->component >= spec_.components.size())
+    return;
+  const auto* room = std::get_if<m::RoomParams>(&spec_.components[trigger->component].params);
+  if (room != nullptr && !room->sprinkler_c) {
+    sink_.error(node.mark(),
+                fmt::format("room '{}' has no sprinkler_c, so nothing ever seals it and 'accessible' never "
+                            "comes: what this starts would never start",
+                            spec_.components[trigger->component].name),
+                "a sprinkler_c on the room, or another event");
+  }
+}
+
 std::vector<m::TriggerSpec> ScenarioReader::triggers(const YamlNode& node, const std::string& what) {
   std::vector<m::TriggerSpec> out;
   if (node.is_sequence()) {
@@ -170,6 +185,7 @@ std::vector<m::TriggerSpec> ScenarioReader::triggers(const YamlNode& node, const
 
 void ScenarioReader::read_repairs(const YamlNode& list) {
   std::vector<std::string> names;
+  std::vector<std::pair<std::uint32_t, YamlNode>> when_nodes;  // repairs started by a trigger, for cycles
   for (const YamlNode& item : list_items(list, "'repairs'")) {
     const auto index = static_cast<std::uint32_t>(spec_.repairs.size());
     YamlMap r(sink_, item, fmt::format("repair '{}'", shown_name(item)));
@@ -193,6 +209,8 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
     }
     if (const YamlNode when = r.get("when"); when.defined()) {
       repair.when = trigger(when, "'when' of " + r.what());
+      check_start_can_come(repair.when, when);
+      when_nodes.emplace_back(index, when);
       if (repair.when && repair.when->source != m::TriggerSpec::Source::kComponent &&
           repair.when->repair == index) {
         sink_.error(when.mark(), fmt::format("{} is started by its own end", r.what()),
@@ -208,6 +226,28 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
     }
     r.finish();
     spec_.repairs.push_back(std::move(repair));
+  }
+  // Repairs started by one another's ends in a ring never start: each waits for the next. (A repair
+  // started by its own end is refused above.) Each repair has one `when`, so following them from a
+  // repair either leaves the repairs or comes back within their count.
+  for (const auto& [start, node] : when_nodes) {
+    std::uint32_t at = start;
+    for (std::size_t steps = 0; steps < spec_.repairs.size(); ++steps) {
+      const auto& when = spec_.repairs[at].when;
+      if (!when || when->source == m::TriggerSpec::Source::kComponent || when->repair >= spec_.repairs.size())
+        break;
+      at = when->repair;
+      if (at == start) {
+        if (steps > 0) {
+          sink_.error(node.mark(),
+                      fmt::format("repair '{}' is started, through other repairs, by its own end: none of "
+                                  "them ever starts",
+                                  spec_.repairs[start].name),
+                      "a trigger that breaks the ring (a component's event, or a time)");
+        }
+        break;
+      }
+    }
   }
 }
 

@@ -80,6 +80,9 @@ class ScenarioReader {
   void read_repairs(const YamlNode& list);
   void read_stage(const YamlNode& item, models::RepairSpec& repair, std::uint32_t index);
   std::optional<models::TriggerSpec> trigger(const YamlNode& node, const std::string& what);
+  // A `when` that starts something: refused when its event can never come (a room's `accessible`
+  // without a sprinkler). A `wait_for` is a condition, for which such a room is always open.
+  void check_start_can_come(const std::optional<models::TriggerSpec>& trigger, const YamlNode& node);
   // One trigger, or a list of them.
   std::vector<models::TriggerSpec> triggers(const YamlNode& node, const std::string& what);
   // Random fault processes (failure_reader.cpp).

@@ -388,6 +388,32 @@ crews:
   CHECK_THAT(errors, Catch::Contains("crew 'nobody' never has anyone"));
 }
 
+TEST_CASE("repairs started by each other in a ring, and starts on an event that never comes, are refused") {
+  // Regression: both passed validate, and the run showed the repairs as never started.
+  const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(
+repairs:
+  - name: r1
+    when: {repair: r2}
+    stages: [{name: a, duration: 1h}]
+  - name: r2
+    when: {repair: r1}
+    stages: [{name: b, duration: 1h}]
+  - name: r3
+    when: {component: room, event: accessible}
+    stages: [{name: c, duration: 1h}]
+  - name: r4
+    when: {component: room, event: cooled}
+    stages: [{name: d, duration: 1h, wait_for: {component: room, event: accessible}}]
+operator_actions:
+  - {when: {component: room, event: accessible}, target: hosts, action: shed_load}
+)"));
+  CHECK_THAT(errors, Catch::Contains("repair 'r1' is started, through other repairs, by its own end"));
+  CHECK_THAT(errors, Catch::Contains("repair 'r2' is started, through other repairs, by its own end"));
+  CHECK_THAT(errors, Catch::Contains("room 'room' has no sprinkler_c, so nothing ever seals it"));
+  // r3 and the operator action; r4's wait_for is a condition, met at once in a room never sealed.
+  CHECK_THAT(errors, Catch::Contains("4 problems found"));
+}
+
 TEST_CASE("a shift starts at a time of day: an offset or 24:00 is refused once") {
   // Regression: "+2h" was read as 02:00, and 24:00 gave a second error, "not in order", as a consequence.
   const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(

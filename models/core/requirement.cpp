@@ -84,9 +84,13 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
     assert(requirement.component < status.size());
     const ComponentStatus& s = status[requirement.component];
     const double capacity = s.state == State::kDown ? 0.0 : s.capacity;
-    return Verdict{s.state,       requirement.component,
-                   s.last_change, s.last_change_time,
-                   capacity,      capacity < 1.0 ? requirement.component : kNoComponent};
+    return Verdict{s.state,
+                   requirement.component,
+                   s.last_change,
+                   s.last_change_time,
+                   capacity,
+                   capacity < 1.0 ? requirement.component : kNoComponent,
+                   s.state == State::kDegraded && capacity >= 1.0};
   }
   if (requirement.children.empty()) return Verdict{};  // nothing needed: satisfied
 
@@ -110,9 +114,11 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
   Latest latest[3];
   std::uint32_t up = 0;
   std::uint32_t serving = 0;
+  bool degraded_whole = false;
   for (std::size_t i = 0; i < n; ++i) {
     const Verdict v = evaluate(requirement.children[i], status);
     latest[static_cast<int>(v.state)].offer(v, i);
+    degraded_whole = degraded_whole || (v.state == State::kDegraded && v.degraded_whole);
     up += v.state == State::kUp;
     serving += v.state != State::kDown;
     const CapacityRank share{v.capacity, v.capacity_by};
@@ -138,6 +144,7 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
   const auto with_capacity = [&](Verdict v) {
     v.capacity = extreme.capacity;
     v.capacity_by = extreme.capacity < 1.0 ? extreme.by : kNoComponent;
+    v.degraded_whole = v.state == State::kDegraded && degraded_whole;
     return v;
   };
   const Latest& l_up = latest[static_cast<int>(State::kUp)];

@@ -40,6 +40,9 @@ struct Verdict {
   sim::Time since;
   double capacity = 1.0;                   // in [0, 1]
   ComponentId capacity_by = kNoComponent;  // the leaf whose share `capacity` is; none when it is 1
+  // Some degraded child serves its whole share: it is degraded for another reason than a lost share
+  // (rebuilding, throttled, running hot), which no share threshold may count as up.
+  bool degraded_whole = false;
 };
 
 // States: all-of is the worst child; any-of the best; k-of-n is up with k children up, degraded with

@@ -68,8 +68,8 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
     } else if (capacity < degraded_below_) {
       natural = State::kDegraded;
       cause = capacity_cause;
-    } else if (capacity < 1.0 && needs.state == State::kDegraded && !own_limits) {
-      natural = State::kUp;  // enough of the needs serve: they count as up here
+    } else if (capacity < 1.0 && needs.state == State::kDegraded && !needs.degraded_whole && !own_limits) {
+      natural = State::kUp;  // enough of the needs serve, and only a lost share degrades them: up here
       cause = capacity_cause;
     } else if (rebuild_ && rebuild_->pending()) {
       natural = State::kDegraded;

@@ -157,3 +157,21 @@ components:
 )")),
              Catch::Contains("'degraded_below' is below 'down_below'"));
 }
+
+TEST_CASE("a need degraded for another reason than a lost share is not counted up by degraded_below") {
+  // Regression: a 5 % loss on vms turned app up while disks was still rebuilding (degraded at its whole
+  // share), and the tenant's 6 h degraded became 2 h.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: disks, kind: block_storage, rebuild: {data_tb: 100, tb_per_hour: 10}}
+  - {name: vms, kind: compute}
+  - {name: app, kind: compute, needs: [vms, disks], degraded_below: 0.9}
+faults:
+  - {at: "01:00", target: disks, action: set_capacity, share: 0.5}
+  - {at: "02:00", target: disks, action: set_capacity, share: 1}
+  - {at: "03:00", target: vms, action: set_capacity, share: 0.95}
+)",
+                                         "12h"));
+  CHECK(run.intervals("disks", State::kDegraded) == "01:00-07:00");
+  CHECK(run.intervals("app", State::kDegraded) == "01:00-07:00");
+}

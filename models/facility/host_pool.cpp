@@ -145,7 +145,10 @@ void HostPool::advance() {
     return;
   }
   if (off_ > 0 && powering_ == 0 && !awaiting_restart_) {
-    if (powered_hosts() == 0 && replacing_ == 0) {  // a restart from cold: damage shows at power-on
+    const bool no_cause_yet = up_cause_.reason == Reason::kDependency && up_cause_.blamed == kNoComponent &&
+                              up_cause_.injection == kNoInjection;
+    if (no_cause_yet) up_cause_ = room_->restart_cause();  // tranches that tripped restart as the room allows
+    if (powered_hosts() == 0 && replacing_ == 0) {         // a restart from cold: damage shows at power-on
       up_cause_ = room_->restart_cause();
       if (const std::uint32_t found = find_damage(off_); found > 0) {
         ctx().note_change(*this, Cause{Reason::kHeatDamage, room_->id(), room_->last_change(), kNoInjection,

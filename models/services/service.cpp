@@ -79,6 +79,11 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
       cause = Cause{Reason::kRebuilt};
     }
   }
+  // Back up with nothing in the needs to thank: what changed is the service's own share (a set_capacity).
+  if (natural == State::kUp && cause.reason == Reason::kDependency && cause.blamed == kNoComponent &&
+      cause.injection == kNoInjection && own_cause_.injection != kNoInjection && !own_limits) {
+    cause = own_cause_;
+  }
   shows_rebuild_ = natural == State::kDegraded && cause.reason == Reason::kRebuilding;
   // The share first, so that the state change is the component's last record: dependents that follow it
   // blame the change of state, not the note. While the needs are down the share is left as it was:

@@ -328,3 +328,26 @@ TEST_CASE("a team asked for while nobody is on duty waits for the shift, whole")
       "restart: {team: 4, hosts_per_person_hour: 100}"));
   CHECK(run.intervals("hosts") == "01:26:40-09:00");
 }
+
+TEST_CASE("tranches that tripped come back as restarted, not for 'its needs' a pool does not have") {
+  // Regression: only a restart from cold had a cause; a partial restart read "its needs".
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 10, outside_c: 20, alarm_c: 32}
+  - {name: pool, kind: host_pool, room: room, hosts: 100, kw_per_host: 10, shutdown_c: 40,
+     shutdown_spread_c: 8, shutdown_steps: 5}
+faults:
+  - {at: "01:00", target: plant, action: fail}
+  - {at: "04:00", target: plant, action: repair}
+)"));
+  const auto id = run.id("pool");
+  bool back = false;
+  for (const auto& c : run.result.journal) {
+    if (c.component != id || c.time < outagesim::sim::Time::hours(4)) continue;
+    if (c.to == State::kUp) back = true;
+    CHECK(c.cause.reason != outagesim::models::Reason::kDependency);
+  }
+  CHECK(back);
+}

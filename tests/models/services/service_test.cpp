@@ -175,3 +175,18 @@ faults:
   CHECK(run.intervals("disks", State::kDegraded) == "01:00-07:00");
   CHECK(run.intervals("app", State::kDegraded) == "01:00-07:00");
 }
+
+TEST_CASE("a service whose own share comes back is up for that action, not for its needs") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: waf, kind: load_balancer}
+faults:
+  - {at: "01:00", target: waf, action: set_capacity, share: 0}
+  - {at: "02:00", target: waf, action: set_capacity, share: 1}
+)"));
+  const auto id = run.id("waf");
+  for (const auto& c : run.result.journal) {
+    if (c.component == id && c.changes_state() && c.to == State::kUp) CHECK(c.cause.injection == 1u);
+  }
+  CHECK(run.intervals("waf") == "01:00-02:00");
+}

@@ -33,9 +33,17 @@ void Database::decide(const std::optional<Cause>& switched) {
 
   Cause cause = switched ? *switched : now.cause;
   State natural = now.state;
-  if (params_.proxy != kNoComponent && ctx().status(params_.proxy).state == State::kDown) {
-    natural = State::kDown;
-    cause = Cause{Reason::kDependency, params_.proxy, ctx().status(params_.proxy).last_change};
+  if (params_.proxy != kNoComponent) {
+    const ComponentStatus& proxy = ctx().status(params_.proxy);
+    if (proxy.state == State::kDown) {
+      natural = State::kDown;
+      cause = Cause{Reason::kDependency, params_.proxy, proxy.last_change};
+    } else if (natural != State::kDown && state() == State::kDown && proxy.last_change != kNoChange &&
+               proxy.last_change_time == ctx().now() && !switched) {
+      // Back this instant as the proxy returns: the sites were ready (a switchover behind a dead proxy goes
+      // on), so the proxy is what it waited for.
+      cause = Cause{Reason::kDependency, params_.proxy, proxy.last_change};
+    }
   }
   publish(natural, cause);
 }

@@ -70,3 +70,25 @@ faults:
 )"));
   CHECK(run.intervals("db") == "01:00-01:25");
 }
+
+TEST_CASE("a database back as its proxy returns names the proxy, not a standby that never failed") {
+  // The switchover (5m + 30m) ends at 01:35 behind a proxy down from 01:02 to 03:00; the database returns
+  // with the proxy. It read "after b came back".
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: px, kind: network}
+  - {name: db, kind: database, primary: a, standby: b, proxy: px, detect: 5m, switchover: 30m}
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "01:02", target: px, action: fail}
+  - {at: "03:00", target: px, action: repair}
+)"));
+  CHECK(run.intervals("db") == "01:00-03:00");
+  const auto id = run.id("db");
+  for (const auto& c : run.result.journal) {
+    if (c.component == id && c.changes_state() && c.to == outagesim::models::State::kUp)
+      CHECK(c.cause.blamed == run.id("px"));
+  }
+}

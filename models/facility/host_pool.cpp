@@ -52,7 +52,7 @@ bool HostPool::awaits_rating() const {
 void HostPool::cooled_to_rating() {
   if (!awaits_rating() || latent_damage_ <= 0) return;
   const std::uint32_t before = powered_hosts();
-  const std::uint32_t found = find_damage(serving_);
+  const std::uint32_t found = find_damage(serving_, latent_damage_);
   if (found == 0) return;
   powered_changed(before);
   cause_ =
@@ -61,15 +61,15 @@ void HostPool::cooled_to_rating() {
   ctx().schedule_evaluation(id());  // replacements may start
 }
 
-std::uint32_t HostPool::find_damage(std::uint32_t& among) {
+std::uint32_t HostPool::find_damage(std::uint32_t& among, double& latent) {
   std::uint32_t found = 0;
   if (params_.random_damage) {
     if (!damage_stream_) damage_stream_.emplace(ctx().streams().stream("heat_damage/" + name_));
-    found = draw_damaged_hosts(*damage_stream_, among, latent_damage_);
+    found = draw_damaged_hosts(*damage_stream_, among, latent);
   } else {
-    found = std::min(static_cast<std::uint32_t>(std::llround(latent_damage_)), among);
+    found = std::min(static_cast<std::uint32_t>(std::llround(latent)), among);
   }
-  latent_damage_ = 0;  // rounded to whole hosts: the remainder is not carried
+  latent = 0;  // rounded to whole hosts: the remainder is not carried
   if (found == 0) return 0;
   among -= found;
   damaged_ += found;
@@ -103,9 +103,12 @@ void HostPool::withdraw_requests() {
 void HostPool::stop(const Cause& cause) {
   const std::uint32_t before = powered_hosts();
   if (params_.rated_c && before > 0) {
-    latent_damage_ += damage_from_hot_stop(params_.hot_shutdown_pct_per_c, room_->temperature_now_c(),
-                                           *params_.rated_c, before);
-    latent_damage_ = std::min(latent_damage_, static_cast<double>(params_.hosts - damaged_));
+    // Every host stops: what the running ones gathered is found with the rest at the next power-on.
+    latent_stopped_damage_ +=
+        latent_damage_ + damage_from_hot_stop(params_.hot_shutdown_pct_per_c, room_->temperature_now_c(),
+                                              *params_.rated_c, before);
+    latent_damage_ = 0;
+    latent_stopped_damage_ = std::min(latent_stopped_damage_, static_cast<double>(params_.hosts - damaged_));
   }
   cancel_timer(power_timer_);
   cancel_timer(checks_timer_);
@@ -150,7 +153,13 @@ void HostPool::advance() {
     if (no_cause_yet) up_cause_ = room_->restart_cause();  // tranches that tripped restart as the room allows
     if (powered_hosts() == 0 && replacing_ == 0) {         // a restart from cold: damage shows at power-on
       up_cause_ = room_->restart_cause();
-      if (const std::uint32_t found = find_damage(off_); found > 0) {
+      latent_stopped_damage_ += latent_damage_;
+      latent_damage_ = 0;
+    }
+    // Hosts that stopped hot show their damage as they power on again: all of them from cold, or the
+    // tranches that tripped while the rest ran.
+    if (latent_stopped_damage_ > 0) {
+      if (const std::uint32_t found = find_damage(off_, latent_stopped_damage_); found > 0) {
         ctx().note_change(*this, Cause{Reason::kHeatDamage, room_->id(), room_->last_change(), kNoInjection,
                                        static_cast<double>(found)});
       }
@@ -291,8 +300,13 @@ void HostPool::thermal_trip(double temp_c) {
   } else {
     const std::uint32_t before = powered_hosts();
     if (params_.rated_c) {
-      latent_damage_ += damage_from_hot_stop(params_.hot_shutdown_pct_per_c, temp_c, *params_.rated_c, trip);
-      latent_damage_ = std::min(latent_damage_, static_cast<double>(params_.hosts - damaged_));
+      // The tripped hosts take their share of what the running ones gathered, and the hot stop's own.
+      const double theirs = serving_ > 0 ? latent_damage_ * trip / serving_ : 0.0;
+      latent_damage_ -= theirs;
+      latent_stopped_damage_ +=
+          theirs + damage_from_hot_stop(params_.hot_shutdown_pct_per_c, temp_c, *params_.rated_c, trip);
+      latent_stopped_damage_ =
+          std::min(latent_stopped_damage_, static_cast<double>(params_.hosts - damaged_));
     }
     serving_ -= trip;
     off_ += trip;

@@ -32,7 +32,7 @@ class HostPool final : public Component {
   std::uint32_t damaged_hosts() const { return damaged_; }
   // Expected damaged hosts among those that ran hot, not yet found (found at the next cold restart, or
   // when the room falls back below the rating).
-  double latent_damage() const { return latent_damage_; }
+  double latent_damage() const { return latent_damage_ + latent_stopped_damage_; }
 
   bool draws_power() const { return powered_hosts() > 0; }
   double heat_kw() const { return powered_hosts() * params_.kw_per_host; }
@@ -99,7 +99,7 @@ class HostPool final : public Component {
   void on_replaced();
   void on_parts_arrived();
   // Moves latent damage to found damage among `among` hosts (off or serving); returns the hosts found.
-  std::uint32_t find_damage(std::uint32_t& among);
+  std::uint32_t find_damage(std::uint32_t& among, double& latent);
   void order_parts(std::uint32_t hosts);
   // Call after any change of the powered hosts: keeps the room's heat and the damage exposure right.
   void powered_changed(std::uint32_t powered_before);
@@ -123,7 +123,10 @@ class HostPool final : public Component {
   std::uint32_t damaged_ = 0;        // found damaged, until replaced (includes replacing_)
   std::uint32_t failed_ = 0;         // out with a random failure of part of the pool (lose_hosts)
 
-  double latent_damage_ = 0;   // expected damaged hosts not yet found
+  // Expected damaged hosts not yet found: among those running (found when the room is back at the
+  // rating), and among those stopped hot (found when they next power on).
+  double latent_damage_ = 0;
+  double latent_stopped_damage_ = 0;
   std::uint32_t exposed_ = 0;  // hosts powered during the room's stretch in progress
   std::deque<Batch> checks_;   // in the order they finish
   std::uint32_t spares_left_;

@@ -351,3 +351,29 @@ faults:
   }
   CHECK(back);
 }
+
+TEST_CASE("tranches that stop hot show their damage when they power on, while the rest keep running") {
+  // Regression: with the rating above the alarm, the tripped tranches' damage was capped at the hosts still
+  // running when the room cooled to the rating: 80 damaged hosts were reported as 20, and the wrong ones.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 80000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 100, kw_per_host: 2, shutdown_c: 40, shutdown_spread_c: 8,
+     rated_c: 35, damage: {pct_per_c_hour: 0, hot_shutdown_pct_per_c: 100},
+     replace: {spares: 0, parts_lead_time: 100h}}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {at: "04:00", target: plant, action: restore_chillers, count: 2}
+)"));
+  // Four tranches of 20 trip at 36 °C or more: each host 1 °C or more over its rating, at 100 %/°C.
+  double found = 0;
+  for (const auto& c : run.result.journal) {
+    if (c.component == run.id("hosts") && c.cause.reason == outagesim::models::Reason::kHeatDamage)
+      found += c.cause.value;
+  }
+  CHECK(found == 80);
+  // The 20 that kept running are not among them: the pool serves 20 % once it restarts.
+  CHECK(run.intervals("hosts", State::kDown).empty());
+}

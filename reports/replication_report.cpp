@@ -65,7 +65,8 @@ std::string input_value_text(const m::ScenarioSpec& spec, const m::UncertainInpu
     case m::InputUnit::kTimePoint:
       return local_clock(spec, sim::Time::ms(std::llround(value)));
     case m::InputUnit::kCount:
-      return fmt::format("{:.0f}", value);
+      // Draws and nominals are whole; a distribution's parameters need not be (uniform from 1.5).
+      return value == std::floor(value) ? fmt::format("{:.0f}", value) : fmt::format("{}", value);
     case m::InputUnit::kNumber:
       break;
   }
@@ -82,10 +83,13 @@ nlohmann::ordered_json replication_header_json(const m::ScenarioSpec& spec, cons
 }
 
 std::string input_distribution_text(const m::ScenarioSpec& spec, const m::UncertainInput& input) {
-  // Times of day are clock times, but a normal's sd is a span: show spans of time points as durations.
-  if (input.unit == m::InputUnit::kTimePoint && input.distribution.kind() == sim::DistributionKind::kNormal)
-    return input.distribution.describe();
-  return input.distribution.describe([&](double v) { return input_value_text(spec, input, v); });
+  // Times of day are clock times, but a normal's sd is a span: shown as a duration.
+  const auto value = [&](double v) { return input_value_text(spec, input, v); };
+  if (input.unit == m::InputUnit::kTimePoint) {
+    return input.distribution.describe(
+        value, [](double v) { return format_duration(sim::Time::ms(std::llround(v))); });
+  }
+  return input.distribution.describe(value);
 }
 
 std::string replication_text(const m::ScenarioSpec& spec, const m::ReplicationStatistics& stats,

@@ -316,6 +316,11 @@ std::string Distribution::describe() const {
 }
 
 std::string Distribution::describe(const std::function<std::string(double)>& value_text) const {
+  return describe(value_text, value_text);
+}
+
+std::string Distribution::describe(const std::function<std::string(double)>& value_text,
+                                   const std::function<std::string(double)>& spread_text) const {
   const auto& v = value_text;
   std::string text;
   switch (kind_) {
@@ -331,7 +336,7 @@ std::string Distribution::describe(const std::function<std::string(double)>& val
       text = fmt::format("exponential(mean {})", v(a_));
       break;
     case DistributionKind::kNormal:
-      text = fmt::format("normal(mean {}, sd {})", v(a_), v(b_));
+      text = fmt::format("normal(mean {}, sd {})", v(a_), spread_text(b_));
       break;
     case DistributionKind::kLognormal:
       text = fmt::format("lognormal(median {}, sigma {})", v(a_), b_);

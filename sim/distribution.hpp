@@ -83,6 +83,10 @@ class Distribution {
   // every parameter in the unit of the values (not shape or sigma) is shown through it ("1h 00m").
   std::string describe() const;
   std::string describe(const std::function<std::string(double)>& value_text) const;
+  // The same with a normal's sd, a spread rather than a value, shown through `spread_text` (a time of day's
+  // sd is a duration).
+  std::string describe(const std::function<std::string(double)>& value_text,
+                       const std::function<std::string(double)>& spread_text) const;
 
  private:
   Distribution() = default;

@@ -2,6 +2,7 @@
 // give bands and intervals, the thread count never changes a byte, and every shipped scenario replicates.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "tests/e2e/cli_runner.hpp"
 
@@ -59,4 +60,28 @@ TEST_CASE("one replication is a usage error, since one draw has no interval") {
     CHECK(r.err.find("at least 2 replications") != std::string::npos);
   }
   CHECK(run_cli("run scenarios/hk-2022-zone-c.yaml --runs 2 --quiet").status == 0);
+}
+
+TEST_CASE(
+    "an input's distribution reads in its own units: a clock time's sd as a span, a count's 1.5 as 1.5") {
+  // Regression: a clock-time normal was shown in raw milliseconds, and uniform(min 1.5) of a count as 2.
+  const auto path = std::filesystem::temp_directory_path() / "outagesim-e2e-input-units.yaml";
+  std::ofstream(path) << R"(scenario: units
+start: 2024-01-01T09:00:00+00:00
+horizon: 24h
+crews: [{name: ops, headcount: {dist: uniform, min: 1.5, max: 5, name: hc}}]
+components:
+  - {name: feed, kind: power_feed}
+repairs:
+  - {name: fix, when: {component: feed, event: enters_down}, stages: [{name: s, work: 2h, crew: ops, people: 1,
+     then: [{target: feed, action: repair}]}]}
+faults:
+  - {at: {dist: normal, mean: "12:00", sd: "+30m", min: "10:00", max: "14:00", name: start}, target: feed,
+     action: fail}
+)";
+  const auto r = run_cli("run " + path.string() + " --runs 20 --quiet --threads 1");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("normal(mean 12:00, sd 30m) in [10:00, 14:00]"));
+  CHECK_THAT(r.out, Catch::Contains("uniform(min 1.5, max 5)"));
 }

@@ -179,8 +179,11 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
 
 std::string describe_change(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId id) {
   const m::StateChange& c = result.journal[id];
-  return fmt::format("{} {} at {}: {}", m::vertex_name(spec, c.component), m::state_name(c.to),
-                     local_clock(spec, c.time), describe_reason(spec, result, c));
+  // A note (no change of state) says the state held: "plant down at 01:00: power restored" read as if
+  // the return of power had taken the plant down.
+  return fmt::format("{} {}{} at {}: {}", m::vertex_name(spec, c.component),
+                     c.changes_state() ? "" : "still ", m::state_name(c.to), local_clock(spec, c.time),
+                     describe_reason(spec, result, c));
 }
 
 namespace {

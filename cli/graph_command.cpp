@@ -32,7 +32,9 @@ std::optional<sim::Time> time_in_run(const models::ScenarioSpec& spec, const std
   }
   const sim::Time t = std::get<sim::Time>(parsed);
   if (t < sim::Time() || t >= spec.horizon) {
-    fmt::print(stderr, "outagesim graph: --at '{}' is outside the run (from its start to {} later)\n",
+    fmt::print(stderr,
+               "outagesim graph: --at '{}' is outside the run (from its start up to, not including, its end "
+               "{} later)\n",
                reports::printable(text), reports::format_duration(spec.horizon));
     return std::nullopt;
   }

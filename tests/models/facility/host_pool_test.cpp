@@ -227,12 +227,9 @@ TEST_CASE("a pool whose every host is damaged stays down until replacements brin
   CHECK(run.intervals("a", State::kDegraded).empty());
 }
 
-TEST_CASE("hosts with a shutdown spread trip tranche by tranche, and the hall settles with some running") {
-  // 1000 kW of hosts in a 1000 kW room losing all cooling, with 10 kW/°C lost to 20 °C outside air: with
-  // every host running the room would settle at 120 °C. Tranches trip at 36, 38, 40, 42 and 44 °C; each
-  // removes 200 kW, so with 600 kW left the room settles at 80 °C... and with 200 kW at 40 °C: the last
-  // two tranches never trip.
-  const Run run = run_yaml(scenario_yaml(R"(
+namespace {
+// A 1000 kW room of 1000 kW of hosts in five tranches (36 to 44 °C) that loses its cooling at 01:00.
+constexpr const char* kTranchesLoseCooling = R"(
 components:
   - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
   - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
@@ -241,7 +238,15 @@ components:
      shutdown_spread_c: 8, shutdown_steps: 5}
 faults:
   - {at: "01:00", target: plant, action: fail}
-)"));
+)";
+}  // namespace
+
+TEST_CASE("hosts with a shutdown spread trip tranche by tranche, and the hall settles with some running") {
+  // 1000 kW of hosts in a 1000 kW room losing all cooling, with 10 kW/°C lost to 20 °C outside air: with
+  // every host running the room would settle at 120 °C. Tranches trip at 36, 38, 40, 42 and 44 °C; each
+  // removes 200 kW, so with 600 kW left the room settles at 80 °C... and with 200 kW at 40 °C: the last
+  // two tranches never trip.
+  const Run run = run_yaml(scenario_yaml(kTranchesLoseCooling));
   const auto id = run.id("pool");
   std::vector<double> shares;
   for (const auto& c : run.result.journal) {
@@ -331,17 +336,8 @@ TEST_CASE("a team asked for while nobody is on duty waits for the shift, whole")
 
 TEST_CASE("tranches that tripped come back as restarted, not for 'its needs' a pool does not have") {
   // Regression: only a restart from cold had a cause; a partial restart read "its needs".
-  const Run run = run_yaml(scenario_yaml(R"(
-components:
-  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
-  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
-     heat_loss_kw_per_c: 10, outside_c: 20, alarm_c: 32}
-  - {name: pool, kind: host_pool, room: room, hosts: 100, kw_per_host: 10, shutdown_c: 40,
-     shutdown_spread_c: 8, shutdown_steps: 5}
-faults:
-  - {at: "01:00", target: plant, action: fail}
-  - {at: "04:00", target: plant, action: repair}
-)"));
+  const Run run = run_yaml(scenario_yaml(std::string(kTranchesLoseCooling) +
+                                         "  - {at: \"04:00\", target: plant, action: repair}\n"));
   const auto id = run.id("pool");
   bool back = false;
   for (const auto& c : run.result.journal) {

@@ -165,6 +165,10 @@ void ScenarioReader::read_crews(const YamlNode& list) {
     if (c.has("shifts") && c.has("headcount")) {
       sink_.error(c.mark_of("headcount"), what + " has both 'headcount' and 'shifts'",
                   "a fixed headcount, or shifts that each give theirs");
+    } else if (c.has("shifts") && crew.shifts.empty()) {
+      // An empty list would quietly mean the default headcount of 1, as empty needs once meant always up.
+      sink_.error(c.mark_of("shifts"), what + " has an empty list of 'shifts'",
+                  "at least one shift {from, headcount}, or a 'headcount' instead");
     }
     crew.call_out = c.duration("call_out", false, into(here, &m::CrewSpec::call_out));
     c.finish();

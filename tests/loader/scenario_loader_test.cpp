@@ -425,6 +425,9 @@ crews:
   CHECK_THAT(errors, Catch::Contains("'from' of a shift of crew 'site' is '24:00', not a time of day"));
   CHECK_THAT(errors, !Catch::Contains("not in order"));
   CHECK_THAT(errors, Catch::Contains("2 problems found"));
+  // An empty list of shifts quietly meant the default headcount of 1.
+  CHECK_THAT(load_errors(scenario_yaml(std::string(kPlant) + "crews: [{name: site, shifts: []}]\n")),
+             Catch::Contains("crew 'site' has an empty list of 'shifts'"));
 }
 
 TEST_CASE(

@@ -8,6 +8,7 @@
 #include "models/results/sla_credit.hpp"
 #include "reports/cause_text.hpp"
 #include "reports/clock_format.hpp"
+#include "reports/printable_text.hpp"
 #include "reports/result_header.hpp"
 #include "reports/run_report.hpp"
 #include "reports/text_table.hpp"
@@ -194,6 +195,46 @@ std::string crossings_text(const m::ScenarioSpec& spec, const m::RoomTrace& r) {
   return parts.empty() ? std::string("-") : fmt::format("{}", fmt::join(parts, "; "));
 }
 
+// What a trigger waits for, in words: "hall accessible", "repair 'dry out' done", "stage 'b' of repair 'r2'
+// done".
+std::string trigger_text(const m::ScenarioSpec& spec, const m::TriggerSpec& t) {
+  switch (t.source) {
+    case m::TriggerSpec::Source::kComponent:
+      return fmt::format("{} {}", printable(m::vertex_name(spec, t.component)),
+                         m::trigger_event_name(t.event));
+    case m::TriggerSpec::Source::kRepair:
+      return fmt::format("repair '{}' done", printable(spec.repairs[t.repair].name));
+    case m::TriggerSpec::Source::kStage:
+      return fmt::format("stage '{}' of repair '{}' done",
+                         printable(spec.repairs[t.repair].stages[t.stage].name),
+                         printable(spec.repairs[t.repair].name));
+  }
+  return {};
+}
+
+// Triggered faults and actions that never ran: their trigger never came, or came too late for the delay.
+// Without this section they would only be missing from the causes, which reads as if they had no effect.
+void not_taken_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
+  TextTable table({"target", "action", "kind", "waited for", "note"},
+                  {TextTable::Align::kLeft, TextTable::Align::kLeft, TextTable::Align::kLeft,
+                   TextTable::Align::kLeft, TextTable::Align::kLeft});
+  bool any = false;
+  for (std::size_t i = 0; i < spec.injections.size(); ++i) {
+    const m::InjectionSpec& inj = spec.injections[i];
+    if (!inj.when || i >= result.injection_applied_at.size() || !result.injection_applied_at[i].is_never())
+      continue;
+    any = true;
+    table.add_row({printable(m::vertex_name(spec, inj.target)), std::string(m::action_name(inj.action)),
+                   inj.is_fault ? "fault" : "operator action", trigger_text(spec, *inj.when),
+                   printable(inj.note)});
+  }
+  if (!any) return;
+  out +=
+      "\nNEVER TAKEN (triggered faults and actions whose trigger never came, or came too late for its "
+      "delay)\n";
+  out += table.render(2);
+}
+
 void rooms_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
   if (result.rooms.empty()) return;
   out += "\nROOMS (peak temperature; time at or above each threshold)\n";
@@ -297,6 +338,7 @@ std::string run_text(const m::ScenarioSpec& spec, const m::RunResult& result, co
   degraded_section(out, spec, result);
   components_section(out, spec, result);
   repairs_section(out, spec, result);
+  not_taken_section(out, spec, result);
   rooms_section(out, spec, result);
   heat_damage_section(out, spec, result);
   milestones_section(out, spec, result);

@@ -275,3 +275,23 @@ TEST_CASE("the text header prints the scenario's path escaped") {
   CHECK(std::count(header.begin(), header.end(), '\n') == 1);
   CHECK(header.find('\x1b') == std::string::npos);
 }
+
+TEST_CASE("the text report lists triggered actions that never ran, and what they waited for") {
+  // Before, such an action was only missing from the causes, which reads as if it had had no effect.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: vm, kind: compute, needs: feed}
+faults:
+  - {at: "01:00", target: vm, action: fail}
+operator_actions:
+  - {when: {component: feed, event: enters_down}, delay: 5m, target: vm, action: repair, note: never needed}
+  - {when: {component: vm, event: enters_down}, delay: 1h, target: vm, action: repair}
+)"));
+  const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
+  INFO(text);
+  CHECK_THAT(text, Catch::Contains("NEVER TAKEN"));
+  CHECK_THAT(text, Catch::Contains("feed enters_down"));
+  CHECK_THAT(text, Catch::Contains("never needed"));
+  CHECK_THAT(text, !Catch::Contains("vm enters_down"));  // that one ran at 02:00
+}

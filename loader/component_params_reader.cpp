@@ -17,9 +17,8 @@ constexpr double kMaxKw = 1e9;
 constexpr double kMaxRps = 1e12;
 constexpr double kMaxRate = 1e9;  // hosts per hour
 constexpr std::int64_t kMaxTeam = 100'000;
-constexpr double kMinThermalMass = 1;                // kJ/°C
-constexpr double kMinHeatLoss = 1e-6;                // kW/°C
-constexpr double kMinStructureTimeConstantS = 3600;  // structure mass / coupling: the node moves every 5 min
+constexpr double kMinThermalMass = 1;  // kJ/°C
+constexpr double kMinHeatLoss = 1e-6;  // kW/°C
 // Per kW of design cooling: a real hall has about 100 kJ/°C and 0.01 kW/°C per kW.
 constexpr double kMaxThermalMassPerKw = 1e9;
 constexpr double kMaxHeatLossPerKw = 1e3;
@@ -221,8 +220,8 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                         what, p.structure_mass_kj_per_c, p.structure_coupling_kw_per_c),
             fmt::format("a mass of at least {} kJ/°C and a coupling of at least {} kW/°C", kMinThermalMass,
                         kMinHeatLoss));
-      } else if (p.structure_mass_kj_per_c > 0 &&
-                 p.structure_mass_kj_per_c / p.structure_coupling_kw_per_c < kMinStructureTimeConstantS) {
+      } else if (p.structure_mass_kj_per_c > 0 && p.structure_mass_kj_per_c / p.structure_coupling_kw_per_c <
+                                                      m::RoomParams::kMinStructureTimeConstantS) {
         // The structure moves in steps of minutes, held between them: a faster one would act as a heat sink.
         sink_.error(
             c.mark_of("structure_mass_kj_per_c"),
@@ -231,7 +230,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                         what, p.structure_mass_kj_per_c / p.structure_coupling_kw_per_c),
             fmt::format("a time constant of at least {:.0f} s (1 h); a mass that follows the air faster "
                         "belongs in thermal_mass_kj_per_c",
-                        kMinStructureTimeConstantS));
+                        m::RoomParams::kMinStructureTimeConstantS));
       }
       {
         bool own = false;

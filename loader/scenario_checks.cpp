@@ -102,6 +102,14 @@ void check_pairs(const m::ScenarioSpec& spec, DiagnosticSink& sink) {
             "room '{}': the structure's mass {} kJ/°C or coupling {} kW/°C is below the smallest the model "
             "computes with (1 kJ/°C, 1e-6 kW/°C)",
             c.name, room->structure_mass_kj_per_c, room->structure_coupling_kw_per_c));
+      else if (mass && room->structure_mass_kj_per_c / room->structure_coupling_kw_per_c <
+                           m::RoomParams::kMinStructureTimeConstantS)
+        sink.error_without_place(
+            fmt::format("room '{}': the structure's time constant (mass / coupling) is {:.4g} s, under the "
+                        "{:.0f} s (1 h) "
+                        "the structure node needs",
+                        c.name, room->structure_mass_kj_per_c / room->structure_coupling_kw_per_c,
+                        m::RoomParams::kMinStructureTimeConstantS));
       if (room->alarm_c <= room->setpoint_c)
         sink.error_without_place(fmt::format("room '{}': alarm_c {} is not above setpoint_c {}", c.name,
                                              room->alarm_c, room->setpoint_c));
@@ -110,8 +118,8 @@ void check_pairs(const m::ScenarioSpec& spec, DiagnosticSink& sink) {
                                              *room->sprinkler_c, room->alarm_c));
     }
     if (const auto* service = std::get_if<m::ServiceParams>(&c.params);
-        service && service->degraded_below <= service->down_below) {
-      sink.error_without_place(fmt::format("'{}': degraded_below {} is not above down_below {}", c.name,
+        service && service->degraded_below < service->down_below) {
+      sink.error_without_place(fmt::format("'{}': degraded_below {} is below down_below {}", c.name,
                                            service->degraded_below, service->down_below));
     }
     if (const auto* plant = std::get_if<m::CoolingPlantParams>(&c.params)) {

@@ -80,6 +80,9 @@ struct RoomParams {
   // The building's slow mass (floor and ceiling slabs, walls), a second node coupled to the room's air:
   // it soaks up heat while the air is hotter and gives it back while the air is cooler, so a room heats
   // fast at first and then creeps. Both 0: none, the room is the one mass above. Both > 0 otherwise.
+  // The structure node moves every few minutes and is held between: a time constant (mass / coupling)
+  // shorter than this would act as a heat sink (models/facility/thermal_room.cpp).
+  static constexpr double kMinStructureTimeConstantS = 3600;
   double structure_mass_kj_per_c = 0;
   double structure_coupling_kw_per_c = 0;
   OutsideAir outside;  // the room's own outside_c, else the scenario's weather

@@ -287,3 +287,22 @@ repairs:
              Catch::Contains("expected: one of its samples"));
   CHECK(load_spec(spec_with("{dist: empirical, samples: [1, 3]}")).inputs[0].nominal == 1);  // lower median
 }
+
+TEST_CASE("the checks on draws apply the readers' rules as they are now") {
+  // Regression: the check on draws still refused degraded_below equal to down_below, so `down_below: 1`
+  // failed to load as soon as any input anywhere was uncertain, blamed on that input.
+  load_spec(scenario_yaml(R"(
+crews: [{name: ops, headcount: {dist: uniform, min: 1, max: 3}}]
+components:
+  - {name: disks, kind: block_storage}
+  - {name: stamp, kind: block_storage, needs: disks, down_below: 1}
+)"));
+  // Regression: the structure's time constant was checked on the nominal only; a draw could go under 1 h.
+  const std::string fast = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 100}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 50, thermal_mass_kj_per_c: 1000,
+     structure_mass_kj_per_c: {dist: uniform, min: 600, max: 100000}, structure_coupling_kw_per_c: 1}
+)"));
+  CHECK_THAT(fast, Catch::Contains("can draw 600, and then: room 'hall': the structure's time constant"));
+}

@@ -118,6 +118,7 @@ void HostPool::stop(const Cause& cause) {
   withdraw_requests();
   off_ += powering_ + checking_ + serving_;
   powering_ = checking_ = serving_ = 0;
+  up_cause_ = Cause{};
   checks_.clear();
   parts_ready_ += replacing_;  // the parts are still on site
   replacing_ = 0;
@@ -310,6 +311,7 @@ void HostPool::thermal_trip(double temp_c) {
     }
     serving_ -= trip;
     off_ += trip;
+    up_cause_ = Cause{};  // their restart takes the room's restart cause then, not an earlier incident's
     down_cause_ = cause;
     cause_ = cause;
     powered_changed(before);

@@ -373,3 +373,21 @@ operator_actions:
   // The 20 that kept running are not among them: the pool serves 20 % once it restarts.
   CHECK(run.intervals("hosts", State::kDown).empty());
 }
+
+TEST_CASE("tranches that trip in a second incident come back for that incident's restart") {
+  // Regression: the restart cause was set once, so the second return named the first incident's repair.
+  const Run run = run_yaml(
+      scenario_yaml(std::string(kTranchesLoseCooling) + R"(  - {at: "04:00", target: plant, action: repair}
+  - {at: "10:00", target: plant, action: fail}
+  - {at: "13:00", target: plant, action: repair}
+)"));
+  const auto id = run.id("pool");
+  bool second = false;
+  for (const auto& c : run.result.journal) {
+    if (c.component != id || c.time < outagesim::sim::Time::hours(13) || c.to != State::kUp) continue;
+    second = true;
+    REQUIRE(c.cause.trigger < run.result.journal.size());
+    CHECK(run.result.journal[c.cause.trigger].time >= outagesim::sim::Time::hours(10));
+  }
+  CHECK(second);
+}

@@ -65,8 +65,9 @@ std::string input_value_text(const m::ScenarioSpec& spec, const m::UncertainInpu
     case m::InputUnit::kTimePoint:
       return local_clock(spec, sim::Time::ms(std::llround(value)));
     case m::InputUnit::kCount:
-      // Draws and nominals are whole; a distribution's parameters need not be (uniform from 1.5).
-      return value == std::floor(value) ? fmt::format("{:.0f}", value) : fmt::format("{}", value);
+      // Draws and nominals are whole; a distribution's parameters (uniform from 1.5) and the interpolated
+      // percentiles of draws need not be: four significant digits, never a float's tail.
+      return value == std::floor(value) ? fmt::format("{:.0f}", value) : fmt::format("{:.4g}", value);
     case m::InputUnit::kNumber:
       break;
   }

@@ -74,8 +74,8 @@ class ModelContext {
   sim::Resource& crew(std::uint32_t index) { return *crews_[index]; }
   // The most people crew `index` ever has on site (CrewSpec::max_headcount).
   std::uint32_t crew_max_headcount(std::uint32_t index) const { return crew_max_headcount_[index]; }
-  // Asks for crew `index`'s people: a vendor not yet called is called out now. Every request for a crew's
-  // people goes through here first.
+  // Asks for crew `index`'s people: a vendor not yet called is called out now. Host pools call it before
+  // each request; repair stages call the roster directly (operations/repair_process.cpp).
   void call_crew(std::uint32_t index) {
     if (crew_caller_ != nullptr) crew_caller_->call(index);
   }

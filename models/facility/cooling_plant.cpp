@@ -197,8 +197,12 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
       return true;
     case Action::kSwitchToStandby:
       if (standby_blocked() || params_.standby_chillers == 0 || !powered_) return false;
+      {
+        const std::uint32_t before = standby_running_;
+        bring_in_standby();
+        if (standby_running_ == before) return false;  // none left to switch in (all failed or running)
+      }
       cancel_timer(standby_switch_);
-      bring_in_standby();
       update(cause);
       return true;
     case Action::kRestoreChillers:

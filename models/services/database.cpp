@@ -39,7 +39,8 @@ void Database::decide(const std::optional<Cause>& switched) {
       natural = State::kDown;
       cause = Cause{Reason::kDependency, params_.proxy, proxy.last_change};
     } else if (natural != State::kDown && state() == State::kDown && proxy.last_change != kNoChange &&
-               proxy.last_change_time == ctx().now() && !switched) {
+               proxy.last_change_time == ctx().now() && !switched &&
+               ctx().journal()[proxy.last_change].from == State::kDown) {
       // Back this instant as the proxy returns: the sites were ready (a switchover behind a dead proxy goes
       // on), so the proxy is what it waited for.
       cause = Cause{Reason::kDependency, params_.proxy, proxy.last_change};

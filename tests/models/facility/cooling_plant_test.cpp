@@ -250,8 +250,10 @@ faults:
   - {at: "04:00", target: plant, action: fail_chillers, count: 2}
 operator_actions:
   - {at: "05:00", target: plant, action: restore_chillers, count: 2}
+  - {at: "03:30", target: plant, action: switch_to_standby}
 )"));
   CHECK(run.intervals("plant", State::kDown) == "01:00-01:05, 03:00-05:00");
   CHECK(run.result.injection_had_effect.at(1));
   CHECK_FALSE(run.result.injection_had_effect.at(2));
+  CHECK_FALSE(run.result.injection_had_effect.at(4));  // both standby units failed: none to switch in
 }

@@ -230,23 +230,28 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
   // Repairs started by one another's ends in a ring never start: each waits for the next. (A repair
   // started by its own end is refused above.) Each repair has one `when`, so following them from a
   // repair either leaves the repairs or comes back within their count.
+  // A ring is reported once, at its first repair in the file, naming the others.
   for (const auto& [start, node] : when_nodes) {
     std::uint32_t at = start;
+    std::vector<std::string> others;
+    bool first_of_ring = true;
     for (std::size_t steps = 0; steps < spec_.repairs.size(); ++steps) {
       const auto& when = spec_.repairs[at].when;
       if (!when || when->source == m::TriggerSpec::Source::kComponent || when->repair >= spec_.repairs.size())
         break;
       at = when->repair;
       if (at == start) {
-        if (steps > 0) {
+        if (steps > 0 && first_of_ring) {
           sink_.error(node.mark(),
-                      fmt::format("repair '{}' is started, through other repairs, by its own end: none of "
-                                  "them ever starts",
-                                  spec_.repairs[start].name),
+                      fmt::format("repair '{}' is started, through {}, by its own end: none of them ever "
+                                  "starts",
+                                  spec_.repairs[start].name, fmt::join(others, ", ")),
                       "a trigger that breaks the ring (a component's event, or a time)");
         }
         break;
       }
+      if (at < start) first_of_ring = false;
+      others.push_back(fmt::format("'{}'", spec_.repairs[at].name));
     }
   }
 }
@@ -297,7 +302,7 @@ void ScenarioReader::read_stage(const YamlNode& item, m::RepairSpec& repair, std
         s.has("people") && is_distribution(s.get("people"))
             ? static_cast<std::uint32_t>(sink_.inputs().back().distribution.highest())
             : stage.people;
-    if (most_needed > surest && surest == crew.max_headcount()) {
+    if (most_needed > surest && !crew_headcount_uncertain_[*stage.crew]) {
       sink_.error(s.mark_of("people"),
                   fmt::format("{} needs {} people, but crew '{}' never has more than {}", s.what(),
                               most_needed, crew.name, surest),

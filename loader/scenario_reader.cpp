@@ -117,8 +117,10 @@ void ScenarioReader::read_crews(const YamlNode& list) {
     const Locate<m::CrewSpec> here = element(spec_list(&m::ScenarioSpec::crews), spec_.crews.size());
     // The fewest people the crew can have at its busiest, over all draws of uncertain headcounts.
     std::uint32_t surest = 0;
+    bool uncertain = false;
     const auto lowest_draw = [&](std::size_t inputs_before, std::uint32_t nominal) -> std::uint32_t {
       if (sink_.inputs().size() == inputs_before) return nominal;
+      uncertain = true;
       const m::UncertainInput& input = sink_.inputs().back();
       return static_cast<std::uint32_t>(
           std::max(input.lowest, m::round_for_unit(input.distribution.lowest(), input.unit)));
@@ -177,6 +179,7 @@ void ScenarioReader::read_crews(const YamlNode& list) {
     }
     claim_name(crew_names_, crew.name, c.mark_of("name"), "crew");
     crew_surest_headcount_.push_back(surest);
+    crew_headcount_uncertain_.push_back(uncertain);
     spec_.crews.push_back(std::move(crew));
   }
 }

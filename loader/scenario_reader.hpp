@@ -168,6 +168,7 @@ class ScenarioReader {
   // Per crew, the fewest people it can have at its busiest: its max_headcount(), or less when an
   // uncertain headcount can draw less. Stages may not need more.
   std::vector<std::uint32_t> crew_surest_headcount_;
+  std::vector<bool> crew_headcount_uncertain_;  // per crew: some headcount of it is a distribution
   // Names of repairs and their (expanded) stages, collected before anything that may trigger on them.
   struct RepairNames {
     std::string name;

@@ -346,7 +346,8 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YamlNode& node,
     }
     // As a draw is: a count or a time is a whole number (2.5 people would be 2 in every report and 3 in
     // the run otherwise).
-    nominal = m::round_for_unit(*v, unit);
+    const double lowest = range.above ? std::nextafter(range.min, 1e300) : range.min;
+    nominal = std::clamp(m::round_for_unit(*v, unit), lowest, range.max);
   }
   m::UncertainInput input{.name = name.value_or(what),
                           .where = sink.place_of(node.mark()),

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -13,19 +14,22 @@ namespace outagesim::reports {
 
 namespace m = outagesim::models;
 
+namespace {
 // A share as a percentage, in whole per cent unless that would round a partial share to 100 % or 0 %:
 // "down: serving 100% of capacity" would read as a contradiction (599 hosts of 600 give 99.8%).
 std::string percent_of(double share) {
   const double pct = 100 * share;
   int decimals = 0;
+  double scale = 1;
   while (decimals < 4) {
-    const std::string text = fmt::format("{:.{}f}", pct, decimals);
-    const double shown = std::stod(text);
+    const double shown = std::round(pct * scale) / scale;
     if (!((share < 1 && shown >= 100) || (share > 0 && shown <= 0))) break;
     ++decimals;
+    scale *= 10;
   }
   return fmt::format("{:.{}f}%", pct, decimals);
 }
+}  // namespace
 
 std::string describe_wait(m::Wait wait, const std::string& step) {
   switch (wait) {

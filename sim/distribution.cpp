@@ -245,7 +245,8 @@ double Distribution::raw_quantile(double p) const {
     case DistributionKind::kEmpirical: {
       // The inverse of the step CDF of drawing one sample at random: the smallest sample x with
       // P(X <= x) >= p, so p in (k/n, (k+1)/n] gives the k-th (0-based), and the median of 1 and 3 is 1.
-      // A draw's variate is never k/n exactly (see open_uniform), so draws are each sample equally often.
+      // A draw's variate is almost never k/n exactly (see open_uniform), so draws take each sample equally
+      // often up to a few parts in 2^52.
       const auto n = static_cast<double>(samples_.size());
       const double above = std::ceil(p * n) - 1;
       const auto k = static_cast<std::size_t>(std::clamp(above, 0.0, n - 1));
@@ -344,8 +345,8 @@ std::string Distribution::describe(const std::function<std::string(double)>& val
     case DistributionKind::kWeibull:
       text = fmt::format("weibull(shape {}, scale {})", a_, v(b_));
       break;
-    case DistributionKind::kGamma:
-      text = fmt::format("gamma(shape {}, scale {})", a_, v(b_));
+    case DistributionKind::kGamma:  // its scale is a span: the mean is shape x scale
+      text = fmt::format("gamma(shape {}, scale {})", a_, spread_text(b_));
       break;
     case DistributionKind::kPareto:
       text = fmt::format("pareto(shape {}, scale {})", a_, v(b_));

@@ -30,8 +30,8 @@ class HostPool final : public Component {
   std::uint32_t powered_hosts() const { return powering_ + checking_ + serving_; }
   std::uint32_t serving_hosts() const { return serving_; }
   std::uint32_t damaged_hosts() const { return damaged_; }
-  // Expected damaged hosts among those that ran hot, not yet found (found at the next cold restart, or
-  // when the room falls back below the rating).
+  // Expected damaged hosts among those that ran hot, not yet found: those stopped hot are found when they
+  // next power on, those still running when the room falls back below the rating.
   double latent_damage() const { return latent_damage_ + latent_stopped_damage_; }
 
   bool draws_power() const { return powered_hosts() > 0; }

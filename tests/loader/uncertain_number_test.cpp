@@ -137,6 +137,19 @@ repairs:
 )"));
   CHECK_THAT(e, Catch::Contains("crew 'ops' has an uncertain headcount that can draw as few as 1"));
   CHECK_THAT(e, Catch::Contains("a headcount distribution with 'min: 3' (or more), or people: at most 1"));
+  // Whether the headcount is uncertain decides the words, not whether its nominal is its lowest draw.
+  const std::string at_min = load_errors(scenario_yaml(R"(
+crews:
+  - {name: ops, headcount: {dist: uniform, min: 1, max: 4, nominal: 1}}
+components:
+  - {name: feed, kind: power_feed}
+repairs:
+  - name: fix
+    when: {component: feed, event: enters_down}
+    stages:
+      - {name: work, duration: 1h, crew: ops, people: 3}
+)"));
+  CHECK_THAT(at_min, Catch::Contains("crew 'ops' has an uncertain headcount that can draw as few as 1"));
 }
 
 TEST_CASE("inputs with one name share one draw, a different distribution under the name is refused") {

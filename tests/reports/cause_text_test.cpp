@@ -78,10 +78,8 @@ faults:
   CHECK(clock(hot.start) == "01:27");
   CHECK(outagesim::reports::describe_cause(run.spec, run.result, hot.began) ==
         "overheating at 30.0 °C <- plant still down at 01:15: chilled-water storage spent, 0 running <- "
-        "plant down "
-        "at "
-        "01:00: chillers tripped, 0 running (feed) <- feed down at 01:00: fault voltage_sag on feed at 01:00 "
-        "(storm)");
+        "plant down at 01:00: chillers tripped, 0 running (feed) <- feed down at 01:00: fault voltage_sag on "
+        "feed at 01:00 (storm)");
 }
 
 TEST_CASE("a random failure and its repair read as the process that made them") {

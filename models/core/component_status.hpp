@@ -16,6 +16,9 @@ struct ComponentStatus {
   // themselves (a host pool with damaged hosts, storage missing nodes) publish it with
   // ModelContext::set_capacity; the rest stay at 1 whatever their state.
   double capacity = 1.0;
+  // Degraded for more than a lost share (data still to rebuild, say), even while part of the share is
+  // also lost: what uses it may not count it up by a share threshold (Verdict::degraded_whole).
+  bool degraded_beyond_share = false;
 };
 
 }  // namespace outagesim::models

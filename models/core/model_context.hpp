@@ -60,6 +60,10 @@ class ModelContext {
   // the change, with its cause, and wakes the dependents. Does nothing when it is unchanged.
   // REQUIRES: 0 <= capacity <= 1.
   void set_capacity(Component& component, double capacity, const Cause& cause);
+  // Sets ComponentStatus::degraded_beyond_share; callers publish or touch dependents as they change.
+  void set_degraded_beyond_share(Component& component, bool beyond) {
+    region_->mutable_status(component.id()).degraded_beyond_share = beyond;
+  }
   // Something other than the state (a capacity, a temperature) changed: dependents re-evaluate.
   void touch_dependents(ComponentId id);
   // Queues one component for re-evaluation in the current wave (any rank, even below the current one).

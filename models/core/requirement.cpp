@@ -90,7 +90,7 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
                    s.last_change_time,
                    capacity,
                    capacity < 1.0 ? requirement.component : kNoComponent,
-                   s.state == State::kDegraded && capacity >= 1.0};
+                   s.state == State::kDegraded && (capacity >= 1.0 || s.degraded_beyond_share)};
   }
   if (requirement.children.empty()) return Verdict{};  // nothing needed: satisfied
 

@@ -85,6 +85,8 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
     cause = own_cause_;
   }
   shows_rebuild_ = natural == State::kDegraded && cause.reason == Reason::kRebuilding;
+  // Data left to rebuild degrades it beyond any share it has lost (the copy waits for the share).
+  ctx().set_degraded_beyond_share(*this, natural == State::kDegraded && rebuild_ && rebuild_->pending());
   // The share first, so that the state change is the component's last record: dependents that follow it
   // blame the change of state, not the note. While the needs are down the share is left as it was:
   // dependents read a down component as providing 0 whatever it published, and runs without partial

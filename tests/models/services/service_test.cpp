@@ -190,3 +190,20 @@ faults:
   }
   CHECK(run.intervals("waf") == "01:00-02:00");
 }
+
+TEST_CASE("a need rebuilding while part of its share is still lost does not count up either") {
+  // Review: at 95 % with data still to copy, disks counted as degraded by a lost share alone, so app went
+  // up from 02:00 to 03:00 and degraded again when the share came back whole.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: disks, kind: block_storage, rebuild: {data_tb: 100, tb_per_hour: 10}}
+  - {name: app, kind: compute, needs: disks, degraded_below: 0.9}
+faults:
+  - {at: "01:00", target: disks, action: set_capacity, share: 0.5}
+  - {at: "02:00", target: disks, action: set_capacity, share: 0.95}
+  - {at: "03:00", target: disks, action: set_capacity, share: 1}
+)",
+                                         "12h"));
+  CHECK(run.intervals("disks", State::kDegraded) == "01:00-08:00");
+  CHECK(run.intervals("app", State::kDegraded) == "01:00-08:00");
+}

@@ -7,6 +7,7 @@ namespace outagesim::sim {
 
 Engine::Engine(Time horizon) : horizon_(horizon) {
   assert(horizon >= Time());
+  queue_.push(horizon, -128, kHorizonMark, 0);
 }
 
 HandlerId Engine::add_handler(EventHandler& handler) {
@@ -19,7 +20,7 @@ TimerId Engine::start_timer_at(Time at, HandlerId handler, std::uint32_t payload
   assert(at >= now_ && handler < handlers_.size());
   std::uint32_t slot;
   if (free_slots_.empty()) {
-    assert(timers_.size() < kTimerBit);
+    assert(timers_.size() < (kHorizonMark & ~kTimerBit));
     slot = static_cast<std::uint32_t>(timers_.size());
     timers_.emplace_back();
   } else {
@@ -49,9 +50,13 @@ void Engine::release_slot(std::uint32_t slot) {
   free_slots_.push_back(slot);
 }
 
-bool Engine::step_timer(Event event) {
+bool Engine::step_marked(Event event) {
   // A loop, not a call back into step(): a long run of cancelled timers must not deepen the stack.
   for (;;) {
+    if (event.handler == kHorizonMark) {
+      queue_.unpop();  // the mark stays: later steps end here too
+      return false;
+    }
     const std::uint32_t slot = event.handler & ~kTimerBit;
     const TimerSlot& timer = timers_[slot];
     if (timer.generation == event.payload) {
@@ -61,8 +66,8 @@ bool Engine::step_timer(Event event) {
       dispatch(event.time, handler, payload);
       return true;
     }
-    // Cancelled: on to the next event, if any.
-    if (!queue_.pop_before(horizon_, event)) return false;
+    // Cancelled: on to the next event.
+    event = queue_.pop();
     if ((event.handler & kTimerBit) == 0) {
       dispatch(event.time, event.handler, event.payload);
       return true;

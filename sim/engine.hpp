@@ -57,9 +57,8 @@ class Engine {
   // Pops and dispatches one event. Returns false, doing nothing, when no event is left before the horizon.
   // Inline: in a loop of small handlers the call itself is a measurable share of an event's cost.
   bool step() {
-    Event event;
-    if (!queue_.pop_before(horizon_, event)) return false;
-    if ((event.handler & kTimerBit) != 0) return step_timer(event);
+    const Event event = queue_.pop();  // never empty: the horizon's mark stays until the end
+    if ((event.handler & kTimerBit) != 0) return step_marked(event);
     dispatch(event.time, event.handler, event.payload);
     return true;
   }
@@ -70,12 +69,13 @@ class Engine {
   Time horizon() const { return horizon_; }
   std::uint64_t events_dispatched() const { return dispatched_; }
   // Pending records, cancelled timers that have not reached the top yet included.
-  std::size_t queued() const { return queue_.size(); }
+  std::size_t queued() const { return queue_.size() - 1; }
 
  private:
   void release_slot(std::uint32_t slot);
-  // step() for a timer's record: dispatches it if it is still pending, else steps on to the next event.
-  bool step_timer(Event event);
+  // step() for a record with kTimerBit set: a timer's, dispatched if it is still pending (else the loop
+  // steps on to the next event), or the horizon's mark, which ends the run.
+  bool step_marked(Event event);
   void dispatch(Time at, HandlerId handler, std::uint32_t payload) {
     assert(at >= now_);
     now_ = at;
@@ -86,6 +86,11 @@ class Engine {
   // A pending timer's record in the queue carries kTimerBit | slot and the slot's generation, not its
   // handler and payload, which wait here: that keeps every queue record at 24 bytes.
   static constexpr std::uint32_t kTimerBit = 0x80000000u;
+  // The horizon is a record in the queue, not a test in every step: it is pushed first, at the horizon
+  // and at the lowest priority, so it precedes every event at or after the horizon and follows every event
+  // before it. Its handler word has kTimerBit set and names no timer slot (timers_ stays below it), so
+  // step()'s one test for a timer also catches it, and the common path tests neither emptiness nor time.
+  static constexpr std::uint32_t kHorizonMark = 0xffffffffu;
   struct TimerSlot {
     // The record is live while its generation equals this; cancelling or firing bumps it.
     std::uint32_t generation = 0;

@@ -47,7 +47,7 @@ void EventQueue::refill_root() {
   root_vacant_ = false;
   const Event last = heap_.back();
   heap_.pop_back();
-  if (!heap_.empty()) fill_root(last);
+  if (!heap_.empty()) fill_root(last.time, last.order, last.handler, last.payload);
 }
 
 void EventQueue::sift_up(std::size_t i, Event moving) {
@@ -60,7 +60,7 @@ void EventQueue::sift_up(std::size_t i, Event moving) {
   heap_[i] = moving;
 }
 
-void EventQueue::fill_root(Event moving) {
+void EventQueue::fill_root(Time time, std::uint64_t order, std::uint32_t handler, std::uint32_t payload) {
   // Floyd's bottom-up sift: walk the hole down to a leaf along the earliest children without comparing
   // against `moving` (one comparison fewer per level), then sift `moving` up from there. A new or last
   // record usually belongs near the bottom, so the walk back up is short.
@@ -85,7 +85,7 @@ void EventQueue::fill_root(Event moving) {
     heap_[hole] = heap_[earliest];
     hole = earliest;
   }
-  sift_up(hole, moving);
+  sift_up(hole, Event{time, order, handler, payload});
 }
 
 bool EventQueue::heap_is_valid() const {

@@ -37,12 +37,12 @@ class EventQueue {
     assert(priority >= -128 && priority <= 127);
     assert(next_sequence_ <= kSequenceMask);
     const auto biased = static_cast<std::uint64_t>(priority + 128);
-    const Event event{time, (biased << kSequenceBits) | next_sequence_++, handler, payload};
+    const std::uint64_t order = (biased << kSequenceBits) | next_sequence_++;
     if (root_vacant_) {
       root_vacant_ = false;
-      fill_root(event);
+      fill_root(time, order, handler, payload);
     } else {
-      push_back(event);
+      push_back(Event{time, order, handler, payload});
     }
   }
   // REQUIRES: !empty(). Leaves the root empty until the next push, top() or pop() (see root_vacant_).
@@ -51,13 +51,10 @@ class EventQueue {
     root_vacant_ = true;
     return heap_.front();
   }
-  // Pops the earliest event into `out` if there is one before `limit`; the event loop's one call per step.
-  bool pop_before(Time limit, Event& out) {
-    if (root_vacant_) refill_root();
-    if (heap_.empty() || !(heap_.front().time < limit)) return false;
-    out = heap_.front();
-    root_vacant_ = true;
-    return true;
+  // Undoes the pop() just made, which must be the last call on the queue: its record is still in the root.
+  void unpop() {
+    assert(root_vacant_);
+    root_vacant_ = false;
   }
   // REQUIRES: !empty(). Not const: it may first finish the previous pop (see root_vacant_).
   const Event& top() {
@@ -78,7 +75,8 @@ class EventQueue {
   void push_back(const Event& event);
   void sift_up(std::size_t i, Event moving);
   // Fills the empty root with `moving`, which belongs somewhere below it.
-  void fill_root(Event moving);
+  // The record comes as its fields, which travel in registers (a 24-byte struct is passed in memory).
+  void fill_root(Time time, std::uint64_t order, std::uint32_t handler, std::uint32_t payload);
   void refill_root();
 
   std::vector<Event> heap_;

@@ -129,3 +129,38 @@ TEST_CASE("one step skips a long run of cancelled timers and dispatches the next
   CHECK(r.seen.size() == 2);
   CHECK(engine.events_dispatched() == 2);
 }
+
+TEST_CASE("the horizon ends the run before any event at it whatever its priority and stays") {
+  // The horizon is a record in the queue, pushed first at the lowest priority: an event at the horizon
+  // with the lowest priority, scheduled later, must still not run, and steps after the end stay ended.
+  Engine engine(Time::seconds(10));
+  Recorder r;
+  r.engine = &engine;
+  const auto h = engine.add_handler(r);
+  CHECK(engine.queued() == 0);
+  engine.schedule_at(Time::seconds(10), h, 2, -128);
+  engine.schedule_at(Time::seconds(9), h, 1, 127);
+  engine.schedule_at(Time::seconds(11), h, 3, -128);
+  TimerId late = engine.start_timer_at(Time::seconds(10), h, 4, -128);
+  CHECK(engine.queued() == 4);
+  CHECK(engine.step());
+  CHECK_FALSE(engine.step());
+  CHECK_FALSE(engine.step());
+  CHECK(r.seen == std::vector<std::pair<std::int64_t, std::uint32_t>>{{9, 1}});
+  CHECK(engine.is_pending(late));
+  CHECK(engine.queued() == 3);
+  engine.run();
+  CHECK(r.seen.size() == 1);
+  CHECK(engine.now() == Time::seconds(10));
+}
+
+TEST_CASE("an engine whose horizon is zero runs nothing") {
+  Engine engine{Time()};
+  Recorder r;
+  r.engine = &engine;
+  const auto h = engine.add_handler(r);
+  engine.schedule_at(Time(), h, 1, -128);
+  engine.run();
+  CHECK(r.seen.empty());
+  CHECK(engine.events_dispatched() == 0);
+}

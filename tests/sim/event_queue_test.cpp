@@ -89,17 +89,17 @@ TEST_CASE("the queue agrees with a sorted shadow set in the hold model, ties inc
   REQUIRE(q.size() == shadow.size());
 }
 
-TEST_CASE("pop_before pops only events strictly before the limit") {
+TEST_CASE("unpop puts the record just popped back on top") {
   EventQueue q;
-  outagesim::sim::Event e;
-  CHECK_FALSE(q.pop_before(Time::seconds(10), e));  // empty
   q.push(Time::seconds(10), 0, 0, 2);
   q.push(Time::seconds(5), 0, 0, 1);
-  REQUIRE(q.pop_before(Time::seconds(10), e));
-  CHECK(e.payload == 1);
-  CHECK_FALSE(q.pop_before(Time::seconds(10), e));  // at the limit: stays
+  CHECK(q.pop().payload == 1);
   CHECK(q.size() == 1);
-  REQUIRE(q.pop_before(Time::seconds(11), e));
-  CHECK(e.payload == 2);
+  q.unpop();
+  CHECK(q.size() == 2);
+  CHECK(q.top().payload == 1);
+  CHECK(q.heap_is_valid());
+  CHECK(q.pop().payload == 1);
+  CHECK(q.pop().payload == 2);
   CHECK(q.empty());
 }

@@ -17,7 +17,7 @@ TEST_CASE("endless input stops at the size limit instead of exhausting memory") 
   CHECK(r.err.find("/dev/zero: error: the input goes on past the limit of 67108864 bytes; reading stopped "
                    "there") == 0);
   // A FIFO has no size to check beforehand either: a writer that never stops is cut off the same way.
-  const auto fifo = std::filesystem::temp_directory_path() / "outagesim-e2e-endless.fifo";
+  const auto fifo = outagesim::testing::unique_temp_path("endless.fifo");
   std::filesystem::remove(fifo);
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   // In the background with its messages on stdout; the shell's status is its status.

@@ -10,10 +10,33 @@
 
 namespace outagesim::testing {
 
-CliResult run_cli(const std::string& arguments) {
+namespace {
+// This process's directory under the temporary one, removed with everything in it when the process ends.
+class ProcessTempDir {
+ public:
+  ProcessTempDir()
+      : path_(std::filesystem::temp_directory_path() / ("outagesim-e2e-" + std::to_string(::getpid()))) {
+    std::filesystem::create_directories(path_);
+  }
+  ~ProcessTempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+}  // namespace
+
+std::filesystem::path unique_temp_path(const std::string& name) {
+  static const ProcessTempDir dir;
   static int counter = 0;
-  const auto err_path = std::filesystem::temp_directory_path() /
-                        ("outagesim-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  return dir.path() / (std::to_string(counter++) + "-" + name);
+}
+
+CliResult run_cli(const std::string& arguments) {
+  const auto err_path = unique_temp_path("stderr");
   const std::string command = std::string("cd '") + OUTAGESIM_SOURCE_DIR + "' && '" + OUTAGESIM_CLI + "' " +
                               arguments + " 2>'" + err_path.string() + "'";
   CliResult result;

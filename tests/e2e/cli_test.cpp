@@ -9,6 +9,7 @@
 #include "tests/e2e/cli_runner.hpp"
 
 using outagesim::testing::run_cli;
+using outagesim::testing::unique_temp_path;
 
 TEST_CASE("help lists the subcommands") {
   const auto r = run_cli("--help");
@@ -33,7 +34,7 @@ TEST_CASE("a missing scenario exits with 1 and says so on stderr") {
 }
 
 TEST_CASE("validate reports every problem with its place and exits 1") {
-  const auto path = std::filesystem::temp_directory_path() / "outagesim-e2e-invalid.yaml";
+  const auto path = unique_temp_path("invalid.yaml");
   std::ofstream(path) << "scenario: broken\nstart: 2022-01-01T00:00:00+00:00\ncomponents:\n"
                          "  - {name: a, kind: compute, needs: nothing}\n  - {name: b, kind: computr}\n";
   const auto r = run_cli("validate " + path.string());
@@ -48,7 +49,7 @@ TEST_CASE("validate reports every problem with its place and exits 1") {
 
 TEST_CASE("validate counts in the singular when there is one") {
   // Regression: "1 tenants".
-  const auto path = std::filesystem::temp_directory_path() / "outagesim-e2e-one.yaml";
+  const auto path = unique_temp_path("one.yaml");
   std::ofstream(path) << "scenario: one\nstart: 2022-01-01T00:00:00+00:00\ncomponents:\n"
                          "  - {name: a, kind: compute}\ntenants:\n  - {name: t, needs: [a]}\n";
   const auto r = run_cli("validate " + path.string());
@@ -81,7 +82,7 @@ TEST_CASE("the same scenario and seed give byte-identical output") {
 }
 
 TEST_CASE("output can go to a file") {
-  const auto path = std::filesystem::temp_directory_path() / "outagesim-e2e-out.json";
+  const auto path = unique_temp_path("out.json");
   const auto r = run_cli("run scenarios/hk-2022-zone-c.yaml --format json -o " + path.string());
   CHECK(r.status == 0);
   CHECK(r.out.empty());

@@ -10,6 +10,7 @@
 #include "tests/e2e/cli_runner.hpp"
 
 using outagesim::testing::run_cli;
+using outagesim::testing::unique_temp_path;
 
 TEST_CASE("export fis: HK's airlock is unmapped, its predicted consequences are actions in order") {
   const auto fis = run_cli("export fis scenarios/hk-2022-zone-c.yaml");
@@ -74,8 +75,7 @@ TEST_CASE("export needs a format and a scenario") {
 
 TEST_CASE("export refuses a scenario with nothing to inject instead of writing an empty experiment") {
   // FIS refuses a template without actions, Chaos Toolkit an experiment without a method.
-  const std::string path =
-      (std::filesystem::temp_directory_path() / "outagesim-e2e-export-quiet.yaml").string();
+  const std::string path = unique_temp_path("export-quiet.yaml").string();
   std::ofstream(path) << "scenario: quiet\nstart: 2024-01-01T00:00:00Z\nhorizon: 1h\n"
                          "components:\n  - {name: c, kind: compute, zone: a}\n"
                          "tenants:\n  - {name: t, needs: c}\n";

@@ -12,6 +12,7 @@
 #include "tests/e2e/cli_runner.hpp"
 
 using outagesim::testing::run_cli;
+using outagesim::testing::unique_temp_path;
 
 namespace {
 std::string read_file(const std::filesystem::path& path) {
@@ -26,10 +27,9 @@ bool starts_with(const std::string& text, const std::string& prefix) {
 }  // namespace
 
 TEST_CASE("generate writes a region that validates, runs, and is the same for the same seed") {
-  const auto dir = std::filesystem::temp_directory_path();
-  const auto first = dir / "outagesim-e2e-generated-1.yaml";
-  const auto second = dir / "outagesim-e2e-generated-2.yaml";
-  const auto other = dir / "outagesim-e2e-generated-3.yaml";
+  const auto first = unique_temp_path("generated-1.yaml");
+  const auto second = unique_temp_path("generated-2.yaml");
+  const auto other = unique_temp_path("generated-3.yaml");
   const std::string shape = "generate --zones 3 --rooms 2 --hosts 4 --services 18 --tenants 60 ";
   REQUIRE(run_cli(shape + "--seed 7 -o " + first.string()).status == 0);
   REQUIRE(run_cli(shape + "--seed 7 -o " + second.string()).status == 0);
@@ -85,7 +85,7 @@ TEST_CASE("generate refuses counts out of range with a usage error") {
 }
 
 TEST_CASE("generate --tenant-table gives the same tenants and the same downtime as the YAML it replaces") {
-  const auto dir = std::filesystem::temp_directory_path() / "outagesim-e2e-table";
+  const auto dir = unique_temp_path("table");
   std::filesystem::create_directories(dir / "tables");
   const std::string shape = "generate --zones 3 --rooms 2 --hosts 4 --services 18 --tenants 300 --seed 5 ";
   REQUIRE(run_cli(shape + "-o " + (dir / "yaml.yaml").string()).status == 0);

@@ -7,6 +7,7 @@
 #include "tests/e2e/cli_runner.hpp"
 
 using outagesim::testing::run_cli;
+using outagesim::testing::unique_temp_path;
 
 TEST_CASE("HK replications report downtime intervals, SLA breach odds and milestone bands") {
   const auto r = run_cli("run scenarios/hk-2022-zone-c.yaml --runs 100 --quiet");
@@ -65,7 +66,7 @@ TEST_CASE("one replication is a usage error, since one draw has no interval") {
 TEST_CASE(
     "an input's distribution reads in its own units: a clock time's sd as a span, a count's 1.5 as 1.5") {
   // Regression: a clock-time normal was shown in raw milliseconds, and uniform(min 1.5) of a count as 2.
-  const auto path = std::filesystem::temp_directory_path() / "outagesim-e2e-input-units.yaml";
+  const auto path = unique_temp_path("input-units.yaml");
   std::ofstream(path) << R"(scenario: units
 start: 2024-01-01T09:00:00+00:00
 horizon: 24h

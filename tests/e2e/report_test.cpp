@@ -9,6 +9,7 @@
 #include "tests/e2e/cli_runner.hpp"
 
 using outagesim::testing::run_cli;
+using outagesim::testing::unique_temp_path;
 
 namespace {
 
@@ -22,7 +23,7 @@ std::string read_file(const std::filesystem::path& path) {
 }  // namespace
 
 TEST_CASE("report writes the HK page to -o, the same bytes every time") {
-  const auto path = std::filesystem::temp_directory_path() / "outagesim-e2e-report.html";
+  const auto path = unique_temp_path("report.html");
   const auto r = run_cli("report scenarios/hk-2022-zone-c.yaml -o " + path.string());
   INFO(r.err);
   REQUIRE(r.status == 0);

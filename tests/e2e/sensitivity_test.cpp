@@ -4,18 +4,23 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "tests/e2e/cli_runner.hpp"
 
 using outagesim::testing::run_cli;
+using outagesim::testing::unique_temp_path;
 
 namespace {
 
-// Written into the temporary directory under a name of the test's own (`tag`): ctest runs each test case
-// in a process of its own, in parallel, and one must not truncate the file another is reading.
+// Written once per `tag` into a file of this process's own: ctest runs each test case in a process of its
+// own, in parallel, and one must not truncate the file another is reading. The same tag gives the same
+// path, which the reports print.
 std::string scenario(const std::string& tag) {
-  const auto p = std::filesystem::temp_directory_path() / ("outagesim-e2e-sensitivity-" + tag + ".yaml");
+  static std::map<std::string, std::string> written;
+  if (const auto found = written.find(tag); found != written.end()) return found->second;
+  const auto p = unique_temp_path("sensitivity-" + tag + ".yaml");
   std::ofstream(p) << R"(scenario: sens
 start: 2022-01-01T00:00:00+00:00
 horizon: 24h
@@ -38,7 +43,7 @@ faults:
 operator_actions:
   - {at: "06:00", target: feed, action: repair}
 )";
-  return p.string();
+  return written[tag] = p.string();
 }
 
 }  // namespace
@@ -96,7 +101,7 @@ TEST_CASE("sensitivity names the tenants and functions it knows") {
 }
 
 TEST_CASE("sensitivity of a scenario with nothing uncertain says so and exits 1") {
-  const auto path = std::filesystem::temp_directory_path() / "outagesim-e2e-sensitivity-certain.yaml";
+  const auto path = unique_temp_path("sensitivity-certain.yaml");
   std::ofstream(path) << "scenario: certain\nstart: 2022-01-01T00:00:00+00:00\ncomponents:\n"
                          "  - {name: a, kind: compute}\ntenants:\n  - {name: t, needs: [a]}\n";
   const auto r = run_cli("sensitivity " + path.string() + " --tenant t");

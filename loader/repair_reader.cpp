@@ -7,6 +7,7 @@
 #include "loader/scenario_reader.hpp"
 #include "loader/spelling.hpp"
 #include "loader/uncertain_number.hpp"
+#include "models/operations/repair_wait_cycles.hpp"
 
 namespace outagesim::loader {
 
@@ -254,6 +255,34 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
       others.push_back(fmt::format("'{}'", spec_.repairs[at].name));
     }
   }
+  check_repair_waits();
+}
+
+void ScenarioReader::check_repair_waits() {
+  for (const m::RepairWaitCycle& cycle : m::find_repair_wait_cycles(spec_.repairs)) {
+    const m::RepairSpec& repair = spec_.repairs[cycle.repair];
+    const m::TriggerSpec& wait = repair.stages[cycle.stage].wait_for[cycle.trigger];
+    const m::RepairSpec& waited = spec_.repairs[wait.repair];
+    const std::string what =
+        wait.source == m::TriggerSpec::Source::kStage
+            ? fmt::format("stage '{}' of repair '{}'", waited.stages[wait.stage].name, waited.name)
+            : fmt::format("repair '{}'", waited.name);
+    std::vector<std::string> others;
+    for (const std::uint32_t r : cycle.repairs) {
+      if (r != cycle.repair && r != wait.repair) others.push_back(fmt::format("'{}'", spec_.repairs[r].name));
+    }
+    const std::string through = others.empty() ? "" : fmt::format(", through {},", fmt::join(others, ", "));
+    const char* outcome = cycle.repairs.size() == 1   ? "it never ends"
+                          : cycle.repairs.size() == 2 ? "neither ever ends"
+                                                      : "none of them ever ends";
+    const auto node = wait_for_nodes_.find({cycle.repair, cycle.stage});
+    if (node == wait_for_nodes_.end()) continue;  // every stage with a wait_for has its node
+    sink_.error(node->second.mark(),
+                fmt::format("stage '{}' of repair '{}' waits for {} to be done, which{} cannot come before "
+                            "this stage ends: {}",
+                            repair.stages[cycle.stage].name, repair.name, what, through, outcome),
+                "a wait_for on something that does not itself wait for this stage");
+  }
 }
 
 void ScenarioReader::read_stage(const YamlNode& item, m::RepairSpec& repair, std::uint32_t index) {
@@ -318,9 +347,8 @@ void ScenarioReader::read_stage(const YamlNode& item, m::RepairSpec& repair, std
     }
   }
   stage.priority = static_cast<std::int32_t>(s.integer("priority", false, -1'000'000, 1'000'000).value_or(0));
-  if (const YamlNode wait = s.get("wait_for"); wait.defined()) {
-    stage.wait_for = triggers(wait, "'wait_for' of " + s.what());
-  }
+  const YamlNode wait = s.get("wait_for");
+  if (wait.defined()) stage.wait_for = triggers(wait, "'wait_for' of " + s.what());
   // What each repetition achieves: actions applied when it ends.
   std::vector<m::InjectionSpec> effects;
   for (const YamlNode& e : list_items(s.get("then"), "'then' of " + s.what())) {
@@ -335,6 +363,7 @@ void ScenarioReader::read_stage(const YamlNode& item, m::RepairSpec& repair, std
     m::StageSpec copy = stage;
     if (repeat > 1) copy.name = fmt::format("{} {}/{}", stage.name, i, repeat);
     const auto stage_index = static_cast<std::uint32_t>(repair.stages.size());
+    if (!copy.wait_for.empty()) wait_for_nodes_.emplace(std::pair{index, stage_index}, wait);
     for (const m::InjectionSpec& effect : effects) {
       m::InjectionSpec e = effect;
       e.when = m::TriggerSpec{m::TriggerSpec::Source::kStage, m::kNoComponent, m::TriggerEvent::kDone, index,

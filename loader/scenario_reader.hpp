@@ -5,6 +5,7 @@
 #include <absl/container/flat_hash_map.h>
 
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -79,6 +80,8 @@ class ScenarioReader {
   void collect_repair_names(const YamlNode& list);
   void read_repairs(const YamlNode& list);
   void read_stage(const YamlNode& item, models::RepairSpec& repair, std::uint32_t index);
+  // Stages that wait, through other repairs, for their own end.
+  void check_repair_waits();
   std::optional<models::TriggerSpec> trigger(const YamlNode& node, const std::string& what);
   // A `when` that starts something: refused when its event can never come (a room's `accessible`
   // without a sprinkler). A `wait_for` is a condition, for which such a room is always open.
@@ -139,7 +142,9 @@ class ScenarioReader {
   ComponentIds component_ids_;
   std::vector<std::string> component_names_;  // for suggestions
   std::vector<YamlNode> component_items_;     // the entries under 'components', read once
-  std::vector<YAML::Mark> component_marks_;   // where each component is declared
+  // Each stage's 'wait_for', by (repair, stage), for the messages of check_repair_waits().
+  std::map<std::pair<std::uint32_t, std::uint32_t>, YamlNode> wait_for_nodes_;
+  std::vector<YAML::Mark> component_marks_;  // where each component is declared
   // Each component's kind as read in the first pass (before params): references may point forward.
   std::vector<std::optional<models::ComponentKind>> component_kinds_;
   std::vector<std::string> crew_names_;

@@ -165,10 +165,12 @@ bool Operations::happened_since(const TriggerSpec& trigger, sim::Time since) con
       return found != wait_slot_.end() &&
              last_event_[found->second][static_cast<std::size_t>(trigger.event)] >= since;
     }
+    // A repair or stage runs once, and once done stays done: a state too, met if it ended before the
+    // waiting repair started (waiting for it to end again would wait for ever).
     case TriggerSpec::Source::kRepair:
-      return repair_done_at_[trigger.repair] >= since;
+      return repair_done_at_[trigger.repair] != kNotYet;
     case TriggerSpec::Source::kStage:
-      return stage_done_at_[trigger.repair][trigger.stage] >= since;
+      return stage_done_at_[trigger.repair][trigger.stage] != kNotYet;
   }
   return false;
 }

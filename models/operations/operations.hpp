@@ -34,7 +34,8 @@ class Operations final : public StateObserver, public sim::EventHandler {
   void stage_done(std::uint32_t repair, std::uint32_t stage);
   void repair_done(std::uint32_t repair);
   // Whether a stage's `wait_for` condition is met: the trigger's event happened at or after `since`; for a
-  // room's `cooled` and `accessible`, whether the room is cool (below its alarm) or open to people now.
+  // room's `cooled` and `accessible`, whether the room is cool (below its alarm) or open to people now;
+  // for a repair's or stage's `done`, whether it has ended, whenever that was.
   bool happened_since(const TriggerSpec& trigger, sim::Time since) const;
   CrewRoster& roster() { return roster_; }
   ModelContext& context() { return *ctx_; }

@@ -23,7 +23,9 @@ struct StageSpec {
   std::optional<std::uint32_t> crew;  // index into ScenarioSpec::crews; none: no people needed
   std::uint32_t people = 0;           // > 0 when `crew` is set; at most the crew's max_headcount()
   std::int32_t priority = 0;          // lower is served first when requests for a crew compete
-  std::vector<TriggerSpec> wait_for;  // each must happen at or after the repair starts
+  // Each must happen at or after the repair starts, except the states (a room cool or open to people, a
+  // repair or stage done), which need only hold.
+  std::vector<TriggerSpec> wait_for;
 
   // How long the stage takes once its people are there.
   sim::Time elapsed() const;

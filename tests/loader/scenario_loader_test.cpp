@@ -414,6 +414,49 @@ operator_actions:
   CHECK_THAT(errors, Catch::Contains("3 problems found"));
 }
 
+TEST_CASE("stages that wait for their own end through other repairs are refused once per loop at the wait") {
+  // Regression: these validated, and the run showed the repairs as never finished.
+  const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(
+repairs:
+  - name: fix a
+    at: "01:00"
+    stages:
+      - {name: look, duration: 1h}
+      - {name: wait for b, duration: 1h, wait_for: {repair: fix b}}
+  - name: fix b
+    at: "01:00"
+    stages:
+      - {name: after the look, duration: 1h, wait_for: {repair: fix a, stage: look}}
+      - {name: after a, duration: 1h, wait_for: [{component: room, event: cooled}, {repair: fix a, stage: wait for b}]}
+  - name: selfish
+    at: "02:00"
+    stages: [{name: me, duration: 1h, wait_for: {repair: selfish}}]
+  - name: fine
+    at: "02:00"
+    stages:
+      - {name: one, duration: 1h}
+      - {name: two, duration: 1h, wait_for: {repair: fine, stage: one}}
+  - name: r1
+    at: "02:00"
+    stages: [{name: s, duration: 1h, wait_for: {repair: r2}}]
+  - name: r2
+    when: {repair: r3}
+    stages: [{name: s, duration: 1h}]
+  - name: r3
+    at: "02:00"
+    stages: [{name: s, duration: 1h, wait_for: {repair: r1, stage: s}}]
+)"));
+  CHECK_THAT(errors, Catch::Contains("stage 'wait for b' of repair 'fix a' waits for repair 'fix b' to be "
+                                     "done, which cannot come before this stage ends: neither ever ends"));
+  CHECK_THAT(errors, Catch::Contains("stage 'me' of repair 'selfish' waits for repair 'selfish' to be done, "
+                                     "which cannot come before this stage ends: it never ends"));
+  CHECK_THAT(errors,
+             Catch::Contains("stage 's' of repair 'r1' waits for repair 'r2' to be done, which, "
+                             "through 'r3', cannot come before this stage ends: none of them ever ends"));
+  CHECK_THAT(errors, Catch::Contains("test.yaml:16:52: error: stage 'wait for b'"));  // at its wait_for
+  CHECK_THAT(errors, Catch::Contains("3 problems found"));
+}
+
 TEST_CASE("a shift starts at a time of day: an offset or 24:00 is refused once") {
   // Regression: "+2h" was read as 02:00, and 24:00 gave a second error, "not in order", as a consequence.
   const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(

@@ -250,3 +250,28 @@ repairs:
   CHECK(clock(run.result.repairs[1].started) == "02:00");
   CHECK(clock(run.result.repairs[2].started) == "03:05");
 }
+
+TEST_CASE("a stage waiting for a repair that ended before its own repair started goes ahead") {
+  // Regression: a repair's end was an event to catch after the waiting repair's start, so waiting for a
+  // repair already done held the stage to the horizon. A repair runs once: done is a state.
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+repairs:
+  - name: refill
+    at: "01:00"
+    stages: [{name: fill, duration: 1h}]
+  - name: restart
+    at: "03:00"
+    stages:
+      - {name: after the refill, duration: 30m, wait_for: {repair: refill}}
+      - {name: after the fill, duration: 30m, wait_for: {repair: refill, stage: fill}}
+  - name: waits
+    at: "01:30"
+    stages: [{name: for the refill, duration: 10m, wait_for: {repair: refill}}]
+)"));
+  const auto& restart = run.result.repairs.at(1);
+  CHECK(clock(restart.stages.at(0).began) == "03:00");
+  CHECK(clock_or_never(restart.ended) == "04:00");
+  const auto& waits = run.result.repairs.at(2).stages.at(0);
+  CHECK(clock(waits.ready) == "01:30");
+  CHECK(clock(waits.began) == "02:00");  // still waits for a repair not yet done
+}

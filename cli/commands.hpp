@@ -179,6 +179,10 @@ std::optional<models::ScenarioSpec> with_variant(const models::ScenarioSpec& spe
 // Marks `path` as an input of this command: an OutputFile on the same file refuses to open (as a failure
 // to write: exit 2), since writing it would destroy what was read.
 void guard_input(const std::string& path);
+// Checks, before any is opened, that the command's outputs (empty paths: stdout, skipped) are distinct
+// files and none is an input. On a clash says which, and that nothing was written, and returns false
+// (exit 2): an OutputFile would refuse only its own file, after the ones before it were written.
+bool claim_outputs(const std::vector<std::string>& paths);
 // Whether two paths name one file: the same inode when both exist, else the same canonical path.
 bool same_file(const std::string& a, const std::string& b);
 

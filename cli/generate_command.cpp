@@ -53,6 +53,7 @@ int generate_command(const GenerateOptions& options) {
   const std::filesystem::path folder = options.output.empty()
                                            ? std::filesystem::current_path()
                                            : std::filesystem::absolute(options.output).parent_path();
+  if (!claim_outputs({options.output, options.tenant_table, options.component_part})) return 2;
   SideFiles side_files;
   std::optional<OutputFile> table;
   std::optional<OutputFile> part;

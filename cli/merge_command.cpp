@@ -17,6 +17,8 @@ namespace outagesim::cli {
 int merge_command(const MergeOptions& options) {
   const auto loaded = load_or_report(options.scenario);
   if (!loaded) return 1;
+  for (const std::string& file : options.shards) guard_input(file);
+  if (!claim_outputs({options.output, options.samples})) return 2;
   const reports::ShardExpectation expected{loaded->content_hash, options.scenario, OUTAGESIM_VERSION};
   std::vector<reports::NamedShard> shards;
   for (const std::string& file : options.shards) {

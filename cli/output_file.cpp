@@ -26,6 +26,23 @@ void guard_input(const std::string& path) {
   inputs().push_back(path);
 }
 
+bool claim_outputs(const std::vector<std::string>& paths) {
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (paths[i].empty()) continue;
+    std::vector<std::string> others = inputs();
+    others.insert(others.end(), paths.begin(), paths.begin() + static_cast<std::ptrdiff_t>(i));
+    for (const std::string& other : others) {
+      if (other.empty() || !same_file(paths[i], other)) continue;
+      fmt::print(stderr,
+                 "outagesim: cannot write {}: it is also an input or another output of this command ({}); "
+                 "nothing was written\n",
+                 paths[i], other);
+      return false;
+    }
+  }
+  return true;
+}
+
 bool same_file(const std::string& a, const std::string& b) {
   namespace fs = std::filesystem;
   std::error_code error;

@@ -32,6 +32,7 @@ int run_command(const RunOptions& options) {
   PhaseTimer timer(options.timings);
   auto loaded = load_or_report(options.scenario, options.tenant_files);
   if (!loaded) return 1;
+  if (!claim_outputs({options.output, options.samples})) return 2;
   timer.phase_done("load");
   if (options.runs) return run_replications_command(options, *loaded);
   if (options.timeline) return run_timeline_command(options, *loaded);

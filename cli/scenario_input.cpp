@@ -16,6 +16,7 @@ std::optional<loader::LoadResult> load_or_report(const std::string& path,
   guard_input(path);
   for (const auto& part : loaded.parts) guard_input(part.first);
   for (const std::string& file : tenant_files) guard_input(file);
+  for (const std::string& file : loaded.read_files) guard_input(file);  // its tenant table, its CSVs
   if (loaded.ok()) return loaded;
   fmt::print(stderr, "{}", loaded.render());
   return std::nullopt;

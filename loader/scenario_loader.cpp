@@ -413,6 +413,11 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
       result.content_hash =
           sim::fnv1a64(fmt::format("tenant_table:{:016x}", reader.table_hash()), result.content_hash);
     }
+    // So are the CSVs of samples, which change the draws.
+    for (const std::uint64_t hash : sink.read_file_hashes()) {
+      result.content_hash = sim::fnv1a64(fmt::format("samples:{:016x}", hash), result.content_hash);
+    }
+    result.read_files = sink.read_files();
     spec.inputs = sink.take_inputs();
     if (sink.empty()) result.spec = std::move(spec);
   }

@@ -19,10 +19,13 @@ struct LoadResult {
   std::vector<Diagnostic> diagnostics;
   std::string file;    // what diagnostics call the scenario
   std::string source;  // the file's text, for rendering diagnostics
-  // FNV-1a of the file's bytes, then of each included part's, for result metadata.
+  // FNV-1a of the file's bytes, then of each included part's, its tenant table's and its CSVs of samples',
+  // for result metadata.
   std::uint64_t content_hash = 0;
   // The files the scenario includes (scenario_parts.hpp), each with its text, for rendering diagnostics.
   std::vector<std::pair<std::string, std::string>> parts;
+  // The other files it read: its tenant table, the CSVs of its empirical distributions.
+  std::vector<std::string> read_files;
 
   bool ok() const { return spec.has_value(); }
   // Every diagnostic rendered with its source line and caret, then a one-line count.

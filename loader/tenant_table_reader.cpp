@@ -769,6 +769,7 @@ void ScenarioReader::read_tenant_table(const YamlNode& node) {
         kWhatTable);
     return;
   }
+  sink_.add_read_file(path.string());  // its bytes are hashed with the table (table_hash())
   if (size > kMaxTableBytes) {
     sink_.error(node.mark(), fmt::format("'tenant_table': '{}' is {} bytes, over the limit of {}", shown,
                                          size, kMaxTableBytes));

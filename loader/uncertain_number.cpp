@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "loader/spelling.hpp"
+#include "sim/stable_hash.hpp"
 
 namespace outagesim::loader {
 
@@ -53,15 +54,22 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  sink.add_read_file(path.string(), sim::fnv1a64(text));  // the samples are part of the scenario
+  // A byte-order mark (as spreadsheets write "UTF-8 CSV") is not part of the first cell.
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   std::vector<double> samples;
-  std::string line;
   int line_no = 0;
-  std::optional<std::size_t> index;  // of the column, once known
+  std::optional<std::size_t> index;          // of the column, once known
+  std::optional<std::size_t> header_fields;  // with a header, every row has as many fields
   bool ok = true;
   YamlTree cells_read;  // each cell as a scalar node, for read_value
-  while (std::getline(in, line)) {
+  // Lines end at LF, CR LF or a lone CR (old Mac files), as in the YAML reader.
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find_first_of("\r\n", at), text.size());
+    const std::string line = text.substr(at, end - at);
+    at = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> cells;
     std::vector<int> columns;
@@ -84,13 +92,29 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
                              fmt::format("a header naming '{}'; {}", column, did_you_mean(column, cells)));
           return std::nullopt;
         }
+        if (std::find(it + 1, cells.end(), column) != cells.end()) {
+          sink.error_in_file(shown, line_no, 1, fmt::format("the header names column '{}' twice", column),
+                             "each column named once");
+          return std::nullopt;
+        }
         index = static_cast<std::size_t>(it - cells.begin());
+        header_fields = cells.size();
         continue;
       }
       index = 0;
       // A first row that is not a value is a header.
       DiagnosticSink probe(shown);
-      if (!read_value(probe, cells_read.make_scalar(cells[0], YAML::Mark::null_mark()), "a sample")) continue;
+      if (!read_value(probe, cells_read.make_scalar(cells[0], YAML::Mark::null_mark()), "a sample")) {
+        header_fields = cells.size();
+        continue;
+      }
+    }
+    if (header_fields && cells.size() != *header_fields) {
+      sink.error_in_file(shown, line_no, 1,
+                         fmt::format("the row has {} fields and the header {}", cells.size(), *header_fields),
+                         "as many fields as the header (no quoting: a comma always separates)");
+      ok = false;
+      continue;
     }
     if (*index >= cells.size()) {
       sink.error_in_file(shown, line_no, static_cast<int>(line.size()) + 1,

@@ -93,6 +93,11 @@ bool DiagnosticSink::reported_at(const YAML::Mark& mark) const {
   return !mark.is_null() && places_.count(place_key(mark)) > 0;
 }
 
+void DiagnosticSink::add_read_file(std::string path, std::optional<std::uint64_t> content_hash) {
+  read_files_.push_back(std::move(path));
+  if (content_hash) read_file_hashes_.push_back(*content_hash);
+}
+
 void DiagnosticSink::add_part(std::string file, int first_line) {
   parts_.push_back(Part{std::move(file), first_line});
 }

@@ -65,6 +65,13 @@ class DiagnosticSink {
   // Where `earlier` is, told to a reader at `here`: "on line 6" in the same file, else "at file:6:3".
   std::string earlier_place(const YAML::Mark& earlier, const YAML::Mark& here) const;
 
+  // Another file the scenario reads (a tenant table, a CSV of samples), so that a command does not
+  // overwrite it. `content_hash`, for a file whose bytes nothing else hashes, is folded into the scenario's
+  // hash: a result names every byte that made it.
+  void add_read_file(std::string path, std::optional<std::uint64_t> content_hash = std::nullopt);
+  const std::vector<std::string>& read_files() const { return read_files_; }
+  const std::vector<std::uint64_t>& read_file_hashes() const { return read_file_hashes_; }
+
  private:
   struct Part {
     std::string file;
@@ -80,6 +87,8 @@ class DiagnosticSink {
   std::unordered_set<std::string> reported_;
   std::unordered_set<std::uint64_t> places_;  // place_key() of every problem reported at a mark
   std::vector<models::UncertainInput> inputs_;
+  std::vector<std::string> read_files_;
+  std::vector<std::uint64_t> read_file_hashes_;  // in the order read
 };
 
 // Inclusive bounds on a number; `above` makes the lower bound exclusive.

@@ -111,6 +111,43 @@ TEST_CASE("an output that is an input or another output is refused, and the file
   fs::remove_all(dir);
 }
 
+TEST_CASE("a tenant table a CSV of samples or a shard file is an input too and a clash writes nothing") {
+  // Regressions: `run -o` could replace the tenant table, `--samples` the CSV a distribution reads and
+  // `merge -o` one of its shards, all with exit 0; and a refused second output still truncated the first.
+  namespace fs = std::filesystem;
+  const fs::path dir = unique_temp_path("inputs");
+  fs::create_directories(dir);
+  const std::string d = dir.string() + "/";
+  std::ofstream(dir / "t.jsonl") << "{\"name\": \"a\", \"needs\": \"vm\"}\n";
+  std::ofstream(dir / "d.csv") << "10m\n20m\n";
+  std::ofstream(dir / "s.yaml") << "scenario: s\nstart: 2024-01-01T00:00:00Z\nhorizon: 6h\n"
+                                   "components:\n  - {name: vm, kind: compute, zone: z}\n"
+                                   "tenant_table: t.jsonl\n"
+                                   "tenants:\n  - {name: b, needs: vm, recovery: [{step: s, duration: "
+                                   "{dist: empirical, file: d.csv}}]}\n"
+                                   "faults:\n  - {at: \"01:00\", target: vm, action: fail}\n"
+                                   "operator_actions:\n  - {at: \"02:00\", target: vm, action: repair}\n";
+  const auto table = run_cli("run " + d + "s.yaml -o " + d + "t.jsonl");
+  CHECK(table.status == 2);
+  CHECK_THAT(table.err, Catch::Contains("nothing was written"));
+  CHECK(fs::file_size(dir / "t.jsonl") == 29);
+  const auto csv = run_cli("run " + d + "s.yaml --runs 2 --samples " + d + "d.csv -o " + d + "r.txt");
+  CHECK(csv.status == 2);
+  CHECK(fs::file_size(dir / "d.csv") == 8);
+  CHECK_FALSE(fs::exists(dir / "r.txt"));  // the clash is found before any output is opened
+  REQUIRE(run_cli("run " + d + "s.yaml --runs 4 --shard 0/2 -o " + d + "0.json").status == 0);
+  REQUIRE(run_cli("run " + d + "s.yaml --runs 4 --shard 1/2 -o " + d + "1.json").status == 0);
+  const auto shard_size = fs::file_size(dir / "0.json");
+  const auto merged = run_cli("merge " + d + "s.yaml " + d + "0.json " + d + "1.json -o " + d + "0.json");
+  CHECK(merged.status == 2);
+  CHECK(fs::file_size(dir / "0.json") == shard_size);
+  std::ofstream(dir / "keep.yaml") << "precious\n";
+  const auto generated =
+      run_cli("generate --tenants 5 -o " + d + "keep.yaml --tenant-table " + d + "keep.yaml");
+  CHECK(generated.status == 2);
+  CHECK(fs::file_size(dir / "keep.yaml") == 9);
+}
+
 TEST_CASE("a JSON summary has the totals of the full result, without its journal references") {
   const auto full = run_cli("run scenarios/hk-2022-zone-c.yaml --format json");
   const auto summary = run_cli("run scenarios/hk-2022-zone-c.yaml --format json --summary");

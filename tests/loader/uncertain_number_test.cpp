@@ -209,6 +209,66 @@ TEST_CASE(
   fs::remove_all(dir);
 }
 
+TEST_CASE("a CSV of samples with a byte-order mark or lone CRs keeps every sample and its bytes are hashed") {
+  // Regressions: a BOM made the first sample a header (dropped), lone CRs made one cell of all the samples
+  // (summed as one duration), and a changed CSV left the scenario's hash as it was.
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("outagesim-csv-ends-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const auto load_with = [&](const std::string& csv, const std::string& field) {
+    std::ofstream(dir / "d.csv", std::ios::binary) << csv;
+    std::ofstream yaml(dir / "s.yaml");
+    yaml << scenario_yaml(
+        "components:\n  - {name: feed, kind: power_feed}\n"
+        "  - {name: api, kind: compute, needs: feed, recovery: [{step: s, duration: " +
+        field + "}]}\n");
+    yaml.close();
+    return outagesim::loader::load_scenario_file((dir / "s.yaml").string());
+  };
+  const std::string plain = "{dist: empirical, file: d.csv}";
+  for (const std::string csv : {"\xEF\xBB\xBF"
+                                "10m\n20m\n30m\n",
+                                "10m\r20m\r30m\r", "10m\r\n20m\r\n30m"}) {
+    const auto loaded = load_with(csv, plain);
+    INFO(loaded.render());
+    REQUIRE(loaded.ok());
+    CHECK(loaded.spec->inputs[0].distribution.lowest() == 10 * 60'000.0);
+    CHECK(loaded.spec->inputs[0].distribution.highest() == 30 * 60'000.0);
+    CHECK(loaded.spec->inputs[0].nominal == 20 * 60'000.0);
+    CHECK(loaded.read_files.size() == 1);
+  }
+  const auto header_bom = load_with(
+      "\xEF\xBB\xBF"
+      "dur\n10m\n",
+      "{dist: empirical, file: d.csv, column: dur}");
+  CHECK(header_bom.ok());
+  const auto first = load_with("10m\n20m\n30m\n", plain);
+  const auto second = load_with("10m\n30m\n30m\n", plain);
+  REQUIRE(first.ok());
+  REQUIRE(second.ok());
+  CHECK(first.content_hash != second.content_hash);
+  CHECK(first.content_hash == load_with("10m\n20m\n30m\n", plain).content_hash);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a CSV header naming the column twice and rows with more fields than the header are refused") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("outagesim-csv-fields-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "twice.csv") << "dur,dur\n10m,1h\n";
+  std::ofstream(dir / "extra.csv") << "name,dur\na,10m\nb,20m,junk\n";
+  std::ofstream(dir / "s.yaml") << scenario_yaml(
+      "components:\n  - {name: feed, kind: power_feed}\n"
+      "  - {name: a, kind: compute, needs: feed, recovery: [{step: s, duration: {dist: empirical, file: "
+      "twice.csv, column: dur}}]}\n"
+      "  - {name: b, kind: compute, needs: feed, recovery: [{step: s, duration: {dist: empirical, file: "
+      "extra.csv, column: dur}}]}\n");
+  const std::string errors = outagesim::loader::load_scenario_file((dir / "s.yaml").string()).render();
+  CHECK_THAT(errors, Catch::Contains("twice.csv:1:1: error: the header names column 'dur' twice"));
+  CHECK_THAT(errors, Catch::Contains("extra.csv:3:1: error: the row has 3 fields and the header 2"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("adding an input, a tenant or a variant leaves the draws of the others unchanged") {
   const std::string base(kRegion);
   const m::ScenarioSpec a = load_spec(scenario_yaml(base));

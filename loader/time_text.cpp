@@ -126,6 +126,7 @@ Parsed<sim::Time> parse_duration(std::string_view raw) {
   if (text == "0") return sim::Time();
   Cursor c{text};
   double total_ms = 0;
+  int last_unit = -1;  // rank of the previous part's unit: d 0, h 1, m 2, s 3, ms 4
   while (!c.done()) {
     const std::size_t start = c.pos;
     while (!c.done() && (std::isdigit(static_cast<unsigned char>(c.peek())) || c.peek() == '.')) ++c.pos;
@@ -134,19 +135,28 @@ Parsed<sim::Time> parse_duration(std::string_view raw) {
     if (c.pos == start || ec != std::errc() || end != text.data() + c.pos)
       return std::string(kDurationExpected);
     double unit_ms;
+    int unit;
     if (c.eat('d')) {
-      unit_ms = 86'400'000;
+      unit_ms = 86'400'000, unit = 0;
     } else if (c.eat('h')) {
-      unit_ms = 3'600'000;
+      unit_ms = 3'600'000, unit = 1;
     } else if (c.eat('m')) {
-      unit_ms = c.eat('s') ? 1 : 60'000;
+      const bool ms = c.eat('s');
+      unit_ms = ms ? 1 : 60'000, unit = ms ? 4 : 2;
     } else if (c.eat('s')) {
-      unit_ms = 1000;
+      unit_ms = 1000, unit = 3;
     } else {
       return std::string(kDurationExpected);
     }
+    // "1h 1h" or "30m 1h" is most often a slip (or two values run together), not a sum to take.
+    if (unit <= last_unit)
+      return std::string("a duration with each unit at most once, the largest first (1h 30m, not 30m 1h)");
+    last_unit = unit;
     total_ms += value * unit_ms;
-    c.skip_spaces();
+    // Parts are separated by spaces at most: a line break or a tab inside a duration is two values.
+    while (!c.done() && c.peek() == ' ') ++c.pos;
+    if (!c.done() && std::isspace(static_cast<unsigned char>(c.peek())))
+      return std::string("a duration on one line, its parts separated by spaces only (1d 2h)");
   }
   // A century is more than any horizon we accept; beyond it, say so rather than overflow.
   if (!(total_ms <= static_cast<double>(kMaxDuration.count_ms())))

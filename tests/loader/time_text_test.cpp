@@ -43,6 +43,23 @@ TEST_CASE("bad durations are rejected, negative ones with their own message") {
   CHECK(rejects_duration("999999999d"));
 }
 
+TEST_CASE("a duration takes each unit once and largest first on one line") {
+  // Regression: "1h 1h" was 2h, "30m 1h" 1h30m and "10m\n20m" (lines of a CSV run together) 30m.
+  CHECK(duration("1d 2h 3m 4s 5ms") == Time::ms(93'784'005));
+  CHECK(duration("1h  30m") == Time::minutes(90));
+  const std::string repeated =
+      "a duration with each unit at most once, the largest first (1h 30m, not 30m 1h)";
+  CHECK(std::get<std::string>(parse_duration("1h 1h")) == repeated);
+  CHECK(std::get<std::string>(parse_duration("30m 1h")) == repeated);
+  CHECK(std::get<std::string>(parse_duration("1m1h")) == repeated);
+  CHECK(std::get<std::string>(parse_duration("10s 1ms 2ms")) == repeated);
+  const std::string one_line = "a duration on one line, its parts separated by spaces only (1d 2h)";
+  CHECK(std::get<std::string>(parse_duration("10m\n20s")) == one_line);
+  CHECK(std::get<std::string>(parse_duration("1h\r30m")) == one_line);
+  CHECK(std::get<std::string>(parse_duration("1h\t30m")) == one_line);
+  CHECK(duration(" 1h30m\n") == Time::minutes(90));  // around the value, as YAML leaves it
+}
+
 TEST_CASE("instants need their UTC offset") {
   const auto parsed = parse_instant("2022-12-18T08:00:00+08:00");
   REQUIRE(std::holds_alternative<Instant>(parsed));

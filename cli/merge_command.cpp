@@ -41,6 +41,8 @@ int merge_command(const MergeOptions& options) {
     } catch (const nlohmann::json::parse_error& e) {
       return report(loader::json_syntax_diagnostic(file, text, e.byte, e.what(), kWhatShard));
     }
+    // nlohmann keeps the last of two values for one key: a shard edited that way would merge silently.
+    if (const auto twice = loader::json_duplicate_key(file, text, "each key once")) return report(*twice);
     reports::ShardReading reading = reports::shard_from_json(doc, *loaded->spec, &expected);
     if (!reading.shard) {
       return report(loader::json_value_diagnostic(file, text, reading.problem.pointer,

@@ -2,9 +2,12 @@
 // simdjson's On-Demand JSON Pointer lookup.
 #include "loader/json_location.hpp"
 
+#include <fmt/format.h>
 #include <simdjson.h>
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace outagesim::loader {
 
@@ -58,6 +61,58 @@ Diagnostic diagnostic_at(const std::string& file, std::string_view text, std::op
 }
 
 }  // namespace
+
+namespace {
+// Offset of the first key given twice in `value` or below it, depth first in text order.
+std::optional<std::size_t> duplicate_key_offset(simdjson::ondemand::value value, const char* begin) {
+  simdjson::ondemand::json_type type;
+  if (value.type().get(type)) return std::nullopt;
+  if (type == simdjson::ondemand::json_type::array) {
+    simdjson::ondemand::array array;
+    if (value.get_array().get(array)) return std::nullopt;
+    for (auto element : array) {
+      simdjson::ondemand::value item;
+      if (element.get(item)) return std::nullopt;
+      if (const auto found = duplicate_key_offset(item, begin)) return found;
+    }
+    return std::nullopt;
+  }
+  if (type != simdjson::ondemand::json_type::object) return std::nullopt;
+  simdjson::ondemand::object object;
+  if (value.get_object().get(object)) return std::nullopt;
+  std::vector<std::string> keys;  // unescaped: "a" and "\u0061" are one key
+  for (auto result : object) {
+    simdjson::ondemand::field field;
+    if (std::move(result).get(field)) return std::nullopt;
+    const char* quote = field.key().raw() - 1;  // the key's opening quote, before unescaping consumes it
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return std::nullopt;
+    if (std::find(keys.begin(), keys.end(), key) != keys.end())
+      return static_cast<std::size_t>(quote - begin);
+    keys.emplace_back(key);
+    simdjson::ondemand::value item = field.value();
+    if (const auto found = duplicate_key_offset(item, begin)) return found;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+std::optional<Diagnostic> json_duplicate_key(const std::string& file, std::string_view text,
+                                             std::string expected) {
+  const simdjson::padded_string padded(text);
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  if (parser.iterate(padded).get(doc)) return std::nullopt;
+  simdjson::ondemand::value root;
+  if (doc.get_value().get(root)) return std::nullopt;
+  const auto offset = duplicate_key_offset(root, padded.data());
+  if (!offset) return std::nullopt;
+  const std::string_view rest = text.substr(*offset);
+  const std::size_t close = rest.find('"', 1);
+  const std::string key(rest.substr(0, close == std::string_view::npos ? rest.size() : close + 1));
+  return diagnostic_at(file, text, offset, fmt::format("the key {} is given twice in this object", key),
+                       std::move(expected));
+}
 
 Diagnostic json_value_diagnostic(const std::string& file, std::string_view text, std::string_view pointer,
                                  std::string message, std::string expected) {

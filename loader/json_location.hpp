@@ -29,6 +29,12 @@ std::optional<std::size_t> json_value_offset(std::string_view text, std::string_
 Diagnostic json_value_diagnostic(const std::string& file, std::string_view text, std::string_view pointer,
                                  std::string message, std::string expected);
 
+// The first key given twice in one object of the JSON text, as a problem at its second occurrence;
+// nothing when every object names each key once (or the text is not JSON: the parser says so). JSON
+// parsers keep one of the two values without a word, so a file edited by hand could change meaning.
+std::optional<Diagnostic> json_duplicate_key(const std::string& file, std::string_view text,
+                                             std::string expected);
+
 // A syntax error a JSON parser reported at the 1-based byte `byte` (nlohmann's parse_error::byte; 0 when it
 // read nothing) with its message `what`. nlohmann's own "parse error at line L, column C: " is dropped:
 // the diagnostic's place says it.

@@ -183,6 +183,13 @@ std::optional<ShardProblem> outcome_problem(const models::ReplicationOutcome& ou
     if (!std::isfinite(v) || v < lo || v > hi)
       return at("inputs", i,
                 fmt::format("'inputs' holds {} for '{}', which draws from {} to {}", v, input.name, lo, hi));
+    // Empirical samples are drawn as they are: a value between two of them is no draw.
+    const auto& samples = input.distribution.samples();
+    if (input.distribution.kind() == sim::DistributionKind::kEmpirical &&
+        std::none_of(samples.begin(), samples.end(), [&](double s) { return bound(s) == v; }))
+      return at("inputs", i,
+                fmt::format("'inputs' holds {} for '{}', which draws only its {} samples", v, input.name,
+                            samples.size()));
   }
   return std::nullopt;
 }

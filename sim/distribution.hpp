@@ -74,6 +74,8 @@ class Distribution {
   double median() const { return quantile(0.5); }
   // For empirical samples: whether `value` is one of them. False for every other kind.
   bool has_sample(double value) const;
+  // For empirical samples: the samples, sorted. Empty for every other kind.
+  const std::vector<double>& samples() const { return samples_; }
   // One draw: the quantile of an open-interval uniform variate of `stream`. Takes one 64-bit output.
   double sample(RandomStream& stream) const;
   // The variate a draw uses, in (0, 1): 53 random bits, centred in their cell so that neither end is hit.

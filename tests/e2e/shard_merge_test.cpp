@@ -163,6 +163,21 @@ TEST_CASE("shards that do not belong together are refused, naming the file") {
     CHECK(cut.err.find("cut.json: shard 1/2 of 20 replications covers [10, 20), not [10, 19)") !=
           std::string::npos);
   }
+  SECTION("a key given twice in a shard is refused at its second place") {
+    // Regression: the JSON reader kept the last value, and the merged report changed with exit 0.
+    std::string text = read(a1);
+    const std::size_t outcome = text.find("{\"replication\":11");
+    REQUIRE(outcome != std::string::npos);
+    const std::size_t degraded = text.find("\"degraded_ms\":", outcome);
+    REQUIRE(degraded != std::string::npos);
+    text.replace(degraded, 0, "\"downtime_ms\":[0],");
+    std::ofstream(dir.file("twice.json")) << text;
+    const auto twice = run_cli("merge " + scenario + " " + a0 + " " + dir.file("twice.json"));
+    CHECK(twice.status == 1);
+    CHECK(twice.err.find("error: the key \"downtime_ms\" is given twice in this object") !=
+          std::string::npos);
+    CHECK(twice.out.empty());
+  }
   SECTION("a value no run gives is named at its line and column") {
     // Regression (session 17): the message named the replication and key but not the place in the file.
     std::string text = read(a1);

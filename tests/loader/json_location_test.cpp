@@ -48,3 +48,18 @@ TEST_CASE("a syntax error keeps the parser's words and drops its place") {
   CHECK(d.column == 8);
   CHECK(d.message == "this is not JSON: syntax error while parsing value - unexpected '}'");
 }
+
+TEST_CASE("a key given twice in one object is found at its second place, nested or escaped") {
+  using outagesim::loader::json_duplicate_key;
+  CHECK_FALSE(json_duplicate_key("f.json", R"({"a": 1, "b": {"a": 2}, "c": [{"a": 1}, {"a": 2}]})", "x"));
+  CHECK_FALSE(json_duplicate_key("f.json", "not json", "x"));
+  const auto nested = json_duplicate_key("f.json", "{\"a\": [1,\n  {\"k\": 1, \"k\": 2}]}", "each key once");
+  REQUIRE(nested);
+  CHECK(nested->line == 2);
+  CHECK(nested->column == 12);
+  CHECK(nested->message == "the key \"k\" is given twice in this object");
+  CHECK(nested->expected == "each key once");
+  const auto escaped = json_duplicate_key("f.json", R"({"a": 1, "\u0061": 2})", "x");
+  REQUIRE(escaped);
+  CHECK(escaped->column == 10);
+}

@@ -134,3 +134,25 @@ TEST_CASE("an outcome no run of the scenario could give is refused, not merged")
   CHECK_THAT(r::outcome_problem(bad, spec)->message, Catch::Contains("which draws from 60000 to 120000"));
   CHECK(r::outcome_problem(bad, spec)->pointer == "/inputs/0");
 }
+
+TEST_CASE("an empirical input's value must be one of its samples") {
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: vm, kind: compute, needs: feed, recovery: [{step: boot, duration: {dist: empirical, samples: [10m, 20m, 30m]}}]}
+tenants:
+  - {name: shop, needs: [vm]}
+)"));
+  m::ReplicationOutcome o;
+  o.replication = 1;
+  o.downtime = {Time::ms(0)};
+  o.degraded = {Time::ms(0)};
+  o.sla_breached = {false};
+  o.milestones = {};
+  o.inputs = {1'200'000};
+  CHECK_FALSE(r::outcome_problem(o, spec));
+  o.inputs = {1'500'000};  // 25m: inside the range, between two samples
+  const auto between = r::outcome_problem(o, spec);
+  REQUIRE(between);
+  CHECK_THAT(between->message, Catch::Contains("which draws only its 3 samples"));
+}

@@ -744,7 +744,7 @@ void ScenarioReader::start_tenant_table(const YamlNode& node) {
 void ScenarioReader::read_tenant_table(const YamlNode& node) {
   // A reading started early is used only for the file it started on; otherwise it is abandoned.
   std::unique_ptr<TableReading> reading = std::move(table_reading_);
-  if (!node.defined() || node.is_null()) return;
+  if (!node.defined()) return;  // a key with no value is refused by read_string: every tenant would vanish
   const auto file = read_string(sink_, node, "'tenant_table'");
   if (!file) return;
   const std::filesystem::path path = table_path(sink_, node, *file);

@@ -204,6 +204,11 @@ TEST_CASE("a tenant table that is not there is reported at the key that names it
              Catch::Contains("'tenant_table': '/tmp' is a folder, not a file"));
   CHECK_THAT(load_errors(scenario_yaml(std::string(kRegion) + "tenant_table: /dev/zero\n")),
              Catch::Contains("'tenant_table': '/dev/zero' is not a regular file"));
+  // Regression: a key with no value (a forgotten path) read as no table, and every tenant vanished.
+  CHECK_THAT(load_errors(scenario_yaml(std::string(kRegion) + "tenant_table:\n")),
+             Catch::Contains("'tenant_table' is nothing"));
+  CHECK_THAT(load_errors(scenario_yaml(std::string(kRegion) + "tenant_table: ~\n")),
+             Catch::Contains("'tenant_table' is nothing"));
 }
 
 TEST_CASE("a tenant table may start with a byte order mark", "[tenant_table]") {

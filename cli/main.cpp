@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
                    "Add the tenants (and variants) of this YAML file to the scenario, as if it included it "
                    "last; repeatable")
       ->allow_extra_args(false);  // one file each time: `--tenant-file t.yaml S.yaml` keeps S the scenario
-  run_cmd->add_option("--format", run.format, "Report format")->check(CLI::IsMember({"text", "json"}));
+  CLI::Option* run_format =
+      run_cmd->add_option("--format", run.format, "Report format")->check(CLI::IsMember({"text", "json"}));
   run_cmd->add_option("--seed", run.seed, "Seed for the run's random streams (default: the scenario's)")
       ->check(kSeedText);
   run_cmd->add_option("-o,--output", run.output, "Write the report to this file instead of stdout");
@@ -88,8 +89,8 @@ int main(int argc, char** argv) {
                     "table of changes (for very many tenants)");
   run_cmd->add_flag("--timings", run.timings,
                     "Print the time and peak memory of each phase (load, simulate, report) to stderr");
-  run_cmd->add_option("--samples", run.samples,
-                      "Write each replication's draws and results to this CSV file");
+  run_cmd->add_option("--samples", run.samples, "Write each replication's draws and results to this CSV file")
+      ->needs("--runs");
   run_cmd
       ->add_option("--shard", run.shard,
                    "I/N: run only part I (from 0) of N of the replications and write it, as JSON, for merge")
@@ -283,6 +284,21 @@ int main(int argc, char** argv) {
 
   // Under mpirun only `run --runs` is spread over the ranks; anything else is rank 0's alone.
   if (process_group().rank != 0 && !(*run_cmd && run.runs)) return 0;
+
+  // Options that would otherwise be taken and do nothing.
+  if (*run_cmd && run.summary && (run.format != "json" || run.runs || run.timeline)) {
+    fmt::print(stderr,
+               "outagesim run: --summary shortens the JSON report of one run: it needs --format json, "
+               "and neither --runs nor --timeline\n");
+    return 2;
+  }
+  if (*run_cmd && !run.shard.empty() && run_format->count() > 0 && run.format != "json") {
+    fmt::print(stderr,
+               "outagesim run: --shard writes its part as JSON for merge; --format {} does not apply "
+               "(give the format to merge)\n",
+               run.format);
+    return 2;
+  }
 
   try {
     if (*run_cmd) return run_command(run);

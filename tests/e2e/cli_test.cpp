@@ -164,6 +164,23 @@ TEST_CASE("a JSON summary has the totals of the full result, without its journal
   }
 }
 
+TEST_CASE("options that would do nothing are usage errors") {
+  // Regression: each was taken with exit 0 and had no effect (no samples file, a full text report, JSON).
+  const std::string s = "run scenarios/power-feed-loss.yaml ";
+  const auto samples = run_cli(s + "--samples /dev/null");
+  CHECK(samples.status == 2);
+  CHECK_THAT(samples.err, Catch::Contains("--samples requires --runs"));
+  const auto summary = run_cli(s + "--summary");
+  CHECK(summary.status == 2);
+  CHECK_THAT(summary.err, Catch::Contains("it needs --format json"));
+  CHECK(run_cli(s + "--summary --format json --runs 2 --quiet").status == 2);
+  CHECK(run_cli(s + "--summary --format json").status == 0);
+  const auto shard = run_cli(s + "--runs 4 --quiet --shard 0/2 --format text");
+  CHECK(shard.status == 2);
+  CHECK_THAT(shard.err, Catch::Contains("--shard writes its part as JSON for merge"));
+  CHECK(run_cli(s + "--runs 4 --quiet --shard 0/2 --format json").status == 0);
+}
+
 TEST_CASE("a JSON result that cannot be written says why and exits 2") {
   const auto r = run_cli("run scenarios/power-feed-loss.yaml --format json -o /nonexistent-dir/out.json");
   CHECK(r.status == 2);

@@ -41,7 +41,7 @@ std::string name_problem(std::string_view name, bool slash_allowed) {
   if (control) return "holds a control character";
   if (name.front() == ' ' || name.back() == ' ') return "begins or ends with a space";
   if (!slash_allowed && name.find('/') != std::string_view::npos)
-    return fmt::format("'{}' contains '/'", shown_text(name));
+    return "contains '/'";  // the message names the owner, and with it the name
   return {};
 }
 

@@ -79,10 +79,7 @@ void ScenarioReader::collect_component_names(const YamlNode& list) {
     const auto id = static_cast<m::ComponentId>(component_names_.size());
     if (!name.empty()) {
       const YAML::Mark at = item["name"].mark();
-      if (name.find('/') != std::string::npos) {
-        sink_.error(at, fmt::format("component name '{}' contains '/'", name),
-                    "a name without '/' (reserved for tenant/function)");
-      }
+      // A '/' (reserved for tenant/function) is refused with the other name rules (YamlMap::name).
       const auto [it, inserted] = component_ids_.emplace(name, id);
       if (!inserted) {
         sink_.error(at,

@@ -251,10 +251,6 @@ void ScenarioReader::read_tenants(const YamlNode& list) {
     m::TenantSpec tenant;
     tenant.name = t.name(false).value_or("");
     t.string("description");
-    if (tenant.name.find('/') != std::string::npos) {
-      sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' contains '/'", tenant.name),
-                  "a name without '/'");
-    }
     if (tenant_index_.find(tenant.name) || component_ids_.count(tenant.name) > 0) {
       sink_.error(t.mark_of("name"), fmt::format("tenant name '{}' is already used", tenant.name),
                   "a name no other tenant or component has");

@@ -176,6 +176,7 @@ ChaosPlan plan_chaos(const models::ScenarioSpec& spec, const models::RunResult& 
            fmt::format("predicted: {} down at {}", component.name, local_clock(spec, at)), true});
     }
   }
+  for (ChaosStep& step : plan.steps) step.returns = step.at + step.duration < spec.horizon;
   std::stable_sort(plan.steps.begin(), plan.steps.end(),
                    [](const ChaosStep& a, const ChaosStep& b) { return a.at < b.at; });
   return plan;

@@ -36,6 +36,9 @@ struct ChaosStep {
   // "predicted: c1-compute down at 10:05".
   std::string description;
   bool predicted = false;  // a consequence the run predicts, not a fault the scenario injects
+  // Whether the run brings the component back before its end (`at + duration` is then that return);
+  // false when it is still out at the horizon, and only the experiment's rollback restores it.
+  bool returns = true;
 };
 
 struct UnmappedFault {

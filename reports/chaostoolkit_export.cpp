@@ -98,7 +98,8 @@ nlohmann::ordered_json chaostoolkit_experiment(const models::ScenarioSpec& spec,
   std::vector<Event> events;
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     events.push_back({plan.steps[i].at, false, i});
-    if (plan.steps[i].kind == ChaosKind::kStopInstances)
+    // The run's return of a stopped component; one still out at the horizon waits for the rollback.
+    if (plan.steps[i].kind == ChaosKind::kStopInstances && plan.steps[i].returns)
       events.push_back({plan.steps[i].at + plan.steps[i].duration, true, i});
   }
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
@@ -120,7 +121,8 @@ nlohmann::ordered_json chaostoolkit_experiment(const models::ScenarioSpec& spec,
                   {"name", fmt::format("step-{:02} {} {}: {}", event.step + 1, chaos_kind_name(step.kind),
                                        step.component, step.description)},
                   {"provider", provider(step, event.step)}};
-    const std::int64_t pause_s = (event.at - previous).floor_seconds();
+    // Whole seconds between whole-second times: the pauses add up to each time, with no drift.
+    const std::int64_t pause_s = event.at.floor_seconds() - previous.floor_seconds();
     if (pause_s > 0) action["pauses"] = {{"before", pause_s}};
     method.push_back(std::move(action));
     previous = event.at;
@@ -129,7 +131,7 @@ nlohmann::ordered_json chaostoolkit_experiment(const models::ScenarioSpec& spec,
   sim::Time last_end;
   for (const ChaosStep& step : plan.steps) last_end = std::max(last_end, step.at + step.duration);
   if (!method.empty() && last_end > previous) {
-    method.back()["pauses"]["after"] = (last_end - previous).floor_seconds();
+    method.back()["pauses"]["after"] = last_end.floor_seconds() - previous.floor_seconds();
   }
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     const ChaosStep& step = plan.steps[i];

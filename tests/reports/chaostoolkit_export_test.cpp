@@ -42,3 +42,34 @@ TEST_CASE("the Chaos Toolkit experiment probes each tenant function and pauses a
   REQUIRE(unmapped.size() == 1);
   CHECK(unmapped[0]["component"] == "mq");
 }
+
+TEST_CASE(
+    "Chaos Toolkit pauses keep whole-second times without drift and a stop the run never ends has no "
+    "repair") {
+  // Regressions: each pause was cut to whole seconds from the time before it, so sub-second times drifted
+  // a second per step; and a component still down at the end got a start_instances at the horizon.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed, zone: a}
+  - {name: vm, kind: compute, zone: a, needs: feed}
+  - {name: vm2, kind: compute, zone: a}
+tenants:
+  - {name: shop, needs: [vm, vm2]}
+faults:
+  - {at: "+1h0.5s", target: vm, action: fail}
+  - {at: "+1h1m30.8s", target: vm, action: repair}
+  - {at: "+2h", target: vm2, action: fail}
+)",
+                                         "6h"));
+  const auto ctk = chaostoolkit_experiment(run.spec, plan_chaos(run.spec, run.result));
+  INFO(ctk.dump(2));
+  const auto& method = ctk["method"];
+  REQUIRE(method.size() == 3);
+  std::int64_t elapsed = 0;
+  for (const auto& action : method) elapsed += action["pauses"].value("before", 0);
+  CHECK(elapsed == 7200);  // the last stop at 2h exactly
+  CHECK(method[1]["name"] == "step-01 repair vm");
+  CHECK(method[2]["provider"]["func"] == "stop_instances");
+  CHECK(method[2]["pauses"]["after"] == 4 * 3600);  // held to the end; the rollback restarts vm2
+  REQUIRE(ctk["rollbacks"].size() == 2);
+}

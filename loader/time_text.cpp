@@ -181,8 +181,18 @@ Parsed<sim::Time> parse_scenario_time(std::string_view raw, const Instant& start
   }
   std::int64_t unix_s;
   Cursor c{text};
-  if (const auto secs = clock_seconds(c); secs && c.done()) {
-    // A clock time on the start's local date.
+  auto secs = clock_seconds(c);
+  // A clock time N days after the start's date, as the reports print it: 00:30+1d.
+  if (secs && c.eat('+')) {
+    const std::size_t digits = c.pos;
+    std::int64_t days = 0;
+    while (!c.done() && std::isdigit(static_cast<unsigned char>(c.peek())) && c.pos - digits < 5)
+      days = days * 10 + (c.text[c.pos++] - '0');
+    if (c.pos == digits || !c.eat('d')) secs.reset();
+    if (secs) *secs += days * 86400;
+  }
+  if (secs && c.done()) {
+    // A clock time on the start's local date (or days after it).
     const std::int64_t start_local = start.unix_s + start.utc_offset_s;
     const std::int64_t local_midnight = start_local - (((start_local % 86400) + 86400) % 86400);
     unix_s = local_midnight + *secs - start.utc_offset_s;
@@ -190,8 +200,8 @@ Parsed<sim::Time> parse_scenario_time(std::string_view raw, const Instant& start
     unix_s = dt->local_s - dt->offset_s.value_or(start.utc_offset_s);
   } else {
     return std::string(
-        "a time: an offset from the start (+2h15m), a clock time on the start's date (09:01) or a local "
-        "date-time (2022-12-19T00:30)");
+        "a time: an offset from the start (+2h15m), a clock time on the start's date (09:01) or days "
+        "after it (00:30+1d), or a local date-time (2022-12-19T00:30)");
   }
   return sim::Time::seconds(unix_s - start.unix_s);
 }

@@ -79,4 +79,11 @@ TEST_CASE("scenario times: offsets, clock times on the start's date, local date-
   CHECK(at("2022-12-18T01:00:00Z") == Time::hours(1));  // an explicit offset wins
   CHECK(std::holds_alternative<std::string>(parse_scenario_time("9am", kStart)));
   CHECK(std::holds_alternative<std::string>(parse_scenario_time("25:00", kStart)));
+  // As the reports print times of later days (graph --at took only what they do not print).
+  CHECK(at("00:30+1d") == Time::minutes(16 * 60 + 30));
+  CHECK(at("09:01+2d") == Time::minutes(61) + Time::hours(48));
+  CHECK(std::holds_alternative<std::string>(parse_scenario_time("00:30+d", kStart)));
+  CHECK(std::holds_alternative<std::string>(parse_scenario_time("00:30+1", kStart)));
+  CHECK(std::holds_alternative<std::string>(parse_scenario_time("00:30+1h", kStart)));
+  CHECK(std::holds_alternative<std::string>(parse_scenario_time("00:30+1d ", kStart)) == false);  // trimmed
 }

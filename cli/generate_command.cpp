@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/region_generator.hpp"
+#include "loader/scenario_loader.hpp"
 
 namespace outagesim::cli {
 
@@ -77,7 +78,23 @@ int generate_command(const GenerateOptions& options) {
   const bool part_closed = !part || part->close();
   const bool closed = out.close();
   if (!written) fmt::print(stderr, "outagesim generate: a write failed{}\n", why);
-  return written && table_closed && part_closed && closed ? 0 : 2;
+  if (!(written && table_closed && part_closed && closed)) return 2;
+  // The loader reads the scenario and its parts up to one limit together (the tenant table has its own):
+  // a region past it would be written and never read.
+  if (!options.output.empty()) {
+    std::error_code error;
+    std::uintmax_t bytes = std::filesystem::file_size(options.output, error);
+    if (!options.component_part.empty()) bytes += std::filesystem::file_size(options.component_part, error);
+    if (!error && bytes > loader::kMaxScenarioBytes) {
+      fmt::print(stderr,
+                 "outagesim generate: the scenario{} takes {} bytes, over the {} the loader reads: it cannot "
+                 "be loaded (fewer --services or --hosts; the tenants can go to --tenant-table)\n",
+                 options.component_part.empty() ? "" : " and its component part", bytes,
+                 loader::kMaxScenarioBytes);
+      return 2;
+    }
+  }
+  return 0;
 }
 
 }  // namespace outagesim::cli

@@ -2,6 +2,8 @@
 // job of scenario S, and prints the report `run S --runs R` would print, byte for byte.
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -22,9 +24,11 @@ int merge_command(const MergeOptions& options) {
   const reports::ShardExpectation expected{loaded->content_hash, options.scenario, OUTAGESIM_VERSION};
   std::vector<reports::NamedShard> shards;
   for (const std::string& file : options.shards) {
+    errno = 0;
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-      fmt::print(stderr, "{}: error: cannot read this shard file\n", file);
+      fmt::print(stderr, "{}: error: cannot read this shard file: {}\n", file,
+                 std::strerror(errno != 0 ? errno : EIO));
       return 1;
     }
     std::stringstream buffer;

@@ -64,6 +64,13 @@ std::string_view type_name(od::json_type type) {
   return "a value";
 }
 
+// Why a value of `type` could not be read as a string: its type, or for a string that failed to read, its
+// text (an escape that makes no character, such as a lone \ud800 half of a surrogate pair).
+std::string_view string_problem(od::json_type type) {
+  return type == od::json_type::string ? "a string with an escape that makes no character (a lone surrogate?)"
+                                       : type_name(type);
+}
+
 // Reads the lines of one table. Each read_* returns nothing after reporting the first problem of its line
 // (On-Demand cannot go on past a malformed value); the next line is read afresh.
 class TableReader {
@@ -185,7 +192,7 @@ class TableReader {
     std::string_view text;
     if (value.get_string().get(text)) {
       od::json_type type{};
-      const std::string_view is = value.type().get(type) ? "not a string" : type_name(type);
+      const std::string_view is = value.type().get(type) ? "not a string" : string_problem(type);
       return fail(at, fmt::format("{} is {}", what, is), "a string");
     }
     return text;
@@ -196,7 +203,7 @@ class TableReader {
     std::string_view text;
     if (value.get_string().get(text)) {  // string_of's message, worded only when needed
       od::json_type type{};
-      const std::string_view is = value.type().get(type) ? "not a string" : type_name(type);
+      const std::string_view is = value.type().get(type) ? "not a string" : string_problem(type);
       return fail(at, fmt::format("the name of {} is {}", what, is), "a string");
     }
     if (const std::string why = name_problem(text, false); !why.empty()) {

@@ -88,8 +88,9 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
       if (!column.empty()) {
         const auto it = std::find(cells.begin(), cells.end(), column);
         if (it == cells.end()) {
+          const std::string hint = did_you_mean(column, cells);
           sink.error_in_file(shown, line_no, 1, fmt::format("no column '{}' in the header", column),
-                             fmt::format("a header naming '{}'; {}", column, did_you_mean(column, cells)));
+                             fmt::format("a header naming '{}'{}{}", column, hint.empty() ? "" : "; ", hint));
           return std::nullopt;
         }
         if (std::find(it + 1, cells.end(), column) != cells.end()) {

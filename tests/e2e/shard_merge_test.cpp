@@ -151,6 +151,12 @@ TEST_CASE("shards that do not belong together are refused, naming the file") {
     CHECK(r.err.find("error: made from another scenario") != std::string::npos);
     CHECK(r.err.find("downtime_ms") == std::string::npos);
   }
+  SECTION("a shard file that cannot be read says why") {
+    const auto r = run_cli("merge " + scenario + " " + a0 + " " + dir.file("nowhere.json"));
+    CHECK(r.status == 1);
+    CHECK(r.err.find("nowhere.json: error: cannot read this shard file: No such file or directory") !=
+          std::string::npos);
+  }
   SECTION("a file that is no shard, or a shard cut short") {
     const auto not_json = run_cli("merge " + scenario + " " + a0 + " " + scenario);
     CHECK(not_json.status == 1);

@@ -95,6 +95,9 @@ TEST_CASE("a tenant table's problems are reported at its own line and column", "
     return r.render();
   };
   const std::string at = s.table_path();
+  // Regression: a lone surrogate escape read "is a string", expected "a string".
+  CHECK_THAT(errors("{\"name\": \"a\\ud800\", \"needs\": \"vm-a\"}\n"),
+             Catch::Contains("the name of a tenant is a string with an escape that makes no character"));
   CHECK_THAT(errors("{\"name\": \"a\", \"needs\": [\"vm-a\"]}\n{\"name\": \"b\", \"neds\": [\"vm-a\"]}\n"),
              Catch::Contains(at + ":2:15: error: unknown key 'neds' in a tenant; did you mean 'needs'?"));
   CHECK_THAT(errors("{\"name\": \"a\", \"needs\": [\"vm-c\"]}\n"),

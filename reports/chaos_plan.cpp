@@ -147,7 +147,13 @@ ChaosPlan plan_chaos(const models::ScenarioSpec& spec, const models::RunResult& 
     targeted.insert(injection.target);
   }
 
-  if (!plan.unmapped.empty()) {
+  // Whether the mapped steps reproduce what the run did: not when a fault is unmapped, and not when the
+  // run keeps facility components down past the mapped steps' end (a two-second voltage sag that trips the
+  // chillers and takes halls down for hours maps to a one-minute power interruption).
+  sim::Time mapped_end;
+  for (const ChaosStep& step : plan.steps) mapped_end = std::max(mapped_end, step.at + step.duration);
+  const bool all_mapped = plan.unmapped.empty();
+  {
     // Where the unmappable causes land: facility components the run takes down. A host pool whose room
     // is already down by then follows from the room's step.
     std::vector<std::optional<sim::Time>> first_down(spec.components.size());
@@ -171,9 +177,12 @@ ChaosPlan plan_chaos(const models::ScenarioSpec& spec, const models::RunResult& 
           continue;
       }
       const sim::Time at = *first_down[id];
-      plan.steps.push_back(
-          {*outage_of(component.kind), component.name, zone_of(spec, id), at, held_for(result, id, at),
-           fmt::format("predicted: {} down at {}", component.name, local_clock(spec, at)), true});
+      const sim::Time held = held_for(result, id, at);
+      if (all_mapped && at + held <= mapped_end) continue;  // within what the mapped steps do
+      plan.steps.push_back({*outage_of(component.kind), component.name, zone_of(spec, id), at, held,
+                            fmt::format("predicted: {} down at {}", component.name, local_clock(spec, at)),
+                            true});
+      if (all_mapped) ++plan.outlasting;
     }
   }
   for (ChaosStep& step : plan.steps) step.returns = step.at + step.duration < spec.horizon;
@@ -186,6 +195,13 @@ std::string unmapped_text(const ChaosPlan& plan) {
   std::string text;
   for (const UnmappedFault& fault : plan.unmapped) {
     text += fmt::format("unmapped: {} {}: {}\n", fault.component, fault.action, fault.reason);
+  }
+  if (plan.outlasting > 0) {
+    text += fmt::format(
+        "predicted: {} component{} the run keeps down past the mapped faults' end, added as steps (the "
+        "mapped "
+        "faults alone would not reproduce {})\n",
+        plan.outlasting, plan.outlasting == 1 ? "" : "s", plan.outlasting == 1 ? "it" : "them");
   }
   return text;
 }

@@ -50,6 +50,9 @@ struct UnmappedFault {
 struct ChaosPlan {
   std::vector<ChaosStep> steps;  // by time, then scenario order
   std::vector<UnmappedFault> unmapped;
+  // With every fault mapped: the predicted steps added because the run keeps them down past the mapped
+  // steps' end.
+  std::size_t outlasting = 0;
 };
 
 // The tag real resources must carry to be chosen: its value is the component's name.
@@ -59,10 +62,12 @@ inline constexpr std::string_view kComponentTag = "outagesim:component";
 // `result` (a triggered fault at its trigger's time plus delay; a fault that never applied is unmapped).
 // When some faults are unmapped, the facility components (rooms, power feeds, host pools) the run takes
 // down and no mapped fault targets are added as predicted steps at their first time down, so that the
-// experiment still rehearses what the unmappable cause would do.
+// experiment still rehearses what the unmappable cause would do. With every fault mapped, so are those
+// the run keeps down past the mapped steps' end: the mapped faults alone would not reproduce them.
 ChaosPlan plan_chaos(const models::ScenarioSpec& spec, const models::RunResult& result);
 
-// "unmapped: <component> <action>: <reason>" lines, one per unmapped fault, for stderr.
+// "unmapped: <component> <action>: <reason>" lines, one per unmapped fault, and a "predicted:" line for the
+// steps added because the run outlasts the mapped faults, for stderr.
 std::string unmapped_text(const ChaosPlan& plan);
 
 // ISO 8601 duration as FIS writes them: "PT1H5M", "PT30S", "PT0S" (whole seconds, floored).

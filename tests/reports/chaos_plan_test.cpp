@@ -67,3 +67,33 @@ TEST_CASE("durations are written as ISO 8601 in whole seconds") {
   CHECK(iso_duration(Time::minutes(65)) == "PT1H5M");
   CHECK(iso_duration(Time::hours(2) + Time::ms(1999)) == "PT2H1S");
 }
+
+TEST_CASE("with every fault mapped what the run keeps down past the mapped steps becomes predicted steps") {
+  // Regression: a two-second voltage sag that trips the chillers mapped to a one-minute power
+  // interruption, and the hours its room's hosts were down were dropped without a word.
+  const auto plan_with = [](const char* sag) {
+    const Run run = run_yaml(scenario_yaml(std::string(R"(
+components:
+  - {name: feed, kind: power_feed, zone: a}
+  - {name: plant, kind: cooling_plant, zone: a, chillers: 4, chiller_kw: 250, power: feed}
+  - {name: room, kind: room, zone: a, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 0, base_load_kw: 50, setpoint_c: 24, alarm_c: 30}
+  - {name: pool, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, shutdown_c: 40}
+  - {name: vm, kind: compute, zone: a, needs: pool}
+tenants:
+  - {name: shop, needs: [vm]}
+faults:
+  - {at: "01:00", target: feed, action: voltage_sag, duration: )") +
+                                           sag + "}\n"));
+    return plan_chaos(run.spec, run.result);
+  };
+  const ChaosPlan plan = plan_with("2s");
+  CHECK(plan.unmapped.empty());
+  REQUIRE(plan.steps.size() == 2);
+  CHECK(plan.steps[0].component == "feed");
+  CHECK_FALSE(plan.steps[0].predicted);
+  CHECK(plan.steps[1].component == "pool");
+  CHECK(plan.steps[1].predicted);
+  CHECK(plan.outlasting == 1);
+  CHECK_THAT(unmapped_text(plan), Catch::Contains("predicted: 1 component the run keeps down past"));
+}

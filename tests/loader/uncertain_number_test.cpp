@@ -173,6 +173,21 @@ components:
              Catch::Contains("another uncertain input is named 'checks' with a different distribution"));
 }
 
+namespace {
+// Loads `dir`/s.yaml, written with one service whose recovery step takes `duration` (for CSV samples that
+// sit next to it in `dir`).
+outagesim::loader::LoadResult load_with_step_duration(const std::filesystem::path& dir,
+                                                      const std::string& duration) {
+  std::ofstream yaml(dir / "s.yaml");
+  yaml << scenario_yaml(
+      "components:\n  - {name: feed, kind: power_feed}\n"
+      "  - {name: api, kind: compute, needs: feed, recovery: [{step: s, duration: " +
+      duration + "}]}\n");
+  yaml.close();
+  return outagesim::loader::load_scenario_file((dir / "s.yaml").string());
+}
+}  // namespace
+
 TEST_CASE(
     "empirical samples come from a list or a CSV file next to the scenario, errors at the CSV's place") {
   namespace fs = std::filesystem;
@@ -184,15 +199,7 @@ TEST_CASE(
     std::ofstream bad(dir / "bad.csv");
     bad << "restore\n3h\nsoon\n";
   }
-  const auto scenario = [&](const std::string& field) {
-    std::ofstream yaml(dir / "s.yaml");
-    yaml << scenario_yaml(
-        "components:\n  - {name: feed, kind: power_feed}\n"
-        "  - {name: api, kind: compute, needs: feed, recovery: [{step: s, duration: " +
-        field + "}]}\n");
-    yaml.close();
-    return outagesim::loader::load_scenario_file((dir / "s.yaml").string());
-  };
+  const auto scenario = [&](const std::string& field) { return load_with_step_duration(dir, field); };
   const auto ok = scenario("{dist: empirical, file: restores.csv, column: restore}");
   REQUIRE(ok.ok());
   REQUIRE(ok.spec->inputs.size() == 1);
@@ -217,13 +224,7 @@ TEST_CASE("a CSV of samples with a byte-order mark or lone CRs keeps every sampl
   fs::create_directories(dir);
   const auto load_with = [&](const std::string& csv, const std::string& field) {
     std::ofstream(dir / "d.csv", std::ios::binary) << csv;
-    std::ofstream yaml(dir / "s.yaml");
-    yaml << scenario_yaml(
-        "components:\n  - {name: feed, kind: power_feed}\n"
-        "  - {name: api, kind: compute, needs: feed, recovery: [{step: s, duration: " +
-        field + "}]}\n");
-    yaml.close();
-    return outagesim::loader::load_scenario_file((dir / "s.yaml").string());
+    return load_with_step_duration(dir, field);
   };
   const std::string plain = "{dist: empirical, file: d.csv}";
   for (const std::string csv : {"\xEF\xBB\xBF"

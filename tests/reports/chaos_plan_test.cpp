@@ -8,6 +8,19 @@ using namespace outagesim::testing;
 using namespace outagesim::reports;
 using outagesim::sim::Time;
 
+namespace {
+// A sealed room cooled by `plant` (declared before it): 0.5 °C/min once its chillers stop, its hosts shut
+// down at 40 °C, 32 minutes later; a VM on them and a tenant on the VM.
+const char* const kSealedRoom =
+    R"(  - {name: room, kind: room, zone: a, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 0, base_load_kw: 50, setpoint_c: 24, alarm_c: 30}
+  - {name: pool, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, shutdown_c: 40}
+  - {name: vm, kind: compute, zone: a, needs: pool}
+tenants:
+  - {name: shop, needs: [vm]}
+)";
+}  // namespace
+
 TEST_CASE("faults map by action and kind, in time order, held as long as the run holds them") {
   const Run run = chaos_region();
   const ChaosPlan plan = plan_chaos(run.spec, run.result);
@@ -37,18 +50,10 @@ TEST_CASE("a fault with no real-world action is listed as unmapped, never droppe
 
 TEST_CASE("a thermal fault is unmapped, and the rooms and pools it takes down become predicted steps") {
   // A sealed room heats 0.5 °C/min once its chillers stop at 01:00: its hosts shut down at 40 °C, 01:32.
-  const Run run = run_yaml(scenario_yaml(R"(
-components:
-  - {name: plant, kind: cooling_plant, zone: a, chillers: 4, chiller_kw: 250}
-  - {name: room, kind: room, zone: a, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
-     heat_loss_kw_per_c: 0, base_load_kw: 50, setpoint_c: 24, alarm_c: 30}
-  - {name: pool, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, shutdown_c: 40}
-  - {name: vm, kind: compute, zone: a, needs: pool}
-tenants:
-  - {name: shop, needs: [vm]}
-faults:
-  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
-)"));
+  const Run run = run_yaml(scenario_yaml(
+      "components:\n  - {name: plant, kind: cooling_plant, zone: a, chillers: 4, chiller_kw: 250}\n" +
+      std::string(kSealedRoom) +
+      "faults:\n  - {at: \"01:00\", target: plant, action: fail_chillers, count: 4}\n"));
   const ChaosPlan plan = plan_chaos(run.spec, run.result);
   REQUIRE(plan.unmapped.size() == 1);
   CHECK(plan.unmapped[0].reason == "a thermal fault has no real-world fault injection");
@@ -71,23 +76,12 @@ TEST_CASE("durations are written as ISO 8601 in whole seconds") {
 TEST_CASE("with every fault mapped what the run keeps down past the mapped steps becomes predicted steps") {
   // Regression: a two-second voltage sag that trips the chillers mapped to a one-minute power
   // interruption, and the hours its room's hosts were down were dropped without a word.
-  const auto plan_with = [](const char* sag) {
-    const Run run = run_yaml(scenario_yaml(std::string(R"(
-components:
-  - {name: feed, kind: power_feed, zone: a}
-  - {name: plant, kind: cooling_plant, zone: a, chillers: 4, chiller_kw: 250, power: feed}
-  - {name: room, kind: room, zone: a, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
-     heat_loss_kw_per_c: 0, base_load_kw: 50, setpoint_c: 24, alarm_c: 30}
-  - {name: pool, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, shutdown_c: 40}
-  - {name: vm, kind: compute, zone: a, needs: pool}
-tenants:
-  - {name: shop, needs: [vm]}
-faults:
-  - {at: "01:00", target: feed, action: voltage_sag, duration: )") +
-                                           sag + "}\n"));
-    return plan_chaos(run.spec, run.result);
-  };
-  const ChaosPlan plan = plan_with("2s");
+  const Run run = run_yaml(scenario_yaml(
+      "components:\n  - {name: feed, kind: power_feed, zone: a}\n"
+      "  - {name: plant, kind: cooling_plant, zone: a, chillers: 4, chiller_kw: 250, power: feed}\n" +
+      std::string(kSealedRoom) +
+      "faults:\n  - {at: \"01:00\", target: feed, action: voltage_sag, duration: 2s}\n"));
+  const ChaosPlan plan = plan_chaos(run.spec, run.result);
   CHECK(plan.unmapped.empty());
   REQUIRE(plan.steps.size() == 2);
   CHECK(plan.steps[0].component == "feed");

@@ -28,10 +28,39 @@ constexpr std::string_view kSupporting[] = {"aws_vpc",
                                             "aws_internet_gateway",
                                             "aws_route_table"};
 
-// "us-west-2a" -> "us-west-2": a zone name is its region and a letter.
-std::string region_of_zone(std::string zone) {
+// "us-west-2a" -> "us-west-2": a zone name is its region and a letter. Nothing for what is not a zone
+// name (empty, or an AZ id such as "apne1-az3"), whose region cannot be told from it.
+std::optional<std::string> region_of_zone(std::string zone) {
+  if (zone.empty() || zone.back() < 'a' || zone.back() > 'z') return std::nullopt;
   while (!zone.empty() && zone.back() >= 'a' && zone.back() <= 'z') zone.pop_back();
+  if (zone.empty()) return std::nullopt;
   return zone;
+}
+
+// Whether `zone` is a zone name of a region other than the template's.
+bool in_other_region(const Placer& placer, const std::string& zone) {
+  const auto region = region_of_zone(zone);
+  return region && *region != placer.placement().region;
+}
+
+// Why a read replica in `zone` has no place: for replica_database().
+std::string unplaced_replica(const std::string& zone) {
+  return zone.empty() ? "a read replica with no availability_zone in the state: left out of its source's need"
+                      : fmt::format(
+                            "a read replica in {}, which is not among the template's zones (nor another "
+                            "region's): left out of its source's need",
+                            zone);
+}
+
+// Where a read replica in `zone` serves from: a database of one of the template's zones, or one of another
+// region. Nothing, with why, for an unknown zone of the template's own region (or an AZ id, or none): it
+// is not another region, and nothing in the template stands for it.
+std::optional<std::string> replica_database(Placer& placer, const std::string& zone, std::string& why) {
+  std::string reason;
+  if (const auto local = placer.in_zone("database", zone, reason)) return local->of.front();
+  if (in_other_region(placer, zone)) return placer.elsewhere("database", *region_of_zone(zone));
+  why = unplaced_replica(zone);
+  return std::nullopt;
 }
 
 // The zones of subnet ids, through the state's aws_subnet resources; a subnet not in the state is kept
@@ -131,10 +160,14 @@ void map_db_instance(const TerraformResource& r, const TerraformState& all, Plac
   const std::string source = text_value(r.values, "replicate_source_db");
   if (!source.empty() && (find_by(all, "aws_db_instance", "arn", source) != nullptr ||
                           find_by(all, "aws_db_instance", "identifier", source) != nullptr)) {
-    stack.supporting.push_back(r.address);
+    std::string ignored;
+    if (in_other_region(placer, zone) || placer.in_zone("database", zone, ignored))
+      stack.supporting.push_back(r.address);  // folded into its source's need
+    else
+      stack.unmapped.push_back({r.address, unplaced_replica(zone)});
     return;
   }
-  if (!in_region && !zone.empty() && region_of_zone(zone) != placer.placement().region) {
+  if (!in_region && in_other_region(placer, zone)) {
     stack.unmapped.push_back(
         {r.address,
          fmt::format("it is in another region ({}), and replicates no database of this state", zone)});
@@ -156,16 +189,10 @@ void map_db_instance(const TerraformResource& r, const TerraformState& all, Plac
     const std::string of = text_value(replica.values, "replicate_source_db");
     if (of.empty() || (of != text_value(r.values, "arn") && of != text_value(r.values, "identifier")))
       continue;
-    const std::string replica_zone = text_value(replica.values, "availability_zone");
-    std::string ignored;
-    std::string component;
-    if (const auto local = placer.in_zone("database", replica_zone, ignored)) {
-      component = local->of.front();
-    } else if (!replica_zone.empty() && !placer.placement().zones.contains(replica_zone)) {
-      component = placer.elsewhere("database", region_of_zone(replica_zone));
-    }
-    if (!component.empty() && std::find(need->of.begin(), need->of.end(), component) == need->of.end())
-      need->of.push_back(component);
+    std::string ignored;  // an unplaced replica is reported as its own resource, above
+    const auto component = replica_database(placer, text_value(replica.values, "availability_zone"), ignored);
+    if (component && std::find(need->of.begin(), need->of.end(), *component) == need->of.end())
+      need->of.push_back(*component);
   }
   if (need) need->k = 1;
   add_resource(stack, r, "database", need, reason);

@@ -77,6 +77,31 @@ TEST_CASE("a read replica in another region is an alternative to its source, in 
   CHECK(stack.external == std::vector<i::ExternalComponent>{{"database-us-west-2", "compute", "us-west-2"}});
 }
 
+TEST_CASE("a read replica in an unknown zone of the template's region is unplaced and never another region") {
+  // Regression: a replica in ap-northeast-1b (not in the template) or at an AZ id became a database of
+  // "another region" that nothing can fail, so its source's function was never down.
+  const auto stack = map(
+      {one("aws_db_instance", "p",
+           R"({"availability_zone": "ap-northeast-1a", "arn": "arn:p", "identifier": "p", "replicate_source_db": ""})"),
+       one("aws_db_instance", "r",
+           R"({"availability_zone": "ap-northeast-1b", "arn": "arn:r", "replicate_source_db": "arn:p"})"),
+       one("aws_db_instance", "s",
+           R"({"availability_zone": "apne1-az3", "arn": "arn:s", "replicate_source_db": "p"})"),
+       one("aws_db_instance", "t",
+           R"({"availability_zone": "ap-northeast-1c", "replicate_source_db": "p"})")});
+  REQUIRE(stack.mapped.size() == 1);
+  CHECK(stack.mapped[0].need == i::ImportedNeed{1, {"rds-a", "db-b"}});  // only the replica in a known zone
+  CHECK(stack.external.empty());
+  REQUIRE(stack.unmapped.size() == 2);
+  CHECK(stack.unmapped[0].address == "aws_db_instance.r");
+  CHECK(stack.unmapped[0].reason ==
+        "a read replica in ap-northeast-1b, which is not among the template's zones (nor another region's): "
+        "left "
+        "out of its source's need");
+  CHECK(stack.unmapped[1].address == "aws_db_instance.s");
+  CHECK(stack.supporting == std::vector<std::string>{"aws_db_instance.t"});
+}
+
 TEST_CASE(
     "an S3 bucket is regional, with its replicas' regions as alternatives, unplaced when the template "
     "has no S3") {

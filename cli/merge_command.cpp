@@ -44,6 +44,8 @@ int merge_command(const MergeOptions& options) {
       doc = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
       return report(loader::json_syntax_diagnostic(file, text, e.byte, e.what(), kWhatShard));
+    } catch (const nlohmann::json::out_of_range& e) {  // a number past a double's range
+      return report(loader::json_number_diagnostic(file, text, e.what(), kWhatShard));
     }
     // nlohmann keeps the last of two values for one key: a shard edited that way would merge silently.
     if (const auto twice = loader::json_duplicate_key(file, text, "each key once")) return report(*twice);

@@ -184,6 +184,10 @@ TerraformStateRead read_terraform_state(std::string_view text, const std::string
     return {std::nullopt, loader::format_diagnostic(
                               loader::json_syntax_diagnostic(file, text, e.byte, e.what(), kWhatState),
                               loader::split_lines(text))};
+  } catch (const nlohmann::json::out_of_range& e) {  // a number past a double's range
+    return {std::nullopt,
+            loader::format_diagnostic(loader::json_number_diagnostic(file, text, e.what(), kWhatState),
+                                      loader::split_lines(text))};
   }
   const auto problem = [&](const StateProblem& p) {
     return TerraformStateRead{

@@ -114,6 +114,31 @@ std::optional<Diagnostic> json_duplicate_key(const std::string& file, std::strin
                        std::move(expected));
 }
 
+Diagnostic json_number_diagnostic(const std::string& file, std::string_view text, std::string_view what,
+                                  std::string expected) {
+  std::string_view number;
+  if (const std::size_t open = what.find('\''); open != std::string_view::npos) {
+    const std::size_t close = what.find('\'', open + 1);
+    if (close != std::string_view::npos) number = what.substr(open + 1, close - open - 1);
+  }
+  std::optional<std::size_t> offset;
+  for (std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
+       at != std::string_view::npos && !offset; at = text.find(number, at + 1)) {
+    // As a value: after ':', '[', ',' or a space, and ending where a number ends.
+    const std::size_t before = text.find_last_not_of(" \t\r\n", at == 0 ? 0 : at - 1);
+    const bool starts = at == 0 || (before != std::string_view::npos &&
+                                    std::string_view(":[,").find(text[before]) != std::string_view::npos);
+    const std::size_t end = at + number.size();
+    const bool ends =
+        end >= text.size() || std::string_view(" \t\r\n,]}").find(text[end]) != std::string_view::npos;
+    if (starts && ends) offset = at;
+  }
+  return diagnostic_at(file, text, offset,
+                       fmt::format("the number {} is out of range (a double holds up to about 1.8e308)",
+                                   number.empty() ? std::string_view("here") : number),
+                       std::move(expected));
+}
+
 Diagnostic json_value_diagnostic(const std::string& file, std::string_view text, std::string_view pointer,
                                  std::string message, std::string expected) {
   return diagnostic_at(file, text, json_value_offset(text, pointer), std::move(message), std::move(expected));

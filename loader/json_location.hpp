@@ -29,6 +29,11 @@ std::optional<std::size_t> json_value_offset(std::string_view text, std::string_
 Diagnostic json_value_diagnostic(const std::string& file, std::string_view text, std::string_view pointer,
                                  std::string message, std::string expected);
 
+// A number the JSON parser could not hold (nlohmann's out_of_range 406, "number overflow parsing '1e400'",
+// whose message `what` names the number but not its place): at the number's first appearance as a value.
+Diagnostic json_number_diagnostic(const std::string& file, std::string_view text, std::string_view what,
+                                  std::string expected);
+
 // The first key given twice in one object of the JSON text, as a problem at its second occurrence;
 // nothing when every object names each key once (or the text is not JSON: the parser says so). JSON
 // parsers keep one of the two values without a word, so a file edited by hand could change meaning.

@@ -39,6 +39,17 @@ TEST_CASE("text that is not JSON is reported at its line and column") {
   CHECK(read.error.rfind("s.json:3:21: error: this is not JSON", 0) == 0);
 }
 
+TEST_CASE("a number past a double's range is reported at its place and is no internal error") {
+  // Regression: nlohmann's out_of_range escaped as "internal error", exit 3, with no place.
+  // The number is found as a value, not inside a string or a key.
+  const auto read = i::read_terraform_state(
+      "{\"values\": {\"root_module\": {\"resources\": [\n  {\"y\": \"1e400\", \"1e400\": 1, \"z\": "
+      "1e400}]}}}",
+      "s.json");
+  CHECK_FALSE(read.state);
+  CHECK(read.error.rfind("s.json:2:35: error: the number 1e400 is out of range", 0) == 0);
+}
+
 TEST_CASE("JSON that is not a state names the place its line and column and what was expected") {
   auto read = i::read_terraform_state(R"({"values": {"root_module": {
   "resources": [{"mode": "managed"}]}}})",

@@ -35,7 +35,8 @@ std::string tenant_part_yaml(const ImportedStack& stack, const TenantPartSource&
       "# A tenant part: `outagesim run SCENARIO --tenant-file THIS_FILE` (docs/my-stack.md). One "
       "variant-free\n"
       "# tenant; add `variants:` here to compare recovery strategies (docs/strategies.md).\n",
-      escaped_text(source.state_file), escaped_text(source.template_file), source.provider, source.region);
+      escaped_text(source.state_file), escaped_text(source.template_file), escaped_text(source.provider),
+      escaped_text(source.region));
   if (!stack.unmapped.empty()) {
     out += "#\n# Not placed (also named on stderr); nothing below needs them:\n";
     for (const UnmappedResource& u : stack.unmapped)

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "loader/import_placement.hpp"
+#include "loader/name_rules.hpp"
 #include "loader/spelling.hpp"
 
 namespace outagesim::loader {
@@ -72,7 +73,15 @@ std::optional<ImportPlacement> read_import_placement(DiagnosticSink& sink, const
       placement.provider = *provider;
     }
   }
-  if (const auto region = top.string("region", true)) placement.region = *region;
+  if (const auto region = top.string("region", true)) {
+    // Written into the tenant part's header and compared with the state's zones: a plain name.
+    if (const std::string why = name_problem(*region, false); !why.empty()) {
+      sink.error(top.mark_of("region"), fmt::format("the import region {}", why),
+                 fmt::format("a region id such as ap-northeast-1: {}, and no '/'", kNameRules));
+    } else {
+      placement.region = *region;
+    }
+  }
 
   std::vector<std::string> places;
   if (const YamlNode zones = top.get("zones", true); zones.defined()) {

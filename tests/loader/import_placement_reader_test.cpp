@@ -77,6 +77,14 @@ import: {provider: awz, region: x, zones: {}, services: {}}
   CHECK(errors.find("expected: one of alicloud, aws") != std::string::npos);
 }
 
+TEST_CASE("an import region that is not a plain name is refused") {
+  // Regression: a newline in it went into the tenant part's header and added keys that `run` read.
+  const std::string errors = load_errors(scenario_yaml(std::string(kComponents) + R"(
+import: {provider: aws, region: "ap-northeast-1\nslas: []", zones: {}, services: {}}
+)"));
+  CHECK(errors.find("the import region holds a control character") != std::string::npos);
+}
+
 TEST_CASE("load_import_placement reads a template's import key alone") {
   const std::string path = write_template(std::string(kComponents) + R"(
 import:

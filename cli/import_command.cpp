@@ -64,6 +64,7 @@ int import_command(const ImportOptions& options) {
   const importer::ImportedStack stack = importer::map_resources(*state.state, *placement.placement);
   for (const importer::UnmappedResource& u : stack.unmapped)
     fmt::print(stderr, "unplaced: {}: {}\n", loader::escaped_text(u.address), loader::escaped_text(u.reason));
+  for (const std::string& renamed : stack.renamed_functions) fmt::print(stderr, "renamed: {}\n", renamed);
   if (stack.mapped.empty()) {
     fmt::print(stderr,
                "{}: error: no resource of the state could be placed on the region template {}\n    expected: "

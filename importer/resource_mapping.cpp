@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "loader/diagnostic.hpp"
+
 namespace outagesim::importer {
 
 namespace {
@@ -38,7 +40,8 @@ void add_resource(ImportedStack& stack, const TerraformResource& resource, std::
   if (need) {
     // A copy of a resource already mapped (count, for_each): either serves.
     const std::string_view base = without_index(resource.address);
-    const std::string function = function_of(resource);
+    const auto named = stack.function_names.find(function_key(resource));
+    const std::string function = named != stack.function_names.end() ? named->second : function_of(resource);
     for (MappedResource& earlier : stack.mapped) {
       if (base == resource.address || without_index(earlier.addresses.front()) != base ||
           earlier.function != function)
@@ -75,18 +78,22 @@ std::string_view without_index(std::string_view address) {
   return address;
 }
 
-std::string function_of(const TerraformResource& resource) {
+std::string function_key(const TerraformResource& resource) {
   if (const auto tags = resource.values.find("tags"); tags != resource.values.end() && tags->is_object()) {
-    if (const std::string tag = text_value(*tags, "outagesim:function"); !tag.empty()) return name_part(tag);
+    if (std::string tag = text_value(*tags, "outagesim:function"); !tag.empty()) return tag;
   }
   if (!resource.module.empty()) {
-    // module.app.module.db -> db; module.web["blue"] -> web-blue-
+    // module.app.module.db -> db; module.web["blue"] -> web["blue"]
     std::string_view module = resource.module;
     if (const auto last = module.rfind("module."); last != std::string_view::npos)
       module.remove_prefix(last + 7);
-    return name_part(module);
+    return std::string(module);
   }
   return "app";
+}
+
+std::string function_of(const TerraformResource& resource) {
+  return name_part(function_key(resource));  // module.web["blue"] -> web-blue-
 }
 
 std::optional<ImportedNeed> Placer::in_zone(std::string_view service, const std::string& zone_id,
@@ -155,6 +162,24 @@ ImportedStack map_resources(const TerraformState& state, const loader::ImportPla
   stack.data_sources = state.data_sources;
   Placer placer(placement, stack);
   const std::string prefix = placement.provider + "_";
+  // Function names first, in the state's order: two keys must not become one function, which would then
+  // need everything both need (the tenant is down only when all its functions are).
+  std::map<std::string, std::string> key_of_name;
+  for (const TerraformResource& resource : state.resources) {
+    if (resource.type.rfind(prefix, 0) != 0) continue;
+    const std::string key = function_key(resource);
+    if (stack.function_names.contains(key)) continue;
+    const std::string plain = name_part(key);
+    std::string name = plain;
+    for (int n = 2; key_of_name.contains(name); ++n) name = fmt::format("{}-{}", plain, n);
+    if (name != plain) {
+      stack.renamed_functions.push_back(fmt::format("function '{}' is written as '{}': '{}' already is '{}'",
+                                                    loader::escaped_text(key), name,
+                                                    loader::escaped_text(key_of_name[plain]), plain));
+    }
+    key_of_name.emplace(name, key);
+    stack.function_names.emplace(key, name);
+  }
   for (const TerraformResource& resource : state.resources) {
     if (resource.type.rfind(prefix, 0) != 0) {
       stack.unmapped.push_back(

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,12 +51,19 @@ struct ImportedStack {
   std::size_t data_sources = 0;
   // Resources read for others or configuration only (subnets, replication rules): no need of their own.
   std::vector<std::string> supporting;
+  // Each function key (function_key: a tag or module as written) and the name it is written under: keys
+  // that make the same name (`front end`, `front/end`) get distinct ones (`front-end`, `front-end-2`).
+  std::map<std::string, std::string> function_names;
+  // What was renamed so, one line each, for stderr and the part's header.
+  std::vector<std::string> renamed_functions;
 };
 
 // The function a resource serves: its `outagesim:function` tag; else its module's name (module.web ->
 // web, the innermost module); else `app`. Not one function per tier: a tenant is down only when all its
 // functions are, and the tiers of one application need each other.
 std::string function_of(const TerraformResource& resource);
+// The same, as written in the state (before it is made a valid name).
+std::string function_key(const TerraformResource& resource);
 
 // `address` without its last index: module.web.aws_instance.app[1] -> module.web.aws_instance.app.
 std::string_view without_index(std::string_view address);

@@ -42,6 +42,10 @@ std::string tenant_part_yaml(const ImportedStack& stack, const TenantPartSource&
     for (const UnmappedResource& u : stack.unmapped)
       out += fmt::format("#   {}: {}\n", escaped_text(u.address), escaped_text(u.reason));
   }
+  if (!stack.renamed_functions.empty()) {
+    out += "#\n# Functions renamed so that two tags or modules stay two functions (also named on stderr):\n";
+    for (const std::string& renamed : stack.renamed_functions) out += fmt::format("#   {}\n", renamed);
+  }
   if (!stack.supporting.empty()) {
     out += "#\n# Read for other resources or configuration only, no need of their own:\n";
     for (const std::string& address : stack.supporting) out += fmt::format("#   {}\n", escaped_text(address));

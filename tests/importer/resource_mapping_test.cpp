@@ -51,6 +51,26 @@ TEST_CASE("copies of one resource in two zones are one need on either zone") {
   CHECK(stack.mapped[1].need == i::ImportedNeed{1, {"ecs-c1"}});
 }
 
+TEST_CASE("two function tags that make one name stay two functions and the rename is said") {
+  // Regression: `front end` and `front/end` both became `front-end`, one function needing both zones.
+  const auto tagged = [](std::string address, const char* zone, const char* tag) {
+    return resource(std::move(address), "alicloud_instance",
+                    {{"zone_id", zone}, {"tags", {{"outagesim:function", tag}}}});
+  };
+  i::TerraformState state;
+  state.resources.push_back(tagged("alicloud_instance.web", "cn-hongkong-c", "front end"));
+  state.resources.push_back(tagged("alicloud_instance.batch", "cn-hongkong-b", "front/end"));
+  state.resources.push_back(tagged("alicloud_instance.more", "cn-hongkong-b", "front end"));
+  const auto stack = i::map_resources(state, hk());
+  REQUIRE(stack.mapped.size() == 3);
+  CHECK(stack.mapped[0].function == "front-end");
+  CHECK(stack.mapped[1].function == "front-end-2");
+  CHECK(stack.mapped[2].function == "front-end");
+  CHECK(stack.renamed_functions ==
+        std::vector<std::string>{"function 'front/end' is written as 'front-end-2': 'front end' already is "
+                                 "'front-end'"});
+}
+
 TEST_CASE("a zone the template does not know, or another provider's resource, is unplaced with a reason") {
   i::TerraformState state;
   state.resources.push_back(

@@ -33,6 +33,9 @@ TEST_CASE("control characters and bytes that are not UTF-8 are escaped") {
   CHECK(escaped_text("\xff\xc3(") == "\\xFF\\xC3(");  // a lone lead byte, then ASCII
   CHECK(escaped_text("\xc2\x9b") == "\\xC2\\x9B");    // C1 control: CSI
   CHECK(escaped_text("\xe2\x82") == "\\xE2\\x82");    // a character cut short at the end
+  // Regression: a bidirectional override or a line separator from a state file reached stderr raw.
+  CHECK(escaped_text("a\u202eb\u2028c\u2066d\u200fe") == "a\\u202Eb\\u2028c\\u2066d\\u200Fe");
+  CHECK(escaped_text("\u2019\u2027\u2030") == "\u2019\u2027\u2030");  // neighbours stay as they are
 }
 
 TEST_CASE("the caret stays under its byte column past multi-byte characters and escapes") {

@@ -177,6 +177,9 @@ std::optional<std::string> too_deep(const nlohmann::json& doc) {
 
 TerraformStateRead read_terraform_state(std::string_view text, const std::string& file) {
   constexpr const char* kWhatState = "the output of `terraform show -json` (a JSON object)";
+  // A byte-order mark (as some editors save JSON) is no part of the JSON; without it, places still count
+  // from the first visible character.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);

@@ -39,6 +39,16 @@ TEST_CASE("text that is not JSON is reported at its line and column") {
   CHECK(read.error.rfind("s.json:3:21: error: this is not JSON", 0) == 0);
 }
 
+TEST_CASE("a state with a byte-order mark is read and its problems keep their place") {
+  // Regression: a problem found at a JSON Pointer lost its line and column (the lookup failed on the mark).
+  CHECK(i::read_terraform_state("\xEF\xBB\xBF{\"format_version\": \"1.0\"}", "s.json").state);
+  CHECK(i::read_terraform_state("\xEF\xBB\xBF{\"values\":{}}", "s.json")
+            .error.rfind("s.json:1:11: error:", 0) == 0);
+  const auto read = i::read_terraform_state("\xEF\xBB\xBF{\n  \"values\": [,]\n}", "s.json");
+  CHECK_FALSE(read.state);
+  CHECK(read.error.rfind("s.json:2:14: error: this is not JSON", 0) == 0);
+}
+
 TEST_CASE("a number past a double's range is reported at its place and is no internal error") {
   // Regression: nlohmann's out_of_range escaped as "internal error", exit 3, with no place.
   // The number is found as a value, not inside a string or a key.

@@ -65,8 +65,14 @@ void map_alicloud_resource(const TerraformResource& r, const TerraformState& all
       return;
     }
     // Primary and standby across zones: the template's HA database for the primary's zone, which models
-    // the switchover; else either zone's database.
+    // the switchover; else either zone's database. A standby in a zone the template does not list is not
+    // guessed to be where the HA database's standby is.
     const auto& zones = placer.placement().zones;
+    if (!zones.contains(standby)) {
+      add_resource(stack, r, "database", std::nullopt,
+                   fmt::format("its standby zone {} is not among the template's zones", standby));
+      return;
+    }
     if (const auto z = zones.find(zone); z != zones.end()) {
       if (const auto ha = placer.at_place("database_ha", z->second, reason)) {
         add_resource(stack, r, "database", ha, reason);

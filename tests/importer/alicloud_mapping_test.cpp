@@ -43,6 +43,15 @@ TEST_CASE("an RDS instance: single zone, HA by its primary's zone, or either zon
   CHECK(stack.mapped[2].need == i::ImportedNeed{1, {"db-b", "db-d"}});
 }
 
+TEST_CASE("an RDS instance whose standby zone the template does not list is unplaced, not taken as HA") {
+  // Regression: a standby in cn-hongkong-z was written as the template's HA database of the primary's zone.
+  const auto stack = map({one("alicloud_db_instance", "a",
+                              R"({"zone_id": "cn-hongkong-c", "zone_id_slave_a": "cn-hongkong-z"})")});
+  CHECK(stack.mapped.empty());
+  REQUIRE(stack.unmapped.size() == 1);
+  CHECK(stack.unmapped[0].reason == "its standby zone cn-hongkong-z is not among the template's zones");
+}
+
 TEST_CASE("an OSS bucket: LRS is local, ZRS regional, a replica in another region is an alternative") {
   const auto stack =
       map({one("alicloud_oss_bucket", "l", R"({"bucket": "l", "redundancy_type": "LRS"})"),

@@ -121,13 +121,27 @@ Diagnostic json_number_diagnostic(const std::string& file, std::string_view text
     const std::size_t close = what.find('\'', open + 1);
     if (close != std::string_view::npos) number = what.substr(open + 1, close - open - 1);
   }
+  // The parser stops at the first such number in the text, so its first appearance as a value is the
+  // place: outside strings (",1e400 " in a string is no value), after ':', '[', ',' or a space, and ending
+  // where a number ends.
   std::optional<std::size_t> offset;
-  for (std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
-       at != std::string_view::npos && !offset; at = text.find(number, at + 1)) {
-    // As a value: after ':', '[', ',' or a space, and ending where a number ends.
-    const std::size_t before = text.find_last_not_of(" \t\r\n", at == 0 ? 0 : at - 1);
-    const bool starts = at == 0 || (before != std::string_view::npos &&
-                                    std::string_view(":[,").find(text[before]) != std::string_view::npos);
+  bool in_string = false;
+  for (std::size_t at = 0; at < text.size() && !number.empty() && !offset; ++at) {
+    if (in_string) {
+      if (text[at] == '\\') {
+        ++at;  // the escaped character, which may be a quote
+      } else if (text[at] == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (text[at] == '"') {
+      in_string = true;
+      continue;
+    }
+    if (text.compare(at, number.size(), number) != 0) continue;
+    const bool starts =
+        at == 0 || std::string_view(":[, \t\r\n").find(text[at - 1]) != std::string_view::npos;
     const std::size_t end = at + number.size();
     const bool ends =
         end >= text.size() || std::string_view(" \t\r\n,]}").find(text[end]) != std::string_view::npos;

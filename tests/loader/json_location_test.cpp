@@ -63,3 +63,14 @@ TEST_CASE("a key given twice in one object is found at its second place, nested 
   REQUIRE(escaped);
   CHECK(escaped->column == 10);
 }
+
+TEST_CASE("a number past a double's range is placed at the number and not inside a string") {
+  // Regression: ",1e400 " inside a string earlier in the text was taken for the number's place.
+  const std::string text = "{\"s\": \",1e400 \\\" [1e400]\",\n \"n\": 1e400}";
+  const l::Diagnostic d = l::json_number_diagnostic(
+      "s.json", text, "[json.exception.out_of_range.406] number overflow parsing '1e400'", "a JSON object");
+  CHECK(d.line == 2);
+  CHECK(d.column == 7);
+  CHECK(d.message == "the number 1e400 is out of range (a double holds up to about 1.8e308)");
+  CHECK(l::json_number_diagnostic("s.json", "[-1e400]", "number overflow parsing '-1e400'", "e").column == 2);
+}

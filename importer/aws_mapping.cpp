@@ -151,20 +151,39 @@ std::optional<ImportedNeed> any_zone_database(const Placer& placer, const std::s
   return need;
 }
 
+// The need of an instance that replicates none of the state, before its read replicas join it.
+std::optional<ImportedNeed> primary_need(const TerraformResource& r, const Placer& placer,
+                                         std::string& reason) {
+  const std::string zone = text_value(r.values, "availability_zone");
+  if (!bool_value(r.values, "multi_az")) return placer.in_zone("database", zone, reason);
+  const auto& zones = placer.placement().zones;
+  if (const auto z = zones.find(zone); z != zones.end()) {
+    if (auto ha = placer.at_place("database_ha", z->second, reason)) return ha;
+  }
+  return any_zone_database(placer, zone, reason);
+}
+
 void map_db_instance(const TerraformResource& r, const TerraformState& all, Placer& placer,
                      ImportedStack& stack) {
   std::string reason;
   const std::string zone = text_value(r.values, "availability_zone");
   const bool in_region = placer.placement().zones.contains(zone);
-  // A read replica of an instance in this state is folded into its source's need (below), wherever it is.
+  // A read replica of an instance in this state is folded into its source's need (below), wherever it is;
+  // when its source is unplaced there is no such need, and the replica is unplaced too.
   const std::string source = text_value(r.values, "replicate_source_db");
-  if (!source.empty() && (find_by(all, "aws_db_instance", "arn", source) != nullptr ||
-                          find_by(all, "aws_db_instance", "identifier", source) != nullptr)) {
+  const TerraformResource* source_db = find_by(all, "aws_db_instance", "arn", source);
+  if (source_db == nullptr) source_db = find_by(all, "aws_db_instance", "identifier", source);
+  if (source_db != nullptr) {
     std::string ignored;
-    if (in_other_region(placer, zone) || placer.in_zone("database", zone, ignored))
+    if (!primary_need(*source_db, placer, ignored)) {
+      stack.unmapped.push_back(
+          {r.address, fmt::format("a read replica of {}, which is not placed itself: nothing needs it",
+                                  source_db->address)});
+    } else if (in_other_region(placer, zone) || placer.in_zone("database", zone, ignored)) {
       stack.supporting.push_back(r.address);  // folded into its source's need
-    else
+    } else {
       stack.unmapped.push_back({r.address, unplaced_replica(zone)});
+    }
     return;
   }
   if (!in_region && in_other_region(placer, zone)) {
@@ -173,15 +192,7 @@ void map_db_instance(const TerraformResource& r, const TerraformState& all, Plac
          fmt::format("it is in another region ({}), and replicates no database of this state", zone)});
     return;
   }
-  std::optional<ImportedNeed> need;
-  if (bool_value(r.values, "multi_az")) {
-    const auto& zones = placer.placement().zones;
-    if (const auto z = zones.find(zone); z != zones.end())
-      need = placer.at_place("database_ha", z->second, reason);
-    if (!need) need = any_zone_database(placer, zone, reason);
-  } else {
-    need = placer.in_zone("database", zone, reason);
-  }
+  std::optional<ImportedNeed> need = primary_need(r, placer, reason);
   // Read replicas of this instance: another zone's database, or another region.
   for (const TerraformResource& replica : all.resources) {
     if (!need) break;

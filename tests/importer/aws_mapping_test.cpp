@@ -102,6 +102,21 @@ TEST_CASE("a read replica in an unknown zone of the template's region is unplace
   CHECK(stack.supporting == std::vector<std::string>{"aws_db_instance.t"});
 }
 
+TEST_CASE("a read replica of an unplaced instance is unplaced and not listed as read for its source") {
+  // Regression: with its source in a zone the template does not list, the replica in a known zone was
+  // listed as folded into its source's need, a need no function had.
+  const auto stack =
+      map({one("aws_db_instance", "p", R"({"availability_zone": "ap-northeast-1b", "identifier": "p"})"),
+           one("aws_db_instance", "r",
+               R"({"availability_zone": "ap-northeast-1a", "replicate_source_db": "p"})")});
+  CHECK(stack.mapped.empty());
+  CHECK(stack.supporting.empty());
+  REQUIRE(stack.unmapped.size() == 2);
+  CHECK(stack.unmapped[1].address == "aws_db_instance.r");
+  CHECK(stack.unmapped[1].reason ==
+        "a read replica of aws_db_instance.p, which is not placed itself: nothing needs it");
+}
+
 TEST_CASE(
     "an S3 bucket is regional, with its replicas' regions as alternatives, unplaced when the template "
     "has no S3") {

@@ -33,7 +33,9 @@ int merge_command(const MergeOptions& options) {
     }
     std::stringstream buffer;
     buffer << in.rdbuf();
-    const std::string text = buffer.str();
+    std::string text = buffer.str();
+    // A byte-order mark is no part of the JSON (nlohmann skips it, simdjson's checks would not).
+    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
     constexpr const char* kWhatShard = "a shard file of `outagesim run --shard I/N` (docs/results-json.md)";
     const auto report = [&](const loader::Diagnostic& d) {
       fmt::print(stderr, "{}", loader::format_diagnostic(d, loader::split_lines(text)));

@@ -37,10 +37,13 @@ std::optional<std::string> region_of_zone(std::string zone) {
   return zone;
 }
 
-// Whether `zone` is a zone name of a region other than the template's.
+// Whether `zone` is a zone name of a region other than the template's. A Local Zone of the template's
+// region ("us-west-2-lax-1a" of us-west-2) is not.
 bool in_other_region(const Placer& placer, const std::string& zone) {
+  const std::string& own = placer.placement().region;
+  if (zone.size() > own.size() && zone.starts_with(own) && zone[own.size()] == '-') return false;
   const auto region = region_of_zone(zone);
-  return region && *region != placer.placement().region;
+  return region && *region != own;
 }
 
 // Why a read replica in `zone` has no place: for replica_database().

@@ -232,6 +232,7 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
   // started by its own end is refused above.) Each repair has one `when`, so following them from a
   // repair either leaves the repairs or comes back within their count.
   // A ring is reported once, at its first repair in the file, naming the others.
+  std::vector<bool> in_ring(spec_.repairs.size(), false);
   for (const auto& [start, node] : when_nodes) {
     std::uint32_t at = start;
     std::vector<std::string> others;
@@ -242,6 +243,7 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
         break;
       at = when->repair;
       if (at == start) {
+        in_ring[start] = true;  // a start by its own end included
         if (steps > 0 && first_of_ring) {
           sink_.error(node.mark(),
                       fmt::format("repair '{}' is started, through {}, by its own end: none of them ever "
@@ -255,11 +257,15 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
       others.push_back(fmt::format("'{}'", spec_.repairs[at].name));
     }
   }
-  check_repair_waits();
+  check_repair_waits(in_ring);
 }
 
-void ScenarioReader::check_repair_waits() {
+void ScenarioReader::check_repair_waits(const std::vector<bool>& in_ring) {
   for (const m::RepairWaitCycle& cycle : m::find_repair_wait_cycles(spec_.repairs)) {
+    // A loop through a ring of starts is that ring's problem, reported above: every stage of its repairs
+    // lies on it, a wait for an earlier stage of its own repair too.
+    if (std::any_of(cycle.repairs.begin(), cycle.repairs.end(), [&](std::uint32_t r) { return in_ring[r]; }))
+      continue;
     const m::RepairSpec& repair = spec_.repairs[cycle.repair];
     const m::TriggerSpec& wait = repair.stages[cycle.stage].wait_for[cycle.trigger];
     const m::RepairSpec& waited = spec_.repairs[wait.repair];

@@ -80,8 +80,9 @@ class ScenarioReader {
   void collect_repair_names(const YamlNode& list);
   void read_repairs(const YamlNode& list);
   void read_stage(const YamlNode& item, models::RepairSpec& repair, std::uint32_t index);
-  // Stages that wait, through other repairs, for their own end.
-  void check_repair_waits();
+  // Stages that wait, through other repairs, for their own end; loops through the repairs `in_ring` (started
+  // by one another's ends, reported already) are left out.
+  void check_repair_waits(const std::vector<bool>& in_ring);
   std::optional<models::TriggerSpec> trigger(const YamlNode& node, const std::string& what);
   // A `when` that starts something: refused when its event can never come (a room's `accessible`
   // without a sprinkler). A `wait_for` is a condition, for which such a room is always open.

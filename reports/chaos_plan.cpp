@@ -165,6 +165,10 @@ ChaosPlan plan_chaos(const models::ScenarioSpec& spec, const models::RunResult& 
         }
       }
     }
+    // Whether the run's outage of `id` from its first time down lies within what the mapped steps do.
+    const auto within_mapped = [&](models::ComponentId id) {
+      return all_mapped && *first_down[id] + held_for(result, id, *first_down[id]) <= mapped_end;
+    };
     for (models::ComponentId id = 0; id < spec.components.size(); ++id) {
       const models::ComponentSpec& component = spec.components[id];
       const bool facility = component.kind == ComponentKind::kRoom ||
@@ -172,13 +176,15 @@ ChaosPlan plan_chaos(const models::ScenarioSpec& spec, const models::RunResult& 
                             component.kind == ComponentKind::kHostPool;
       if (!facility || !first_down[id] || targeted.contains(id)) continue;
       if (const auto* pool = std::get_if<models::HostPoolParams>(&component.params)) {
-        if (pool->room != models::kNoComponent && first_down[pool->room] &&
-            *first_down[pool->room] <= *first_down[id])
+        // Its room's step stops it too, when the room has one (a fault's, or a predicted one kept).
+        const models::ComponentId room = pool->room;
+        if (room != models::kNoComponent && first_down[room] && *first_down[room] <= *first_down[id] &&
+            (targeted.contains(room) || !within_mapped(room)))
           continue;
       }
       const sim::Time at = *first_down[id];
       const sim::Time held = held_for(result, id, at);
-      if (all_mapped && at + held <= mapped_end) continue;  // within what the mapped steps do
+      if (within_mapped(id)) continue;
       plan.steps.push_back({*outage_of(component.kind), component.name, zone_of(spec, id), at, held,
                             fmt::format("predicted: {} down at {}", component.name, local_clock(spec, at)),
                             true});

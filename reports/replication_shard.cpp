@@ -185,8 +185,10 @@ std::optional<ShardProblem> outcome_problem(const models::ReplicationOutcome& ou
                 fmt::format("'inputs' holds {} for '{}', which draws from {} to {}", v, input.name, lo, hi));
     // Empirical samples are drawn as they are: a value between two of them is no draw.
     const auto& samples = input.distribution.samples();
+    // The samples are sorted, and rounding then clamping keeps their order: a binary search.
+    const auto found = std::ranges::lower_bound(samples, v, {}, bound);
     if (input.distribution.kind() == sim::DistributionKind::kEmpirical &&
-        std::none_of(samples.begin(), samples.end(), [&](double s) { return bound(s) == v; }))
+        (found == samples.end() || bound(*found) != v))
       return at("inputs", i,
                 fmt::format("'inputs' holds {} for '{}', which draws only its {} samples", v, input.name,
                             samples.size()));

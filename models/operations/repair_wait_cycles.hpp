@@ -21,7 +21,8 @@ struct RepairWaitCycle {
 };
 
 // One entry per loop that passes through a stage's wait_for. Loops made only of repairs started by one
-// another's ends are not listed (the loader names those already).
+// another's ends are not listed; a loop that also holds such a ring is (the loader, which names rings
+// itself, leaves those out).
 std::vector<RepairWaitCycle> find_repair_wait_cycles(const std::vector<RepairSpec>& repairs);
 
 }  // namespace outagesim::models

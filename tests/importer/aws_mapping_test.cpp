@@ -100,6 +100,15 @@ TEST_CASE("a read replica in an unknown zone of the template's region is unplace
         "out of its source's need");
   CHECK(stack.unmapped[1].address == "aws_db_instance.s");
   CHECK(stack.supporting == std::vector<std::string>{"aws_db_instance.t"});
+  // A Local Zone of the template's region is not another region either.
+  const auto local = map(
+      {one("aws_db_instance", "p",
+           R"({"availability_zone": "ap-northeast-1a", "arn": "arn:p", "identifier": "p", "replicate_source_db": ""})"),
+       one("aws_db_instance", "l",
+           R"({"availability_zone": "ap-northeast-1-tpe-1a", "replicate_source_db": "p"})")});
+  CHECK(local.external.empty());
+  REQUIRE(local.unmapped.size() == 1);
+  CHECK(local.unmapped[0].address == "aws_db_instance.l");
 }
 
 TEST_CASE("a read replica of an unplaced instance is unplaced and not listed as read for its source") {

@@ -394,7 +394,7 @@ TEST_CASE("repairs started by each other in a ring, and starts on an event that 
 repairs:
   - name: r1
     when: {repair: r2}
-    stages: [{name: a, duration: 1h}]
+    stages: [{name: a, duration: 1h}, {name: a2, duration: 1h, wait_for: {repair: r1, stage: a}}]
   - name: r2
     when: {repair: r1}
     stages: [{name: b, duration: 1h}]
@@ -408,7 +408,8 @@ operator_actions:
   - {when: {component: room, event: accessible}, target: hosts, action: shed_load}
 )"));
   CHECK_THAT(errors, Catch::Contains("repair 'r1' is started, through 'r2', by its own end"));
-  CHECK_THAT(errors, !Catch::Contains("repair 'r2' is started"));  // one ring, one problem
+  CHECK_THAT(errors, !Catch::Contains("repair 'r2' is started"));              // one ring, one problem
+  CHECK_THAT(errors, !Catch::Contains("cannot come before this stage ends"));  // the ring's, not a wait's
   CHECK_THAT(errors, Catch::Contains("room 'room' has no sprinkler_c, so nothing ever seals it"));
   // r3 and the operator action; r4's wait_for is a condition, met at once in a room never sealed.
   CHECK_THAT(errors, Catch::Contains("3 problems found"));

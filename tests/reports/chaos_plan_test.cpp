@@ -91,3 +91,30 @@ TEST_CASE("with every fault mapped what the run keeps down past the mapped steps
   CHECK(plan.outlasting == 1);
   CHECK_THAT(unmapped_text(plan), Catch::Contains("predicted: 1 component the run keeps down past"));
 }
+
+TEST_CASE("a host pool down past the mapped steps gets its own step when its room's step was dropped") {
+  // Regression: the pool was skipped as "covered by its room's step" though the room, back within the
+  // mapped power cut, had no step: the pool's hours of power-on and checks left the export.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed, zone: a}
+  - {name: plant, kind: cooling_plant, zone: a, chillers: 4, chiller_kw: 250}
+  - {name: room, kind: room, zone: a, cooling: plant, power: feed, design_cooling_kw: 1000,
+     thermal_mass_kj_per_c: 60000, base_load_kw: 50}
+  - {name: pool, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, power_on: 2h, checks: 1h}
+  - {name: vm, kind: compute, zone: a, needs: pool}
+tenants:
+  - {name: shop, needs: [vm]}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "02:00", target: feed, action: repair}
+)"));
+  const ChaosPlan plan = plan_chaos(run.spec, run.result);
+  INFO(plan.steps.size());
+  CHECK(plan.unmapped.empty());
+  REQUIRE(plan.steps.size() == 2);
+  CHECK(plan.steps[0].component == "feed");
+  CHECK(plan.steps[1].component == "pool");
+  CHECK(plan.steps[1].predicted);
+  CHECK(plan.steps[1].at == Time::hours(1));
+}

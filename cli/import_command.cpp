@@ -75,6 +75,8 @@ int import_command(const ImportOptions& options) {
   const std::string yaml =
       importer::tenant_part_yaml(stack, {options.tenant, options.state, options.region_template,
                                          placement.placement->provider, placement.placement->region});
+  guard_input(options.state);  // -o on the state or the template would destroy what was read
+  guard_input(options.region_template);
   return write_output(options.output, yaml) ? 0 : 2;
 }
 

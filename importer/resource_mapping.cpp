@@ -93,7 +93,7 @@ std::string function_key(const TerraformResource& resource) {
 }
 
 std::string function_of(const TerraformResource& resource) {
-  return name_part(function_key(resource));  // module.web["blue"] -> web-blue-
+  return name_part(function_key(resource));  // module.web["blue"] -> web--blue-- (each other byte a '-')
 }
 
 std::optional<ImportedNeed> Placer::in_zone(std::string_view service, const std::string& zone_id,

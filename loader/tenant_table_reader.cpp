@@ -207,7 +207,8 @@ class TableReader {
       return fail(at, fmt::format("the name of {} is {}", what, is), "a string");
     }
     if (const std::string why = name_problem(text, false); !why.empty()) {
-      return fail(at, fmt::format("the name of {} {}", what, why), fmt::format("{}, and no '/'", kNameRules));
+      return fail(at, fmt::format("the name of {} ('{}') {}", what, shown_text(text, 60), why),
+                  fmt::format("{}, and no '/'", kNameRules));
     }
     return std::string(text);
   }

@@ -93,8 +93,9 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
                              fmt::format("a header naming '{}'{}{}", column, hint.empty() ? "" : "; ", hint));
           return std::nullopt;
         }
-        if (std::find(it + 1, cells.end(), column) != cells.end()) {
-          sink.error_in_file(shown, line_no, 1, fmt::format("the header names column '{}' twice", column),
+        if (const auto again = std::find(it + 1, cells.end(), column); again != cells.end()) {
+          sink.error_in_file(shown, line_no, columns[static_cast<std::size_t>(again - cells.begin())],
+                             fmt::format("the header names column '{}' twice", column),
                              "each column named once");
           return std::nullopt;
         }

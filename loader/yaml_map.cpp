@@ -94,6 +94,8 @@ bool DiagnosticSink::reported_at(const YAML::Mark& mark) const {
 }
 
 void DiagnosticSink::add_read_file(std::string path, std::optional<std::uint64_t> content_hash) {
+  // A file read again (a distribution reused through a profile or an alias) counts once.
+  if (std::find(read_files_.begin(), read_files_.end(), path) != read_files_.end()) return;
   read_files_.push_back(std::move(path));
   if (content_hash) read_file_hashes_.push_back(*content_hash);
 }

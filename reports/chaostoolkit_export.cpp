@@ -130,8 +130,9 @@ nlohmann::ordered_json chaostoolkit_experiment(const models::ScenarioSpec& spec,
   // Hold until the run's last fault ends (a FIS step ends by itself) before the rollbacks begin.
   sim::Time last_end;
   for (const ChaosStep& step : plan.steps) last_end = std::max(last_end, step.at + step.duration);
-  if (!method.empty() && last_end > previous) {
-    method.back()["pauses"]["after"] = last_end.floor_seconds() - previous.floor_seconds();
+  if (const std::int64_t hold_s = last_end.floor_seconds() - previous.floor_seconds();
+      !method.empty() && hold_s > 0) {
+    method.back()["pauses"]["after"] = hold_s;
   }
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     const ChaosStep& step = plan.steps[i];

@@ -166,3 +166,22 @@ TEST_CASE("import errors name the file and what was expected", "[import]") {
   CHECK(r.err.find("unplaced: aws_instance.app: not a alicloud resource") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("import refuses to write over its state or its region template", "[import]") {
+  // Regression: `-o` on the region template replaced the user's scenario with the tenant part, exit 0.
+  const auto dir = temp_dir();
+  const std::string state = (dir / "state.json").string();
+  const std::string region = (dir / "region.yaml").string();
+  std::filesystem::copy_file("tests/fixtures/terraform/aws-single-zone.json", state);
+  std::filesystem::copy_file(kTokyo, region);
+  const auto before = std::filesystem::file_size(region);
+  const auto onto_region =
+      run_cli("import terraform " + state + " --region-template " + region + " -o " + region);
+  CHECK(onto_region.status == 2);
+  CHECK_THAT(onto_region.err, Catch::Contains("it is also an input"));
+  CHECK(std::filesystem::file_size(region) == before);
+  const auto onto_state =
+      run_cli("import terraform " + state + " --region-template " + region + " -o " + state);
+  CHECK(onto_state.status == 2);
+  std::filesystem::remove_all(dir);
+}

@@ -265,7 +265,7 @@ TEST_CASE("a CSV header naming the column twice and rows with more fields than t
       "  - {name: b, kind: compute, needs: feed, recovery: [{step: s, duration: {dist: empirical, file: "
       "extra.csv, column: dur}}]}\n");
   const std::string errors = outagesim::loader::load_scenario_file((dir / "s.yaml").string()).render();
-  CHECK_THAT(errors, Catch::Contains("twice.csv:1:1: error: the header names column 'dur' twice"));
+  CHECK_THAT(errors, Catch::Contains("twice.csv:1:5: error: the header names column 'dur' twice"));
   CHECK_THAT(errors, Catch::Contains("extra.csv:3:1: error: the row has 3 fields and the header 2"));
   // No dangling "; " when there is nothing to suggest.
   std::ofstream(dir / "other.csv") << "x\n10m\n";

@@ -17,6 +17,7 @@
 
 #include "models/results/cause_chain.hpp"
 #include "models/results/downtime_segments.hpp"
+#include "models/results/heat_damage_findings.hpp"
 #include "models/results/milestone_check.hpp"
 #include "models/results/sla_credit.hpp"
 #include "models/scenario/simulation.hpp"
@@ -308,6 +309,17 @@ Json rooms_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
 Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
   Json doc = Json::object();
   doc["rooms"] = rooms_json(spec, result);
+  Json damage = Json::array();
+  for (const m::HeatDamageFinding& f : m::heat_damage_findings(result)) {
+    const bool whole = !f.whole_again.is_never();
+    damage.push_back(Json{{"pool", spec.components[f.pool].name},
+                          {"hosts", f.hosts},
+                          {"found_s", f.found.floor_seconds()},
+                          {"found", local_iso(spec, f.found)},
+                          {"whole_again_s", whole ? Json(f.whole_again.floor_seconds()) : Json()},
+                          {"whole_again", whole ? Json(local_iso(spec, f.whole_again)) : Json()}});
+  }
+  doc["heat_damage"] = std::move(damage);
 
   // In the order they happened (a triggered one when its trigger fired, plus its delay); those that
   // never happened last, in file order.

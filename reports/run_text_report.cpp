@@ -4,6 +4,7 @@
 #include <optional>
 #include <span>
 
+#include "models/results/heat_damage_findings.hpp"
 #include "models/results/milestone_check.hpp"
 #include "models/results/sla_credit.hpp"
 #include "reports/cause_text.hpp"
@@ -252,25 +253,12 @@ void heat_damage_section(std::string& out, const m::ScenarioSpec& spec, const m:
   TextTable table(
       {"host pool", "damaged hosts", "found", "whole again"},
       {TextTable::Align::kLeft, TextTable::Align::kRight, TextTable::Align::kLeft, TextTable::Align::kLeft});
-  bool any = false;
-  const auto& journal = result.journal;
-  for (std::size_t i = 0; i < journal.size(); ++i) {
-    // Each finding is journalled once as a note (a capacity change, or a finding while off).
-    if (journal[i].cause.reason != m::Reason::kHeatDamage || journal[i].changes_state()) continue;
-    any = true;
-    std::string whole = "(not by end)";
-    for (std::size_t j = i + 1; j < journal.size(); ++j) {
-      const m::StateChange& c = journal[j];
-      if (c.component == journal[i].component && c.cause.reason == m::Reason::kHostsReplaced &&
-          !c.changes_state() && c.cause.value >= 1.0) {
-        whole = local_clock(spec, c.time);
-        break;
-      }
-    }
-    table.add_row({m::vertex_name(spec, journal[i].component), fmt::format("{:.0f}", journal[i].cause.value),
-                   local_clock(spec, journal[i].time), whole});
+  const std::vector<m::HeatDamageFinding> findings = m::heat_damage_findings(result);
+  for (const m::HeatDamageFinding& f : findings) {
+    table.add_row({m::vertex_name(spec, f.pool), std::to_string(f.hosts), local_clock(spec, f.found),
+                   f.whole_again.is_never() ? "(not by end)" : local_clock(spec, f.whole_again)});
   }
-  if (!any) return;
+  if (findings.empty()) return;
   out += "\nHEAT DAMAGE (hosts that stay down until replaced)\n";
   out += table.render(2);
 }

@@ -1,0 +1,24 @@
+// The heat damage a run found, read from its journal: each finding of damaged hosts in a pool (journalled
+// once, as a note), and when the pool was whole again. For the reports' heat-damage sections.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/core/state_change.hpp"
+#include "models/results/run_result.hpp"
+#include "sim/time.hpp"
+
+namespace outagesim::models {
+
+struct HeatDamageFinding {
+  ComponentId pool = kNoComponent;
+  std::uint32_t hosts = 0;                     // damaged hosts found
+  sim::Time found;                             // when they were found
+  sim::Time whole_again = sim::Time::never();  // every damaged host replaced; never() if not by the end
+};
+
+// In journal order (time order). One pass over the journal.
+std::vector<HeatDamageFinding> heat_damage_findings(const RunResult& result);
+
+}  // namespace outagesim::models

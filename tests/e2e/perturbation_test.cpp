@@ -1,6 +1,6 @@
-// Perturbations of the HK 2022 scenario: change one cause and check that the outcome moves the way an SRE
-// would expect, and by a plausible amount. Each test edits the scenario text, runs the real executable on
-// it, and compares against the unedited run.
+// Perturbations of the HK 2022 scenario (and one of Australia East 2023): change one cause and check that the
+// outcome moves the way an SRE would expect, and by a plausible amount. Each test edits the scenario text,
+// runs the real executable on it, and compares against the unedited run.
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -26,9 +26,9 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 
 // The HK scenario, its include of the shared constants made absolute: the edited copies run from the
 // temporary folder.
-std::string scenario_text() {
+std::string scenario_text(const std::string& name = "hk-2022-zone-c") {
   const std::string scenarios = std::string(OUTAGESIM_SOURCE_DIR) + "/scenarios/";
-  std::ifstream in(scenarios + "hk-2022-zone-c.yaml");
+  std::ifstream in(scenarios + name + ".yaml");
   std::stringstream s;
   s << in.rdbuf();
   return replaced(s.str(), "include: constants/", "include: " + scenarios + "constants/");
@@ -70,6 +70,14 @@ long back_s(const json& doc, const char* section, const std::string& name) {
 long first_down_s(const json& doc, const std::string& name) {
   const json& intervals = find(doc, "components", name)["intervals"];
   return intervals.empty() ? -1 : intervals.front()["start_s"].get<long>();
+}
+
+// When the operators shed the pool (its first interval caused by shedding), or -1.
+long shed_s(const json& doc, const std::string& name) {
+  for (const auto& i : find(doc, "components", name)["intervals"]) {
+    if (i["cause"].get<std::string>().rfind("shed by operator", 0) == 0) return i["start_s"].get<long>();
+  }
+  return -1;
 }
 
 }  // namespace
@@ -158,4 +166,25 @@ TEST_CASE("a bigger control plane means no throttling") {
       run_text(replaced(scenario_text(), "- {needs: b-core, rps: 1000}", "- {needs: b-core, rps: 4000}"),
                "control-plane");
   CHECK(find(bigger, "components", "ecs-control-plane")["intervals"].empty());
+}
+
+TEST_CASE("a shutdown by hand waits for the people restarting the chillers") {
+  // Australia East 2023: the night crew of 3 restarts chillers in pairs while one person sheds the halls.
+  // Shedding that needs two people waits for the chiller restarts to free a pair (the last at 11:56), and
+  // the halls run hot meanwhile. With 10 on the night shift (four chiller pairs and a pair to shed) it
+  // starts at once.
+  const std::string text = scenario_text("azure-aue-2023");
+  const json as_written = run_text(text, "aue-base");
+  const std::string shed = "{name: hall-2, duration: 15m, crew: aue-site-ops, people: 1,";
+  const std::string pair = "{name: hall-2, duration: 15m, crew: aue-site-ops, people: 2,";
+  const json paired = run_text(replaced(text, shed, pair), "aue-pair");
+  const json staffed = run_text(replaced(replaced(text, shed, pair), "{from: \"08:00\", headcount: 3}",
+                                         "{from: \"08:00\", headcount: 10}"),
+                                "aue-staffed");
+  const long by_one = shed_s(as_written, "h2-storage");
+  REQUIRE(by_one > 0);
+  CHECK(shed_s(paired, "h2-storage") - by_one >= 2 * 3600);
+  CHECK(shed_s(staffed, "h2-storage") == by_one);
+  // Waiting, the halls get hotter and more hardware is damaged: storage is back later.
+  CHECK(back_s(paired, "components", "storage-aue") > back_s(as_written, "components", "storage-aue"));
 }

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "loader/display_controls.hpp"
+
 namespace outagesim::loader {
 
 namespace {
@@ -48,24 +50,16 @@ struct Piece {
 // The next piece of `text` (not empty).
 Piece next_piece(std::string_view text) {
   const std::size_t length = utf8_length(text);
-  const auto c = static_cast<unsigned char>(text[0]);
-  // C0 controls, DEL, and C1 controls (U+0080..U+009F, written C2 80..C2 9F) move the cursor, ring the
-  // bell or start terminal escape sequences: none may reach the terminal from a file.
-  const bool control =
-      c < 0x20 || c == 0x7F || (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[1]) < 0xA0);
-  // Line and paragraph separators (U+2028, U+2029) and the bidirectional controls (U+200E, U+200F,
-  // U+202A..U+202E, U+2066..U+2069) end a line or reorder the rest of it: shown as their code point.
-  if (length == 3 && c == 0xE2) {
-    const auto b1 = static_cast<unsigned char>(text[1]);
-    const auto b2 = static_cast<unsigned char>(text[2]);
-    if ((b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xA8 && b2 <= 0xAE))) ||
-        (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
-      const unsigned code = 0x2000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-      std::string escaped = fmt::format("\\u{:04X}", code);
-      const std::size_t width = escaped.size();
-      return {std::move(escaped), length, width};
-    }
+  // C0 controls, DEL and C1 controls move the cursor, ring the bell or start terminal escape sequences:
+  // shown as their bytes. Line separators and bidirectional controls end a line or reorder the rest of it:
+  // shown as their code point. None may reach the terminal from a file (loader/display_controls.hpp).
+  const DisplayControl dc = display_control_at(text);
+  if (dc.bytes >= 2 && dc.code > 0x9F) {
+    std::string escaped = fmt::format("\\u{:04X}", dc.code);
+    const std::size_t width = escaped.size();
+    return {std::move(escaped), dc.bytes, width};
   }
+  const bool control = dc.bytes > 0;
   if (length == 0 || control) {
     std::string escaped;
     for (std::size_t k = 0; k < std::max<std::size_t>(length, 1); ++k)

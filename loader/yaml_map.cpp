@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "loader/diagnostic.hpp"
+#include "loader/display_controls.hpp"
 #include "loader/spelling.hpp"
 #include "loader/time_text.hpp"
 #include "loader/uncertain_number.hpp"
@@ -199,7 +200,14 @@ std::optional<std::string> read_string(DiagnosticSink& sink, const YamlNode& nod
     sink.error(node.mark(), fmt::format("{} is {}", what, describe(node)), "a string");
     return std::nullopt;
   }
-  return std::string(node.scalar());
+  const std::string_view text = node.scalar();
+  if (holds_display_control(text, true)) {
+    sink.error(node.mark(), fmt::format("{} holds a control character: {}", what, quote(text)),
+               "text without control characters (a newline or a tab aside): no terminal escapes, line "
+               "separators or bidirectional controls");
+    return std::nullopt;
+  }
+  return std::string(text);
 }
 
 std::optional<double> read_number(DiagnosticSink& sink, const YamlNode& node, std::string_view what,

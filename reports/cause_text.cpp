@@ -9,6 +9,7 @@
 
 #include "models/results/cause_chain.hpp"
 #include "reports/clock_format.hpp"
+#include "reports/printable_text.hpp"
 
 namespace outagesim::reports {
 
@@ -48,7 +49,7 @@ std::string describe_wait(m::Wait wait, const std::string& step) {
     case m::Wait::kSiteNeeds:
       return "the new site's needs";
     case m::Wait::kSiteRecovery:
-      return fmt::format("{} on the new site", step);
+      return fmt::format("{} on the new site", printable(step));
     case m::Wait::kLaunchThrottled:
       return "launch calls throttled by the control plane";
     case m::Wait::kControlPlaneDown:
@@ -86,7 +87,7 @@ std::string describe_injection(const m::ScenarioSpec& spec, m::InjectionId id, s
   std::string text =
       fmt::format("{} {} on {} at {}", inj.is_fault ? "fault" : "operator action", m::action_name(inj.action),
                   spec.components[inj.target].name, local_clock(spec, applied_at));
-  if (!inj.note.empty()) text += fmt::format(" ({})", inj.note);
+  if (!inj.note.empty()) text += fmt::format(" ({})", printable(inj.note));
   return text;
 }
 

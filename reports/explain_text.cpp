@@ -10,6 +10,7 @@
 #include "models/results/downtime_segments.hpp"
 #include "reports/cause_text.hpp"
 #include "reports/clock_format.hpp"
+#include "reports/printable_text.hpp"
 
 namespace outagesim::reports {
 
@@ -57,13 +58,13 @@ std::string segment_sentence(const m::ScenarioSpec& spec, const m::RunResult& re
   std::string text;
   if (s.holder == function) {
     text = s.step != nullptr ? fmt::format("{} {} ran its own recovery step '{}' ({}).", span, tenant.name,
-                                           s.step->name, whose)
+                                           printable(s.step->name), whose)
                              : fmt::format("{} it was held by its own state ({}).", span, whose);
   } else {
     text = fmt::format("{} it waited for {}", span, m::vertex_name(spec, s.via));
     if (s.holder != s.via) text += fmt::format(", held by {}", m::vertex_name(spec, s.holder));
     if (s.step != nullptr) {
-      text += fmt::format(", which was running its recovery step '{}'", s.step->name);
+      text += fmt::format(", which was running its recovery step '{}'", printable(s.step->name));
     } else if (s.holder == s.via && s.cause_change < result.journal.size()) {
       text += fmt::format(", itself {}", m::state_name(result.journal[s.cause_change].to));
     }

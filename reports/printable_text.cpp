@@ -46,6 +46,14 @@ bool is_control(std::uint32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
+// Line and paragraph separators and the bidirectional controls: they end a line or reorder the rest of it.
+// The loader refuses them in names and text (loader/display_controls.hpp); text from elsewhere (a shard
+// file, a command line) can still hold them.
+bool is_reordering(std::uint32_t cp) {
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
 }  // namespace
 
 std::string printable(std::string_view text) {
@@ -62,7 +70,11 @@ std::string printable(std::string_view text) {
       text.remove_prefix(shown);
       continue;
     }
-    out.append(text.substr(0, length));
+    if (is_reordering(cp)) {
+      out += fmt::format("\\u{:04X}", cp);
+    } else {
+      out.append(text.substr(0, length));
+    }
     text.remove_prefix(length);
   }
   return out;

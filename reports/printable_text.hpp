@@ -10,7 +10,8 @@
 namespace outagesim::reports {
 
 // `text` with every control character (C0, DEL, C1) and every byte that is not part of valid UTF-8
-// written as "\xNN"; everything else, backslashes included, as it is.
+// written as "\xNN", line separators and bidirectional controls as "\uXXXX"; everything else, backslashes
+// included, as it is.
 std::string printable(std::string_view text);
 // The longest prefix of printable text that fits `columns`, ending in "…" (or "~" when `ascii`) when cut;
 // columns are counted as display_width() counts them (a wide character takes two).

@@ -310,7 +310,7 @@ void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::
     }
   }
   for (const m::CalibrationSpec& c : spec.calibrated) {
-    out += fmt::format("  calibrated: {} = {}, fitted to '{}'\n", c.parameter, c.value,
+    out += fmt::format("  calibrated: {} = {}, fitted to '{}'\n", printable(c.parameter), printable(c.value),
                        spec.milestones[c.fitted_to].name);
   }
 }

@@ -36,6 +36,8 @@ TEST_CASE("control characters and bytes that are not UTF-8 are escaped") {
   // Regression: a bidirectional override or a line separator from a state file reached stderr raw.
   CHECK(escaped_text("a\u202eb\u2028c\u2066d\u200fe") == "a\\u202Eb\\u2028c\\u2066d\\u200Fe");
   CHECK(escaped_text("\u2019\u2027\u2030") == "\u2019\u2027\u2030");  // neighbours stay as they are
+  CHECK(escaped_text("ar\u061cb") == "ar\\u061Cb");                   // the Arabic letter mark reorders too
+  CHECK(escaped_text("\xe2\x80") == "\\xE2\\x80");                    // a separator's lead bytes, cut short
 }
 
 TEST_CASE("the caret stays under its byte column past multi-byte characters and escapes") {

@@ -46,6 +46,23 @@ TEST_CASE("typed reads report wrong types, ranges and missing keys at their plac
   CHECK(d[3].message == "thing 'x' lacks the required key 'name'");
 }
 
+TEST_CASE("text may break lines but holds no terminal escapes, separators or bidirectional controls") {
+  // Regression (session 20): a note's escape sequence reached the terminal through the cause chains, and
+  // a title's right-to-left override reordered the report's first line.
+  const auto d = read("note: \"red \\e[31m\"\ntitle: \"a \\u202Eb\"\nsource: \"two\\nlines\\tand a tab\"\n",
+                      [](YamlMap& m) {
+                        CHECK_FALSE(m.string("note"));
+                        CHECK_FALSE(m.string("title"));
+                        CHECK(m.string("source") == "two\nlines\tand a tab");
+                      });
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].message == "'note' of thing 'x' holds a control character: 'red \\x1B[31m'");
+  CHECK(d[0].line == 1);
+  CHECK(d[0].column == 7);
+  CHECK(d[1].message == "'title' of thing 'x' holds a control character: 'a \\u202Eb'");
+  CHECK(d[1].expected.find("a newline or a tab aside") != std::string::npos);
+}
+
 TEST_CASE("unknown and duplicate keys are reported, with the nearest known key") {
   const auto d = read("chiller_kws: 1\nchillers: 2\nchillers: 3\n", [](YamlMap& m) {
     m.number("chiller_kw", false);

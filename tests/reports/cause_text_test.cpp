@@ -144,3 +144,18 @@ TEST_CASE("a cause describer agrees on long chains, those cut at the link limit 
     check_describer_agrees(run_yaml(scenario_yaml(chain_yaml(length))));
   }
 }
+
+TEST_CASE("a note over two lines stays on the cause's one line") {
+  // Regression (session 20): a note's newline broke the WHY lines of the text report.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: vm, kind: compute}
+tenants:
+  - {name: shop, needs: [vm]}
+faults:
+  - {at: "01:00", target: vm, action: fail, note: "first line\nsecond\tline"}
+)"));
+  const auto& down = run.result.intervals[run.id("shop/service")][0];
+  CHECK(outagesim::reports::describe_cause(run.spec, run.result, down.began) ==
+        "vm down at 01:00: fault fail on vm at 01:00 (first line\\x0asecond\\x09line)");
+}

@@ -15,6 +15,10 @@ TEST_CASE("printable text keeps UTF-8 and shows control characters and broken by
   CHECK(printable("overlong \xc0\xaf") == R"(overlong \xc0\xaf)");  // '/' spelled in two bytes
   CHECK(printable("surrogate \xed\xa0\x80") == R"(surrogate \xed\xa0\x80)");
   CHECK(printable(std::string_view("nul\0", 4)) == R"(nul\x00)");
+  // Regression (session 20): a shard's or a command line's bidirectional override or line separator
+  // reached the terminal and reordered the line.
+  CHECK(printable("a\u202eb\u2028c\u2066d\u200fe\u061cf") == R"(a\u202Eb\u2028c\u2066d\u200Fe\u061Cf)");
+  CHECK(printable("\u2019\u2027\u2030\u0627") == "\u2019\u2027\u2030\u0627");  // neighbours as they are
 }
 
 TEST_CASE("fitting to a width counts code points and cuts with a mark") {

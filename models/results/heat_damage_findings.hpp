@@ -13,9 +13,11 @@ namespace outagesim::models {
 
 struct HeatDamageFinding {
   ComponentId pool = kNoComponent;
-  std::uint32_t hosts = 0;                     // damaged hosts found
-  sim::Time found;                             // when they were found
-  sim::Time whole_again = sim::Time::never();  // every damaged host replaced; never() if not by the end
+  std::uint32_t hosts = 0;  // damaged hosts found
+  sim::Time found;          // when they were found
+  // When a replacement next brought the pool back to all its hosts serving; never() if none did by the
+  // end (also when the last damaged host is replaced while other hosts are out for another reason).
+  sim::Time whole_again = sim::Time::never();
 };
 
 // In journal order (time order). One pass over the journal.

@@ -236,6 +236,37 @@ operator_actions:
   CHECK(text.find("HEAT DAMAGE (hosts that stay down until replaced)\n"
                   "  host pool  damaged hosts  found  whole again\n") != std::string::npos);
   CHECK(text.find("  a                     10  03:30  05:30") != std::string::npos);
+  // The JSON gives the same finding, between the rooms and the injections.
+  const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta);
+  REQUIRE(doc["heat_damage"].size() == 1);
+  CHECK(doc["heat_damage"][0].dump() ==
+        R"({"pool":"a","hosts":10,"found_s":12600,"found":"2022-01-01T03:30:00+00:00","whole_again_s":19800,)"
+        R"("whole_again":"2022-01-01T05:30:00+00:00"})");
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : doc.items()) keys.push_back(key);
+  const auto at = std::find(keys.begin(), keys.end(), "heat_damage");
+  REQUIRE(at != keys.end());
+  CHECK(*(at - 1) == "rooms");
+  CHECK(*(at + 1) == "injections");
+}
+
+TEST_CASE("a heat-damage finding not replaced by the end has no whole-again time in the JSON") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 180000, alarm_c: 45}
+  - {name: a, kind: host_pool, room: room, hosts: 100, kw_per_host: 5, rated_c: 29, damage: {pct_per_c_hour: 1},
+     replace: {spares: 0}}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {at: "02:30", target: plant, action: restore_chillers, count: 2}
+)"));
+  const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta);
+  REQUIRE(doc["heat_damage"].size() == 1);
+  CHECK(doc["heat_damage"][0]["whole_again_s"].is_null());
+  CHECK(doc["heat_damage"][0]["whole_again"].is_null());
+  CHECK(outagesim::reports::run_text(run.spec, run.result, kMeta).find("(not by end)") != std::string::npos);
 }
 
 TEST_CASE("the text report has no heat damage section when nothing was damaged") {

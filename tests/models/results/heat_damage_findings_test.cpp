@@ -39,6 +39,21 @@ TEST_CASE("each heat-damage finding is whole again when its pool's replacements 
   CHECK(findings[3].whole_again.is_never());  // found after the pool was last whole
 }
 
+TEST_CASE("a pool damaged again after it was whole is whole again at its second replacement") {
+  RunResult result;
+  StateChange replaced_as_change = note(1, 55, Reason::kHostsReplaced, 1.0);
+  replaced_as_change.from = State::kDegraded;
+  replaced_as_change.to = State::kUp;  // a change of state, not the replacement note: ignored
+  result.journal = {note(2, 5, Reason::kHostsReplaced, 1.0),  // nothing outstanding: ignored
+                    note(1, 10, Reason::kHeatDamage, 3),     note(1, 40, Reason::kHostsReplaced, 1.0),
+                    note(1, 50, Reason::kHeatDamage, 4),     replaced_as_change,
+                    note(1, 60, Reason::kHostsReplaced, 1.0)};
+  const auto findings = heat_damage_findings(result);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].whole_again == Time::minutes(40));  // closed findings stay closed
+  CHECK(findings[1].whole_again == Time::minutes(60));
+}
+
 TEST_CASE("a change of state with a heat-damage cause is not a finding") {
   RunResult result;
   StateChange down = note(1, 10, Reason::kHeatDamage, 5);

@@ -171,9 +171,8 @@ TEST_CASE("a bigger control plane means no throttling") {
 TEST_CASE("a shutdown by hand waits for the people restarting the chillers") {
   // Australia East 2023: the night crew of 3 restarts chillers in pairs while one person sheds the halls.
   // Shedding hall-2 with two people (the first hall; the second keeps its one) waits for the chiller
-  // restarts to free a pair (the last at 11:56), and
-  // the halls run hot meanwhile. With 10 on the night shift (four chiller pairs and a pair to shed) it
-  // starts at once.
+  // restarts to free a pair (the last at 11:56), and the halls run hot meanwhile. With 10 on the night
+  // shift (four chiller pairs and a pair to shed) it starts at once.
   const std::string text = scenario_text("azure-aue-2023");
   const json as_written = run_text(text, "aue-base");
   const std::string shed = "{name: hall-2, duration: 15m, crew: aue-site-ops, people: 1,";

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "cli/commands.hpp"
+#include "cli/name_choice.hpp"
 #include "cli/replication_watch.hpp"
 #include "loader/scenario_loader.hpp"
 #include "models/scenario/comparison.hpp"
@@ -19,14 +20,11 @@ int compare_command(const CompareOptions& options) {
   const models::ScenarioSpec& spec = *loaded->spec;
   std::optional<std::uint32_t> tenant;
   if (!options.tenant.empty()) {
-    const auto it = std::find_if(spec.tenants.begin(), spec.tenants.end(),
-                                 [&](const models::TenantSpec& t) { return t.name == options.tenant; });
-    if (it == spec.tenants.end()) {
-      fmt::print(stderr, "outagesim compare: --tenant: {} has no tenant named '{}'\n", options.scenario,
-                 options.tenant);
-      return 2;
-    }
-    tenant = static_cast<std::uint32_t>(it - spec.tenants.begin());
+    std::vector<std::string> names;
+    names.reserve(spec.tenants.size());
+    for (const models::TenantSpec& t : spec.tenants) names.push_back(t.name);
+    tenant = choose_name("compare", "tenant", options.scenario, options.tenant, names);
+    if (!tenant) return 2;
     const bool has_variants = std::any_of(spec.variants.begin(), spec.variants.end(),
                                           [&](const models::VariantSpec& v) { return v.tenant == *tenant; });
     if (!has_variants) {

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "loader/spelling.hpp"
+#include "cli/name_choice.hpp"
 #include "models/scenario/comparison.hpp"
 #include "reports/printable_text.hpp"
 
@@ -41,14 +41,7 @@ std::optional<models::ScenarioSpec> with_variant(const models::ScenarioSpec& spe
                command, reports::printable(variant), matches);
     return std::nullopt;
   }
-  std::string message = fmt::format("outagesim {}: --variant '{}' is no variant of the scenario", command,
-                                    reports::printable(variant));
-  if (names.empty()) {
-    message += " (it has none)";
-  } else if (const std::string hint = loader::did_you_mean(variant, names); !hint.empty()) {
-    message += "; " + hint;
-  }
-  fmt::print(stderr, "{}\n", message);
+  choose_name(command, "variant", "the scenario", variant, names);  // prints the hint and the variants
   return std::nullopt;
 }
 

@@ -55,6 +55,10 @@ TEST_CASE("compare refuses tenants it cannot compare") {
   const auto unknown = run_cli("compare scenarios/hk-2022-zone-c.yaml --tenant nobody");
   CHECK(unknown.status == 2);
   CHECK(unknown.err.find("no tenant named 'nobody'") != std::string::npos);
+  // Regression (session 20): compare alone gave neither a suggestion nor the tenants.
+  const auto typo = run_cli("compare scenarios/hk-2022-zone-c.yaml --tenant OKY");
+  CHECK(typo.status == 2);
+  CHECK(typo.err.find("did you mean 'OKX'?; its tenants: 'OKX', ") != std::string::npos);
   const auto none = run_cli("compare scenarios/hk-2022-zone-c.yaml --tenant gate-io");
   CHECK(none.status == 2);
   CHECK(none.err.find("has no strategy variants") != std::string::npos);

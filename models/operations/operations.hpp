@@ -43,6 +43,9 @@ class Operations final : public StateObserver, public sim::EventHandler {
   // Results, once the run is over.
   std::vector<bool> had_effect() const { return had_effect_; }
   std::vector<sim::Time> applied_at() const { return applied_at_; }
+  // Per injection and per repair: the change that fired its trigger, or kNoChange.
+  std::vector<ChangeId> fired_by() const { return fired_by_; }
+  std::vector<ChangeId> repair_fired_by() const { return repair_fired_by_; }
   std::vector<RepairRecord> repair_records() const;
 
  private:

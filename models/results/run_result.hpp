@@ -24,6 +24,10 @@ struct RunResult {
   std::vector<bool> injection_had_effect;       // per injection
   std::vector<sim::Time> injection_applied_at;  // per injection; never() when it never happened
   std::vector<RepairRecord> repairs;            // per repair of the spec
+  // Per injection and per repair: the journal record that fired its trigger; kNoChange when it has none
+  // or it never fired.
+  std::vector<ChangeId> injection_fired_by;
+  std::vector<ChangeId> repair_fired_by;
   // The strategies' results, by tenant function, sorted by id; a function whose strategy recorded
   // nothing (waiting for repair, most of a large region) is left out. Read with strategy().
   std::vector<std::pair<ComponentId, StrategyResult>> strategies;

@@ -5,6 +5,8 @@
 #include <cassert>
 #include <variant>
 
+#include "models/results/cause_chain.hpp"
+
 namespace outagesim::models {
 
 namespace {
@@ -52,9 +54,52 @@ struct HoldUp {
 
 }  // namespace
 
-ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component) {
+namespace {
+
+// Whether a trigger on the held component's own failure fired, in `base`, on a cause that started elsewhere:
+// holding the component up hides that symptom, not its cause, and the operators would still have acted on
+// it. When the chain starts at the component itself (its own fault, which holding it up removes), or the
+// trigger watches another component, it is left to fire or not.
+bool fired_through(const std::optional<TriggerSpec>& when, const RunResult& base, ChangeId fired_by,
+                   ComponentId component) {
+  // Only a failure is a symptom: a trigger on a return (storage automation marking the nodes that come
+  // back) has nothing to act on when the component never went.
+  const bool on_failure = when->event == TriggerEvent::kEntersDown ||
+                          when->event == TriggerEvent::kEntersDegraded ||
+                          when->event == TriggerEvent::kLeavesUp;
+  if (!on_failure || fired_by == kNoChange || base.journal[fired_by].component != component) return false;
+  const std::vector<ChangeId> chain = cause_chain(base, fired_by);
+  return base.journal[chain.back()].component != component;
+}
+
+ChangeId fired_by(const std::vector<ChangeId>& fired, std::size_t i) {
+  return i < fired.size() ? fired[i] : kNoChange;
+}
+
+}  // namespace
+
+ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunResult& base) {
   assert(component < spec.components.size());
+  assert(base.injection_applied_at.size() == spec.injections.size());
+  assert(base.repairs.size() == spec.repairs.size());
   ScenarioSpec out = spec;
+  // Before the injections on the component are removed, while the indices still match `base`.
+  for (InjectionId i = 0; i < out.injections.size(); ++i) {
+    InjectionSpec& inj = out.injections[i];
+    if (!inj.when || !fired_through(inj.when, base, fired_by(base.injection_fired_by, i), component))
+      continue;
+    inj.when.reset();
+    inj.at = base.injection_applied_at[i];
+    inj.delay = sim::Time();
+  }
+  for (std::size_t r = 0; r < out.repairs.size(); ++r) {
+    RepairSpec& repair = out.repairs[r];
+    if (!repair.when || !fired_through(repair.when, base, fired_by(base.repair_fired_by, r), component))
+      continue;
+    repair.when.reset();
+    repair.at = base.repairs[r].started;
+    repair.delay = sim::Time();
+  }
   std::erase_if(out.injections, [component](const InjectionSpec& i) { return i.target == component; });
   for (FailureProcessSpec& process : out.failures) {
     for (FailureGroup& group : process.groups) std::erase(group.members, component);

@@ -3,6 +3,7 @@
 // through what it needs, so a what-if run asks "what if this one thing had stood?" of every component.
 #pragma once
 
+#include "models/results/run_result.hpp"
 #include "models/scenario/scenario_spec.hpp"
 
 namespace outagesim::models {
@@ -17,7 +18,15 @@ namespace outagesim::models {
 // - host pools: no heat shutdown and no heat damage. A host pool still stops when its room loses power:
 //   that is physics, not a dependency the spec can cut (hold the room up for that).
 // Other components are untouched: a dependent of the held component sees it up throughout.
-// REQUIRES: component < spec.components.size().
-ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component);
+// The operators still act on a cause the held component only passed on: a repair or an operator action
+// triggered by the held component's failing (enters_down, enters_degraded, leaves_up), whose trigger fired in
+// `base` (the run of `spec` as written) on a cause chain starting elsewhere, starts at the time it started in
+// `base`. Without this, holding up the hall whose first shutdown started Tokyo 2019's cooling repair left the
+// whole plant unrepaired. A chain that starts at the held component (its own fault, which holding it up
+// removes) is not replayed, nor a trigger on another component: those fire or not in the held run, as HK's
+// shedding does not happen when its plant is held up. So holding up what stands between a cause and a trigger
+// (Tokyo's hall room-a1, upstream of the watched pool) can still silence the trigger: rank flags it.
+// REQUIRES: component < spec.components.size(); base is a run of spec.
+ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunResult& base);
 
 }  // namespace outagesim::models

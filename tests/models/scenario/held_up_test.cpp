@@ -23,7 +23,7 @@ faults:
   - {at: "02:00", target: vm, action: fail}
   - {at: "03:00", target: vm, action: repair}
 )"));
-  const ScenarioSpec held = held_up(spec, 1);
+  const ScenarioSpec held = held_up(spec, 1, simulate(spec));
   CHECK(std::get<ServiceParams>(held.components[1].params).needs.is_empty());
   CHECK_FALSE(std::get<ServiceParams>(held.components[2].params).needs.is_empty());
   REQUIRE(held.injections.size() == 1);
@@ -45,7 +45,8 @@ tenants:
 faults:
   - {at: "01:00", target: plant, action: fail}
 )"));
-  const ScenarioSpec room = held_up(spec, 2);
+  const RunResult base = simulate(spec);
+  const ScenarioSpec room = held_up(spec, 2, base);
   const auto& r = std::get<RoomParams>(room.components[2].params);
   CHECK(r.power.is_empty());
   CHECK_FALSE(r.sprinkler_c);
@@ -53,7 +54,7 @@ faults:
   CHECK(room.injections[1].action == Action::kAuxiliaryCooling);
   CHECK(room.injections[1].amount == 200);
   CHECK(room.injections[1].at == Time());
-  const ScenarioSpec pool = held_up(spec, 3);
+  const ScenarioSpec pool = held_up(spec, 3, base);
   const auto& p = std::get<HostPoolParams>(pool.components[3].params);
   CHECK_FALSE(p.shutdown_c);
   CHECK_FALSE(p.rated_c);
@@ -66,8 +67,60 @@ faults:
   CHECK(simulate(pool, 1).downtime(shop) > Time());
   ScenarioSpec dry = spec;
   std::get<RoomParams>(dry.components[2].params).sprinkler_c.reset();
-  CHECK(simulate(held_up(dry, 3), 1).downtime(shop) == Time());
-  const ScenarioSpec plant = held_up(spec, 1);
+  CHECK(simulate(held_up(dry, 3, simulate(dry)), 1).downtime(shop) == Time());
+  const ScenarioSpec plant = held_up(spec, 1, base);
   CHECK(std::get<CoolingPlantParams>(plant.components[1].params).power.is_empty());
   CHECK(plant.injections.empty());
+}
+
+TEST_CASE("the operators act when they did, though the component whose failure they acted on is held up") {
+  // Regression (session 20): holding y up removed the repair its failure triggers, so x was never
+  // repaired and rank read "held up: -9h". y only passed x's failure on: the operators still act on it.
+  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: x, kind: object_storage}
+  - {name: y, kind: compute, needs: x}
+  - {name: z, kind: compute}
+tenants:
+  - {name: t1, needs: [y]}
+  - {name: t2, needs: [x]}
+faults:
+  - {at: "10:00", target: x, action: fail}
+operator_actions:
+  - {when: {component: y, event: enters_down}, delay: 30m, target: z, action: fail, note: by the trigger}
+  - {when: {component: z, event: enters_down}, target: x, action: repair, note: then z}
+repairs:
+  - name: fix x
+    when: {component: y, event: leaves_up}
+    delay: 1h
+    stages: [{name: fix, duration: 2h, then: [{target: x, action: repair}]}]
+)"));
+  const RunResult base = simulate(spec);
+  const ScenarioSpec held = held_up(spec, 1, base);
+  REQUIRE(held.repairs.size() == 1);
+  CHECK_FALSE(held.repairs[0].when);
+  CHECK(held.repairs[0].at == Time::hours(11));  // y left up at 10:00, plus the hour
+  CHECK(held.repairs[0].delay == Time());
+  const auto noted = [&](const ScenarioSpec& s, const std::string& note) -> const InjectionSpec& {
+    for (const InjectionSpec& i : s.injections) {
+      if (i.note == note) return i;
+    }
+    FAIL("no injection noted " << note);
+    return s.injections.front();
+  };
+  CHECK_FALSE(noted(held, "by the trigger").when);
+  CHECK(noted(held, "by the trigger").at == Time::minutes(10 * 60 + 30));
+  CHECK(noted(held, "then z").when);  // it watches z, not the held component: left to fire
+  const ComponentId t1 = spec.tenants[0].functions[0].id;
+  const ComponentId t2 = spec.tenants[1].functions[0].id;
+  const RunResult run = simulate(held);
+  CHECK(run.downtime(t1) == Time());
+  CHECK(run.downtime(t2) == base.downtime(t2));
+  // Held up, x's own fault is gone: what its failure set off is not replayed, and nothing is down.
+  const ScenarioSpec root = held_up(spec, 0, base);
+  CHECK(root.repairs[0].when);
+  CHECK(noted(root, "by the trigger").when);
+  const RunResult calm = simulate(root);
+  CHECK(calm.downtime(t1) == Time());
+  CHECK(calm.downtime(t2) == Time());
 }

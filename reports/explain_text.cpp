@@ -102,6 +102,24 @@ void explain_function(std::string& out, const m::ScenarioSpec& spec, const m::Ru
     }
     out += "\n";
   }
+  // The segments follow the primary deployment. When the function's strategy served it from elsewhere,
+  // say so rather than let the primary's holders stand for the whole outage.
+  const m::StrategyResult& strategy = result.strategy(f.id);
+  if (strategy.served_by_alternative || strategy.procedure_started) {
+    out += fmt::format("  Note: {} has a {} strategy", name, m::strategy_kind_name(f.strategy.get()));
+    if (strategy.procedure_started)
+      out += fmt::format(", whose procedure began at {}", local_clock(spec, *strategy.procedure_started));
+    if (strategy.alternative_ready)
+      out += fmt::format(" and whose site was ready at {}", local_clock(spec, *strategy.alternative_ready));
+    out += fmt::format(
+        "{}. The segments above follow its primary deployment only: where the strategy brought it back, "
+        "they charge its own waits (detection, switchover, the new site's recovery) to the primary's "
+        "holders. `outagesim compare` tells the strategy's waits",
+        strategy.served_by_alternative ? "; it came back through it" : "");
+    if (const std::string how = describe_wait(strategy.limitation, strategy.step); !how.empty())
+      out += fmt::format(" (here limited by {}, {})", how, format_duration(strategy.limited_for));
+    out += ".\n\n";
+  }
 }
 
 }  // namespace

@@ -72,7 +72,8 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
     if (faulted)
       rank.saved =
           out.total - function_downtime(spec, simulate(without_faults_on(spec, rank.component), seed));
-    rank.held_up_saved = out.total - function_downtime(spec, simulate(held_up(spec, rank.component, base), seed));
+    rank.held_up_saved =
+        out.total - function_downtime(spec, simulate(held_up(spec, rank.component, base), seed));
     if (rank.attributed == sim::Time() && rank.rooted == sim::Time() && !rank.saved && rank.tenants.empty() &&
         rank.held_up_saved == sim::Time())
       continue;

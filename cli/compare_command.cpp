@@ -34,7 +34,12 @@ int compare_command(const CompareOptions& options) {
     }
   }
   const std::uint64_t seed = options.seed.value_or(spec.seed);
-  if (options.runs) {
+  // Nothing to compare is said once, by the one-run report, rather than as an empty table of N runs.
+  if (options.runs && spec.variants.empty()) {
+    fmt::print(stderr, "outagesim compare: --runs: {} has no strategy variants to replicate\n",
+               options.scenario);
+  }
+  if (options.runs && !spec.variants.empty()) {
     ReplicationWatch watch(*options.runs, options.quiet);
     const models::UncertainComparison c = models::compare_variants_uncertain(
         spec, seed, *options.runs, options.threads, watch.control(), tenant);

@@ -24,7 +24,10 @@ CLI::App* add_export_subcommand(CLI::App& app, ExportOptions& options, const CLI
         ->add_option("--seed", options.seed,
                      "Seed of the run that times the faults (default: the scenario's)")
         ->check(seed_text);
-    format_cmd->add_option("-o,--output", options.output, "Write the JSON to this file instead of stdout");
+    format_cmd->add_option("-o,--output", options.output, "Write the JSON to this file instead of stdout")
+        ->check([](const std::string& v) {
+          return v.empty() ? std::string("must not be empty") : std::string();
+        });
     format_cmd->callback([&options, name] { options.format = name; });
   };
   add_format("fis", "An AWS FIS experiment template (JSON for `aws fis create-experiment-template`)");

@@ -39,8 +39,9 @@ CLI::App* add_import_subcommand(CLI::App& app, ImportOptions& options) {
             });
         return plain ? std::string() : std::string("a tenant name of letters, digits, '-', '_' and '.'");
       });
-  terraform->add_option("-o,--output", options.output,
-                        "Write the tenant part to this file instead of stdout");
+  terraform->add_option("-o,--output", options.output, "Write the tenant part to this file instead of stdout")
+      ->check(
+          [](const std::string& v) { return v.empty() ? std::string("must not be empty") : std::string(); });
   return import_cmd;
 }
 

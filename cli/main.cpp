@@ -77,7 +77,8 @@ int main(int argc, char** argv) {
       run_cmd->add_option("--format", run.format, "Report format")->check(CLI::IsMember({"text", "json"}));
   run_cmd->add_option("--seed", run.seed, "Seed for the run's random streams (default: the scenario's)")
       ->check(kSeedText);
-  run_cmd->add_option("-o,--output", run.output, "Write the report to this file instead of stdout");
+  run_cmd->add_option("-o,--output", run.output, "Write the report to this file instead of stdout")
+      ->check(kNonEmpty);
   run_cmd
       ->add_option("--runs", run.runs, "Replications: draw every uncertain input and random process N times")
       ->check(kRunsCount);
@@ -121,7 +122,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));
   compare_cmd->add_option("--seed", compare.seed, "Seed for every run (default: the scenario's)")
       ->check(kSeedText);
-  compare_cmd->add_option("-o,--output", compare.output, "Write the report to this file instead of stdout");
+  compare_cmd->add_option("-o,--output", compare.output, "Write the report to this file instead of stdout")
+      ->check(kNonEmpty);
   compare_cmd->add_option("--runs", compare.runs, "Replications, every strategy on the same draws in each")
       ->check(kRunsCount);
   compare_cmd->add_option("--threads", compare.threads, "Threads for replications (default: one per core)")
@@ -134,7 +136,8 @@ int main(int argc, char** argv) {
   merge_cmd->add_option("scenario", merge.scenario, "Scenario YAML file the shards ran")->required();
   merge_cmd->add_option("shards", merge.shards, "Shard files, one per part, in any order")->required();
   merge_cmd->add_option("--format", merge.format, "Report format")->check(CLI::IsMember({"text", "json"}));
-  merge_cmd->add_option("-o,--output", merge.output, "Write the report to this file instead of stdout");
+  merge_cmd->add_option("-o,--output", merge.output, "Write the report to this file instead of stdout")
+      ->check(kNonEmpty);
   merge_cmd->add_option("--samples", merge.samples,
                         "Write each replication's draws and results to this CSV file");
 
@@ -155,7 +158,8 @@ int main(int argc, char** argv) {
   sens_cmd->add_flag("--quiet", sens.quiet, "No progress bar");
   sens_cmd->add_option("--format", sens.format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv"}));
-  sens_cmd->add_option("-o,--output", sens.output, "Write the report to this file instead of stdout");
+  sens_cmd->add_option("-o,--output", sens.output, "Write the report to this file instead of stdout")
+      ->check(kNonEmpty);
 
   ExplainOptions explain;
   CLI::App* explain_cmd = app.add_subcommand(
@@ -168,7 +172,8 @@ int main(int argc, char** argv) {
       ->check(kNonEmpty);
   explain_cmd->add_option("--seed", explain.seed, "Seed of the run (default: the scenario's)")
       ->check(kSeedText);
-  explain_cmd->add_option("-o,--output", explain.output, "Write the story to this file instead of stdout");
+  explain_cmd->add_option("-o,--output", explain.output, "Write the story to this file instead of stdout")
+      ->check(kNonEmpty);
 
   RankOptions rank;
   CLI::App* rank_cmd = app.add_subcommand(
@@ -178,7 +183,8 @@ int main(int argc, char** argv) {
   rank_cmd->add_option("--format", rank.format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv"}));
   rank_cmd->add_option("--seed", rank.seed, "Seed of the runs (default: the scenario's)")->check(kSeedText);
-  rank_cmd->add_option("-o,--output", rank.output, "Write the report to this file instead of stdout");
+  rank_cmd->add_option("-o,--output", rank.output, "Write the report to this file instead of stdout")
+      ->check(kNonEmpty);
   rank_cmd->add_option("--variant", rank.variant, "Rank with this strategy variant in place (see compare)")
       ->check(kNonEmpty);
 
@@ -188,7 +194,8 @@ int main(int argc, char** argv) {
   report_cmd->add_option("scenario", report.scenario, "Scenario YAML file")->required();
   report_cmd->add_option("--seed", report.seed, "Seed of the runs (default: the scenario's)")
       ->check(kSeedText);
-  report_cmd->add_option("-o,--output", report.output, "Write the page to this file instead of stdout");
+  report_cmd->add_option("-o,--output", report.output, "Write the page to this file instead of stdout")
+      ->check(kNonEmpty);
   report_cmd->add_option("--runs", report.runs, "Replications of the variant comparison, with intervals")
       ->check(kRunsCount);
   report_cmd->add_option("--threads", report.threads, "Threads for replications (default: one per core)")
@@ -204,7 +211,8 @@ int main(int argc, char** argv) {
   graph_cmd->add_option("--tenant", graph.tenant, "Only this tenant, its functions and what they depend on")
       ->check(kNonEmpty);
   graph_cmd->add_option("--seed", graph.seed, "Seed of the run (default: the scenario's)")->check(kSeedText);
-  graph_cmd->add_option("-o,--output", graph.output, "Write the DOT to this file instead of stdout");
+  graph_cmd->add_option("-o,--output", graph.output, "Write the DOT to this file instead of stdout")
+      ->check(kNonEmpty);
 
   SweepOptions sweep;
   CLI::App* sweep_cmd = app.add_subcommand(
@@ -215,7 +223,8 @@ int main(int argc, char** argv) {
   sweep_cmd->add_option("--format", sweep.format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv"}));
   sweep_cmd->add_option("--seed", sweep.seed, "Seed of the runs (default: the scenario's)")->check(kSeedText);
-  sweep_cmd->add_option("-o,--output", sweep.output, "Write the report to this file instead of stdout");
+  sweep_cmd->add_option("-o,--output", sweep.output, "Write the report to this file instead of stdout")
+      ->check(kNonEmpty);
   sweep_cmd->add_option("--variant", sweep.variant, "Sweep with this strategy variant in place (see compare)")
       ->check(kNonEmpty);
 
@@ -238,7 +247,8 @@ int main(int argc, char** argv) {
   gen_cmd
       ->add_option("--seed", gen.seed, "Seed of the draws, also written as the scenario's seed (default: 1)")
       ->check(kSeedText);
-  gen_cmd->add_option("-o,--output", gen.output, "Write the scenario to this file instead of stdout");
+  gen_cmd->add_option("-o,--output", gen.output, "Write the scenario to this file instead of stdout")
+      ->check(kNonEmpty);
   gen_cmd->add_option(
       "--tenant-table", gen.tenant_table,
       "Write the tenants to this JSON Lines file (a path as given, from the working directory; the "

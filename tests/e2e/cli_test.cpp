@@ -196,3 +196,14 @@ TEST_CASE("a seed that is not a 64-bit whole number is a usage error") {
   }
   CHECK(run_cli("run scenarios/power-feed-loss.yaml --seed 18446744073709551615").status == 0);
 }
+
+TEST_CASE("an empty output file name is refused, not taken for stdout") {
+  // Regression (session 20): -o "" wrote to stdout without a word.
+  for (const std::string command : {"run", "graph", "rank", "export fis", "compare"}) {
+    INFO(command);
+    const auto r = run_cli(command + " scenarios/power-feed-loss.yaml -o ''");
+    CHECK(r.status == 2);
+    CHECK(r.err.find("--output: must not be empty") != std::string::npos);
+    CHECK(r.out.empty());
+  }
+}

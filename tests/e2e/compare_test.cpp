@@ -137,3 +137,11 @@ TEST_CASE("HK 2022: a restore from backups needs the backups to be somewhere tha
   CHECK(downtime("restore from backups in zone-redundant storage") < downtime("as it was"));
   CHECK(redundant["data_lost_s"].get<long>() >= 9 * 3600);
 }
+
+TEST_CASE("compare --runs on a scenario without variants says so instead of an empty table") {
+  // Regression (session 20): it replicated N times for an empty table, exit 0 and no word.
+  const auto r = run_cli("compare scenarios/control-plane-outage.yaml --runs 5 --quiet");
+  CHECK(r.status == 0);
+  CHECK(r.err.find("has no strategy variants to replicate") != std::string::npos);
+  CHECK(r.out.find("no tenant has strategy variants") != std::string::npos);
+}

@@ -21,6 +21,12 @@ std::string kind_list(std::span<const m::ComponentKind> kinds) {
   return fmt::format("{}", fmt::join(names, " or "));
 }
 
+// "a compute", "an image_service": the article for the first kind's name.
+std::string a_kind_list(std::span<const m::ComponentKind> kinds) {
+  const std::string list = kind_list(kinds);
+  return (list.find_first_of("aeiou") == 0 ? "an " : "a ") + list;
+}
+
 }  // namespace
 
 void ScenarioReader::claim_name(std::vector<std::string>& taken, const std::string& name,
@@ -103,7 +109,7 @@ std::optional<m::ComponentId> ScenarioReader::component_ref(const YamlNode& node
   const auto it = component_ids_.find(*name);
   if (it == component_ids_.end()) {
     const std::string expected =
-        kinds.empty() ? "the name of a component" : "the name of a " + kind_list(kinds);
+        kinds.empty() ? "the name of a component" : "the name of " + a_kind_list(kinds);
     // A tenant or its function is a vertex too, but only components take faults, actions and roles: say
     // what the name is rather than that it is nothing.
     // Looked up by index: a scan of every tenant per wrong name made 20,000 of them take 7 s.
@@ -136,7 +142,7 @@ std::optional<m::ComponentId> ScenarioReader::component_ref(const YamlNode& node
     if (std::find(kinds.begin(), kinds.end(), *actual) == kinds.end()) {
       sink_.error(node.mark(),
                   fmt::format("{} names '{}', a {}", what, shown_text(*name), m::kind_name(*actual)),
-                  "the name of a " + kind_list(kinds));
+                  "the name of " + a_kind_list(kinds));
       return std::nullopt;
     }
   }

@@ -24,12 +24,15 @@ const m::TenantFunctionSpec& function_of(const m::ScenarioSpec& spec, const m::F
 std::string sweep_text(const m::ScenarioSpec& spec, const m::SinglePointSweep& sweep,
                        const RunMetadata& meta) {
   std::string out = header_text(spec, meta) + "\n\n";
+  const std::string how_long =
+      sweep.duration < spec.horizon
+          ? fmt::format("for {} and then repaired", format_duration(sweep.duration))
+          : fmt::format("for the whole run ({}), never repaired within it", format_duration(spec.horizon));
   out += fmt::format(
-      "Each component failed alone at the start for {} and then repaired, with no other fault, operator "
-      "action, "
+      "Each component failed alone at the start {}, with no other fault, operator action, "
       "repair or random failure. Down: the tenant functions that went down because of it, each with the down "
       "time it cost (its own recovery steps included).\n",
-      format_duration(sweep.duration));
+      how_long);
   if (sweep.quiet_downtime > sim::Time())
     out += fmt::format(
         "Without any failure the tenant functions are already down for {} in all; only time beyond that "

@@ -38,3 +38,11 @@ TEST_CASE("sweep refuses a duration that is not one") {
     CHECK(sub.err.find("a whole number of seconds, at least 1s") != std::string::npos);
   }
 }
+
+TEST_CASE("a sweep longer than the run says nothing was repaired within it") {
+  // Regression (session 20): it said "and then repaired" of a 100-day failure in a 12-hour run.
+  const auto r = run_cli("sweep scenarios/power-feed-loss.yaml --duration 100d");
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("for the whole run (12h 00m), never repaired within it") != std::string::npos);
+  CHECK(r.out.find("then repaired") == std::string::npos);
+}

@@ -309,6 +309,15 @@ std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YamlNode& node
     if (const auto d = read_duration(sink_, node, what)) steps.push_back({"recovery", *d});
     return steps;
   }
+  if (is_distribution(node)) {  // one uncertain duration: the one step called "recovery", drawn
+    const Locate<m::RecoveryStep> here = at ? element(at, 0) : Locate<m::RecoveryStep>();
+    const auto nominal = read_uncertain(sink_, node, what, m::InputUnit::kDuration,
+                                        Range::between(0, static_cast<double>(kMaxDuration.count_ms())),
+                                        duration_reader(), here ? into(here, &m::RecoveryStep::duration)
+                                                                : m::InputSetter());
+    if (nominal) steps.push_back({"recovery", sim::Time::ms(std::llround(*nominal))});
+    return steps;
+  }
   for (const YamlNode& item : list_items(node, what)) {
     const auto step_name = scalar_at(item, "step");
     YamlMap step(sink_, item,

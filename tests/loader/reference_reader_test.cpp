@@ -72,3 +72,19 @@ components:
 )"));
   CHECK_THAT(errors, Catch::Contains("lists 'a' twice"));
 }
+
+TEST_CASE("a recovery written as one distribution is one drawn step") {
+  // Regression (session 20): refused as "not a list", though one duration is accepted.
+  m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: oss, kind: object_storage, recovery: {dist: uniform, min: 10m, max: 1h}}
+)"));
+  const auto& steps = std::get<m::ServiceParams>(spec.components[0].params).recovery;
+  REQUIRE(steps.size() == 1);
+  CHECK(steps[0].name == "recovery");
+  CHECK(steps[0].duration == Time::minutes(35));  // the nominal: the median
+  REQUIRE(spec.inputs.size() == 1);
+  CHECK(spec.inputs[0].unit == m::InputUnit::kDuration);
+  spec.inputs[0].set(spec, static_cast<double>(Time::minutes(50).count_ms()));
+  CHECK(std::get<m::ServiceParams>(spec.components[0].params).recovery[0].duration == Time::minutes(50));
+}

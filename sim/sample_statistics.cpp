@@ -99,10 +99,17 @@ Summary summarize(std::span<const double> values) {
   std::sort(sorted.begin(), sorted.end());
   assert(std::all_of(sorted.begin(), sorted.end(), [](double x) { return std::isfinite(x); }));
 
-  s.mean = mean_of(sorted);
-  s.sd = sd_of(sorted, s.mean);
   s.min = sorted.front();
   s.max = sorted.back();
+  // A constant is its own mean with no spread: summed, 100 times 2670.714 is not 100 x 2670.714, and a
+  // report printed a mean of 2670.7140000000004 with a standard deviation of 4.57e-13.
+  if (s.min == s.max) {
+    s.mean = s.min;
+    s.sd = 0;
+  } else {
+    s.mean = std::clamp(mean_of(sorted), s.min, s.max);
+    s.sd = sd_of(sorted, s.mean);
+  }
   s.ci95_low = s.ci95_high = s.mean;
   if (s.n > 1 && s.sd > 0) {
     const boost::math::students_t_distribution<double, DoublePolicy> t(static_cast<double>(s.n - 1));

@@ -135,3 +135,12 @@ TEST_CASE("wilson interval of a proportion") {
   CHECK(unknown.low == 0);
   CHECK(unknown.high == 1);
 }
+
+TEST_CASE("a constant sample is its own mean, with no spread") {
+  // Regression (session 20): the mean of 100 copies of 2670.714 came out 2670.7140000000004, sd 4.57e-13.
+  const std::vector<double> same(100, 2670.714);
+  const Summary s = summarize(same);
+  CHECK(s.mean == 2670.714);
+  CHECK(s.sd == 0);
+  CHECK(s.ci95_low == s.ci95_high);
+}

@@ -1,6 +1,8 @@
 // An arena for mimalloc, advised for transparent huge pages.
 #include "cli/heap_setup.hpp"
 
+#include <new>
+
 #if defined(OUTAGESIM_MIMALLOC)
 #include <mimalloc.h>
 #include <sys/mman.h>
@@ -12,9 +14,18 @@
 
 namespace outagesim::cli {
 
+namespace {
+
+void throw_bad_alloc() {
+  throw std::bad_alloc();
+}
+
+}  // namespace
+
 #if defined(OUTAGESIM_MIMALLOC)
 
 void set_up_heap() {
+  std::set_new_handler(throw_bad_alloc);
   // Memory freed is kept for the next allocation instead of handed back to the kernel after 25 ms (the
   // default): a run frees its input's text and the loader's scratch, then allocates as much again, and
   // each page handed back would be faulted in and zeroed a second time. MIMALLOC_ALLOW_DECOMMIT=1 in the
@@ -39,7 +50,9 @@ void set_up_heap() {
 
 #else
 
-void set_up_heap() {}
+void set_up_heap() {
+  std::set_new_handler(throw_bad_alloc);
+}
 
 #endif
 

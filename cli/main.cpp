@@ -325,6 +325,12 @@ int main(int argc, char** argv) {
     if (*sweep_cmd) return sweep_command(sweep);
     if (*export_cmd) return export_command(export_options);
     if (*import_cmd) return import_command(import_options);
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr,
+               "outagesim: out of memory: this machine (or its limit) cannot hold what the run needs; with "
+               "--runs, fewer replications need less\n");
+    abort_group(3);
+    return 3;
   } catch (const std::exception& e) {
     fmt::print(stderr, "outagesim: internal error: {}\n", e.what());
     abort_group(3);  // the other ranks of an MPI run would otherwise wait for this one forever

@@ -7,9 +7,17 @@
 #include <exception>
 #include <limits>
 #include <mutex>
+#include <new>
 #include <thread>
 
 namespace outagesim::sim::detail {
+
+void check_allocatable(std::uint64_t count, std::size_t size) {
+  if (size != 0 && count > std::numeric_limits<std::size_t>::max() / size) throw std::bad_alloc();
+  void* memory = ::operator new(count* size, std::nothrow);
+  if (memory == nullptr) throw std::bad_alloc();
+  ::operator delete(memory);
+}
 
 IndexedRunOutcome run_indexed(std::uint64_t count, unsigned threads,
                               const std::function<void(std::uint64_t)>& body, const RunControl& control) {

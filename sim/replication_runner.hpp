@@ -55,6 +55,11 @@ struct IndexedRunOutcome {
 IndexedRunOutcome run_indexed(std::uint64_t count, unsigned threads,
                               const std::function<void(std::uint64_t)>& body, const RunControl& control);
 
+// Throws std::bad_alloc when `count` objects of `size` bytes cannot be had in one piece now: the slots of
+// every replication are taken at once, and an allocator that cannot throw (mimalloc's, with no new
+// handler it sees) would abort the process without a word instead.
+void check_allocatable(std::uint64_t count, std::size_t size);
+
 }  // namespace detail
 
 // Runs body(r) for every replication r in [begin, end) on `threads` threads (0: one per hardware thread)
@@ -68,6 +73,7 @@ auto run_replications(std::uint64_t begin, std::uint64_t end, unsigned threads, 
   using Result = std::conditional_t<std::is_same_v<T, detail::DeducedResult>,
                                     std::invoke_result_t<const Body&, std::uint64_t>, T>;
   static_assert(std::is_move_constructible_v<Result>, "a replication's result must be movable");
+  detail::check_allocatable(end - begin, sizeof(std::optional<Result>));
   std::vector<std::optional<Result>> slots(end - begin);
   const detail::IndexedRunOutcome outcome = detail::run_indexed(
       end - begin, threads, [&](std::uint64_t k) { slots[k].emplace(body(begin + k)); }, control);

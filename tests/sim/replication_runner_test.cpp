@@ -1,7 +1,9 @@
 #include "sim/replication_runner.hpp"
 
 #include <catch2/catch.hpp>
+#include <limits>
 #include <memory>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -129,4 +131,12 @@ TEST_CASE("the result type comes from the body, or is given") {
 TEST_CASE("zero threads means one per hardware thread") {
   const std::function<double(std::uint64_t)> body = draw_for;
   CHECK(run_replications(0, 16, 0, body).results == run_replications(0, 16, 1, body).results);
+}
+
+TEST_CASE("slots that cannot be had are std::bad_alloc, not an abort") {
+  // Regression (session 20): --runs 100000000 under a memory limit aborted inside mimalloc without a word.
+  // Only the overflow is tried here: a sanitizer's allocator would abort on the huge request itself.
+  CHECK_THROWS_AS(outagesim::sim::detail::check_allocatable(std::numeric_limits<std::uint64_t>::max() / 2, 4),
+                  std::bad_alloc);
+  CHECK_NOTHROW(outagesim::sim::detail::check_allocatable(1000, 32));
 }

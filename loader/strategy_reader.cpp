@@ -286,6 +286,10 @@ void ScenarioReader::read_variants(const YamlNode& list) {
         }
         fm.finish();
       }
+    } else if (one.defined()) {
+      // The tenant is unknown (reported): the strategy is still read, for its own mistakes, and dropped
+      // with the variant. The load fails, so the draws it registers are never applied.
+      read_strategy(one, "'strategy' of " + v.what(), {});
     }
     v.finish();
     if (tenant) spec_.variants.push_back(std::move(variant));

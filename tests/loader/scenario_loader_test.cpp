@@ -1042,3 +1042,20 @@ TEST_CASE("a scenario's seed takes every value --seed takes and nothing past it"
   CHECK_THAT(load_errors(scenario_yaml(std::string(kPlant) + "seed: 0x10\n")),
              Catch::Contains("not a decimal whole number"));
 }
+
+TEST_CASE("a variant of an unknown tenant still has its strategy's mistakes reported") {
+  // Regression (session 20): the unknown tenant hid every mistake of the strategy until it was fixed.
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: z, kind: compute}
+tenants:
+  - {name: t1, needs: [z]}
+variants:
+  - {name: v, tenant: t9, strategy: {kind: standby, needs: [zz], detection: {dist: uniform, min: 1m, max: 5m},
+     switchover: banana}}
+)"));
+  CHECK(errors.find("names 't9', which is not in 'tenants'") != std::string::npos);
+  CHECK(errors.find("names 'zz', which is no component") != std::string::npos);
+  CHECK(errors.find("'switchover' of 'strategy' of variant 'v' is 'banana'") != std::string::npos);
+  CHECK(errors.find("3 problems found") != std::string::npos);
+}

@@ -218,18 +218,27 @@ operator_actions:
         std::string::npos);
 }
 
-TEST_CASE("the text report lists heat-damaged hosts, when found, and when their pool is whole again") {
-  const Run run = run_yaml(scenario_yaml(R"(
+namespace {
+
+// A hall whose pool is damaged by heat (10 hosts, found at 03:30), replaced as `replace` says.
+Run heat_damage_run(const std::string& replace) {
+  return run_yaml(scenario_yaml(R"(
 components:
   - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
   - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 180000, alarm_c: 45}
   - {name: a, kind: host_pool, room: room, hosts: 100, kw_per_host: 5, rated_c: 29, damage: {pct_per_c_hour: 1},
-     replace: {spares: 10, hosts_per_person_hour: 5}}
+     replace: )" + replace + R"(}
 faults:
   - {at: "01:00", target: plant, action: fail_chillers, count: 2}
 operator_actions:
   - {at: "02:30", target: plant, action: restore_chillers, count: 2}
 )"));
+}
+
+}  // namespace
+
+TEST_CASE("the text report lists heat-damaged hosts, when found, and when their pool is whole again") {
+  const Run run = heat_damage_run("{spares: 10, hosts_per_person_hour: 5}");
   const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
   INFO(text);
   // 10 °C·h at 1 % per °C·h: 10 hosts, found at 03:30 when the room is back at 29 °C; 2 h to replace.
@@ -251,17 +260,7 @@ operator_actions:
 }
 
 TEST_CASE("a heat-damage finding not replaced by the end has no whole-again time in the JSON") {
-  const Run run = run_yaml(scenario_yaml(R"(
-components:
-  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
-  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 180000, alarm_c: 45}
-  - {name: a, kind: host_pool, room: room, hosts: 100, kw_per_host: 5, rated_c: 29, damage: {pct_per_c_hour: 1},
-     replace: {spares: 0}}
-faults:
-  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
-operator_actions:
-  - {at: "02:30", target: plant, action: restore_chillers, count: 2}
-)"));
+  const Run run = heat_damage_run("{spares: 0}");
   const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta);
   REQUIRE(doc["heat_damage"].size() == 1);
   CHECK(doc["heat_damage"][0]["whole_again_s"].is_null());

@@ -52,29 +52,28 @@ struct HoldUp {
   }
 };
 
-}  // namespace
-
-namespace {
-
 // Whether a trigger on the held component's own failure fired, in `base`, on a cause that started elsewhere:
 // holding the component up hides that symptom, not its cause, and the operators would still have acted on
 // it. When the chain starts at the component itself (its own fault, which holding it up removes), or the
-// trigger watches another component, it is left to fire or not.
-bool fired_through(const std::optional<TriggerSpec>& when, const RunResult& base, ChangeId fired_by,
-                   ComponentId component) {
+// trigger watches another component or a repair, it is left to fire or not.
+bool replayed(const TriggerSpec& when, const RunResult& base, ChangeId firing, ComponentId component) {
   // Only a failure is a symptom: a trigger on a return (storage automation marking the nodes that come
   // back) has nothing to act on when the component never went.
-  const bool on_failure = when->event == TriggerEvent::kEntersDown ||
-                          when->event == TriggerEvent::kEntersDegraded ||
-                          when->event == TriggerEvent::kLeavesUp;
-  if (!on_failure || fired_by == kNoChange || base.journal[fired_by].component != component) return false;
-  const std::vector<ChangeId> chain = cause_chain(base, fired_by);
+  const bool on_failure = when.event == TriggerEvent::kEntersDown ||
+                          when.event == TriggerEvent::kEntersDegraded ||
+                          when.event == TriggerEvent::kLeavesUp;
+  if (when.source != TriggerSpec::Source::kComponent || when.component != component || !on_failure ||
+      firing == kNoChange) {
+    return false;
+  }
+  const std::vector<ChangeId> chain = cause_chain(base, firing);
   return base.journal[chain.back()].component != component;
 }
 
-ChangeId fired_by(const std::vector<ChangeId>& fired, std::size_t i) {
-  return i < fired.size() ? fired[i] : kNoChange;
-}
+// A replayed action or repair starts a millisecond after the time it started in `base`: a triggered one
+// came after everything else at its instant (its trigger among them), and one timed from the start would
+// come before (a repair of x would land ahead of the fault on x that set it off).
+constexpr sim::Time kAfterItsCause = sim::Time::ms(1);
 
 }  // namespace
 
@@ -82,22 +81,29 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
   assert(component < spec.components.size());
   assert(base.injection_applied_at.size() == spec.injections.size());
   assert(base.repairs.size() == spec.repairs.size());
+  assert(base.injection_fired_by.size() == spec.injections.size());
+  assert(base.repair_fired_by.size() == spec.repairs.size());
+  assert(base.horizon == spec.horizon);
   ScenarioSpec out = spec;
   // Before the injections on the component are removed, while the indices still match `base`.
   for (InjectionId i = 0; i < out.injections.size(); ++i) {
     InjectionSpec& inj = out.injections[i];
-    if (!inj.when || !fired_through(inj.when, base, fired_by(base.injection_fired_by, i), component))
+    const sim::Time at = base.injection_applied_at[i];
+    if (!inj.when || at.is_never() || at + kAfterItsCause >= spec.horizon ||
+        !replayed(*inj.when, base, base.injection_fired_by[i], component))
       continue;
     inj.when.reset();
-    inj.at = base.injection_applied_at[i];
+    inj.at = at + kAfterItsCause;
     inj.delay = sim::Time();
   }
   for (std::size_t r = 0; r < out.repairs.size(); ++r) {
     RepairSpec& repair = out.repairs[r];
-    if (!repair.when || !fired_through(repair.when, base, fired_by(base.repair_fired_by, r), component))
+    const sim::Time at = base.repairs[r].started;
+    if (!repair.when || at.is_never() || at + kAfterItsCause >= spec.horizon ||
+        !replayed(*repair.when, base, base.repair_fired_by[r], component))
       continue;
     repair.when.reset();
-    repair.at = base.repairs[r].started;
+    repair.at = at + kAfterItsCause;
     repair.delay = sim::Time();
   }
   std::erase_if(out.injections, [component](const InjectionSpec& i) { return i.target == component; });

@@ -19,13 +19,16 @@ namespace outagesim::models {
 //   that is physics, not a dependency the spec can cut (hold the room up for that).
 // Other components are untouched: a dependent of the held component sees it up throughout.
 // The operators still act on a cause the held component only passed on: a repair or an operator action
-// triggered by the held component's failing (enters_down, enters_degraded, leaves_up), whose trigger fired in
-// `base` (the run of `spec` as written) on a cause chain starting elsewhere, starts at the time it started in
-// `base`. Without this, holding up the hall whose first shutdown started Tokyo 2019's cooling repair left the
-// whole plant unrepaired. A chain that starts at the held component (its own fault, which holding it up
-// removes) is not replayed, nor a trigger on another component: those fire or not in the held run, as HK's
-// shedding does not happen when its plant is held up. So holding up what stands between a cause and a trigger
-// (Tokyo's hall room-a1, upstream of the watched pool) can still silence the trigger: rank flags it.
+// triggered by the held component's failing (enters_down, enters_degraded, leaves_up), whose trigger fired
+// in `base` (the run of `spec` as written) on a cause chain starting elsewhere, starts 1 ms after the time
+// it started in `base` (after everything else at that instant, as a triggered one does). Without this,
+// holding up the hall whose first shutdown started Tokyo 2019's cooling repair left the whole plant
+// unrepaired. A chain that starts at the held component (its own fault, which holding it up removes) is
+// not replayed, nor a trigger on another component: those fire or not in the held run, as HK's shedding
+// does not happen when its plant is held up. So holding up what stands between a cause and a trigger
+// (Tokyo's hall room-a1, upstream of the watched pool) can still silence the trigger. Limits: a trigger
+// fires once, so only its first firing is replayed; a replayed repair whose stage waits for an event of
+// the held component waits for ever, and what waits for that repair's end with it.
 // REQUIRES: component < spec.components.size(); base is a run of spec.
 ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunResult& base);
 

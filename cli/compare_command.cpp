@@ -34,9 +34,12 @@ int compare_command(const CompareOptions& options) {
     }
   }
   const std::uint64_t seed = options.seed.value_or(spec.seed);
-  // Nothing to compare is said once, by the one-run report, rather than as an empty table of N runs.
+  // Replications of nothing would give an empty table: the one-run report says there is nothing to
+  // compare, and stderr says that it is the one-run report (its JSON and CSV have the one-run layout).
   if (options.runs && spec.variants.empty()) {
-    fmt::print(stderr, "outagesim compare: --runs: {} has no strategy variants to replicate\n",
+    fmt::print(stderr,
+               "outagesim compare: --runs: {} has no strategy variants to replicate; the one-run report "
+               "follows\n",
                options.scenario);
   }
   if (options.runs && !spec.variants.empty()) {

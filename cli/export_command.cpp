@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/non_empty.hpp"
 #include "models/scenario/simulation.hpp"
 #include "reports/chaos_plan.hpp"
 #include "reports/chaostoolkit_export.hpp"
@@ -25,9 +26,7 @@ CLI::App* add_export_subcommand(CLI::App& app, ExportOptions& options, const CLI
                      "Seed of the run that times the faults (default: the scenario's)")
         ->check(seed_text);
     format_cmd->add_option("-o,--output", options.output, "Write the JSON to this file instead of stdout")
-        ->check([](const std::string& v) {
-          return v.empty() ? std::string("must not be empty") : std::string();
-        });
+        ->check(non_empty());
     format_cmd->callback([&options, name] { options.format = name; });
   };
   add_format("fis", "An AWS FIS experiment template (JSON for `aws fis create-experiment-template`)");

@@ -1,6 +1,8 @@
 // An arena for mimalloc, advised for transparent huge pages.
 #include "cli/heap_setup.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <new>
 
 #if defined(OUTAGESIM_MIMALLOC)
@@ -16,8 +18,14 @@ namespace outagesim::cli {
 
 namespace {
 
-void throw_bad_alloc() {
-  throw std::bad_alloc();
+// Says so and ends the process: it cannot throw, since mimalloc calls it from its no-throw operator new too
+// (noexcept: a throw there would terminate), and std::stable_sort's nothrow buffer would reach it.
+[[noreturn]] void out_of_memory() {
+  std::fputs(
+      "outagesim: out of memory: this machine (or its limit) cannot hold what the run needs; with --runs, "
+      "fewer replications need less\n",
+      stderr);
+  std::_Exit(3);
 }
 
 }  // namespace
@@ -25,7 +33,7 @@ void throw_bad_alloc() {
 #if defined(OUTAGESIM_MIMALLOC)
 
 void set_up_heap() {
-  std::set_new_handler(throw_bad_alloc);
+  std::set_new_handler(out_of_memory);
   // Memory freed is kept for the next allocation instead of handed back to the kernel after 25 ms (the
   // default): a run frees its input's text and the loader's scratch, then allocates as much again, and
   // each page handed back would be faulted in and zeroed a second time. MIMALLOC_ALLOW_DECOMMIT=1 in the
@@ -51,7 +59,7 @@ void set_up_heap() {
 #else
 
 void set_up_heap() {
-  std::set_new_handler(throw_bad_alloc);
+  std::set_new_handler(out_of_memory);
 }
 
 #endif

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "cli/commands.hpp"
+#include "cli/non_empty.hpp"
 #include "importer/resource_mapping.hpp"
 #include "importer/tenant_part_writer.hpp"
 #include "importer/terraform_state.hpp"
@@ -40,8 +41,7 @@ CLI::App* add_import_subcommand(CLI::App& app, ImportOptions& options) {
         return plain ? std::string() : std::string("a tenant name of letters, digits, '-', '_' and '.'");
       });
   terraform->add_option("-o,--output", options.output, "Write the tenant part to this file instead of stdout")
-      ->check(
-          [](const std::string& v) { return v.empty() ? std::string("must not be empty") : std::string(); });
+      ->check(non_empty());
   return import_cmd;
 }
 

@@ -13,6 +13,7 @@
 #include "cli/export_command.hpp"
 #include "cli/heap_setup.hpp"
 #include "cli/import_command.hpp"
+#include "cli/non_empty.hpp"
 #include "cli/process_group.hpp"
 #include "cli/region_generator.hpp"
 
@@ -57,12 +58,8 @@ int main(int argc, char** argv) {
   CLI::App app{"outagesim: discrete-event simulator of cloud outage timelines"};
   app.set_version_flag("--version", std::string("outagesim ") + OUTAGESIM_VERSION);
   app.require_subcommand(1);
-  // A name given as "" would otherwise mean "none given" (every tenant, the tenant as a whole).
-  const CLI::Validator kNonEmpty(
-      [](const std::string& value) {
-        return value.empty() ? std::string("must not be empty") : std::string();
-      },
-      "NONEMPTY");
+  // A name or a path given as "" would otherwise mean "none given" (every tenant, stdout).
+  const CLI::Validator kNonEmpty = non_empty();
 
   RunOptions run;
   CLI::App* run_cmd =
@@ -91,7 +88,8 @@ int main(int argc, char** argv) {
   run_cmd->add_flag("--timings", run.timings,
                     "Print the time and peak memory of each phase (load, simulate, report) to stderr");
   run_cmd->add_option("--samples", run.samples, "Write each replication's draws and results to this CSV file")
-      ->needs("--runs");
+      ->needs("--runs")
+      ->check(kNonEmpty);
   run_cmd
       ->add_option("--shard", run.shard,
                    "I/N: run only part I (from 0) of N of the replications and write it, as JSON, for merge")
@@ -138,8 +136,9 @@ int main(int argc, char** argv) {
   merge_cmd->add_option("--format", merge.format, "Report format")->check(CLI::IsMember({"text", "json"}));
   merge_cmd->add_option("-o,--output", merge.output, "Write the report to this file instead of stdout")
       ->check(kNonEmpty);
-  merge_cmd->add_option("--samples", merge.samples,
-                        "Write each replication's draws and results to this CSV file");
+  merge_cmd
+      ->add_option("--samples", merge.samples, "Write each replication's draws and results to this CSV file")
+      ->check(kNonEmpty);
 
   SensitivityOptions sens;
   CLI::App* sens_cmd = app.add_subcommand(
@@ -249,15 +248,19 @@ int main(int argc, char** argv) {
       ->check(kSeedText);
   gen_cmd->add_option("-o,--output", gen.output, "Write the scenario to this file instead of stdout")
       ->check(kNonEmpty);
-  gen_cmd->add_option(
-      "--tenant-table", gen.tenant_table,
-      "Write the tenants to this JSON Lines file (a path as given, from the working directory; the "
-      "scenario's tenant_table names it relative to the folder of -o) instead of the YAML: for millions "
-      "of tenants");
-  gen_cmd->add_option("--component-part", gen.component_part,
-                      "Write the components to this JSON file (a path as given, which the scenario "
-                      "includes relative to the folder of -o; the name must end in .json): read many "
-                      "times faster than YAML, for big regions");
+  gen_cmd
+      ->add_option(
+          "--tenant-table", gen.tenant_table,
+          "Write the tenants to this JSON Lines file (a path as given, from the working directory; the "
+          "scenario's tenant_table names it relative to the folder of -o) instead of the YAML: for millions "
+          "of tenants")
+      ->check(kNonEmpty);
+  gen_cmd
+      ->add_option("--component-part", gen.component_part,
+                   "Write the components to this JSON file (a path as given, which the scenario "
+                   "includes relative to the folder of -o; the name must end in .json): read many "
+                   "times faster than YAML, for big regions")
+      ->check(kNonEmpty);
 
   ExportOptions export_options;
   CLI::App* export_cmd = add_export_subcommand(app, export_options, kSeedText);

@@ -140,9 +140,10 @@ std::optional<m::ComponentId> ScenarioReader::component_ref(const YamlNode& node
     const auto actual = component_kinds_[it->second];
     if (!actual) return std::nullopt;  // its own kind is wrong, and reported where it is declared
     if (std::find(kinds.begin(), kinds.end(), *actual) == kinds.end()) {
-      sink_.error(node.mark(),
-                  fmt::format("{} names '{}', a {}", what, shown_text(*name), m::kind_name(*actual)),
-                  "the name of " + a_kind_list(kinds));
+      sink_.error(
+          node.mark(),
+          fmt::format("{} names '{}', {}", what, shown_text(*name), a_kind_list(std::span(&*actual, 1))),
+          "the name of " + a_kind_list(kinds));
       return std::nullopt;
     }
   }

@@ -114,10 +114,11 @@ void explain_function(std::string& out, const m::ScenarioSpec& spec, const m::Ru
     out += fmt::format(
         "{}. The segments above follow its primary deployment only: where the strategy brought it back, "
         "they charge its own waits (detection, switchover, the new site's recovery) to the primary's "
-        "holders. `outagesim compare` tells the strategy's waits",
+        "holders",
         strategy.served_by_alternative ? "; it came back through it" : "");
     if (const std::string how = describe_wait(strategy.limitation, strategy.step); !how.empty())
-      out += fmt::format(" (here limited by {}, {})", how, format_duration(strategy.limited_for));
+      out += fmt::format(". The strategy itself was limited by {} ({})", how,
+                         format_duration(strategy.limited_for));
     out += ".\n\n";
   }
 }

@@ -83,6 +83,13 @@ components:
 )"));
   CHECK(errors.find("test.yaml:8:39: error: 'cooling' of component 'room' names 'vm', a compute") == 0);
   CHECK(errors.find("expected: the name of a cooling_plant") != std::string::npos);
+  // Regression (session 20): "a object_storage", "a image_service".
+  const std::string vowel = load_errors(scenario_yaml(R"(
+components:
+  - {name: oss, kind: object_storage}
+  - {name: room, kind: room, cooling: oss, design_cooling_kw: 900, thermal_mass_kj_per_c: 50000}
+)"));
+  CHECK(vowel.find("names 'oss', an object_storage") != std::string::npos);
 }
 
 TEST_CASE("a dependency cycle is refused with the cycle printed") {

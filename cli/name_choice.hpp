@@ -1,6 +1,6 @@
-// A name given on the command line (--tenant, --function, --variant) looked up among the scenario's, and when it is
-// none of them, one message for every command: what has no such name, a "did you mean", and the names
-// there are (the first few of a long list).
+// A name given on the command line (--tenant, --function, --variant) looked up among the scenario's, and
+// when it is none of them, one message for every command: what has no such name, a "did you mean", and
+// the names there are (the first few of a long list).
 #pragma once
 
 #include <cstdint>

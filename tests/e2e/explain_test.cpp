@@ -58,5 +58,6 @@ faults:
   CHECK(r.out.find("app/service was down from 10:00 to 11:15") != std::string::npos);
   CHECK(r.out.find("Note: app/service has a standby strategy, whose procedure began at 10:20 and whose site "
                    "was ready at 10:45; it came back through it.") != std::string::npos);
-  CHECK(r.out.find(". The strategy itself was limited by reconcile on the new site (30m).") != std::string::npos);
+  CHECK(r.out.find(". The strategy itself was limited by reconcile on the new site (30m).") !=
+        std::string::npos);
 }

@@ -70,6 +70,12 @@ std::string describe_wait(m::Wait wait, const std::string& step) {
       return "no spare capacity left in the target zone (stock-out)";
     case m::Wait::kTooFewSites:
       return "too few sites serving to carry the load";
+    case m::Wait::kSiteDown:
+      return "a site's needs";
+    case m::Wait::kHealthChecks:
+      return "health checks steering traffic away from a failed site";
+    case m::Wait::kSiteRejoining:
+      return fmt::format("{} on a returning site", printable(step));
     case m::Wait::kDependency:
       return "waited for it to return";
     case m::Wait::kStillDown:

@@ -16,7 +16,7 @@ namespace outagesim::reports {
 std::string describe_reason(const models::ScenarioSpec& spec, const models::RunResult& result,
                             const models::StateChange& change);
 // What a recovery waited on, e.g. "launch calls throttled by the control plane"; `step` names the recovery
-// step for Wait::kSiteRecovery.
+// step for Wait::kSiteRecovery and kSiteRejoining.
 std::string describe_wait(models::Wait wait, const std::string& step);
 // "fault loop_airlock on plant-c at 09:01 (note)".
 // An injection as applied at `applied_at` (its clock time, or when its trigger fired plus the delay); for

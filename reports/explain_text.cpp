@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 #include "models/results/cause_chain.hpp"
@@ -48,20 +49,38 @@ std::string names(const m::ScenarioSpec& spec, const std::vector<m::ComponentId>
   return out;
 }
 
+// What the function's strategy waited on, in words: "detection and decision", "its recovery step 'x'
+// on the new site", "orders-db (the standby's needs)".
+std::string strategy_wait_text(const m::ScenarioSpec& spec, const m::StrategyHold& hold) {
+  if (hold.wait == m::Wait::kSiteRecovery)
+    return fmt::format("the recovery step '{}' on the new site", printable(hold.step));
+  if (hold.wait == m::Wait::kSiteRejoining)
+    return fmt::format("the recovery step '{}' on its site {}", printable(hold.step), hold.site + 1);
+  const std::string how = describe_wait(hold.wait, hold.step);
+  if (hold.component == m::kNoComponent) return how;
+  return fmt::format("{} ({})", m::vertex_name(spec, hold.component), how);
+}
+
 std::string segment_sentence(const m::ScenarioSpec& spec, const m::RunResult& result,
-                             const m::TenantSpec& tenant, m::ComponentId function,
+                             const m::TenantSpec& tenant, const m::TenantFunctionSpec& f,
                              const m::DowntimeSegment& s) {
   const std::string span = fmt::format("From {} to {} ({})", local_clock(spec, s.start),
                                        local_clock(spec, s.end), format_duration(s.end - s.start));
   const std::string whose =
       s.time_of == m::TimeOf::kTenant ? fmt::format("{}'s own time", tenant.name) : "the provider's time";
+  const std::string_view kind = m::strategy_kind_name(f.strategy.get());
   std::string text;
-  if (s.holder == function) {
+  if (s.strategy_held && s.strategy->component == m::kNoComponent) {
+    text = fmt::format("{} its {} strategy waited for {} ({}).", span, kind,
+                       strategy_wait_text(spec, *s.strategy), whose);
+  } else if (s.holder == f.id) {
     text = s.step != nullptr ? fmt::format("{} {} ran its own recovery step '{}' ({}).", span, tenant.name,
                                            printable(s.step->name), whose)
                              : fmt::format("{} it was held by its own state ({}).", span, whose);
   } else {
-    text = fmt::format("{} it waited for {}", span, m::vertex_name(spec, s.via));
+    text = s.strategy_held ? fmt::format("{} its {} strategy waited for {}", span, kind,
+                                         strategy_wait_text(spec, *s.strategy))
+                           : fmt::format("{} it waited for {}", span, m::vertex_name(spec, s.via));
     if (s.holder != s.via) text += fmt::format(", held by {}", m::vertex_name(spec, s.holder));
     if (s.step != nullptr) {
       text += fmt::format(", which was running its recovery step '{}'", printable(s.step->name));
@@ -71,6 +90,10 @@ std::string segment_sentence(const m::ScenarioSpec& spec, const m::RunResult& re
     text += fmt::format(" ({}).", whose);
   }
   if (!s.parallel.empty()) text += fmt::format(" Also not up then: {}.", names(spec, s.parallel));
+  if (s.strategy != nullptr && !s.strategy_held) {
+    text +=
+        fmt::format(" Its {} strategy meanwhile waited for {}.", kind, strategy_wait_text(spec, *s.strategy));
+  }
   // The tenant's own steps follow from its needs returning: the chain that took it down was told already.
   if (s.time_of == m::TimeOf::kTenant) return text;
   if (const std::string chain = chain_text(spec, result, s.cause_change); !chain.empty()) {
@@ -97,13 +120,12 @@ void explain_function(std::string& out, const m::ScenarioSpec& spec, const m::Ru
              : fmt::format("to {}", local_clock(spec, interval.end)),
         format_duration(interval.end - interval.start));
     for (const m::DowntimeSegment& s : segmenter.segments(f.id, interval)) {
-      out += fmt::format("  - {}\n", segment_sentence(spec, result, tenant, f.id, s));
+      out += fmt::format("  - {}\n", segment_sentence(spec, result, tenant, f, s));
       (s.time_of == m::TimeOf::kTenant ? totals.own : totals.provider) += s.end - s.start;
     }
     out += "\n";
   }
-  // The segments follow the primary deployment. When the function's strategy served it from elsewhere,
-  // say so rather than let the primary's holders stand for the whole outage.
+  // When the strategy served the function, or began to, say when, and what held the strategy back most.
   const m::StrategyResult& strategy = result.strategy(f.id);
   if (strategy.served_by_alternative || strategy.procedure_started) {
     out += fmt::format("  Note: {} has a {} strategy", name, m::strategy_kind_name(f.strategy.get()));
@@ -111,11 +133,9 @@ void explain_function(std::string& out, const m::ScenarioSpec& spec, const m::Ru
       out += fmt::format(", whose procedure began at {}", local_clock(spec, *strategy.procedure_started));
     if (strategy.alternative_ready)
       out += fmt::format(" and whose site was ready at {}", local_clock(spec, *strategy.alternative_ready));
-    out += fmt::format(
-        "{}. The segments above follow its primary deployment only: where the strategy brought it back, "
-        "they charge its own waits (detection, switchover, the new site's recovery) to the primary's "
-        "holders",
-        strategy.served_by_alternative ? "; it came back through it" : "");
+    out += strategy.served_by_alternative
+               ? "; it came back through it, and the segments above follow the strategy's waits"
+               : "; the primary deployment came back first, and the segments above follow it";
     if (const std::string how = describe_wait(strategy.limitation, strategy.step); !how.empty())
       out += fmt::format(". The strategy itself was limited by {} ({})", how,
                          format_duration(strategy.limited_for));

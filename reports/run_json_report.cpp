@@ -242,6 +242,18 @@ class RecordWriter {
         out_.integer(s.cause_change);
         marks_->mark_chain(s.cause_change);
       }
+      if (s.strategy != nullptr) {
+        // What the function's strategy waited on then; `held`: that is what held the function.
+        out_.key("strategy");
+        out_.begin_object();
+        member_string("wait", describe_wait(s.strategy->wait, s.strategy->step));
+        if (s.strategy->component != m::kNoComponent)
+          member_string("component", name_of(s.strategy->component));
+        if (!s.strategy->step.empty()) member_string("step", s.strategy->step);
+        out_.key("held");
+        out_.boolean(s.strategy_held);
+        out_.end();
+      }
       if (!s.parallel.empty()) {
         out_.key("parallel");
         out_.begin_array();

@@ -123,6 +123,10 @@ void function_lane(Canvas& canvas, m::DowntimeSegmenter& segmenter, const m::Sce
       std::string held = "held by " + m::vertex_name(spec, s.holder);
       if (s.via != s.holder && s.via != id) held += " via " + m::vertex_name(spec, s.via);
       if (s.step != nullptr) held += fmt::format(", recovery step '{}'", s.step->name);
+      if (s.strategy != nullptr) {
+        held += fmt::format(", {} strategy: {}", s.strategy_held ? "its" : "meanwhile its",
+                            describe_wait(s.strategy->wait, s.strategy->step));
+      }
       const std::string title = fmt::format("{} {} {}\nthis part {}: {}, {}\ncause: {}{}", name, state,
                                             span_text(spec, interval.start, interval.end, open),
                                             span_text(spec, s.start, s.end, false), held,

@@ -69,6 +69,79 @@ DowntimeSegmenter::DowntimeSegmenter(const ScenarioSpec& spec, const RunResult& 
   }
 }
 
+DowntimeSegmenter::StrategyLook DowntimeSegmenter::strategy_look(const TenantFunctionSpec& f,
+                                                                 const Interval& interval, sim::Time t) {
+  const std::span<const StrategyHold> holds = result_.strategy(f.id).holds;
+  if (holds.empty()) return {};
+  // Hold boundaries bound the segment as interval boundaries do.
+  for (const StrategyHold& h : holds) {
+    if (h.start > t) next_ = std::min(next_, h.start);
+    if (h.start <= t && t < h.end) next_ = std::min(next_, h.end);
+  }
+  if (const auto* aa = std::get_if<ActiveActiveSpec>(&f.strategy.get())) {
+    const StrategyHold* hold = active_active_hold(*aa, holds, interval, t);
+    return {hold, hold != nullptr};
+  }
+  const auto covering = std::find_if(holds.begin(), holds.end(),
+                                     [t](const StrategyHold& h) { return h.start <= t && t < h.end; });
+  if (covering == holds.end()) return {};
+  // The strategy's path held the function only when it is what brought the function back.
+  const bool failed_over = interval.state == State::kDown && interval.ended < result_.journal.size() &&
+                           result_.journal[interval.ended].cause.reason == Reason::kFailover;
+  return {&*covering, failed_over};
+}
+
+const StrategyHold* DowntimeSegmenter::active_active_hold(const ActiveActiveSpec& aa,
+                                                          std::span<const StrategyHold> holds,
+                                                          const Interval& interval, sim::Time t) {
+  const auto sites = static_cast<std::uint32_t>(aa.sites.size());
+  // The sites not serving at t, each with the end of its spell (its holds are contiguous while it does
+  // not serve), and the health checks' hold.
+  struct Down {
+    sim::Time back;
+    const StrategyHold* hold;
+  };
+  std::vector<Down> down;
+  const StrategyHold* checks = nullptr;
+  double capacity = 0;
+  std::vector<bool> serving(sites, true);
+  for (const StrategyHold& h : holds) {
+    if (!(h.start <= t && t < h.end)) continue;
+    if (h.site >= sites) {
+      checks = &h;
+      continue;
+    }
+    sim::Time back = h.end;
+    for (bool extended = true; extended;) {
+      extended = false;
+      for (const StrategyHold& next : holds) {
+        if (next.site == h.site && next.start == back && next.end > back) {
+          back = next.end;
+          extended = true;
+        }
+      }
+    }
+    serving[h.site] = false;
+    down.push_back(Down{back, &h});
+  }
+  for (std::uint32_t i = 0; i < sites; ++i) capacity += serving[i] ? aa.sites[i].capacity : 0.0;
+  std::stable_sort(down.begin(), down.end(), [](const Down& a, const Down& b) { return a.back < b.back; });
+  const auto serving_count = static_cast<std::uint32_t>(sites - down.size());
+  if (interval.state == State::kDown && !down.empty()) {
+    const std::size_t needed = aa.min_sites > serving_count ? aa.min_sites - serving_count : 1;
+    return down[std::min(needed, down.size()) - 1].hold;
+  }
+  constexpr double kFull = 1.0 - 1e-9;  // as the strategy decides
+  if (capacity < kFull) {
+    for (const Down& d : down) {
+      capacity += aa.sites[d.hold->site].capacity;
+      if (capacity >= kFull) return d.hold;
+    }
+    return down.empty() ? checks : down.back().hold;
+  }
+  return checks;
+}
+
 DowntimeSegmenter::Look DowntimeSegmenter::look(ComponentId id, sim::Time t) {
   const std::span<const Interval> list = result_.intervals[id];
   // Intervals are in time order and do not overlap, so their ends are ordered too.
@@ -168,10 +241,22 @@ bool DowntimeSegmenter::needs_returned_at(const Needs& n, sim::Time from, sim::T
 }
 
 DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, int depth,
-                                                   Verdict* verdict_out) {
+                                                   Verdict* verdict_out, StrategyLook* strategy_out) {
   const Look lx = look(id, t);
   const Hold self{id, nullptr, lx.since_change};
   if (lx.state == State::kUp) return self;
+  const std::size_t components = spec_.components.size();
+  if (const TenantFunctionSpec* f = id >= components ? functions_[id - components] : nullptr; f != nullptr) {
+    const StrategyLook strategy = strategy_look(*f, *lx.interval, t);
+    if (strategy_out != nullptr && strategy_out->hold == nullptr) *strategy_out = strategy;
+    if (strategy.holds_function) {
+      // The strategy's wait held the function: a component it needed, followed down as any need, or its
+      // own work.
+      const ComponentId waited = strategy.hold->component;
+      if (waited >= components || depth >= kMaxDepth) return self;
+      return resolve(waited, t, depth + 1, nullptr, nullptr);
+    }
+  }
   const Needs* n = needs(id, lx.state);
   if (n == nullptr) return self;
   const Verdict v = verdict(*n, t);
@@ -192,26 +277,37 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
     }
   }
   if (v.state == State::kUp || v.blamed == kNoComponent || depth >= kMaxDepth) return self;
-  return resolve(v.blamed, t, depth + 1, nullptr);
+  return resolve(v.blamed, t, depth + 1, nullptr, strategy_out);
 }
 
 std::vector<DowntimeSegment> DowntimeSegmenter::segments(ComponentId vertex, const Interval& interval) {
   tenant_needs_.clear();
   std::vector<DowntimeSegment> out;
   sim::Time t = interval.start;
+  const std::size_t components = spec_.components.size();
   while (t < interval.end) {
     next_ = interval.end;
     Verdict v;
-    const Hold h = resolve(vertex, t, 0, &v);
+    StrategyLook strategy;
+    const Hold h = resolve(vertex, t, 0, &v, &strategy);
     DowntimeSegment s;
     s.start = t;
     s.holder = h.holder;
     s.step = h.step;
     s.cause_change = h.cause_change;
-    s.via = h.holder == vertex ? vertex : v.blamed;
-    s.time_of = h.holder >= spec_.components.size() ? TimeOf::kTenant : TimeOf::kProvider;
+    s.strategy = strategy.hold;
+    s.strategy_held = strategy.holds_function;
+    if (h.holder == vertex) {
+      s.via = vertex;
+    } else if (strategy.holds_function && vertex >= components &&
+               functions_[vertex - components] != nullptr) {
+      s.via = strategy.hold->component;  // the function's strategy waited on it
+    } else {
+      s.via = v.blamed;
+    }
+    s.time_of = s.holder >= components ? TimeOf::kTenant : TimeOf::kProvider;
     s.end = next_ > t ? std::min(next_, interval.end) : interval.end;
-    if (h.holder != vertex && v.state != State::kUp) {
+    if (s.via == v.blamed && s.holder != vertex && v.state != State::kUp) {
       const Needs* n = needs(vertex, interval.state);
       for (const ComponentId leaf : n->leaves) {
         if (leaf != s.via && look(leaf, t).state >= v.state) s.parallel.push_back(leaf);
@@ -221,7 +317,8 @@ std::vector<DowntimeSegment> DowntimeSegmenter::segments(ComponentId vertex, con
     if (!out.empty()) {
       DowntimeSegment& last = out.back();
       if (last.via == s.via && last.holder == s.holder && last.step == s.step &&
-          last.cause_change == s.cause_change) {
+          last.cause_change == s.cause_change && last.strategy == s.strategy &&
+          last.strategy_held == s.strategy_held) {
         last.end = s.end;
         last.parallel.insert(last.parallel.end(), s.parallel.begin(), s.parallel.end());
         std::sort(last.parallel.begin(), last.parallel.end());

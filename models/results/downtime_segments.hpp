@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -32,6 +33,12 @@ struct DowntimeSegment {
   ChangeId cause_change = kNoChange;
   // Other dependencies of the vertex that blocked it at some moment of the segment, by id.
   std::vector<ComponentId> parallel;
+  // A tenant function with a strategy: what the strategy waited on during the segment (points into the
+  // result), or nullptr; and whether that is what held the function (`strategy_held`: the holder, via
+  // and step above are then the strategy's) or only what the strategy was busy with while its primary
+  // deployment held the function.
+  const StrategyHold* strategy = nullptr;
+  bool strategy_held = false;
 };
 
 // Splits intervals into segments. Holds references to the spec and the result, which must outlive it;
@@ -46,7 +53,16 @@ struct DowntimeSegment {
 //  - a down vertex whose needs are back, within its recovery steps' time since they returned, is held by
 //    the step under way;
 //  - otherwise the vertex holds itself (a fault on it, a share of it lost, its own physics).
-// A tenant function with a strategy other than waiting is followed through its primary deployment.
+//
+// A tenant function with a strategy other than waiting is followed through the path that ended its down
+// interval, read from the strategy's holds (StrategyResult::holds):
+//  - a failover to another site (standby, cross-region, launch, restore) that brought it back: while the
+//    strategy waited on something (detection and decision, a switchover, the new site's needs or its
+//    recovery steps), that held it; the primary deployment holds it between those waits, and in every
+//    interval the primary's return (or the horizon) ended, with the strategy's wait noted alongside;
+//  - active-active: the sites not serving, the one whose return ends the spell (the k-th to return when
+//    k more are needed; for a degraded spell, the one that restores the full capacity) or else the
+//    health checks; a site's recovery step is the tenant's own time.
 class DowntimeSegmenter {
  public:
   DowntimeSegmenter(const ScenarioSpec& spec, const RunResult& result);
@@ -74,13 +90,23 @@ class DowntimeSegmenter {
     ChangeId cause_change = kNoChange;
   };
 
+  // The hold of f's strategy at `t` within `interval`, and whether it holds the function.
+  struct StrategyLook {
+    const StrategyHold* hold = nullptr;
+    bool holds_function = false;
+  };
+  StrategyLook strategy_look(const TenantFunctionSpec& f, const Interval& interval, sim::Time t);
+  const StrategyHold* active_active_hold(const ActiveActiveSpec& aa, std::span<const StrategyHold> holds,
+                                         const Interval& interval, sim::Time t);
+
   Look look(ComponentId id, sim::Time t);
   const Needs* needs(ComponentId id, State state);
   Verdict verdict(const Needs& n, sim::Time t);
   // When the needs last returned from down within [from, t], if they were down at some moment there.
   bool needs_returned_at(const Needs& n, sim::Time from, sim::Time t, sim::Time& returned);
-  // The holder of `id` (not up) at `t`; `verdict_out`, when given, receives the vertex's needs verdict.
-  Hold resolve(ComponentId id, sim::Time t, int depth, Verdict* verdict_out);
+  // The holder of `id` (not up) at `t`; `verdict_out`, when given, receives the vertex's needs verdict;
+  // `strategy_out`, the first tenant function's strategy look on the way down.
+  Hold resolve(ComponentId id, sim::Time t, int depth, Verdict* verdict_out, StrategyLook* strategy_out);
 
   const ScenarioSpec& spec_;
   const RunResult& result_;

@@ -5,7 +5,8 @@
 
 namespace outagesim::models {
 
-ActiveActive::ActiveActive(const ActiveActiveSpec& spec) : spec_(spec), serving_(spec.sites.size(), true) {
+ActiveActive::ActiveActive(const ActiveActiveSpec& spec)
+    : spec_(spec), serving_(spec.sites.size(), true), open_holds_(spec.sites.size() + 1) {
   for (std::size_t i = 0; i < spec.sites.size(); ++i) {
     sites_.emplace_back(spec_.sites[i].needs, spec_.sites[i].recovery,
                         kSiteTagBase + static_cast<std::uint32_t>(i));
@@ -57,12 +58,22 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
       newly_lost = newly_lost || serving_[i];
     }
     serving_[i] = up_now;
+    if (up_now) {
+      hold(i, kNoComponent, Wait::kNothing, {}, sc.ctx.now());
+    } else if (const RecoveryStep* step = sites_[i].current_step()) {
+      hold(i, kNoComponent, Wait::kSiteRejoining, step->name, sc.ctx.now());
+    } else {
+      hold(i, o.cause.blamed, Wait::kSiteDown, {}, sc.ctx.now());
+    }
   }
   if (newly_lost && spec_.detection > sim::Time()) {
     sc.ctx.engine().cancel(detection_timer_);
     detection_timer_ =
         sc.ctx.engine().start_timer_at(sc.ctx.now() + spec_.detection, sc.handler, kDetectionTag);
   }
+
+  const bool checking = sc.ctx.engine().is_pending(detection_timer_);
+  hold(sites_.size(), kNoComponent, checking ? Wait::kHealthChecks : Wait::kNothing, {}, sc.ctx.now());
 
   // Books: how long the surviving sites could not carry the load.
   const bool short_of_capacity = serving < spec_.min_sites || capacity < 1.0 - 1e-9;
@@ -91,8 +102,23 @@ void ActiveActive::close_short_spell(sim::Time now) {
   short_since_.reset();
 }
 
+void ActiveActive::hold(std::size_t i, ComponentId component, Wait wait, std::string_view step,
+                        sim::Time now) {
+  std::optional<StrategyHold>& open = open_holds_[i];
+  if (open && open->component == component && open->wait == wait && open->step == step) return;
+  if (open && now > open->start) {
+    open->end = now;
+    result_.holds.push_back(std::move(*open));
+  }
+  open.reset();
+  if (wait != Wait::kNothing)
+    open = StrategyHold{now, now, component, wait, std::string(step), static_cast<std::uint32_t>(i)};
+}
+
 void ActiveActive::finish(StrategyContext& sc) {
   if (short_since_) close_short_spell(sc.ctx.now());
+  for (std::size_t i = 0; i < open_holds_.size(); ++i)
+    hold(i, kNoComponent, Wait::kNothing, {}, sc.ctx.now());
 }
 
 }  // namespace outagesim::models

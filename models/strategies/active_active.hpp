@@ -4,6 +4,8 @@
 // requests still go to it. The function's own needs are replaced by the sites.
 #pragma once
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "models/strategies/recovery_strategy.hpp"
@@ -28,6 +30,10 @@ class ActiveActive final : public RecoveryStrategy {
   RecoverySequence::Outcome combine(StrategyContext& sc);
   // A spell short of capacity ends: keep it if it is the longest.
   void close_short_spell(sim::Time now);
+  // Site `i` (or, at sites_.size(), the health checks) now waits on a component (or kNoComponent) with
+  // `wait` and `step`, or on nothing (Wait::kNothing): the open hold is closed into the result when that
+  // changes.
+  void hold(std::size_t i, ComponentId component, Wait wait, std::string_view step, sim::Time now);
 
   ActiveActiveSpec spec_;  // the sites' sequences refer to its needs and steps
   std::vector<RecoverySequence> sites_;
@@ -36,6 +42,7 @@ class ActiveActive final : public RecoveryStrategy {
   // The longest time short of capacity, for the result: since when, and the site blamed.
   std::optional<sim::Time> short_since_;
   ComponentId short_blame_ = kNoComponent;
+  std::vector<std::optional<StrategyHold>> open_holds_;  // per site, then the health checks
   StrategyResult result_;
 };
 

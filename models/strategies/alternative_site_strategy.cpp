@@ -25,7 +25,12 @@ void AlternativeSiteStrategy::set_blocker(StrategyContext& sc, ComponentId compo
 
 void AlternativeSiteStrategy::clear_blocker(StrategyContext& sc) {
   if (!blocker_) return;
-  waited_[*blocker_] += sc.ctx.now() - blocker_since_;
+  const sim::Time now = sc.ctx.now();
+  waited_[*blocker_] += now - blocker_since_;
+  if (now > blocker_since_) {
+    auto& [component, wait, step] = *blocker_;
+    result_.holds.push_back(StrategyHold{blocker_since_, now, component, wait, std::move(step), 0});
+  }
   blocker_.reset();
 }
 

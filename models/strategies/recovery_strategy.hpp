@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "models/services/recovery_sequence.hpp"
 #include "sim/engine.hpp"
@@ -50,8 +51,26 @@ enum class Wait : std::uint8_t {
   kBooting,               // instances booting
   kNoSpareCapacity,       // the target zone has no spare instances left: a stock-out (component)
   kTooFewSites,           // active-active: the serving sites cannot carry the load
+  kSiteDown,              // active-active: a site's needs (component)
+  kHealthChecks,          // active-active: health checks steering traffic away from a failed site
+  kSiteRejoining,         // active-active: a recovery step on a returning site (the step's name alongside)
   kDependency,            // the function waited for this dependency to return (component)
   kStillDown,             // the function was still down at the end, waiting for this (component)
+};
+
+// One span of a strategy's own timeline: what it waited on from `start` to `end`, a component or
+// (kNoComponent) its own fixed work, and for which of its sites (an active-active site's index; 0 for
+// the one alternative site of the others). Reports read these to say which part of an outage the
+// strategy's path held.
+struct StrategyHold {
+  sim::Time start;
+  sim::Time end;
+  ComponentId component = kNoComponent;
+  Wait wait = Wait::kNothing;
+  std::string step;  // for Wait::kSiteRecovery and kSiteRejoining: the step's name (from the scenario)
+  std::uint32_t site = 0;
+
+  bool operator==(const StrategyHold&) const = default;
 };
 
 // What a strategy reports after the run, beyond the function's intervals.
@@ -66,6 +85,9 @@ struct StrategyResult {
   std::optional<sim::Time> procedure_started;  // when the strategy's procedure (failover, launch) began
   std::optional<sim::Time> alternative_ready;  // when its site could first take over
   bool served_by_alternative = false;
+  // The strategy's waits, each closed when it changed, in the order they ended (active-active: a site's
+  // are contiguous while it does not serve).
+  std::vector<StrategyHold> holds;
 
   bool operator==(const StrategyResult&) const = default;
 };

@@ -33,9 +33,9 @@ TEST_CASE("explain names an unknown tenant or function, with the nearest one, an
   CHECK(function.err.find("no function named 'tradin'; did you mean 'trading'?") != std::string::npos);
 }
 
-TEST_CASE("explain says when a strategy brought the function back, and that its segments do not tell it") {
-  // Regression (session 20): a standby's failover was told as the primary's outage, the provider's time
-  // throughout, with no word of the strategy; compare told its waits.
+TEST_CASE("explain follows a failover through the standby's own waits") {
+  // Regression (session 20, then 21): a standby's failover was told as the primary's outage, the
+  // provider's time throughout; then it was only noted that the segments followed the primary.
   const std::string path = outagesim::testing::unique_temp_path("explain-standby.yaml");
   std::ofstream(path) << R"(scenario: explain-standby
 start: 2024-01-01T09:00:00+00:00
@@ -51,13 +51,97 @@ tenants:
 faults:
   - {at: "10:00", target: x, action: fail}
   - {at: "13:00", target: x, action: repair}
+  - {at: "10:00", target: z, action: fail}
+  - {at: "10:30", target: z, action: repair}
 )";
   const auto r = run_cli("explain " + path + " --tenant app");
   INFO(r.err << r.out);
   REQUIRE(r.status == 0);
-  CHECK(r.out.find("app/service was down from 10:00 to 11:15") != std::string::npos);
-  CHECK(r.out.find("Note: app/service has a standby strategy, whose procedure began at 10:20 and whose site "
-                   "was ready at 10:45; it came back through it.") != std::string::npos);
-  CHECK(r.out.find(". The strategy itself was limited by reconcile on the new site (30m).") !=
+  CHECK(r.out.find("app/service was down from 10:00 to 11:25") != std::string::npos);
+  CHECK(r.out.find(
+            "From 10:00 to 10:20 (20m) its standby strategy waited for detection and decision (app's own "
+            "time).") != std::string::npos);
+  // The standby's own needs were down when the procedure began: the provider's time, through z.
+  CHECK(
+      r.out.find("From 10:20 to 10:30 (10m) its standby strategy waited for z (the standby's needs), itself "
+                 "down (the provider's time).") != std::string::npos);
+  CHECK(r.out.find("From 10:30 to 10:55 (25m) its standby strategy waited for switchover and DNS (app's own "
+                   "time).") != std::string::npos);
+  CHECK(
+      r.out.find("From 10:55 to 11:25 (30m) its standby strategy waited for the recovery step 'reconcile' on "
+                 "the new site (app's own time).") != std::string::npos);
+  CHECK(r.out.find("it came back through it, and the segments above follow the strategy's waits") !=
         std::string::npos);
+  CHECK(r.out.find("In all, app's functions were down or degraded for 1h 25m: 10m of it the provider's time, "
+                   "1h 15m app's own.") != std::string::npos);
+}
+
+TEST_CASE("explain follows the primary when it came back before the failover did") {
+  const std::string path = outagesim::testing::unique_temp_path("explain-standby-late.yaml");
+  std::ofstream(path) << R"(scenario: explain-standby-late
+start: 2024-01-01T09:00:00+00:00
+horizon: 6h
+components:
+  - {name: x, kind: middleware}
+  - {name: z, kind: middleware}
+tenants:
+  - name: app
+    needs: [x]
+    strategy: {kind: standby, needs: [z], detection: 10m, decision: 10m, switchover: 20m}
+faults:
+  - {at: "10:00", target: x, action: fail}
+  - {at: "10:30", target: x, action: repair}
+)";
+  const auto r = run_cli("explain " + path + " --tenant app");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK(
+      r.out.find("From 10:00 to 10:20 (20m) it waited for x, itself down (the provider's time). Its standby "
+                 "strategy meanwhile waited for detection and decision.") != std::string::npos);
+  CHECK(
+      r.out.find("From 10:20 to 10:30 (10m) it waited for x, itself down (the provider's time). Its standby "
+                 "strategy meanwhile waited for switchover and DNS.") != std::string::npos);
+  CHECK(r.out.find("the primary deployment came back first, and the segments above follow it") !=
+        std::string::npos);
+}
+
+TEST_CASE("explain holds an active-active outage on the site whose return ends it") {
+  // Regression (session 21): an active-active function was segmented through its unused own needs.
+  const std::string path = outagesim::testing::unique_temp_path("explain-active-active.yaml");
+  std::ofstream(path) << R"(scenario: explain-active-active
+start: 2024-01-01T09:00:00+00:00
+horizon: 6h
+components:
+  - {name: a, kind: middleware}
+  - {name: b, kind: middleware}
+  - {name: shared, kind: middleware}
+tenants:
+  - name: shop
+    needs: [a]
+    recovery: [{step: warm caches, duration: 5m}]
+    strategy:
+      kind: active_active
+      sites:
+        - {needs: [a, shared], capacity: 0.6}
+        - {needs: [b, shared], capacity: 0.6}
+      detection: 1m
+faults:
+  - {at: "10:00", target: a, action: fail}
+  - {at: "10:00", target: shared, action: fail}
+  - {at: "10:10", target: shared, action: repair}
+  - {at: "12:00", target: a, action: repair}
+)";
+  const auto r = run_cli("explain " + path + " --tenant shop");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  // Both sites were down; site 2 returned first, so the shared dependency held the outage, not a.
+  CHECK(r.out.find("From 10:00 to 10:10 (10m) its active_active strategy waited for shared (a site's needs), "
+                   "itself down (the provider's time).") != std::string::npos);
+  CHECK(r.out.find("From 10:10 to 10:15 (5m) its active_active strategy waited for the recovery step 'warm "
+                   "caches' on its site 2 (shop's own time).") != std::string::npos);
+  // Then short of capacity until site 1 is back.
+  CHECK(r.out.find("From 10:15 to 12:00 (1h 45m) its active_active strategy waited for a (a site's needs), "
+                   "itself down (the provider's time).") != std::string::npos);
+  CHECK(r.out.find("From 12:00 to 12:05 (5m) its active_active strategy waited for the recovery step 'warm "
+                   "caches' on its site 1 (shop's own time).") != std::string::npos);
 }

@@ -154,3 +154,20 @@ faults:
   CHECK(html.find("(40 more tenants, less affected, are left out; 10 of them were down)") !=
         std::string::npos);
 }
+
+TEST_CASE("a function lane's hover text says what its strategy waited on") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: x, kind: middleware}
+  - {name: z, kind: middleware}
+tenants:
+  - name: app
+    needs: [x]
+    strategy: {kind: standby, needs: [z], detection: 10m, switchover: 20m}
+faults:
+  - {at: "01:00", target: x, action: fail}
+)"));
+  const std::string html = r::html_report(run.spec, run.result, kMeta);
+  CHECK(html.find("held by app/service, its strategy: detection and decision") != std::string::npos);
+  CHECK(html.find("held by app/service, its strategy: switchover and DNS") != std::string::npos);
+}

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "loader/scenario_loader.hpp"
+#include "models/scenario/comparison.hpp"
 #include "models/scenario/simulation.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
@@ -136,7 +137,68 @@ faults:
   CHECK(describe(run, "exchange") == "01:00-02:00 exchange/web>vm provider");
 }
 
-TEST_CASE("segments cover every interval of every shipped scenario without gaps or overlaps") {
+TEST_CASE("a failover that brought the function back holds it by the strategy's waits") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: x, kind: middleware}
+  - {name: z, kind: middleware}
+tenants:
+  - name: app
+    needs: [x]
+    recovery: [{step: reconcile, duration: 30m}]
+    strategy: {kind: standby, needs: [z], detection: 10m, switchover: 20m}
+faults:
+  - {at: "01:00", target: x, action: fail}
+  - {at: "01:00", target: z, action: fail}
+  - {at: "01:30", target: z, action: repair}
+)"));
+  CHECK(describe(run, "app/service") ==
+        "01:00-01:10 app/service>app/service tenant, 01:10-01:30 z>z provider, "
+        "01:30-01:50 app/service>app/service tenant, 01:50-02:20 app/service>app/service tenant");
+  // The tenant is held through its function, and so through the strategy.
+  CHECK(describe(run, "app") ==
+        "01:00-01:10 app/service>app/service tenant, 01:10-01:30 app/service>z provider, "
+        "01:30-01:50 app/service>app/service tenant, 01:50-02:20 app/service>app/service tenant");
+  DowntimeSegmenter segmenter(run.spec, run.result);
+  const auto segments =
+      segmenter.segments(run.id("app/service"), run.result.intervals[run.id("app/service")][0]);
+  REQUIRE(segments.size() == 4);
+  for (const DowntimeSegment& s : segments) {
+    REQUIRE(s.strategy != nullptr);
+    CHECK(s.strategy_held);
+  }
+  CHECK(segments[0].strategy->wait == Wait::kDetectionAndDecision);
+  CHECK(segments[3].strategy->wait == Wait::kSiteRecovery);
+  CHECK(segments[3].strategy->step == "reconcile");
+}
+
+TEST_CASE("an active-active outage is held by the site whose return ends it") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: middleware}
+  - {name: b, kind: middleware}
+  - {name: c, kind: middleware}
+tenants:
+  - name: shop
+    needs: [a]
+    strategy:
+      kind: active_active
+      sites: [{needs: a}, {needs: b}, {needs: c}]
+      min_sites: 2
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "01:10", target: b, action: fail}
+  - {at: "01:20", target: c, action: fail}
+  - {at: "01:30", target: c, action: repair}
+  - {at: "02:00", target: b, action: repair}
+  - {at: "03:00", target: a, action: repair}
+)"));
+  // Two sites are needed: with all three down, the second to return (b at 02:00) ends it; with a and b
+  // down, the first to return (b) does.
+  CHECK(describe(run, "shop/service") == "01:10-02:00 b>b provider");
+}
+
+TEST_CASE("segments cover every interval of every shipped scenario and variant without gaps or overlaps") {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator("scenarios")) {
     if (entry.path().extension() == ".yaml") files.push_back(entry.path());
@@ -147,22 +209,29 @@ TEST_CASE("segments cover every interval of every shipped scenario without gaps 
     INFO(file.string());
     const auto loaded = outagesim::loader::load_scenario_file(file.string());
     REQUIRE(loaded.ok());
-    const ScenarioSpec& spec = *loaded.spec;
-    const RunResult result = simulate(spec);
-    DowntimeSegmenter segmenter(spec, result);
-    for (ComponentId id = static_cast<ComponentId>(spec.components.size()); id < spec.vertex_count(); ++id) {
-      for (const Interval& interval : result.intervals[id]) {
-        INFO(vertex_name(spec, id) << " from " << clock(interval.start));
-        const auto segments = segmenter.segments(id, interval);
-        REQUIRE_FALSE(segments.empty());
-        CHECK(segments.front().start == interval.start);
-        CHECK(segments.back().end == interval.end);
-        for (std::size_t i = 0; i < segments.size(); ++i) {
-          CHECK(segments[i].start < segments[i].end);
-          if (i > 0) CHECK(segments[i].start == segments[i - 1].end);
-          CHECK(segments[i].holder < spec.vertex_count());
-          CHECK((segments[i].cause_change == kNoChange || segments[i].cause_change < result.journal.size()));
-          CHECK((segments[i].time_of == TimeOf::kTenant) == (segments[i].holder >= spec.components.size()));
+    // The scenario as written, then each variant: the variants give the functions strategies.
+    std::vector<ScenarioSpec> specs{*loaded.spec};
+    for (const VariantSpec& variant : loaded.spec->variants)
+      specs.push_back(apply_variant(*loaded.spec, variant));
+    for (const ScenarioSpec& spec : specs) {
+      const RunResult result = simulate(spec);
+      DowntimeSegmenter segmenter(spec, result);
+      for (ComponentId id = static_cast<ComponentId>(spec.components.size()); id < spec.vertex_count();
+           ++id) {
+        for (const Interval& interval : result.intervals[id]) {
+          INFO(vertex_name(spec, id) << " from " << clock(interval.start));
+          const auto segments = segmenter.segments(id, interval);
+          REQUIRE_FALSE(segments.empty());
+          CHECK(segments.front().start == interval.start);
+          CHECK(segments.back().end == interval.end);
+          for (std::size_t i = 0; i < segments.size(); ++i) {
+            CHECK(segments[i].start < segments[i].end);
+            if (i > 0) CHECK(segments[i].start == segments[i - 1].end);
+            CHECK(segments[i].holder < spec.vertex_count());
+            CHECK(
+                (segments[i].cause_change == kNoChange || segments[i].cause_change < result.journal.size()));
+            CHECK((segments[i].time_of == TimeOf::kTenant) == (segments[i].holder >= spec.components.size()));
+          }
         }
       }
     }

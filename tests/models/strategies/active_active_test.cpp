@@ -44,3 +44,19 @@ TEST_CASE("active-active with a minimum of two sites is down on one") {
   CHECK(run.intervals("shop/service") == "02:00-end");
   CHECK(run.result.strategy(run.id("shop/service")).limitation == outagesim::models::Wait::kTooFewSites);
 }
+
+TEST_CASE("active-active records each site's spell not serving and the health checks") {
+  const Run run = run_yaml(three_zones("      detection: 2m\n", R"(  - {at: "01:00", target: a, action: fail}
+  - {at: "02:00", target: a, action: repair}
+)"));
+  const auto& holds = run.result.strategy(run.id("shop/service")).holds;
+  REQUIRE(holds.size() == 2);
+  CHECK(holds[0].wait == outagesim::models::Wait::kHealthChecks);
+  CHECK(holds[0].site == 3);
+  CHECK(holds[0].end - holds[0].start == outagesim::sim::Time::minutes(2));
+  CHECK(holds[1].wait == outagesim::models::Wait::kSiteDown);
+  CHECK(holds[1].site == 0);
+  CHECK(holds[1].component == run.id("a"));
+  CHECK(holds[1].start == outagesim::sim::Time::minutes(60));
+  CHECK(holds[1].end == outagesim::sim::Time::minutes(120));
+}

@@ -133,3 +133,22 @@ TEST_CASE("a warm standby runs the function's recovery steps unless it says why 
   CHECK(load_errors(yaml("{kind: standby, needs: zone-b, recovery_reason: none}"))
             .find("gives 'recovery_reason' but no 'recovery'") != std::string::npos);
 }
+
+TEST_CASE("a standby records its waits in time order, each with what it waited on") {
+  const Run run =
+      run_yaml(with_strategy("{kind: standby, needs: [zone-b], detection: 5m, decision: 10m, "
+                             "switchover: 10m}",
+                             "  - {at: \"01:00\", target: zone-a, action: fail}\n  - {at: "
+                             "\"01:00\", target: zone-b, action: fail}\n  - {at: \"02:00\", "
+                             "target: zone-b, action: repair}\n"));
+  const auto& holds = run.result.strategy(run.id("app/service")).holds;
+  REQUIRE(holds.size() == 3);
+  CHECK(holds[0].wait == outagesim::models::Wait::kDetectionAndDecision);
+  CHECK(holds[0].start == Time::minutes(60));
+  CHECK(holds[0].end == Time::minutes(75));
+  CHECK(holds[1].wait == outagesim::models::Wait::kStandbyNeeds);
+  CHECK(holds[1].component == run.id("zone-b"));
+  CHECK(holds[1].end == Time::minutes(120));
+  CHECK(holds[2].wait == outagesim::models::Wait::kSwitchover);
+  CHECK(holds[2].end == Time::minutes(130));
+}

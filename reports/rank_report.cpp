@@ -5,6 +5,7 @@
 
 #include "reports/clock_format.hpp"
 #include "reports/csv_field.hpp"
+#include "reports/printable_text.hpp"
 #include "reports/result_header.hpp"
 #include "reports/text_table.hpp"
 
@@ -20,6 +21,15 @@ std::string tenant_names(const m::ScenarioSpec& spec, const m::ComponentRank& ra
   for (const std::uint32_t t : rank.tenants) {
     if (!out.empty()) out += sep;
     out += spec.tenants[t].name;
+  }
+  return out;
+}
+
+std::string repair_names(const m::ScenarioSpec& spec, const m::ComponentRank& rank, std::string_view sep) {
+  std::string out;
+  for (const std::uint32_t r : rank.held_up_silenced) {
+    if (!out.empty()) out += sep;
+    out += printable(spec.repairs[r].name);
   }
   return out;
 }
@@ -45,14 +55,27 @@ std::string rank_text(const m::ScenarioSpec& spec, const m::ComponentRanking& ra
                   {TextTable::Align::kLeft, TextTable::Align::kLeft, TextTable::Align::kRight,
                    TextTable::Align::kRight, TextTable::Align::kRight, TextTable::Align::kRight,
                    TextTable::Align::kRight, TextTable::Align::kLeft});
+  std::string silenced;
   for (const m::ComponentRank& r : ranking.ranks) {
+    const bool flagged = !r.held_up_silenced.empty();
     table.add_row({spec.components[r.component].name,
                    std::string(m::kind_name(spec.components[r.component].kind)),
                    format_duration(r.attributed), share(r.attributed, ranking.total),
                    format_duration(r.rooted), r.saved ? format_duration(*r.saved) : "-",
-                   format_duration(r.held_up_saved), tenant_names(spec, r, ", ")});
+                   format_duration(r.held_up_saved) + (flagged ? " *" : ""), tenant_names(spec, r, ", ")});
+    if (flagged) {
+      silenced += fmt::format("  {}: {}\n", spec.components[r.component].name, repair_names(spec, r, ", "));
+    }
   }
   out += table.render();
+  if (!silenced.empty()) {
+    out += fmt::format(
+        "\n* Held up, these leave unstarted a repair that ran in the run as written (what set it off no "
+        "longer "
+        "happens): their held-up saving is measured without it. Where what it repaired still fails, the "
+        "saving reads the repair's absence (a cost), not the component's worth:\n{}",
+        silenced);
+  }
   return out;
 }
 
@@ -63,12 +86,15 @@ Json rank_json(const m::ScenarioSpec& spec, const m::ComponentRanking& ranking, 
   for (const m::ComponentRank& r : ranking.ranks) {
     Json tenants = Json::array();
     for (const std::uint32_t t : r.tenants) tenants.push_back(spec.tenants[t].name);
+    Json silenced = Json::array();
+    for (const std::uint32_t i : r.held_up_silenced) silenced.push_back(spec.repairs[i].name);
     components.push_back(Json{{"name", spec.components[r.component].name},
                               {"kind", m::kind_name(spec.components[r.component].kind)},
                               {"attributed_s", r.attributed.floor_seconds()},
                               {"rooted_s", r.rooted.floor_seconds()},
                               {"saved_s", r.saved ? Json(r.saved->floor_seconds()) : Json()},
                               {"held_up_saved_s", r.held_up_saved.floor_seconds()},
+                              {"held_up_silenced", std::move(silenced)},
                               {"tenants", std::move(tenants)}});
   }
   doc["components"] = std::move(components);
@@ -76,13 +102,14 @@ Json rank_json(const m::ScenarioSpec& spec, const m::ComponentRanking& ranking, 
 }
 
 std::string rank_csv(const m::ScenarioSpec& spec, const m::ComponentRanking& ranking) {
-  std::string out = "component,kind,attributed_s,rooted_s,saved_s,held_up_saved_s,tenants\n";
+  std::string out = "component,kind,attributed_s,rooted_s,saved_s,held_up_saved_s,tenants,held_up_silenced\n";
   for (const m::ComponentRank& r : ranking.ranks) {
-    out += fmt::format("{},{},{},{},{},{},{}\n", csv_field(spec.components[r.component].name),
+    out += fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(spec.components[r.component].name),
                        m::kind_name(spec.components[r.component].kind), r.attributed.floor_seconds(),
                        r.rooted.floor_seconds(),
                        r.saved ? std::to_string(r.saved->floor_seconds()) : std::string(),
-                       r.held_up_saved.floor_seconds(), csv_field(tenant_names(spec, r, ";")));
+                       r.held_up_saved.floor_seconds(), csv_field(tenant_names(spec, r, ";")),
+                       csv_field(repair_names(spec, r, ";")));
   }
   return out;
 }

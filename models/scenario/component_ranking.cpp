@@ -72,8 +72,12 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
     if (faulted)
       rank.saved =
           out.total - function_downtime(spec, simulate(without_faults_on(spec, rank.component), seed));
-    rank.held_up_saved =
-        out.total - function_downtime(spec, simulate(held_up(spec, rank.component, base), seed));
+    const RunResult held = simulate(held_up(spec, rank.component, base), seed);
+    rank.held_up_saved = out.total - function_downtime(spec, held);
+    for (std::uint32_t r = 0; r < base.repairs.size(); ++r) {
+      if (!base.repairs[r].started.is_never() && held.repairs[r].started.is_never())
+        rank.held_up_silenced.push_back(r);
+    }
     if (rank.attributed == sim::Time() && rank.rooted == sim::Time() && !rank.saved && rank.tenants.empty() &&
         rank.held_up_saved == sim::Time())
       continue;

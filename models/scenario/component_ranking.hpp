@@ -28,6 +28,10 @@ struct ComponentRank {
   // failing whatever its dependencies do (held_up.hpp); negative when holding it up costs time (a
   // failover it would have triggered).
   sim::Time held_up_saved;
+  // Indices into spec.repairs of repairs that started in the base run and never in the held-up run: a
+  // trigger on another component that holding this one up silenced (the repair is then missing from the
+  // held-up run, and its saving reads a cost).
+  std::vector<std::uint32_t> held_up_silenced;
   // Indices into spec.tenants of tenants with a function it held, or that waited on it directly.
   std::vector<std::uint32_t> tenants;
 };

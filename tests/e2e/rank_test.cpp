@@ -27,11 +27,38 @@ TEST_CASE("rank puts the whole HK outage on the cooling plant's fault, in every 
   CHECK(plant_seen);
   const auto csv = run_cli("rank scenarios/hk-2022-zone-c.yaml --format csv");
   REQUIRE(csv.status == 0);
-  CHECK(csv.out.rfind("component,kind,attributed_s,rooted_s,saved_s,held_up_saved_s,tenants\n", 0) == 0);
+  CHECK(csv.out.rfind(
+            "component,kind,attributed_s,rooted_s,saved_s,held_up_saved_s,tenants,held_up_silenced\n", 0) ==
+        0);
   CHECK(csv.out.find("\nplant-c,cooling_plant,0,") != std::string::npos);
   const auto text = run_cli("rank scenarios/hk-2022-zone-c.yaml");
   REQUIRE(text.status == 0);
   CHECK(text.out.find("at the root") != std::string::npos);
+}
+
+TEST_CASE("rank flags a component whose holding up leaves a repair unstarted") {
+  // Tokyo 2019: the cooling repair is triggered by the first EC2 hall's first shutdown. With room-a1
+  // held up, a1-compute never trips, the repair never starts, and the held-up saving reads -3d: the
+  // repair's absence, which rank now says (session 21).
+  const auto json = run_cli("rank scenarios/aws-tokyo-2019.yaml --format json");
+  INFO(json.err);
+  REQUIRE(json.status == 0);
+  const auto doc = nlohmann::json::parse(json.out);
+  bool room_seen = false;
+  for (const auto& c : doc["components"]) {
+    if (c["name"] == "room-a1") {
+      room_seen = true;
+      CHECK(c["held_up_saved_s"].get<std::int64_t>() < 0);
+      CHECK(c["held_up_silenced"] == nlohmann::json::array({"manual cooling"}));
+    }
+    // Holding up a1-compute replays the trigger on its own failure: nothing is silenced.
+    if (c["name"] == "a1-compute") CHECK(c["held_up_silenced"].empty());
+  }
+  CHECK(room_seen);
+  const auto text = run_cli("rank scenarios/aws-tokyo-2019.yaml");
+  REQUIRE(text.status == 0);
+  CHECK(text.out.find("-3d 8h 18m *") != std::string::npos);
+  CHECK(text.out.find("\n  room-a1: manual cooling\n") != std::string::npos);
 }
 
 namespace {

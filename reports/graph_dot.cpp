@@ -6,9 +6,12 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
+#include <map>
 #include <set>
 #include <sstream>
+#include <string>
 #include <tuple>
+#include <variant>
 #include <vector>
 
 #include "models/core/dependency_graph.hpp"
@@ -29,6 +32,7 @@ struct NodeData {
 };
 struct EdgeData {
   m::EdgeRole role = m::EdgeRole::kNeeds;
+  std::string choice;  // "1 of 2", "2 of 3": the edge is one of alternatives; empty when needed outright
 };
 // Bidirectional: its edge list keeps insertion order (and GCC 12 sees no uninitialised optional in it).
 using DotGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData, EdgeData>;
@@ -93,6 +97,39 @@ std::vector<bool> kept_vertices(const m::ScenarioSpec& spec, const std::vector<m
   return kept;
 }
 
+// For the leaves of `r` that are members of an any-of or a k-of-n, "k of n" (the innermost such group),
+// keyed by (dependent, leaf, role); the first mention wins.
+using Choices = std::map<std::tuple<m::ComponentId, m::ComponentId, m::EdgeRole>, std::string>;
+void add_choices(Choices& out, m::ComponentId dependent, m::EdgeRole role, const m::Requirement& r,
+                 const std::string& group) {
+  if (r.mode == m::Requirement::Mode::kComponent) {
+    if (!group.empty()) out.try_emplace({dependent, r.component, role}, group);
+    return;
+  }
+  std::string inner = group;
+  if (r.mode == m::Requirement::Mode::kAnyOf) inner = fmt::format("1 of {}", r.children.size());
+  if (r.mode == m::Requirement::Mode::kKOfN) inner = fmt::format("{} of {}", r.k, r.children.size());
+  for (const m::Requirement& child : r.children) add_choices(out, dependent, role, child, inner);
+}
+
+Choices choices(const m::ScenarioSpec& spec) {
+  Choices out;
+  for (m::ComponentId c = 0; c < spec.components.size(); ++c) {
+    const m::ComponentParams& params = spec.components[c].params;
+    if (const auto* service = std::get_if<m::ServiceParams>(&params)) {
+      add_choices(out, c, m::EdgeRole::kNeeds, service->needs, {});
+    } else if (const auto* db = std::get_if<m::DatabaseParams>(&params)) {
+      add_choices(out, c, m::EdgeRole::kPrimary, db->primary, {});
+      if (db->standby) add_choices(out, c, m::EdgeRole::kStandby, *db->standby, {});
+    }
+  }
+  for (const m::TenantSpec& t : spec.tenants) {
+    for (const m::TenantFunctionSpec& f : t.functions)
+      add_choices(out, f.id, m::EdgeRole::kNeeds, f.needs, {});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string dot_escaped(std::string_view text) {
@@ -117,11 +154,14 @@ std::string graph_dot(const m::ScenarioSpec& spec, const m::RunResult& result,
     const m::State state = options.at ? m::state_at(result, v, *options.at) : m::worst_state(result, v);
     node_of[v] = boost::add_vertex(NodeData{names[v], m::vertex_kind(spec, v), state}, graph);
   }
+  const Choices alternatives = choices(spec);
   std::set<std::tuple<m::ComponentId, m::ComponentId, m::EdgeRole>> drawn;
   for (const m::DependencyEdge& e : edges) {
     if (!kept[e.dependent] || !kept[e.dependency]) continue;
     if (!drawn.emplace(e.dependent, e.dependency, e.role).second) continue;
-    boost::add_edge(node_of[e.dependent], node_of[e.dependency], EdgeData{e.role}, graph);
+    const auto found = alternatives.find({e.dependent, e.dependency, e.role});
+    boost::add_edge(node_of[e.dependent], node_of[e.dependency],
+                    EdgeData{e.role, found != alternatives.end() ? found->second : std::string()}, graph);
   }
 
   const auto node_writer = [&graph](std::ostream& out, DotGraph::vertex_descriptor v) {
@@ -132,11 +172,20 @@ std::string graph_dot(const m::ScenarioSpec& spec, const m::RunResult& result,
   };
   const auto edge_writer = [&graph](std::ostream& out, DotGraph::edge_descriptor e) {
     const m::EdgeRole role = graph[e].role;
-    // "needs" and "function" are what an arrow means anyway; the other roles say what it is for.
-    if (role == m::EdgeRole::kNeeds || role == m::EdgeRole::kFunction) return;
+    const std::string& choice = graph[e].choice;
+    // "needs" and "function" are what an arrow means anyway; the other roles say what it is for. One of
+    // alternatives says how many of them are needed, and is drawn dotted.
+    if ((role == m::EdgeRole::kNeeds || role == m::EdgeRole::kFunction) && choice.empty()) return;
+    std::string label = role == m::EdgeRole::kNeeds || role == m::EdgeRole::kFunction
+                            ? std::string()
+                            : std::string(m::edge_role_name(role));
+    if (!choice.empty()) label += (label.empty() ? "" : ", ") + choice;
     const bool dashed = role == m::EdgeRole::kStandby || role == m::EdgeRole::kStrategy ||
                         role == m::EdgeRole::kDemand || role == m::EdgeRole::kScaleOut;
-    out << fmt::format(R"([label="{}"{}])", m::edge_role_name(role), dashed ? ", style=dashed" : "");
+    out << fmt::format(R"([label="{}"{}])", label,
+                       !choice.empty() ? ", style=dotted"
+                       : dashed        ? ", style=dashed"
+                                       : "");
   };
   std::string title = spec.name;
   if (options.tenant) title += ", what " + spec.tenants[*options.tenant].name + " depends on";

@@ -98,3 +98,26 @@ TEST_CASE("names are escaped for DOT: quotes, backslashes, newlines and control 
   CHECK(dot.find(R"(0[label="fe\"ed\\\\x0a\npower_feed")") != std::string::npos);
   CHECK(dot.find("fe\"ed") == std::string::npos);
 }
+
+TEST_CASE("the DOT graph labels alternatives with how many of them are needed") {
+  // Regression (session 20's probe): an any-of and a k-of-n were drawn as plain edges, as if every
+  // member were needed.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: c, kind: compute}
+  - {name: disks, kind: block_storage}
+  - {name: lb, kind: load_balancer, needs: {any_of: [a, b]}}
+tenants:
+  - {name: shop, needs: [lb, disks, {k: 2, of: [a, b, c]}]}
+)"));
+  const std::string dot = graph_dot(run.spec, run.result);
+  INFO(dot);
+  // Nodes are numbered in vertex order: a 0, b 1, c 2, disks 3, lb 4, shop/service 5, shop 6.
+  CHECK(has(dot, "4->0 [label=\"1 of 2\", style=dotted];"));
+  CHECK(has(dot, "4->1 [label=\"1 of 2\", style=dotted];"));
+  CHECK(has(dot, "5->2 [label=\"2 of 3\", style=dotted];"));
+  CHECK(has(dot, "5->3 ;"));  // needed outright: a plain arrow
+  CHECK(has(dot, "5->4 ;"));
+}

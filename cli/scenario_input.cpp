@@ -1,6 +1,7 @@
 // Loading the scenario a command works on, and putting one of its strategy variants in place.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "cli/commands.hpp"
@@ -28,7 +29,8 @@ std::optional<models::ScenarioSpec> with_variant(const models::ScenarioSpec& spe
   const models::VariantSpec* found = nullptr;
   int matches = 0;
   for (const models::VariantSpec& v : spec.variants) {
-    names.push_back(v.name);
+    // Two tenants may each have a variant of one name: list it once.
+    if (std::find(names.begin(), names.end(), v.name) == names.end()) names.push_back(v.name);
     if (v.name == variant) {
       found = &v;
       ++matches;

@@ -2,6 +2,7 @@
 #include "loader/spelling.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 #include <numeric>
 #include <vector>
@@ -45,6 +46,15 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
     return std::nullopt;
   }
   candidates_left -= candidates.size();
+  // A name that differs only in case ('okx' for 'OKX') is what was meant, however short.
+  const auto same_but_case = [word](const std::string& candidate) {
+    return std::equal(word.begin(), word.end(), candidate.begin(), candidate.end(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+  };
+  if (const auto it = std::find_if(candidates.begin(), candidates.end(), same_but_case);
+      it != candidates.end())
+    return *it;
   const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;

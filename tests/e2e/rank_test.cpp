@@ -1,6 +1,7 @@
 // `outagesim rank` on the HK 2022 replay: the cooling plant's fault costs all the downtime there is, and
 // the formats carry the same ranking.
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -111,6 +112,27 @@ TEST_CASE("rank and sweep refuse a variant the scenario does not have, with a su
   CHECK(sweep.status == 2);
   CHECK(sweep.err.find("has no variant named 'nothing-like-it'; its variants: 'warm standby in zone B', "
                        "'active-active in zones A and B'") != std::string::npos);
+}
+
+TEST_CASE("a variant name two tenants share is listed once among the variants") {
+  const std::string path = outagesim::testing::unique_temp_path("shared-variant-name.yaml");
+  std::ofstream(path) << R"(scenario: shared-variant-name
+start: 2024-01-01T00:00:00+00:00
+horizon: 2h
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+tenants:
+  - {name: shop, needs: [a]}
+  - {name: blog, needs: [a]}
+variants:
+  - {name: move to b, tenant: shop, strategy: {kind: standby, needs: [b]}}
+  - {name: move to b, tenant: blog, strategy: {kind: standby, needs: [b]}}
+  - {name: wait, tenant: blog, strategy: {kind: wait_for_repair}}
+)";
+  const auto r = run_cli("rank " + path + " --variant nothing-like-it");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("its variants: 'move to b', 'wait'\n") != std::string::npos);
 }
 
 TEST_CASE("rank's total is the sum of the function downtimes run prints for the same scenario") {

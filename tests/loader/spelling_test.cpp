@@ -54,3 +54,11 @@ TEST_CASE("a suggestion budget stops suggestions once its candidates are looked 
   }
   CHECK(closest_match("fed-c", names) == "feed-c");  // no budget: no limit
 }
+
+TEST_CASE("a name that differs only in case is suggested, however short") {
+  // Regression (session 20's probe): 'okx' for the tenant 'OKX' is three edits, past the limit.
+  const std::vector<std::string> tenants{"OKX", "personal-web"};
+  CHECK(closest_match("okx", tenants) == std::optional<std::string>("OKX"));
+  CHECK(closest_match("PERSONAL-WEB", tenants) == std::optional<std::string>("personal-web"));
+  CHECK_FALSE(closest_match("abc", tenants).has_value());
+}

@@ -312,11 +312,9 @@ std::vector<m::RecoveryStep> ScenarioReader::recovery_steps(const YamlNode& node
   }
   if (is_distribution(node)) {  // one uncertain duration: the one step called "recovery", drawn
     const Locate<m::RecoveryStep> here = at ? element(at, 0) : Locate<m::RecoveryStep>();
-    const auto nominal =
-        read_uncertain(sink_, node, what, m::InputUnit::kDuration,
-                       Range::between(0, static_cast<double>(kMaxDuration.count_ms())), duration_reader(),
-                       here ? into(here, &m::RecoveryStep::duration) : m::InputSetter());
-    if (nominal) steps.push_back({"recovery", sim::Time::ms(std::llround(*nominal))});
+    const auto drawn = read_uncertain_duration(
+        sink_, node, what, here ? into(here, &m::RecoveryStep::duration) : m::InputSetter());
+    if (drawn) steps.push_back({"recovery", *drawn});
     return steps;
   }
   for (const YamlNode& item : list_items(node, what)) {

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "loader/spelling.hpp"
+#include "loader/time_text.hpp"
 #include "sim/stable_hash.hpp"
 
 namespace outagesim::loader {
@@ -153,6 +154,16 @@ ValueReader number_reader() {
   return [](DiagnosticSink& sink, const YamlNode& node, const std::string& what) {
     return read_number(sink, node, what, {});
   };
+}
+
+std::optional<sim::Time> read_uncertain_duration(DiagnosticSink& sink, const YamlNode& node,
+                                                 const std::string& what, const models::InputSetter& set) {
+  if (!is_distribution(node)) return read_duration(sink, node, what);
+  const auto nominal =
+      read_uncertain(sink, node, what, models::InputUnit::kDuration,
+                     Range::between(0, static_cast<double>(kMaxDuration.count_ms())), duration_reader(), set);
+  if (!nominal) return std::nullopt;
+  return sim::Time::ms(std::llround(*nominal));
 }
 
 ValueReader duration_reader() {

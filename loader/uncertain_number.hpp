@@ -37,6 +37,11 @@ std::optional<double> read_uncertain(DiagnosticSink& sink, const YamlNode& node,
                                      models::InputUnit unit, Range range, const ValueReader& read_value,
                                      const models::InputSetter& set);
 
+// A duration written plainly ("2h") or as a distribution of durations, registered as an input writing
+// through `set`: its value, or the distribution's nominal one, within 0..kMaxDuration.
+std::optional<sim::Time> read_uncertain_duration(DiagnosticSink& sink, const YamlNode& node,
+                                                 const std::string& what, const models::InputSetter& set);
+
 // Value readers for the common units.
 ValueReader number_reader();
 ValueReader duration_reader();

@@ -556,15 +556,7 @@ std::optional<sim::Time> YamlMap::duration(std::string_view key, bool required,
                                            const models::InputSetter& set) {
   const YamlNode n = get(key, required);
   if (!n.defined()) return std::nullopt;
-  const std::string what = fmt::format("'{}' of {}", key, owner_of(key));
-  if (is_distribution(n)) {
-    const auto nominal = read_uncertain(*sink_, n, what, models::InputUnit::kDuration,
-                                        Range::between(0, static_cast<double>(kMaxDuration.count_ms())),
-                                        duration_reader(), set);
-    if (!nominal) return std::nullopt;
-    return sim::Time::ms(std::llround(*nominal));
-  }
-  return read_duration(*sink_, n, what);
+  return read_uncertain_duration(*sink_, n, fmt::format("'{}' of {}", key, owner_of(key)), set);
 }
 
 std::optional<std::optional<sim::Time>> YamlMap::duration_or_never(std::string_view key, bool required) {

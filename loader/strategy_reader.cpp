@@ -290,6 +290,13 @@ void ScenarioReader::read_variants(const YamlNode& list) {
       // The tenant is unknown (reported): the strategy is still read, for its own mistakes, and dropped
       // with the variant. The load fails, so the draws it registers are never applied.
       read_strategy(one, "'strategy' of " + v.what(), {});
+    } else if (per_function.defined() && per_function.is_map()) {
+      // The same for each function's strategy; the function names cannot be checked without the tenant.
+      for (const auto& entry : per_function) {
+        if (!entry.first.is_scalar()) continue;
+        read_strategy(entry.second,
+                      fmt::format("strategy of '{}' in {}", shown_text(entry.first.scalar()), v.what()), {});
+      }
     }
     v.finish();
     if (tenant) spec_.variants.push_back(std::move(variant));

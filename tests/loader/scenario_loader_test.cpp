@@ -1066,3 +1066,19 @@ variants:
   CHECK(errors.find("'switchover' of 'strategy' of variant 'v' is 'banana'") != std::string::npos);
   CHECK(errors.find("3 problems found") != std::string::npos);
 }
+
+TEST_CASE("a variant of an unknown tenant still has its per-function strategies' mistakes reported") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: z, kind: compute}
+tenants:
+  - {name: t1, needs: [z]}
+variants:
+  - {name: v, tenant: t9, functions: {trading: {kind: standby, needs: [zz]}, web: {kind: standbyy}}}
+)"));
+  INFO(errors);
+  CHECK(errors.find("names 't9', which is not in 'tenants'") != std::string::npos);
+  CHECK(errors.find("names 'zz', which is no component") != std::string::npos);
+  CHECK(errors.find("unknown strategy kind 'standbyy'; did you mean") != std::string::npos);
+  CHECK(errors.find("3 problems found") != std::string::npos);
+}

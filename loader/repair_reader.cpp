@@ -283,7 +283,11 @@ void ScenarioReader::check_repair_waits(const std::vector<bool>& in_ring) {
                                                       : "none of them ever ends";
     const auto node = wait_for_nodes_.find({cycle.repair, cycle.stage});
     if (node == wait_for_nodes_.end()) continue;  // every stage with a wait_for has its node
-    sink_.error(node->second.mark(),
+    // The caret on the entry of the list that closes the loop, when wait_for is a list.
+    const YamlNode& list = node->second;
+    const YamlNode entry =
+        list.is_sequence() && cycle.trigger < list.size() ? list.item(cycle.trigger) : list;
+    sink_.error(entry.mark(),
                 fmt::format("stage '{}' of repair '{}' waits for {} to be done, which{} cannot come before "
                             "this stage ends: {}",
                             repair.stages[cycle.stage].name, repair.name, what, through, outcome),

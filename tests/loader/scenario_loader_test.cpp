@@ -465,6 +465,19 @@ repairs:
   CHECK_THAT(errors, Catch::Contains("3 problems found"));
 }
 
+TEST_CASE("a wait loop closed by one entry of a wait_for list is shown at that entry") {
+  // Regression (session 19's note): the caret was on the whole list.
+  const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(
+repairs:
+  - name: selfish
+    at: "02:00"
+    stages: [{name: me, duration: 1h, wait_for: [{component: room, event: cooled}, {repair: selfish}]}]
+)"));
+  CHECK_THAT(errors, Catch::Contains("stage 'me' of repair 'selfish' waits for repair 'selfish' to be done"));
+  // Line 14 of the assembled scenario; the second entry of the list starts at column 84 (the list at 49).
+  CHECK_THAT(errors, Catch::Contains("test.yaml:14:84: error: stage 'me'"));
+}
+
 TEST_CASE("a shift starts at a time of day: an offset or 24:00 is refused once") {
   // Regression: "+2h" was read as 02:00, and 24:00 gave a second error, "not in order", as a consequence.
   const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(

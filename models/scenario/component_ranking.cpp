@@ -47,15 +47,19 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
       for (const Interval& interval : base.intervals[f.id]) {
         if (interval.state != State::kDown) continue;
         for (const DowntimeSegment& s : segmenter.segments(f.id, interval)) {
+          // In whole seconds as the total counts them: floored ends, which telescope over an interval's
+          // segments, so the held and root times of all components add up to the total less the tenants'
+          // own time, to the second.
+          const sim::Time length = sim::Time::seconds(s.end.floor_seconds() - s.start.floor_seconds());
           if (s.holder < ranks.size()) {
-            ranks[s.holder].attributed += s.end - s.start;
+            ranks[s.holder].attributed += length;
             touch(ranks[s.holder], t);
           }
           if (s.via < ranks.size()) touch(ranks[s.via], t);
           if (s.time_of == TimeOf::kProvider) {
             const auto chain = cause_chain(base, s.cause_change);
             if (!chain.empty() && base.journal[chain.back()].component < ranks.size()) {
-              ranks[base.journal[chain.back()].component].rooted += s.end - s.start;
+              ranks[base.journal[chain.back()].component].rooted += length;
             }
           }
         }

@@ -148,3 +148,23 @@ TEST_CASE("rank's total is the sum of the function downtimes run prints for the 
   }
   CHECK(nlohmann::json::parse(rank.out)["total_downtime_s"].get<std::int64_t>() == sum);
 }
+
+TEST_CASE("rank's held and at-the-root times add up to the same seconds") {
+  // Regression (session 20's probe): summed in milliseconds and floored per component, they differed by
+  // 1-3 s. Tokyo has no tenant recovery steps, so both are its whole total.
+  const auto tokyo = nlohmann::json::parse(run_cli("rank scenarios/aws-tokyo-2019.yaml --format json").out);
+  const auto hk = nlohmann::json::parse(run_cli("rank scenarios/hk-2022-zone-c.yaml --format json").out);
+  for (const auto* doc : {&tokyo, &hk}) {
+    std::int64_t held = 0;
+    std::int64_t rooted = 0;
+    for (const auto& c : (*doc)["components"]) {
+      held += c["attributed_s"].get<std::int64_t>();
+      rooted += c["rooted_s"].get<std::int64_t>();
+    }
+    CHECK(held == rooted);
+    CHECK(held <= (*doc)["total_downtime_s"].get<std::int64_t>());
+  }
+  std::int64_t tokyo_held = 0;
+  for (const auto& c : tokyo["components"]) tokyo_held += c["attributed_s"].get<std::int64_t>();
+  CHECK(tokyo_held == tokyo["total_downtime_s"].get<std::int64_t>());
+}

@@ -5,6 +5,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "loader/diagnostic.hpp"
 
@@ -164,14 +168,23 @@ ImportedStack map_resources(const TerraformState& state, const loader::ImportPla
   const std::string prefix = placement.provider + "_";
   // Function names first, in the state's order: two keys must not become one function, which would then
   // need everything both need (the tenant is down only when all its functions are).
+  // The first key to take each plain name keeps it, whatever comes later: a tag written "web-2" by hand
+  // is not renamed because an earlier pair of "web" tags needed a suffix.
   std::map<std::string, std::string> key_of_name;
+  std::vector<std::string> keys;  // in the state's order, each once
+  std::set<std::string> seen;
   for (const TerraformResource& resource : state.resources) {
     if (resource.type.rfind(prefix, 0) != 0) continue;
-    const std::string key = function_key(resource);
-    if (stack.function_names.contains(key)) continue;
+    std::string key = function_key(resource);
+    if (!seen.insert(key).second) continue;
+    key_of_name.try_emplace(name_part(key), key);
+    keys.push_back(std::move(key));
+  }
+  for (const std::string& key : keys) {
     const std::string plain = name_part(key);
     std::string name = plain;
-    for (int n = 2; key_of_name.contains(name); ++n) name = fmt::format("{}-{}", plain, n);
+    for (int n = 2; key_of_name.at(plain) != key && key_of_name.contains(name); ++n)
+      name = fmt::format("{}-{}", plain, n);
     if (name != plain) {
       stack.renamed_functions.push_back(fmt::format("function '{}' is written as '{}': '{}' already is '{}'",
                                                     loader::escaped_text(key), name,

@@ -71,6 +71,27 @@ TEST_CASE("two function tags that make one name stay two functions and the renam
                                  "'front-end'"});
 }
 
+TEST_CASE("a tag written with a suffix by hand keeps its name when an earlier pair needs a suffix") {
+  // Regression (session 19's note): `front/end` took `front-end-2` first, and the hand-written
+  // `front-end-2` tag that came later was renamed `front-end-2-2`.
+  const auto tagged = [](std::string address, const char* tag) {
+    return resource(std::move(address), "alicloud_instance",
+                    {{"zone_id", "cn-hongkong-b"}, {"tags", {{"outagesim:function", tag}}}});
+  };
+  i::TerraformState state;
+  state.resources.push_back(tagged("alicloud_instance.a", "front end"));
+  state.resources.push_back(tagged("alicloud_instance.b", "front/end"));
+  state.resources.push_back(tagged("alicloud_instance.c", "front-end-2"));
+  const auto stack = i::map_resources(state, hk());
+  REQUIRE(stack.mapped.size() == 3);
+  CHECK(stack.mapped[0].function == "front-end");
+  CHECK(stack.mapped[1].function == "front-end-3");
+  CHECK(stack.mapped[2].function == "front-end-2");
+  CHECK(stack.renamed_functions ==
+        std::vector<std::string>{"function 'front/end' is written as 'front-end-3': 'front end' already is "
+                                 "'front-end'"});
+}
+
 TEST_CASE("a zone the template does not know, or another provider's resource, is unplaced with a reason") {
   i::TerraformState state;
   state.resources.push_back(

@@ -166,16 +166,48 @@ std::optional<ImportedNeed> primary_need(const TerraformResource& r, const Place
   return any_zone_database(placer, zone, reason);
 }
 
+// The instance of this state that `r` replicates (by ARN or identifier), or nullptr.
+const TerraformResource* source_of(const TerraformResource& r, const TerraformState& all) {
+  const std::string source = text_value(r.values, "replicate_source_db");
+  if (source.empty()) return nullptr;
+  const TerraformResource* found = find_by(all, "aws_db_instance", "arn", source);
+  return found != nullptr ? found : find_by(all, "aws_db_instance", "identifier", source);
+}
+
+// "a -> b -> a" when following replication sources from `r` comes back to an instance already passed
+// (no real state can, but a hand-edited one can), or the first instances of a chain deeper than RDS
+// allows by far; empty when the chain ends at a primary.
+std::string replication_loop(const TerraformResource& r, const TerraformState& all) {
+  constexpr std::size_t kDeepest = 64;  // RDS cascades replicas a few levels deep at most
+  std::vector<const TerraformResource*> chain{&r};
+  for (const TerraformResource* next = source_of(r, all); next != nullptr; next = source_of(*next, all)) {
+    if (chain.size() > kDeepest) {
+      return fmt::format("{} -> {} -> ... more than {} deep", chain[0]->address, chain[1]->address, kDeepest);
+    }
+    const bool seen = std::find(chain.begin(), chain.end(), next) != chain.end();
+    chain.push_back(next);
+    if (!seen) continue;
+    std::string text;
+    for (const TerraformResource* db : chain) text += (text.empty() ? "" : " -> ") + db->address;
+    return text;
+  }
+  return {};
+}
+
 void map_db_instance(const TerraformResource& r, const TerraformState& all, Placer& placer,
                      ImportedStack& stack) {
   std::string reason;
   const std::string zone = text_value(r.values, "availability_zone");
   const bool in_region = placer.placement().zones.contains(zone);
+  if (const std::string loop = replication_loop(r, all); !loop.empty()) {
+    stack.unmapped.push_back(
+        {r.address,
+         fmt::format("its replication sources go round in a loop ({}): no primary serves it", loop)});
+    return;
+  }
   // A read replica of an instance in this state is folded into its source's need (below), wherever it is;
   // when its source is unplaced there is no such need, and the replica is unplaced too.
-  const std::string source = text_value(r.values, "replicate_source_db");
-  const TerraformResource* source_db = find_by(all, "aws_db_instance", "arn", source);
-  if (source_db == nullptr) source_db = find_by(all, "aws_db_instance", "identifier", source);
+  const TerraformResource* source_db = source_of(r, all);
   if (source_db != nullptr) {
     std::string ignored;
     if (!primary_need(*source_db, placer, ignored)) {

@@ -126,6 +126,29 @@ TEST_CASE("a read replica of an unplaced instance is unplaced and not listed as 
         "a read replica of aws_db_instance.p, which is not placed itself: nothing needs it");
 }
 
+TEST_CASE("instances that replicate themselves or each other are unplaced, not dropped") {
+  // Regression (session 21's probe): both were read as folded into a source that no need held, and the
+  // stack lost its database without a word.
+  const auto self = map(
+      {one("aws_db_instance", "a",
+           R"({"availability_zone": "ap-northeast-1a", "identifier": "a", "replicate_source_db": "a"})")});
+  REQUIRE(self.unmapped.size() == 1);
+  CHECK(self.unmapped[0].reason ==
+        "its replication sources go round in a loop (aws_db_instance.a -> aws_db_instance.a): no primary "
+        "serves it");
+  CHECK(self.supporting.empty());
+  const auto pair = map(
+      {one("aws_db_instance", "a",
+           R"({"availability_zone": "ap-northeast-1a", "identifier": "a", "replicate_source_db": "b"})"),
+       one("aws_db_instance", "b",
+           R"({"availability_zone": "ap-northeast-1c", "identifier": "b", "replicate_source_db": "a"})")});
+  REQUIRE(pair.unmapped.size() == 2);
+  CHECK(pair.unmapped[1].reason ==
+        "its replication sources go round in a loop (aws_db_instance.b -> aws_db_instance.a -> "
+        "aws_db_instance.b): no primary serves it");
+  CHECK(pair.supporting.empty());
+}
+
 TEST_CASE(
     "an S3 bucket is regional, with its replicas' regions as alternatives, unplaced when the template "
     "has no S3") {

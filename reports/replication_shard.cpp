@@ -164,12 +164,64 @@ std::optional<ShardProblem> outcome_problem(const models::ReplicationOutcome& ou
                               t.count_ms(), horizon_ms));
     }
   }
-  for (std::size_t i = 0; i < outcome.milestones.size(); ++i) {
+  // The values must also agree with one another as a run writes them.
+  const std::vector<models::FunctionRef> functions = models::tenant_functions(spec);
+  for (std::size_t i = 0; i < functions.size() && i < outcome.downtime.size() &&
+                          i < outcome.degraded.size() && i < outcome.sla_breached.size();
+       ++i) {
+    if ((outcome.downtime[i] + outcome.degraded[i]).count_ms() > horizon_ms)
+      return at("degraded_ms", i,
+                fmt::format("'degraded_ms' holds {} ms, which with the {} ms down is more than the horizon "
+                            "({} ms)",
+                            outcome.degraded[i].count_ms(), outcome.downtime[i].count_ms(), horizon_ms));
+    const models::TenantSpec& tenant = spec.tenants[functions[i].tenant];
+    const bool breached = tenant.sla && models::breaches(spec.slas[*tenant.sla], outcome.downtime[i]);
+    if (outcome.sla_breached[i] != breached)
+      return at("sla_breached", i,
+                fmt::format("'sla_breached' holds {}, but {} down {} ms {} its SLA", outcome.sla_breached[i],
+                            models::vertex_name(spec, tenant.functions[functions[i].function].id),
+                            outcome.downtime[i].count_ms(),
+                            !tenant.sla ? "has no"
+                            : breached  ? "breaches"
+                                        : "keeps"));
+  }
+  for (std::size_t i = 0; i < outcome.milestones.size() && i < spec.milestones.size(); ++i) {
     const auto& m = outcome.milestones[i];
     if (m && outside(*m))
       return at("milestones_ms", i,
                 fmt::format("'milestones_ms' holds {} ms, outside the scenario's horizon (0 to {} ms)",
                             m->count_ms(), horizon_ms));
+    const models::MilestoneSpec& milestone = spec.milestones[i];
+    if (milestone.max_downtime) {
+      // Its value is the downtime of its component, which every run has.
+      if (!m)
+        return at("milestones_ms", i,
+                  fmt::format("'milestones_ms' holds null for '{}', a downtime check "
+                              "every run gives a value",
+                              milestone.name));
+      // On a tenant function, it is that function's downtime; on a tenant, which is down while all its
+      // functions are, the downtime of its one function, or at most the least of its functions'.
+      std::optional<sim::Time> least;
+      std::size_t count = 0;
+      for (std::size_t fi = 0; fi < functions.size() && fi < outcome.downtime.size(); ++fi) {
+        const models::TenantSpec& tenant = spec.tenants[functions[fi].tenant];
+        if (tenant.functions[functions[fi].function].id != milestone.component &&
+            tenant.id != milestone.component)
+          continue;
+        ++count;
+        least = least ? std::min(*least, outcome.downtime[fi]) : outcome.downtime[fi];
+      }
+      if (least && (count == 1 ? *m != *least : *m > *least))
+        return at(
+            "milestones_ms", i,
+            fmt::format("'milestones_ms' holds {} ms for '{}', but its {} {} ms in that replication",
+                        m->count_ms(), milestone.name,
+                        count == 1 ? "function is down" : "functions are down at least", least->count_ms()));
+    } else if (milestone.not_up_at && m && *m != *milestone.not_up_at) {
+      return at("milestones_ms", i,
+                fmt::format("'milestones_ms' holds {} ms for '{}', a check at {} ms (or null)", m->count_ms(),
+                            milestone.name, milestone.not_up_at->count_ms()));
+    }
   }
   for (std::size_t i = 0; i < outcome.inputs.size() && i < spec.inputs.size(); ++i) {
     // A draw lies in its distribution's range, rounded and clamped as a replication writes it.

@@ -55,7 +55,7 @@ TEST_CASE("a shard's outcomes read back exactly, doubles to the bit") {
     o.replication = k;
     o.downtime = {Time::ms(static_cast<std::int64_t>(k) * 1001 + 1)};
     o.degraded = {Time::ms(0)};
-    o.sla_breached = {k % 2 == 1};
+    o.sla_breached = {false};  // the scenario has no SLA: merge checks it against the downtime
     o.milestones = {k % 3 == 0 ? std::nullopt : std::optional(Time::ms(9'000'123))};
     o.inputs = {awkward[k]};
     shard.outcomes.push_back(o);
@@ -133,6 +133,46 @@ TEST_CASE("an outcome no run of the scenario could give is refused, not merged")
   bad.inputs = {1e9};
   CHECK_THAT(r::outcome_problem(bad, spec)->message, Catch::Contains("which draws from 60000 to 120000"));
   CHECK(r::outcome_problem(bad, spec)->pointer == "/inputs/0");
+}
+
+TEST_CASE("an outcome whose values disagree with one another is refused") {
+  // Regression (session 21's probe): each value was checked against its range only, so a breach edited
+  // to false, or a downtime check set to null, merged into a plausible report.
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: vm, kind: compute}
+slas:
+  - {name: gold, target_pct: 99.9, period: 30d}
+tenants:
+  - {name: shop, sla: gold, needs: [vm]}
+milestones:
+  - {name: shop short, component: shop, max_downtime: 3h}
+  - {name: shop out, component: shop, not_up_at: "05:00"}
+)"));
+  m::ReplicationOutcome o;
+  o.downtime = {Time::hours(2)};
+  o.degraded = {Time()};
+  o.sla_breached = {true};
+  o.milestones = {Time::hours(2), std::nullopt};
+  CHECK_FALSE(r::outcome_problem(o, spec));
+  auto bad = o;
+  bad.sla_breached = {false};
+  CHECK_THAT(
+      r::outcome_problem(bad, spec)->message,
+      Catch::Contains("'sla_breached' holds false, but shop/service down 7200000 ms breaches its SLA"));
+  bad = o;
+  bad.milestones = {std::nullopt, std::nullopt};
+  CHECK_THAT(r::outcome_problem(bad, spec)->message, Catch::Contains("holds null for 'shop short'"));
+  bad = o;
+  bad.milestones = {Time(), std::nullopt};
+  CHECK_THAT(r::outcome_problem(bad, spec)->message,
+             Catch::Contains("holds 0 ms for 'shop short', but its function is down 7200000 ms"));
+  bad = o;
+  bad.milestones = {Time::hours(2), Time::hours(4)};
+  CHECK_THAT(r::outcome_problem(bad, spec)->message, Catch::Contains("a check at 18000000 ms (or null)"));
+  bad = o;
+  bad.degraded = {Time::hours(23)};
+  CHECK_THAT(r::outcome_problem(bad, spec)->message, Catch::Contains("more than the horizon"));
 }
 
 TEST_CASE("an empirical input's value must be one of its samples") {

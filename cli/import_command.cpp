@@ -12,6 +12,7 @@
 #include "importer/tenant_part_writer.hpp"
 #include "importer/terraform_state.hpp"
 #include "loader/import_placement.hpp"
+#include "loader/name_rules.hpp"
 #include "loader/scenario_loader.hpp"
 #include "loader/scenario_parts.hpp"
 
@@ -33,11 +34,12 @@ CLI::App* add_import_subcommand(CLI::App& app, ImportOptions& options) {
       ->required();
   terraform->add_option("--tenant", options.tenant, "The tenant's name (default: my-stack)")
       ->check([](const std::string& name) {
-        const bool plain =
-            !name.empty() && name.size() <= 200 && std::all_of(name.begin(), name.end(), [](char c) {
-              return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                     c == '_' || c == '.';
-            });
+        if (name.size() > loader::kMaxNameBytes)
+          return fmt::format("a tenant name of at most {} bytes, not {}", loader::kMaxNameBytes, name.size());
+        const bool plain = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                 c == '_' || c == '.';
+        });
         return plain ? std::string() : std::string("a tenant name of letters, digits, '-', '_' and '.'");
       });
   terraform->add_option("-o,--output", options.output, "Write the tenant part to this file instead of stdout")

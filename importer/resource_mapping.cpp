@@ -11,20 +11,32 @@
 #include <vector>
 
 #include "loader/diagnostic.hpp"
+#include "loader/name_rules.hpp"
 
 namespace outagesim::importer {
 
 namespace {
 
 // Names in the tenant part must be valid outagesim names: no '/', no spaces or control characters.
+// A name of letters, digits, '-', '_' and '.': every other character (a UTF-8 sequence counts as one)
+// becomes '-'; cut to the longest name a scenario takes.
 std::string name_part(std::string_view text) {
   std::string out;
   for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte & 0xC0) == 0x80) continue;  // a UTF-8 continuation byte: its character has its '-'
     const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                        c == '-' || c == '_' || c == '.';
     out += plain ? c : '-';
   }
+  if (out.size() > loader::kMaxNameBytes) out.resize(loader::kMaxNameBytes);
   return out.empty() ? "-" : out;
+}
+
+// `plain` with the suffix "-n", cut so that the whole stays within the longest name.
+std::string with_suffix(const std::string& plain, int n) {
+  const std::string suffix = fmt::format("-{}", n);
+  return plain.substr(0, loader::kMaxNameBytes - suffix.size()) + suffix;
 }
 
 }  // namespace
@@ -184,11 +196,15 @@ ImportedStack map_resources(const TerraformState& state, const loader::ImportPla
     const std::string plain = name_part(key);
     std::string name = plain;
     for (int n = 2; key_of_name.at(plain) != key && key_of_name.contains(name); ++n)
-      name = fmt::format("{}-{}", plain, n);
+      name = with_suffix(plain, n);
     if (name != plain) {
       stack.renamed_functions.push_back(fmt::format("function '{}' is written as '{}': '{}' already is '{}'",
                                                     loader::escaped_text(key), name,
                                                     loader::escaped_text(key_of_name[plain]), plain));
+    } else if (plain.size() == loader::kMaxNameBytes && key.size() > loader::kMaxNameBytes) {
+      stack.renamed_functions.push_back(
+          fmt::format("function '{}' is written as '{}': a name is at most {} bytes",
+                      loader::escaped_text(key), name, loader::kMaxNameBytes));
     }
     key_of_name.emplace(name, key);
     stack.function_names.emplace(key, name);

@@ -13,7 +13,7 @@ namespace outagesim::loader {
 std::string name_problem(std::string_view name, bool slash_allowed) {
   const bool control = holds_display_control(name, false);
   if (name.empty() || name.find_first_not_of(' ') == std::string_view::npos) return "is empty";
-  if (name.size() > 200) return fmt::format("is {} bytes long", name.size());
+  if (name.size() > kMaxNameBytes) return fmt::format("is {} bytes long", name.size());
   if (control) return "holds a control character";
   if (name.front() == ' ' || name.back() == ' ') return "begins or ends with a space";
   if (!slash_allowed && name.find('/') != std::string_view::npos)

@@ -2,10 +2,14 @@
 // be able to break a line, a column or a terminal.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace outagesim::loader {
+
+// The longest name, in bytes.
+inline constexpr std::size_t kMaxNameBytes = 200;
 
 // What a name may be, for messages.
 inline constexpr std::string_view kNameRules =

@@ -92,6 +92,28 @@ TEST_CASE("a tag written with a suffix by hand keeps its name when an earlier pa
                                  "'front-end'"});
 }
 
+TEST_CASE("a function name is cut to 200 bytes, a suffix included, and a character is one dash") {
+  // Regression (session 21's probe): a 201-byte tag was written as it was, and `run` then refused the
+  // part; a rename suffix took a 199-byte name past the limit; 'файл' became eight dashes.
+  const auto tagged = [](std::string address, const std::string& tag) {
+    return resource(std::move(address), "alicloud_instance",
+                    {{"zone_id", "cn-hongkong-b"}, {"tags", {{"outagesim:function", tag}}}});
+  };
+  i::TerraformState state;
+  state.resources.push_back(tagged("alicloud_instance.a", std::string(250, 'f')));
+  state.resources.push_back(tagged("alicloud_instance.b", std::string(250, 'f') + "!"));
+  state.resources.push_back(tagged("alicloud_instance.c", "\u0444\u0430\u0439\u043b-x"));
+  const auto stack = i::map_resources(state, hk());
+  REQUIRE(stack.mapped.size() == 3);
+  CHECK(stack.mapped[0].function == std::string(200, 'f'));
+  CHECK(stack.mapped[1].function == std::string(198, 'f') + "-2");
+  CHECK(stack.mapped[2].function == "-----x");
+  REQUIRE(stack.renamed_functions.size() == 2);
+  CHECK_THAT(stack.renamed_functions[0], Catch::EndsWith(": a name is at most 200 bytes"));
+  CHECK_THAT(stack.renamed_functions[1],
+             Catch::Contains("' is written as '" + std::string(198, 'f') + "-2'"));
+}
+
 TEST_CASE("a zone the template does not know, or another provider's resource, is unplaced with a reason") {
   i::TerraformState state;
   state.resources.push_back(

@@ -1,5 +1,6 @@
 // `outagesim generate`: writes a synthetic region scenario of the asked size, for scale tests.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -7,7 +8,9 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
+#include <utility>
 
 #include "cli/commands.hpp"
 #include "cli/region_generator.hpp"
@@ -17,10 +20,78 @@ namespace outagesim::cli {
 
 namespace {
 
-// Opens a side file of the scenario (the tenant table, the components' part) when `path` is set, and
-// gives its name relative to the scenario's `folder`. False when it cannot be opened (OutputFile says why).
+// One output of the command, written first to a temporary file and put in place only once the whole
+// scenario is written and accepted: a refused or failed generation leaves what was there before. A new
+// or regular file is staged beside itself and renamed over; stdout, or a path that is no regular file (a
+// pipe, /dev/stdout), is staged in the temporary directory and copied out.
+class StagedOutput {
+ public:
+  explicit StagedOutput(std::string path) : path_(std::move(path)) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::file_status status = fs::status(path_, error);
+    rename_ = !path_.empty() && (!fs::exists(status) || fs::is_regular_file(status));
+    const fs::path target = fs::absolute(path_.empty() ? fs::path("stdout") : fs::path(path_), error);
+    const fs::path folder = rename_ ? target.parent_path() : fs::temp_directory_path(error);
+    temp_ = (folder / fmt::format(".{}.{}.partial", target.filename().string(), ::getpid())).string();
+    file_.emplace(temp_);
+  }
+  ~StagedOutput() { discard(); }
+  StagedOutput(const StagedOutput&) = delete;
+  StagedOutput& operator=(const StagedOutput&) = delete;
+
+  bool is_open() const { return file_ && file_->is_open(); }
+  std::FILE* file() const { return file_ ? file_->file() : nullptr; }
+  bool close() { return file_ && file_->close(); }
+  std::uintmax_t size() const {
+    std::error_code error;
+    const std::uintmax_t bytes = std::filesystem::file_size(temp_, error);
+    return error ? 0 : bytes;
+  }
+  // Puts the written file in place. False, after saying why, on failure.
+  bool commit() {
+    if (rename_) {
+      std::error_code error;
+      std::filesystem::rename(temp_, path_, error);
+      if (error) fmt::print(stderr, "outagesim generate: cannot write {}: {}\n", path_, error.message());
+      if (!error) temp_.clear();
+      discard();
+      return !error;
+    }
+    OutputFile out(path_);  // stdout for an empty path
+    std::FILE* in = std::fopen(temp_.c_str(), "rb");
+    bool ok = in != nullptr && out.is_open();
+    char buffer[1 << 16];
+    for (std::size_t n = 0; ok && (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;)
+      out.write(std::string_view(buffer, n));
+    if (in != nullptr) {
+      ok = ok && std::ferror(in) == 0;
+      ok = std::fclose(in) == 0 && ok;
+    }
+    ok = out.close() && ok;
+    if (!ok && in == nullptr) fmt::print(stderr, "outagesim generate: cannot read back {}\n", temp_);
+    discard();
+    return ok;
+  }
+  void discard() {
+    if (file_) file_->close();
+    if (temp_.empty()) return;
+    std::error_code error;
+    std::filesystem::remove(temp_, error);
+    temp_.clear();
+  }
+
+ private:
+  std::string path_;
+  bool rename_ = false;
+  std::string temp_;
+  std::optional<OutputFile> file_;
+};
+
+// A side file of the scenario (the tenant table, the components' part) when `path` is set: staged, and
+// named relative to the scenario's `folder`. False when it cannot be opened (OutputFile says why).
 bool open_side_file(const std::string& path, const std::filesystem::path& folder,
-                    std::optional<OutputFile>& file, std::FILE*& handle, std::string& name) {
+                    std::optional<StagedOutput>& file, std::FILE*& handle, std::string& name) {
   if (path.empty()) return true;
   name = std::filesystem::absolute(path).lexically_relative(folder).generic_string();
   file.emplace(path);
@@ -56,14 +127,14 @@ int generate_command(const GenerateOptions& options) {
                                            : std::filesystem::absolute(options.output).parent_path();
   if (!claim_outputs({options.output, options.tenant_table, options.component_part})) return 2;
   SideFiles side_files;
-  std::optional<OutputFile> table;
-  std::optional<OutputFile> part;
+  std::optional<StagedOutput> table;
+  std::optional<StagedOutput> part;
   if (!open_side_file(options.tenant_table, folder, table, side_files.table, side_files.table_name) ||
       !open_side_file(options.component_part, folder, part, side_files.component_part,
                       side_files.component_part_name)) {
     return 2;
   }
-  OutputFile out(options.output);
+  StagedOutput out(options.output);
   if (!out.is_open()) return 2;
   // fmt::print throws when a write fails (a full disk, /dev/full): that is a failed output, exit 2, as
   // for every other command, not an internal error.
@@ -77,23 +148,21 @@ int generate_command(const GenerateOptions& options) {
   const bool table_closed = !table || table->close();
   const bool part_closed = !part || part->close();
   const bool closed = out.close();
-  if (!written) fmt::print(stderr, "outagesim generate: a write failed{}\n", why);
+  if (!written) fmt::print(stderr, "outagesim generate: a write failed{}; nothing was written\n", why);
   if (!(written && table_closed && part_closed && closed)) return 2;
   // The loader reads the scenario and its parts up to one limit together (the tenant table has its own):
-  // a region past it would be written and never read.
-  if (!options.output.empty()) {
-    std::error_code error;
-    std::uintmax_t bytes = std::filesystem::file_size(options.output, error);
-    if (!options.component_part.empty()) bytes += std::filesystem::file_size(options.component_part, error);
-    if (!error && bytes > loader::kMaxScenarioBytes) {
-      fmt::print(stderr,
-                 "outagesim generate: the scenario{} takes {} bytes, over the {} the loader reads: it cannot "
-                 "be loaded (fewer --services or --hosts; the tenants can go to --tenant-table)\n",
-                 options.component_part.empty() ? "" : " and its component part", bytes,
-                 loader::kMaxScenarioBytes);
-      return 2;
-    }
+  // a region past it would be written and never read, so it is not written.
+  const std::uintmax_t bytes = out.size() + (part ? part->size() : 0);
+  if (bytes > loader::kMaxScenarioBytes) {
+    fmt::print(
+        stderr,
+        "outagesim generate: the scenario{} would take {} bytes, over the {} the loader reads: it could not "
+        "be loaded, and nothing was written (fewer --services or --hosts; the tenants can go to "
+        "--tenant-table)\n",
+        options.component_part.empty() ? "" : " and its component part", bytes, loader::kMaxScenarioBytes);
+    return 2;
   }
+  if ((table && !table->commit()) || (part && !part->commit()) || !out.commit()) return 2;
   return 0;
 }
 

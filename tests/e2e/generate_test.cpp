@@ -84,6 +84,28 @@ TEST_CASE("generate refuses counts out of range with a usage error") {
   CHECK(run_cli("generate -o /no-such-dir/big.yaml").status == 2);
 }
 
+TEST_CASE("generate refuses a region too big to load and leaves the files that were there") {
+  // Regression (session 21's probe): it wrote 127 MB over the old -o file, then said it could not be
+  // loaded.
+  const auto scenario = unique_temp_path("too-big.yaml");
+  const auto part = unique_temp_path("too-big.json");
+  std::ofstream(scenario) << "precious\n";
+  const auto r = run_cli("generate --zones 26 --rooms 10 --hosts 100 --services 1000000 --tenants 10 -o " +
+                         scenario.string() + " --component-part " + part.string());
+  CHECK(r.status == 2);
+  CHECK(r.err.find("it could not be loaded, and nothing was written") != std::string::npos);
+  CHECK(read_file(scenario) == "precious\n");
+  CHECK_FALSE(std::filesystem::exists(part));
+  // No staged file is left beside it.
+  for (const auto& entry : std::filesystem::directory_iterator(scenario.parent_path())) {
+    const std::string name = entry.path().filename().string();
+    CHECK_FALSE((name.find("too-big") != std::string::npos && name.ends_with(".partial")));
+  }
+  const auto out = run_cli("generate --zones 26 --rooms 10 --hosts 100 --services 1000000 --tenants 10");
+  CHECK(out.status == 2);
+  CHECK(out.out.empty());
+}
+
 TEST_CASE("generate --tenant-table gives the same tenants and the same downtime as the YAML it replaces") {
   const auto dir = unique_temp_path("table");
   std::filesystem::create_directories(dir / "tables");

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -24,6 +25,11 @@ int merge_command(const MergeOptions& options) {
   const reports::ShardExpectation expected{loaded->content_hash, options.scenario, OUTAGESIM_VERSION};
   std::vector<reports::NamedShard> shards;
   for (const std::string& file : options.shards) {
+    std::error_code error;
+    if (std::filesystem::is_directory(file, error)) {
+      fmt::print(stderr, "{}: error: is a directory, not a shard file\n", file);
+      return 1;
+    }
     errno = 0;
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -41,6 +47,11 @@ int merge_command(const MergeOptions& options) {
       fmt::print(stderr, "{}", loader::format_diagnostic(d, loader::split_lines(text)));
       return 1;
     };
+    // nlohmann stops reading at a NUL byte: what follows would go unread.
+    if (const auto nul = text.find('\0'); nul != std::string::npos) {
+      return report(
+          loader::json_syntax_diagnostic(file, text, nul + 1, "a NUL byte, which no JSON holds", kWhatShard));
+    }
     nlohmann::json doc;
     try {
       doc = nlohmann::json::parse(text);

@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <initializer_list>
 #include <limits>
+#include <string_view>
 
 namespace outagesim::reports {
 namespace {
@@ -87,6 +89,23 @@ nlohmann::ordered_json outcome_json(const models::ReplicationOutcome& outcome) {
   return j;
 }
 
+namespace {
+
+// A key of the object `doc` that a shard does not have: a misspelt one would otherwise be ignored.
+std::optional<ShardProblem> unknown_key(const nlohmann::json& doc,
+                                        std::initializer_list<std::string_view> known,
+                                        std::string_view where) {
+  for (const auto& [key, value] : doc.items()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    return ShardProblem{
+        fmt::format("{}unknown key '{}'; a shard's keys there are {}", where, key, fmt::join(known, ", ")),
+        "/" + key};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<ShardProblem> outcome_from_json(const nlohmann::json& doc, const models::ScenarioSpec& spec,
                                               models::ReplicationOutcome& out) {
   if (!doc.is_object()) return ShardProblem{"an outcome is not an object", ""};
@@ -100,6 +119,10 @@ std::optional<ShardProblem> outcome_from_json(const nlohmann::json& doc, const m
   const auto at = [&where](const char* key, std::size_t i, std::string message) {
     return ShardProblem{where + std::move(message), fmt::format("/{}/{}", key, i)};
   };
+  if (auto e = unknown_key(
+          doc, {"replication", "downtime_ms", "degraded_ms", "sla_breached", "milestones_ms", "inputs"},
+          where))
+    return e;
   const std::size_t functions = models::tenant_functions(spec).size();
   for (const auto& [key, size, what] : {std::tuple{"downtime_ms", functions, "tenant functions"},
                                         std::tuple{"degraded_ms", functions, "tenant functions"},
@@ -308,10 +331,15 @@ ShardReading shard_from_json(const nlohmann::json& doc, const models::ScenarioSp
     return doc.contains(key) ? fmt::format("/{}", key) : std::string();
   };
   if (!doc.is_object() || !doc.contains("outagesim_shard")) return fail("not an outagesim shard file", "");
-  if (doc["outagesim_shard"] != kShardFormatVersion)
+  if (!doc["outagesim_shard"].is_number_integer() || doc["outagesim_shard"] != kShardFormatVersion)
     return fail(fmt::format("shard format {} is not the one this outagesim reads ({})",
                             doc["outagesim_shard"].dump(), kShardFormatVersion),
                 "/outagesim_shard");
+  if (auto e = unknown_key(doc,
+                           {"outagesim_shard", "kind", "outagesim", "scenario_hash", "seed", "runs", "shards",
+                            "shard", "begin", "end", "outcomes"},
+                           ""))
+    return ShardReading{std::nullopt, std::move(*e)};
   ReplicationShard shard;
   if (!doc.contains("kind") || !doc["kind"].is_string())
     return fail("'kind' missing or not a string", key_at("kind"));

@@ -205,6 +205,31 @@ TEST_CASE("shards that do not belong together are refused, naming the file") {
     CHECK(edited.err.find("error: replication 11: 'downtime_ms' has") != std::string::npos);
     CHECK(edited.err.find("\n 14 |     {\"replication\":11") != std::string::npos);
   }
+  SECTION("a directory, a NUL byte, an unknown key or a version 1.0 is refused") {
+    // Regression (session 21's probe): a directory read as "not JSON" at 1:1; text after a NUL, unknown
+    // keys and "outagesim_shard": 1.0 were read past without a word.
+    std::filesystem::create_directories(dir.file("folder"));
+    const auto folder = run_cli("merge " + scenario + " " + dir.file("folder") + " " + a1);
+    CHECK(folder.status == 1);
+    CHECK(folder.err == dir.file("folder") + ": error: is a directory, not a shard file\n");
+    const std::string text = read(a0);
+    std::ofstream(dir.file("nul.json"), std::ios::binary) << text << '\0' << "garbage {]";
+    const auto nul = run_cli("merge " + scenario + " " + dir.file("nul.json") + " " + a1);
+    CHECK(nul.status == 1);
+    CHECK(nul.err.find("error: this is not JSON: a NUL byte, which no JSON holds") != std::string::npos);
+    std::string misspelt = text;
+    misspelt.replace(misspelt.find("\"seed\""), 6, "\"sead\"");
+    std::ofstream(dir.file("sead.json")) << misspelt;
+    const auto sead = run_cli("merge " + scenario + " " + dir.file("sead.json") + " " + a1);
+    CHECK(sead.status == 1);
+    CHECK(sead.err.find("error: unknown key 'sead'; a shard's keys there are") != std::string::npos);
+    std::string version = text;
+    version.replace(version.find("\"outagesim_shard\": 1"), 20, "\"outagesim_shard\": 1.0");
+    std::ofstream(dir.file("version.json")) << version;
+    const auto v = run_cli("merge " + scenario + " " + dir.file("version.json") + " " + a1);
+    CHECK(v.status == 1);
+    CHECK(v.err.find("shard format 1.0 is not the one this outagesim reads (1)") != std::string::npos);
+  }
   SECTION("usage errors") {
     CHECK(run_cli("merge " + scenario).status == 2);
     CHECK(run_cli("run " + scenario + " --shard 0/2").status == 2);  // no --runs

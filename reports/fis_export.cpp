@@ -148,10 +148,11 @@ std::string fis_limit_text(const ChaosPlan& plan) {
 
 nlohmann::ordered_json fis_template(const models::ScenarioSpec& spec, const ChaosPlan& plan) {
   ordered_json out;
-  std::string description = fmt::format("outagesim {}: {} steps", spec.name, plan.steps.size());
+  std::string description =
+      fmt::format("outagesim {}: {} step{}", spec.name, plan.steps.size(), plan.steps.size() == 1 ? "" : "s");
   if (!plan.unmapped.empty()) {
-    description += fmt::format(", {} faults without a real-world action (listed by outagesim export)",
-                               plan.unmapped.size());
+    description += fmt::format(", {} fault{} without a real-world action (listed by outagesim export)",
+                               plan.unmapped.size(), plan.unmapped.size() == 1 ? "" : "s");
   }
   out["description"] = character_prefix(description, 512);  // FIS's limit, in characters
   out["targets"] = ordered_json::object();

@@ -12,7 +12,7 @@ TEST_CASE("the FIS template has tagged zone targets, actions after waits of thei
   const auto fis = fis_template(run.spec, plan_chaos(run.spec, run.result));
   INFO(fis.dump(2));
   CHECK(fis["description"] ==
-        "outagesim test: 2 steps, 1 faults without a real-world action (listed by outagesim export)");
+        "outagesim test: 2 steps, 1 fault without a real-world action (listed by outagesim export)");
 
   const auto& s3 = fis["actions"]["step-01-disrupt-s3"];
   CHECK(s3["actionId"] == "aws:network:disrupt-connectivity");

@@ -133,9 +133,11 @@ void explain_function(std::string& out, const m::ScenarioSpec& spec, const m::Ru
       out += fmt::format(", whose procedure began at {}", local_clock(spec, *strategy.procedure_started));
     if (strategy.alternative_ready)
       out += fmt::format(" and whose site was ready at {}", local_clock(spec, *strategy.alternative_ready));
-    out += strategy.served_by_alternative
-               ? "; it came back through it, and the segments above follow the strategy's waits"
-               : "; the primary deployment came back first, and the segments above follow it";
+    out +=
+        strategy.served_by_alternative
+            ? "; it came back through it at least once: where a failover ended an outage, the segments above "
+              "follow the strategy's waits, elsewhere its primary deployment"
+            : "; the primary deployment came back first, and the segments above follow it";
     if (const std::string how = describe_wait(strategy.limitation, strategy.step); !how.empty())
       out += fmt::format(". The strategy itself was limited by {} ({})", how,
                          format_duration(strategy.limited_for));

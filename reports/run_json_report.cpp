@@ -250,6 +250,9 @@ class RecordWriter {
         if (s.strategy->component != m::kNoComponent)
           member_string("component", name_of(s.strategy->component));
         if (!s.strategy->step.empty()) member_string("step", s.strategy->step);
+        // An active-active site, numbered from 1 as explain says it (its health checks have none).
+        if (s.strategy->wait == m::Wait::kSiteDown || s.strategy->wait == m::Wait::kSiteRejoining)
+          member_integer("site", s.strategy->site + 1);
         out_.key("held");
         out_.boolean(s.strategy_held);
         out_.end();

@@ -69,75 +69,83 @@ DowntimeSegmenter::DowntimeSegmenter(const ScenarioSpec& spec, const RunResult& 
   }
 }
 
+const DowntimeSegmenter::HoldIndex& DowntimeSegmenter::hold_index(ComponentId function) {
+  if (const auto found = holds_.find(function); found != holds_.end()) return found->second;
+  HoldIndex index;
+  for (const StrategyHold& h : result_.strategy(function).holds) {
+    if (index.size() <= h.site) index.resize(h.site + 1);
+    index[h.site].push_back(&h);
+  }
+  for (auto& list : index) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const StrategyHold* a, const StrategyHold* b) { return a->start < b->start; });
+  }
+  return holds_.emplace(function, std::move(index)).first->second;
+}
+
+const StrategyHold* DowntimeSegmenter::hold_at(const std::vector<const StrategyHold*>& list, sim::Time t,
+                                               std::size_t* at) {
+  const auto after = std::upper_bound(list.begin(), list.end(), t,
+                                      [](sim::Time v, const StrategyHold* h) { return v < h->start; });
+  if (after != list.end()) next_ = std::min(next_, (*after)->start);
+  if (after == list.begin()) return nullptr;
+  const StrategyHold* h = *std::prev(after);
+  if (h->end <= t) return nullptr;
+  next_ = std::min(next_, h->end);
+  if (at != nullptr) *at = static_cast<std::size_t>(std::prev(after) - list.begin());
+  return h;
+}
+
 DowntimeSegmenter::StrategyLook DowntimeSegmenter::strategy_look(const TenantFunctionSpec& f,
                                                                  const Interval& interval, sim::Time t) {
-  const std::span<const StrategyHold> holds = result_.strategy(f.id).holds;
-  if (holds.empty()) return {};
-  // Hold boundaries bound the segment as interval boundaries do.
-  for (const StrategyHold& h : holds) {
-    if (h.start > t) next_ = std::min(next_, h.start);
-    if (h.start <= t && t < h.end) next_ = std::min(next_, h.end);
-  }
+  const HoldIndex& index = hold_index(f.id);
   if (const auto* aa = std::get_if<ActiveActiveSpec>(&f.strategy.get())) {
-    const StrategyHold* hold = active_active_hold(*aa, holds, interval, t);
+    const StrategyHold* hold = active_active_hold(*aa, index, interval, t);
     return {hold, hold != nullptr};
   }
-  const auto covering = std::find_if(holds.begin(), holds.end(),
-                                     [t](const StrategyHold& h) { return h.start <= t && t < h.end; });
-  if (covering == holds.end()) return {};
+  if (index.empty()) return {};
+  const StrategyHold* covering = hold_at(index.front(), t);
+  if (covering == nullptr) return {};
   // The strategy's path held the function only when it is what brought the function back.
   const bool failed_over = interval.state == State::kDown && interval.ended < result_.journal.size() &&
                            result_.journal[interval.ended].cause.reason == Reason::kFailover;
-  return {&*covering, failed_over};
+  return {covering, failed_over};
 }
 
-const StrategyHold* DowntimeSegmenter::active_active_hold(const ActiveActiveSpec& aa,
-                                                          std::span<const StrategyHold> holds,
+const StrategyHold* DowntimeSegmenter::active_active_hold(const ActiveActiveSpec& aa, const HoldIndex& index,
                                                           const Interval& interval, sim::Time t) {
-  const auto sites = static_cast<std::uint32_t>(aa.sites.size());
+  const std::size_t sites = aa.sites.size();
   // The sites not serving at t, each with the end of its spell (its holds are contiguous while it does
   // not serve), and the health checks' hold.
-  struct Down {
-    sim::Time back;
-    const StrategyHold* hold;
-  };
-  std::vector<Down> down;
-  const StrategyHold* checks = nullptr;
+  down_.clear();
+  const StrategyHold* checks = index.size() > sites ? hold_at(index[sites], t) : nullptr;
   double capacity = 0;
-  std::vector<bool> serving(sites, true);
-  for (const StrategyHold& h : holds) {
-    if (!(h.start <= t && t < h.end)) continue;
-    if (h.site >= sites) {
-      checks = &h;
+  for (std::size_t i = 0; i < sites; ++i) {
+    std::size_t at = 0;
+    const StrategyHold* h = i < index.size() ? hold_at(index[i], t, &at) : nullptr;
+    if (h == nullptr) {
+      capacity += aa.sites[i].capacity;
       continue;
     }
-    sim::Time back = h.end;
-    for (bool extended = true; extended;) {
-      extended = false;
-      for (const StrategyHold& next : holds) {
-        if (next.site == h.site && next.start == back && next.end > back) {
-          back = next.end;
-          extended = true;
-        }
-      }
-    }
-    serving[h.site] = false;
-    down.push_back(Down{back, &h});
+    sim::Time back = h->end;
+    for (std::size_t k = at + 1; k < index[i].size() && index[i][k]->start == back; ++k)
+      back = index[i][k]->end;
+    down_.push_back(SiteDown{back, h});
   }
-  for (std::uint32_t i = 0; i < sites; ++i) capacity += serving[i] ? aa.sites[i].capacity : 0.0;
-  std::stable_sort(down.begin(), down.end(), [](const Down& a, const Down& b) { return a.back < b.back; });
-  const auto serving_count = static_cast<std::uint32_t>(sites - down.size());
-  if (interval.state == State::kDown && !down.empty()) {
-    const std::size_t needed = aa.min_sites > serving_count ? aa.min_sites - serving_count : 1;
-    return down[std::min(needed, down.size()) - 1].hold;
+  std::stable_sort(down_.begin(), down_.end(),
+                   [](const SiteDown& a, const SiteDown& b) { return a.back < b.back; });
+  const std::size_t serving = sites - down_.size();
+  if (interval.state == State::kDown && !down_.empty()) {
+    const std::size_t needed = aa.min_sites > serving ? aa.min_sites - serving : 1;
+    return down_[std::min(needed, down_.size()) - 1].hold;
   }
   constexpr double kFull = 1.0 - 1e-9;  // as the strategy decides
   if (capacity < kFull) {
-    for (const Down& d : down) {
+    for (const SiteDown& d : down_) {
       capacity += aa.sites[d.hold->site].capacity;
       if (capacity >= kFull) return d.hold;
     }
-    return down.empty() ? checks : down.back().hold;
+    return down_.empty() ? checks : down_.back().hold;
   }
   return checks;
 }
@@ -256,6 +264,9 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
       if (waited >= components || depth >= kMaxDepth) return self;
       return resolve(waited, t, depth + 1, nullptr, nullptr);
     }
+    // Active-active replaces the function's own needs by its sites: with no site down and no health
+    // checks (sites that together carry less than the load), the function holds itself.
+    if (std::holds_alternative<ActiveActiveSpec>(f->strategy.get())) return self;
   }
   const Needs* n = needs(id, lx.state);
   if (n == nullptr) return self;

@@ -96,7 +96,14 @@ class DowntimeSegmenter {
     bool holds_function = false;
   };
   StrategyLook strategy_look(const TenantFunctionSpec& f, const Interval& interval, sim::Time t);
-  const StrategyHold* active_active_hold(const ActiveActiveSpec& aa, std::span<const StrategyHold> holds,
+  // A function's holds per site (an active-active function's health checks after its sites), each list
+  // in time order: a site's holds do not overlap. Built once per function.
+  using HoldIndex = std::vector<std::vector<const StrategyHold*>>;
+  const HoldIndex& hold_index(ComponentId function);
+  // The hold of `list` in force at `t`, or nullptr; bounds next_ by its end or the next one's start.
+  const StrategyHold* hold_at(const std::vector<const StrategyHold*>& list, sim::Time t,
+                              std::size_t* at = nullptr);
+  const StrategyHold* active_active_hold(const ActiveActiveSpec& aa, const HoldIndex& index,
                                          const Interval& interval, sim::Time t);
 
   Look look(ComponentId id, sim::Time t);
@@ -118,6 +125,12 @@ class DowntimeSegmenter {
   std::unordered_map<std::uint64_t, Needs> needs_;
   std::unordered_map<std::uint64_t, Needs> tenant_needs_;
   sim::Time next_;  // the earliest moment anything looked at changes
+  std::unordered_map<ComponentId, HoldIndex> holds_;
+  struct SiteDown {
+    sim::Time back;  // when its spell of not serving ends
+    const StrategyHold* hold;
+  };
+  std::vector<SiteDown> down_;  // scratch for active_active_hold
 };
 
 }  // namespace outagesim::models

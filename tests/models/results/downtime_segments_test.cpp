@@ -198,6 +198,31 @@ faults:
   CHECK(describe(run, "shop/service") == "01:10-02:00 b>b provider");
 }
 
+TEST_CASE("an active-active function short of capacity with every site up holds itself, not its own needs") {
+  // Regression (session 21's review): with no site down, the segmenter fell back to the function's own
+  // needs, which active-active replaces, and blamed a component no site needs.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: middleware}
+  - {name: b, kind: middleware}
+  - {name: c, kind: middleware}
+tenants:
+  - name: shop
+    needs: [a]
+    strategy: {kind: active_active, sites: [{needs: b, capacity: 0.4}, {needs: c, capacity: 0.4}]}
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "02:00", target: a, action: repair}
+)"));
+  const auto intervals = run.result.intervals[run.id("shop/service")];
+  REQUIRE(intervals.size() == 1);
+  CHECK(intervals[0].state == State::kDegraded);
+  DowntimeSegmenter segmenter(run.spec, run.result);
+  const auto segments = segmenter.segments(run.id("shop/service"), intervals[0]);
+  REQUIRE(segments.size() == 1);
+  CHECK(segments[0].holder == run.id("shop/service"));
+}
+
 TEST_CASE("segments cover every interval of every shipped scenario and variant without gaps or overlaps") {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator("scenarios")) {

@@ -50,15 +50,18 @@ std::string names(const m::ScenarioSpec& spec, const std::vector<m::ComponentId>
 }
 
 // What the function's strategy waited on, in words: "detection and decision", "its recovery step 'x'
-// on the new site", "orders-db (the standby's needs)".
-std::string strategy_wait_text(const m::ScenarioSpec& spec, const m::StrategyHold& hold) {
+// on the new site", "orders-db (the standby's needs)". `component`, when given, is what the wait is
+// told as held by (the member of an any-of whose return ended it), in place of the hold's own.
+std::string strategy_wait_text(const m::ScenarioSpec& spec, const m::StrategyHold& hold,
+                               m::ComponentId component = m::kNoComponent) {
   if (hold.wait == m::Wait::kSiteRecovery)
     return fmt::format("the recovery step '{}' on the new site", printable(hold.step));
   if (hold.wait == m::Wait::kSiteRejoining)
     return fmt::format("the recovery step '{}' on its site {}", printable(hold.step), hold.site + 1);
   const std::string how = describe_wait(hold.wait, hold.step);
   if (hold.component == m::kNoComponent) return how;
-  return fmt::format("{} ({})", m::vertex_name(spec, hold.component), how);
+  return fmt::format("{} ({})",
+                     m::vertex_name(spec, component != m::kNoComponent ? component : hold.component), how);
 }
 
 std::string segment_sentence(const m::ScenarioSpec& spec, const m::RunResult& result,
@@ -79,7 +82,7 @@ std::string segment_sentence(const m::ScenarioSpec& spec, const m::RunResult& re
                              : fmt::format("{} it was held by its own state ({}).", span, whose);
   } else {
     text = s.strategy_held ? fmt::format("{} its {} strategy waited for {}", span, kind,
-                                         strategy_wait_text(spec, *s.strategy))
+                                         strategy_wait_text(spec, *s.strategy, s.via))
                            : fmt::format("{} it waited for {}", span, m::vertex_name(spec, s.via));
     if (s.holder != s.via) text += fmt::format(", held by {}", m::vertex_name(spec, s.holder));
     if (s.step != nullptr) {

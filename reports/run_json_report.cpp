@@ -247,8 +247,9 @@ class RecordWriter {
         out_.key("strategy");
         out_.begin_object();
         member_string("wait", describe_wait(s.strategy->wait, s.strategy->step));
+        // What it waited on: when it held the function, the member of its requirement the segment followed.
         if (s.strategy->component != m::kNoComponent)
-          member_string("component", name_of(s.strategy->component));
+          member_string("component", name_of(s.strategy_held ? s.via : s.strategy->component));
         if (!s.strategy->step.empty()) member_string("step", s.strategy->step);
         // An active-active site, numbered from 1 as explain says it (its health checks have none).
         if (s.strategy->wait == m::Wait::kSiteDown || s.strategy->wait == m::Wait::kSiteRejoining)

@@ -150,6 +150,24 @@ const StrategyHold* DowntimeSegmenter::active_active_hold(const ActiveActiveSpec
   return checks;
 }
 
+ComponentId DowntimeSegmenter::strategy_waited(const TenantFunctionSpec& f, const StrategyHold& hold,
+                                               sim::Time t) {
+  const Requirement* requirement = nullptr;
+  const StrategySpec& spec = f.strategy.get();
+  if (const auto* standby = std::get_if<StandbySpec>(&spec)) {
+    if (hold.wait == Wait::kStandbyNeeds || hold.wait == Wait::kSiteNeeds) requirement = &standby->needs;
+    if (hold.wait == Wait::kFailoverNeeds) requirement = &standby->failover_needs;
+  } else if (const auto* aa = std::get_if<ActiveActiveSpec>(&spec)) {
+    if (hold.wait == Wait::kSiteDown && hold.site < aa->sites.size())
+      requirement = &aa->sites[hold.site].needs;
+  }
+  if (requirement == nullptr) return hold.component;
+  auto [it, added] = strategy_needs_.try_emplace({f.id, hold.site, hold.wait});
+  if (added) it->second.local = remap(*requirement, it->second.leaves);
+  const Verdict v = verdict(it->second, t);
+  return v.state != State::kUp && v.blamed != kNoComponent ? v.blamed : hold.component;
+}
+
 DowntimeSegmenter::Look DowntimeSegmenter::look(ComponentId id, sim::Time t) {
   const std::span<const Interval> list = result_.intervals[id];
   // Intervals are in time order and do not overlap, so their ends are ordered too.
@@ -255,12 +273,14 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
   if (lx.state == State::kUp) return self;
   const std::size_t components = spec_.components.size();
   if (const TenantFunctionSpec* f = id >= components ? functions_[id - components] : nullptr; f != nullptr) {
-    const StrategyLook strategy = strategy_look(*f, *lx.interval, t);
+    StrategyLook strategy = strategy_look(*f, *lx.interval, t);
+    if (strategy.holds_function && strategy.hold->component != kNoComponent)
+      strategy.waited = strategy_waited(*f, *strategy.hold, t);
     if (strategy_out != nullptr && strategy_out->hold == nullptr) *strategy_out = strategy;
     if (strategy.holds_function) {
       // The strategy's wait held the function: a component it needed, followed down as any need, or its
       // own work.
-      const ComponentId waited = strategy.hold->component;
+      const ComponentId waited = strategy.waited;
       if (waited >= components || depth >= kMaxDepth) return self;
       return resolve(waited, t, depth + 1, nullptr, nullptr);
     }
@@ -312,7 +332,7 @@ std::vector<DowntimeSegment> DowntimeSegmenter::segments(ComponentId vertex, con
       s.via = vertex;
     } else if (strategy.holds_function && vertex >= components &&
                functions_[vertex - components] != nullptr) {
-      s.via = strategy.hold->component;  // the function's strategy waited on it
+      s.via = strategy.waited;  // the function's strategy waited on it
     } else {
       s.via = v.blamed;
     }

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <span>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -58,8 +60,10 @@ struct DowntimeSegment {
 // interval, read from the strategy's holds (StrategyResult::holds):
 //  - a failover to another site (standby, cross-region, launch, restore) that brought it back: while the
 //    strategy waited on something (detection and decision, a switchover, the new site's needs or its
-//    recovery steps), that held it; the primary deployment holds it between those waits, and in every
-//    interval the primary's return (or the horizon) ended, with the strategy's wait noted alongside;
+//    recovery steps), that held it (a wait on a standby's or a site's requirement is read as any need:
+//    for an any-of, the member whose return ends it); the primary deployment holds it between those waits,
+//    and in every interval the primary's return (or the horizon) ended, with the strategy's wait noted
+//    alongside;
 //  - active-active: the sites not serving, the one whose return ends the spell (the k-th to return when
 //    k more are needed; for a degraded spell, the one that restores the full capacity) or else the
 //    health checks; a site's recovery step is the tenant's own time.
@@ -94,7 +98,14 @@ class DowntimeSegmenter {
   struct StrategyLook {
     const StrategyHold* hold = nullptr;
     bool holds_function = false;
+    // When it holds the function through a component: that component, picked from the strategy's
+    // requirement as any need's (for an any-of, the member whose return ends it).
+    ComponentId waited = kNoComponent;
   };
+  // The component a strategy's wait on `hold.component` is held by at `t`: for a wait on a requirement
+  // of the strategy's spec (a standby's needs, an active-active site's), the one evaluate() and the
+  // look-ahead of any-of and k-of-n blame; else the hold's own component.
+  ComponentId strategy_waited(const TenantFunctionSpec& f, const StrategyHold& hold, sim::Time t);
   StrategyLook strategy_look(const TenantFunctionSpec& f, const Interval& interval, sim::Time t);
   // A function's holds per site (an active-active function's health checks after its sites), each list
   // in time order: a site's holds do not overlap. Built once per function.
@@ -126,6 +137,8 @@ class DowntimeSegmenter {
   std::unordered_map<std::uint64_t, Needs> tenant_needs_;
   sim::Time next_;  // the earliest moment anything looked at changes
   std::unordered_map<ComponentId, HoldIndex> holds_;
+  // A strategy's requirements, by (function, site, wait), compiled as a vertex's needs are.
+  std::map<std::tuple<ComponentId, std::uint32_t, Wait>, Needs> strategy_needs_;
   struct SiteDown {
     sim::Time back;  // when its spell of not serving ends
     const StrategyHold* hold;

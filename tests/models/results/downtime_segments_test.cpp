@@ -198,6 +198,29 @@ faults:
   CHECK(describe(run, "shop/service") == "01:10-02:00 b>b provider");
 }
 
+TEST_CASE("a standby's any-of needs are held by the member whose return ends the wait") {
+  // Regression (session 21's review): the strategy path blamed the latest to fail (y), although the
+  // standby could serve once x returned.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: p, kind: middleware}
+  - {name: x, kind: middleware}
+  - {name: y, kind: middleware}
+tenants:
+  - name: app
+    needs: [p]
+    strategy: {kind: standby, needs: {any_of: [x, y]}, detection: 10m}
+faults:
+  - {at: "00:45", target: x, action: fail}
+  - {at: "00:48", target: y, action: fail}
+  - {at: "00:50", target: p, action: fail}
+  - {at: "02:00", target: x, action: repair}
+  - {at: "03:00", target: y, action: repair}
+)"));
+  CHECK(describe(run, "app/service") ==
+        "00:50-01:00 app/service>app/service tenant, 01:00-02:00 x>x provider");
+}
+
 TEST_CASE("an active-active function short of capacity with every site up holds itself, not its own needs") {
   // Regression (session 21's review): with no site down, the segmenter fell back to the function's own
   // needs, which active-active replaces, and blamed a component no site needs.

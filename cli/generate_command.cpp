@@ -23,13 +23,14 @@ namespace {
 // One output of the command, written first to a temporary file and put in place only once the whole
 // scenario is written and accepted: a refused or failed generation leaves what was there before. A new
 // or regular file is staged beside itself and renamed over; stdout, or a path that is no regular file (a
-// pipe, /dev/stdout), is staged in the temporary directory and copied out.
+// pipe, /dev/stdout, a symbolic link, which a rename would replace rather than write through), is staged
+// in the temporary directory and copied out.
 class StagedOutput {
  public:
   explicit StagedOutput(std::string path) : path_(std::move(path)) {
     namespace fs = std::filesystem;
     std::error_code error;
-    const fs::file_status status = fs::status(path_, error);
+    const fs::file_status status = fs::symlink_status(path_, error);
     rename_ = !path_.empty() && (!fs::exists(status) || fs::is_regular_file(status));
     const fs::path target = fs::absolute(path_.empty() ? fs::path("stdout") : fs::path(path_), error);
     const fs::path folder = rename_ ? target.parent_path() : fs::temp_directory_path(error);

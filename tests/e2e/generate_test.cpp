@@ -106,6 +106,18 @@ TEST_CASE("generate refuses a region too big to load and leaves the files that w
   CHECK(out.out.empty());
 }
 
+TEST_CASE("generate -o through a symbolic link writes the file it points to and keeps the link") {
+  // Regression: the staged file was renamed over the link, which replaced the link with a plain file.
+  const auto target = unique_temp_path("link-target.yaml");
+  const auto link = unique_temp_path("link.yaml");
+  std::ofstream(target) << "old\n";
+  std::filesystem::create_symlink(target, link);
+  const std::string shape = "generate --zones 1 --rooms 1 --hosts 2 --services 3 --tenants 4 --seed 3 ";
+  REQUIRE(run_cli(shape + "-o " + link.string()).status == 0);
+  CHECK(std::filesystem::is_symlink(link));
+  CHECK(read_file(target) == run_cli(shape).out);
+}
+
 TEST_CASE("generate --tenant-table gives the same tenants and the same downtime as the YAML it replaces") {
   const auto dir = unique_temp_path("table");
   std::filesystem::create_directories(dir / "tables");

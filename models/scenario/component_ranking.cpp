@@ -69,14 +69,16 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
 
   ComponentRanking out;
   out.total = function_downtime(spec, base);
+  // The what-if runs are read for their downtimes and repairs only.
+  constexpr RecordOptions kCounts{.temperature_traces = false, .strategy_holds = false};
   for (ComponentRank& rank : ranks) {
     const bool faulted =
         std::any_of(spec.injections.begin(), spec.injections.end(),
                     [&](const InjectionSpec& i) { return i.is_fault && i.target == rank.component; });
     if (faulted)
-      rank.saved =
-          out.total - function_downtime(spec, simulate(without_faults_on(spec, rank.component), seed));
-    const RunResult held = simulate(held_up(spec, rank.component, base), seed);
+      rank.saved = out.total - function_downtime(
+                                   spec, simulate(without_faults_on(spec, rank.component), seed, 0, kCounts));
+    const RunResult held = simulate(held_up(spec, rank.component, base), seed, 0, kCounts);
     rank.held_up_saved = out.total - function_downtime(spec, held);
     for (std::uint32_t r = 0; r < base.repairs.size(); ++r) {
       if (!base.repairs[r].started.is_never() && held.repairs[r].started.is_never())

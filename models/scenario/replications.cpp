@@ -11,7 +11,8 @@ ReplicationRun run_replications(const ScenarioSpec& spec, std::uint64_t seed, st
       begin, end, threads,
       [&spec, seed](std::uint64_t r) {
         std::vector<double> inputs;
-        const RunResult result = simulate_replication(spec, seed, r, &inputs, {.temperature_traces = false});
+        const RunResult result = simulate_replication(spec, seed, r, &inputs,
+                                                      {.temperature_traces = false, .strategy_holds = false});
         return outcome_of(spec, result, r, std::move(inputs));
       },
       control);

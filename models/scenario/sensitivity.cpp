@@ -52,7 +52,7 @@ Tornado tornado(const ScenarioSpec& spec, std::uint64_t seed, const SensitivityT
     }
     ScenarioSpec copy = spec;
     apply_inputs(copy, values);
-    return simulate(copy, seed, 0, {.temperature_traces = false}).downtime(vertex);
+    return simulate(copy, seed, 0, {.temperature_traces = false, .strategy_holds = false}).downtime(vertex);
   });
   assert(!runs.stopped && runs.results.size() == 1 + 2 * spec.inputs.size());
 
@@ -81,7 +81,8 @@ SensitivitySamples sensitivity_samples(const ScenarioSpec& spec, std::uint64_t s
       0, runs, threads,
       [&spec, seed, vertex](std::uint64_t r) {
         SensitivitySample sample;
-        sample.downtime = simulate_replication(spec, seed, r, &sample.inputs, {.temperature_traces = false})
+        sample.downtime = simulate_replication(spec, seed, r, &sample.inputs,
+                                               {.temperature_traces = false, .strategy_holds = false})
                               .downtime(vertex);
         return sample;
       },

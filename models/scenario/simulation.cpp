@@ -87,6 +87,12 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t r
     if (record.temperature_traces && c.kind() == ComponentKind::kRoom)
       static_cast<ThermalRoom&>(c).set_observer(&temperatures);
   }
+  if (!record.strategy_holds) {
+    for (const TenantSpec& t : spec.tenants)
+      for (const TenantFunctionSpec& f : t.functions)
+        if (RecoveryStrategy* s = static_cast<TenantFunction&>(region.component(f.id)).strategy())
+          s->set_record_holds(false);
+  }
 
   Operations operations(spec, ctx);
   operations.start();

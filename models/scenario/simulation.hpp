@@ -18,6 +18,9 @@ struct RecordOptions {
   // Rooms' temperature traces (RunResult::rooms): what reports of one run show; replications, which keep
   // only downtimes and milestone times, leave them out.
   bool temperature_traces = true;
+  // The strategies' waits (StrategyResult::holds), which the segments of one run read (explain, rank, the
+  // JSON segments, the report); replications leave them out.
+  bool strategy_holds = true;
   // A budget of dispatched events; 0: none. A run that uses it up stops at the time of its last event,
   // and its result covers only [0, that time): RunResult::horizon says so. For inputs of unknown cost
   // (the fuzzer's); a scenario run by the CLI has no budget.

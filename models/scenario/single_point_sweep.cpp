@@ -46,7 +46,8 @@ SinglePointSweep sweep_single_points(const ScenarioSpec& spec, std::uint64_t see
     for (const TenantFunctionSpec& f : t.functions) out.quiet_downtime += base.downtime(f.id);
   }
   for (ComponentId c = 0; c < spec.components.size(); ++c) {
-    const RunResult run = simulate(with_lone_failure(spec, c, duration), seed);
+    const RunResult run = simulate(with_lone_failure(spec, c, duration), seed, 0,
+                                   {.temperature_traces = false, .strategy_holds = false});
     LoneFailure failure{.component = c, .down = {}, .downtime = {}};
     for (std::uint32_t t = 0; t < spec.tenants.size(); ++t) {
       const auto& functions = spec.tenants[t].functions;

@@ -48,7 +48,7 @@ UncertainComparison compare_variants_uncertain(const ScenarioSpec& spec, std::ui
     ScenarioSpec drawn = spec;
     apply_inputs(drawn, draw_inputs(spec, seed, r));
     std::vector<RunResult> results;
-    const RecordOptions record{.temperature_traces = false};
+    const RecordOptions record{.temperature_traces = false, .strategy_holds = false};
     results.push_back(simulate(drawn, seed, r, record));
     for (const int v : variants) {
       // The variant's strategies as drawn, put in place for one run and then taken out again: cheaper than

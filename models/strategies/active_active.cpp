@@ -104,6 +104,7 @@ void ActiveActive::close_short_spell(sim::Time now) {
 
 void ActiveActive::hold(std::size_t i, ComponentId component, Wait wait, std::string_view step,
                         sim::Time now) {
+  if (!record_holds_) return;
   std::optional<StrategyHold>& open = open_holds_[i];
   if (open && open->component == component && open->wait == wait && open->step == step) return;
   if (open && now > open->start) {

@@ -27,7 +27,7 @@ void AlternativeSiteStrategy::clear_blocker(StrategyContext& sc) {
   if (!blocker_) return;
   const sim::Time now = sc.ctx.now();
   waited_[*blocker_] += now - blocker_since_;
-  if (now > blocker_since_) {
+  if (now > blocker_since_ && record_holds_) {
     auto& [component, wait, step] = *blocker_;
     result_.holds.push_back(StrategyHold{blocker_since_, now, component, wait, std::move(step), 0});
   }

@@ -110,6 +110,13 @@ class RecoveryStrategy {
   // The run reached its horizon: close the books. Called once, before result().
   virtual void finish(StrategyContext&) {}
   virtual StrategyResult result() const { return {}; }
+
+  // Whether result() keeps StrategyResult::holds, which only the segments of one run read; replications
+  // leave them out (on a year of active-active flaps they were most of a run's memory).
+  void set_record_holds(bool on) { record_holds_ = on; }
+
+ protected:
+  bool record_holds_ = true;
 };
 
 }  // namespace outagesim::models

@@ -21,6 +21,7 @@ class TenantFunction final : public Component {
   const RecoverySequence& primary() const { return primary_; }
   // Null while the function waits for repair.
   const RecoveryStrategy* strategy() const { return strategy_ ? strategy_->strategy.get() : nullptr; }
+  RecoveryStrategy* strategy() { return strategy_ ? strategy_->strategy.get() : nullptr; }
 
   void start() override;
   void evaluate() override;

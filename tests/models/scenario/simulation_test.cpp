@@ -107,3 +107,41 @@ TEST_CASE("properties hold on random regions") {
     }
   }
 }
+
+TEST_CASE("a run that leaves out the strategies' waits has the same outcome") {
+  const outagesim::testing::Run run = outagesim::testing::run_yaml(outagesim::testing::scenario_yaml(R"(
+components:
+  - {name: a, kind: middleware}
+  - {name: b, kind: middleware}
+tenants:
+  - name: shop
+    needs: [a]
+    strategy:
+      kind: active_active
+      sites: [{needs: a}, {needs: b}]
+      min_sites: 2
+  - name: bank
+    needs: [a]
+    strategy: {kind: standby, detection: 5m, switchover: 10m, needs: [b]}
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "01:10", target: b, action: fail}
+  - {at: "02:00", target: b, action: repair}
+  - {at: "03:00", target: a, action: repair}
+)"));
+  const RunResult without = simulate(run.spec, run.spec.seed, 0, {.strategy_holds = false});
+  REQUIRE(run.result.strategies.size() == 2);
+  REQUIRE(without.strategies.size() == 2);
+  for (const std::string_view f : {"shop/service", "bank/service"}) {
+    const ComponentId id = run.id(f);
+    CHECK(without.downtime(id) == run.result.downtime(id));
+    CHECK(without.intervals[id].size() == run.result.intervals[id].size());
+  }
+  CHECK(without.journal.size() == run.result.journal.size());
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK_FALSE(run.result.strategies[i].second.holds.empty());
+    CHECK(without.strategies[i].second.holds.empty());
+    CHECK(without.strategies[i].second.limited_by == run.result.strategies[i].second.limited_by);
+    CHECK(without.strategies[i].second.limited_for == run.result.strategies[i].second.limited_for);
+  }
+}

@@ -150,8 +150,9 @@ const StrategyHold* DowntimeSegmenter::active_active_hold(const ActiveActiveSpec
   return checks;
 }
 
-ComponentId DowntimeSegmenter::strategy_waited(const TenantFunctionSpec& f, const StrategyHold& hold,
-                                               sim::Time t) {
+void DowntimeSegmenter::strategy_waited(const TenantFunctionSpec& f, StrategyLook& look, sim::Time t) {
+  const StrategyHold& hold = *look.hold;
+  look.waited = hold.component;
   const Requirement* requirement = nullptr;
   const StrategySpec& spec = f.strategy.get();
   if (const auto* standby = std::get_if<StandbySpec>(&spec)) {
@@ -161,11 +162,14 @@ ComponentId DowntimeSegmenter::strategy_waited(const TenantFunctionSpec& f, cons
     if (hold.wait == Wait::kSiteDown && hold.site < aa->sites.size())
       requirement = &aa->sites[hold.site].needs;
   }
-  if (requirement == nullptr) return hold.component;
+  if (requirement == nullptr) return;
   auto [it, added] = strategy_needs_.try_emplace({f.id, hold.site, hold.wait});
   if (added) it->second.local = remap(*requirement, it->second.leaves);
   const Verdict v = verdict(it->second, t);
-  return v.state != State::kUp && v.blamed != kNoComponent ? v.blamed : hold.component;
+  if (v.state == State::kUp || v.blamed == kNoComponent) return;
+  look.waited = v.blamed;
+  look.requirement = &it->second;
+  look.requirement_state = v.state;
 }
 
 DowntimeSegmenter::Look DowntimeSegmenter::look(ComponentId id, sim::Time t) {
@@ -274,8 +278,7 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
   const std::size_t components = spec_.components.size();
   if (const TenantFunctionSpec* f = id >= components ? functions_[id - components] : nullptr; f != nullptr) {
     StrategyLook strategy = strategy_look(*f, *lx.interval, t);
-    if (strategy.holds_function && strategy.hold->component != kNoComponent)
-      strategy.waited = strategy_waited(*f, *strategy.hold, t);
+    if (strategy.holds_function && strategy.hold->component != kNoComponent) strategy_waited(*f, strategy, t);
     if (strategy_out != nullptr && strategy_out->hold == nullptr) *strategy_out = strategy;
     if (strategy.holds_function) {
       // The strategy's wait held the function: a component it needed, followed down as any need, or its
@@ -338,7 +341,12 @@ std::vector<DowntimeSegment> DowntimeSegmenter::segments(ComponentId vertex, con
     }
     s.time_of = s.holder >= components ? TimeOf::kTenant : TimeOf::kProvider;
     s.end = next_ > t ? std::min(next_, interval.end) : interval.end;
-    if (s.via == v.blamed && s.holder != vertex && v.state != State::kUp) {
+    if (strategy.holds_function && strategy.requirement != nullptr) {
+      // The other members of the strategy's requirement that held it as well.
+      for (const ComponentId leaf : strategy.requirement->leaves) {
+        if (leaf != s.via && look(leaf, t).state >= strategy.requirement_state) s.parallel.push_back(leaf);
+      }
+    } else if (s.via == v.blamed && s.holder != vertex && v.state != State::kUp) {
       const Needs* n = needs(vertex, interval.state);
       for (const ComponentId leaf : n->leaves) {
         if (leaf != s.via && look(leaf, t).state >= v.state) s.parallel.push_back(leaf);

@@ -101,11 +101,16 @@ class DowntimeSegmenter {
     // When it holds the function through a component: that component, picked from the strategy's
     // requirement as any need's (for an any-of, the member whose return ends it).
     ComponentId waited = kNoComponent;
+    // The strategy's requirement it was picked from, with that requirement's state then (for the other
+    // members that held it too: the segment's `parallel`); null for a wait on a component of its own.
+    const Needs* requirement = nullptr;
+    State requirement_state = State::kUp;
   };
   // The component a strategy's wait on `hold.component` is held by at `t`: for a wait on a requirement
   // of the strategy's spec (a standby's needs, an active-active site's), the one evaluate() and the
   // look-ahead of any-of and k-of-n blame; else the hold's own component.
-  ComponentId strategy_waited(const TenantFunctionSpec& f, const StrategyHold& hold, sim::Time t);
+  // Fills `look.waited`, and `look.requirement` when the wait is on such a requirement.
+  void strategy_waited(const TenantFunctionSpec& f, StrategyLook& look, sim::Time t);
   StrategyLook strategy_look(const TenantFunctionSpec& f, const Interval& interval, sim::Time t);
   // A function's holds per site (an active-active function's health checks after its sites), each list
   // in time order: a site's holds do not overlap. Built once per function.

@@ -221,6 +221,34 @@ faults:
         "00:50-01:00 app/service>app/service tenant, 01:00-02:00 x>x provider");
 }
 
+TEST_CASE("a standby held by two of its needs lists the other one in parallel") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: p, kind: middleware}
+  - {name: x, kind: middleware}
+  - {name: y, kind: middleware}
+tenants:
+  - name: app
+    needs: [p]
+    strategy: {kind: standby, needs: [x, y], detection: 10m}
+faults:
+  - {at: "00:45", target: x, action: fail}
+  - {at: "00:48", target: y, action: fail}
+  - {at: "00:50", target: p, action: fail}
+  - {at: "02:00", target: x, action: repair}
+  - {at: "03:00", target: y, action: repair}
+)"));
+  CHECK(describe(run, "app/service") ==
+        "00:50-01:00 app/service>app/service tenant, 01:00-03:00 y>y provider");
+  DowntimeSegmenter segmenter(run.spec, run.result);
+  const auto segments =
+      segmenter.segments(run.id("app/service"), run.result.intervals[run.id("app/service")][0]);
+  REQUIRE(segments.size() == 2);
+  CHECK(segments[0].parallel.empty());
+  // x held the standby too until 02:00.
+  CHECK(segments[1].parallel == std::vector<ComponentId>{run.id("x")});
+}
+
 TEST_CASE("an active-active function short of capacity with every site up holds itself, not its own needs") {
   // Regression (session 21's review): with no site down, the segmenter fell back to the function's own
   // needs, which active-active replaces, and blamed a component no site needs.

@@ -101,6 +101,9 @@ std::string segment_sentence(const m::ScenarioSpec& spec, const m::RunResult& re
   if (s.time_of == m::TimeOf::kTenant) return text;
   if (const std::string chain = chain_text(spec, result, s.cause_change); !chain.empty()) {
     text += fmt::format("\n      Behind it (from {}): {}.", root_text(spec, result, s.cause_change), chain);
+  } else if (s.cause_change >= result.journal.size() && s.holder < spec.components.size()) {
+    text += fmt::format("\n      Behind it: no failure; {} was up, and its own limit held it.",
+                        m::vertex_name(spec, s.holder));
   }
   return text;
 }

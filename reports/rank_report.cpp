@@ -48,7 +48,8 @@ std::string rank_text(const m::ScenarioSpec& spec, const m::ComponentRanking& ra
       "Tenant-function downtime in all: {}. Held: the part of it each component held (the tenants' own "
       "recovery steps and their strategies' own work count for none). At the root: the same time by where "
       "its cause chains end (a fault or "
-      "an operator action on the component). Saved: what a run without the component's scripted faults saves "
+      "an operator action on the component; the holder itself when it was up, as in a stock-out). Saved: "
+      "what a run without the component's scripted faults saves "
       "(\"-\": no fault on it). Held up: what a run saves with the component never failing, whatever its "
       "dependencies do; a host pool still stops when its room loses power (hold the room up for that).\n\n",
       format_duration(ranking.total));

@@ -57,10 +57,11 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
           }
           if (s.via < ranks.size()) touch(ranks[s.via], t);
           if (s.time_of == TimeOf::kProvider) {
+            // A holder that was up (a strategy's wait on a stock-out or a throttle) has no chain: nothing
+            // failed behind it, and it is its own root.
             const auto chain = cause_chain(base, s.cause_change);
-            if (!chain.empty() && base.journal[chain.back()].component < ranks.size()) {
-              ranks[base.journal[chain.back()].component].rooted += length;
-            }
+            const ComponentId root = chain.empty() ? s.holder : base.journal[chain.back()].component;
+            if (root < ranks.size()) ranks[root].rooted += length;
           }
         }
       }

@@ -146,3 +146,42 @@ faults:
   CHECK(r.out.find("From 12:00 to 12:05 (5m) its active_active strategy waited for the recovery step 'warm "
                    "caches' on its site 1 (shop's own time).") != std::string::npos);
 }
+
+TEST_CASE("explain and rank put a stock-out on the zone that ran out, with no failure behind it") {
+  // Regression (session 21's review): the wait had no chain, so explain said nothing behind it and rank
+  // counted it at no root (held 10m 30s, at the root 0s).
+  const std::string path = outagesim::testing::unique_temp_path("explain-stock-out.yaml");
+  std::ofstream(path) << R"(scenario: explain-stock-out
+start: 2024-01-01T00:00:00+00:00
+horizon: 12h
+components:
+  - {name: a, kind: compute}
+  - {name: a2, kind: compute}
+  - {name: b, kind: compute, spare_instances: 10}
+  - {name: cp, kind: control_plane, nodes: [{rps: 1000}]}
+tenants:
+  - name: T
+    functions:
+      - name: g
+        needs: [a2]
+        strategy: {kind: launch_new, target: b, control_plane: cp, instances: 8, boot: 30m, detection: 1m}
+      - name: f
+        needs: [a]
+        strategy: {kind: launch_new, target: b, control_plane: cp, instances: 5, boot: 10m, detection: 1m}
+faults:
+  - {at: "+1h", target: a, action: fail}
+  - {at: "+8h", target: a, action: repair}
+  - {at: "+50m", target: a2, action: fail}
+  - {at: "+1h 10m", target: a2, action: repair}
+)";
+  const auto r = run_cli("explain " + path + " --tenant T");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("waited for b (no spare capacity left in the target zone (stock-out))") !=
+        std::string::npos);
+  CHECK(r.out.find("Behind it: no failure; b was up, and its own limit held it.") != std::string::npos);
+  const auto rank = run_cli("rank " + path + " --format csv");
+  INFO(rank.out);
+  REQUIRE(rank.status == 0);
+  CHECK(rank.out.find("\nb,compute,630,630,") != std::string::npos);
+}

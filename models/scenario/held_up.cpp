@@ -106,6 +106,16 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
     repair.at = at + kAfterItsCause;
     repair.delay = sim::Time();
   }
+  // A stage that waits for the held component to come back has nothing to wait for: it never left. (A
+  // room's `cooled` and `accessible` are states, which a held-up room keeps.)
+  for (RepairSpec& repair : out.repairs) {
+    for (StageSpec& stage : repair.stages) {
+      std::erase_if(stage.wait_for, [component](const TriggerSpec& w) {
+        return w.source == TriggerSpec::Source::kComponent && w.component == component &&
+               (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers);
+      });
+    }
+  }
   std::erase_if(out.injections, [component](const InjectionSpec& i) { return i.target == component; });
   for (FailureProcessSpec& process : out.failures) {
     for (FailureGroup& group : process.groups) std::erase(group.members, component);

@@ -26,9 +26,9 @@ namespace outagesim::models {
 // unrepaired. A chain that starts at the held component (its own fault, which holding it up removes) is
 // not replayed, nor a trigger on another component: those fire or not in the held run, as HK's shedding
 // does not happen when its plant is held up. So holding up what stands between a cause and a trigger
-// (Tokyo's hall room-a1, upstream of the watched pool) can still silence the trigger. Limits: a trigger
-// fires once, so only its first firing is replayed; a replayed repair whose stage waits for an event of
-// the held component waits for ever, and what waits for that repair's end with it.
+// (Tokyo's hall room-a1, upstream of the watched pool) can still silence the trigger. A repair's stage
+// that waits for the held component to return (returns_up, recovers) no longer waits: it never left.
+// Limit: a trigger fires once, so only its first firing is replayed.
 // REQUIRES: component < spec.components.size(); base is a run of spec.
 ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunResult& base);
 

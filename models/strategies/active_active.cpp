@@ -72,8 +72,10 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
         sc.ctx.engine().start_timer_at(sc.ctx.now() + spec_.detection, sc.handler, kDetectionTag);
   }
 
-  const bool checking = sc.ctx.engine().is_pending(detection_timer_);
-  hold(sites_.size(), kNoComponent, checking ? Wait::kHealthChecks : Wait::kNothing, {}, sc.ctx.now());
+  // Until the health checks notice a failed site, some requests still go to it; once every site serves
+  // again (one back before they noticed), none fail.
+  const bool misrouting = serving < sites_.size() && sc.ctx.engine().is_pending(detection_timer_);
+  hold(sites_.size(), kNoComponent, misrouting ? Wait::kHealthChecks : Wait::kNothing, {}, sc.ctx.now());
 
   // Books: how long the surviving sites could not carry the load.
   const bool short_of_capacity = serving < spec_.min_sites || capacity < 1.0 - 1e-9;
@@ -86,7 +88,7 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
 
   if (serving < spec_.min_sites) return {State::kDown, Cause{Reason::kDependency, lost.blamed, lost.trigger}};
   const Cause why = newly_lost || lost_at > returned_at ? lost : returned;
-  if (capacity < 1.0 - 1e-9 || sc.ctx.engine().is_pending(detection_timer_)) {
+  if (capacity < 1.0 - 1e-9 || misrouting) {
     return {State::kDegraded, Cause{Reason::kDependency, why.blamed, why.trigger}};
   }
   return {State::kUp, Cause{Reason::kDependency, returned.blamed, returned.trigger}};

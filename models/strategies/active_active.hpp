@@ -1,7 +1,8 @@
 // Serving from several sites at once (multi-zone active-active). The function is down only while fewer
 // than `min_sites` sites serve; degraded while the serving sites' capacity falls short of the full load
 // (each site carries a share), and for the health-check `detection` after a site fails, while some
-// requests still go to it. The function's own needs are replaced by the sites.
+// requests still go to it (not after every site serves again). The function's own needs are replaced by the
+// sites.
 #pragma once
 
 #include <optional>

@@ -60,3 +60,19 @@ TEST_CASE("active-active records each site's spell not serving and the health ch
   CHECK(holds[1].start == outagesim::sim::Time::minutes(60));
   CHECK(holds[1].end == outagesim::sim::Time::minutes(120));
 }
+
+TEST_CASE("active-active is whole again when a failed site returns before the health checks notice") {
+  // Regression (session 21's review): a 5-minute blip left the function degraded for the whole 30 minutes
+  // of health checks, though no request failed once the site served again.
+  const Run run = run_yaml(three_zones("      detection: 30m\n", R"(  - {at: "01:00", target: a, action: fail}
+  - {at: "01:05", target: a, action: repair}
+  - {at: "02:00", target: b, action: fail}
+  - {at: "03:00", target: b, action: repair}
+)"));
+  CHECK(run.intervals("shop/service", State::kDegraded) == "01:00-01:05, 02:00-02:30");
+  const auto& holds = run.result.strategy(run.id("shop/service")).holds;
+  for (const outagesim::models::StrategyHold& h : holds) {
+    if (h.wait == outagesim::models::Wait::kHealthChecks && h.start < outagesim::sim::Time::hours(2))
+      CHECK(h.end == outagesim::sim::Time::minutes(65));
+  }
+}

@@ -161,6 +161,7 @@ bool Operations::happened_since(const TriggerSpec& trigger, sim::Time since) con
           return trigger.event == TriggerEvent::kCooled ? !room->overheated() : room->accessible();
         }
       }
+      if (trigger.met_while_up && ctx_->status(trigger.component).state == State::kUp) return true;
       const auto found = wait_slot_.find(trigger.component);
       return found != wait_slot_.end() &&
              last_event_[found->second][static_cast<std::size_t>(trigger.event)] >= since;

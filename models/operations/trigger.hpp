@@ -35,6 +35,9 @@ struct TriggerSpec {
   TriggerEvent event = TriggerEvent::kEntersDown;
   std::uint32_t repair = 0;  // kRepair, kStage: index into ScenarioSpec::repairs
   std::uint32_t stage = 0;   // kStage: index into that repair's stages
+  // Set only by the held-up what-if (scenario/held_up.hpp), on a stage's wait for the held component's
+  // return (returns_up, recovers): met while the component is up, since it never left.
+  bool met_while_up = false;
 };
 
 // Whether the journal record is an occurrence of `event` on its component; `down_since_up` says whether the

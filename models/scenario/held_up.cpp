@@ -106,14 +106,21 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
     repair.at = at + kAfterItsCause;
     repair.delay = sim::Time();
   }
-  // A stage that waits for the held component to come back has nothing to wait for: it never left. (A
-  // room's `cooled` and `accessible` are states, which a held-up room keeps.)
+  // A stage that waits for the held component to come back has nothing to wait for: it never left. A
+  // host pool is the exception: it still stops with its room's power, and a stage started by that same
+  // loss would find it up for an instant and go ahead; so a pool's return is waited for as written unless
+  // its room never went down in `base`. (A room's `cooled` and `accessible` are states already.)
+  const auto* pool = std::get_if<HostPoolParams>(&spec.components[component].params);
+  const bool can_stop = pool != nullptr && pool->room != kNoComponent &&
+                        std::any_of(base.intervals[pool->room].begin(), base.intervals[pool->room].end(),
+                                    [](const Interval& i) { return i.state == State::kDown; });
   for (RepairSpec& repair : out.repairs) {
     for (StageSpec& stage : repair.stages) {
-      std::erase_if(stage.wait_for, [component](const TriggerSpec& w) {
-        return w.source == TriggerSpec::Source::kComponent && w.component == component &&
-               (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers);
-      });
+      for (TriggerSpec& w : stage.wait_for) {
+        if (w.source == TriggerSpec::Source::kComponent && w.component == component && !can_stop &&
+            (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers))
+          w.met_while_up = true;
+      }
     }
   }
   std::erase_if(out.injections, [component](const InjectionSpec& i) { return i.target == component; });

@@ -27,8 +27,12 @@ namespace outagesim::models {
 // not replayed, nor a trigger on another component: those fire or not in the held run, as HK's shedding
 // does not happen when its plant is held up. So holding up what stands between a cause and a trigger
 // (Tokyo's hall room-a1, upstream of the watched pool) can still silence the trigger. A repair's stage
-// that waits for the held component to return (returns_up, recovers) no longer waits: it never left.
-// Limit: a trigger fires once, so only its first firing is replayed.
+// that waits for the held component to return (returns_up, recovers) goes ahead (it never left), except
+// for a host pool whose room went down in `base`: held up, it still stops with its room's power, and its
+// return is waited for as written.
+// Limits: a trigger fires once, so only its first firing is replayed; a stage that waits for the held
+// component to fail (enters_down, enters_degraded, leaves_up), or for a component downstream of it to
+// return that held up never left, still waits for ever, and what waits for that repair with it.
 // REQUIRES: component < spec.components.size(); base is a run of spec.
 ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunResult& base);
 

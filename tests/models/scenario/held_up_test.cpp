@@ -171,8 +171,39 @@ repairs:
   const ComponentId t2 = spec.tenants[0].functions[0].id;
   REQUIRE(base.downtime(t2) == Time::minutes(90));  // 10:00 to 11:30, when y's check ends and w is fixed
   const ScenarioSpec held = held_up(spec, 1, base);
-  CHECK(held.repairs[0].stages[1].wait_for.empty());
+  REQUIRE(held.repairs[0].stages[1].wait_for.size() == 1);
+  CHECK(held.repairs[0].stages[1].wait_for[0].met_while_up);
   const Time downtime = simulate(held).downtime(t2);
   CHECK(downtime >= base.downtime(t2));
   CHECK(downtime <= base.downtime(t2) + Time::ms(1));
+}
+
+TEST_CASE("a held-up host pool whose room lost power is still waited for by a repair's stage") {
+  // Regression (session 22's review): dropping the wait let the stage fix w while the pool was dark, and
+  // rank credited holding the pool up with 2 hours it could not have saved.
+  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: room, kind: room, cooling: plant, power: feed, design_cooling_kw: 500, thermal_mass_kj_per_c: 100000}
+  - {name: pool, kind: host_pool, room: room, hosts: 10, kw_per_host: 1}
+  - {name: w, kind: network}
+tenants:
+  - {name: t, needs: [w]}
+faults:
+  - {at: "10:00", target: feed, action: fail}
+  - {at: "10:00", target: w, action: fail}
+  - {at: "12:00", target: feed, action: repair}
+repairs:
+  - name: fix w once the pool is back
+    when: {component: feed, event: enters_down}
+    stages:
+      - {name: check pool, duration: 30m, wait_for: {component: pool, event: returns_up},
+         then: [{target: w, action: repair}]}
+)"));
+  const RunResult base = simulate(spec);
+  const ComponentId t = spec.tenants[0].functions[0].id;
+  REQUIRE(base.downtime(t) > Time::hours(2));
+  const ScenarioSpec held = held_up(spec, 3, base);
+  CHECK(simulate(held).downtime(t) == base.downtime(t));
 }

@@ -273,8 +273,10 @@ bool DowntimeSegmenter::needs_returned_at(const Needs& n, sim::Time from, sim::T
 DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, int depth,
                                                    Verdict* verdict_out, StrategyLook* strategy_out) {
   const Look lx = look(id, t);
+  // A holder that is up (a strategy's wait on a stock-out or a throttle) holds by its own limit: the
+  // change that last brought it back is no cause of that.
+  if (lx.state == State::kUp) return Hold{id, nullptr, kNoChange};
   const Hold self{id, nullptr, lx.since_change};
-  if (lx.state == State::kUp) return self;
   const std::size_t components = spec_.components.size();
   if (const TenantFunctionSpec* f = id >= components ? functions_[id - components] : nullptr; f != nullptr) {
     StrategyLook strategy = strategy_look(*f, *lx.interval, t);

@@ -149,7 +149,8 @@ faults:
 
 TEST_CASE("explain and rank put a stock-out on the zone that ran out, with no failure behind it") {
   // Regression (session 21's review): the wait had no chain, so explain said nothing behind it and rank
-  // counted it at no root (held 10m 30s, at the root 0s).
+  // counted it at no root (held 10m 30s, at the root 0s); then (session 22's review) a zone back from an
+  // earlier blip of its network was rooted at that network.
   const std::string path = outagesim::testing::unique_temp_path("explain-stock-out.yaml");
   std::ofstream(path) << R"(scenario: explain-stock-out
 start: 2024-01-01T00:00:00+00:00
@@ -157,7 +158,8 @@ horizon: 12h
 components:
   - {name: a, kind: compute}
   - {name: a2, kind: compute}
-  - {name: b, kind: compute, spare_instances: 10}
+  - {name: n, kind: network}
+  - {name: b, kind: compute, spare_instances: 10, needs: n}
   - {name: cp, kind: control_plane, nodes: [{rps: 1000}]}
 tenants:
   - name: T
@@ -169,6 +171,8 @@ tenants:
         needs: [a]
         strategy: {kind: launch_new, target: b, control_plane: cp, instances: 5, boot: 10m, detection: 1m}
 faults:
+  - {at: "+10m", target: n, action: fail}
+  - {at: "+20m", target: n, action: repair}
   - {at: "+1h", target: a, action: fail}
   - {at: "+8h", target: a, action: repair}
   - {at: "+50m", target: a2, action: fail}

@@ -1,12 +1,17 @@
 // Counting serving sites and their capacity.
 #include "models/strategies/active_active.hpp"
 
+#include <algorithm>
+
 #include "models/core/model_context.hpp"
 
 namespace outagesim::models {
 
 ActiveActive::ActiveActive(const ActiveActiveSpec& spec)
-    : spec_(spec), serving_(spec.sites.size(), true), open_holds_(spec.sites.size() + 1) {
+    : spec_(spec),
+      serving_(spec.sites.size(), true),
+      noticed_at_(spec.sites.size()),
+      open_holds_(spec.sites.size() + 1) {
   for (std::size_t i = 0; i < spec.sites.size(); ++i) {
     sites_.emplace_back(spec_.sites[i].needs, spec_.sites[i].recovery,
                         kSiteTagBase + static_cast<std::uint32_t>(i));
@@ -22,6 +27,7 @@ RecoverySequence::Outcome ActiveActive::on_timer(StrategyContext& sc, std::uint3
                                                  const RecoverySequence::Outcome&) {
   if (tag == kDetectionTag) {
     detection_timer_ = sim::TimerId{};
+    detection_due_ = sim::Time::never();
   } else {
     sites_[tag - kSiteTagBase].on_step_done(sc.ctx, sc.handler);
   }
@@ -55,6 +61,7 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
         lost = o.cause;
         lost_at = at;
       }
+      if (serving_[i]) noticed_at_[i] = sc.ctx.now() + spec_.detection;
       newly_lost = newly_lost || serving_[i];
     }
     serving_[i] = up_now;
@@ -66,15 +73,20 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
       hold(i, o.cause.blamed, Wait::kSiteDown, {}, sc.ctx.now());
     }
   }
-  if (newly_lost && spec_.detection > sim::Time()) {
+  // Until the health checks notice a failed site, some requests still go to it; a site back before they
+  // noticed, or noticed already, sends none astray. Each lost site is noticed `detection` after it failed;
+  // the timer wakes the function at the next of those still to come.
+  sim::Time next_notice = sim::Time::never();
+  for (std::size_t i = 0; i < sites_.size(); ++i) {
+    if (!serving_[i] && noticed_at_[i] > sc.ctx.now()) next_notice = std::min(next_notice, noticed_at_[i]);
+  }
+  const bool misrouting = !next_notice.is_never();
+  if (next_notice != detection_due_) {
     sc.ctx.engine().cancel(detection_timer_);
     detection_timer_ =
-        sc.ctx.engine().start_timer_at(sc.ctx.now() + spec_.detection, sc.handler, kDetectionTag);
+        misrouting ? sc.ctx.engine().start_timer_at(next_notice, sc.handler, kDetectionTag) : sim::TimerId{};
+    detection_due_ = next_notice;
   }
-
-  // Until the health checks notice a failed site, some requests still go to it; once every site serves
-  // again (one back before they noticed), none fail.
-  const bool misrouting = serving < sites_.size() && sc.ctx.engine().is_pending(detection_timer_);
   hold(sites_.size(), kNoComponent, misrouting ? Wait::kHealthChecks : Wait::kNothing, {}, sc.ctx.now());
 
   // Books: how long the surviving sites could not carry the load.

@@ -1,7 +1,7 @@
 // Serving from several sites at once (multi-zone active-active). The function is down only while fewer
 // than `min_sites` sites serve; degraded while the serving sites' capacity falls short of the full load
 // (each site carries a share), and for the health-check `detection` after a site fails, while some
-// requests still go to it (not after every site serves again). The function's own needs are replaced by the
+// requests still go to it (not once that site serves again). The function's own needs are replaced by the
 // sites.
 #pragma once
 
@@ -38,8 +38,10 @@ class ActiveActive final : public RecoveryStrategy {
 
   ActiveActiveSpec spec_;  // the sites' sequences refer to its needs and steps
   std::vector<RecoverySequence> sites_;
-  std::vector<bool> serving_;  // per site, at the last look
-  sim::TimerId detection_timer_;
+  std::vector<bool> serving_;          // per site, at the last look
+  std::vector<sim::Time> noticed_at_;  // per site: when the health checks notice its last loss
+  sim::TimerId detection_timer_;       // at detection_due_, the next of those still to come
+  sim::Time detection_due_ = sim::Time::never();
   // The longest time short of capacity, for the result: since when, and the site blamed.
   std::optional<sim::Time> short_since_;
   ComponentId short_blame_ = kNoComponent;

@@ -123,9 +123,10 @@ int generate_command(const GenerateOptions& options) {
                           options.services, options.tenants, options.seed};
   // The tenant table and the components' part, when asked for, are named in the scenario relative to the
   // scenario's folder.
+  // A symbolic link is written through, so the names are relative to the folder of the file it points to.
   const std::filesystem::path folder = options.output.empty()
                                            ? std::filesystem::current_path()
-                                           : std::filesystem::absolute(options.output).parent_path();
+                                           : std::filesystem::weakly_canonical(options.output).parent_path();
   if (!claim_outputs({options.output, options.tenant_table, options.component_part})) return 2;
   SideFiles side_files;
   std::optional<StagedOutput> table;

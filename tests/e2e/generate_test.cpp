@@ -116,6 +116,16 @@ TEST_CASE("generate -o through a symbolic link writes the file it points to and 
   REQUIRE(run_cli(shape + "-o " + link.string()).status == 0);
   CHECK(std::filesystem::is_symlink(link));
   CHECK(read_file(target) == run_cli(shape).out);
+  // Side files are named from the folder of the file written, not the link's (session 22's review).
+  const auto elsewhere = unique_temp_path("link-elsewhere");
+  std::filesystem::create_directories(elsewhere);
+  const auto far = elsewhere / "real.yaml";
+  std::ofstream(far) << "old\n";
+  const auto far_link = unique_temp_path("far-link.yaml");
+  std::filesystem::create_symlink(far, far_link);
+  const auto table = elsewhere / "t.jsonl";
+  REQUIRE(run_cli(shape + "-o " + far_link.string() + " --tenant-table " + table.string()).status == 0);
+  CHECK(run_cli("validate " + far.string()).status == 0);
 }
 
 TEST_CASE("generate --tenant-table gives the same tenants and the same downtime as the YAML it replaces") {

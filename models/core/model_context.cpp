@@ -8,7 +8,11 @@ namespace outagesim::models {
 
 ModelContext::ModelContext(sim::Engine& engine, Region& region, const std::vector<CrewSpec>& crews,
                            std::uint64_t seed, std::uint64_t replication)
-    : engine_(&engine), region_(&region), streams_(seed, replication), queued_(region.size()) {
+    : engine_(&engine),
+      region_(&region),
+      streams_(seed, replication),
+      queued_(region.size()),
+      self_(engine.add_handler(*this)) {
   crews_.reserve(crews.size());
   for (const CrewSpec& crew : crews) {
     crews_.push_back(std::make_unique<sim::Resource>(engine, crew.headcount));
@@ -100,6 +104,17 @@ void ModelContext::settle() {
     region_->component_at_rank(static_cast<std::uint32_t>(rank)).evaluate();
   }
   settling_ = false;
+}
+
+void ModelContext::settle_after_injections() {
+  if (settle_scheduled_) return;
+  settle_scheduled_ = true;
+  engine_->schedule_at(now(), self_, 0, kSettlePriority);
+}
+
+void ModelContext::handle_event(std::uint32_t) {
+  settle_scheduled_ = false;
+  settle();
 }
 
 }  // namespace outagesim::models

@@ -38,7 +38,13 @@ class CrewCaller {
   ~CrewCaller() = default;
 };
 
-class ModelContext {
+// Same-instant order of the run's own events: faults and operator actions first, then one settle of what
+// they changed, then everything else (timers, crews, grants at the end). Same-instant injections so apply
+// together: the region sees their joint effect, whatever their order in the file.
+inline constexpr int kInjectionPriority = -2;
+inline constexpr int kSettlePriority = -1;
+
+class ModelContext final : public sim::EventHandler {
  public:
   // The engine and region are not owned and must outlive the context.
   ModelContext(sim::Engine& engine, Region& region, const std::vector<CrewSpec>& crews, std::uint64_t seed,
@@ -70,6 +76,9 @@ class ModelContext {
   void schedule_evaluation(ComponentId id);
   // Re-evaluates queued components, lowest rank first, until nothing is queued.
   void settle();
+  // Settles once the injections due now have all been applied (at kSettlePriority), so that dependents
+  // never see a state that lasted no time, such as a component failed and repaired at the same instant.
+  void settle_after_injections();
 
   const std::vector<StateChange>& journal() const { return journal_; }
   // Hands the journal over when the run is over (a million tenants' journal is worth not copying).
@@ -89,6 +98,8 @@ class ModelContext {
   std::uint64_t evaluations() const { return evaluations_; }
 
  private:
+  void handle_event(std::uint32_t payload) override;  // the settle after this instant's injections
+
   sim::Engine* engine_;
   Region* region_;
   std::vector<StateChange> journal_;
@@ -100,6 +111,8 @@ class ModelContext {
   // Ranks of the components queued for evaluation, popped lowest first.
   sim::IndexQueue queued_;
   bool settling_ = false;
+  sim::HandlerId self_;
+  bool settle_scheduled_ = false;
   std::uint64_t evaluations_ = 0;
 };
 

@@ -72,7 +72,8 @@ Operations::~Operations() = default;
 
 void Operations::start() {
   for (std::uint32_t i = 0; i < spec_->injections.size(); ++i) {
-    if (!spec_->injections[i].when) ctx_->engine().schedule_at(spec_->injections[i].at, self_, i);
+    if (!spec_->injections[i].when)
+      ctx_->engine().schedule_at(spec_->injections[i].at, self_, i, kInjectionPriority);
   }
   for (std::uint32_t r = 0; r < spec_->repairs.size(); ++r) {
     if (!spec_->repairs[r].when) repairs_[r]->schedule_start(spec_->repairs[r].at);
@@ -114,7 +115,8 @@ void Operations::fire(Watch& watch, ChangeId by) {
     repairs_[watch.index]->trigger();
   } else {
     fired_by_[watch.index] = by;
-    ctx_->engine().schedule_at(ctx_->now() + spec_->injections[watch.index].delay, self_, watch.index);
+    ctx_->engine().schedule_at(ctx_->now() + spec_->injections[watch.index].delay, self_, watch.index,
+                               kInjectionPriority);
   }
 }
 
@@ -122,7 +124,7 @@ void Operations::handle_event(std::uint32_t payload) {
   const InjectionSpec& injection = spec_->injections[payload];
   applied_at_[payload] = ctx_->now();
   had_effect_[payload] = ctx_->component(injection.target).apply(injection, payload, fired_by_[payload]);
-  ctx_->settle();
+  ctx_->settle_after_injections();
 }
 
 void Operations::stage_done(std::uint32_t repair, std::uint32_t stage) {

@@ -275,3 +275,50 @@ repairs:
   CHECK(clock(waits.ready) == "01:30");
   CHECK(clock(waits.began) == "02:00");  // still waits for a repair not yet done
 }
+
+namespace {
+// A service that needs either of two hosts, with recovery steps, and a tenant with its own.
+constexpr const char* kEither = R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: s, kind: middleware, needs: {any_of: [a, b]}, recovery: 30m}
+tenants:
+  - {name: T, needs: s, recovery: 10m}
+)";
+}  // namespace
+
+TEST_CASE("faults due at the same instant apply together, whatever their order in the file") {
+  // b fails just as a comes back: s always has one of them, in either order.
+  for (const char* faults : {R"(
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "09:00", target: b, action: fail}
+  - {at: "09:00", target: a, action: repair}
+)",
+                             R"(
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "09:00", target: a, action: repair}
+  - {at: "09:00", target: b, action: fail}
+)"}) {
+    const Run run = run_yaml(scenario_yaml(std::string(kEither) + faults));
+    CHECK(run.intervals("a") == "01:00-09:00");
+    CHECK(run.intervals("s").empty());
+    CHECK(run.intervals("T").empty());
+  }
+}
+
+TEST_CASE("a component failed and repaired at the same instant takes nothing down with it") {
+  // An outage of no length is no interval of a, so it must not restart s's and T's recovery steps either.
+  const Run run = run_yaml(scenario_yaml(std::string(kEither) + R"(
+faults:
+  - {at: "08:00", target: b, action: fail}
+  - {at: "09:00", target: a, action: fail}
+  - {at: "09:00", target: a, action: repair}
+)"));
+  CHECK(run.intervals("b") == "08:00-end");
+  CHECK(run.intervals("a").empty());
+  CHECK(run.intervals("s").empty());
+  CHECK(run.intervals("T").empty());
+}

@@ -147,6 +147,10 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
       if (c.cause.blamed != m::kNoComponent) text += fmt::format(" ({})", blamed());
       return text;
     }
+    case m::Reason::kTrafficSteered:
+      return c.cause.blamed == m::kNoComponent
+                 ? std::string("health checks steered traffic away from the lost site")
+                 : fmt::format("health checks steered traffic away from the site that lost {}", blamed());
     case m::Reason::kOutsideAir:
       return fmt::format("outside air at {:.1f} °C", c.cause.value);
     case m::Reason::kHeatDamage:

@@ -73,6 +73,8 @@ std::string_view reason_name(Reason reason) {
       return "rebuilding";
     case Reason::kRebuilt:
       return "rebuilt";
+    case Reason::kTrafficSteered:
+      return "traffic steered away";
   }
   return "?";
 }

@@ -41,6 +41,7 @@ enum class Reason : std::uint8_t {
   kPartialCapacity,     // service: serves a share of its normal capacity; detail = the share (0..1)
   kRebuilding,          // storage: re-replicating the data of lost nodes; detail = TB to copy
   kRebuilt,             // storage: the rebuild is done
+  kTrafficSteered,      // active-active: health checks noticed a lost site (blamed: what it lost)
   kOutsideAir,          // cooling plant: capacity derated or recovered with the outside air; detail = °C
 };
 

@@ -28,6 +28,10 @@ RecoverySequence::Outcome ActiveActive::on_timer(StrategyContext& sc, std::uint3
   if (tag == kDetectionTag) {
     detection_timer_ = sim::TimerId{};
     detection_due_ = sim::Time::never();
+    noticing_ = true;
+    const RecoverySequence::Outcome outcome = combine(sc);
+    noticing_ = false;
+    return outcome;
   } else {
     sites_[tag - kSiteTagBase].on_step_done(sc.ctx, sc.handler);
   }
@@ -44,6 +48,7 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
   sim::Time lost_at;
   sim::Time returned_at;
   bool newly_lost = false;
+  ComponentId noticed = kNoComponent;  // what a site the health checks notice now lost
   for (std::size_t i = 0; i < sites_.size(); ++i) {
     const RecoverySequence::Outcome& o = sites_[i].outcome();
     const bool up_now = o.state != State::kDown;
@@ -62,6 +67,7 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
         lost_at = at;
       }
       if (serving_[i]) noticed_at_[i] = sc.ctx.now() + spec_.detection;
+      if (noticing_ && noticed_at_[i] == sc.ctx.now()) noticed = o.cause.blamed;
       newly_lost = newly_lost || serving_[i];
     }
     serving_[i] = up_now;
@@ -103,6 +109,9 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
   if (capacity < 1.0 - 1e-9 || misrouting) {
     return {State::kDegraded, Cause{Reason::kDependency, why.blamed, why.trigger}};
   }
+  // Back to full service because the checks noticed the last lost site, not because anything returned:
+  // blaming the latest return would name a site that never failed, or an earlier, unrelated repair.
+  if (noticing_) return {State::kUp, Cause{Reason::kTrafficSteered, noticed, kNoChange}};
   return {State::kUp, Cause{Reason::kDependency, returned.blamed, returned.trigger}};
 }
 

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
+#include "models/core/reason.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
@@ -96,4 +99,28 @@ TEST_CASE("active-active notices each lost site on its own health-check clock") 
 )"));
   // 03:00-03:05: b lost, half the load left; 07:00-07:30: a's checks, b's blip inside them.
   CHECK(run.intervals("shop/service", State::kDegraded) == "01:00-01:30, 03:00-03:05, 07:00-07:30");
+}
+
+TEST_CASE("active-active blames the health checks, not a return, for the end of their window") {
+  // Regression (session 22's probe): the spell ended by the checks was said to end "after b came back",
+  // b never having failed, or was pinned on a repair of b an hour before the spell began.
+  const Run run = run_yaml(three_zones("      detection: 10m\n", R"(  - {at: "01:00", target: b, action: fail}
+  - {at: "02:00", target: b, action: repair}
+  - {at: "05:00", target: c, action: fail}
+  - {at: "05:05", target: c, action: repair}
+  - {at: "07:00", target: a, action: fail}
+)"));
+  REQUIRE(run.intervals("shop/service", State::kDegraded) == "01:00-01:10, 05:00-05:05, 07:00-07:10");
+  const auto& journal = run.result.journal;
+  std::vector<std::string> ends;
+  for (const auto& c : journal) {
+    if (c.component != run.id("shop/service") || c.to != State::kUp || c.from == State::kUp) continue;
+    ends.push_back(
+        std::string(outagesim::models::reason_name(c.cause.reason)) + " " +
+        (c.cause.blamed == outagesim::models::kNoComponent ? "-" : run.spec.components[c.cause.blamed].name) +
+        (c.cause.trigger == outagesim::models::kNoChange ? "" : " with trigger"));
+  }
+  // 05:05: c came back before the checks noticed it, so its return ends the spell.
+  CHECK(ends == std::vector<std::string>{"traffic steered away b", "dependency c with trigger",
+                                         "traffic steered away a"});
 }

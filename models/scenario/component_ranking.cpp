@@ -79,7 +79,9 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
     if (faulted)
       rank.saved = out.total - function_downtime(
                                    spec, simulate(without_faults_on(spec, rank.component), seed, 0, kCounts));
-    const RunResult held = simulate(held_up(spec, rank.component, base), seed, 0, kCounts);
+    ScenarioSpec held_spec = held_up(spec, rank.component, base);
+    RunResult held = simulate(held_spec, seed, 0, kCounts);
+    while (release_waits_never_met(held_spec, held)) held = simulate(held_spec, seed, 0, kCounts);
     rank.held_up_saved = out.total - function_downtime(spec, held);
     for (std::uint32_t r = 0; r < base.repairs.size(); ++r) {
       if (!base.repairs[r].started.is_never() && held.repairs[r].started.is_never())

@@ -135,4 +135,24 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
   return out;
 }
 
+bool release_waits_never_met(ScenarioSpec& held, const RunResult& run) {
+  assert(run.repairs.size() == held.repairs.size());
+  bool released = false;
+  for (std::size_t r = 0; r < held.repairs.size(); ++r) {
+    for (std::size_t s = 0; s < held.repairs[r].stages.size(); ++s) {
+      const StageRecord& record = run.repairs[r].stages[s];
+      if (record.ready.is_never() || !record.began.is_never()) continue;
+      for (TriggerSpec& w : held.repairs[r].stages[s].wait_for) {
+        if (w.source == TriggerSpec::Source::kComponent && !w.met_while_up &&
+            (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers) &&
+            run.intervals[w.component].empty()) {
+          w.met_while_up = true;
+          released = true;
+        }
+      }
+    }
+  }
+  return released;
+}
+
 }  // namespace outagesim::models

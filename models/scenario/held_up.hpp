@@ -30,10 +30,20 @@ namespace outagesim::models {
 // that waits for the held component to return (returns_up, recovers) goes ahead (it never left), except
 // for a host pool whose room went down in `base`: held up, it still stops with its room's power, and its
 // return is waited for as written.
+// A stage that waits for a component downstream of the held one to come back (a pool in a held-up room)
+// is left as written: whether that component still leaves up shows only in the held run, and
+// release_waits_never_met() then lets such a wait go ahead.
 // Limits: a trigger fires once, so only its first firing is replayed; a stage that waits for the held
-// component to fail (enters_down, enters_degraded, leaves_up), or for a component downstream of it to
-// return that held up never left, still waits for ever, and what waits for that repair with it.
+// component to fail (enters_down, enters_degraded, leaves_up) still waits for ever, and what waits for that
+// repair with it.
 // REQUIRES: component < spec.components.size(); base is a run of spec.
 ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunResult& base);
+
+// After `run`, a run of `held` (a held_up() spec): a stage still waiting at the end for a component to come
+// back (returns_up, recovers) that never left up in that run waits for something that cannot happen, as
+// in the run as written it did; its wait is marked met while the component is up. Returns whether any
+// was, in which case `held` is to be run again (and released again, until this returns false: each call
+// that returns true marks at least one more wait, so that ends).
+bool release_waits_never_met(ScenarioSpec& held, const RunResult& run);
 
 }  // namespace outagesim::models

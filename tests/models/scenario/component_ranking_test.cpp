@@ -104,3 +104,37 @@ faults:
   REQUIRE(held.injections.size() == 1);
   CHECK(held.injections[0].target == 1);
 }
+
+TEST_CASE("holding up a room saves what a repair waiting for its pool then does sooner") {
+  // Regression (session 22's review): the stage waited for the pool to return, which with its room held
+  // up it never left, and holding the room up read as an 11h30m loss.
+  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: room, kind: room, cooling: plant, power: feed, design_cooling_kw: 500, thermal_mass_kj_per_c: 100000}
+  - {name: pool, kind: host_pool, room: room, hosts: 10, kw_per_host: 1}
+  - {name: w, kind: network}
+tenants:
+  - {name: t, needs: [w]}
+faults:
+  - {at: "10:00", target: feed, action: fail}
+  - {at: "10:00", target: w, action: fail}
+  - {at: "12:00", target: feed, action: repair}
+repairs:
+  - name: fix w once the pool is back
+    when: {component: feed, event: enters_down}
+    stages:
+      - {name: check pool, duration: 30m, wait_for: {component: pool, event: returns_up},
+         then: [{target: w, action: repair}]}
+)"));
+  const ComponentRanking ranking = rank_components(spec, 1);
+  CHECK(ranking.total == Time::minutes(150));  // t down 10:00-12:30: the pool back at 12:00, then the check
+  bool found = false;
+  for (const ComponentRank& r : ranking.ranks) {
+    if (spec.components[r.component].name != "room") continue;
+    found = true;
+    CHECK(r.held_up_saved == Time::minutes(120));  // the check starts at 10:00: t is back at 10:30
+  }
+  CHECK(found);
+}

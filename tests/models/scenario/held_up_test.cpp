@@ -207,3 +207,42 @@ repairs:
   const ScenarioSpec held = held_up(spec, 3, base);
   CHECK(simulate(held).downtime(t) == base.downtime(t));
 }
+
+TEST_CASE("a stage waiting for a pool downstream of a held-up room goes ahead once the run shows it stood") {
+  // Regression (session 22's review): holding the room up kept the pool running, so the stage waiting for
+  // the pool's return waited to the horizon, and rank read holding the room up as an 11h30m loss.
+  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: room, kind: room, cooling: plant, power: feed, design_cooling_kw: 500, thermal_mass_kj_per_c: 100000}
+  - {name: pool, kind: host_pool, room: room, hosts: 10, kw_per_host: 1}
+  - {name: w, kind: network}
+tenants:
+  - {name: t, needs: [w]}
+faults:
+  - {at: "10:00", target: feed, action: fail}
+  - {at: "10:00", target: w, action: fail}
+  - {at: "12:00", target: feed, action: repair}
+repairs:
+  - name: fix w once the pool is back
+    when: {component: feed, event: enters_down}
+    stages:
+      - {name: check pool, duration: 30m, wait_for: {component: pool, event: returns_up},
+         then: [{target: w, action: repair}]}
+)"));
+  const RunResult base = simulate(spec);
+  const ComponentId t = spec.tenants[0].functions[0].id;
+  ScenarioSpec held = held_up(spec, 2, base);
+  RunResult run = simulate(held);
+  REQUIRE(run.intervals[3].empty());          // the pool never left up
+  CHECK(run.downtime(t) == Time::hours(14));  // 10:00 to the horizon: the check never started
+  REQUIRE(release_waits_never_met(held, run));
+  CHECK(held.repairs[0].stages[0].wait_for[0].met_while_up);
+  run = simulate(held);
+  CHECK(run.downtime(t) == Time::minutes(30));  // the pool stood: the check starts at once
+  CHECK_FALSE(release_waits_never_met(held, run));
+  // Holding the plant up changes nothing of the power loss: the pool still goes dark, the wait stays.
+  ScenarioSpec plant_held = held_up(spec, 1, base);
+  CHECK_FALSE(release_waits_never_met(plant_held, simulate(plant_held)));
+}

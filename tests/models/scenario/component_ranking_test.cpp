@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/support/pool_behind_feed.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
@@ -108,26 +109,7 @@ faults:
 TEST_CASE("holding up a room saves what a repair waiting for its pool then does sooner") {
   // Regression (session 22's review): the stage waited for the pool to return, which with its room held
   // up it never left, and holding the room up read as an 11h30m loss.
-  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
-components:
-  - {name: feed, kind: power_feed}
-  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
-  - {name: room, kind: room, cooling: plant, power: feed, design_cooling_kw: 500, thermal_mass_kj_per_c: 100000}
-  - {name: pool, kind: host_pool, room: room, hosts: 10, kw_per_host: 1}
-  - {name: w, kind: network}
-tenants:
-  - {name: t, needs: [w]}
-faults:
-  - {at: "10:00", target: feed, action: fail}
-  - {at: "10:00", target: w, action: fail}
-  - {at: "12:00", target: feed, action: repair}
-repairs:
-  - name: fix w once the pool is back
-    when: {component: feed, event: enters_down}
-    stages:
-      - {name: check pool, duration: 30m, wait_for: {component: pool, event: returns_up},
-         then: [{target: w, action: repair}]}
-)"));
+  const ScenarioSpec spec = load_spec(scenario_yaml(kPoolBehindFeed));
   const ComponentRanking ranking = rank_components(spec, 1);
   CHECK(ranking.total == Time::minutes(150));  // t down 10:00-12:30: the pool back at 12:00, then the check
   bool found = false;

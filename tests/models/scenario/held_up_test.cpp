@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "models/scenario/simulation.hpp"
+#include "tests/support/pool_behind_feed.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
@@ -181,26 +182,7 @@ repairs:
 TEST_CASE("a held-up host pool whose room lost power is still waited for by a repair's stage") {
   // Regression (session 22's review): dropping the wait let the stage fix w while the pool was dark, and
   // rank credited holding the pool up with 2 hours it could not have saved.
-  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
-components:
-  - {name: feed, kind: power_feed}
-  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
-  - {name: room, kind: room, cooling: plant, power: feed, design_cooling_kw: 500, thermal_mass_kj_per_c: 100000}
-  - {name: pool, kind: host_pool, room: room, hosts: 10, kw_per_host: 1}
-  - {name: w, kind: network}
-tenants:
-  - {name: t, needs: [w]}
-faults:
-  - {at: "10:00", target: feed, action: fail}
-  - {at: "10:00", target: w, action: fail}
-  - {at: "12:00", target: feed, action: repair}
-repairs:
-  - name: fix w once the pool is back
-    when: {component: feed, event: enters_down}
-    stages:
-      - {name: check pool, duration: 30m, wait_for: {component: pool, event: returns_up},
-         then: [{target: w, action: repair}]}
-)"));
+  const ScenarioSpec spec = load_spec(scenario_yaml(kPoolBehindFeed));
   const RunResult base = simulate(spec);
   const ComponentId t = spec.tenants[0].functions[0].id;
   REQUIRE(base.downtime(t) > Time::hours(2));
@@ -211,26 +193,7 @@ repairs:
 TEST_CASE("a stage waiting for a pool downstream of a held-up room goes ahead once the run shows it stood") {
   // Regression (session 22's review): holding the room up kept the pool running, so the stage waiting for
   // the pool's return waited to the horizon, and rank read holding the room up as an 11h30m loss.
-  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
-components:
-  - {name: feed, kind: power_feed}
-  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
-  - {name: room, kind: room, cooling: plant, power: feed, design_cooling_kw: 500, thermal_mass_kj_per_c: 100000}
-  - {name: pool, kind: host_pool, room: room, hosts: 10, kw_per_host: 1}
-  - {name: w, kind: network}
-tenants:
-  - {name: t, needs: [w]}
-faults:
-  - {at: "10:00", target: feed, action: fail}
-  - {at: "10:00", target: w, action: fail}
-  - {at: "12:00", target: feed, action: repair}
-repairs:
-  - name: fix w once the pool is back
-    when: {component: feed, event: enters_down}
-    stages:
-      - {name: check pool, duration: 30m, wait_for: {component: pool, event: returns_up},
-         then: [{target: w, action: repair}]}
-)"));
+  const ScenarioSpec spec = load_spec(scenario_yaml(kPoolBehindFeed));
   const RunResult base = simulate(spec);
   const ComponentId t = spec.tenants[0].functions[0].id;
   ScenarioSpec held = held_up(spec, 2, base);

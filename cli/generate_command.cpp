@@ -89,12 +89,28 @@ class StagedOutput {
   std::optional<OutputFile> file_;
 };
 
+// The absolute path of the file a write to `path` lands in: through symbolic links, even one that leads
+// to a file not there yet (weakly_canonical() leaves such a link's target relative to the link's folder).
+std::filesystem::path written_path(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec);
+  if (ec) return path;
+  for (int hops = 0; hops < 40 && fs::is_symlink(p, ec); ++hops) {
+    const fs::path target = fs::read_symlink(p, ec);
+    if (ec) break;
+    p = target.is_absolute() ? target : p.parent_path() / target;
+  }
+  const fs::path resolved = fs::weakly_canonical(p, ec);
+  return ec || !resolved.is_absolute() ? p.lexically_normal() : resolved;
+}
+
 // A side file of the scenario (the tenant table, the components' part) when `path` is set: staged, and
 // named relative to the scenario's `folder`. False when it cannot be opened (OutputFile says why).
 bool open_side_file(const std::string& path, const std::filesystem::path& folder,
                     std::optional<StagedOutput>& file, std::FILE*& handle, std::string& name) {
   if (path.empty()) return true;
-  name = std::filesystem::absolute(path).lexically_relative(folder).generic_string();
+  name = written_path(path).lexically_relative(folder).generic_string();
   file.emplace(path);
   if (!file->is_open()) return false;
   handle = file->file();
@@ -124,9 +140,8 @@ int generate_command(const GenerateOptions& options) {
   // The tenant table and the components' part, when asked for, are named in the scenario relative to the
   // scenario's folder.
   // A symbolic link is written through, so the names are relative to the folder of the file it points to.
-  const std::filesystem::path folder = options.output.empty()
-                                           ? std::filesystem::current_path()
-                                           : std::filesystem::weakly_canonical(options.output).parent_path();
+  const std::filesystem::path folder = options.output.empty() ? written_path(std::filesystem::current_path())
+                                                              : written_path(options.output).parent_path();
   if (!claim_outputs({options.output, options.tenant_table, options.component_part})) return 2;
   SideFiles side_files;
   std::optional<StagedOutput> table;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "loader/relative_paths.hpp"
 #include "loader/scenario_loader.hpp"
 #include "sim/stable_hash.hpp"
 
@@ -53,7 +54,7 @@ class Assembler {
       if (!item.first.is_scalar() || item.first.scalar() != "include") continue;
       const YamlNode& list = item.second;
       if (list.is_scalar()) {
-        include(list.scalar(), list.mark(), fs::path(file).parent_path(), depth + 1, chain);
+        include(list.scalar(), list.mark(), folder_for_relative_paths(file), depth + 1, chain);
       } else if (list.is_sequence()) {
         for (const YamlNode& path : list) {
           if (!path.is_scalar() || path.scalar().empty()) {
@@ -61,7 +62,7 @@ class Assembler {
                         "the path of a YAML file, relative to the including file");
             continue;
           }
-          include(path.scalar(), path.mark(), fs::path(file).parent_path(), depth + 1, chain);
+          include(path.scalar(), path.mark(), folder_for_relative_paths(file), depth + 1, chain);
         }
       } else {
         sink_.error(list.mark(), "'include' is not a list of file paths",

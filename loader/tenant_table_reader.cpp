@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "loader/name_rules.hpp"
+#include "loader/relative_paths.hpp"
 #include "loader/requirement_rules.hpp"
 #include "loader/scenario_reader.hpp"
 #include "loader/spelling.hpp"
@@ -729,7 +730,7 @@ class TableReading {
 namespace {
 // The table `node` names: relative to the folder of the file that names it.
 std::filesystem::path table_path(const DiagnosticSink& sink, const YamlNode& node, std::string_view file) {
-  return std::filesystem::path(sink.file_of(node.mark())).parent_path() / file;
+  return folder_for_relative_paths(sink.file_of(node.mark())) / file;
 }
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "loader/relative_paths.hpp"
 #include "loader/spelling.hpp"
 #include "loader/time_text.hpp"
 #include "sim/stable_hash.hpp"
@@ -40,7 +41,7 @@ std::optional<std::vector<double>> read_csv_samples(DiagnosticSink& sink, const 
                                                     const std::string& file_text, const std::string& column,
                                                     const ValueReader& read_value, const std::string& what) {
   namespace fs = std::filesystem;
-  const fs::path path = fs::path(sink.file_of(file_node.mark())).parent_path() / file_text;
+  const fs::path path = folder_for_relative_paths(sink.file_of(file_node.mark())) / file_text;
   const std::string shown = path.lexically_normal().string();
   std::error_code ec;
   const auto size = fs::file_size(path, ec);

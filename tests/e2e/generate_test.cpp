@@ -126,6 +126,17 @@ TEST_CASE("generate -o through a symbolic link writes the file it points to and 
   const auto table = elsewhere / "t.jsonl";
   REQUIRE(run_cli(shape + "-o " + far_link.string() + " --tenant-table " + table.string()).status == 0);
   CHECK(run_cli("validate " + far.string()).status == 0);
+  // And the link loads as well: the loader reads relative paths from beside the file it leads to.
+  CHECK(run_cli("validate " + far_link.string()).status == 0);
+  // A link to a file not there yet, by a relative target (session 23: the table was named "").
+  const auto new_far = elsewhere / "new.yaml";
+  const auto new_link = unique_temp_path("new-link.yaml");
+  std::filesystem::create_symlink(std::filesystem::relative(new_far, new_link.parent_path()), new_link);
+  const auto new_table = elsewhere / "new.jsonl";
+  REQUIRE(run_cli(shape + "-o " + new_link.string() + " --tenant-table " + new_table.string()).status == 0);
+  CHECK(read_file(new_far).find("tenant_table: new.jsonl") != std::string::npos);
+  CHECK(run_cli("validate " + new_far.string()).status == 0);
+  CHECK(run_cli("validate " + new_link.string()).status == 0);
 }
 
 TEST_CASE("generate --tenant-table gives the same tenants and the same downtime as the YAML it replaces") {

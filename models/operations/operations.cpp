@@ -103,8 +103,20 @@ void Operations::on_state_change(const StateChange& change) {
   const auto watching = component_watches_.find(c);
   if (watching == component_watches_.end()) return;
   for (const std::uint32_t w : watching->second) {
-    if (!watches_[w].fired && matches(watches_[w].trigger.event, change, down_since_up))
-      fire(watches_[w], id);
+    if (watches_[w].fired || !matches(watches_[w].trigger.event, change, down_since_up)) continue;
+    // Fired once the instant's injections are all in: a fault and a repair of the same component at the
+    // same moment leave nothing for an operator to act on.
+    if (pending_.empty()) ctx_->engine().schedule_at(ctx_->now(), self_, kFirePending, kSettlePriority);
+    pending_.emplace_back(w, id);
+  }
+}
+
+void Operations::fire_pending() {
+  const std::vector<std::pair<std::uint32_t, ChangeId>> pending = std::exchange(pending_, {});
+  for (const auto& [w, by] : pending) {
+    Watch& watch = watches_[w];
+    if (!watch.fired && still_holds(watch.trigger.event, ctx_->status(watch.trigger.component).state))
+      fire(watch, by);
   }
 }
 
@@ -121,6 +133,10 @@ void Operations::fire(Watch& watch, ChangeId by) {
 }
 
 void Operations::handle_event(std::uint32_t payload) {
+  if (payload == kFirePending) {
+    fire_pending();
+    return;
+  }
   const InjectionSpec& injection = spec_->injections[payload];
   applied_at_[payload] = ctx_->now();
   had_effect_[payload] = ctx_->component(injection.target).apply(injection, payload, fired_by_[payload]);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "models/core/model_context.hpp"
@@ -57,12 +58,16 @@ class Operations final : public StateObserver, public sim::EventHandler {
     bool fired = false;
   };
 
-  void handle_event(std::uint32_t payload) override;  // an injection is due
+  void handle_event(std::uint32_t payload) override;  // an injection is due, or kFirePending
   // `by`: the state change that fired it, or kNoChange (a repair or stage ending).
   void fire(Watch& watch, ChangeId by = kNoChange);
   // A repair or stage ended: fire what waits on it, and wake stages that wait for it.
   void on_done(TriggerSpec::Source source, std::uint32_t repair, std::uint32_t stage);
   void wake_waiting_stages();
+
+  // The event that fires the watches matched in this instant, after the changes that might undo them.
+  static constexpr std::uint32_t kFirePending = 0xffffffffu;
+  void fire_pending();
 
   const ScenarioSpec* spec_;
   ModelContext* ctx_;
@@ -80,6 +85,9 @@ class Operations final : public StateObserver, public sim::EventHandler {
   std::unordered_map<ComponentId, std::uint32_t> wait_slot_;  // index into last_event_
   std::vector<std::array<sim::Time, 7>> last_event_;
   std::vector<bool> down_since_up_;  // per vertex
+  // Watches matched in this instant and the changes that matched them, in journal order, until
+  // fire_pending() runs (at kSettlePriority, after the injections of the instant).
+  std::vector<std::pair<std::uint32_t, ChangeId>> pending_;
   std::vector<bool> had_effect_;
   std::vector<sim::Time> applied_at_;
   std::vector<ChangeId> fired_by_;  // per injection: the change that fired its trigger, or kNoChange

@@ -51,4 +51,23 @@ bool matches(TriggerEvent event, const StateChange& change, bool down_since_up) 
   return false;
 }
 
+bool still_holds(TriggerEvent event, State now) {
+  switch (event) {
+    case TriggerEvent::kEntersDown:
+      return now == State::kDown;
+    case TriggerEvent::kEntersDegraded:
+      return now == State::kDegraded;
+    case TriggerEvent::kLeavesUp:
+      return now != State::kUp;
+    case TriggerEvent::kReturnsUp:
+    case TriggerEvent::kRecovers:
+      return now == State::kUp;
+    case TriggerEvent::kCooled:
+    case TriggerEvent::kAccessible:
+    case TriggerEvent::kDone:
+      return true;
+  }
+  return true;
+}
+
 }  // namespace outagesim::models

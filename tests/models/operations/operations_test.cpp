@@ -322,3 +322,27 @@ faults:
   CHECK(run.intervals("s").empty());
   CHECK(run.intervals("T").empty());
 }
+
+TEST_CASE("a component failed and repaired at the same instant sets off no trigger") {
+  // Regression (session 23): the operators rebooted w after a's outage of no length, which no interval of a
+  // showed, and T's cause chain named it.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: w, kind: network}
+tenants:
+  - {name: T, needs: [a, w]}
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "01:00", target: a, action: repair}
+  - {at: "03:00", target: a, action: fail}
+  - {at: "04:00", target: a, action: repair}
+operator_actions:
+  - {when: {component: a, event: enters_down}, delay: 10m, target: w, action: fail}
+  - {when: {component: a, event: enters_down}, delay: 30m, target: w, action: repair}
+)"));
+  // The trigger waits for a's real outage at 03:00.
+  CHECK(run.intervals("a") == "03:00-04:00");
+  CHECK(run.intervals("w") == "03:10-03:30");
+  CHECK(clock(run.result.injection_applied_at[4]) == "03:10");
+}

@@ -1,6 +1,9 @@
 // Triggers, timed and triggered injections, and the bookkeeping of repairs.
 #include "models/operations/operations.hpp"
 
+#include <algorithm>
+#include <cassert>
+
 #include "models/core/component.hpp"
 #include "models/facility/thermal_room.hpp"
 #include "models/operations/repair_process.hpp"
@@ -49,6 +52,7 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
         watched_[condition.component] = true;
         last_event_.emplace_back();
         last_event_.back().fill(kNotYet);
+        wait_component_.push_back(condition.component);
       }
     }
   }
@@ -86,15 +90,11 @@ void Operations::on_state_change(const StateChange& change) {
   down_since_up_[c] = down_since_up && change.to != State::kUp;
   if (!watched_[c]) return;
   if (const auto found = wait_slot_.find(c); found != wait_slot_.end()) {
-    const std::uint32_t slot = found->second;
-    bool any = false;
     for (const TriggerEvent event : component_trigger_events()) {
-      if (matches(event, change, down_since_up)) {
-        last_event_[slot][static_cast<std::size_t>(event)] = change.time;
-        any = true;
-      }
+      if (!matches(event, change, down_since_up)) continue;
+      note_pending(change);
+      pending_waits_.emplace_back(found->second, event);
     }
-    if (any) wake_waiting_stages();
   }
   // The context hands observers the journal's newest record; its index is the change's id.
   const std::vector<StateChange>& journal = ctx_->journal();
@@ -106,18 +106,44 @@ void Operations::on_state_change(const StateChange& change) {
     if (watches_[w].fired || !matches(watches_[w].trigger.event, change, down_since_up)) continue;
     // Fired once the instant's injections are all in: a fault and a repair of the same component at the
     // same moment leave nothing for an operator to act on.
-    if (pending_.empty()) ctx_->engine().schedule_at(ctx_->now(), self_, kFirePending, kSettlePriority);
+    note_pending(change);
     pending_.emplace_back(w, id);
   }
 }
 
+void Operations::note_pending(const StateChange& change) {
+  if (pending_.empty() && pending_waits_.empty())
+    ctx_->engine().schedule_at(ctx_->now(), self_, kFirePending, kSettlePriority);
+  const auto seen = std::find_if(before_.begin(), before_.end(),
+                                 [&](const auto& b) { return b.first == change.component; });
+  if (seen == before_.end()) before_.emplace_back(change.component, change.from);
+}
+
+State Operations::state_before(ComponentId c) const {
+  const auto seen = std::find_if(before_.begin(), before_.end(), [&](const auto& b) { return b.first == c; });
+  assert(seen != before_.end());
+  return seen->second;
+}
+
 void Operations::fire_pending() {
+  // Stage waits first, as when they were noted at the change: a stage woken here may be what a trigger
+  // below is about to start after.
+  bool any = false;
+  for (const auto& [slot, event] : std::exchange(pending_waits_, {})) {
+    const ComponentId c = wait_component_[slot];
+    if (!still_holds(event, state_before(c), ctx_->status(c).state)) continue;
+    last_event_[slot][static_cast<std::size_t>(event)] = ctx_->now();
+    any = true;
+  }
+  if (any) wake_waiting_stages();
   const std::vector<std::pair<std::uint32_t, ChangeId>> pending = std::exchange(pending_, {});
   for (const auto& [w, by] : pending) {
     Watch& watch = watches_[w];
-    if (!watch.fired && still_holds(watch.trigger.event, ctx_->status(watch.trigger.component).state))
+    const ComponentId c = watch.trigger.component;
+    if (!watch.fired && still_holds(watch.trigger.event, state_before(c), ctx_->status(c).state))
       fire(watch, by);
   }
+  before_.clear();
 }
 
 void Operations::fire(Watch& watch, ChangeId by) {

@@ -84,10 +84,19 @@ class Operations final : public StateObserver, public sim::EventHandler {
   // When each watched component event last happened (for stage waits); Time(-1) ms: not yet.
   std::unordered_map<ComponentId, std::uint32_t> wait_slot_;  // index into last_event_
   std::vector<std::array<sim::Time, 7>> last_event_;
-  std::vector<bool> down_since_up_;  // per vertex
-  // Watches matched in this instant and the changes that matched them, in journal order, until
-  // fire_pending() runs (at kSettlePriority, after the injections of the instant).
+  std::vector<ComponentId> wait_component_;  // per slot of last_event_
+  std::vector<bool> down_since_up_;          // per vertex
+  // Watches matched in this instant and the changes that matched them, in journal order, and the events
+  // of components that stages wait for, until fire_pending() runs (at kSettlePriority, after the
+  // injections of the instant).
   std::vector<std::pair<std::uint32_t, ChangeId>> pending_;
+  std::vector<std::pair<std::uint32_t, TriggerEvent>> pending_waits_;  // slots of last_event_, events
+  // The state each component with pending events was in before its first change since the last
+  // fire_pending(), in order of that change.
+  std::vector<std::pair<ComponentId, State>> before_;
+  State state_before(ComponentId c) const;
+  // Schedules fire_pending() if nothing is pending yet, and notes `change`'s component's state before it.
+  void note_pending(const StateChange& change);
   std::vector<bool> had_effect_;
   std::vector<sim::Time> applied_at_;
   std::vector<ChangeId> fired_by_;  // per injection: the change that fired its trigger, or kNoChange

@@ -51,17 +51,17 @@ bool matches(TriggerEvent event, const StateChange& change, bool down_since_up) 
   return false;
 }
 
-bool still_holds(TriggerEvent event, State now) {
+bool still_holds(TriggerEvent event, State before, State now) {
   switch (event) {
     case TriggerEvent::kEntersDown:
-      return now == State::kDown;
+      return now == State::kDown && before != State::kDown;
     case TriggerEvent::kEntersDegraded:
-      return now == State::kDegraded;
+      return now == State::kDegraded && before != State::kDegraded;
     case TriggerEvent::kLeavesUp:
-      return now != State::kUp;
+      return now != State::kUp && before == State::kUp;
     case TriggerEvent::kReturnsUp:
     case TriggerEvent::kRecovers:
-      return now == State::kUp;
+      return now == State::kUp && before != State::kUp;
     case TriggerEvent::kCooled:
     case TriggerEvent::kAccessible:
     case TriggerEvent::kDone:

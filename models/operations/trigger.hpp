@@ -43,9 +43,10 @@ struct TriggerSpec {
 // Whether the journal record is an occurrence of `event` on its component; `down_since_up` says whether the
 // component was down at some point since it was last up (returns_up needs it).
 bool matches(TriggerEvent event, const StateChange& change, bool down_since_up);
-// Whether an occurrence of `event` earlier in this instant still stands, its component being in `now`: a
-// change undone within the instant (a fault and a repair at the same moment) was no outage, and fires
-// nothing. Room events (cooled, accessible) stand once they happen.
-bool still_holds(TriggerEvent event, State now);
+// Whether an occurrence of `event` earlier in this instant still stands, its component having been in
+// `before` when the instant's changes began and being in `now`: changes undone within the instant (a fault
+// and a repair at the same moment) were no outage, and no return either. Room events (cooled, accessible)
+// stand once they happen.
+bool still_holds(TriggerEvent event, State before, State now);
 
 }  // namespace outagesim::models

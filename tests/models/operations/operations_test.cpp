@@ -346,3 +346,23 @@ operator_actions:
   CHECK(run.intervals("w") == "03:10-03:30");
   CHECK(clock(run.result.injection_applied_at[4]) == "03:10");
 }
+
+TEST_CASE("a stage waiting for a component's return does not take a blink of no length for one") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "01:00", target: a, action: repair}
+  - {at: "03:00", target: a, action: fail}
+  - {at: "04:00", target: a, action: repair}
+repairs:
+  - name: check
+    at: "00:30"
+    stages:
+      - {name: after a is back, duration: 15m, wait_for: {component: a, event: returns_up}}
+)"));
+  const auto& stage = run.result.repairs.at(0).stages.at(0);
+  CHECK(clock(stage.began) == "04:00");
+  CHECK(clock(stage.ended) == "04:15");
+}

@@ -81,7 +81,14 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
                                    spec, simulate(without_faults_on(spec, rank.component), seed, 0, kCounts));
     ScenarioSpec held_spec = held_up(spec, rank.component, base);
     RunResult held = simulate(held_spec, seed, 0, kCounts);
-    while (release_waits_never_met(held_spec, held)) held = simulate(held_spec, seed, 0, kCounts);
+    // Each round releases a stage or takes a release back; a stage released, taken back and released
+    // again could go round for ever, so the rounds stop at twice the waits.
+    std::size_t waits = 0;
+    for (const RepairSpec& repair : held_spec.repairs) {
+      for (const StageSpec& stage : repair.stages) waits += stage.wait_for.size();
+    }
+    for (std::size_t round = 0; round < 2 * waits && release_waits_never_met(held_spec, base, held); ++round)
+      held = simulate(held_spec, seed, 0, kCounts);
     rank.held_up_saved = out.total - function_downtime(spec, held);
     for (std::uint32_t r = 0; r < base.repairs.size(); ++r) {
       if (!base.repairs[r].started.is_never() && held.repairs[r].started.is_never())

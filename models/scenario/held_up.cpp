@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <optional>
+#include <utility>
 #include <variant>
 
 #include "models/results/cause_chain.hpp"
@@ -114,9 +116,12 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
   const bool can_stop = pool != nullptr && pool->room != kNoComponent &&
                         std::any_of(base.intervals[pool->room].begin(), base.intervals[pool->room].end(),
                                     [](const Interval& i) { return i.state == State::kDown; });
-  for (RepairSpec& repair : out.repairs) {
-    for (StageSpec& stage : repair.stages) {
-      for (TriggerSpec& w : stage.wait_for) {
+  // A stage that never went ahead in `base` keeps its wait: held up, the component cannot do better than
+  // coming back (holding up what it waited for in vain is no saving).
+  for (std::size_t r = 0; r < out.repairs.size(); ++r) {
+    for (std::size_t s = 0; s < out.repairs[r].stages.size(); ++s) {
+      if (base.repairs[r].stages[s].began.is_never()) continue;
+      for (TriggerSpec& w : out.repairs[r].stages[s].wait_for) {
         if (w.source == TriggerSpec::Source::kComponent && w.component == component && !can_stop &&
             (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers))
           w.met_while_up = true;
@@ -135,24 +140,74 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
   return out;
 }
 
-bool release_waits_never_met(ScenarioSpec& held, const RunResult& run) {
-  assert(run.repairs.size() == held.repairs.size());
-  bool released = false;
+namespace {
+
+bool waits_for_return(const TriggerSpec& w) {
+  return w.source == TriggerSpec::Source::kComponent &&
+         (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers);
+}
+
+// Whether `component` was out of up at some moment from `from` on.
+bool left_up_from(const RunResult& run, ComponentId component, sim::Time from) {
+  const auto intervals = run.intervals[component];
+  return std::any_of(intervals.begin(), intervals.end(), [&](const Interval& i) { return i.end > from; });
+}
+
+// Whether `component` left up in [from, to).
+bool left_up_within(const RunResult& run, ComponentId component, sim::Time from, sim::Time to) {
+  const auto intervals = run.intervals[component];
+  return std::any_of(intervals.begin(), intervals.end(),
+                     [&](const Interval& i) { return i.start >= from && i.start < to; });
+}
+
+}  // namespace
+
+bool release_waits_never_met(ScenarioSpec& held, const RunResult& base, const RunResult& run) {
+  assert(run.repairs.size() == held.repairs.size() && base.repairs.size() == held.repairs.size());
+  bool changed = false;
+  // Take back what the run disproves: a wait met while up whose component left up after its stage was
+  // ready and before its work was done (a stage released earlier cut its power); the stage then waits for
+  // that return as written. A departure its own actions cause, at its end or later, disproves nothing.
   for (std::size_t r = 0; r < held.repairs.size(); ++r) {
     for (std::size_t s = 0; s < held.repairs[r].stages.size(); ++s) {
       const StageRecord& record = run.repairs[r].stages[s];
-      if (record.ready.is_never() || !record.began.is_never()) continue;
+      if (record.ready.is_never()) continue;
       for (TriggerSpec& w : held.repairs[r].stages[s].wait_for) {
-        if (w.source == TriggerSpec::Source::kComponent && !w.met_while_up &&
-            (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers) &&
-            run.intervals[w.component].empty()) {
-          w.met_while_up = true;
-          released = true;
+        if (waits_for_return(w) && w.met_while_up &&
+            left_up_within(run, w.component, record.ready, record.ended)) {
+          w.met_while_up = false;
+          changed = true;
         }
       }
     }
   }
-  return released;
+  if (changed) return true;
+  // Then release one stage, the first to have been ready: one that went ahead in the run as written, and
+  // now waits to the end for a component that has stood since it was ready. One at a time, since what a
+  // released stage then does (cutting a feed) can make another's wait real.
+  std::optional<std::pair<std::size_t, std::size_t>> first;
+  sim::Time first_ready = sim::Time::never();
+  for (std::size_t r = 0; r < held.repairs.size(); ++r) {
+    for (std::size_t s = 0; s < held.repairs[r].stages.size(); ++s) {
+      const StageRecord& record = run.repairs[r].stages[s];
+      if (record.ready.is_never() || !record.began.is_never() || base.repairs[r].stages[s].began.is_never())
+        continue;
+      const auto& waits = held.repairs[r].stages[s].wait_for;
+      const bool releasable = std::any_of(waits.begin(), waits.end(), [&](const TriggerSpec& w) {
+        return waits_for_return(w) && !w.met_while_up && !left_up_from(run, w.component, record.ready);
+      });
+      if (releasable && record.ready < first_ready) {
+        first = std::pair{r, s};
+        first_ready = record.ready;
+      }
+    }
+  }
+  if (!first) return false;
+  for (TriggerSpec& w : held.repairs[first->first].stages[first->second].wait_for) {
+    if (waits_for_return(w) && !w.met_while_up && !left_up_from(run, w.component, first_ready))
+      w.met_while_up = true;
+  }
+  return true;
 }
 
 }  // namespace outagesim::models

@@ -29,7 +29,7 @@ namespace outagesim::models {
 // (Tokyo's hall room-a1, upstream of the watched pool) can still silence the trigger. A repair's stage
 // that waits for the held component to return (returns_up, recovers) goes ahead (it never left), except
 // for a host pool whose room went down in `base`: held up, it still stops with its room's power, and its
-// return is waited for as written.
+// return is waited for as written; so is the wait of a stage that never went ahead in `base`.
 // A stage that waits for a component downstream of the held one to come back (a pool in a held-up room)
 // is left as written: whether that component still leaves up shows only in the held run, and
 // release_waits_never_met() then lets such a wait go ahead.
@@ -39,11 +39,13 @@ namespace outagesim::models {
 // REQUIRES: component < spec.components.size(); base is a run of spec.
 ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunResult& base);
 
-// After `run`, a run of `held` (a held_up() spec): a stage still waiting at the end for a component to come
-// back (returns_up, recovers) that never left up in that run waits for something that cannot happen, as
-// in the run as written it did; its wait is marked met while the component is up. Returns whether any
-// was, in which case `held` is to be run again (and released again, until this returns false: each call
-// that returns true marks at least one more wait, so that ends).
-bool release_waits_never_met(ScenarioSpec& held, const RunResult& run);
+// After `run`, a run of `held` (a held_up() spec of the run `base`): a stage that went ahead in `base` but
+// in `run` still waits at the end for a component to come back (returns_up, recovers) that has stood since
+// the stage was ready waits for something that cannot happen; its waits on such components are marked met
+// while the component is up, one stage at a time (the first ready), since what it then does may make
+// another stage's wait real. A wait marked so whose component does leave up after its stage was ready is
+// unmarked first. Returns whether anything changed, in which case `held` is to be run again and passed
+// here again (component_ranking.cpp bounds the rounds; in practice they end within a few).
+bool release_waits_never_met(ScenarioSpec& held, const RunResult& base, const RunResult& run);
 
 }  // namespace outagesim::models

@@ -200,12 +200,12 @@ TEST_CASE("a stage waiting for a pool downstream of a held-up room goes ahead on
   RunResult run = simulate(held);
   REQUIRE(run.intervals[3].empty());          // the pool never left up
   CHECK(run.downtime(t) == Time::hours(14));  // 10:00 to the horizon: the check never started
-  REQUIRE(release_waits_never_met(held, run));
+  REQUIRE(release_waits_never_met(held, base, run));
   CHECK(held.repairs[0].stages[0].wait_for[0].met_while_up);
   run = simulate(held);
   CHECK(run.downtime(t) == Time::minutes(30));  // the pool stood: the check starts at once
-  CHECK_FALSE(release_waits_never_met(held, run));
+  CHECK_FALSE(release_waits_never_met(held, base, run));
   // Holding the plant up changes nothing of the power loss: the pool still goes dark, the wait stays.
   ScenarioSpec plant_held = held_up(spec, 1, base);
-  CHECK_FALSE(release_waits_never_met(plant_held, simulate(plant_held)));
+  CHECK_FALSE(release_waits_never_met(plant_held, base, simulate(plant_held)));
 }

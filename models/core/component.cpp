@@ -64,7 +64,9 @@ bool Component::apply_now(const InjectionSpec& injection, InjectionId id) {
       on_forced_change();
       publish(State::kDown, forced_cause_);
       sag_ = id;
-      start_timer(sim::Time::ms(static_cast<std::int64_t>(injection.amount)), kSagEndTag);
+      // The sag's end acts as a fault does, together with those of its instant (model_context.hpp).
+      ctx_->engine().start_timer_at(ctx_->now() + sim::Time::ms(static_cast<std::int64_t>(injection.amount)),
+                                    handler_, kSagEndTag, kInjectionPriority);
       return true;
     case Action::kRepair:
       if (!forced_down_) return false;
@@ -115,9 +117,10 @@ void Component::handle_event(std::uint32_t payload) {
   if (payload == kSagEndTag) {
     // Unless a repair already lifted it (and perhaps a later fault forced it down again).
     if (forced_down_ && forced_cause_.injection == sag_) lift_forced(sag_);
-  } else {
-    on_timer(payload);
+    ctx_->settle_after_injections();
+    return;
   }
+  on_timer(payload);
   ctx_->settle();
 }
 

@@ -32,7 +32,9 @@ void RandomFailures::schedule_next(std::uint32_t index) {
   // Beyond the horizon (or beyond what a Time holds) the next transition never happens in this run.
   const double at_ms = static_cast<double>(ctx_->now().count_ms()) + std::round(draw_ms);
   if (!(at_ms < static_cast<double>(ctx_->engine().horizon().count_ms()))) return;
-  ctx_->engine().schedule_at(sim::Time::ms(static_cast<std::int64_t>(at_ms)), self_, index);
+  // A failure or repair acts as a scripted fault does, together with those of its instant.
+  ctx_->engine().schedule_at(sim::Time::ms(static_cast<std::int64_t>(at_ms)), self_, index,
+                             kInjectionPriority);
 }
 
 void RandomFailures::handle_event(std::uint32_t payload) {
@@ -67,7 +69,7 @@ void RandomFailures::handle_event(std::uint32_t payload) {
     }
   }
   g.down = !g.down;
-  ctx_->settle();
+  ctx_->settle_after_injections();
   schedule_next(payload);
 }
 

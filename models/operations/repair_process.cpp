@@ -51,7 +51,9 @@ void RepairProcess::start_work() {
   mode_ = Mode::kWorking;
   const sim::Time now = ops_->context().now();
   record_.stages[stage_].began = now;
-  ops_->context().engine().schedule_at(now + spec_->stages[stage_].elapsed(), self_, kStageDone);
+  // A stage ends among the faults of its instant, so its `then` actions act together with them.
+  ops_->context().engine().schedule_at(now + spec_->stages[stage_].elapsed(), self_, kStageDone,
+                                       kInjectionPriority);
 }
 
 void RepairProcess::handle_event(std::uint32_t payload) {

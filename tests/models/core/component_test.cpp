@@ -41,3 +41,23 @@ operator_actions:
   CHECK(run.intervals("shop") == "01:00-06:00");
   CHECK(run.result.injection_had_effect.at(1));
 }
+
+TEST_CASE("a sag's end acts together with the faults of its instant") {
+  // Regression (session 23's probe): the end ran after the instant's faults had settled, so the other
+  // feed failing as the sag ended cut a service that needs either for an instant, and it ran its steps.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: f1, kind: power_feed}
+  - {name: f2, kind: power_feed}
+  - {name: s, kind: compute, needs: {any_of: [f1, f2]}, recovery: 10m}
+tenants:
+  - {name: t, needs: [s]}
+faults:
+  - {at: "01:00", target: f1, action: voltage_sag, duration: 1h}
+  - {at: "02:00", target: f2, action: fail}
+)",
+                                         "8h"));
+  CHECK(run.intervals("f1") == "01:00-02:00");
+  CHECK(run.intervals("s").empty());
+  CHECK(run.intervals("t").empty());
+}

@@ -366,3 +366,21 @@ repairs:
   CHECK(clock(stage.began) == "04:00");
   CHECK(clock(stage.ended) == "04:15");
 }
+
+TEST_CASE("a stage's actions act together with the faults of their instant") {
+  // Regression (session 23's probe): the stage ended after the instant's faults had settled, so repairing a
+  // as b failed left a service that needs either down for an instant, and it ran its steps.
+  const Run run = run_yaml(scenario_yaml(std::string(kEither) + R"(
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "02:00", target: b, action: fail}
+repairs:
+  - name: fix a
+    at: "01:00"
+    stages:
+      - {name: swap, duration: 1h, then: [{target: a, action: repair}]}
+)"));
+  CHECK(run.intervals("a") == "01:00-02:00");
+  CHECK(run.intervals("s").empty());
+  CHECK(run.intervals("T").empty());
+}

@@ -162,3 +162,23 @@ failures:
   }
   CHECK(partial);
 }
+
+TEST_CASE("a random repair acts together with the scripted faults of its instant") {
+  // Regression (session 23's probe): a fixed one-hour process repairs a at 02:00 as b fails; the repair
+  // ran after b's fault had settled, and the service that needs either ran its steps for nothing.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: network}
+  - {name: b, kind: network}
+  - {name: s, kind: compute, needs: {any_of: [a, b]}, recovery: 10m}
+tenants:
+  - {name: t, needs: [s]}
+failures:
+  - {name: aflap, targets: a, time_to_failure: 1h, time_to_repair: 1h}
+faults:
+  - {at: "02:00", target: b, action: fail}
+)",
+                                         "2h30m"));
+  CHECK(run.intervals("a") == "01:00-02:00");
+  CHECK(run.intervals("s").empty());
+}

@@ -71,6 +71,8 @@ class Component : public sim::EventHandler {
   // publish equal to the current state records nothing.
   void publish(State natural, const Cause& cause);
   bool forced_down() const { return forced_down_; }
+  // The fault holding it down (meaningful while forced_down()).
+  const Cause& forced_cause() const { return forced_cause_; }
 
   ModelContext& ctx() const { return *ctx_; }
   sim::HandlerId handler() const { return handler_; }

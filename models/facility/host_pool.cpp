@@ -322,7 +322,9 @@ void HostPool::thermal_trip(double temp_c) {
 void HostPool::evaluate() {
   if (!room_->powered()) {
     if (!idle()) stop(Cause{Reason::kRoomPowerLost, room_->id(), room_->last_change()});
-  } else if (!forced_down()) {
+  } else if (forced_down()) {
+    if (!idle()) stop(forced_cause());
+  } else {
     advance();
   }
   publish_share(cause_);
@@ -384,7 +386,9 @@ void HostPool::on_timer(std::uint32_t payload) {
 }
 
 void HostPool::on_forced_change() {
-  if (forced_down() && !idle()) stop(Cause{Reason::kFault});
+  // The hosts stop when the instant's faults settle (evaluate()), so a repair at the same instant finds
+  // them still running: a fault undone at once costs no restart.
+  if (forced_down()) ctx().schedule_evaluation(id());
 }
 
 }  // namespace outagesim::models

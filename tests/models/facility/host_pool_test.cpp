@@ -42,6 +42,18 @@ faults:
   CHECK(run.intervals("b").empty());
 }
 
+TEST_CASE("a pool failed and repaired at the same instant keeps running") {
+  // Regression (session 23's probe): the fault stopped the hosts at once, so the repair at the same instant
+  // had them restart (40 minutes with this crew), though no interval of the pool showed an outage.
+  const Run run = run_yaml(scenario_yaml(std::string(kTwoRooms) + R"(
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "01:00", target: a, action: repair}
+)"));
+  CHECK(run.intervals("a").empty());
+  CHECK(run.result.downtime(run.id("a")) == outagesim::sim::Time());
+}
+
 TEST_CASE("shedding a pool that is already off has no effect") {
   const Run run = run_yaml(scenario_yaml(std::string(kTwoRooms) + R"(
 faults:

@@ -111,8 +111,17 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
                            spec.failures[m::random_failure_process(c.cause.injection)].name,
                            local_clock(spec, c.time));
       }
-      return c.cause.injection == m::kNoInjection ? std::string(m::reason_name(c.cause.reason))
-                                                  : describe_injection(spec, c.cause.injection, c.time);
+      if (c.cause.injection == m::kNoInjection) return std::string(m::reason_name(c.cause.reason));
+      // A voltage sag lifts itself: say when it began, and that it is over now.
+      if (c.cause.reason == m::Reason::kRepaired && !m::is_random_failure(c.cause.injection) &&
+          spec.injections[c.cause.injection].action == m::Action::kVoltageSag &&
+          c.cause.injection < result.injection_applied_at.size()) {
+        return fmt::format(
+            "{}, over at {}",
+            describe_injection(spec, c.cause.injection, result.injection_applied_at[c.cause.injection]),
+            local_clock(spec, c.time));
+      }
+      return describe_injection(spec, c.cause.injection, c.time);
     case m::Reason::kDependency:
       if (c.cause.blamed == m::kNoComponent) return "its needs";
       if (c.to < c.from) {

@@ -82,6 +82,23 @@ faults:
         "feed at 01:00 (storm)");
 }
 
+TEST_CASE("the end of a voltage sag names the sag's own time, and says it is over") {
+  // Regression (session 23's probe): the end read "fault voltage_sag on feed at 02:00", the sag being at
+  // 01:00.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: vm, kind: compute, needs: feed}
+tenants:
+  - {name: shop, needs: [vm]}
+faults:
+  - {at: "01:00", target: feed, action: voltage_sag, duration: 1h}
+)"));
+  const auto& down = run.result.intervals[run.id("shop/service")][0];
+  CHECK(outagesim::reports::describe_cause(run.spec, run.result, down.ended) ==
+        "vm up at 02:00 <- feed up at 02:00: fault voltage_sag on feed at 01:00, over at 02:00");
+}
+
 TEST_CASE("a random failure and its repair read as the process that made them") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

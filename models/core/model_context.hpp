@@ -39,10 +39,12 @@ class CrewCaller {
 };
 
 // Same-instant order of the run's own events: faults and operator actions first, then one settle of what
-// they changed, then everything else (timers, crews, grants at the end). Same-instant injections so apply
-// together: the region sees their joint effect, whatever their order in the file.
-inline constexpr int kInjectionPriority = -2;
-inline constexpr int kSettlePriority = -1;
+// they changed, then what reacts to the settled changes (triggers, stage waits), then everything else
+// (timers, crews, grants at the end). Same-instant injections so apply together: the region sees their
+// joint effect, whatever their order in the file.
+inline constexpr int kInjectionPriority = -3;
+inline constexpr int kSettlePriority = -2;
+inline constexpr int kAfterSettlePriority = -1;
 
 class ModelContext final : public sim::EventHandler {
  public:

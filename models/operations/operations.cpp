@@ -89,11 +89,10 @@ void Operations::on_state_change(const StateChange& change) {
   const bool down_since_up = down_since_up_[c] || change.to == State::kDown;
   down_since_up_[c] = down_since_up && change.to != State::kUp;
   if (!watched_[c]) return;
+  note_before(change);
   if (const auto found = wait_slot_.find(c); found != wait_slot_.end()) {
     for (const TriggerEvent event : component_trigger_events()) {
-      if (!matches(event, change, down_since_up)) continue;
-      note_pending(change);
-      pending_waits_.emplace_back(found->second, event);
+      if (matches(event, change, down_since_up)) pending_waits_.emplace_back(found->second, event);
     }
   }
   // The context hands observers the journal's newest record; its index is the change's id.
@@ -106,14 +105,12 @@ void Operations::on_state_change(const StateChange& change) {
     if (watches_[w].fired || !matches(watches_[w].trigger.event, change, down_since_up)) continue;
     // Fired once the instant's injections are all in: a fault and a repair of the same component at the
     // same moment leave nothing for an operator to act on.
-    note_pending(change);
     pending_.emplace_back(w, id);
   }
 }
 
-void Operations::note_pending(const StateChange& change) {
-  if (pending_.empty() && pending_waits_.empty())
-    ctx_->engine().schedule_at(ctx_->now(), self_, kFirePending, kSettlePriority);
+void Operations::note_before(const StateChange& change) {
+  if (before_.empty()) ctx_->engine().schedule_at(ctx_->now(), self_, kFirePending, kAfterSettlePriority);
   const auto seen = std::find_if(before_.begin(), before_.end(),
                                  [&](const auto& b) { return b.first == change.component; });
   if (seen == before_.end()) before_.emplace_back(change.component, change.from);
@@ -164,6 +161,13 @@ void Operations::handle_event(std::uint32_t payload) {
     return;
   }
   const InjectionSpec& injection = spec_->injections[payload];
+  // Fail, repair and a sag act together with the instant's other injections. Any other action acts on its
+  // target's view of the region (restore_chillers needs the plant powered, switch_over a standby that
+  // serves, shed_load hosts that draw power): it sees the instant's earlier injections settled, in file
+  // order, as a feed repaired just before.
+  if (injection.action != Action::kFail && injection.action != Action::kRepair &&
+      injection.action != Action::kVoltageSag)
+    ctx_->settle();
   applied_at_[payload] = ctx_->now();
   had_effect_[payload] = ctx_->component(injection.target).apply(injection, payload, fired_by_[payload]);
   ctx_->settle_after_injections();

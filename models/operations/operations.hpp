@@ -87,16 +87,18 @@ class Operations final : public StateObserver, public sim::EventHandler {
   std::vector<ComponentId> wait_component_;  // per slot of last_event_
   std::vector<bool> down_since_up_;          // per vertex
   // Watches matched in this instant and the changes that matched them, in journal order, and the events
-  // of components that stages wait for, until fire_pending() runs (at kSettlePriority, after the
-  // injections of the instant).
+  // of components that stages wait for, until fire_pending() runs (at kAfterSettlePriority, after the
+  // injections of the instant and their settle).
   std::vector<std::pair<std::uint32_t, ChangeId>> pending_;
   std::vector<std::pair<std::uint32_t, TriggerEvent>> pending_waits_;  // slots of last_event_, events
-  // The state each component with pending events was in before its first change since the last
-  // fire_pending(), in order of that change.
+  // The state each watched component was in before its first change since the last fire_pending(), in
+  // order of that change (whether or not the change matched anything: a return matches, the departure it
+  // undoes may not).
   std::vector<std::pair<ComponentId, State>> before_;
   State state_before(ComponentId c) const;
-  // Schedules fire_pending() if nothing is pending yet, and notes `change`'s component's state before it.
-  void note_pending(const StateChange& change);
+  // Notes the state `change`'s component was in before it, if it is its first change since the last
+  // fire_pending(), and schedules fire_pending() if nothing is noted yet.
+  void note_before(const StateChange& change);
   std::vector<bool> had_effect_;
   std::vector<sim::Time> applied_at_;
   std::vector<ChangeId> fired_by_;  // per injection: the change that fired its trigger, or kNoChange

@@ -384,3 +384,80 @@ repairs:
   CHECK(run.intervals("s").empty());
   CHECK(run.intervals("T").empty());
 }
+
+TEST_CASE("an action after a repair at the same instant sees it: chillers restored as their feed returns") {
+  // Regression (session 23's review): with the settle after all of the instant's injections, the plant
+  // still read as unpowered when restore_chillers came, which then did nothing, in either file order.
+  const std::string region = R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500, power: feed}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 80000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 300, kw_per_host: 2, shutdown_c: 40}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+)";
+  for (const char* actions : {R"(operator_actions:
+  - {at: "03:00", target: feed, action: repair}
+  - {at: "03:00", target: plant, action: restore_chillers, count: 2}
+)",
+                              R"(operator_actions:
+  - {at: "03:00", target: feed, action: repair}
+  - {when: {component: feed, event: returns_up}, delay: 0s, target: plant, action: restore_chillers, count: 2}
+)"}) {
+    const Run run = run_yaml(scenario_yaml(region + actions, "8h"));
+    CHECK(run.result.injection_had_effect.at(2));
+    CHECK(run.intervals("plant") == "01:00-03:00");
+  }
+}
+
+TEST_CASE("a return trigger does not fire on a component failed and repaired at the same instant") {
+  // Regression (session 23's probe): the departure was not noted, since nothing watched it, so the return
+  // read as one; and a trigger that never fired, watching the departure, changed the result.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: x, kind: network}
+  - {name: y, kind: network}
+tenants:
+  - {name: t, needs: [y]}
+faults:
+  - {at: "01:00", target: x, action: fail}
+  - {at: "01:00", target: x, action: repair}
+operator_actions:
+  - {when: {component: x, event: returns_up}, delay: 0s, target: y, action: fail}
+  - {when: {component: x, event: recovers}, delay: 0s, target: y, action: fail}
+)",
+                                         "4h"));
+  CHECK(run.intervals("y").empty());
+  CHECK(run.result.injection_applied_at.at(2).is_never());
+  CHECK(run.result.injection_applied_at.at(3).is_never());
+}
+
+TEST_CASE("triggers and stage waits read the instant once it has settled, whatever the file order") {
+  // Regression (session 23's review): x repaired as its need d failed read as back for an instant, and the
+  // trigger and the stage went ahead in one file order only.
+  for (const char* order : {"  - {at: \"02:00\", target: x, action: repair}\n  - {at: \"02:00\", target: d, "
+                            "action: fail}\n",
+                            "  - {at: \"02:00\", target: d, action: fail}\n  - {at: \"02:00\", target: x, "
+                            "action: repair}\n"}) {
+    const Run run = run_yaml(scenario_yaml(std::string(R"(
+components:
+  - {name: d, kind: network}
+  - {name: x, kind: compute, needs: d}
+  - {name: w, kind: network}
+faults:
+  - {at: "01:00", target: x, action: fail}
+)") + order + R"(operator_actions:
+  - {when: {component: x, event: recovers}, delay: 0s, target: w, action: fail}
+repairs:
+  - name: after x is back
+    at: "00:30"
+    stages:
+      - {name: check, duration: 15m, wait_for: {component: x, event: returns_up}}
+)",
+                                           "6h"));
+    CHECK(run.intervals("x") == "01:00-end");
+    CHECK(run.intervals("w").empty());
+    CHECK(run.result.repairs.at(0).stages.at(0).began.is_never());
+  }
+}

@@ -46,6 +46,7 @@ bool Component::apply_now(const InjectionSpec& injection, InjectionId id) {
     case Action::kFail:
       if (forced_down_ && forced_cause_.injection == sag_ && sag_ != kNoInjection) {
         // Failed during a voltage sag: down already, but now it stays down when the sag ends.
+        cancel_timer(sag_timer_);
         forced_cause_ = injection_cause(injection, id);
         ctx_->note_change(*this, forced_cause_);
         return true;
@@ -56,20 +57,30 @@ bool Component::apply_now(const InjectionSpec& injection, InjectionId id) {
       on_forced_change();
       publish(State::kDown, forced_cause_);
       return true;
-    case Action::kVoltageSag:
+    case Action::kVoltageSag: {
       // Down for a moment, then back by itself; what depended on it may not come back as easily.
-      if (forced_down_) return false;
-      forced_down_ = true;
+      const bool in_sag = forced_down_ && forced_cause_.injection == sag_ && sag_ != kNoInjection;
+      if (forced_down_ && !in_sag) return false;  // failed: a sag changes nothing
       forced_cause_ = injection_cause(injection, id);
-      on_forced_change();
-      publish(State::kDown, forced_cause_);
       sag_ = id;
+      if (in_sag) {
+        // A sag during another (or as it ends): this one takes over, and ends on its own time.
+        cancel_timer(sag_timer_);
+        ctx_->note_change(*this, forced_cause_);
+      } else {
+        forced_down_ = true;
+        on_forced_change();
+        publish(State::kDown, forced_cause_);
+      }
       // The sag's end acts as a fault does, together with those of its instant (model_context.hpp).
-      ctx_->engine().start_timer_at(ctx_->now() + sim::Time::ms(static_cast<std::int64_t>(injection.amount)),
-                                    handler_, kSagEndTag, kInjectionPriority);
+      sag_timer_ = ctx_->engine().start_timer_at(
+          ctx_->now() + sim::Time::ms(static_cast<std::int64_t>(injection.amount)), handler_, kSagEndTag,
+          kInjectionPriority);
       return true;
+    }
     case Action::kRepair:
       if (!forced_down_) return false;
+      cancel_timer(sag_timer_);  // a sag repaired ends now, not on its own time
       lift_forced(id);
       return true;
     default:
@@ -115,7 +126,8 @@ void Component::lift_forced(InjectionId by) {
 
 void Component::handle_event(std::uint32_t payload) {
   if (payload == kSagEndTag) {
-    // Unless a repair already lifted it (and perhaps a later fault forced it down again).
+    sag_timer_ = sim::TimerId{};
+    // Unless a fault came during it (which cancels the timer; kept as a guard).
     if (forced_down_ && forced_cause_.injection == sag_) lift_forced(sag_);
     ctx_->settle_after_injections();
     return;

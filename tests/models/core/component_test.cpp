@@ -61,3 +61,27 @@ faults:
   CHECK(run.intervals("s").empty());
   CHECK(run.intervals("t").empty());
 }
+
+TEST_CASE("a sag lasts its own duration, whatever sag came before it") {
+  // Regression (session 23's probe): the first sag's end cut a later one short, and a sag starting as
+  // another ended was dropped.
+  const std::string region = R"(
+components:
+  - {name: a, kind: network}
+tenants:
+  - {name: t, needs: [a]}
+)";
+  const Run repaired = run_yaml(scenario_yaml(region + R"(faults:
+  - {at: "01:00", target: a, action: voltage_sag, duration: 1h}
+  - {at: "01:10", target: a, action: repair}
+  - {at: "01:20", target: a, action: voltage_sag, duration: 1h}
+)",
+                                              "4h"));
+  CHECK(repaired.intervals("a") == "01:00-01:10, 01:20-02:20");
+  const Run back_to_back = run_yaml(scenario_yaml(region + R"(faults:
+  - {at: "01:00", target: a, action: voltage_sag, duration: 1h}
+  - {at: "02:00", target: a, action: voltage_sag, duration: 1h}
+)",
+                                                  "4h"));
+  CHECK(back_to_back.intervals("a") == "01:00-03:00");
+}

@@ -73,8 +73,8 @@ bool replayed(const TriggerSpec& when, const RunResult& base, ChangeId firing, C
 }
 
 // A replayed action or repair starts a millisecond after the time it started in `base`: a triggered one
-// came after everything else at its instant (its trigger among them), and one timed from the start would
-// come before (a repair of x would land ahead of the fault on x that set it off).
+// came after its trigger had settled, and one timed from the start would come with the instant's first
+// injections (a repair of x would land with the fault on x that set it off, and undo it).
 constexpr sim::Time kAfterItsCause = sim::Time::ms(1);
 
 }  // namespace
@@ -116,13 +116,13 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
   const bool can_stop = pool != nullptr && pool->room != kNoComponent &&
                         std::any_of(base.intervals[pool->room].begin(), base.intervals[pool->room].end(),
                                     [](const Interval& i) { return i.state == State::kDown; });
-  // A stage that never went ahead in `base` keeps its wait: held up, the component cannot do better than
-  // coming back (holding up what it waited for in vain is no saving).
-  for (std::size_t r = 0; r < out.repairs.size(); ++r) {
-    for (std::size_t s = 0; s < out.repairs[r].stages.size(); ++s) {
-      if (base.repairs[r].stages[s].began.is_never()) continue;
-      for (TriggerSpec& w : out.repairs[r].stages[s].wait_for) {
-        if (w.source == TriggerSpec::Source::kComponent && w.component == component && !can_stop &&
+  // A component that never left up in `base` keeps the waits on it: what waited for it waited in vain as
+  // written, and holding it up changes nothing of that (a component needed by nothing saves nothing).
+  const bool left_up = !base.intervals[component].empty();
+  for (RepairSpec& repair : out.repairs) {
+    for (StageSpec& stage : repair.stages) {
+      for (TriggerSpec& w : stage.wait_for) {
+        if (w.source == TriggerSpec::Source::kComponent && w.component == component && !can_stop && left_up &&
             (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers))
           w.met_while_up = true;
       }
@@ -151,6 +151,14 @@ bool waits_for_return(const TriggerSpec& w) {
 bool left_up_from(const RunResult& run, ComponentId component, sim::Time from) {
   const auto intervals = run.intervals[component];
   return std::any_of(intervals.begin(), intervals.end(), [&](const Interval& i) { return i.end > from; });
+}
+
+// A wait for a return that cannot come: the component left up as written (so a return was what the stage
+// waited for), and in `run` it has stood since the stage was ready. One that never left up as written
+// waited in vain there too, and is kept.
+bool releasable_wait(const TriggerSpec& w, const RunResult& base, const RunResult& run, sim::Time ready) {
+  return waits_for_return(w) && !w.met_while_up && !base.intervals[w.component].empty() &&
+         !left_up_from(run, w.component, ready);
 }
 
 // Whether `component` left up in [from, to).
@@ -190,11 +198,10 @@ bool release_waits_never_met(ScenarioSpec& held, const RunResult& base, const Ru
   for (std::size_t r = 0; r < held.repairs.size(); ++r) {
     for (std::size_t s = 0; s < held.repairs[r].stages.size(); ++s) {
       const StageRecord& record = run.repairs[r].stages[s];
-      if (record.ready.is_never() || !record.began.is_never() || base.repairs[r].stages[s].began.is_never())
-        continue;
+      if (record.ready.is_never() || !record.began.is_never()) continue;
       const auto& waits = held.repairs[r].stages[s].wait_for;
       const bool releasable = std::any_of(waits.begin(), waits.end(), [&](const TriggerSpec& w) {
-        return waits_for_return(w) && !w.met_while_up && !left_up_from(run, w.component, record.ready);
+        return releasable_wait(w, base, run, record.ready);
       });
       if (releasable && record.ready < first_ready) {
         first = std::pair{r, s};
@@ -204,8 +211,7 @@ bool release_waits_never_met(ScenarioSpec& held, const RunResult& base, const Ru
   }
   if (!first) return false;
   for (TriggerSpec& w : held.repairs[first->first].stages[first->second].wait_for) {
-    if (waits_for_return(w) && !w.met_while_up && !left_up_from(run, w.component, first_ready))
-      w.met_while_up = true;
+    if (releasable_wait(w, base, run, first_ready)) w.met_while_up = true;
   }
   return true;
 }

@@ -21,7 +21,7 @@ namespace outagesim::models {
 // The operators still act on a cause the held component only passed on: a repair or an operator action
 // triggered by the held component's failing (enters_down, enters_degraded, leaves_up), whose trigger fired
 // in `base` (the run of `spec` as written) on a cause chain starting elsewhere, starts 1 ms after the time
-// it started in `base` (after everything else at that instant, as a triggered one does). Without this,
+// it started in `base` (after its cause has settled, as a triggered one is). Without this,
 // holding up the hall whose first shutdown started Tokyo 2019's cooling repair left the whole plant
 // unrepaired. A chain that starts at the held component (its own fault, which holding it up removes) is
 // not replayed, nor a trigger on another component: those fire or not in the held run, as HK's shedding
@@ -29,7 +29,7 @@ namespace outagesim::models {
 // (Tokyo's hall room-a1, upstream of the watched pool) can still silence the trigger. A repair's stage
 // that waits for the held component to return (returns_up, recovers) goes ahead (it never left), except
 // for a host pool whose room went down in `base`: held up, it still stops with its room's power, and its
-// return is waited for as written; so is the wait of a stage that never went ahead in `base`.
+// return is waited for as written; so is a wait on a component that never left up in `base`.
 // A stage that waits for a component downstream of the held one to come back (a pool in a held-up room)
 // is left as written: whether that component still leaves up shows only in the held run, and
 // release_waits_never_met() then lets such a wait go ahead.
@@ -39,11 +39,11 @@ namespace outagesim::models {
 // REQUIRES: component < spec.components.size(); base is a run of spec.
 ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunResult& base);
 
-// After `run`, a run of `held` (a held_up() spec of the run `base`): a stage that went ahead in `base` but
-// in `run` still waits at the end for a component to come back (returns_up, recovers) that has stood since
-// the stage was ready waits for something that cannot happen; its waits on such components are marked met
-// while the component is up, one stage at a time (the first ready), since what it then does may make
-// another stage's wait real. A wait marked so whose component does leave up after its stage was ready is
+// After `run`, a run of `held` (a held_up() spec of the run `base`): a stage that in `run` still waits at
+// the end for a component to come back (returns_up, recovers) that left up in `base` but has stood in
+// `run` since the stage was ready waits for something that cannot happen; its waits on such components are
+// marked met while the component is up, one stage at a time (the first ready), since what it then does may
+// make another stage's wait real. A wait marked so whose component does leave up after its stage was ready is
 // unmarked first. Returns whether anything changed, in which case `held` is to be run again and passed
 // here again (component_ranking.cpp bounds the rounds; in practice they end within a few).
 bool release_waits_never_met(ScenarioSpec& held, const RunResult& base, const RunResult& run);

@@ -194,3 +194,33 @@ repairs:
   }
   CHECK(found);
 }
+
+TEST_CASE("holding up what never came back lets the stage waiting for it go ahead") {
+  // Regression (session 23's probe): x failed for good kept the stage waiting, and holding x up read as
+  // no saving, while a milder outage of x (repaired late) read as 10h 30m.
+  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: w, kind: network}
+  - {name: x, kind: network}
+tenants:
+  - {name: t, needs: [w]}
+faults:
+  - {at: "01:00", target: w, action: fail}
+  - {at: "01:00", target: x, action: fail}
+repairs:
+  - name: fix w once x is back
+    at: "01:00"
+    stages:
+      - {name: check x, duration: 30m, wait_for: {component: x, event: returns_up},
+         then: [{target: w, action: repair}]}
+)",
+                                                    "12h"));
+  const ComponentRanking ranking = rank_components(spec, 1);
+  bool found = false;
+  for (const ComponentRank& r : ranking.ranks) {
+    if (spec.components[r.component].name != "x") continue;
+    found = true;
+    CHECK(r.held_up_saved == Time::minutes(630));  // w back at 01:30 instead of never
+  }
+  CHECK(found);
+}

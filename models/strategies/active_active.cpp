@@ -28,10 +28,6 @@ RecoverySequence::Outcome ActiveActive::on_timer(StrategyContext& sc, std::uint3
   if (tag == kDetectionTag) {
     detection_timer_ = sim::TimerId{};
     detection_due_ = sim::Time::never();
-    noticing_ = true;
-    const RecoverySequence::Outcome outcome = combine(sc);
-    noticing_ = false;
-    return outcome;
   } else {
     sites_[tag - kSiteTagBase].on_step_done(sc.ctx, sc.handler);
   }
@@ -49,6 +45,7 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
   sim::Time returned_at;
   bool newly_lost = false;
   ComponentId noticed = kNoComponent;  // what a site the health checks notice now lost
+  bool noticed_now = false;
   for (std::size_t i = 0; i < sites_.size(); ++i) {
     const RecoverySequence::Outcome& o = sites_[i].outcome();
     const bool up_now = o.state != State::kDown;
@@ -67,7 +64,11 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
         lost_at = at;
       }
       if (serving_[i]) noticed_at_[i] = sc.ctx.now() + spec_.detection;
-      if (noticing_ && noticed_at_[i] == sc.ctx.now()) noticed = o.cause.blamed;
+      // Noticed now: by the detection timer, or by whatever else looks at the function at that instant.
+      if (!serving_[i] && noticed_at_[i] == sc.ctx.now()) {
+        noticed = o.cause.blamed;
+        noticed_now = true;
+      }
       newly_lost = newly_lost || serving_[i];
     }
     serving_[i] = up_now;
@@ -111,7 +112,7 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
   }
   // Back to full service because the checks noticed the last lost site, not because anything returned:
   // blaming the latest return would name a site that never failed, or an earlier, unrelated repair.
-  if (noticing_) return {State::kUp, Cause{Reason::kTrafficSteered, noticed, kNoChange}};
+  if (noticed_now) return {State::kUp, Cause{Reason::kTrafficSteered, noticed, kNoChange}};
   return {State::kUp, Cause{Reason::kDependency, returned.blamed, returned.trigger}};
 }
 

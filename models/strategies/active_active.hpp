@@ -42,7 +42,6 @@ class ActiveActive final : public RecoveryStrategy {
   std::vector<sim::Time> noticed_at_;  // per site: when the health checks notice its last loss
   sim::TimerId detection_timer_;       // at detection_due_, the next of those still to come
   sim::Time detection_due_ = sim::Time::never();
-  bool noticing_ = false;  // combine() runs for the detection timer: the checks notice a site now
   // The longest time short of capacity, for the result: since when, and the site blamed.
   std::optional<sim::Time> short_since_;
   ComponentId short_blame_ = kNoComponent;

@@ -124,3 +124,31 @@ TEST_CASE("active-active blames the health checks, not a return, for the end of 
   CHECK(ends == std::vector<std::string>{"traffic steered away b", "dependency c with trigger",
                                          "traffic steered away a"});
 }
+
+TEST_CASE("active-active blames the health checks when something else looks at the function as they notice") {
+  // Regression (session 23's review): e failing at 01:10 re-evaluated the function before the detection
+  // timer, and the window's end was blamed on a, which never failed.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: c, kind: compute}
+  - {name: e, kind: compute}
+tenants:
+  - name: shop
+    needs: [a]
+    strategy:
+      kind: active_active
+      sites: [{needs: a, capacity: 0.5}, {needs: b, capacity: 0.5}, {needs: {any_of: [c, e]}, capacity: 0.5}]
+      detection: 10m
+faults:
+  - {at: "01:00", target: b, action: fail}
+  - {at: "01:10", target: e, action: fail}
+)",
+                                         "6h"));
+  REQUIRE(run.intervals("shop/service", State::kDegraded) == "01:00-01:10");
+  for (const auto& c : run.result.journal) {
+    if (c.component == run.id("shop/service") && c.to == State::kUp && c.from != State::kUp)
+      CHECK(c.cause.reason == outagesim::models::Reason::kTrafficSteered);
+  }
+}

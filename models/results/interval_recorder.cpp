@@ -14,27 +14,16 @@ void IntervalRecorder::on_state_change(const StateChange& change) {
   if (!change.changes_state()) return;
   std::uint32_t& open = open_[change.component];
   if (change.from != State::kUp) {
-    assert(open != 0 && (open & kClosed) == 0 && log_[open - 1].ended == kNoChange &&
-           log_[open - 1].state == change.from);
+    assert(open != 0 && log_[open - 1].ended == kNoChange && log_[open - 1].state == change.from);
     Interval& interval = log_[open - 1];
     interval.end = change.time;
     interval.ended = id;
     if (interval.end == interval.start) vertex_of_[open - 1] = kNoComponent;
-    open |= kClosed;
-  } else if (open != 0) {
-    // Up for no time: back out of up at the instant it came up, in the state it was in. That is no
-    // return: the interval it closed goes on.
-    const std::uint32_t last = (open & ~kClosed) - 1;
-    Interval& interval = log_[last];
-    if (interval.end == change.time && interval.state == change.to) {
-      interval.ended = kNoChange;
-      vertex_of_[last] = change.component;
-      open = last + 1;
-      return;
-    }
+    open = 0;
   }
   if (change.to != State::kUp) {
-    if (log_.size() >= kClosed - 1) throw std::length_error("more than 2,147,483,646 intervals in one run");
+    if (log_.size() >= std::numeric_limits<std::uint32_t>::max())
+      throw std::length_error("more than 4,294,967,294 intervals in one run");
     log_.push_back(Interval{change.time, change.time, change.to, id, kNoChange});
     vertex_of_.push_back(change.component);
     open = static_cast<std::uint32_t>(log_.size());
@@ -43,7 +32,7 @@ void IntervalRecorder::on_state_change(const StateChange& change) {
 
 IntervalTable IntervalRecorder::finish(sim::Time horizon) {
   for (const std::uint32_t open : open_) {
-    if (open != 0 && (open & kClosed) == 0) log_[open - 1].end = horizon;
+    if (open != 0) log_[open - 1].end = horizon;
   }
   // A counting sort by vertex; stable, so each vertex's intervals keep their time order.
   const std::size_t vertices = open_.size();

@@ -22,11 +22,8 @@ class IntervalRecorder final : public StateObserver {
   // the instant it was entered is no interval: its vertex is set to kNoComponent.
   std::vector<Interval> log_;
   std::vector<ComponentId> vertex_of_;  // per entry of log_
-  // Per vertex: 1 + the log_ entry of its open interval, or, with kClosed set while it is up, of its last
-  // one (which an instant's blink back out of up reopens); 0 before its first.
-  std::vector<std::uint32_t> open_;
-  static constexpr std::uint32_t kClosed = 0x8000'0000u;
-  ChangeId next_change_ = 0;  // journal ids are consecutive from 0: the recorder counts along
+  std::vector<std::uint32_t> open_;     // per vertex: 1 + the log_ entry of its open interval; 0 when up
+  ChangeId next_change_ = 0;            // journal ids are consecutive from 0: the recorder counts along
 };
 
 }  // namespace outagesim::models

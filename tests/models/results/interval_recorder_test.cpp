@@ -34,24 +34,6 @@ TEST_CASE("a state left in the instant it was entered leaves no interval") {
   CHECK(r.finish(Time::minutes(60))[0].empty());
 }
 
-TEST_CASE("a return undone in the instant it was made is no return: the interval goes on") {
-  IntervalRecorder r(1);
-  r.on_state_change(change(10, State::kUp, State::kDown));
-  r.on_state_change(change(20, State::kDown, State::kUp));
-  r.on_state_change(change(20, State::kUp, State::kDown));  // down again at once
-  r.on_state_change(change(30, State::kDown, State::kUp));
-  r.on_state_change(change(30, State::kUp, State::kDegraded));  // a different state: a new interval
-  r.on_state_change(change(40, State::kDegraded, State::kUp));
-  const auto intervals = r.finish(Time::minutes(60));
-  REQUIRE(intervals[0].size() == 2);
-  CHECK(intervals[0][0].start == Time::minutes(10));
-  CHECK(intervals[0][0].end == Time::minutes(30));
-  CHECK(intervals[0][0].began == 0);
-  CHECK(intervals[0][0].ended == 3);
-  CHECK(intervals[0][1].state == State::kDegraded);
-  CHECK(intervals[0][1].start == Time::minutes(30));
-}
-
 TEST_CASE("interleaved vertices each get their own intervals in time order") {
   IntervalRecorder r(4);
   const auto on = [](ComponentId v, int minute, State from, State to) {

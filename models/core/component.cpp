@@ -61,10 +61,13 @@ bool Component::apply_now(const InjectionSpec& injection, InjectionId id) {
       // Down for a moment, then back by itself; what depended on it may not come back as easily.
       const bool in_sag = forced_down_ && forced_cause_.injection == sag_ && sag_ != kNoInjection;
       if (forced_down_ && !in_sag) return false;  // failed: a sag changes nothing
+      const sim::Time end = ctx_->now() + sim::Time::ms(static_cast<std::int64_t>(injection.amount));
+      if (in_sag && end <= sag_end_) return false;  // inside the sag under way: it changes nothing
       forced_cause_ = injection_cause(injection, id);
       sag_ = id;
+      sag_end_ = end;
       if (in_sag) {
-        // A sag during another (or as it ends): this one takes over, and ends on its own time.
+        // A sag that outlasts the one under way (or comes as it ends) takes over, and ends on its own time.
         cancel_timer(sag_timer_);
         ctx_->note_change(*this, forced_cause_);
       } else {
@@ -73,9 +76,7 @@ bool Component::apply_now(const InjectionSpec& injection, InjectionId id) {
         publish(State::kDown, forced_cause_);
       }
       // The sag's end acts as a fault does, together with those of its instant (model_context.hpp).
-      sag_timer_ = ctx_->engine().start_timer_at(
-          ctx_->now() + sim::Time::ms(static_cast<std::int64_t>(injection.amount)), handler_, kSagEndTag,
-          kInjectionPriority);
+      sag_timer_ = ctx_->engine().start_timer_at(end, handler_, kSagEndTag, kInjectionPriority);
       return true;
     }
     case Action::kRepair:

@@ -95,6 +95,7 @@ class Component : public sim::EventHandler {
   InjectionId repairing_ = kNoInjection;   // set while evaluating right after a repair
   InjectionId sag_ = kNoInjection;         // the latest voltage sag, which its end timer lifts
   sim::TimerId sag_timer_;                 // the end of that sag, while it is pending
+  sim::Time sag_end_;                      // and when it is due
   ChangeId applying_trigger_ = kNoChange;  // set while apply() runs
 };
 

@@ -38,12 +38,14 @@ class CrewCaller {
   ~CrewCaller() = default;
 };
 
-// Same-instant order of the run's own events: faults and operator actions first, then one settle of what
-// they changed, then what reacts to the settled changes (triggers, stage waits), then everything else
-// (timers, crews, grants at the end). Same-instant injections so apply together: the region sees their
-// joint effect, whatever their order in the file.
-inline constexpr int kInjectionPriority = -3;
-inline constexpr int kSettlePriority = -2;
+// Same-instant order of the run's own events: faults (fail, repair, a sag and its end) first, then one
+// settle of what they changed, then the other operator actions, each settled after it, then what reacts
+// to the settled changes (triggers, stage waits), then everything else (timers, crews, grants at the end).
+// Same-instant faults so apply together: the region sees their joint effect, whatever their order in the
+// file; and an action sees the region as they left it.
+inline constexpr int kInjectionPriority = -4;
+inline constexpr int kSettlePriority = -3;
+inline constexpr int kActionPriority = -2;
 inline constexpr int kAfterSettlePriority = -1;
 
 class ModelContext final : public sim::EventHandler {

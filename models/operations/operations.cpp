@@ -25,6 +25,16 @@ sim::Time start_time_of_day(const ScenarioSpec& spec) {
   const std::int64_t local_s = spec.start_unix_s + spec.utc_offset_s;
   return sim::Time::seconds(((local_s % day_s) + day_s) % day_s);
 }
+
+// Fail, repair and a sag act together with the instant's other faults. Any other action acts on its
+// target's view of the region (restore_chillers needs the plant powered, switch_over a standby that
+// serves, shed_load hosts that draw power), so it comes once they have settled.
+int priority_of(const InjectionSpec& injection) {
+  const bool fault_like = injection.action == Action::kFail || injection.action == Action::kRepair ||
+                          injection.action == Action::kVoltageSag;
+  return fault_like ? kInjectionPriority : kActionPriority;
+}
+
 }  // namespace
 
 Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
@@ -77,7 +87,7 @@ Operations::~Operations() = default;
 void Operations::start() {
   for (std::uint32_t i = 0; i < spec_->injections.size(); ++i) {
     if (!spec_->injections[i].when)
-      ctx_->engine().schedule_at(spec_->injections[i].at, self_, i, kInjectionPriority);
+      ctx_->engine().schedule_at(spec_->injections[i].at, self_, i, priority_of(spec_->injections[i]));
   }
   for (std::uint32_t r = 0; r < spec_->repairs.size(); ++r) {
     if (!spec_->repairs[r].when) repairs_[r]->schedule_start(spec_->repairs[r].at);
@@ -151,7 +161,7 @@ void Operations::fire(Watch& watch, ChangeId by) {
   } else {
     fired_by_[watch.index] = by;
     ctx_->engine().schedule_at(ctx_->now() + spec_->injections[watch.index].delay, self_, watch.index,
-                               kInjectionPriority);
+                               priority_of(spec_->injections[watch.index]));
   }
 }
 
@@ -161,13 +171,6 @@ void Operations::handle_event(std::uint32_t payload) {
     return;
   }
   const InjectionSpec& injection = spec_->injections[payload];
-  // Fail, repair and a sag act together with the instant's other injections. Any other action acts on its
-  // target's view of the region (restore_chillers needs the plant powered, switch_over a standby that
-  // serves, shed_load hosts that draw power): it sees the instant's earlier injections settled, in file
-  // order, as a feed repaired just before.
-  if (injection.action != Action::kFail && injection.action != Action::kRepair &&
-      injection.action != Action::kVoltageSag)
-    ctx_->settle();
   applied_at_[payload] = ctx_->now();
   had_effect_[payload] = ctx_->component(injection.target).apply(injection, payload, fired_by_[payload]);
   ctx_->settle_after_injections();

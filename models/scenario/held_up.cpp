@@ -77,6 +77,23 @@ bool replayed(const TriggerSpec& when, const RunResult& base, ChangeId firing, C
 // injections (a repair of x would land with the fault on x that set it off, and undo it).
 constexpr sim::Time kAfterItsCause = sim::Time::ms(1);
 
+// Whether `component` was out of up at `t`.
+bool out_of_up_at(const RunResult& run, ComponentId component, sim::Time t) {
+  const auto intervals = run.intervals[component];
+  return std::any_of(intervals.begin(), intervals.end(),
+                     [&](const Interval& i) { return i.start <= t && t < i.end; });
+}
+
+// Whether stage `s` of repair `r` waited in `base` on an outage of `component` a held-up run can cut short:
+// the stage went ahead (a return came), or the component was out when it became ready (a return that
+// never came). A stage that was ready while the component stood and never went ahead waited in vain, held
+// up or not.
+bool waited_on_outage(const RunResult& base, std::size_t r, std::size_t s, ComponentId component) {
+  const StageRecord& record = base.repairs[r].stages[s];
+  return !record.began.is_never() ||
+         (!record.ready.is_never() && out_of_up_at(base, component, record.ready));
+}
+
 }  // namespace
 
 ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunResult& base) {
@@ -116,14 +133,14 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
   const bool can_stop = pool != nullptr && pool->room != kNoComponent &&
                         std::any_of(base.intervals[pool->room].begin(), base.intervals[pool->room].end(),
                                     [](const Interval& i) { return i.state == State::kDown; });
-  // A component that never left up in `base` keeps the waits on it: what waited for it waited in vain as
-  // written, and holding it up changes nothing of that (a component needed by nothing saves nothing).
-  const bool left_up = !base.intervals[component].empty();
-  for (RepairSpec& repair : out.repairs) {
-    for (StageSpec& stage : repair.stages) {
-      for (TriggerSpec& w : stage.wait_for) {
-        if (w.source == TriggerSpec::Source::kComponent && w.component == component && !can_stop && left_up &&
-            (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers))
+  // A stage that waited in vain as written (ready while the component stood, and never went ahead) keeps
+  // its wait: holding the component up changes nothing of that.
+  for (std::size_t r = 0; r < out.repairs.size(); ++r) {
+    for (std::size_t s = 0; s < out.repairs[r].stages.size(); ++s) {
+      for (TriggerSpec& w : out.repairs[r].stages[s].wait_for) {
+        if (w.source == TriggerSpec::Source::kComponent && w.component == component && !can_stop &&
+            (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers) &&
+            waited_on_outage(base, r, s, component))
           w.met_while_up = true;
       }
     }
@@ -153,11 +170,11 @@ bool left_up_from(const RunResult& run, ComponentId component, sim::Time from) {
   return std::any_of(intervals.begin(), intervals.end(), [&](const Interval& i) { return i.end > from; });
 }
 
-// A wait for a return that cannot come: the component left up as written (so a return was what the stage
-// waited for), and in `run` it has stood since the stage was ready. One that never left up as written
-// waited in vain there too, and is kept.
-bool releasable_wait(const TriggerSpec& w, const RunResult& base, const RunResult& run, sim::Time ready) {
-  return waits_for_return(w) && !w.met_while_up && !base.intervals[w.component].empty() &&
+// A wait of stage `s` of repair `r` for a return that cannot come: in `base` the stage waited on an outage
+// of the component (waited_on_outage), and in `run` it has stood since the stage was ready.
+bool releasable_wait(const TriggerSpec& w, const RunResult& base, const RunResult& run, std::size_t r,
+                     std::size_t s, sim::Time ready) {
+  return waits_for_return(w) && !w.met_while_up && waited_on_outage(base, r, s, w.component) &&
          !left_up_from(run, w.component, ready);
 }
 
@@ -201,7 +218,7 @@ bool release_waits_never_met(ScenarioSpec& held, const RunResult& base, const Ru
       if (record.ready.is_never() || !record.began.is_never()) continue;
       const auto& waits = held.repairs[r].stages[s].wait_for;
       const bool releasable = std::any_of(waits.begin(), waits.end(), [&](const TriggerSpec& w) {
-        return releasable_wait(w, base, run, record.ready);
+        return releasable_wait(w, base, run, r, s, record.ready);
       });
       if (releasable && record.ready < first_ready) {
         first = std::pair{r, s};
@@ -211,7 +228,7 @@ bool release_waits_never_met(ScenarioSpec& held, const RunResult& base, const Ru
   }
   if (!first) return false;
   for (TriggerSpec& w : held.repairs[first->first].stages[first->second].wait_for) {
-    if (releasable_wait(w, base, run, first_ready)) w.met_while_up = true;
+    if (releasable_wait(w, base, run, first->first, first->second, first_ready)) w.met_while_up = true;
   }
   return true;
 }

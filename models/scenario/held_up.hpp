@@ -29,7 +29,8 @@ namespace outagesim::models {
 // (Tokyo's hall room-a1, upstream of the watched pool) can still silence the trigger. A repair's stage
 // that waits for the held component to return (returns_up, recovers) goes ahead (it never left), except
 // for a host pool whose room went down in `base`: held up, it still stops with its room's power, and its
-// return is waited for as written; so is a wait on a component that never left up in `base`.
+// return is waited for as written; so is the wait of a stage that in `base` was ready while the
+// component stood and never went ahead (it waited in vain, held up or not).
 // A stage that waits for a component downstream of the held one to come back (a pool in a held-up room)
 // is left as written: whether that component still leaves up shows only in the held run, and
 // release_waits_never_met() then lets such a wait go ahead.
@@ -40,12 +41,13 @@ namespace outagesim::models {
 ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunResult& base);
 
 // After `run`, a run of `held` (a held_up() spec of the run `base`): a stage that in `run` still waits at
-// the end for a component to come back (returns_up, recovers) that left up in `base` but has stood in
-// `run` since the stage was ready waits for something that cannot happen; its waits on such components are
-// marked met while the component is up, one stage at a time (the first ready), since what it then does may
-// make another stage's wait real. A wait marked so whose component does leave up after its stage was ready is
-// unmarked first. Returns whether anything changed, in which case `held` is to be run again and passed
-// here again (component_ranking.cpp bounds the rounds; in practice they end within a few).
+// the end for a component to come back (returns_up, recovers) that has stood since the stage was ready,
+// having waited in `base` on an outage of it (it went ahead there, or the component was out when it was
+// ready), waits for something that cannot happen; its waits on such components are marked met while the
+// component is up, one stage at a time (the first ready), since what it then does may make another stage's
+// wait real. A wait marked so whose component does leave up after its stage was ready is unmarked first.
+// Returns whether anything changed, in which case `held` is to be run again and passed here again
+// (component_ranking.cpp bounds the rounds; in practice they end within a few).
 bool release_waits_never_met(ScenarioSpec& held, const RunResult& base, const RunResult& run);
 
 }  // namespace outagesim::models

@@ -85,3 +85,15 @@ tenants:
                                                   "4h"));
   CHECK(back_to_back.intervals("a") == "01:00-03:00");
 }
+
+TEST_CASE("a shorter sag inside a longer one does not end it early") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: network}
+faults:
+  - {at: "01:00", target: a, action: voltage_sag, duration: 1h}
+  - {at: "01:30", target: a, action: voltage_sag, duration: 10m}
+)",
+                                         "4h"));
+  CHECK(run.intervals("a") == "01:00-02:00");
+}

@@ -224,3 +224,29 @@ repairs:
   }
   CHECK(found);
 }
+
+TEST_CASE("holding up what failed only after a stage began to wait for it in vain saves nothing") {
+  // Regression (session 23's review): x failed at 11:00, ten hours after the stage began to wait for a
+  // return of x that never came; holding x up, the same as removing its fault here, read as 10h 30m.
+  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: w, kind: network}
+  - {name: x, kind: network}
+tenants:
+  - {name: t, needs: [w]}
+faults:
+  - {at: "01:00", target: w, action: fail}
+  - {at: "11:00", target: x, action: fail}
+repairs:
+  - name: fix w once x is back
+    at: "01:00"
+    stages:
+      - {name: check x, duration: 30m, wait_for: {component: x, event: returns_up},
+         then: [{target: w, action: repair}]}
+)",
+                                                    "12h"));
+  const ComponentRanking ranking = rank_components(spec, 1);
+  for (const ComponentRank& r : ranking.ranks) {
+    if (spec.components[r.component].name == "x") CHECK(r.held_up_saved == Time());
+  }
+}

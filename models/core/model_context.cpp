@@ -112,8 +112,14 @@ void ModelContext::settle_after_injections() {
   engine_->schedule_at(now(), self_, 0, kSettlePriority);
 }
 
-void ModelContext::handle_event(std::uint32_t) {
-  settle_scheduled_ = false;
+void ModelContext::settle_after_actions() {
+  if (action_settle_scheduled_) return;
+  action_settle_scheduled_ = true;
+  engine_->schedule_at(now(), self_, 1, kActionSettlePriority);
+}
+
+void ModelContext::handle_event(std::uint32_t payload) {
+  (payload == 0 ? settle_scheduled_ : action_settle_scheduled_) = false;
   settle();
 }
 

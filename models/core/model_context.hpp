@@ -39,13 +39,14 @@ class CrewCaller {
 };
 
 // Same-instant order of the run's own events: faults (fail, repair, a sag and its end) first, then one
-// settle of what they changed, then the other operator actions, each settled after it, then what reacts
-// to the settled changes (triggers, stage waits), then everything else (timers, crews, grants at the end).
-// Same-instant faults so apply together: the region sees their joint effect, whatever their order in the
-// file; and an action sees the region as they left it.
-inline constexpr int kInjectionPriority = -4;
-inline constexpr int kSettlePriority = -3;
-inline constexpr int kActionPriority = -2;
+// settle of what they changed, then the other operator actions, then one settle of theirs, then what
+// reacts to the settled changes (triggers, stage waits), then everything else (timers, crews, grants at
+// the end). Same-instant faults so apply together, and so do same-instant actions: the region sees their
+// joint effect, whatever their order in the file; and an action sees the region as the faults left it.
+inline constexpr int kInjectionPriority = -5;
+inline constexpr int kSettlePriority = -4;
+inline constexpr int kActionPriority = -3;
+inline constexpr int kActionSettlePriority = -2;
 inline constexpr int kAfterSettlePriority = -1;
 
 class ModelContext final : public sim::EventHandler {
@@ -83,6 +84,8 @@ class ModelContext final : public sim::EventHandler {
   // Settles once the injections due now have all been applied (at kSettlePriority), so that dependents
   // never see a state that lasted no time, such as a component failed and repaired at the same instant.
   void settle_after_injections();
+  // The same for the instant's other operator actions (at kActionSettlePriority).
+  void settle_after_actions();
 
   const std::vector<StateChange>& journal() const { return journal_; }
   // Hands the journal over when the run is over (a million tenants' journal is worth not copying).
@@ -102,7 +105,8 @@ class ModelContext final : public sim::EventHandler {
   std::uint64_t evaluations() const { return evaluations_; }
 
  private:
-  void handle_event(std::uint32_t payload) override;  // the settle after this instant's injections
+  // The settle after this instant's faults (payload 0) or actions (payload 1).
+  void handle_event(std::uint32_t payload) override;
 
   sim::Engine* engine_;
   Region* region_;
@@ -116,7 +120,8 @@ class ModelContext final : public sim::EventHandler {
   sim::IndexQueue queued_;
   bool settling_ = false;
   sim::HandlerId self_;
-  bool settle_scheduled_ = false;
+  bool settle_scheduled_ = false;         // at kSettlePriority
+  bool action_settle_scheduled_ = false;  // at kActionSettlePriority
   std::uint64_t evaluations_ = 0;
 };
 

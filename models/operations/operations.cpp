@@ -173,7 +173,11 @@ void Operations::handle_event(std::uint32_t payload) {
   const InjectionSpec& injection = spec_->injections[payload];
   applied_at_[payload] = ctx_->now();
   had_effect_[payload] = ctx_->component(injection.target).apply(injection, payload, fired_by_[payload]);
-  ctx_->settle_after_injections();
+  if (priority_of(injection) == kInjectionPriority) {
+    ctx_->settle_after_injections();
+  } else {
+    ctx_->settle_after_actions();
+  }
 }
 
 void Operations::stage_done(std::uint32_t repair, std::uint32_t stage) {

@@ -484,3 +484,24 @@ faults:
   CHECK(run.intervals("s").empty());
   CHECK(run.intervals("x", outagesim::models::State::kDegraded) == "01:00-end");
 }
+
+TEST_CASE("actions at the same instant act together, as faults do") {
+  // Regression (session 23's last probe): each action was settled on its own, so taking c's capacity to 0
+  // and back at one instant ran t's recovery steps for an outage that no interval of c showed.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: c, kind: compute}
+  - {name: w, kind: network}
+tenants:
+  - {name: t, needs: [c], recovery: 10m}
+  - {name: u, needs: [w]}
+operator_actions:
+  - {at: "01:00", target: c, action: set_capacity, share: 0}
+  - {at: "01:00", target: c, action: set_capacity, share: 1}
+  - {when: {component: c, event: enters_down}, delay: 0s, target: w, action: fail}
+)",
+                                         "4h"));
+  CHECK(run.intervals("c").empty());
+  CHECK(run.intervals("t").empty());
+  CHECK(run.intervals("w").empty());
+}

@@ -148,11 +148,28 @@ repairs:
   }
 }
 
-TEST_CASE("a held-up what-if releases one stage at a time, and keeps a wait the released one makes real") {
-  // Regression (session 23's probe): both stages waited for pools that the held plant kept up; releasing
-  // both at once let "check pool" go ahead at 01:00, though busbar's feed cut then took the pool down
-  // from 01:10 to 03:10. By hand: t down 10m, t2 2h 40m, against 4h 50m as written.
-  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+namespace {
+
+// Two repairs ready at 01:00 that wait for pools the held plant keeps up: "busbar" waits for pool2, then
+// cuts the room's feed from 01:10 to 03:10 and repairs w; "check pool" waits for pool, takes
+// `check_duration`, then repairs w2. `check_first` puts "check pool" first in the file (and so first
+// among stages ready at the same time).
+ScenarioSpec busbar_and_check(const char* check_duration, bool check_first) {
+  const std::string busbar = R"(
+  - name: busbar
+    at: "01:00"
+    stages:
+      - {name: wait for pool2, duration: 10m, wait_for: {component: pool2, event: returns_up},
+         then: [{target: feed, action: fail}, {target: w, action: repair}]}
+      - {name: swap busbar, duration: 2h, then: [{target: feed, action: repair}]})";
+  const std::string check = std::string(R"(
+  - name: fix w2 once pool is back
+    at: "01:00"
+    stages:
+      - {name: check pool, duration: )") +
+                            check_duration + R"(, wait_for: {component: pool, event: returns_up},
+         then: [{target: w2, action: repair}]})";
+  return load_spec(scenario_yaml(std::string(R"(
 components:
   - {name: feed, kind: power_feed}
   - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
@@ -169,36 +186,51 @@ faults:
   - {at: "01:00", target: w, action: fail}
   - {at: "01:00", target: w2, action: fail}
   - {at: "03:00", target: plant, action: repair}
-repairs:
-  - name: busbar
-    at: "01:00"
-    stages:
-      - {name: wait for pool2, duration: 10m, wait_for: {component: pool2, event: returns_up},
-         then: [{target: feed, action: fail}, {target: w, action: repair}]}
-      - {name: swap busbar, duration: 2h, then: [{target: feed, action: repair}]}
-  - name: fix w2 once pool is back
-    at: "01:00"
-    stages:
-      - {name: check pool, duration: 30m, wait_for: {component: pool, event: returns_up},
-         then: [{target: w2, action: repair}]}
-)",
-                                                    "12h"));
-  const ComponentRanking ranking = rank_components(spec, 1);
-  // The pools' restarts end on seconds: whole minutes are compared.
-  REQUIRE(ranking.total.count_ms() / 60'000 == 290);
-  bool found = false;
-  for (const ComponentRank& r : ranking.ranks) {
-    if (spec.components[r.component].name != "plant") continue;
-    found = true;
-    CHECK(r.held_up_saved.count_ms() / 60'000 == 120);
-  }
-  CHECK(found);
+repairs:)") + (check_first ? check + busbar : busbar + check) +
+                                     "\n",
+                                 "12h"));
 }
 
-TEST_CASE("holding up what never came back lets the stage waiting for it go ahead") {
-  // Regression (session 23's probe): x failed for good kept the stage waiting, and holding x up read as
-  // no saving, while a milder outage of x (repaired late) read as 10h 30m.
-  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+// What holding `name` up saves, in whole minutes (the pools' restarts end on seconds).
+std::int64_t held_up_saved_minutes(const ScenarioSpec& spec, const std::string& name) {
+  const ComponentRanking ranking = rank_components(spec, 1);
+  for (const ComponentRank& r : ranking.ranks) {
+    if (spec.components[r.component].name == name) return r.held_up_saved.count_ms() / 60'000;
+  }
+  FAIL("no rank for " << name);
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("a held-up what-if releases one stage at a time, and takes back a wait the next one makes real") {
+  // Held up, the plant keeps both pools running, so both stages wait for returns that never come. The
+  // rule: release only a wait that can never be met, one stage at a time (the first ready), and take back
+  // a release whose component then leaves up while its stage works. By hand, in each case: t down 10m
+  // (w at 01:10); t2 waits for pool's return after the busbar's cut (feed back 03:10, then the pool's
+  // restart) and the check (2h 40m with 30 minutes of it); as written 4h 50m, so 2h saved.
+  SECTION("busbar first: releasing it makes check pool's wait real, so check pool is never released") {
+    // Regression (session 23's probe): releasing both at once let "check pool" go ahead at 01:00, though
+    // the busbar's cut took the pool down from 01:10 to 03:10.
+    CHECK(held_up_saved_minutes(busbar_and_check("30m", false), "plant") == 120);
+  }
+  SECTION("check pool first: released, then taken back when the busbar's cut falls inside its work") {
+    // Without the take-back, w2 would be repaired at 01:30 while the pool was dark.
+    CHECK(held_up_saved_minutes(busbar_and_check("30m", true), "plant") == 120);
+  }
+  SECTION("a check over before the cut: not released, since the pool does go down and come back") {
+    // Releasing both at once, nothing disproves the check (it ended at 01:05, before the cut at 01:10),
+    // and w2 would be repaired at 01:05. The stage waits for the pool's return, as written, and the held
+    // run has one. 4h 25m as written.
+    CHECK(held_up_saved_minutes(busbar_and_check("5m", false), "plant") == 120);
+  }
+}
+
+namespace {
+
+// A repair of w that waits for x's return; w fails at 01:00, x at `x_fails_at` and for good.
+ScenarioSpec w_waits_for_x(const char* x_fails_at) {
+  return load_spec(scenario_yaml(std::string(R"(
 components:
   - {name: w, kind: network}
   - {name: x, kind: network}
@@ -206,7 +238,7 @@ tenants:
   - {name: t, needs: [w]}
 faults:
   - {at: "01:00", target: w, action: fail}
-  - {at: "01:00", target: x, action: fail}
+  - {at: ")") + x_fails_at + R"(", target: x, action: fail}
 repairs:
   - name: fix w once x is back
     at: "01:00"
@@ -214,37 +246,21 @@ repairs:
       - {name: check x, duration: 30m, wait_for: {component: x, event: returns_up},
          then: [{target: w, action: repair}]}
 )",
-                                                    "12h"));
-  const ComponentRanking ranking = rank_components(spec, 1);
-  bool found = false;
-  for (const ComponentRank& r : ranking.ranks) {
-    if (spec.components[r.component].name != "x") continue;
-    found = true;
-    CHECK(r.held_up_saved == Time::minutes(630));  // w back at 01:30 instead of never
-  }
-  CHECK(found);
+                                 "12h"));
+}
+
+}  // namespace
+
+TEST_CASE("holding up what never came back lets the stage waiting for it go ahead") {
+  // Regression (session 23's probe): x failed for good kept the stage waiting, and holding x up read as
+  // no saving, while a milder outage of x (repaired late) read as 10h 30m.
+  CHECK(held_up_saved_minutes(w_waits_for_x("01:00"), "x") == 630);  // w back at 01:30 instead of never
 }
 
 TEST_CASE("holding up what failed only after a stage began to wait for it in vain saves nothing") {
   // Regression (session 23's review): x failed at 11:00, ten hours after the stage began to wait for a
   // return of x that never came; holding x up, the same as removing its fault here, read as 10h 30m.
-  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
-components:
-  - {name: w, kind: network}
-  - {name: x, kind: network}
-tenants:
-  - {name: t, needs: [w]}
-faults:
-  - {at: "01:00", target: w, action: fail}
-  - {at: "11:00", target: x, action: fail}
-repairs:
-  - name: fix w once x is back
-    at: "01:00"
-    stages:
-      - {name: check x, duration: 30m, wait_for: {component: x, event: returns_up},
-         then: [{target: w, action: repair}]}
-)",
-                                                    "12h"));
+  const ScenarioSpec spec = w_waits_for_x("11:00");
   const ComponentRanking ranking = rank_components(spec, 1);
   for (const ComponentRank& r : ranking.ranks) {
     if (spec.components[r.component].name == "x") CHECK(r.held_up_saved == Time());

@@ -2,7 +2,8 @@
 // writes went on while the lost share's copies were missing. The rebuild runs once the nodes are back
 // (capacity whole) at the storage's throughput, pauses while capacity is short again or the storage is
 // down, and keeps the service degraded until it ends. A loss where the storage stopped as a whole (its
-// needs down) stopped the writes too: its nodes return with their data, and recovery steps cover it.
+// needs down), or a share still restarting while it serves nothing, stopped the writes too: its nodes
+// return with their data, and recovery steps cover it (the owner decides what counts: Service::decide).
 // Not a component: a Service owns one and keeps the timer for it.
 #pragma once
 

@@ -51,7 +51,15 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
                   kNoInjection, capacity};
 
   if (rebuild_) {
-    rebuild_->update(ctx().now(), capacity, needs.state != State::kDown && !forced_down());
+    // A missing share is data to copy again when writes went on without it, or when the storage itself
+    // gave those nodes up (its own share cut: nodes lost, or marked unhealthy, whose data it re-replicates).
+    // A share of its needs still restarting while the storage serves nothing (below its own `down_below`,
+    // or in its recovery steps) lost nothing: a hall's hosts restarting in batches after a stop as a whole
+    // return with their data.
+    const bool running = needs.state != State::kDown && !forced_down();
+    const bool serving =
+        running && outcome.state != State::kDown && capacity > 0.0 && capacity >= down_below_;
+    rebuild_->update(ctx().now(), capacity, serving || (running && own_limits));
     if (rebuild_->running() && !ctx().engine().is_pending(rebuild_timer_)) {
       rebuild_timer_ = start_timer(rebuild_->run_time(), kRebuildTag);
     } else if (!rebuild_->running()) {

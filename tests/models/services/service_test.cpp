@@ -124,6 +124,40 @@ faults:
   CHECK(run.intervals("ebs", State::kDegraded) == "");
 }
 
+TEST_CASE(
+    "nodes returning in steps after a stop as a whole, while the storage serves nothing, lost nothing") {
+  // Regression (session 24's blind trial): a hall powered off and on, its storage hosts restarting in
+  // batches; the shares not yet back were counted as lost while the storage, below its down_below, served
+  // nothing, and it rebuilt two thirds of its data for hours.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: nodes, down_below: 0.9, rebuild: {data_tb: 40, tb_per_hour: 8}}
+faults:
+  - {at: "01:00", target: nodes, action: set_capacity, share: 0}
+  - {at: "02:00", target: nodes, action: set_capacity, share: 0.3333}
+  - {at: "02:30", target: nodes, action: set_capacity, share: 0.6667}
+  - {at: "03:00", target: nodes, action: set_capacity, share: 1}
+)"));
+  CHECK(run.intervals("ebs") == "01:00-03:00");
+  CHECK(run.intervals("ebs", State::kDegraded) == "");
+}
+
+TEST_CASE("storage that gives up its own nodes copies their data again, even while it serves nothing") {
+  // Nodes marked unhealthy (a cut of the storage's own share) below its down_below: 25 % of 40 TB, 1h15m
+  // from when the share is whole again at 02:00.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: nodes, down_below: 0.9, rebuild: {data_tb: 40, tb_per_hour: 8}}
+faults:
+  - {at: "01:00", target: ebs, action: set_capacity, share: 0.75}
+  - {at: "02:00", target: ebs, action: set_capacity, share: 1}
+)"));
+  CHECK(run.intervals("ebs") == "01:00-02:00");
+  CHECK(run.intervals("ebs", State::kDegraded) == "02:00-03:15");
+}
+
 TEST_CASE("a recovery step given as work takes the data over the throughput") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

@@ -128,6 +128,20 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
       return false;
     }
   }
+  if (target && (action == m::Action::kFailChillers || action == m::Action::kRestoreChillers)) {
+    // A count beyond the plant's chillers would silently act on fewer than written.
+    if (const auto* plant = std::get_if<m::CoolingPlantParams>(&spec_.components[*target].params)) {
+      const std::uint32_t all = plant->chillers + plant->standby_chillers;
+      if (injection.amount > all) {
+        sink_.error(
+            e.mark_of("count"),
+            fmt::format("'count' of {} is {}, but plant '{}' has {} chillers ({} primary, {} standby)",
+                        e.what(), static_cast<std::uint32_t>(injection.amount),
+                        spec_.components[*target].name, all, plant->chillers, plant->standby_chillers),
+            fmt::format("a count from 1 to {}", all));
+      }
+    }
+  }
   if (!target || !action) return false;
   injection.target = *target;
   injection.action = *action;

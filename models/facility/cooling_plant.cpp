@@ -206,8 +206,8 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
       update(cause);
       return true;
     case Action::kRestoreChillers:
-      // A chiller cannot be restarted without power.
-      if (!powered_) return false;
+      // A chiller cannot be restarted without power, nor in a plant failed as a whole (that takes a repair).
+      if (!powered_ || forced_down()) return false;
       // Failed standby units are repaired with what the primaries do not take.
       standby_failed_ -= std::min(standby_failed_, primary_running_ + count > params_.chillers
                                                        ? primary_running_ + count - params_.chillers

@@ -259,12 +259,15 @@ void ThermalRoom::evaluate() {
 bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
   catch_up();
   switch (injection.action) {
-    case Action::kAuxiliaryCooling:
+    case Action::kAuxiliaryCooling: {
       // Removing more temporary cooling than was brought in removes it all, not the plant's share.
-      auxiliary_kw_ = std::max(
+      const double kw = std::max(
           0.0, auxiliary_kw_ +
                    injection.amount * (injection.amount_is_design_share ? params_.design_cooling_kw : 1.0));
+      if (kw == auxiliary_kw_) return false;  // nothing to remove, or nothing added
+      auxiliary_kw_ = kw;
       break;
+    }
     case Action::kPowerOff:
       if (operator_off_) return false;
       operator_off_ = true;

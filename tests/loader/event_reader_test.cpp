@@ -109,3 +109,27 @@ operator_actions:
   CHECK(small.intervals("hall", m::State::kDegraded) == big.intervals("hall", m::State::kDegraded));
   CHECK_FALSE(small.intervals("hall", m::State::kDegraded).empty());
 }
+
+TEST_CASE("a chiller count beyond the plant's primary and standby chillers is an error") {
+  // Regression (session 24's blind trial): count 50 on a plant of 4 + 1 passed and failed the 5.
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, standby_chillers: 1, chiller_kw: 100}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 5}
+  - {at: "02:00", target: plant, action: fail_chillers, count: 6}
+  - {at: "03:00", target: plant, action: restore_chillers, count: 6}
+)"));
+  const std::string expected =
+      R"(test.yaml:9:64: error: 'count' of a fault is 6, but plant 'plant' has 5 chillers (4 primary, 1 standby)
+ 9 |   - {at: "02:00", target: plant, action: fail_chillers, count: 6}
+   |                                                                ^
+  expected: a count from 1 to 5
+test.yaml:10:67: error: 'count' of a fault is 6, but plant 'plant' has 5 chillers (4 primary, 1 standby)
+ 10 |   - {at: "03:00", target: plant, action: restore_chillers, count: 6}
+    |                                                                   ^
+  expected: a count from 1 to 5
+2 problems found
+)";
+  CHECK(errors == expected);
+}

@@ -257,3 +257,18 @@ operator_actions:
   CHECK_FALSE(run.result.injection_had_effect.at(2));
   CHECK_FALSE(run.result.injection_had_effect.at(4));  // both standby units failed: none to switch in
 }
+
+TEST_CASE("restoring chillers of a plant failed as a whole has no effect: it takes a repair") {
+  // Regression (session 24's blind trial): the action read as done while the plant stayed down.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 100}
+faults:
+  - {at: "01:00", target: plant, action: fail}
+  - {at: "03:00", target: plant, action: repair}
+operator_actions:
+  - {at: "02:00", target: plant, action: restore_chillers, count: 2}
+)"));
+  CHECK(run.intervals("plant") == "01:00-03:00");
+  CHECK(run.result.injection_had_effect == std::vector<bool>{true, true, false});
+}

@@ -130,8 +130,11 @@ TEST_CASE("removing more auxiliary cooling than was added keeps the plant's shar
 operator_actions:
   - {at: "01:00", target: room, action: auxiliary_cooling, kw: 100}
   - {at: "02:00", target: room, action: auxiliary_cooling, kw: -800}
+  - {at: "03:00", target: room, action: auxiliary_cooling, kw: -100}
 )"));
   CHECK(run.intervals("room", State::kDegraded).empty());
+  // Removing from none changes nothing (session 24's blind trial: it read as done).
+  CHECK(run.result.injection_had_effect == std::vector<bool>{true, true, false});
 }
 
 TEST_CASE("a partial chiller restore is not blamed for the overheating it only slowed") {

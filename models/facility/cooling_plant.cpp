@@ -40,6 +40,11 @@ double CoolingPlant::capacity_kw() const {
   return storage_kj_ > 0 ? std::max(chillers, design_kw()) : chillers;
 }
 
+double CoolingPlant::capacity_fraction() const {
+  const double demand_kw = rooms_design_kw_ > 0 ? rooms_design_kw_ : design_kw();
+  return std::min(1.0, capacity_kw() / demand_kw);
+}
+
 State CoolingPlant::natural_state() const {
   const double output = chiller_output_kw();
   if (output >= design_kw() - kToleranceKw) return State::kUp;

@@ -27,7 +27,12 @@ class CoolingPlant final : public Component {
   double design_kw() const { return params_.chillers * params_.chiller_kw; }
   // Cooling delivered now, storage included; zero while forced down.
   double capacity_kw() const;
-  double capacity_fraction() const { return capacity_kw() / design_kw(); }
+  // The share of its design cooling each room gets: the plant's capacity over what its rooms are designed
+  // to take, at most all of it. Chillers beyond the rooms' total (installed spare) make up for derating
+  // and for chillers lost before any room goes short.
+  double capacity_fraction() const;
+  // A room cooled by this plant, designed to take `design_cooling_kw` of it (called once per room).
+  void serve_room(double design_cooling_kw) { rooms_design_kw_ += design_cooling_kw; }
   // What the running chillers give at the current outside air; zero while unpowered or uncontrolled.
   double chiller_output_kw() const;
   std::uint32_t chillers_running() const;
@@ -75,6 +80,7 @@ class CoolingPlant final : public Component {
   sim::TimerId weather_timer_;
   // Storage: energy left as of storage_time_, drawn at draw_kw_ since then; the timer fires when spent.
   double storage_kj_;
+  double rooms_design_kw_ = 0;  // the design cooling of the rooms it serves (serve_room)
   sim::Time storage_time_;
   double draw_kw_ = 0;
   sim::TimerId storage_timer_;

@@ -21,7 +21,9 @@ constexpr double kStructureSettledC = 0.01;
 }  // namespace
 
 bool room_can_carry(const RoomParams& params, double outside_c, double load_kw, double cooling_kw) {
-  return can_hold_setpoint(ThermalInputs{load_kw, cooling_kw, params.resolved_heat_loss_kw_per_c(), outside_c,
+  // At the setpoint the building gives heat to the outside only when the outside air is cooler.
+  const double loss = outside_c < params.setpoint_c ? params.resolved_heat_loss_kw_per_c() : 0.0;
+  return can_hold_setpoint(ThermalInputs{load_kw, cooling_kw, loss, outside_c,
                                          params.resolved_thermal_mass_kj_per_c(), params.setpoint_c});
 }
 
@@ -34,6 +36,7 @@ ThermalRoom::ThermalRoom(ComponentId id, const RoomParams& params)
 
 void ThermalRoom::wire(CoolingPlant& plant, std::vector<HostPool*> pools) {
   plant_ = &plant;
+  plant.serve_room(params_.design_cooling_kw);
   pools_ = std::move(pools);
 }
 
@@ -60,13 +63,22 @@ Cause ThermalRoom::restart_cause() const {
   return Cause{Reason::kRestarted, id(), mine.last_change};
 }
 
+bool ThermalRoom::losing_to_outside(double heat_kw) const {
+  // The building loses heat through its doors and vents while the room is hotter than the outside air; on
+  // a day hotter than the room they are shut, and what the envelope lets in is part of the design load.
+  // At the outside temperature itself, the side the room is heading to decides.
+  if (temp_c_ > outside_c_ + kToleranceC) return true;
+  if (temp_c_ < outside_c_ - kToleranceC) return false;
+  return heat_kw > cooling_kw();
+}
+
 ThermalInputs ThermalRoom::inputs() const {
   double heat = 0;
   if (powered()) {
     heat = params_.base_load_kw;
     for (const HostPool* pool : pools_) heat += pool->heat_kw();
   }
-  double loss = params_.resolved_heat_loss_kw_per_c();
+  double loss = losing_to_outside(heat) ? params_.resolved_heat_loss_kw_per_c() : 0.0;
   double outside = outside_c_;
   if (has_structure()) {
     // G (T - T_out) + K (T - S) = (G + K) (T - T'), with T' the weighted mean of T_out and S.
@@ -118,17 +130,21 @@ void ThermalRoom::catch_up() {
 
 void ThermalRoom::reschedule() {
   applied_ = inputs();
+  applied_losing_ = losing_to_outside(applied_.heat_kw);
   if (observer_) observer_->on_segment(id(), temp_time_, temp_c_, applied_);
   cancel_timer(crossing_timer_);
   arm_structure();
   const int dir = direction(applied_, temp_c_);
   std::optional<double> target;
+  // Where the room passes the outside temperature, its loss to the outside starts or stops.
+  const bool has_envelope = params_.resolved_heat_loss_kw_per_c() > 0;
   if (dir > 0) {
     const auto consider = [&](double t) {
       if (t > temp_c_ + kToleranceC && (!target || t < *target)) target = t;
     };
     if (!overheated_) consider(params_.alarm_c);
     if (params_.sprinkler_c && !damaged_) consider(*params_.sprinkler_c);
+    if (has_envelope && !applied_losing_) consider(outside_c_);  // rising into air it then loses heat to
     for (const HostPool* pool : pools_) {
       if (const auto trip = pool->next_trip_c()) consider(*trip);
     }
@@ -138,6 +154,7 @@ void ThermalRoom::reschedule() {
     };
     if (overheated_) consider(params_.alarm_c);
     consider(params_.setpoint_c);
+    if (has_envelope && applied_losing_) consider(outside_c_);  // falling below the air: no more loss
     for (const HostPool* pool : pools_) {
       if (pool->awaits_rating()) consider(*pool->rated_c());
     }

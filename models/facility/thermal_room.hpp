@@ -76,6 +76,8 @@ class ThermalRoom final : public Component {
   void arm_structure();
 
   ThermalInputs inputs() const;
+  // Whether the room now loses heat to the outside air (it is hotter, or at its temperature and heating).
+  bool losing_to_outside(double heat_kw) const;
   double cooling_kw() const;
   double full_load_kw() const;
   // Moves the temperature to now along the trajectory in force; returns the direction it moved.
@@ -103,6 +105,7 @@ class ThermalRoom final : public Component {
   sim::TimerId weather_timer_;
   sim::TimerId structure_timer_;
   ThermalInputs applied_;  // the inputs in force since temp_time_: advance_to_now() integrates with these
+  bool applied_losing_ = false;  // whether applied_ loses heat to the outside air (losing_to_outside)
   double auxiliary_kw_ = 0;
   bool overheated_ = false;
   bool damaged_ = false;

@@ -3,7 +3,8 @@
 //   C dT/dt = H - Q - G (T - T_out)        while T is above the setpoint
 //
 // H: heat from running equipment (kW); Q: cooling delivered at full effort (kW); G: passive loss to the
-// outside (kW/°C); C: thermal mass (kJ/°C). The cooling controller never drives the room below its
+// outside (kW/°C), which the room sets to 0 while it is cooler than the outside air (ThermalRoom); C:
+// thermal mass (kJ/°C). The cooling controller never drives the room below its
 // setpoint: at the setpoint with enough cooling, the temperature holds. Between two events the inputs are
 // constant, so the temperature moves monotonically toward T_eq = T_out + (H - Q)/G (or linearly when
 // G = 0), and the time to reach any threshold has a closed form. The same rule (can_hold_setpoint) says

@@ -67,7 +67,7 @@ struct RoomParams {
   sim::Time ups_ride_through;        // how long the room stays powered after `power` is lost
   double design_cooling_kw = 0;      // the room's share of its plant at full plant capacity. > 0
   double thermal_mass_kj_per_c = 0;  // air, racks and structure that heat together. > 0
-  double heat_loss_kw_per_c = 0;     // passive loss to outside per °C above it (gain below). >= 0
+  double heat_loss_kw_per_c = 0;     // loss to the outside per °C the room is above it (none below). >= 0
   // The same two per kW of design cooling (a room's `*_per_kw` keys, or the scenario's `room_defaults`).
   // When set they win over the absolute values, so a hall's mass and losses follow its size when a
   // what-if changes it, and one shared constant (or one draw of it) serves every hall. Read both through

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "tests/support/scenario_fixture.hpp"
@@ -271,4 +273,25 @@ operator_actions:
 )"));
   CHECK(run.intervals("plant") == "01:00-03:00");
   CHECK(run.result.injection_had_effect == std::vector<bool>{true, true, false});
+}
+
+TEST_CASE("chillers beyond the rooms' design total make up for derating on a hot day") {
+  // Regression (session 24's blind trial): a room got its design share of the plant's design capacity, so
+  // a spare chiller installed as a fifth primary was never handed out and a derated plant starved the
+  // room. At 40 °C outside and 1.5 %/°C above 35 °C, each chiller gives 92.5 %: four give 925 kW against
+  // the room's 1000, five 1156 kW, of which the room takes its 1000.
+  const auto overheats = [](int chillers) {
+    const Run run = run_yaml(scenario_yaml(fmt::format(R"(
+weather:
+  outside_c: 40
+components:
+  - {{name: plant, kind: cooling_plant, chillers: {}, chiller_kw: 250, rated_outside_c: 35, derate_pct_per_c: 1.5}}
+  - {{name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}}
+  - {{name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10}}
+)",
+                                                       chillers)));
+    return !run.intervals("room", State::kDegraded).empty();
+  };
+  CHECK(overheats(4));
+  CHECK_FALSE(overheats(5));
 }

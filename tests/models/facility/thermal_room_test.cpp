@@ -153,35 +153,55 @@ operator_actions:
   CHECK(outagesim::models::root_injection(run.result, overheated.began) == 0);  // the fault, not the restore
 }
 
-TEST_CASE("outside air above the setpoint heats a room through its walls, from the step on") {
-  const Run run = run_yaml(scenario_yaml(R"(
+TEST_CASE(
+    "outside air hotter than the room lets no heat in, and once hotter than the air the room loses heat") {
+  // Regression (session 24's blind trial): on a 40 °C day the loss term, written for a building with its
+  // doors and vents open, brought 16 % of design cooling into healthy halls, which then overheated and
+  // kept hosts dark for hours after a repair. The doors are shut on a day hotter than the room.
+  SECTION("a healthy room on a hot day holds its setpoint") {
+    const Run run = run_yaml(scenario_yaml(R"(
 weather:
   outside_c: [{at: "00:00", c: 20}, {at: "12:00", c: 34}]
 components:
   - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250}
-  - name: room
-    kind: room
-    cooling: plant
-    design_cooling_kw: 1000
-    thermal_mass_kj_per_c: 60000
-    heat_loss_kw_per_c: 10
-    alarm_c: 30
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 10, alarm_c: 30}
   - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10}
 )"));
-  // Heat equals cooling, so the room rises toward 34 °C with a time constant of 6000 s:
-  // -ln(1 - 6/10) x 6000 s = 5497.7 s to the alarm.
-  CHECK(run.intervals("room", State::kDegraded) == "13:31:37-end");
-}
-
-TEST_CASE("a room's own outside_c overrides the scenario's weather") {
-  const Run run = run_yaml(scenario_yaml(R"(
+    CHECK(run.intervals("room", State::kDegraded).empty());
+  }
+  SECTION("without cooling it rises linearly to the air's 34 °C, then loses heat to it") {
+    const Run run = run_yaml(scenario_yaml(R"(
 weather:
-  outside_c: 40
+  outside_c: 34
 components:
   - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250}
   - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
-     heat_loss_kw_per_c: 10, outside_c: 20, alarm_c: 30}
-  - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10}
+     heat_loss_kw_per_c: 10, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10, shutdown_c: 40}
+faults:
+  - {at: "01:00", target: plant, action: fail}
+)"));
+    // 1000 kW into 60000 kJ/°C: 1 °C a minute, so 30 °C at 01:06 and 34 °C at 01:10. From there toward
+    // 34 + 1000 / 10 = 134 °C with a time constant of 6000 s: 40 °C after -ln(1 - 6/100) x 6000 s =
+    // 371.3 s, at 01:16:11.3 (a symmetric loss would have taken heat in from 24 °C on, and reached 30 °C at
+    // 01:05:37).
+    CHECK(run.intervals("room", State::kDegraded) == "01:06-end");
+    CHECK(run.intervals("hosts") == "01:16:11-end");
+  }
+}
+
+TEST_CASE("a room's own outside_c overrides the scenario's weather") {
+  // 1100 kW against 1000 kW of cooling: toward 25 + 10 = 35 °C in the weather's air, past the alarm;
+  // toward 10 + 10 = 20 °C in the room's own, so it holds its setpoint.
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: 25
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     heat_loss_kw_per_c: 10, outside_c: 10, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 110, kw_per_host: 10}
 )"));
   CHECK(run.intervals("room", State::kDegraded).empty());
 }

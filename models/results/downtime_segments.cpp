@@ -194,6 +194,21 @@ DowntimeSegmenter::Look DowntimeSegmenter::look(ComponentId id, sim::Time t) {
   return out;
 }
 
+const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
+  if (records_.empty()) {
+    records_.resize(spec_.components.size());
+    for (ChangeId c = 0; c < result_.journal.size(); ++c) {
+      const ComponentId of = result_.journal[c].component;
+      if (of < records_.size()) records_[of].push_back(c);
+    }
+  }
+  const std::vector<ChangeId>& list = records_[id];
+  const auto it = std::partition_point(list.begin(), list.end(),
+                                       [&](ChangeId c) { return result_.journal[c].time <= t; });
+  if (it != list.end()) next_ = std::min(next_, result_.journal[*it].time);
+  return it == list.begin() ? nullptr : &result_.journal[*std::prev(it)];
+}
+
 const DowntimeSegmenter::Needs* DowntimeSegmenter::needs(ComponentId id, State state) {
   const std::size_t components = spec_.components.size();
   const bool tenant = id >= components && functions_[id - components] == nullptr;
@@ -312,6 +327,19 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
       }
     }
   }
+  // A service whose needs serve, out of up by the share they give (below its down_below or
+  // degraded_below): held by the need that gives the smallest share, as its own record says, not by the
+  // latest to change (a need back at 99 % does not hold a storage that another at 97.6 % keeps below 98 %);
+  // by itself when its own share is what is short.
+  if (id < components && v.state != State::kDown) {
+    if (const StateChange* r = record_at(id, t);
+        r != nullptr && r->cause.reason == Reason::kPartialCapacity) {
+      if (r->cause.blamed == kNoComponent || r->cause.blamed == id || depth >= kMaxDepth) return self;
+      Hold h = resolve(r->cause.blamed, t, depth + 1, nullptr, strategy_out);
+      if (depth == 0) h.via = r->cause.blamed;
+      return h;
+    }
+  }
   if (v.state == State::kUp || v.blamed == kNoComponent || depth >= kMaxDepth) return self;
   return resolve(v.blamed, t, depth + 1, nullptr, strategy_out);
 }
@@ -335,6 +363,8 @@ std::vector<DowntimeSegment> DowntimeSegmenter::segments(ComponentId vertex, con
     s.strategy_held = strategy.holds_function;
     if (h.holder == vertex) {
       s.via = vertex;
+    } else if (h.via != kNoComponent) {
+      s.via = h.via;
     } else if (strategy.holds_function && vertex >= components &&
                functions_[vertex - components] != nullptr) {
       s.via = strategy.waited;  // the function's strategy waited on it

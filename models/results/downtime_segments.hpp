@@ -54,6 +54,8 @@ struct DowntimeSegment {
 //    whose return ends the spell (members return in the order their states end);
 //  - a down vertex whose needs are back, within its recovery steps' time since they returned, is held by
 //    the step under way;
+//  - a service whose needs serve (not down) but which is out of up by the share they give is held by the
+//    need its own latest record names (the smallest share), or by itself when its own share is short;
 //  - otherwise the vertex holds itself (a fault on it, a share of it lost, its own physics).
 //
 // A tenant function with a strategy other than waiting is followed through the path that ended its down
@@ -92,6 +94,7 @@ class DowntimeSegmenter {
     ComponentId holder = kNoComponent;
     const RecoveryStep* step = nullptr;
     ChangeId cause_change = kNoChange;
+    ComponentId via = kNoComponent;  // set when the vertex's own record, not its verdict, named the need
   };
 
   // The hold of f's strategy at `t` within `interval`, and whether it holds the function.
@@ -123,6 +126,9 @@ class DowntimeSegmenter {
                                          const Interval& interval, sim::Time t);
 
   Look look(ComponentId id, sim::Time t);
+  // The last journal record of component `id` at or before `t` (a change of state or of its share), or
+  // nullptr; bounds next_ by its next record. The records are indexed on first use, components only.
+  const StateChange* record_at(ComponentId id, sim::Time t);
   const Needs* needs(ComponentId id, State state);
   Verdict verdict(const Needs& n, sim::Time t);
   // When the needs last returned from down within [from, t], if they were down at some moment there.
@@ -142,6 +148,7 @@ class DowntimeSegmenter {
   std::unordered_map<std::uint64_t, Needs> tenant_needs_;
   sim::Time next_;  // the earliest moment anything looked at changes
   std::unordered_map<ComponentId, HoldIndex> holds_;
+  std::vector<std::vector<ChangeId>> records_;  // per component, its journal records in order (record_at)
   // A strategy's requirements, by (function, site, wait), compiled as a vertex's needs are.
   std::map<std::tuple<ComponentId, std::uint32_t, Wait>, Needs> strategy_needs_;
   struct SiteDown {

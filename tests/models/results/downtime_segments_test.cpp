@@ -97,6 +97,31 @@ faults:
   CHECK(segments[1].parallel == std::vector<ComponentId>{run.id("vm")});
 }
 
+TEST_CASE("a service out of up by the share its needs give is held by the need with the smallest share") {
+  // Regression (session 24's blind trial): a was back at 99 % (above down_below 98 %) and b at 97.6 % kept
+  // the storage down, but the hold went to a, the latest need to change, and rank gave b nothing.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: storage, kind: block_storage, needs: [a, b], down_below: 0.98, recovery: 2h}
+tenants:
+  - {name: t, needs: storage}
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "01:30", target: b, action: set_capacity, share: 0.976}
+  - {at: "02:00", target: a, action: repair}
+  - {at: "02:00", target: a, action: set_capacity, share: 0.994}
+  - {at: "06:00", target: b, action: set_capacity, share: 1}
+)",
+                                         "8h"));
+  CHECK(describe(run, "storage") ==
+        "01:00-02:00 a>a provider, 02:00-04:00 storage>storage:recovery provider, "
+        "04:00-06:00 b>b provider");
+  // Degraded from 06:00 at a's 99 %: a holds it.
+  CHECK(describe(run, "storage", 1) == "06:00-08:00 a>a provider");
+}
+
 TEST_CASE("a k-of-n dependency is held by the member whose return ends it") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

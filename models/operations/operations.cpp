@@ -30,8 +30,13 @@ sim::Time start_time_of_day(const ScenarioSpec& spec) {
 // target's view of the region (restore_chillers needs the plant powered, switch_over a standby that
 // serves, shed_load hosts that draw power), so it comes once they have settled.
 int priority_of(const InjectionSpec& injection) {
-  const bool fault_like = injection.action == Action::kFail || injection.action == Action::kRepair ||
-                          injection.action == Action::kVoltageSag;
+  // Faults, partial ones included (a share lost, chillers failed, a loop air-locked), and repairs change
+  // their target whatever the rest of the region does; the other actions act on their target's view of
+  // it (a chiller restarts only with power), so they come after the faults have settled.
+  const bool fault_like =
+      injection.action == Action::kFail || injection.action == Action::kRepair ||
+      injection.action == Action::kVoltageSag || injection.action == Action::kSetCapacity ||
+      injection.action == Action::kFailChillers || injection.action == Action::kLoopAirlock;
   return fault_like ? kInjectionPriority : kActionPriority;
 }
 

@@ -323,6 +323,25 @@ faults:
   CHECK(run.intervals("T").empty());
 }
 
+TEST_CASE("a repair and a share cut at the same instant bring the target back at that share, with no blink") {
+  // Regression (session 24's blind trial): set_capacity came after the repair had settled, so what needed
+  // the target came back whole for no time and went down again: two intervals, and a "came back" line.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: nodes, down_below: 0.9}
+tenants:
+  - {name: t, needs: [ebs]}
+faults:
+  - {at: "01:00", target: nodes, action: fail}
+  - {at: "02:00", target: nodes, action: repair}
+  - {at: "02:00", target: nodes, action: set_capacity, share: 0.5}
+  - {at: "03:00", target: nodes, action: set_capacity, share: 1}
+)"));
+  CHECK(run.intervals("ebs") == "01:00-03:00");
+  CHECK(run.intervals("t") == "01:00-03:00");
+}
+
 TEST_CASE("a component failed and repaired at the same instant sets off no trigger") {
   // Regression (session 23): the operators rebooted w after a's outage of no length, which no interval of a
   // showed, and T's cause chain named it.

@@ -45,6 +45,11 @@ void Database::decide(const std::optional<Cause>& switched) {
       // on), so the proxy is what it waited for.
       cause = Cause{Reason::kDependency, params_.proxy, proxy.last_change};
     }
+    if (proxy.state == State::kDegraded && natural == State::kUp) {
+      // Every client goes through the proxy: a proxy that lost part of its nodes degrades the database.
+      natural = State::kDegraded;
+      cause = Cause{Reason::kDependency, params_.proxy, proxy.last_change};
+    }
   }
   publish(natural, cause);
 }

@@ -35,6 +35,18 @@ faults:
   CHECK(run.intervals("db") == "01:00-05:00");
 }
 
+TEST_CASE("a proxy that lost part of its nodes degrades the database behind it") {
+  // Regression (session 24's blind trial): with 10 % of its proxy left the database read as fully up.
+  const Run run = run_yaml(scenario_yaml(std::string(kSites) + R"(
+  - {name: db, kind: database, primary: zone-a, standby: zone-b, proxy: proxy-a, switchover: 10m}
+faults:
+  - {at: "01:00", target: proxy-a, action: set_capacity, share: 0.1}
+  - {at: "03:00", target: proxy-a, action: set_capacity, share: 1}
+)"));
+  CHECK(run.intervals("db", State::kDegraded) == "01:00-03:00");
+  CHECK(run.intervals("db").empty());
+}
+
 TEST_CASE("a single-site database waits for its zone and its own recovery") {
   const Run run = run_yaml(scenario_yaml(std::string(kSites) + R"(
   - {name: db, kind: database, primary: zone-a, recovery: 20m}

@@ -40,6 +40,18 @@ TEST_CASE("active-active rides out one zone, is degraded without headroom, down 
   CHECK(run.intervals("shop/service") == "03:00-04:00");
 }
 
+TEST_CASE("a site that serves part of what it needs carries that part of its share") {
+  // Regression (session 24's blind trial): with c lost and a serving 30 % of its nodes, the function read
+  // as whole, counting a at its declared share.
+  const Run run = run_yaml(three_zones("", R"(  - {at: "01:00", target: c, action: fail}
+  - {at: "01:00", target: a, action: set_capacity, share: 0.6}
+  - {at: "02:00", target: a, action: set_capacity, share: 1}
+)"));
+  // 0.5 x 0.6 + 0.5 = 0.8 of the load until 02:00, then 1.0.
+  CHECK(run.intervals("shop/service", State::kDegraded) == "01:00-02:00");
+  CHECK(run.intervals("shop/service").empty());
+}
+
 TEST_CASE("active-active with a minimum of two sites is down on one") {
   const Run run = run_yaml(three_zones("      min_sites: 2\n", R"(  - {at: "01:00", target: a, action: fail}
   - {at: "02:00", target: b, action: fail}

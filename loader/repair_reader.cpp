@@ -87,8 +87,10 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
     const auto id = vertex_ref(component, "'component' of " + what);
     if (!id) ok = false;
     if (!event.defined()) {
-      sink_.error(t.mark(), what + " has no 'event'",
-                  "enters_down, enters_degraded, leaves_up, returns_up, recovers, cooled or accessible");
+      sink_.error(
+          t.mark(), what + " has no 'event'",
+          "enters_down, enters_degraded, leaves_up, returns_up, recovers, cooled, accessible, above_c or "
+          "below_c");
       ok = false;
     } else if (parsed_event == m::TriggerEvent::kDone) {
       sink_.error(event.mark(), "'done' is an event of repairs and stages, not of components",
@@ -103,6 +105,28 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
                               m::trigger_event_name(*parsed_event), m::vertex_name(spec_, *id),
                               m::kind_name(m::vertex_kind(spec_, *id))),
                   "enters_down, enters_degraded, leaves_up, returns_up or recovers");
+      ok = false;
+    }
+    if (id && parsed_event && m::is_temperature_event(*parsed_event) &&
+        m::vertex_kind(spec_, *id) != m::ComponentKind::kRoom) {
+      sink_.error(event.mark(),
+                  fmt::format("event '{}' is given only by rooms, and '{}' is a {}",
+                              m::trigger_event_name(*parsed_event), m::vertex_name(spec_, *id),
+                              m::kind_name(m::vertex_kind(spec_, *id))),
+                  "a room, or enters_down, enters_degraded, leaves_up, returns_up or recovers");
+      ok = false;
+    }
+    // A temperature crossing takes the temperature; no other event does.
+    const bool temperature = parsed_event && m::is_temperature_event(*parsed_event);
+    if (temperature) {
+      if (const auto c = t.number("c", true, Range::between(-50, 200)))
+        trigger.threshold_c = *c;
+      else
+        ok = false;
+    } else if (t.has("c")) {
+      t.get("c");
+      sink_.error(t.mark_of("c"), "'c' goes with the events above_c and below_c",
+                  "no 'c', or event above_c or below_c");
       ok = false;
     }
     if (stage.defined()) {
@@ -174,12 +198,25 @@ void ScenarioReader::check_start_can_come(const std::optional<m::TriggerSpec>& t
 
 std::vector<m::TriggerSpec> ScenarioReader::triggers(const YamlNode& node, const std::string& what) {
   std::vector<m::TriggerSpec> out;
-  if (node.is_sequence()) {
-    for (const YamlNode& item : node) {
-      if (auto t = trigger(item, what)) out.push_back(*t);
+  const auto add = [&](const YamlNode& item) {
+    auto t = trigger(item, what);
+    if (!t) return;
+    if (t->source == m::TriggerSpec::Source::kComponent && m::is_temperature_event(t->event)) {
+      // A stage waits for a state; a temperature crossing is a moment, which only starts things.
+      sink_.error(
+          item.mark(),
+          fmt::format("{} waits for '{}', a moment, not a state a stage can wait for", what,
+                      m::trigger_event_name(t->event)),
+          "a state to wait for (cooled, accessible, returns_up, ...), or the crossing as the 'when' of "
+          "an operator action or repair");
+      return;
     }
-  } else if (auto t = trigger(node, what)) {
     out.push_back(*t);
+  };
+  if (node.is_sequence()) {
+    for (const YamlNode& item : node) add(item);
+  } else {
+    add(node);
   }
   return out;
 }

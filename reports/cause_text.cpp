@@ -162,6 +162,10 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
                  : fmt::format("health checks steered traffic away from the site that lost {}", blamed());
     case m::Reason::kOutsideAir:
       return fmt::format("outside air at {:.1f} °C", c.cause.value);
+    case m::Reason::kTemperatureRose:
+      return fmt::format("temperature reached {:.1f} °C", c.cause.value);
+    case m::Reason::kTemperatureFell:
+      return fmt::format("temperature fell to {:.1f} °C", c.cause.value);
     case m::Reason::kHeatDamage:
       return fmt::format("{:.0f} hosts damaged by heat", c.cause.value);
     case m::Reason::kHostsReplaced:

@@ -201,6 +201,10 @@ std::string crossings_text(const m::ScenarioSpec& spec, const m::RoomTrace& r) {
 std::string trigger_text(const m::ScenarioSpec& spec, const m::TriggerSpec& t) {
   switch (t.source) {
     case m::TriggerSpec::Source::kComponent:
+      if (m::is_temperature_event(t.event)) {
+        return fmt::format("{} {} {:g} °C", printable(m::vertex_name(spec, t.component)),
+                           t.event == m::TriggerEvent::kAboveC ? "at or above" : "at or below", t.threshold_c);
+      }
       return fmt::format("{} {}", printable(m::vertex_name(spec, t.component)),
                          m::trigger_event_name(t.event));
     case m::TriggerSpec::Source::kRepair:

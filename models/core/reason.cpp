@@ -75,6 +75,10 @@ std::string_view reason_name(Reason reason) {
       return "rebuilt";
     case Reason::kTrafficSteered:
       return "traffic steered away";
+    case Reason::kTemperatureRose:
+      return "temperature rose";
+    case Reason::kTemperatureFell:
+      return "temperature fell";
   }
   return "?";
 }

@@ -43,6 +43,8 @@ enum class Reason : std::uint8_t {
   kRebuilt,             // storage: the rebuild is done
   kTrafficSteered,      // active-active: health checks noticed a lost site (blamed: what it lost)
   kOutsideAir,          // cooling plant: capacity derated or recovered with the outside air; detail = °C
+  kTemperatureRose,     // room: temperature rose to a threshold a trigger watches; detail = °C
+  kTemperatureFell,     // room: temperature fell to a threshold a trigger watches; detail = °C
 };
 
 std::string_view reason_name(Reason reason);

@@ -34,6 +34,14 @@ ThermalRoom::ThermalRoom(ComponentId id, const RoomParams& params)
       outside_c_(params.outside.at(sim::Time())),
       structure_c_(params.setpoint_c) {}
 
+void ThermalRoom::watch_temperature(double c) {
+  const auto at = std::lower_bound(watched_c_.begin(), watched_c_.end(), c);
+  if (at != watched_c_.end() && *at == c) return;
+  const auto index = at - watched_c_.begin();
+  watched_c_.insert(at, c);
+  above_watched_.insert(above_watched_.begin() + index, temp_c_ >= c);
+}
+
 void ThermalRoom::wire(CoolingPlant& plant, std::vector<HostPool*> pools) {
   plant_ = &plant;
   plant.serve_room(params_.design_cooling_kw);
@@ -145,6 +153,9 @@ void ThermalRoom::reschedule() {
     if (!overheated_) consider(params_.alarm_c);
     if (params_.sprinkler_c && !damaged_) consider(*params_.sprinkler_c);
     if (has_envelope && !applied_losing_) consider(outside_c_);  // rising into air it then loses heat to
+    for (std::size_t k = 0; k < watched_c_.size(); ++k) {
+      if (!above_watched_[k]) consider(watched_c_[k]);
+    }
     for (const HostPool* pool : pools_) {
       if (const auto trip = pool->next_trip_c()) consider(*trip);
     }
@@ -155,6 +166,9 @@ void ThermalRoom::reschedule() {
     if (overheated_) consider(params_.alarm_c);
     consider(params_.setpoint_c);
     if (has_envelope && applied_losing_) consider(outside_c_);  // falling below the air: no more loss
+    for (std::size_t k = 0; k < watched_c_.size(); ++k) {
+      if (above_watched_[k]) consider(watched_c_[k]);
+    }
     for (const HostPool* pool : pools_) {
       if (pool->awaits_rating()) consider(*pool->rated_c());
     }
@@ -185,6 +199,16 @@ Cause ThermalRoom::cooling_cause(Reason reason) const {
 }
 
 void ThermalRoom::apply_thresholds(int direction) {
+  // Thresholds triggers watch: journalled as crossed, the threshold as the value, for triggers to match.
+  for (std::size_t k = 0; k < watched_c_.size(); ++k) {
+    const bool rose = direction > 0 && !above_watched_[k] && temp_c_ >= watched_c_[k] - kToleranceC;
+    const bool fell = direction < 0 && above_watched_[k] && temp_c_ <= watched_c_[k] + kToleranceC;
+    if (!rose && !fell) continue;
+    above_watched_[k] = rose;
+    Cause cause = cooling_cause(rose ? Reason::kTemperatureRose : Reason::kTemperatureFell);
+    cause.value = watched_c_[k];
+    ctx().note_change(*this, cause);
+  }
   if (direction > 0) {
     if (!overheated_ && temp_c_ >= params_.alarm_c - kToleranceC) {
       overheated_ = true;

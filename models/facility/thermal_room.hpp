@@ -54,6 +54,10 @@ class ThermalRoom final : public Component {
 
   // A pool started or stopped drawing power.
   void heat_changed();
+  // A trigger watches the room's temperature crossing `c` (above_c, below_c): from now on the room times
+  // each crossing of it and journals it (kTemperatureRose, kTemperatureFell, with `c` as the value).
+  // Called by the builder, before the run.
+  void watch_temperature(double c);
 
   void start() override;
   void evaluate() override;
@@ -105,7 +109,10 @@ class ThermalRoom final : public Component {
   sim::TimerId weather_timer_;
   sim::TimerId structure_timer_;
   ThermalInputs applied_;  // the inputs in force since temp_time_: advance_to_now() integrates with these
-  bool applied_losing_ = false;  // whether applied_ loses heat to the outside air (losing_to_outside)
+  bool applied_losing_ = false;
+  std::vector<double> watched_c_;    // watch_temperature(), ascending
+  std::vector<bool> above_watched_;  // per watched_c_: whether the room is at or above it  // whether
+                                     // applied_ loses heat to the outside air (losing_to_outside)
   double auxiliary_kw_ = 0;
   bool overheated_ = false;
   bool damaged_ = false;

@@ -117,7 +117,7 @@ void Operations::on_state_change(const StateChange& change) {
   const auto watching = component_watches_.find(c);
   if (watching == component_watches_.end()) return;
   for (const std::uint32_t w : watching->second) {
-    if (watches_[w].fired || !matches(watches_[w].trigger.event, change, down_since_up)) continue;
+    if (watches_[w].fired || !matches(watches_[w].trigger, change, down_since_up)) continue;
     // Fired once the instant's injections are all in: a fault and a repair of the same component at the
     // same moment leave nothing for an operator to act on.
     pending_.emplace_back(w, id);

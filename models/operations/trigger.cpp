@@ -6,8 +6,9 @@
 namespace outagesim::models {
 
 namespace {
-constexpr std::array<std::string_view, 8> kNames = {
-    "enters_down", "enters_degraded", "leaves_up", "returns_up", "recovers", "cooled", "accessible", "done"};
+constexpr std::array<std::string_view, 10> kNames = {
+    "enters_down", "enters_degraded", "leaves_up", "returns_up", "recovers",
+    "cooled",      "accessible",      "above_c",   "below_c",    "done"};
 constexpr std::array<TriggerEvent, 7> kComponentEvents = {
     TriggerEvent::kEntersDown, TriggerEvent::kEntersDegraded, TriggerEvent::kLeavesUp,
     TriggerEvent::kReturnsUp,  TriggerEvent::kRecovers,       TriggerEvent::kCooled,
@@ -29,6 +30,10 @@ std::span<const TriggerEvent> component_trigger_events() {
   return kComponentEvents;
 }
 
+bool is_temperature_event(TriggerEvent event) {
+  return event == TriggerEvent::kAboveC || event == TriggerEvent::kBelowC;
+}
+
 bool matches(TriggerEvent event, const StateChange& change, bool down_since_up) {
   switch (event) {
     case TriggerEvent::kEntersDown:
@@ -45,10 +50,20 @@ bool matches(TriggerEvent event, const StateChange& change, bool down_since_up) 
       return change.cause.reason == Reason::kCooledDown;
     case TriggerEvent::kAccessible:
       return change.cause.reason == Reason::kReentryAllowed;
+    case TriggerEvent::kAboveC:
+      return change.cause.reason == Reason::kTemperatureRose;
+    case TriggerEvent::kBelowC:
+      return change.cause.reason == Reason::kTemperatureFell;
     case TriggerEvent::kDone:
       return false;  // repairs and stages are not journalled
   }
   return false;
+}
+
+bool matches(const TriggerSpec& trigger, const StateChange& change, bool down_since_up) {
+  // The room journals each watched threshold it crosses with that threshold as its value, exactly.
+  return matches(trigger.event, change, down_since_up) &&
+         (!is_temperature_event(trigger.event) || change.cause.value == trigger.threshold_c);
 }
 
 bool still_holds(TriggerEvent event, State before, State now) {
@@ -64,6 +79,8 @@ bool still_holds(TriggerEvent event, State before, State now) {
       return now == State::kUp && before != State::kUp;
     case TriggerEvent::kCooled:
     case TriggerEvent::kAccessible:
+    case TriggerEvent::kAboveC:
+    case TriggerEvent::kBelowC:
     case TriggerEvent::kDone:
       return true;
   }

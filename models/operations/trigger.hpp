@@ -20,13 +20,18 @@ enum class TriggerEvent : std::uint8_t {
   kRecovers,        // becomes up, from degraded or down
   kCooled,          // room: temperature fell back below its alarm threshold
   kAccessible,      // room: people may enter again after a fire-suppression discharge
+  kAboveC,          // room: temperature rose to threshold_c (triggers only, not stage waits)
+  kBelowC,          // room: temperature fell to threshold_c (triggers only, not stage waits)
   kDone,            // repair or stage: finished
 };
 
 std::string_view trigger_event_name(TriggerEvent event);
 std::optional<TriggerEvent> parse_trigger_event(std::string_view name);
-// The events a component can give (every event but kDone).
+// The events a component can give that a stage may wait for (every event but the temperature crossings and
+// kDone).
 std::span<const TriggerEvent> component_trigger_events();
+// Whether the event is a room's temperature crossing, which takes a threshold.
+bool is_temperature_event(TriggerEvent event);
 
 struct TriggerSpec {
   enum class Source : std::uint8_t { kComponent, kRepair, kStage };
@@ -35,6 +40,7 @@ struct TriggerSpec {
   TriggerEvent event = TriggerEvent::kEntersDown;
   std::uint32_t repair = 0;  // kRepair, kStage: index into ScenarioSpec::repairs
   std::uint32_t stage = 0;   // kStage: index into that repair's stages
+  double threshold_c = 0;    // kAboveC, kBelowC: the room temperature watched
   // Set only by the held-up what-if (scenario/held_up.hpp), on a stage's wait for the held component's
   // return (returns_up, recovers): met while the component is up, since it never left.
   bool met_while_up = false;
@@ -43,6 +49,8 @@ struct TriggerSpec {
 // Whether the journal record is an occurrence of `event` on its component; `down_since_up` says whether the
 // component was down at some point since it was last up (returns_up needs it).
 bool matches(TriggerEvent event, const StateChange& change, bool down_since_up);
+// The same for a trigger, whose temperature crossings match only the threshold it watches.
+bool matches(const TriggerSpec& trigger, const StateChange& change, bool down_since_up);
 // Whether an occurrence of `event` earlier in this instant still stands, its component having been in
 // `before` when the instant's changes began and being in `now`: changes undone within the instant (a fault
 // and a repair at the same moment) were no outage, and no return either. Room events (cooled, accessible)

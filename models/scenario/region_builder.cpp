@@ -111,6 +111,16 @@ std::vector<std::unique_ptr<Component>> build_components(const ScenarioSpec& spe
           ->wire(static_cast<CoolingPlant&>(*components[r->cooling_plant]), std::move(pools_of_room[id]));
     }
   }
+  // Rooms time the crossings of the temperatures that triggers watch.
+  const auto watch = [&](const std::optional<TriggerSpec>& when) {
+    if (!when || when->source != TriggerSpec::Source::kComponent || !is_temperature_event(when->event))
+      return;
+    if (when->component < spec.components.size() &&
+        std::holds_alternative<RoomParams>(spec.components[when->component].params))
+      static_cast<ThermalRoom*>(components[when->component].get())->watch_temperature(when->threshold_c);
+  };
+  for (const InjectionSpec& injection : spec.injections) watch(injection.when);
+  for (const RepairSpec& repair : spec.repairs) watch(repair.when);
   return components;
 }
 

@@ -384,6 +384,27 @@ repairs:
   CHECK_THAT(errors, Catch::Contains("names a crew but no 'people'"));
 }
 
+TEST_CASE("a temperature trigger needs a room and its temperature, and no stage waits for one") {
+  const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(
+operator_actions:
+  - {when: {component: room, event: above_c}, target: hosts, action: shed_load}
+  - {when: {component: plant, event: below_c, c: 30}, target: hosts, action: shed_load}
+  - {when: {component: room, event: enters_down, c: 30}, target: hosts, action: shed_load}
+  - {when: {component: room, event: above_c, c: 35}, target: hosts, action: shed_load}
+repairs:
+  - name: fix
+    at: "01:00"
+    stages:
+      - {name: a, duration: 1h, wait_for: {component: room, event: below_c, c: 30}}
+)"));
+  CHECK_THAT(errors, Catch::Contains("lacks the required key 'c'"));
+  CHECK_THAT(errors,
+             Catch::Contains("event 'below_c' is given only by rooms, and 'plant' is a cooling_plant"));
+  CHECK_THAT(errors, Catch::Contains("'c' goes with the events above_c and below_c"));
+  CHECK_THAT(errors, Catch::Contains("waits for 'below_c', a moment, not a state a stage can wait for"));
+  CHECK_THAT(errors, Catch::Contains("4 problems found"));  // the fourth action is right
+}
+
 TEST_CASE("shifts out of order and a crew with nobody are refused") {
   const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(
 crews:

@@ -524,3 +524,32 @@ operator_actions:
   CHECK(run.intervals("t").empty());
   CHECK(run.intervals("w").empty());
 }
+
+TEST_CASE("a room's temperature crossing starts an action and a repair at the exact moment") {
+  // A sealed room rises 1 °C a minute from 24 °C once its plant stops at 01:00: 35 °C at 01:11, where the
+  // operators' policy sheds the hosts 5 minutes later. The plant is back at 03:00; with the hosts off the
+  // room falls 1 °C a minute from the 40 °C it reached (the hosts' 1000 kW stopped at 01:16): 32 °C at
+  // 03:08, which starts the repair, and 30 °C at 03:10, when the hosts restart.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10, shutdown_c: 45}
+faults:
+  - {at: "01:00", target: plant, action: fail}
+  - {at: "03:00", target: plant, action: repair}
+operator_actions:
+  - {when: {component: room, event: above_c, c: 35}, delay: 5m, target: hosts, action: shed_load}
+  - {when: {component: room, event: above_c, c: 50}, target: hosts, action: shed_load}
+repairs:
+  - name: tell the customers
+    when: {component: room, event: below_c, c: 32}
+    stages:
+      - {name: status page, duration: 10m}
+)",
+                                         "6h"));
+  CHECK(run.intervals("hosts") == "01:16-03:10");
+  CHECK(run.result.injection_applied_at[2] == Time::minutes(76));
+  CHECK(run.result.injection_applied_at[3].is_never());  // 50 °C never comes
+  CHECK(run.result.repairs[0].started == Time::minutes(188));
+}

@@ -203,7 +203,8 @@ std::string trigger_text(const m::ScenarioSpec& spec, const m::TriggerSpec& t) {
     case m::TriggerSpec::Source::kComponent:
       if (m::is_temperature_event(t.event)) {
         return fmt::format("{} {} {:g} °C", printable(m::vertex_name(spec, t.component)),
-                           t.event == m::TriggerEvent::kAboveC ? "at or above" : "at or below", t.threshold_c);
+                           t.event == m::TriggerEvent::kAboveC ? "at or above" : "at or below",
+                           t.threshold_c);
       }
       return fmt::format("{} {}", printable(m::vertex_name(spec, t.component)),
                          m::trigger_event_name(t.event));

@@ -204,7 +204,7 @@ void ScenarioReader::read_milestones(const YamlNode& list) {
         const auto text = read_string(sink_, event, "'event' of " + ms.what()).value_or("");
         // In the order of MilestoneSpec::Event.
         static const std::vector<std::string> kEvents = {"enters_down", "enters_degraded", "leaves_up",
-                                                         "returns_up", "recovers"};
+                                                         "returns_up",  "recovers",        "leaves_down"};
         const auto it = std::find(kEvents.begin(), kEvents.end(), text);
         if (it == kEvents.end()) {
           sink_.error(event.mark(), fmt::format("unknown milestone event '{}'", text),

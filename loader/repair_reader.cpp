@@ -89,12 +89,13 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
     if (!event.defined()) {
       sink_.error(
           t.mark(), what + " has no 'event'",
-          "enters_down, enters_degraded, leaves_up, returns_up, recovers, cooled, accessible, above_c or "
-          "below_c");
+          "enters_down, enters_degraded, leaves_up, returns_up, recovers, leaves_down, cooled, accessible, "
+          "above_c or below_c");
       ok = false;
     } else if (parsed_event == m::TriggerEvent::kDone) {
-      sink_.error(event.mark(), "'done' is an event of repairs and stages, not of components",
-                  "enters_down, enters_degraded, leaves_up, returns_up, recovers, cooled or accessible");
+      sink_.error(
+          event.mark(), "'done' is an event of repairs and stages, not of components",
+          "enters_down, enters_degraded, leaves_up, returns_up, recovers, leaves_down, cooled or accessible");
       ok = false;
     }
     if (id && parsed_event &&
@@ -104,7 +105,7 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
                   fmt::format("event '{}' is given only by rooms, and '{}' is a {}",
                               m::trigger_event_name(*parsed_event), m::vertex_name(spec_, *id),
                               m::kind_name(m::vertex_kind(spec_, *id))),
-                  "enters_down, enters_degraded, leaves_up, returns_up or recovers");
+                  "enters_down, enters_degraded, leaves_up, returns_up, recovers or leaves_down");
       ok = false;
     }
     if (id && parsed_event && m::is_temperature_event(*parsed_event) &&
@@ -113,7 +114,7 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
                   fmt::format("event '{}' is given only by rooms, and '{}' is a {}",
                               m::trigger_event_name(*parsed_event), m::vertex_name(spec_, *id),
                               m::kind_name(m::vertex_kind(spec_, *id))),
-                  "a room, or enters_down, enters_degraded, leaves_up, returns_up or recovers");
+                  "a room, or enters_down, enters_degraded, leaves_up, returns_up, recovers or leaves_down");
       ok = false;
     }
     // A temperature crossing takes the temperature; no other event does.

@@ -217,6 +217,8 @@ const char* event_words(m::MilestoneSpec::Event event) {
       return "returns up";
     case m::MilestoneSpec::Event::kRecovers:
       return "recovers";
+    case m::MilestoneSpec::Event::kLeavesDown:
+      return "leaves down";
   }
   return "?";
 }

@@ -6,13 +6,13 @@
 namespace outagesim::models {
 
 namespace {
-constexpr std::array<std::string_view, 10> kNames = {
-    "enters_down", "enters_degraded", "leaves_up", "returns_up", "recovers",
+constexpr std::array<std::string_view, 11> kNames = {
+    "enters_down", "enters_degraded", "leaves_up", "returns_up", "recovers", "leaves_down",
     "cooled",      "accessible",      "above_c",   "below_c",    "done"};
-constexpr std::array<TriggerEvent, 7> kComponentEvents = {
+constexpr std::array<TriggerEvent, 8> kComponentEvents = {
     TriggerEvent::kEntersDown, TriggerEvent::kEntersDegraded, TriggerEvent::kLeavesUp,
-    TriggerEvent::kReturnsUp,  TriggerEvent::kRecovers,       TriggerEvent::kCooled,
-    TriggerEvent::kAccessible};
+    TriggerEvent::kReturnsUp,  TriggerEvent::kRecovers,       TriggerEvent::kLeavesDown,
+    TriggerEvent::kCooled,     TriggerEvent::kAccessible};
 }  // namespace
 
 std::string_view trigger_event_name(TriggerEvent event) {
@@ -46,6 +46,8 @@ bool matches(TriggerEvent event, const StateChange& change, bool down_since_up) 
       return change.changes_state() && change.to == State::kUp && down_since_up;
     case TriggerEvent::kRecovers:
       return change.changes_state() && change.to == State::kUp;
+    case TriggerEvent::kLeavesDown:
+      return change.from == State::kDown && change.to != State::kDown;
     case TriggerEvent::kCooled:
       return change.cause.reason == Reason::kCooledDown;
     case TriggerEvent::kAccessible:
@@ -77,6 +79,8 @@ bool still_holds(TriggerEvent event, State before, State now) {
     case TriggerEvent::kReturnsUp:
     case TriggerEvent::kRecovers:
       return now == State::kUp && before != State::kUp;
+    case TriggerEvent::kLeavesDown:
+      return now != State::kDown && before == State::kDown;
     case TriggerEvent::kCooled:
     case TriggerEvent::kAccessible:
     case TriggerEvent::kAboveC:

@@ -18,6 +18,7 @@ enum class TriggerEvent : std::uint8_t {
   kLeavesUp,        // leaves the up state
   kReturnsUp,       // becomes up after having been down since it was last up
   kRecovers,        // becomes up, from degraded or down
+  kLeavesDown,      // becomes degraded or up, from down (serves again, perhaps in part)
   kCooled,          // room: temperature fell back below its alarm threshold
   kAccessible,      // room: people may enter again after a fire-suppression discharge
   kAboveC,          // room: temperature rose to threshold_c (triggers only, not stage waits)

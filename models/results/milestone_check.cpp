@@ -21,6 +21,8 @@ bool matches(MilestoneSpec::Event event, const StateChange& c, bool down_since_u
       return c.to == State::kUp && down_since_up;
     case MilestoneSpec::Event::kRecovers:
       return c.to == State::kUp;
+    case MilestoneSpec::Event::kLeavesDown:
+      return c.from == State::kDown;
   }
   return false;
 }

@@ -139,7 +139,8 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
     for (std::size_t s = 0; s < out.repairs[r].stages.size(); ++s) {
       for (TriggerSpec& w : out.repairs[r].stages[s].wait_for) {
         if (w.source == TriggerSpec::Source::kComponent && w.component == component && !can_stop &&
-            (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers) &&
+            (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers ||
+             w.event == TriggerEvent::kLeavesDown) &&
             waited_on_outage(base, r, s, component))
           w.met_while_up = true;
       }
@@ -161,7 +162,8 @@ namespace {
 
 bool waits_for_return(const TriggerSpec& w) {
   return w.source == TriggerSpec::Source::kComponent &&
-         (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers);
+         (w.event == TriggerEvent::kReturnsUp || w.event == TriggerEvent::kRecovers ||
+          w.event == TriggerEvent::kLeavesDown);
 }
 
 // Whether `component` was out of up at some moment from `from` on.

@@ -258,6 +258,7 @@ struct MilestoneSpec {
     kLeavesUp,        // up becomes degraded or down; degraded -> down is not a second leaving
     kReturnsUp,       // becomes up, having been down since it was last up (a degraded spell may follow)
     kRecovers,        // becomes up from degraded or down: every return to full service
+    kLeavesDown,      // becomes degraded or up from down: serves again, perhaps in part
   };
   enum class Occurrence : std::uint8_t { kFirst, kLast };
   // What sets the simulated time: nothing chosen to hit it (predicted), a parameter fitted to it

@@ -553,3 +553,23 @@ repairs:
   CHECK(run.result.injection_applied_at[3].is_never());  // 50 °C never comes
   CHECK(run.result.repairs[0].started == Time::minutes(188));
 }
+
+TEST_CASE("leaves_down fires when a component serves again in part, where returns_up waits for all of it") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute, down_below: 0.5}
+  - {name: w, kind: network}
+  - {name: w2, kind: network}
+faults:
+  - {at: "01:00", target: a, action: set_capacity, share: 0}
+  - {at: "02:00", target: a, action: set_capacity, share: 0.8}
+  - {at: "04:00", target: a, action: set_capacity, share: 1}
+  - {at: "00:30", target: w, action: fail}
+  - {at: "00:30", target: w2, action: fail}
+operator_actions:
+  - {when: {component: a, event: leaves_down}, target: w, action: repair}
+  - {when: {component: a, event: returns_up}, target: w2, action: repair}
+)"));
+  CHECK(run.intervals("w") == "00:30-02:00");
+  CHECK(run.intervals("w2") == "00:30-04:00");
+}

@@ -130,3 +130,23 @@ milestones:
     CHECK(*r.simulated == *r.milestone->expected);
   }
 }
+
+TEST_CASE("a leaves_down milestone times a return in part, before the last of it") {
+  // Regression (session 24's blind trial): a service back with a few damaged hosts still out never
+  // "returned up", so a milestone for its return could not be written.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute, down_below: 0.5}
+faults:
+  - {at: "01:00", target: a, action: set_capacity, share: 0}
+  - {at: "02:00", target: a, action: set_capacity, share: 0.98}
+milestones:
+  - {name: back in part, component: a, event: leaves_down, public: "02:00"}
+  - {name: back whole, component: a, event: returns_up, public: "02:00"}
+)"));
+  const auto results = outagesim::models::check_milestones(run.spec, run.result);
+  REQUIRE(results.size() == 2);
+  REQUIRE(results[0].simulated);
+  CHECK(*results[0].simulated == outagesim::sim::Time::hours(2));
+  CHECK_FALSE(results[1].simulated);
+}

@@ -43,6 +43,14 @@ ChangeId ModelContext::note_change(Component& component, const Cause& cause) {
   return id;
 }
 
+ChangeId ModelContext::note_moment(Component& component, const Cause& cause) {
+  const ComponentStatus& status = region_->status()[component.id()];
+  const auto id = static_cast<ChangeId>(journal_.size());
+  journal_.push_back(StateChange{now(), component.id(), status.state, status.state, cause});
+  for (StateObserver* observer : observers_) observer->on_state_change(journal_.back());
+  return id;
+}
+
 void ModelContext::set_capacity(Component& component, double capacity, const Cause& cause) {
   assert(capacity >= 0.0 && capacity <= 1.0);
   ComponentStatus& status = region_->mutable_status(component.id());

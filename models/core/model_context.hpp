@@ -67,6 +67,10 @@ class ModelContext final : public sim::EventHandler {
   // Journals a change of something other than the state (a capacity, an availability) that dependents
   // act on, so causes can point at it. Does not wake dependents: callers touch them.
   ChangeId note_change(Component& component, const Cause& cause);
+  // Journals a moment of `component` that changes neither its state nor its share (a room's temperature
+  // crossing a threshold a trigger watches): observers see it, but the component's last change stays what
+  // it was, so the cause chains of what depends on it do not pass through it.
+  ChangeId note_moment(Component& component, const Cause& cause);
   // Publishes the share of its normal capacity `component` serves (ComponentStatus::capacity): journals
   // the change, with its cause, and wakes the dependents. Does nothing when it is unchanged.
   // REQUIRES: 0 <= capacity <= 1.

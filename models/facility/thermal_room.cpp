@@ -34,12 +34,21 @@ ThermalRoom::ThermalRoom(ComponentId id, const RoomParams& params)
       outside_c_(params.outside.at(sim::Time())),
       structure_c_(params.setpoint_c) {}
 
-void ThermalRoom::watch_temperature(double c) {
-  const auto at = std::lower_bound(watched_c_.begin(), watched_c_.end(), c);
-  if (at != watched_c_.end() && *at == c) return;
-  const auto index = at - watched_c_.begin();
-  watched_c_.insert(at, c);
-  above_watched_.insert(above_watched_.begin() + index, temp_c_ >= c);
+void ThermalRoom::watch_temperature(double c, bool rising) {
+  auto found = std::find_if(watched_.begin(), watched_.end(), [&](const Watched& w) { return w.c == c; });
+  if (found == watched_.end()) {
+    watched_.push_back(Watched{c, false, false, temp_c_ > c + kToleranceC});
+    found = std::prev(watched_.end());
+  }
+  (rising ? found->rising : found->falling) = true;
+}
+
+void ThermalRoom::cross_watched(Watched& w, bool rising) {
+  w.above = rising;
+  if (rising ? !w.rising : !w.falling) return;
+  Cause cause = cooling_cause(rising ? Reason::kTemperatureRose : Reason::kTemperatureFell);
+  cause.value = w.c;  // exactly the watched value, which the trigger matches
+  ctx().note_moment(*this, cause);
 }
 
 void ThermalRoom::wire(CoolingPlant& plant, std::vector<HostPool*> pools) {
@@ -143,6 +152,13 @@ void ThermalRoom::reschedule() {
   cancel_timer(crossing_timer_);
   arm_structure();
   const int dir = direction(applied_, temp_c_);
+  // A room at a watched temperature that now turns away from it crosses it now: no timer would (the
+  // targets below lie beyond the tolerance), and the next event would find it far past.
+  for (Watched& w : watched_) {
+    if (std::abs(temp_c_ - w.c) > kToleranceC) continue;
+    if (dir > 0 && !w.above) cross_watched(w, true);
+    if (dir < 0 && w.above) cross_watched(w, false);
+  }
   std::optional<double> target;
   // Where the room passes the outside temperature, its loss to the outside starts or stops.
   const bool has_envelope = params_.resolved_heat_loss_kw_per_c() > 0;
@@ -153,8 +169,8 @@ void ThermalRoom::reschedule() {
     if (!overheated_) consider(params_.alarm_c);
     if (params_.sprinkler_c && !damaged_) consider(*params_.sprinkler_c);
     if (has_envelope && !applied_losing_) consider(outside_c_);  // rising into air it then loses heat to
-    for (std::size_t k = 0; k < watched_c_.size(); ++k) {
-      if (!above_watched_[k]) consider(watched_c_[k]);
+    for (const Watched& w : watched_) {
+      if (!w.above) consider(w.c);
     }
     for (const HostPool* pool : pools_) {
       if (const auto trip = pool->next_trip_c()) consider(*trip);
@@ -166,8 +182,8 @@ void ThermalRoom::reschedule() {
     if (overheated_) consider(params_.alarm_c);
     consider(params_.setpoint_c);
     if (has_envelope && applied_losing_) consider(outside_c_);  // falling below the air: no more loss
-    for (std::size_t k = 0; k < watched_c_.size(); ++k) {
-      if (above_watched_[k]) consider(watched_c_[k]);
+    for (const Watched& w : watched_) {
+      if (w.above) consider(w.c);
     }
     for (const HostPool* pool : pools_) {
       if (pool->awaits_rating()) consider(*pool->rated_c());
@@ -199,15 +215,10 @@ Cause ThermalRoom::cooling_cause(Reason reason) const {
 }
 
 void ThermalRoom::apply_thresholds(int direction) {
-  // Thresholds triggers watch: journalled as crossed, the threshold as the value, for triggers to match.
-  for (std::size_t k = 0; k < watched_c_.size(); ++k) {
-    const bool rose = direction > 0 && !above_watched_[k] && temp_c_ >= watched_c_[k] - kToleranceC;
-    const bool fell = direction < 0 && above_watched_[k] && temp_c_ <= watched_c_[k] + kToleranceC;
-    if (!rose && !fell) continue;
-    above_watched_[k] = rose;
-    Cause cause = cooling_cause(rose ? Reason::kTemperatureRose : Reason::kTemperatureFell);
-    cause.value = watched_c_[k];
-    ctx().note_change(*this, cause);
+  // Temperatures triggers watch, reached moving this way.
+  for (Watched& w : watched_) {
+    if (direction > 0 && !w.above && temp_c_ >= w.c - kToleranceC) cross_watched(w, true);
+    if (direction < 0 && w.above && temp_c_ <= w.c + kToleranceC) cross_watched(w, false);
   }
   if (direction > 0) {
     if (!overheated_ && temp_c_ >= params_.alarm_c - kToleranceC) {

@@ -54,10 +54,11 @@ class ThermalRoom final : public Component {
 
   // A pool started or stopped drawing power.
   void heat_changed();
-  // A trigger watches the room's temperature crossing `c` (above_c, below_c): from now on the room times
-  // each crossing of it and journals it (kTemperatureRose, kTemperatureFell, with `c` as the value).
-  // Called by the builder, before the run.
-  void watch_temperature(double c);
+  // A trigger watches the room's temperature rising to `c` (above_c) or falling to it (below_c): from now
+  // on the room times each such crossing and journals it as a moment (kTemperatureRose or
+  // kTemperatureFell, with `c` as the value), which changes no cause chain. A room that sits at `c` and
+  // turns crosses it as it turns. Called by the builder, before the run.
+  void watch_temperature(double c, bool rising);
 
   void start() override;
   void evaluate() override;
@@ -96,6 +97,14 @@ class ThermalRoom final : public Component {
   void cross_threshold();
   void publish_state(const Cause& cause);
   Cause cooling_cause(Reason reason) const;
+  struct Watched {
+    double c = 0;
+    bool rising = false;   // journal rising to c
+    bool falling = false;  // journal falling to c
+    bool above = false;    // the room has risen to c (or started above it) and not fallen back to it
+  };
+  // Journals the watched crossing of w, which the room makes now.
+  void cross_watched(Watched& w, bool rising);
 
   RoomParams params_;
   CoolingPlant* plant_ = nullptr;
@@ -109,10 +118,8 @@ class ThermalRoom final : public Component {
   sim::TimerId weather_timer_;
   sim::TimerId structure_timer_;
   ThermalInputs applied_;  // the inputs in force since temp_time_: advance_to_now() integrates with these
-  bool applied_losing_ = false;
-  std::vector<double> watched_c_;    // watch_temperature(), ascending
-  std::vector<bool> above_watched_;  // per watched_c_: whether the room is at or above it  // whether
-                                     // applied_ loses heat to the outside air (losing_to_outside)
+  bool applied_losing_ = false;   // whether applied_ loses heat to the outside air (losing_to_outside)
+  std::vector<Watched> watched_;  // watch_temperature(), one per temperature
   double auxiliary_kw_ = 0;
   bool overheated_ = false;
   bool damaged_ = false;

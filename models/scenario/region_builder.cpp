@@ -117,7 +117,8 @@ std::vector<std::unique_ptr<Component>> build_components(const ScenarioSpec& spe
       return;
     if (when->component < spec.components.size() &&
         std::holds_alternative<RoomParams>(spec.components[when->component].params))
-      static_cast<ThermalRoom*>(components[when->component].get())->watch_temperature(when->threshold_c);
+      static_cast<ThermalRoom*>(components[when->component].get())
+          ->watch_temperature(when->threshold_c, when->event == TriggerEvent::kAboveC);
   };
   for (const InjectionSpec& injection : spec.injections) watch(injection.when);
   for (const RepairSpec& repair : spec.repairs) watch(repair.when);

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "models/results/cause_chain.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
@@ -572,4 +573,69 @@ operator_actions:
 )"));
   CHECK(run.intervals("w") == "00:30-02:00");
   CHECK(run.intervals("w2") == "00:30-04:00");
+}
+
+TEST_CASE("a room that turns at a watched temperature, or starts at it, crosses it as it turns") {
+  // Regression (session 24's review): a room at exactly the watched temperature timed no crossing when it
+  // moved away, and the trigger fired at the next unrelated event, whatever the temperature then.
+  const auto fired = [](const std::string& plant_repair_at, const std::string& c) {
+    const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 90000,
+     base_load_kw: 900, alarm_c: 40}
+  - {name: d1, kind: power_feed}
+  - {name: d2, kind: power_feed}
+faults:
+  - {at: "01:00", target: plant, action: fail}
+  - {at: ")" + plant_repair_at + R"(", target: plant, action: repair}
+operator_actions:
+  - {when: {component: hall, event: above_c, c: )" +
+                                               c + R"(}, target: d1, action: fail}
+  - {when: {component: hall, event: below_c, c: )" +
+                                               c + R"(}, target: d2, action: fail}
+)",
+                                           "8h"));
+    return std::pair{run.result.injection_applied_at[2], run.result.injection_applied_at[3]};
+  };
+  // 900 kW into 90000 kJ/°C: 0.01 °C a second, so exactly 30 °C at 01:10, when the plant is back: the room
+  // touches 30 °C and turns, both crossings at 01:10.
+  CHECK(fired("01:10", "30") == std::pair{Time::minutes(70), Time::minutes(70)});
+  // Back a second earlier it never reaches 30 °C.
+  const auto short_of_it = fired("01:09:59", "30");
+  CHECK(short_of_it.first.is_never());
+  CHECK(short_of_it.second.is_never());
+  // At the setpoint (24 °C) from the start: it rises from it at 01:00, and falls back to it later.
+  const auto setpoint = fired("01:10", "24");
+  CHECK(setpoint.first == Time::minutes(60));
+  CHECK(setpoint.second > Time::minutes(70));
+}
+
+TEST_CASE("watching a room's temperature changes no cause chain") {
+  // Regression (session 24's review): the crossing, journalled as a change of the room, became the cause
+  // of the hosts' shutdown in place of the overheating.
+  const std::string room = R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10, shutdown_c: 40}
+  - {name: other, kind: power_feed}
+faults:
+  - {at: "01:00", target: plant, action: fail}
+)";
+  const Run plain = run_yaml(scenario_yaml(room));
+  const Run watched = run_yaml(scenario_yaml(room + R"(operator_actions:
+  - {when: {component: room, event: above_c, c: 35}, target: other, action: fail}
+)"));
+  // The room's record in the hosts' chain: its overheating, watched or not.
+  const auto room_cause = [](const Run& run) {
+    const auto& interval = run.result.intervals[run.id("hosts")].front();
+    for (const auto id : outagesim::models::cause_chain(run.result, interval.began)) {
+      if (run.result.journal[id].component == run.id("room")) return run.result.journal[id].cause.reason;
+    }
+    return outagesim::models::Reason::kFault;
+  };
+  CHECK(watched.result.injection_applied_at[1] == Time::minutes(71));
+  CHECK(room_cause(plain) == outagesim::models::Reason::kOverheating);
+  CHECK(room_cause(watched) == outagesim::models::Reason::kOverheating);
 }

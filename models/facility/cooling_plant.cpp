@@ -49,13 +49,16 @@ double CoolingPlant::chiller_output_kw() const {
 double CoolingPlant::capacity_kw() const {
   if (forced_down()) return 0;
   const double chillers = chiller_output_kw();
-  // Storage tops the chillers up to the design capacity while it lasts.
-  return storage_kj_ > 0 ? std::max(chillers, design_kw()) : chillers;
+  // Storage tops the chillers up to what the rooms are designed to take while it lasts.
+  return storage_kj_ > 0 ? std::max(chillers, demand_kw()) : chillers;
+}
+
+double CoolingPlant::demand_kw() const {
+  return rooms_design_kw_ > 0 ? rooms_design_kw_ : design_kw();
 }
 
 double CoolingPlant::capacity_fraction() const {
-  const double demand_kw = rooms_design_kw_ > 0 ? rooms_design_kw_ : design_kw();
-  return std::min(1.0, capacity_kw() / demand_kw);
+  return std::min(1.0, capacity_kw() / demand_kw());
 }
 
 State CoolingPlant::natural_state() const {
@@ -126,9 +129,9 @@ void CoolingPlant::refresh_storage() {
   cancel_timer(storage_timer_);
   draw_kw_ = 0;
   if (storage_kj_ <= 0 || forced_down()) return;
-  // Simplification: storage gives the whole shortfall below the design capacity, whatever the rooms'
-  // actual heat, so it drains at that rate (the rooms are designed to need the design capacity).
-  draw_kw_ = std::max(0.0, design_kw() - chiller_output_kw());
+  // Simplification: storage gives the whole shortfall below what the rooms are designed to take, whatever
+  // their actual heat, so it drains at that rate; chillers beyond the rooms' design draw nothing from it.
+  draw_kw_ = std::max(0.0, demand_kw() - chiller_output_kw());
   if (draw_kw_ <= kToleranceKw) {
     draw_kw_ = 0;
     return;

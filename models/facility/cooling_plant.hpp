@@ -31,6 +31,8 @@ class CoolingPlant final : public Component {
   // to take, at most all of it. Chillers beyond the rooms' total (installed spare) make up for derating
   // and for chillers lost before any room goes short.
   double capacity_fraction() const;
+  // What the plant's rooms are designed to take (its design capacity when it cools no room).
+  double demand_kw() const;
   // A room cooled by this plant, designed to take `design_cooling_kw` of it (called once per room).
   void serve_room(double design_cooling_kw) { rooms_design_kw_ += design_cooling_kw; }
   // What the running chillers give at the current outside air; zero while unpowered or uncontrolled.

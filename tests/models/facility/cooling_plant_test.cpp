@@ -322,3 +322,21 @@ components:
   CHECK(overheats("faults:\n  - {at: \"01:00\", target: plant, action: fail_chillers, count: 5}\n") ==
         "01:06-end");
 }
+
+TEST_CASE("chilled-water storage covers what the rooms lack, not a spare chiller's loss") {
+  // Regression (session 24's review): with chillers beyond the rooms' design handed out, storage still
+  // drained down to the plant's nameplate: losing the spare drew 250 kW from it for nothing. 5 x 250 kW
+  // for rooms of 1000 kW; the spare fails at 01:00 (nothing drawn), two more at 02:00: 500 kW drawn from
+  // 500 kWh, spent at 03:00; then 500 kW against 950 kW of heat into 60000 kJ/°C: 0.45 °C a minute, 30 °C
+  // after 13m20s.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 5, chiller_kw: 250, storage_kwh: 500}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, base_load_kw: 50, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 90, kw_per_host: 10}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 1}
+  - {at: "02:00", target: plant, action: fail_chillers, count: 2}
+)"));
+  CHECK(run.intervals("room", State::kDegraded) == "03:13:20-end");
+}

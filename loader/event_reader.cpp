@@ -5,6 +5,7 @@
 
 #include "loader/scenario_reader.hpp"
 #include "loader/spelling.hpp"
+#include "loader/uncertain_number.hpp"
 
 namespace outagesim::loader {
 
@@ -93,7 +94,15 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
   if (action && !m::amount_key(*action).empty()) {
     const std::string key(m::amount_key(*action));
     if (key == "count") {
-      injection.amount = static_cast<double>(e.integer("count", true, 1, 1'000'000, amount()).value_or(1));
+      // A drawn count of chillers must stay within the plant's (a written one is checked below, by name).
+      std::int64_t most = 1'000'000;
+      const bool chillers = *action == m::Action::kFailChillers || *action == m::Action::kRestoreChillers;
+      if (const auto* plant = target && chillers
+                                  ? std::get_if<m::CoolingPlantParams>(&spec_.components[*target].params)
+                                  : nullptr;
+          plant != nullptr && is_distribution(e.get("count")))
+        most = plant->chillers + plant->standby_chillers;
+      injection.amount = static_cast<double>(e.integer("count", true, 1, most, amount()).value_or(1));
     } else if (key == "share") {
       injection.amount = e.number("share", true, {0, 1, false}, amount()).value_or(1);
     } else if (key == "duration") {

@@ -133,3 +133,18 @@ test.yaml:10:67: error: 'count' of a fault is 6, but plant 'plant' has 5 chiller
 )";
   CHECK(errors == expected);
 }
+
+TEST_CASE("a drawn chiller count must stay within the plant's chillers too") {
+  // Regression (session 24's review): only the nominal count was checked, so draws of up to 9 on a plant
+  // of 4 + 1 acted as 5.
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, standby_chillers: 1, chiller_kw: 100}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: {dist: uniform, min: 1, max: 9}}
+  - {at: "02:00", target: plant, action: fail_chillers, count: {dist: uniform, min: 1, max: 5}}
+)"));
+  CHECK_THAT(errors, Catch::Contains("gives values out of range with probability 0.5"));
+  CHECK_THAT(errors, Catch::Contains("draws from 1 to 5"));
+  CHECK_THAT(errors, Catch::Contains("1 problem found"));
+}

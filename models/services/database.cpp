@@ -38,11 +38,11 @@ void Database::decide(const std::optional<Cause>& switched) {
     if (proxy.state == State::kDown) {
       natural = State::kDown;
       cause = Cause{Reason::kDependency, params_.proxy, proxy.last_change};
-    } else if (natural != State::kDown && state() == State::kDown && proxy.last_change != kNoChange &&
+    } else if (natural != State::kDown && state() != State::kUp && proxy.last_change != kNoChange &&
                proxy.last_change_time == ctx().now() && !switched &&
-               ctx().journal()[proxy.last_change].from == State::kDown) {
-      // Back this instant as the proxy returns: the sites were ready (a switchover behind a dead proxy goes
-      // on), so the proxy is what it waited for.
+               ctx().journal()[proxy.last_change].from != State::kUp) {
+      // Back this instant, or back in full, as the proxy returns: the sites were ready (a switchover
+      // behind a dead proxy goes on), so the proxy is what it waited for.
       cause = Cause{Reason::kDependency, params_.proxy, proxy.last_change};
     }
     if (proxy.state == State::kDegraded && natural == State::kUp) {

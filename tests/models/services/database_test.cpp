@@ -45,6 +45,10 @@ faults:
 )"));
   CHECK(run.intervals("db", State::kDegraded) == "01:00-03:00");
   CHECK(run.intervals("db").empty());
+  // Back in full as the proxy is: the proxy is named, not a site that never left (session 24's review).
+  const auto& degraded = run.result.intervals[run.id("db")].front();
+  REQUIRE(degraded.ended < run.result.journal.size());
+  CHECK(run.result.journal[degraded.ended].cause.blamed == run.id("proxy-a"));
 }
 
 TEST_CASE("a single-site database waits for its zone and its own recovery") {

@@ -69,7 +69,7 @@ std::string describe_wait(m::Wait wait, const std::string& step) {
     case m::Wait::kNoSpareCapacity:
       return "no spare capacity left in the target zone (stock-out)";
     case m::Wait::kTooFewSites:
-      return "too few sites serving to carry the load";
+      return "the sites serving cannot carry the load";
     case m::Wait::kSiteDown:
       return "a site's needs";
     case m::Wait::kHealthChecks:

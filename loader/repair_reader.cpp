@@ -98,18 +98,10 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
           "enters_down, enters_degraded, leaves_up, returns_up, recovers, leaves_down, cooled or accessible");
       ok = false;
     }
-    if (id && parsed_event &&
-        (*parsed_event == m::TriggerEvent::kCooled || *parsed_event == m::TriggerEvent::kAccessible) &&
-        m::vertex_kind(spec_, *id) != m::ComponentKind::kRoom) {
-      sink_.error(event.mark(),
-                  fmt::format("event '{}' is given only by rooms, and '{}' is a {}",
-                              m::trigger_event_name(*parsed_event), m::vertex_name(spec_, *id),
-                              m::kind_name(m::vertex_kind(spec_, *id))),
-                  "enters_down, enters_degraded, leaves_up, returns_up, recovers or leaves_down");
-      ok = false;
-    }
-    if (id && parsed_event && m::is_temperature_event(*parsed_event) &&
-        m::vertex_kind(spec_, *id) != m::ComponentKind::kRoom) {
+    const bool room_event = parsed_event && (*parsed_event == m::TriggerEvent::kCooled ||
+                                             *parsed_event == m::TriggerEvent::kAccessible ||
+                                             m::is_temperature_event(*parsed_event));
+    if (id && room_event && m::vertex_kind(spec_, *id) != m::ComponentKind::kRoom) {
       sink_.error(event.mark(),
                   fmt::format("event '{}' is given only by rooms, and '{}' is a {}",
                               m::trigger_event_name(*parsed_event), m::vertex_name(spec_, *id),

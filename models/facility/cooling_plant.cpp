@@ -2,7 +2,6 @@
 #include "models/facility/cooling_plant.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "models/core/model_context.hpp"
 
@@ -29,21 +28,9 @@ double CoolingPlant::derate_factor() const {
   return std::clamp(1.0 - params_.derate_pct_per_c / 100.0 * above_c, 0.0, 1.0);
 }
 
-std::uint32_t CoolingPlant::chillers_for_derating() const {
-  const double factor = derate_factor();
-  // Beyond a full count only: standby units replacing failed ones come in through the standby switch.
-  if (factor >= 1.0 || factor <= 0.0 || standby_blocked() || chillers_running() < params_.chillers) return 0;
-  const std::uint32_t idle =
-      params_.standby_chillers - std::min(params_.standby_chillers, standby_running_ + standby_failed_);
-  // As many as it takes for the primary count's worth of design capacity, derated.
-  const auto needed =
-      static_cast<std::uint32_t>(std::ceil(params_.chillers / factor - 1e-9)) - params_.chillers;
-  return std::min(idle, needed);
-}
-
 double CoolingPlant::chiller_output_kw() const {
   if (forced_down() || !powered_ || !controlled_) return 0;
-  return (chillers_running() + chillers_for_derating()) * params_.chiller_kw * derate_factor();
+  return chillers_running() * params_.chiller_kw * derate_factor();
 }
 
 double CoolingPlant::capacity_kw() const {

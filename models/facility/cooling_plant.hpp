@@ -45,10 +45,6 @@ class CoolingPlant final : public Component {
   double storage_kwh() const { return storage_kj_ / 3600.0; }  // as of the last change
   // Each chiller's share of its rated capacity at the current outside air, in [0, 1].
   double derate_factor() const;
-  // Idle standby chillers the plant's control runs because the outside air derates the chillers: as many
-  // as it takes to give the design capacity again, of those neither running nor failed, once the plant
-  // runs its full count (none while an air lock on a shared loop blocks the standby set).
-  std::uint32_t chillers_for_derating() const;
 
   void start() override;
   void evaluate() override;

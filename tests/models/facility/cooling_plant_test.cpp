@@ -296,33 +296,6 @@ components:
   CHECK_FALSE(overheats(5));
 }
 
-TEST_CASE("idle standby chillers make up for derating once the plant runs its full count") {
-  // 4 + 1 chillers of 250 kW at 40 °C outside, 92.5 % each: four give 925 kW, the standby brings five to
-  // 1156 kW, of which the room takes its 1000. With the standby failed, or a primary failed before the
-  // switch brings the standby in, there is nothing to add.
-  const auto overheats = [](const std::string& faults) {
-    const Run run = run_yaml(scenario_yaml(R"(
-weather:
-  outside_c: 40
-components:
-  - {name: plant, kind: cooling_plant, chillers: 4, standby_chillers: 1, chiller_kw: 250, rated_outside_c: 35,
-     derate_pct_per_c: 1.5, standby_switch: 30m}
-  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}
-  - {name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10}
-)" + faults));
-    return run.intervals("room", State::kDegraded);
-  };
-  CHECK(overheats("") == "");
-  // One primary fails at 01:00: three run (694 kW against 1000: 1 °C every 196 s) until the switch brings
-  // the standby in at 01:30, which is then no spare to add; the alarm at 30 °C comes at 01:19:35.
-  CHECK(overheats("faults:\n  - {at: \"01:00\", target: plant, action: fail_chillers, count: 1}\n") ==
-        "01:19:35-end");
-  // Count 5 fails the four running (the idle standby is not running; it is switched in at 01:30): from
-  // 24 °C at 1 °C a minute, the alarm at 01:06, and one derated chiller from 01:30 cannot stop it.
-  CHECK(overheats("faults:\n  - {at: \"01:00\", target: plant, action: fail_chillers, count: 5}\n") ==
-        "01:06-end");
-}
-
 TEST_CASE("chilled-water storage covers what the rooms lack, not a spare chiller's loss") {
   // Regression (session 24's review): with chillers beyond the rooms' design handed out, storage still
   // drained down to the plant's nameplate: losing the spare drew 250 kW from it for nothing. 5 x 250 kW

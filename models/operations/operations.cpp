@@ -104,6 +104,12 @@ void Operations::on_state_change(const StateChange& change) {
   const bool down_since_up = down_since_up_[c] || change.to == State::kDown;
   down_since_up_[c] = down_since_up && change.to != State::kUp;
   if (!watched_[c]) return;
+  // A return a later change of the same instant undoes (a share cut with the repair) is no return: the
+  // component is still down since it was last up, which fire_pending() settles once the instant has.
+  if (down_since_up && change.to == State::kUp) {
+    down_since_up_[c] = true;
+    returned_.push_back(c);
+  }
   note_before(change);
   if (const auto found = wait_slot_.find(c); found != wait_slot_.end()) {
     for (const TriggerEvent event : component_trigger_events()) {
@@ -156,6 +162,9 @@ void Operations::fire_pending() {
       fire(watch, by);
   }
   before_.clear();
+  for (const ComponentId c : std::exchange(returned_, {})) {
+    if (ctx_->status(c).state == State::kUp) down_since_up_[c] = false;
+  }
 }
 
 void Operations::fire(Watch& watch, ChangeId by) {

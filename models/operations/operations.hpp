@@ -95,6 +95,8 @@ class Operations final : public StateObserver, public sim::EventHandler {
   // order of that change (whether or not the change matched anything: a return matches, the departure it
   // undoes may not).
   std::vector<std::pair<ComponentId, State>> before_;
+  // Watched components back up during the instant: down_since_up_ is cleared for those still up after it.
+  std::vector<ComponentId> returned_;
   State state_before(ComponentId c) const;
   // Notes the state `change`'s component was in before it, if it is its first change since the last
   // fire_pending(), and schedules fire_pending() if nothing is noted yet.

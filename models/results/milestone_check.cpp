@@ -50,9 +50,21 @@ std::vector<MilestoneResult> check_milestones(const ScenarioSpec& spec, const Ru
       out.push_back(r);
       continue;
     }
+    // The component's changes, an instant at a time: what it was before the instant against what it is
+    // after it, so that a change undone within the instant (a fail and a repair at one moment, a return
+    // that a share cut of the same moment turns into a degraded one) is none, as for triggers.
     bool down_since_up = false;
-    for (const StateChange& c : result.journal) {
-      if (c.component != m.component || !c.changes_state()) continue;
+    const std::vector<StateChange>& journal = result.journal;
+    for (std::size_t i = 0; i < journal.size(); ++i) {
+      if (journal[i].component != m.component || !journal[i].changes_state()) continue;
+      StateChange c = journal[i];
+      for (std::size_t j = i + 1; j < journal.size() && journal[j].time == c.time; ++j) {
+        if (journal[j].component == m.component && journal[j].changes_state()) {
+          c.to = journal[j].to;
+          i = j;
+        }
+      }
+      if (!c.changes_state()) continue;
       down_since_up = down_since_up || c.from == State::kDown;
       const bool match = matches(m.event, c, down_since_up);
       if (c.to == State::kUp) down_since_up = false;

@@ -639,3 +639,24 @@ faults:
   CHECK(room_cause(plain) == outagesim::models::Reason::kOverheating);
   CHECK(room_cause(watched) == outagesim::models::Reason::kOverheating);
 }
+
+TEST_CASE(
+    "a return undone by a share cut of the same instant is no return: returns_up waits for the full one") {
+  // Regression (session 24's review): the repair's return to up, undone by the set_capacity of the same
+  // instant, cleared "down since last up", so the real return at 03:00 never matched returns_up.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: vm, kind: compute}
+  - {name: w, kind: network}
+faults:
+  - {at: "00:30", target: w, action: fail}
+  - {at: "01:00", target: vm, action: fail}
+  - {at: "02:00", target: vm, action: repair}
+  - {at: "02:00", target: vm, action: set_capacity, share: 0.5}
+  - {at: "03:00", target: vm, action: set_capacity, share: 1}
+operator_actions:
+  - {when: {component: vm, event: returns_up}, target: w, action: repair}
+)"));
+  CHECK(run.intervals("vm") == "01:00-02:00");
+  CHECK(run.intervals("w") == "00:30-03:00");
+}

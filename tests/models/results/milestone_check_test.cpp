@@ -150,3 +150,30 @@ milestones:
   CHECK(*results[0].simulated == outagesim::sim::Time::hours(2));
   CHECK_FALSE(results[1].simulated);
 }
+
+TEST_CASE("milestones read each instant's net change: what the instant undid never happened") {
+  // Regression (session 24's review): milestones walked every journal record, so a fail and a repair at
+  // one instant read as an entry into down, and a return a share cut undid read as the return.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+faults:
+  - {at: "01:00", target: a, action: set_capacity, share: 0.5}
+  - {at: "02:00", target: a, action: fail}
+  - {at: "02:00", target: a, action: repair}
+  - {at: "03:00", target: a, action: set_capacity, share: 1}
+  - {at: "01:00", target: b, action: fail}
+  - {at: "02:00", target: b, action: repair}
+  - {at: "02:00", target: b, action: set_capacity, share: 0.5}
+  - {at: "03:00", target: b, action: set_capacity, share: 1}
+milestones:
+  - {name: a down, component: a, event: enters_down, public: "02:00"}
+  - {name: b back, component: b, event: returns_up, public: "03:00"}
+)"));
+  const auto results = outagesim::models::check_milestones(run.spec, run.result);
+  REQUIRE(results.size() == 2);
+  CHECK_FALSE(results[0].simulated);
+  REQUIRE(results[1].simulated);
+  CHECK(*results[1].simulated == outagesim::sim::Time::hours(3));
+}

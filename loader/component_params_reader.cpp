@@ -303,6 +303,9 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
         p.batch_hosts = static_cast<std::uint32_t>(
             r.integer("batch_hosts", false, 1, kMaxHosts, into(at, &m::HostPoolParams::batch_hosts))
                 .value_or(0));
+        p.parallel_batches = static_cast<std::uint32_t>(
+            r.integer("parallel_batches", false, 1, kMaxHosts, into(at, &m::HostPoolParams::parallel_batches))
+                .value_or(0));
         r.finish();
         if (c.has("power_on")) {
           sink_.error(c.mark_of("power_on"), what + " has both 'power_on' and 'restart'",

@@ -94,9 +94,13 @@ void HostPool::release_units(std::uint32_t& units) {
 }
 
 void HostPool::withdraw_requests() {
-  if (awaiting_restart_ && params_.crew) ctx().crew(*params_.crew).withdraw(handler(), restart_payload_);
+  for (PowerOn& p : power_ons_) {
+    if (!p.asked) continue;
+    if (params_.crew) ctx().crew(*params_.crew).withdraw(handler(), p.payload);
+    p.asked = false;
+  }
+  teams_asked_ = 0;
   if (awaiting_replace_ && params_.crew) ctx().crew(*params_.crew).withdraw(handler(), replace_payload_);
-  awaiting_restart_ = false;
   awaiting_replace_ = false;
 }
 
@@ -110,10 +114,14 @@ void HostPool::stop(const Cause& cause) {
     latent_damage_ = 0;
     latent_stopped_damage_ = std::min(latent_stopped_damage_, static_cast<double>(params_.hosts - damaged_));
   }
-  cancel_timer(power_timer_);
+  for (PowerOn& p : power_ons_) {
+    cancel_timer(p.timer);
+    release_units(p.units);
+    p.hosts = 0;
+  }
+  batches_powering_ = 0;
   cancel_timer(checks_timer_);
   cancel_timer(replace_timer_);
-  release_units(restart_units_);
   release_units(replace_units_);
   withdraw_requests();
   off_ += powering_ + checking_ + serving_;
@@ -129,7 +137,7 @@ void HostPool::stop(const Cause& cause) {
   ctx().schedule_evaluation(id());
 }
 
-void HostPool::request_team(std::uint32_t tag, std::uint32_t team) {
+std::uint32_t HostPool::request_team(std::uint32_t tag, std::uint32_t slot, std::uint32_t team) {
   ctx().call_crew(*params_.crew);  // a vendor is called out by the first request
   sim::Resource& crew = ctx().crew(*params_.crew);
   // A team larger than the crew on duty is capped at it when asked for: the work goes on, slower. With
@@ -138,9 +146,37 @@ void HostPool::request_team(std::uint32_t tag, std::uint32_t team) {
   const std::uint32_t on_duty = crew.capacity();
   const std::uint32_t units = std::max<std::uint32_t>(
       1, std::min(team, on_duty > 0 ? on_duty : ctx().crew_max_headcount(*params_.crew)));
-  const std::uint32_t payload = tag | (units << kUnitsShift);
-  (tag == kRestartCrew ? restart_payload_ : replace_payload_) = payload;
+  const std::uint32_t payload = tag | (slot << kSlotShift) | (units << kUnitsShift);
   crew.request(handler(), payload, params_.restart_priority, units);
+  return payload;
+}
+
+std::uint32_t HostPool::parallel_batches() const {
+  if (!params_.crew) return 1;
+  // More teams than the crew can ever field would only wait in its queue.
+  const std::uint32_t teams = std::max<std::uint32_t>(
+      1, ctx().crew_max_headcount(*params_.crew) / std::max<std::uint32_t>(1, params_.restart_team));
+  const std::uint32_t wanted = params_.parallel_batches > 0 ? params_.parallel_batches : teams;
+  return std::min({wanted, teams, kMaxSlots});
+}
+
+void HostPool::ask_restart_teams() {
+  const std::uint32_t batch = params_.batch_hosts > 0 ? params_.batch_hosts : params_.hosts;
+  const std::uint32_t batches_off = (off_ + batch - 1) / batch;
+  const std::uint32_t limit = parallel_batches();
+  for (std::uint32_t unasked = batches_off > teams_asked_ ? batches_off - teams_asked_ : 0;
+       unasked > 0 && teams_asked_ + batches_powering_ < limit; --unasked) {
+    std::uint32_t slot = 0;
+    while (slot < power_ons_.size() && (power_ons_[slot].asked || power_ons_[slot].hosts > 0)) ++slot;
+    if (slot == power_ons_.size()) power_ons_.emplace_back();
+    power_ons_[slot].asked = true;
+    ++teams_asked_;
+    if (params_.crew) {
+      power_ons_[slot].payload = request_team(kRestartCrew, slot, params_.restart_team);
+    } else {
+      on_restart_crew(slot, params_.restart_team);
+    }
+  }
 }
 
 void HostPool::advance() {
@@ -148,7 +184,7 @@ void HostPool::advance() {
     withdraw_requests();
     return;
   }
-  if (off_ > 0 && powering_ == 0 && !awaiting_restart_) {
+  if (off_ > 0 && powering_ == 0 && teams_asked_ == 0) {
     const bool no_cause_yet = up_cause_.reason == Reason::kDependency && up_cause_.blamed == kNoComponent &&
                               up_cause_.injection == kNoInjection;
     if (no_cause_yet) up_cause_ = room_->restart_cause();  // tranches that tripped restart as the room allows
@@ -165,51 +201,53 @@ void HostPool::advance() {
                                        static_cast<double>(found)});
       }
     }
-    if (off_ > 0) {
-      tripped_steps_ = 0;  // the room is below its alarm, so below every threshold: the pool starts afresh
-      awaiting_restart_ = true;
-      if (params_.crew) {
-        request_team(kRestartCrew, params_.restart_team);
-      } else {
-        on_restart_crew(params_.restart_team);
-      }
-    }
+    if (off_ > 0) tripped_steps_ = 0;  // the room is below its alarm, so below every threshold: afresh
   }
+  ask_restart_teams();
   if (restart_done() && parts_ready_ > 0 && replacing_ == 0 && !awaiting_replace_) {
     awaiting_replace_ = true;
     if (params_.crew) {
-      request_team(kReplaceCrew, params_.replace_team);
+      replace_payload_ = request_team(kReplaceCrew, 0, params_.replace_team);
     } else {
       on_replace_crew(params_.replace_team);
     }
   }
 }
 
-void HostPool::on_restart_crew(std::uint32_t units) {
-  const bool wanted = awaiting_restart_;
-  awaiting_restart_ = false;
+void HostPool::on_restart_crew(std::uint32_t slot, std::uint32_t units) {
+  PowerOn& p = power_ons_[slot];
+  const bool wanted = p.asked;
+  if (wanted) {
+    p.asked = false;
+    --teams_asked_;
+  }
   if (!wanted || forced_down() || !room_->can_restart_hosts() || off_ == 0) {
     // The grant came after the need went away.
     if (params_.crew) ctx().crew(*params_.crew).release(units);
     return;
   }
-  if (params_.crew) restart_units_ = units;
+  if (params_.crew) p.units = units;
   const std::uint32_t before = powered_hosts();
   const std::uint32_t batch = params_.batch_hosts > 0 ? std::min(params_.batch_hosts, off_) : off_;
   off_ -= batch;
-  powering_ = batch;
+  p.hosts = batch;
+  powering_ += batch;
+  ++batches_powering_;
   powered_changed(before);
   const sim::Time duration =
       params_.power_on_hosts_per_person_hour
           ? work_time(batch, *params_.power_on_hosts_per_person_hour, units)
           : sim::Time::ms(params_.power_on.count_ms() * batch / params_.hosts);  // the fixed time, pro rata
-  power_timer_ = start_timer(duration, kPoweredOn);
+  p.timer = start_timer(duration, kPoweredOn | (slot << kSlotShift));
 }
 
-void HostPool::on_powered_on() {
-  release_units(restart_units_);
-  const std::uint32_t batch = powering_;
-  powering_ = 0;
+void HostPool::on_powered_on(std::uint32_t slot) {
+  PowerOn& p = power_ons_[slot];
+  release_units(p.units);
+  const std::uint32_t batch = p.hosts;
+  p.hosts = 0;
+  powering_ -= batch;
+  --batches_powering_;
   checking_ += batch;
   sim::Time done = ctx().now() + params_.checks;
   if (params_.checks_hosts_per_hour) {  // one pipeline: a batch starts its checks when the one before ends
@@ -361,12 +399,13 @@ void HostPool::return_hosts(std::uint32_t hosts, const Cause& cause) {
 
 void HostPool::on_timer(std::uint32_t payload) {
   const std::uint32_t units = payload >> kUnitsShift;
-  switch (payload & ((1u << kUnitsShift) - 1)) {
+  const std::uint32_t slot = (payload >> kSlotShift) & (kMaxSlots - 1);
+  switch (payload & ((1u << kSlotShift) - 1)) {
     case kRestartCrew:
-      on_restart_crew(units);
+      on_restart_crew(slot, units);
       return;
     case kPoweredOn:
-      on_powered_on();
+      on_powered_on(slot);
       return;
     case kChecked:
       on_checked();

@@ -1,7 +1,8 @@
 // A pool of hosts in one room: runs, shuts itself down when the room passes its protective threshold,
 // is shed by operators, loses power with its room. It restarts on its own once the room can carry it:
 // batch by batch, each batch waits for a team of its crew, powers on (work over hosts per person-hour,
-// holding the team), then goes through checks before serving. Hosts run above their rating or stopped hot
+// holding the team), then goes through checks before serving; with a crew, batches power on side by side,
+// as many as there are teams (up to `parallel_batches`). Hosts run above their rating or stopped hot
 // are damaged (heat_damage.hpp); damaged hosts stay down until replaced (spares, parts lead time, crew
 // work). The pool publishes the share of its hosts serving (ComponentStatus::capacity): up when all serve,
 // down when none do or the share is below `down_below`, degraded in between.
@@ -9,6 +10,7 @@
 
 #include <deque>
 #include <optional>
+#include <vector>
 
 #include "models/core/component.hpp"
 #include "models/facility/thermal_trajectory.hpp"
@@ -68,7 +70,8 @@ class HostPool final : public Component {
   void on_forced_change() override;
 
  private:
-  // Timer tags; crew grants carry the units granted above kUnitsShift.
+  // Timer and grant payloads: the tag in the low kSlotShift bits, the power-on slot (restart) above it,
+  // and for crew grants the units granted above kUnitsShift.
   enum Tag : std::uint32_t {
     kRestartCrew,
     kPoweredOn,
@@ -77,7 +80,17 @@ class HostPool final : public Component {
     kReplaced,
     kPartsArrived,
   };
-  static constexpr std::uint32_t kUnitsShift = 8;
+  static constexpr std::uint32_t kSlotShift = 3;
+  static constexpr std::uint32_t kUnitsShift = 13;
+  static constexpr std::uint32_t kMaxSlots = 1u << (kUnitsShift - kSlotShift);
+  // One batch powering on side by side with others, or the team asked for it.
+  struct PowerOn {
+    std::uint32_t hosts = 0;    // powering on; 0: free, or waiting for its team
+    std::uint32_t units = 0;    // crew members it holds
+    std::uint32_t payload = 0;  // of its queued crew request, to withdraw it
+    bool asked = false;         // its team is asked for and not yet granted
+    sim::TimerId timer;
+  };
   struct Batch {
     std::uint32_t hosts;
     sim::Time done;  // when its checks end
@@ -90,10 +103,15 @@ class HostPool final : public Component {
   void stop(const Cause& cause);
   // Starts what can start now: the next restart batch, the next replacement.
   void advance();
-  void request_team(std::uint32_t tag, std::uint32_t team);
+  // Asks for a team for each batch still off, as many at once as the pool may power on.
+  void ask_restart_teams();
+  // How many batches may power on at once: one without a crew.
+  std::uint32_t parallel_batches() const;
+  // Returns the payload of the request.
+  std::uint32_t request_team(std::uint32_t tag, std::uint32_t slot, std::uint32_t team);
   void release_units(std::uint32_t& units);
-  void on_restart_crew(std::uint32_t units);
-  void on_powered_on();
+  void on_restart_crew(std::uint32_t slot, std::uint32_t units);
+  void on_powered_on(std::uint32_t slot);
   void on_checked();
   void on_replace_crew(std::uint32_t units);
   void on_replaced();
@@ -106,7 +124,7 @@ class HostPool final : public Component {
   void publish_share(const Cause& cause);
   bool restart_done() const { return off_ == 0 && powering_ == 0 && checking_ == 0; }
   bool idle() const {
-    return powered_hosts() == 0 && !awaiting_restart_ && replacing_ == 0 && !awaiting_replace_;
+    return powered_hosts() == 0 && teams_asked_ == 0 && replacing_ == 0 && !awaiting_replace_;
   }
   void withdraw_requests();
 
@@ -116,7 +134,7 @@ class HostPool final : public Component {
 
   // Where the hosts are; these add up to params_.hosts.
   std::uint32_t off_ = 0;       // healthy and off: the restart powers them on
-  std::uint32_t powering_ = 0;  // the batch being powered on
+  std::uint32_t powering_ = 0;  // in the batches being powered on (power_ons_)
   std::uint32_t checking_ = 0;  // powered, in or waiting for checks (the batches in checks_)
   std::uint32_t serving_;
   std::uint32_t tripped_steps_ = 0;  // tranches tripped since the pool last restarted
@@ -134,13 +152,12 @@ class HostPool final : public Component {
   std::uint32_t replacing_ = 0;    // hosts being replaced now
   std::deque<Order> orders_;       // parts on their way, in order of arrival
 
-  bool awaiting_restart_ = false;
+  std::vector<PowerOn> power_ons_;  // slots, reused; grown to the most batches ever side by side
+  std::uint32_t teams_asked_ = 0;   // slots waiting for their team
+  std::uint32_t batches_powering_ = 0;
   bool awaiting_replace_ = false;
-  std::uint32_t restart_payload_ = 0;  // of the queued crew request, to withdraw it
-  std::uint32_t replace_payload_ = 0;
-  std::uint32_t restart_units_ = 0;  // crew members held for the batch powering on
-  std::uint32_t replace_units_ = 0;  // crew members held for the replacement in progress
-  sim::TimerId power_timer_;
+  std::uint32_t replace_payload_ = 0;  // of the queued crew request, to withdraw it
+  std::uint32_t replace_units_ = 0;    // crew members held for the replacement in progress
   sim::TimerId checks_timer_;
   sim::TimerId replace_timer_;
   sim::TimerId parts_timer_;

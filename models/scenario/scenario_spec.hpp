@@ -122,12 +122,14 @@ struct HostPoolParams {
 
   // Restart, as work. With `power_on_hosts_per_person_hour`, powering on a batch of b hosts takes
   // b / (team x rate) hours holding the team; without it, the fixed `power_on` for the whole pool with one
-  // crew member (the old model). Batches of `batch_hosts` (0: the whole pool) power on one after another
-  // and each serves once its checks are done.
+  // crew member (the old model). Batches of `batch_hosts` (0: the whole pool) each serve once their checks
+  // are done. With a crew, up to `parallel_batches` batches power on at once, each with its own team
+  // (0: as many as the crew has people for); without one, they power on one after another.
   sim::Time power_on;
   std::optional<double> power_on_hosts_per_person_hour;  // > 0
   std::uint32_t restart_team = 1;                        // > 0
   std::uint32_t batch_hosts = 0;
+  std::uint32_t parallel_batches = 0;
   // Checks after power-on: a pipeline of `checks_hosts_per_hour` (batches in turn); without it, each
   // batch is checked for the fixed `checks` after its power-on.
   sim::Time checks;

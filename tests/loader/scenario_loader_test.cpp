@@ -688,7 +688,7 @@ TEST_CASE("host pool restart, checks, damage and replacement keys load into type
     hosts: 400
     kw_per_host: 2
     crew: ops
-    restart: {team: 2, hosts_per_person_hour: 40, batch_hosts: 100}
+    restart: {team: 2, hosts_per_person_hour: 40, batch_hosts: 100, parallel_batches: 3}
     checks: {hosts_per_hour: 200}
     down_below: 0.5
     rated_c: 35
@@ -699,6 +699,7 @@ TEST_CASE("host pool restart, checks, damage and replacement keys load into type
   CHECK(p.restart_team == 2);
   CHECK(p.power_on_hosts_per_person_hour == 40);
   CHECK(p.batch_hosts == 100);
+  CHECK(p.parallel_batches == 3);
   CHECK(p.checks_hosts_per_hour == 200);
   CHECK(p.down_below == 0.5);
   CHECK(p.rated_c == 35);
@@ -719,6 +720,7 @@ TEST_CASE("host pool keys left out keep the old model and the shared damage cons
   CHECK_FALSE(p.power_on_hosts_per_person_hour);
   CHECK(p.restart_team == 1);
   CHECK(p.batch_hosts == 0);
+  CHECK(p.parallel_batches == 0);
   CHECK(p.checks == outagesim::sim::Time::minutes(90));
   CHECK_FALSE(p.checks_hosts_per_hour);
   CHECK(p.down_below == 0);

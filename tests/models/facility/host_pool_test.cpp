@@ -142,6 +142,51 @@ TEST_CASE("a pool restarts in batches: degraded from the first batch checked, up
   CHECK(values(run, "a", Reason::kRestarted) == std::vector<double>{0.25, 0.5, 0.75, 1.0});
 }
 
+TEST_CASE("with a crew, batches power on side by side, one team each: a bigger crew restarts a pool sooner") {
+  // Four batches of 100 at 100 per person-hour: with 4 people all power on 01:00-02:00, then queue through
+  // the 400-per-hour checks (15 minutes each); with 1 person they power on one after another (above).
+  const Run run = run_yaml(shed_pool(
+      "4", "restart: {hosts_per_person_hour: 100, batch_hosts: 100}, checks: {hosts_per_hour: 400}"));
+  CHECK(run.intervals("a") == "01:00-02:15");
+  CHECK(run.intervals("a", State::kDegraded) == "02:15-03:00");
+  CHECK(values(run, "a", Reason::kRestarted) == std::vector<double>{0.25, 0.5, 0.75, 1.0});
+}
+
+TEST_CASE("parallel_batches caps the batches powering on at once, whatever the crew") {
+  const Run two = run_yaml(shed_pool("4",
+                                     "restart: {hosts_per_person_hour: 100, batch_hosts: 100, "
+                                     "parallel_batches: 2}, checks: {hosts_per_hour: 400}"));
+  CHECK(two.intervals("a") == "01:00-02:15");
+  CHECK(two.intervals("a", State::kDegraded) == "02:15-03:30");
+  const Run one = run_yaml(shed_pool("4",
+                                     "restart: {hosts_per_person_hour: 100, batch_hosts: 100, "
+                                     "parallel_batches: 1}, checks: {hosts_per_hour: 400}"));
+  CHECK(one.intervals("a", State::kDegraded) == "02:15-05:15");
+}
+
+TEST_CASE("the more urgent pool takes every free team for its batches before the next pool starts") {
+  std::string yaml =
+      shed_pool("2", "restart: {hosts_per_person_hour: 100, batch_hosts: 100}, restart_priority: 1");
+  yaml.replace(yaml.find("hosts: 400"), 10, "hosts: 200");
+  yaml.insert(yaml.find("operator_actions:"),
+              "  - {name: b, kind: host_pool, room: room, hosts: 200, kw_per_host: 1, crew: ops, "
+              "restart: {hosts_per_person_hour: 100, batch_hosts: 100}}\n");
+  yaml += "  - {at: \"01:00\", target: b, action: shed_load}\n";
+  const Run run = run_yaml(yaml);
+  CHECK(run.intervals("b") == "01:00-02:00");  // both its batches at once
+  CHECK(run.intervals("a") == "01:00-03:00");  // then both of a's
+}
+
+TEST_CASE("a stop mid-restart gives back every team and the pool starts afresh") {
+  // 4 people power on the four batches from 01:00; the room loses power at 01:30, which stops them and
+  // frees the crew; with power back at 02:00 the four batches power on again, 02:00-03:00.
+  std::string yaml = shed_pool("4", "restart: {hosts_per_person_hour: 100, batch_hosts: 100}");
+  yaml += "  - {at: \"01:30\", target: room, action: power_off}\n";
+  yaml += "  - {at: \"02:00\", target: room, action: power_on}\n";
+  const Run run = run_yaml(yaml);
+  CHECK(run.intervals("a") == "01:00-03:00");
+}
+
 TEST_CASE("down_below: the pool counts as down until enough of it serves") {
   const Run run = run_yaml(shed_pool("1",
                                      "restart: {hosts_per_person_hour: 100, batch_hosts: 100}, "

@@ -19,6 +19,10 @@ struct ComponentStatus {
   // Degraded for more than a lost share (data still to rebuild, say), even while part of the share is
   // also lost: what uses it may not count it up by a share threshold (Verdict::degraded_whole).
   bool degraded_beyond_share = false;
+  // The share of its units whose data is gone (hosts damaged or failed), for a component that knows:
+  // units only off (tripped, shed, restarting) come back with their data. Negative: not known, and every
+  // share missing from `capacity` counts as lost (storage rebuilds it: Service).
+  double data_lost = -1.0;
 };
 
 }  // namespace outagesim::models

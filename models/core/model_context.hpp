@@ -79,6 +79,10 @@ class ModelContext final : public sim::EventHandler {
   void set_degraded_beyond_share(Component& component, bool beyond) {
     region_->mutable_status(component.id()).degraded_beyond_share = beyond;
   }
+  // Sets ComponentStatus::data_lost; callers publish or touch dependents as they change.
+  void set_data_lost(Component& component, double share) {
+    region_->mutable_status(component.id()).data_lost = share;
+  }
   // Something other than the state (a capacity, a temperature) changed: dependents re-evaluate.
   void touch_dependents(ComponentId id);
   // Queues one component for re-evaluation in the current wave (any rank, even below the current one).

@@ -18,16 +18,24 @@ sim::Time DataRebuild::run_time() const {
 }
 
 void DataRebuild::update(sim::Time now, double capacity, bool serving) {
-  const bool whole = serving && capacity >= 1.0;
-  if (running_ && whole) return;  // nothing changed for the copy under way
   if (running_) {
     remaining_tb_ = remaining_tb(now);
     running_ = false;
   }
-  if (serving && capacity > 0.0 && capacity < 1.0) {
-    remaining_tb_ = std::max(remaining_tb_, (1.0 - capacity) * whole_.amount_tb);
+  if (!serving) return;
+  const double lost = 1.0 - std::clamp(capacity, 0.0, 1.0);
+  if (lost <= 0.0) {
+    lost_share_ = 0.0;  // whole again: a later loss is a new one
+  } else if (lost > lost_share_) {
+    // A first loss since the storage was whole: its share of the data, or what is left from an earlier
+    // loss if that is more (nodes lost again are mostly those not rebuilt yet). A deeper loss adds the
+    // data of the nodes lost since.
+    remaining_tb_ = lost_share_ <= 0.0
+                        ? std::max(remaining_tb_, lost * whole_.amount_tb)
+                        : std::min(whole_.amount_tb, remaining_tb_ + (lost - lost_share_) * whole_.amount_tb);
+    lost_share_ = lost;
   }
-  if (whole && remaining_tb_ > 0) {
+  if (remaining_tb_ > 0) {
     running_ = true;
     since_ = now;
   }

@@ -59,7 +59,14 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
     const bool running = needs.state != State::kDown && !forced_down();
     const bool serving =
         running && outcome.state != State::kDown && capacity > 0.0 && capacity >= down_below_;
-    rebuild_->update(ctx().now(), capacity, serving || (running && own_limits));
+    // Only nodes whose data is gone need their data copied: a host pool's hosts that are only off
+    // (tripped, restarting) come back with it. A need that does not say loses all it misses.
+    double lost = 1.0 - capacity;
+    if (!own_limits && needs.capacity_by != kNoComponent) {
+      const double data_lost = ctx().status(needs.capacity_by).data_lost;
+      if (data_lost >= 0.0) lost = std::min(lost, data_lost);
+    }
+    rebuild_->update(ctx().now(), 1.0 - lost, serving || (running && own_limits));
     if (rebuild_->running() && !ctx().engine().is_pending(rebuild_timer_)) {
       rebuild_timer_ = start_timer(rebuild_->run_time(), kRebuildTag);
     } else if (!rebuild_->running()) {
@@ -76,13 +83,13 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
     } else if (capacity < degraded_below_) {
       natural = State::kDegraded;
       cause = capacity_cause;
+    } else if (rebuild_ && rebuild_->pending()) {
+      natural = State::kDegraded;  // copying lost data, whatever share of the nodes serves
+      cause = Cause{Reason::kRebuilding, kNoComponent, kNoChange, kNoInjection,
+                    rebuild_->remaining_tb(ctx().now())};
     } else if (capacity < 1.0 && needs.state == State::kDegraded && !needs.degraded_whole && !own_limits) {
       natural = State::kUp;  // enough of the needs serve, and only a lost share degrades them: up here
       cause = capacity_cause;
-    } else if (rebuild_ && rebuild_->pending()) {
-      natural = State::kDegraded;
-      cause = Cause{Reason::kRebuilding, kNoComponent, kNoChange, kNoInjection,
-                    rebuild_->remaining_tb(ctx().now())};
     } else if (shows_rebuild_ && natural == State::kUp) {
       cause = Cause{Reason::kRebuilt};
     }

@@ -287,10 +287,10 @@ faults:
   const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
   CHECK(text.find(
             "DEGRADED (every degraded interval of every tenant function)\n"
-            "  shop/service degraded 01:00 - 03:15 (2h 15m)\n"
+            "  shop/service degraded 01:00 - 02:15 (1h 15m)\n"
             "    degraded:  ebs degraded at 01:00: serving 75% of capacity: nodes serves that share <- nodes "
             "degraded at 01:00: serving 75% of capacity: fault set_capacity on nodes at 01:00 (rack lost)\n"
-            "    ended:     ebs up at 03:15: rebuilt\n") != std::string::npos);
+            "    ended:     ebs up at 02:15: rebuilt\n") != std::string::npos);
   const Run plain = run_yaml(scenario_yaml(kScenario));
   CHECK(outagesim::reports::run_text(plain.spec, plain.result, kMeta).find("DEGRADED") == std::string::npos);
 }

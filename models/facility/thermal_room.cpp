@@ -204,11 +204,13 @@ void ThermalRoom::publish_state(const Cause& cause) {
 
 Cause ThermalRoom::cooling_cause(Reason reason) const {
   // The plant is to blame for the temperature only when it is not delivering its design capacity. A room
-  // that overheats owes it to the change that took capacity away, not to a later partial restore; one
-  // that cools down owes it to the plant's latest change (capacity coming back).
+  // that overheats, or rises through a watched temperature, owes it to the change that took capacity
+  // away, not to a later partial restore; one that cools down owes it to the plant's latest change
+  // (capacity coming back).
   if (plant_->state() == State::kUp) return Cause{reason, kNoComponent, kNoChange, kNoInjection, temp_c_};
   ChangeId trigger = plant_->last_change();
-  if (reason == Reason::kOverheating && plant_->capacity_loss_change() != kNoChange) {
+  const bool heating = reason == Reason::kOverheating || reason == Reason::kTemperatureRose;
+  if (heating && plant_->capacity_loss_change() != kNoChange) {
     trigger = plant_->capacity_loss_change();
   }
   return Cause{reason, plant_->id(), trigger, kNoInjection, temp_c_};

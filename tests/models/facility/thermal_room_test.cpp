@@ -5,6 +5,7 @@
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
+using outagesim::models::ChangeId;
 using outagesim::models::State;
 
 namespace {
@@ -151,6 +152,27 @@ operator_actions:
   const auto& overheated = run.result.intervals[run.id("room")].front();
   REQUIRE(overheated.state == State::kDegraded);
   CHECK(outagesim::models::root_injection(run.result, overheated.began) == 0);  // the fault, not the restore
+}
+
+TEST_CASE("a rise through a watched temperature after a partial restore blames the loss, not the restore") {
+  // Regression (session 25's blind trial): an operators' policy at 35 °C shed hosts whose chain ran
+  // through "chillers restored, 1 running" back to the restore, not to the fault that stopped the four.
+  const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
+  - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, crew: ops}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+operator_actions:
+  - {at: "01:05", target: plant, action: restore_chillers, count: 1}
+  - {when: {component: room, event: above_c, c: 35}, target: hosts, action: shed_load}
+)"));
+  const ChangeId moment = run.result.injection_fired_by[2];
+  REQUIRE(moment != outagesim::models::kNoChange);
+  bool reaches_restore = false;
+  for (ChangeId c = moment; c != outagesim::models::kNoChange; c = run.result.journal[c].cause.trigger) {
+    reaches_restore = reaches_restore || run.result.journal[c].cause.injection == 1u;
+  }
+  CHECK(outagesim::models::root_injection(run.result, moment) == 0);  // the fault
+  CHECK_FALSE(reaches_restore);
 }
 
 TEST_CASE(

@@ -334,8 +334,13 @@ void HostPool::thermal_trip(double temp_c) {
     ++steps;
   }
   if (steps == 0) return;
-  const std::uint32_t per_step = (params_.hosts + params_.shutdown_steps - 1) / params_.shutdown_steps;
-  const std::uint32_t trip = steps * per_step;
+  // The tranches share the hosts as evenly as whole hosts allow: after k of n tranches, k * hosts / n
+  // (rounded down) have tripped, so the last host trips at the top of the spread whatever the counts.
+  const auto tripped_after = [this](std::uint64_t k) {
+    return static_cast<std::uint32_t>(k * params_.hosts / params_.shutdown_steps);
+  };
+  const std::uint32_t trip = tripped_after(tripped_steps_) - tripped_after(tripped_steps_ - steps);
+  if (trip == 0 && tripped_steps_ < params_.shutdown_steps) return;  // tranches of no whole host
   if (tripped_steps_ >= params_.shutdown_steps || trip >= serving_ || powering_ + checking_ > 0) {
     stop(cause);  // the last tranche, or a pool mid-restart: everything stops
   } else {

@@ -317,6 +317,33 @@ TEST_CASE("hosts with a shutdown spread trip tranche by tranche, and the hall se
   CHECK(run.result.time_in(id, State::kDegraded) > outagesim::sim::Time::hours(20));
 }
 
+TEST_CASE(
+    "tranches share the hosts evenly: the last host trips at the top of the spread, whatever the counts") {
+  // Regression (session 25's blind trial): tranches of ceil(hosts / steps) left 7 hosts in 5 steps all
+  // down at 42 °C, and 3 hosts in 100 steps at 36.2 °C. The room heats from its own base load, so it
+  // passes every threshold whatever trips.
+  const auto down_at = [](std::string_view hosts, std::string_view steps) {
+    const Run run = run_yaml(scenario_yaml(fmt::format(R"(
+components:
+  - {{name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}}
+  - {{name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     base_load_kw: 1000, alarm_c: 32}}
+  - {{name: pool, kind: host_pool, room: room, hosts: {}, kw_per_host: 0, shutdown_c: 40,
+     shutdown_spread_c: 8, shutdown_steps: {}}}
+faults:
+  - {{at: "01:00", target: plant, action: fail}}
+)",
+                                                       hosts, steps)));
+    for (const auto& c : run.result.journal) {
+      if (c.component == run.id("pool") && c.changes_state() && c.to == State::kDown) return c.cause.value;
+    }
+    return -1.0;
+  };
+  CHECK(down_at("7", "5") == Approx(44.0).margin(0.01));
+  CHECK(down_at("3", "100") == Approx(44.0).margin(0.01));
+  CHECK(down_at("100", "5") == Approx(44.0).margin(0.01));
+}
+
 TEST_CASE("without a spread the whole pool trips at its shutdown temperature") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

@@ -116,6 +116,21 @@ std::string replication_text(const m::ScenarioSpec& spec, const m::ReplicationSt
                             : std::string("no SLA")});
   }
   out += t.render(2);
+  // Time past the horizon is not counted: say where the figures above are cut short.
+  for (const m::FunctionStatistics& f : stats.functions) {
+    if (f.down_at_horizon + f.degraded_at_horizon == 0) continue;
+    const auto runs = [&stats](std::uint64_t k, std::string_view what) {
+      return k == 0 ? std::string() : fmt::format("{} in {} of {} runs", what, k, stats.runs);
+    };
+    const std::string down = runs(f.down_at_horizon, "down");
+    const std::string degraded = runs(f.degraded_at_horizon, "degraded");
+    out += fmt::format(
+        "  cut at the horizon: {} still {}{}{} at the end; its {} time there is cut, so its figures are "
+        "lower "
+        "bounds (lengthen `horizon`)\n",
+        function_name(spec, f.ref), down, !down.empty() && !degraded.empty() ? ", " : "", degraded,
+        f.down_at_horizon > 0 ? "down" : "degraded");
+  }
 
   if (!spec.milestones.empty()) {
     out += "\nMILESTONES (p5–p95 of the simulated time, over the replications in which it happened)\n";
@@ -168,6 +183,8 @@ nlohmann::ordered_json replication_json(const m::ScenarioSpec& spec, const m::Re
     fj["function"] = spec.tenants[f.ref.tenant].functions[f.ref.function].name;
     fj["downtime_s"] = summary_json(f.downtime_s);
     fj["degraded_s"] = summary_json(f.degraded_s);
+    fj["down_at_horizon_runs"] = f.down_at_horizon;
+    fj["degraded_at_horizon_runs"] = f.degraded_at_horizon;
     if (f.sla_breach) {
       fj["sla_breach"] = {{"p", f.sla_breach->p}, {"ci95", {f.sla_breach->low, f.sla_breach->high}}};
     } else {

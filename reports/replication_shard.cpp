@@ -81,6 +81,8 @@ nlohmann::ordered_json outcome_json(const models::ReplicationOutcome& outcome) {
   for (const sim::Time t : outcome.degraded) degraded.push_back(t.count_ms());
   auto& breached = j["sla_breached"] = nlohmann::ordered_json::array();
   for (const bool b : outcome.sla_breached) breached.push_back(b);
+  auto& at_horizon = j["state_at_horizon"] = nlohmann::ordered_json::array();
+  for (const models::State s : outcome.at_horizon) at_horizon.push_back(std::string(models::state_name(s)));
   auto& milestones = j["milestones_ms"] = nlohmann::ordered_json::array();
   for (const auto& m : outcome.milestones)
     milestones.push_back(m ? nlohmann::ordered_json(m->count_ms()) : nlohmann::ordered_json(nullptr));
@@ -119,14 +121,16 @@ std::optional<ShardProblem> outcome_from_json(const nlohmann::json& doc, const m
   const auto at = [&where](const char* key, std::size_t i, std::string message) {
     return ShardProblem{where + std::move(message), fmt::format("/{}/{}", key, i)};
   };
-  if (auto e = unknown_key(
-          doc, {"replication", "downtime_ms", "degraded_ms", "sla_breached", "milestones_ms", "inputs"},
-          where))
+  if (auto e = unknown_key(doc,
+                           {"replication", "downtime_ms", "degraded_ms", "sla_breached", "state_at_horizon",
+                            "milestones_ms", "inputs"},
+                           where))
     return e;
   const std::size_t functions = models::tenant_functions(spec).size();
   for (const auto& [key, size, what] : {std::tuple{"downtime_ms", functions, "tenant functions"},
                                         std::tuple{"degraded_ms", functions, "tenant functions"},
                                         std::tuple{"sla_breached", functions, "tenant functions"},
+                                        std::tuple{"state_at_horizon", functions, "tenant functions"},
                                         std::tuple{"milestones_ms", spec.milestones.size(), "milestones"},
                                         std::tuple{"inputs", spec.inputs.size(), "uncertain inputs"}}) {
     if (auto e = check_array(doc, key, size, what)) {
@@ -148,6 +152,21 @@ std::optional<ShardProblem> outcome_from_json(const nlohmann::json& doc, const m
     if (!breached[i].is_boolean())
       return at("sla_breached", i, "'sla_breached' holds a value that is not true or false");
     out.sla_breached.push_back(breached[i].get<bool>());
+  }
+  const nlohmann::json& at_horizon = doc["state_at_horizon"];
+  for (std::size_t i = 0; i < at_horizon.size(); ++i) {
+    const nlohmann::json& v = at_horizon[i];
+    const std::string name = v.is_string() ? v.get<std::string>() : std::string();
+    if (name == "up") {
+      out.at_horizon.push_back(models::State::kUp);
+    } else if (name == "degraded") {
+      out.at_horizon.push_back(models::State::kDegraded);
+    } else if (name == "down") {
+      out.at_horizon.push_back(models::State::kDown);
+    } else {
+      return at("state_at_horizon", i,
+                "'state_at_horizon' holds a value that is not \"up\", \"degraded\" or \"down\"");
+    }
   }
   const nlohmann::json& milestones = doc["milestones_ms"];
   for (std::size_t i = 0; i < milestones.size(); ++i) {

@@ -1,8 +1,11 @@
 // The human-readable report of one run.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <optional>
 #include <span>
+#include <string>
+#include <vector>
 
 #include "models/results/heat_damage_findings.hpp"
 #include "models/results/milestone_check.hpp"
@@ -66,6 +69,22 @@ void tenants_section(std::string& out, const m::ScenarioSpec& spec, const m::Run
     }
   }
   out += table.render(2);
+  // Time past the horizon is not counted: say which figures are cut short.
+  std::vector<std::string> cut;
+  for (const m::TenantSpec& t : spec.tenants) {
+    for (const m::TenantFunctionSpec& f : t.functions) {
+      const auto& intervals = result.intervals[f.id];
+      if (intervals.empty() || intervals.back().ended != m::kNoChange) continue;
+      cut.push_back(
+          fmt::format("{} ({})", m::vertex_name(spec, f.id), m::state_name(intervals.back().state)));
+    }
+  }
+  if (!cut.empty()) {
+    out += fmt::format(
+        "  cut at the horizon ({}): {} still not up at the end; their times are lower bounds (lengthen "
+        "`horizon`)\n",
+        local_clock(spec, spec.horizon), fmt::join(cut, ", "));
+  }
 }
 
 void causes_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {

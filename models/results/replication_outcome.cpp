@@ -29,6 +29,9 @@ ReplicationOutcome outcome_of(const ScenarioSpec& spec, const RunResult& result,
     out.downtime.push_back(down);
     out.degraded.push_back(result.time_in(id, State::kDegraded));
     out.sla_breached.push_back(tenant.sla && breaches(spec.slas[*tenant.sla], down));
+    const auto& intervals = result.intervals[id];
+    out.at_horizon.push_back(
+        !intervals.empty() && intervals.back().ended == kNoChange ? intervals.back().state : State::kUp);
   }
   for (const MilestoneResult& m : check_milestones(spec, result)) {
     // A not_up_at check "happens" in a replication when it holds.

@@ -19,6 +19,8 @@ struct ReplicationOutcome {
   std::vector<sim::Time> downtime;
   std::vector<sim::Time> degraded;
   std::vector<bool> sla_breached;  // false for a tenant without an SLA
+  // Its state at the horizon: down or degraded there, its time in that state is cut at the horizon.
+  std::vector<State> at_horizon;
   // Per milestone of the scenario: its simulated time (for max_downtime checks: the downtime; for
   // not_up_at checks: that time when the check held), or none when it did not happen.
   std::vector<std::optional<sim::Time>> milestones;

@@ -34,6 +34,10 @@ ReplicationStatistics replication_statistics(const ScenarioSpec& spec,
           outcomes.begin(), outcomes.end(), [f](const ReplicationOutcome& o) { return o.sla_breached[f]; }));
       fs.sla_breach = sim::wilson_interval(breached, outcomes.size());
     }
+    for (const ReplicationOutcome& o : outcomes) {
+      fs.down_at_horizon += o.at_horizon[f] == State::kDown ? 1 : 0;
+      fs.degraded_at_horizon += o.at_horizon[f] == State::kDegraded ? 1 : 0;
+    }
     stats.functions.push_back(fs);
   }
   for (std::uint32_t m = 0; m < spec.milestones.size(); ++m) {

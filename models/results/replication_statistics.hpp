@@ -20,6 +20,10 @@ struct FunctionStatistics {
   sim::Summary downtime_s;  // seconds
   sim::Summary degraded_s;
   std::optional<sim::Proportion> sla_breach;  // none when the tenant has no SLA
+  // Replications in which it was still down, or degraded, at the horizon: its time in that state is cut
+  // there, so the statistics above are lower bounds.
+  std::uint64_t down_at_horizon = 0;
+  std::uint64_t degraded_at_horizon = 0;
 };
 
 struct MilestoneBand {

@@ -54,8 +54,10 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
     if (up_now) {
       ++serving;
       // A site carries its share of the load as far as what it needs serves: a site whose compute lost
-      // 70 % of its nodes carries 30 % of its share.
-      capacity += spec_.sites[i].capacity * std::min(1.0, sites_[i].verdict().capacity);
+      // 70 % of its nodes carries 30 % of its share. Needs that read up carry it whole: a service up by its
+      // own `degraded_below` (a few damaged hosts of a hall) has said the share it lost does not matter.
+      const Verdict& needs = sites_[i].verdict();
+      capacity += spec_.sites[i].capacity * (needs.state == State::kUp ? 1.0 : std::min(1.0, needs.capacity));
       if (returned.blamed == kNoComponent || at > returned_at) {
         returned = o.cause;
         returned_at = at;

@@ -207,3 +207,27 @@ TEST_CASE("an empty output file name is refused, not taken for stdout") {
     CHECK(r.out.empty());
   }
 }
+
+TEST_CASE("run --runs says how many replications are cut at the horizon, in the text and the JSON") {
+  // Regression (session 25's blind trial): a tight confidence interval was printed on downtimes cut at the
+  // horizon, with no word that they were.
+  namespace fs = std::filesystem;
+  const fs::path dir = unique_temp_path("cut");
+  fs::create_directories(dir);
+  const std::string d = dir.string() + "/";
+  std::ofstream(dir / "s.yaml") << "scenario: s\nstart: 2024-01-01T00:00:00Z\nhorizon: 1h\n"
+                                   "components:\n  - {name: a, kind: power_feed}\n"
+                                   "tenants:\n  - {name: one, needs: a}\n"
+                                   "faults:\n  - {at: \"00:00\", target: a, action: fail}\n"
+                                   "operator_actions:\n  - {when: {component: a, event: enters_down}, "
+                                   "delay: {dist: exponential, mean: 1h}, target: a, action: repair}\n";
+  const auto text = run_cli("run " + d + "s.yaml --runs 50");
+  REQUIRE(text.status == 0);
+  CHECK_THAT(text.out, Catch::Contains("cut at the horizon: one/service still down in "));
+  CHECK_THAT(text.out, Catch::Contains(" of 50 runs at the end; its down time there is cut"));
+  const auto json = run_cli("run " + d + "s.yaml --runs 50 --format json");
+  REQUIRE(json.status == 0);
+  const auto doc = nlohmann::json::parse(json.out);
+  CHECK(doc["functions"][0]["down_at_horizon_runs"].get<int>() > 5);
+  fs::remove_all(dir);
+}

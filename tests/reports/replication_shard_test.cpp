@@ -56,6 +56,7 @@ TEST_CASE("a shard's outcomes read back exactly, doubles to the bit") {
     o.downtime = {Time::ms(static_cast<std::int64_t>(k) * 1001 + 1)};
     o.degraded = {Time::ms(0)};
     o.sla_breached = {false};  // the scenario has no SLA: merge checks it against the downtime
+    o.at_horizon = {k % 2 == 0 ? m::State::kUp : m::State::kDown};
     o.milestones = {k % 3 == 0 ? std::nullopt : std::optional(Time::ms(9'000'123))};
     o.inputs = {awkward[k]};
     shard.outcomes.push_back(o);
@@ -81,6 +82,7 @@ TEST_CASE("a shard's outcomes read back exactly, doubles to the bit") {
     CHECK(b.replication == a.replication);
     CHECK(b.downtime == a.downtime);
     CHECK(b.sla_breached == a.sla_breached);
+    CHECK(b.at_horizon == a.at_horizon);
     CHECK(b.milestones == a.milestones);
     CHECK(same_bits(b.inputs[0], a.inputs[0]));
   }
@@ -95,6 +97,7 @@ TEST_CASE("an outcome that does not fit the scenario is refused") {
   o.downtime = {Time::ms(1)};
   o.degraded = {Time::ms(1)};
   o.sla_breached = {false};
+  o.at_horizon = {m::State::kUp};
   o.milestones = {std::nullopt};
   o.inputs = {};  // the scenario has one input
   m::ReplicationOutcome back;
@@ -114,6 +117,7 @@ TEST_CASE("an outcome no run of the scenario could give is refused, not merged")
   o.downtime = {Time::ms(1)};
   o.degraded = {Time::ms(0)};
   o.sla_breached = {false};
+  o.at_horizon = {m::State::kUp};
   o.milestones = {std::nullopt};
   o.inputs = {90'000};
   CHECK_FALSE(r::outcome_problem(o, spec));
@@ -153,6 +157,7 @@ milestones:
   o.downtime = {Time::hours(2)};
   o.degraded = {Time()};
   o.sla_breached = {true};
+  o.at_horizon = {m::State::kUp};
   o.milestones = {Time::hours(2), std::nullopt};
   CHECK_FALSE(r::outcome_problem(o, spec));
   auto bad = o;
@@ -188,6 +193,7 @@ tenants:
   o.downtime = {Time::ms(0)};
   o.degraded = {Time::ms(0)};
   o.sla_breached = {false};
+  o.at_horizon = {m::State::kUp};
   o.milestones = {};
   o.inputs = {1'200'000};
   CHECK_FALSE(r::outcome_problem(o, spec));

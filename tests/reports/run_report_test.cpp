@@ -325,3 +325,27 @@ operator_actions:
   CHECK_THAT(text, Catch::Contains("never needed"));
   CHECK_THAT(text, !Catch::Contains("vm enters_down"));  // that one ran at 02:00
 }
+
+TEST_CASE("the text report says which tenant functions are cut at the horizon") {
+  // Regression (session 25's blind trial): downtime past the horizon was cut with only "(end)" to show it.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+  - {name: b, kind: power_feed}
+tenants:
+  - {name: shop, needs: a}
+  - {name: blog, needs: b}
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "01:00", target: b, action: fail}
+  - {at: "02:00", target: b, action: repair}
+)",
+                                         "6h"));
+  const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
+  CHECK(text.find("  cut at the horizon (06:00): shop/service (down) still not up at the end") !=
+        std::string::npos);
+  CHECK(text.find("blog/service (down)") == std::string::npos);
+  const Run closed = run_yaml(scenario_yaml(kScenario));
+  CHECK(outagesim::reports::run_text(closed.spec, closed.result, kMeta).find("cut at the horizon") ==
+        std::string::npos);
+}

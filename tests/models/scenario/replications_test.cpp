@@ -119,3 +119,32 @@ variants:
   // One strategy for both functions: one draw, so both functions switch over together.
   CHECK(c.rows[2].downtime_s.mean == c.rows[3].downtime_s.mean);
 }
+
+TEST_CASE("replications still down at the horizon are counted, since their downtime is cut there") {
+  // Regression (session 25's blind trial): downtime past the horizon was cut with no word, and a mean with
+  // a tight confidence interval was printed on the cut values. A repair after an exponential delay of mean
+  // 1 h, within a 1 h horizon: about e^-1 of the runs are still down at the end.
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+tenants:
+  - {name: one, needs: a}
+faults:
+  - {at: "00:00", target: a, action: fail}
+operator_actions:
+  - {when: {component: a, event: enters_down}, delay: {dist: exponential, mean: 1h}, target: a, action: repair}
+)",
+                                                       "1h"));
+  const m::ReplicationRun run = m::run_replications(spec, 11, 0, 400, 2);
+  const m::ReplicationStatistics stats = m::replication_statistics(spec, run.outcomes);
+  std::uint64_t cut = 0;
+  for (const auto& o : run.outcomes) {
+    const bool whole_horizon = o.downtime[0] == spec.horizon;
+    CHECK((o.at_horizon[0] == m::State::kDown) == whole_horizon);
+    cut += whole_horizon ? 1 : 0;
+  }
+  CHECK(stats.functions[0].down_at_horizon == cut);
+  CHECK(stats.functions[0].degraded_at_horizon == 0);
+  CHECK(cut > 100);  // e^-1 of 400 is 147
+  CHECK(cut < 200);
+}

@@ -52,6 +52,22 @@ TEST_CASE("a site that serves part of what it needs carries that part of its sha
   CHECK(run.intervals("shop/service").empty());
 }
 
+TEST_CASE("a site whose needs read up by their own degraded_below carries its whole share") {
+  // a is a service that counts itself up above 90 %: at 99 % (a few damaged hosts) the site is whole, as
+  // the service says; at 60 % it carries 60 % of its share.
+  std::string yaml = three_zones("", R"(  - {at: "01:00", target: c, action: fail}
+  - {at: "01:00", target: hosts, action: set_capacity, share: 0.99}
+  - {at: "02:00", target: hosts, action: set_capacity, share: 0.6}
+  - {at: "03:00", target: hosts, action: set_capacity, share: 1}
+)");
+  yaml.replace(
+      yaml.find("  - {name: a, kind: compute}"), 28,
+      "  - {name: hosts, kind: power_feed}\n  - {name: a, kind: compute, needs: hosts, degraded_below: 0.9}");
+  const Run run = run_yaml(yaml);
+  CHECK(run.intervals("shop/service", State::kDegraded) == "02:00-03:00");
+  CHECK(run.intervals("shop/service").empty());
+}
+
 TEST_CASE("active-active with a minimum of two sites is down on one") {
   const Run run = run_yaml(three_zones("      min_sites: 2\n", R"(  - {at: "01:00", target: a, action: fail}
   - {at: "02:00", target: b, action: fail}

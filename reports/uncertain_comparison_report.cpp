@@ -73,6 +73,13 @@ std::string uncertain_comparison_text(const m::ScenarioSpec& spec, const m::Unce
     t.add_row(std::move(row));
   }
   out += t.render(2);
+  for (const m::UncertainComparisonRow& r : c.rows) {
+    if (r.down_at_horizon == 0) continue;
+    out += fmt::format(
+        "  cut at the horizon: {}, {}, still down in {} of {} runs at the end; its downtime there is cut, so "
+        "its figures are lower bounds (lengthen `horizon`)\n",
+        function_name(spec, r), shown_variant(r), r.down_at_horizon, c.runs);
+  }
   out +=
       "\n  A difference whose interval holds 0 cannot be told apart from the baseline at these "
       "replications.\n"
@@ -132,6 +139,7 @@ nlohmann::ordered_json uncertain_comparison_json(const m::ScenarioSpec& spec, co
     row["variant"] = r.variant.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.variant);
     row["baseline"] = r.variant.empty();
     row["rank"] = r.rank + 1;
+    row["down_at_horizon_runs"] = r.down_at_horizon;
     row["downtime_s"] = {{"mean", d.mean}, {"ci95", {d.ci95_low, d.ci95_high}},
                          {"p10", d.p10},   {"p50", d.p50},
                          {"p90", d.p90},   {"p99", d.p99},

@@ -64,7 +64,9 @@ UncertainComparison compare_variants_uncertain(const ScenarioSpec& spec, std::ui
       for (std::size_t i = 0; i < saved.size(); ++i)
         t.functions[variant.strategies[i].first].strategy = std::move(saved[i]);
     }
+    // Per row its downtime, then per row 1 when it was still down at the horizon.
     std::vector<double> downtime_s;
+    std::vector<double> cut;
     for (const RowKey& k : keys) {
       const std::size_t which =
           k.variant < 0 ? 0
@@ -72,7 +74,13 @@ UncertainComparison compare_variants_uncertain(const ScenarioSpec& spec, std::ui
                                   std::find(variants.begin(), variants.end(), k.variant) - variants.begin());
       const ComponentId id = spec.tenants[k.tenant].functions[k.function].id;
       downtime_s.push_back(static_cast<double>(results[which].downtime(id).count_ms()) / 1000.0);
+      const auto& intervals = results[which].intervals[id];
+      cut.push_back(!intervals.empty() && intervals.back().ended == kNoChange &&
+                            intervals.back().state == State::kDown
+                        ? 1.0
+                        : 0.0);
     }
+    downtime_s.insert(downtime_s.end(), cut.begin(), cut.end());
     return downtime_s;
   };
   auto done = sim::run_replications(0, runs, threads, body, control);
@@ -94,6 +102,7 @@ UncertainComparison compare_variants_uncertain(const ScenarioSpec& spec, std::ui
     row.function = keys[i].function;
     if (keys[i].variant >= 0) row.variant = spec.variants[keys[i].variant].name;
     row.downtime_s = sim::summarize(columns[i]);
+    for (const auto& rep : done.results) row.down_at_horizon += rep[keys.size() + i] > 0.5 ? 1 : 0;
     if (keys[i].variant >= 0) {
       for (std::size_t b = 0; b < keys.size(); ++b) {
         if (keys[b].variant < 0 && keys[b].tenant == keys[i].tenant && keys[b].function == keys[i].function)

@@ -20,6 +20,9 @@ struct UncertainComparisonRow {
   std::uint32_t function = 0;
   std::string variant;  // empty for the baseline
   sim::Summary downtime_s;
+  // Replications in which it was still down at the horizon: its downtime is cut there, so downtime_s is
+  // a lower bound.
+  std::uint64_t down_at_horizon = 0;
   // Downtime minus the baseline's in the same replication (none for the baseline row).
   std::optional<sim::PairedComparison> versus_baseline;
   // Rank among the rows of its function by mean downtime (0: best), and the probability that this row's

@@ -231,3 +231,30 @@ TEST_CASE("run --runs says how many replications are cut at the horizon, in the 
   CHECK(doc["functions"][0]["down_at_horizon_runs"].get<int>() > 5);
   fs::remove_all(dir);
 }
+
+TEST_CASE("compare --runs says how many replications of each row are cut at the horizon") {
+  namespace fs = std::filesystem;
+  const fs::path dir = unique_temp_path("cut-compare");
+  fs::create_directories(dir);
+  const std::string d = dir.string() + "/";
+  std::ofstream(dir / "s.yaml")
+      << "scenario: s\nstart: 2024-01-01T00:00:00Z\nhorizon: 1h\n"
+         "components:\n  - {name: a, kind: power_feed}\n  - {name: b, kind: power_feed}\n"
+         "tenants:\n  - {name: one, needs: a}\n"
+         "variants:\n  - name: standby on b\n    tenant: one\n    functions:\n"
+         "      service: {kind: standby, needs: [b], detection: 5m, decision: 5m, "
+         "switchover: 5m}\n"
+         "faults:\n  - {at: \"00:00\", target: a, action: fail}\n"
+         "operator_actions:\n  - {when: {component: a, event: enters_down}, "
+         "delay: {dist: exponential, mean: 1h}, target: a, action: repair}\n";
+  const auto text = run_cli("compare " + d + "s.yaml --runs 50");
+  REQUIRE(text.status == 0);
+  CHECK_THAT(text.out, Catch::Contains("cut at the horizon: one/service, (baseline), still down in "));
+  CHECK(text.out.find("standby on b, still down") == std::string::npos);
+  const auto json = run_cli("compare " + d + "s.yaml --runs 50 --format json");
+  REQUIRE(json.status == 0);
+  const auto doc = nlohmann::json::parse(json.out);
+  CHECK(doc["rows"][0]["down_at_horizon_runs"].get<int>() > 5);
+  CHECK(doc["rows"][1]["down_at_horizon_runs"].get<int>() == 0);  // the standby serves by then
+  fs::remove_all(dir);
+}

@@ -57,6 +57,9 @@ State CoolingPlant::natural_state() const {
 void CoolingPlant::start() {
   storage_time_ = ctx().now();
   arm_weather();
+  // Short of design from the start only by the outside air (a plant derated on a hot day): say so.
+  if (derate_factor() < 1.0)
+    last_cause_ = Cause{Reason::kOutsideAir, kNoComponent, kNoChange, kNoInjection, outside_c_};
   evaluate();
   refresh_storage();
 }

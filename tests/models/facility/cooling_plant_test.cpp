@@ -171,6 +171,20 @@ components:
   CHECK(run.intervals("room", State::kDegraded) == "15:00-end");
 }
 
+TEST_CASE("a plant derated from the start blames the outside air, not needs it does not have") {
+  // Regression (session 25's blind trial): its first cause read "its needs".
+  const Run run = run_yaml(scenario_yaml(R"(
+weather: {outside_c: 38}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250, rated_outside_c: 35, derate_pct_per_c: 2}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+)"));
+  REQUIRE(run.intervals("plant", State::kDegraded) == "00:00-end");
+  const auto& first = run.result.intervals[run.id("plant")].front();
+  CHECK(run.result.journal[first.began].cause.reason == outagesim::models::Reason::kOutsideAir);
+  CHECK(run.result.journal[first.began].cause.value == 38.0);
+}
+
 TEST_CASE("chilled-water storage covers lost chillers until it is spent") {
   const std::string body = R"(
 components:

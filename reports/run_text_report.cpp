@@ -341,6 +341,27 @@ void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::
 
 }  // namespace
 
+// Faults and actions that ran but changed nothing (a repair of what was up, a restore with nothing to
+// restore, a switch the plant could not make): otherwise they read as done, or are simply missing.
+void no_effect_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
+  TextTable table({"at", "target", "action", "kind", "note"},
+                  {TextTable::Align::kLeft, TextTable::Align::kLeft, TextTable::Align::kLeft,
+                   TextTable::Align::kLeft, TextTable::Align::kLeft});
+  bool any = false;
+  for (std::size_t i = 0; i < spec.injections.size() && i < result.injection_applied_at.size(); ++i) {
+    const sim::Time at = result.injection_applied_at[i];
+    if (at.is_never() || result.injection_had_effect[i]) continue;
+    const m::InjectionSpec& inj = spec.injections[i];
+    any = true;
+    table.add_row({local_clock(spec, at), printable(m::vertex_name(spec, inj.target)),
+                   std::string(m::action_name(inj.action)), inj.is_fault ? "fault" : "operator action",
+                   printable(inj.note)});
+  }
+  if (!any) return;
+  out += "\nNO EFFECT (faults and actions that ran but changed nothing)\n";
+  out += table.render(2);
+}
+
 std::string run_text(const m::ScenarioSpec& spec, const m::RunResult& result, const RunMetadata& meta) {
   std::string out = header_text(spec, meta) + "\n";
   out += fmt::format("from {} for {}; {} events, {} state changes\n\n", local_iso(spec, sim::Time()),
@@ -351,6 +372,7 @@ std::string run_text(const m::ScenarioSpec& spec, const m::RunResult& result, co
   components_section(out, spec, result);
   repairs_section(out, spec, result);
   not_taken_section(out, spec, result);
+  no_effect_section(out, spec, result);
   rooms_section(out, spec, result);
   heat_damage_section(out, spec, result);
   milestones_section(out, spec, result);

@@ -349,3 +349,24 @@ faults:
   CHECK(outagesim::reports::run_text(closed.spec, closed.result, kMeta).find("cut at the horizon") ==
         std::string::npos);
 }
+
+TEST_CASE("the text report lists faults and actions that ran but changed nothing") {
+  // Regression (session 25's blind trial): a repair scheduled before its fault did nothing, and only the
+  // JSON's had_effect said so.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+tenants:
+  - {name: shop, needs: a}
+faults:
+  - {at: "02:00", target: a, action: fail}
+operator_actions:
+  - {at: "01:00", target: a, action: repair, note: a clock an hour off}
+)",
+                                         "6h"));
+  const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
+  CHECK(text.find("NO EFFECT (faults and actions that ran but changed nothing)\n") != std::string::npos);
+  CHECK(text.find("  01:00  a       repair  operator action  a clock an hour off\n") != std::string::npos);
+  const Run plain = run_yaml(scenario_yaml(kScenario));
+  CHECK(outagesim::reports::run_text(plain.spec, plain.result, kMeta).find("NO EFFECT") == std::string::npos);
+}

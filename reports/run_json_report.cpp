@@ -371,6 +371,7 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
       stages.push_back(Json{{"name", stage.name},
                             {"crew", stage.crew ? Json(spec.crews[*stage.crew].name) : Json()},
                             {"people", stage.people},
+                            {"people_held", sr.people > 0 ? Json(sr.people) : Json()},
                             {"ready", time_or_null(sr.ready)},
                             {"began", time_or_null(sr.began)},
                             {"ended", time_or_null(sr.ended)}});

@@ -176,7 +176,10 @@ void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::Run
       const m::StageSpec& stage = repair.stages[s];
       const m::StageRecord& sr = record.stages[s];
       table.add_row({"  " + stage.name,
-                     stage.crew ? fmt::format("{} {}", stage.people, spec.crews[*stage.crew].name) : "-",
+                     !stage.crew ? "-"
+                     : sr.people > 0 && sr.people < stage.people
+                         ? fmt::format("{} of {} {}", sr.people, stage.people, spec.crews[*stage.crew].name)
+                         : fmt::format("{} {}", stage.people, spec.crews[*stage.crew].name),
                      clock(sr.ready), clock(sr.began), clock(sr.ended), span(sr.began, sr.ended),
                      span(sr.ready, sr.began)});
     }

@@ -1,6 +1,7 @@
 // The stage machine of a repair: conditions, then people, then the work.
 #include "models/operations/repair_process.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 #include "models/operations/operations.hpp"
@@ -41,7 +42,13 @@ void RepairProcess::try_start_stage() {
   if (stage.crew) {
     mode_ = Mode::kWaitingPeople;
     ops_->roster().call(*stage.crew);
-    ops_->context().crew(*stage.crew).request(self_, kPeopleThere, stage.priority, stage.people);
+    sim::Resource& crew = ops_->context().crew(*stage.crew);
+    // Work shared by its people starts with those on duty when fewer are, and takes longer, as a host
+    // pool's team does: the night shift of 2 does not wait for the day shift to do 3 people's work. A
+    // stage of fixed duration needs all its people together; so does work before anyone is on duty (a
+    // vendor on the way).
+    held_ = stage.work && crew.capacity() > 0 ? std::min(stage.people, crew.capacity()) : stage.people;
+    crew.request(self_, kPeopleThere, stage.priority, held_);
   } else {
     start_work();
   }
@@ -51,9 +58,11 @@ void RepairProcess::start_work() {
   mode_ = Mode::kWorking;
   const sim::Time now = ops_->context().now();
   record_.stages[stage_].began = now;
+  const StageSpec& stage = spec_->stages[stage_];
+  record_.stages[stage_].people = stage.crew ? held_ : 0;
   // A stage ends among the faults of its instant, so its `then` actions act together with them.
-  ops_->context().engine().schedule_at(now + spec_->stages[stage_].elapsed(), self_, kStageDone,
-                                       kInjectionPriority);
+  ops_->context().engine().schedule_at(now + (stage.crew ? stage.elapsed_with(held_) : stage.elapsed()),
+                                       self_, kStageDone, kInjectionPriority);
 }
 
 void RepairProcess::handle_event(std::uint32_t payload) {
@@ -69,7 +78,7 @@ void RepairProcess::handle_event(std::uint32_t payload) {
       return;
     case kStageDone: {
       const StageSpec& stage = spec_->stages[stage_];
-      if (stage.crew) ops_->context().crew(*stage.crew).release(stage.people);
+      if (stage.crew) ops_->context().crew(*stage.crew).release(held_);
       record_.stages[stage_].ended = now;
       const std::uint32_t done = stage_;
       if (stage_ + 1 < spec_->stages.size()) {

@@ -42,6 +42,7 @@ class RepairProcess final : public sim::EventHandler {
   sim::HandlerId self_;
   Mode mode_ = Mode::kIdle;
   std::uint32_t stage_ = 0;
+  std::uint32_t held_ = 0;  // people asked for, then held, by the stage in progress
   RepairRecord record_;
 };
 

@@ -5,10 +5,10 @@
 
 namespace outagesim::models {
 
-sim::Time StageSpec::elapsed() const {
+sim::Time StageSpec::elapsed_with(std::uint32_t with) const {
   if (!work) return duration;
-  assert(people > 0);
-  return sim::Time::ms((work->count_ms() + people - 1) / people);
+  assert(with > 0);
+  return sim::Time::ms((work->count_ms() + with - 1) / with);
 }
 
 }  // namespace outagesim::models

@@ -27,8 +27,9 @@ struct StageSpec {
   // repair or stage done), which need only hold.
   std::vector<TriggerSpec> wait_for;
 
-  // How long the stage takes once its people are there.
-  sim::Time elapsed() const;
+  // How long the stage takes once its people are there: all of them, or `with` of them for work.
+  sim::Time elapsed() const { return elapsed_with(people); }
+  sim::Time elapsed_with(std::uint32_t with) const;
 };
 
 struct RepairSpec {

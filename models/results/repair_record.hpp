@@ -3,6 +3,7 @@
 // within the horizon.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "sim/time.hpp"
@@ -13,6 +14,7 @@ struct StageRecord {
   sim::Time ready = sim::Time::never();  // the previous stage was done; waits and people may follow
   sim::Time began = sim::Time::never();  // its conditions held and its people were there
   sim::Time ended = sim::Time::never();
+  std::uint32_t people = 0;  // who did it: fewer than asked for when a `work` stage started short-handed
 };
 
 struct RepairRecord {

@@ -232,6 +232,33 @@ repairs:
   CHECK(clock_or_never(run.result.repairs[1].ended) == "06:00");
 }
 
+TEST_CASE(
+    "work shared by people starts short-handed at night, slower, and a fixed-time stage waits for all") {
+  // Regression (session 25's blind trial): a stage of 3 people's work waited for the day shift when 2 were
+  // on at night, where a host pool's team starts with those on duty.
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+crews:
+  - name: site
+    shifts: [{from: "07:00", headcount: 3}, {from: "19:00", headcount: 2}]
+repairs:
+  - name: shared work
+    at: "01:00"
+    stages:
+      - {name: three people's work, work: 3h, crew: site, people: 3}
+  - name: fixed job
+    at: "01:00"
+    stages:
+      - {name: three together, duration: 1h, crew: site, people: 3}
+)"));
+  const auto& work = run.result.repairs[0].stages[0];
+  CHECK(clock(work.began) == "01:00");
+  CHECK(clock(work.ended) == "02:30");  // 3 person-hours by the 2 on duty
+  CHECK(work.people == 2u);
+  const auto& fixed = run.result.repairs[1].stages[0];
+  CHECK(clock(fixed.began) == "07:00");
+  CHECK(fixed.people == 3u);
+}
+
 TEST_CASE("a repair can start when another repair or one of its stages ends") {
   const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
 repairs:

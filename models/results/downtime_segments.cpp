@@ -372,6 +372,17 @@ std::vector<DowntimeSegment> DowntimeSegmenter::segments(ComponentId vertex, con
       s.via = v.blamed;
     }
     s.time_of = s.holder >= components ? TimeOf::kTenant : TimeOf::kProvider;
+    if (s.strategy_held && s.holder >= components && functions_[s.holder - components] != nullptr &&
+        s.strategy != nullptr && s.strategy->wait != Wait::kSiteRecovery &&
+        s.strategy->wait != Wait::kSiteRejoining) {
+      // The strategy's procedure (detection, decision, switchover) while the primary deployment's needs
+      // are down works around the provider's outage: the provider's time, as the same wait is for a
+      // tenant whose primary came back first; otherwise a faster failover reads as the tenant's doing.
+      // Its own recovery steps on the new site stay its own time.
+      if (const Needs* n = needs(s.holder, State::kDown);
+          n != nullptr && verdict(*n, t).state == State::kDown)
+        s.time_of = TimeOf::kProvider;
+    }
     s.end = next_ > t ? std::min(next_, interval.end) : interval.end;
     if (strategy.holds_function && strategy.requirement != nullptr) {
       // The other members of the strategy's requirement that held it as well.
@@ -389,7 +400,7 @@ std::vector<DowntimeSegment> DowntimeSegmenter::segments(ComponentId vertex, con
       DowntimeSegment& last = out.back();
       if (last.via == s.via && last.holder == s.holder && last.step == s.step &&
           last.cause_change == s.cause_change && last.strategy == s.strategy &&
-          last.strategy_held == s.strategy_held) {
+          last.strategy_held == s.strategy_held && last.time_of == s.time_of) {
         last.end = s.end;
         last.parallel.insert(last.parallel.end(), s.parallel.begin(), s.parallel.end());
         std::sort(last.parallel.begin(), last.parallel.end());

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "models/results/cause_chain.hpp"
@@ -64,6 +66,48 @@ std::string strategy_wait_text(const m::ScenarioSpec& spec, const m::StrategyHol
                      m::vertex_name(spec, component != m::kNoComponent ? component : hold.component), how);
 }
 
+// For a host pool stopped by heat, its room or the operators that held the function: whether physics or
+// people held it. While its room cannot take its hosts back (no power, over its alarm, or not cooled enough
+// to carry them), the room holds it; once it can, the pool waits for its restart (its crew, power-on and
+// checks). The room journals each change of that as a moment. Empty for any other holder, or while the
+// room held it throughout.
+std::string pool_restart_text(const m::ScenarioSpec& spec, const m::RunResult& result,
+                              const m::DowntimeSegment& s) {
+  if (s.holder >= spec.components.size() || s.cause_change >= result.journal.size()) return {};
+  const auto* pool = std::get_if<m::HostPoolParams>(&spec.components[s.holder].params);
+  if (pool == nullptr || pool->room == m::kNoComponent) return {};
+  const m::Reason stopped = result.journal[s.cause_change].cause.reason;
+  if (stopped == m::Reason::kRestarted)
+    return " The pool was part way through its restart (its crew, power-on and checks).";
+  if (stopped != m::Reason::kThermalShutdown && stopped != m::Reason::kShedByOperator &&
+      stopped != m::Reason::kRoomPowerLost)
+    return {};
+  bool ready = true;  // rooms start able to take their hosts
+  std::optional<sim::Time> from;
+  for (const m::StateChange& c : result.journal) {
+    if (c.time >= s.end) break;
+    if (c.component != pool->room || c.cause.reason != m::Reason::kHostsRestartable) continue;
+    const bool now = c.cause.value > 0.5;
+    if (c.time <= s.start) {
+      ready = now;
+    } else if (!ready && now && !from) {
+      from = c.time;
+    }
+  }
+  const std::string room = m::vertex_name(spec, pool->room);
+  if (ready)
+    return fmt::format(
+        " Its room {} could take its hosts back: the pool waited for its restart (its crew, "
+        "power-on and checks).",
+        room);
+  if (!from) return {};
+  return fmt::format(
+      " Its room {} held it until {}, when it could take its hosts back (powered, below its "
+      "alarm, cooled enough); from then the pool waited for its restart (its crew, power-on and "
+      "checks).",
+      room, local_clock(spec, *from));
+}
+
 std::string segment_sentence(const m::ScenarioSpec& spec, const m::RunResult& result,
                              const m::TenantSpec& tenant, const m::TenantFunctionSpec& f,
                              const m::DowntimeSegment& s) {
@@ -92,6 +136,7 @@ std::string segment_sentence(const m::ScenarioSpec& spec, const m::RunResult& re
     }
     text += fmt::format(" ({}).", whose);
   }
+  text += pool_restart_text(spec, result, s);
   if (!s.parallel.empty()) text += fmt::format(" Also not up then: {}.", names(spec, s.parallel));
   if (s.strategy != nullptr && !s.strategy_held) {
     text +=

@@ -79,6 +79,8 @@ std::string_view reason_name(Reason reason) {
       return "temperature rose";
     case Reason::kTemperatureFell:
       return "temperature fell";
+    case Reason::kHostsRestartable:
+      return "hosts may restart";
   }
   return "?";
 }

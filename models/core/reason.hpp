@@ -45,6 +45,7 @@ enum class Reason : std::uint8_t {
   kOutsideAir,          // cooling plant: capacity derated or recovered with the outside air; detail = °C
   kTemperatureRose,     // room: temperature rose to a threshold a trigger watches; detail = °C
   kTemperatureFell,     // room: temperature fell to a threshold a trigger watches; detail = °C
+  kHostsRestartable,    // room: its hosts may restart (1) or may not (0): power, below alarm, cooling enough
 };
 
 std::string_view reason_name(Reason reason);

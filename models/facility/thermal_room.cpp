@@ -200,6 +200,15 @@ void ThermalRoom::reschedule() {
 void ThermalRoom::publish_state(const Cause& cause) {
   const State natural = !powered() ? State::kDown : overheated_ ? State::kDegraded : State::kUp;
   publish(natural, cause);
+  note_restartable();
+}
+
+void ThermalRoom::note_restartable() {
+  const bool now = can_restart_hosts();
+  if (now == restartable_) return;
+  restartable_ = now;
+  ctx().note_moment(*this, Cause{Reason::kHostsRestartable, plant_->id(), plant_->last_change(), kNoInjection,
+                                 now ? 1.0 : 0.0});
 }
 
 Cause ThermalRoom::cooling_cause(Reason reason) const {

@@ -96,6 +96,9 @@ class ThermalRoom final : public Component {
   void arm_weather();
   void cross_threshold();
   void publish_state(const Cause& cause);
+  // Journals (as a moment) when whether its hosts may restart changes: explain tells a pool held by its
+  // room (physics) from one waiting for its restart (people and work).
+  void note_restartable();
   Cause cooling_cause(Reason reason) const;
   struct Watched {
     double c = 0;
@@ -134,6 +137,7 @@ class ThermalRoom final : public Component {
   sim::TimerId ups_timer_;
   sim::TimerId damage_timer_;
   Cause power_cause_;
+  bool restartable_ = true;  // as last journalled by note_restartable()
 };
 
 }  // namespace outagesim::models

@@ -192,3 +192,18 @@ faults:
   REQUIRE(rank.status == 0);
   CHECK(rank.out.find("\nb,compute,630,630,") != std::string::npos);
 }
+
+TEST_CASE("explain tells a pool held by its room from one waiting for its restart") {
+  // Regression (session 25's blind trial): a pool's segment named only the shutdown behind it, long after
+  // its room could take its hosts back, so "physics or people?" had no answer.
+  const auto r = run_cli("explain scenarios/hk-2022-zone-c.yaml --tenant personal-web");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find(
+            "From 18:42 to 20:13 (1h 30m) it waited for ecs-c3, held by c3-compute (the provider's time). "
+            "Its room room-c3 held it until 18:56, when it could take its hosts back (powered, below its "
+            "alarm, cooled enough); from then the pool waited for its restart (its crew, power-on and "
+            "checks).") != std::string::npos);
+  CHECK(r.out.find("From 20:13 to 20:30 (17m 08s) it waited for ecs-c3, held by c3-compute (the provider's "
+                   "time). The pool was part way through its restart") != std::string::npos);
+}

@@ -23,6 +23,7 @@ namespace {
 
 struct Totals {
   sim::Time provider;
+  sim::Time failover;
   sim::Time own;
 };
 
@@ -113,8 +114,10 @@ std::string segment_sentence(const m::ScenarioSpec& spec, const m::RunResult& re
                              const m::DowntimeSegment& s) {
   const std::string span = fmt::format("From {} to {} ({})", local_clock(spec, s.start),
                                        local_clock(spec, s.end), format_duration(s.end - s.start));
-  const std::string whose =
-      s.time_of == m::TimeOf::kTenant ? fmt::format("{}'s own time", tenant.name) : "the provider's time";
+  const std::string whose = s.time_of == m::TimeOf::kTenant ? fmt::format("{}'s own time", tenant.name)
+                            : s.time_of == m::TimeOf::kFailover
+                                ? fmt::format("{}'s failover while the provider was down", tenant.name)
+                                : "the provider's time";
   const std::string_view kind = m::strategy_kind_name(f.strategy.get());
   std::string text;
   if (s.strategy_held && s.strategy->component == m::kNoComponent) {
@@ -172,7 +175,9 @@ void explain_function(std::string& out, const m::ScenarioSpec& spec, const m::Ru
         format_duration(interval.end - interval.start));
     for (const m::DowntimeSegment& s : segmenter.segments(f.id, interval)) {
       out += fmt::format("  - {}\n", segment_sentence(spec, result, tenant, f, s));
-      (s.time_of == m::TimeOf::kTenant ? totals.own : totals.provider) += s.end - s.start;
+      (s.time_of == m::TimeOf::kTenant     ? totals.own
+       : s.time_of == m::TimeOf::kFailover ? totals.failover
+                                           : totals.provider) += s.end - s.start;
     }
     out += "\n";
   }
@@ -211,9 +216,14 @@ std::string explain_text(const m::ScenarioSpec& spec, const m::RunResult& result
   }
   const std::string which =
       function ? m::vertex_name(spec, t.functions.at(*function).id) : fmt::format("{}'s functions", t.name);
-  out += fmt::format("In all, {} {} down or degraded for {}: {} of it the provider's time, {} {}'s own.\n",
-                     which, function ? "was" : "were", format_duration(totals.provider + totals.own),
-                     format_duration(totals.provider), format_duration(totals.own), t.name);
+  const std::string failover =
+      totals.failover > sim::Time()
+          ? fmt::format(", {} its failover while the provider was down", format_duration(totals.failover))
+          : std::string();
+  out += fmt::format("In all, {} {} down or degraded for {}: {} of it the provider's time{}, {} {}'s own.\n",
+                     which, function ? "was" : "were",
+                     format_duration(totals.provider + totals.failover + totals.own),
+                     format_duration(totals.provider), failover, format_duration(totals.own), t.name);
   return out;
 }
 

@@ -234,7 +234,9 @@ class RecordWriter {
       member_string("holder", name_of(s.holder));
       if (s.step != nullptr) member_string("step", s.step->name);
       member_string("via", name_of(s.via));
-      member_string("time_of", s.time_of == m::TimeOf::kTenant ? "tenant" : "provider");
+      member_string("time_of", s.time_of == m::TimeOf::kTenant     ? "tenant"
+                               : s.time_of == m::TimeOf::kFailover ? "failover"
+                                                                   : "provider");
       out_.key("cause_change");
       if (s.cause_change == m::kNoChange) {
         out_.null();

@@ -119,7 +119,7 @@ void function_lane(Canvas& canvas, m::DowntimeSegmenter& segmenter, const m::Sce
     std::string came_back;
     if (!open) came_back = "\ncame back: " + describe_cause(spec, result, interval.ended);
     for (const m::DowntimeSegment& s : segmenter.segments(id, interval)) {
-      const bool own = s.time_of == m::TimeOf::kTenant;
+      const bool own = s.time_of != m::TimeOf::kProvider;  // its own steps, or its failover's pace
       std::string held = "held by " + m::vertex_name(spec, s.holder);
       if (s.via != s.holder && s.via != id) held += " via " + m::vertex_name(spec, s.via);
       if (s.step != nullptr) held += fmt::format(", recovery step '{}'", s.step->name);
@@ -127,11 +127,13 @@ void function_lane(Canvas& canvas, m::DowntimeSegmenter& segmenter, const m::Sce
         held += fmt::format(", {} strategy: {}", s.strategy_held ? "its" : "meanwhile its",
                             describe_wait(s.strategy->wait, s.strategy->step));
       }
-      const std::string title = fmt::format("{} {} {}\nthis part {}: {}, {}\ncause: {}{}", name, state,
-                                            span_text(spec, interval.start, interval.end, open),
-                                            span_text(spec, s.start, s.end, false), held,
-                                            own ? "the tenant's own time" : "the provider's time",
-                                            change_chain(spec, result, s.cause_change), came_back);
+      const std::string title = fmt::format(
+          "{} {} {}\nthis part {}: {}, {}\ncause: {}{}", name, state,
+          span_text(spec, interval.start, interval.end, open), span_text(spec, s.start, s.end, false), held,
+          s.time_of == m::TimeOf::kTenant     ? "the tenant's own time"
+          : s.time_of == m::TimeOf::kFailover ? "the tenant's failover while the provider was down"
+                                              : "the provider's time",
+          change_chain(spec, result, s.cause_change), came_back);
       canvas.span(fmt::format("span {}{}", state, own ? " tenant-time" : ""), s.start, s.end, title);
     }
   }

@@ -384,15 +384,38 @@ bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
 
 std::uint32_t HostPool::lose_hosts(std::uint32_t hosts, const Cause& cause) {
   const std::uint32_t before = powered_hosts();
-  const std::uint32_t from_serving = std::min(hosts, serving_);
-  const std::uint32_t from_off = std::min(hosts - from_serving, off_);
-  serving_ -= from_serving;
-  off_ -= from_off;
-  failed_ += from_serving + from_off;
+  const auto take = [&hosts](std::uint32_t& from) {
+    const std::uint32_t n = std::min(hosts, from);
+    from -= n;
+    hosts -= n;
+    return n;
+  };
+  std::uint32_t taken = take(serving_) + take(off_);
+  // Then hosts in checks (the latest batches first: a batch left empty serves nothing when its checks
+  // end), then batches powering on (one left empty stops and gives back its team).
+  for (auto it = checks_.rbegin(); it != checks_.rend() && hosts > 0; ++it) {
+    const std::uint32_t n = take(it->hosts);
+    checking_ -= n;
+    taken += n;
+  }
+  for (std::uint32_t slot = 0; slot < power_ons_.size() && hosts > 0; ++slot) {
+    PowerOn& p = power_ons_[slot];
+    if (p.hosts == 0) continue;
+    const std::uint32_t n = take(p.hosts);
+    powering_ -= n;
+    taken += n;
+    if (p.hosts == 0) {
+      cancel_timer(p.timer);
+      release_units(p.units);
+      --batches_powering_;
+    }
+  }
+  failed_ += taken;
   powered_changed(before);
   cause_ = cause;
   publish_share(cause_);
-  return from_serving + from_off;
+  ctx().schedule_evaluation(id());  // a freed team may start another batch
+  return taken;
 }
 
 void HostPool::return_hosts(std::uint32_t hosts, const Cause& cause) {

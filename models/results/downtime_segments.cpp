@@ -376,12 +376,12 @@ std::vector<DowntimeSegment> DowntimeSegmenter::segments(ComponentId vertex, con
         s.strategy != nullptr && s.strategy->wait != Wait::kSiteRecovery &&
         s.strategy->wait != Wait::kSiteRejoining) {
       // The strategy's procedure (detection, decision, switchover) while the primary deployment's needs
-      // are down works around the provider's outage: the provider's time, as the same wait is for a
-      // tenant whose primary came back first; otherwise a faster failover reads as the tenant's doing.
-      // Its own recovery steps on the new site stay its own time.
+      // are down works around the provider's outage at the tenant's pace: neither the provider's time
+      // alone (a slower detection would add to it) nor the tenant's alone (a faster failover would read
+      // as its doing). Its own recovery steps on the new site stay its own time.
       if (const Needs* n = needs(s.holder, State::kDown);
           n != nullptr && verdict(*n, t).state == State::kDown)
-        s.time_of = TimeOf::kProvider;
+        s.time_of = TimeOf::kFailover;
     }
     s.end = next_ > t ? std::min(next_, interval.end) : interval.end;
     if (strategy.holds_function && strategy.requirement != nullptr) {

@@ -16,9 +16,11 @@
 
 namespace outagesim::models {
 
-// Whose time a segment was: the provider's (its components and their recovery), or the tenant's own
-// (its recovery steps after everything it needs was back).
-enum class TimeOf : std::uint8_t { kProvider, kTenant };
+// Whose time a segment was: the provider's (its components and their recovery), the tenant's failover
+// while the provider was down (its strategy's detection, decision and switchover while the primary
+// deployment's needs were down: work around the provider's outage, at the tenant's own pace), or the
+// tenant's own (its recovery steps, and its strategy's work once the primary's needs were back).
+enum class TimeOf : std::uint8_t { kProvider, kTenant, kFailover };
 
 struct DowntimeSegment {
   sim::Time start;

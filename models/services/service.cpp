@@ -13,7 +13,10 @@ Service::Service(ComponentId id, ComponentKind kind, const ServiceParams& params
       down_below_(params.down_below),
       degraded_below_(params.degraded_below),
       spare_left_(params.spare_instances) {
-  if (params.rebuild) rebuild_.emplace(*params.rebuild);
+  if (params.rebuild) {
+    rebuild_.emplace(*params.rebuild);
+    params.needs.collect_components(rebuild_leaves_);
+  }
 }
 
 void Service::evaluate() {
@@ -60,18 +63,22 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
     const bool serving =
         running && outcome.state != State::kDown && capacity > 0.0 && capacity >= down_below_;
     // Only nodes whose data is gone need their data copied: a host pool's hosts that are only off
-    // (tripped, restarting) come back with it. A need that does not say loses all it misses.
+    // (tripped, restarting) come back with it. A need that does not say loses all it misses. The most any
+    // one need has lost, since the copy is of the storage's data, whichever need lost its nodes.
     double lost = 1.0 - capacity;
-    if (!own_limits && needs.capacity_by != kNoComponent) {
-      const double data_lost = ctx().status(needs.capacity_by).data_lost;
-      if (data_lost >= 0.0) lost = std::min(lost, data_lost);
+    if (!own_limits) {
+      double worst = 0.0;
+      for (const ComponentId leaf : rebuild_leaves_) {
+        const ComponentStatus& s = ctx().status(leaf);
+        worst = std::max(
+            worst, s.data_lost >= 0.0 ? s.data_lost : 1.0 - (s.state == State::kDown ? 0.0 : s.capacity));
+      }
+      lost = std::min(lost, worst);
     }
     rebuild_->update(ctx().now(), 1.0 - lost, serving || (running && own_limits));
-    if (rebuild_->running() && !ctx().engine().is_pending(rebuild_timer_)) {
-      rebuild_timer_ = start_timer(rebuild_->run_time(), kRebuildTag);
-    } else if (!rebuild_->running()) {
-      cancel_timer(rebuild_timer_);
-    }
+    // The copy under way may have grown (a deeper loss): its end is timed again at every update.
+    cancel_timer(rebuild_timer_);
+    if (rebuild_->running()) rebuild_timer_ = start_timer(rebuild_->run_time(), kRebuildTag);
   }
 
   State natural = outcome.state;

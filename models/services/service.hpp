@@ -43,6 +43,7 @@ class Service final : public Component {
   double down_below_;
   double degraded_below_;
   std::optional<DataRebuild> rebuild_;
+  std::vector<ComponentId> rebuild_leaves_;  // what it needs, to read the data each has lost
   sim::TimerId rebuild_timer_;
   bool shows_rebuild_ = false;  // degraded for the rebuild alone: its end is told as "rebuilt"
   double own_share_ = 1.0;      // the share of its own nodes serving (set_capacity)

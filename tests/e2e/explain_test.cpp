@@ -60,24 +60,24 @@ faults:
   CHECK(r.out.find("app/service was down from 10:00 to 11:25") != std::string::npos);
   CHECK(
       r.out.find(
-          "From 10:00 to 10:20 (20m) its standby strategy waited for detection and decision (the provider's "
-          "time).") != std::string::npos);
+          "From 10:00 to 10:20 (20m) its standby strategy waited for detection and decision (app's failover "
+          "while the provider was down).") != std::string::npos);
   // The standby's own needs were down when the procedure began: the provider's time, through z.
   CHECK(
       r.out.find("From 10:20 to 10:30 (10m) its standby strategy waited for z (the standby's needs), itself "
                  "down (the provider's time).") != std::string::npos);
-  // The procedure works around the primary's outage (x down): the provider's time, as the same wait is
-  // for a tenant whose primary came back first. Its own recovery step on the new site is its own.
-  CHECK(r.out.find("From 10:30 to 10:55 (25m) its standby strategy waited for switchover and DNS (the "
-                   "provider's time).") != std::string::npos);
+  // The procedure works around the primary's outage (x down) at the tenant's pace: neither the provider's
+  // time alone nor the tenant's own. Its own recovery step on the new site is its own.
+  CHECK(r.out.find("From 10:30 to 10:55 (25m) its standby strategy waited for switchover and DNS (app's "
+                   "failover while the provider was down).") != std::string::npos);
   CHECK(
       r.out.find("From 10:55 to 11:25 (30m) its standby strategy waited for the recovery step 'reconcile' on "
                  "the new site (app's own time).") != std::string::npos);
   CHECK(r.out.find(
             "it came back through it at least once: where a failover ended an outage, the segments above "
             "follow the strategy's waits, elsewhere its primary deployment") != std::string::npos);
-  CHECK(r.out.find("In all, app's functions were down or degraded for 1h 25m: 55m of it the provider's time, "
-                   "30m app's own.") != std::string::npos);
+  CHECK(r.out.find("In all, app's functions were down or degraded for 1h 25m: 10m of it the provider's time, "
+                   "45m its failover while the provider was down, 30m app's own.") != std::string::npos);
 }
 
 TEST_CASE("explain follows the primary when it came back before the failover did") {

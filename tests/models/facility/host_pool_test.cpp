@@ -475,3 +475,24 @@ TEST_CASE("tranches that trip in a second incident come back for that incident's
   }
   CHECK(second);
 }
+
+TEST_CASE("a random failure of the whole pool takes the hosts powering on and in checks too") {
+  // Regression (session 25's review): lose_hosts took only serving and off hosts, so a failure of 100 %
+  // landing while six teams powered the pool on took nothing, and the pool served in full while failed.
+  const Run run = run_yaml(scenario_yaml(R"(
+crews: [{name: ops, headcount: 6}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 2000, thermal_mass_kj_per_c: 80000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 600, kw_per_host: 1, crew: ops,
+     restart: {team: 1, hosts_per_person_hour: 100, batch_hosts: 100}, checks: 30m}
+faults:
+  - {at: "01:00", target: hosts, action: shed_load}
+failures:
+  - {name: whole-pool, targets: hosts, share: 1.0, time_to_failure: 1h15m, time_to_repair: 5h}
+)",
+                                         "7h"));
+  // Shed at 01:00, powering on 01:00-02:00 when the failure takes all of it at 01:15; back at 06:15, it
+  // restarts: 06:15-07:15 and checks, past the horizon.
+  CHECK(run.intervals("hosts") == "01:00-end");
+}

@@ -28,7 +28,9 @@ std::string describe(const Run& run, std::string_view vertex, std::size_t interv
     out += clock(s.start) + "-" + clock(s.end) + " " + vertex_name(run.spec, s.via) + ">" +
            vertex_name(run.spec, s.holder);
     if (s.step != nullptr) out += ":" + s.step->name;
-    out += s.time_of == TimeOf::kTenant ? " tenant" : " provider";
+    out += s.time_of == TimeOf::kTenant     ? " tenant"
+           : s.time_of == TimeOf::kFailover ? " failover"
+                                            : " provider";
   }
   return out;
 }
@@ -178,13 +180,14 @@ faults:
   - {at: "01:30", target: z, action: repair}
 )"));
   CHECK(describe(run, "app/service") ==
-        "01:00-01:10 app/service>app/service provider, 01:10-01:30 z>z provider, "
-        "01:30-01:50 app/service>app/service provider, 01:50-02:20 app/service>app/service tenant");
+        "01:00-01:10 app/service>app/service failover, 01:10-01:30 z>z provider, "
+        "01:30-01:50 app/service>app/service failover, 01:50-02:20 app/service>app/service tenant");
   // The tenant is held through its function, and so through the strategy. Detection and switchover
-  // while x (the primary) is down are the provider's time; the reconcile on the new site, the tenant's.
+  // while x (the primary) is down are its failover while the provider was down; the reconcile on the new
+  // site, the tenant's own.
   CHECK(describe(run, "app") ==
-        "01:00-01:10 app/service>app/service provider, 01:10-01:30 app/service>z provider, "
-        "01:30-01:50 app/service>app/service provider, 01:50-02:20 app/service>app/service tenant");
+        "01:00-01:10 app/service>app/service failover, 01:10-01:30 app/service>z provider, "
+        "01:30-01:50 app/service>app/service failover, 01:50-02:20 app/service>app/service tenant");
   DowntimeSegmenter segmenter(run.spec, run.result);
   const auto segments =
       segmenter.segments(run.id("app/service"), run.result.intervals[run.id("app/service")][0]);
@@ -244,7 +247,7 @@ faults:
   - {at: "03:00", target: y, action: repair}
 )"));
   CHECK(describe(run, "app/service") ==
-        "00:50-01:00 app/service>app/service provider, 01:00-02:00 x>x provider");
+        "00:50-01:00 app/service>app/service failover, 01:00-02:00 x>x provider");
 }
 
 TEST_CASE("a standby held by two of its needs lists the other one in parallel") {
@@ -265,7 +268,7 @@ faults:
   - {at: "03:00", target: y, action: repair}
 )"));
   CHECK(describe(run, "app/service") ==
-        "00:50-01:00 app/service>app/service provider, 01:00-03:00 y>y provider");
+        "00:50-01:00 app/service>app/service failover, 01:00-03:00 y>y provider");
   DowntimeSegmenter segmenter(run.spec, run.result);
   const auto segments =
       segmenter.segments(run.id("app/service"), run.result.intervals[run.id("app/service")][0]);
@@ -332,10 +335,9 @@ TEST_CASE("segments cover every interval of every shipped scenario and variant w
             CHECK(segments[i].holder < spec.vertex_count());
             CHECK(
                 (segments[i].cause_change == kNoChange || segments[i].cause_change < result.journal.size()));
-            // The tenant's time is held by the tenant; a strategy's procedure while the primary is down is
-            // held by the function and the provider's time.
-            if (segments[i].time_of == TimeOf::kTenant) CHECK(segments[i].holder >= spec.components.size());
-            if (segments[i].holder < spec.components.size()) CHECK(segments[i].time_of == TimeOf::kProvider);
+            // The provider's time is held by a component; the tenant's own and its failover's by the tenant.
+            CHECK((segments[i].time_of == TimeOf::kProvider) ==
+                  (segments[i].holder < spec.components.size()));
           }
         }
       }

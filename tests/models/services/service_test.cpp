@@ -278,3 +278,41 @@ faults:
   CHECK(run.intervals("disks", State::kDegraded) == "01:00-06:00");  // 50 TB from 01:00
   CHECK(run.intervals("app", State::kDegraded) == "01:00-06:00");
 }
+
+TEST_CASE("a loss deeper than the one being copied adds its data to the copy under way") {
+  // Regression (session 25's review): the copy's end was timed when it started and never again, so a
+  // deeper loss was dropped. 25 % of 400 TB from 01:00 at 8 TB/h (8 TB copied by 02:00), then 25 % more:
+  // 92 + 100 TB left at 02:00, 24 h more.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: feed, rebuild: {data_tb: 400, tb_per_hour: 8}}
+faults:
+  - {at: "01:00", target: feed, action: set_capacity, share: 0.75}
+  - {at: "02:00", target: feed, action: set_capacity, share: 0.5}
+  - {at: "03:00", target: feed, action: set_capacity, share: 1}
+)",
+                                         "3d"));
+  CHECK(run.intervals("ebs", State::kDegraded) == "01:00-02:00+1d");
+}
+
+TEST_CASE("data lost on one need is copied whichever need limits the storage") {
+  // Regression (session 25's review): only the need giving the smallest share was read, so a pool
+  // restarting (no data lost) hid a feed losing 20 % of the nodes: 80 TB at 8 TB/h from 02:30.
+  const Run run = run_yaml(scenario_yaml(R"(
+crews: [{name: ops, headcount: 1}]
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 2000, thermal_mass_kj_per_c: 80000}
+  - {name: pool, kind: host_pool, room: hall, hosts: 600, kw_per_host: 1, crew: ops,
+     restart: {team: 1, hosts_per_person_hour: 100, batch_hosts: 100}}
+  - {name: ebs, kind: block_storage, needs: [pool, feed], rebuild: {data_tb: 400, tb_per_hour: 8}}
+faults:
+  - {at: "01:00", target: pool, action: shed_load}
+  - {at: "02:30", target: feed, action: set_capacity, share: 0.8}
+  - {at: "03:00", target: feed, action: set_capacity, share: 1}
+)",
+                                         "2d"));
+  CHECK(run.intervals("ebs", State::kDegraded) == "02:00-12:30");
+}

@@ -17,6 +17,8 @@ constexpr double kMaxKw = 1e9;
 constexpr double kMaxRps = 1e12;
 constexpr double kMaxRate = 1e9;  // hosts per hour
 constexpr std::int64_t kMaxTeam = 100'000;
+// Batches powering on side by side in one pool (models/facility/host_pool.hpp: HostPool::kMaxSlots).
+constexpr std::int64_t kMaxParallelBatches = 1024;
 constexpr double kMinThermalMass = 1;  // kJ/°C
 constexpr double kMinHeatLoss = 1e-6;  // kW/°C
 // Per kW of design cooling: a real hall has about 100 kJ/°C and 0.01 kW/°C per kW.
@@ -303,9 +305,10 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
         p.batch_hosts = static_cast<std::uint32_t>(
             r.integer("batch_hosts", false, 1, kMaxHosts, into(at, &m::HostPoolParams::batch_hosts))
                 .value_or(0));
-        p.parallel_batches = static_cast<std::uint32_t>(
-            r.integer("parallel_batches", false, 1, kMaxHosts, into(at, &m::HostPoolParams::parallel_batches))
-                .value_or(0));
+        p.parallel_batches =
+            static_cast<std::uint32_t>(r.integer("parallel_batches", false, 1, kMaxParallelBatches,
+                                                 into(at, &m::HostPoolParams::parallel_batches))
+                                           .value_or(0));
         r.finish();
         if (c.has("power_on")) {
           sink_.error(c.mark_of("power_on"), what + " has both 'power_on' and 'restart'",

@@ -216,6 +216,17 @@ std::optional<ShardProblem> outcome_problem(const models::ReplicationOutcome& ou
                 fmt::format("'degraded_ms' holds {} ms, which with the {} ms down is more than the horizon "
                             "({} ms)",
                             outcome.degraded[i].count_ms(), outcome.downtime[i].count_ms(), horizon_ms));
+    if (i < outcome.at_horizon.size()) {
+      const models::State end = outcome.at_horizon[i];
+      const sim::Time in_state = end == models::State::kDown       ? outcome.downtime[i]
+                                 : end == models::State::kDegraded ? outcome.degraded[i]
+                                                                   : sim::Time::ms(1);
+      if (in_state <= sim::Time())
+        return at(
+            "state_at_horizon", i,
+            fmt::format("'state_at_horizon' holds \"{}\", but its '{}' is 0 ms", models::state_name(end),
+                        end == models::State::kDown ? "downtime_ms" : "degraded_ms"));
+    }
     const models::TenantSpec& tenant = spec.tenants[functions[i].tenant];
     const bool breached = tenant.sla && models::breaches(spec.slas[*tenant.sla], outcome.downtime[i]);
     if (outcome.sla_breached[i] != breached)

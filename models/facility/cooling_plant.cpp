@@ -197,6 +197,9 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
       return true;
     }
     case Action::kLoopAirlock:
+      // A loop already air-locked, with nothing running it could stop: nothing changes.
+      if (loop_airlocked_ && primary_running_ == 0 && (!params_.shared_loop || standby_running_ == 0))
+        return false;
       loop_airlocked_ = true;
       primary_running_ = 0;
       if (params_.shared_loop) {
@@ -219,6 +222,8 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
     case Action::kRestoreChillers:
       // A chiller cannot be restarted without power, nor in a plant failed as a whole (that takes a repair).
       if (!powered_ || forced_down()) return false;
+      // Every chiller running and none failed: nothing to restore.
+      if (primary_running_ == params_.chillers && standby_failed_ == 0) return false;
       // Failed standby units are repaired with what the primaries do not take.
       standby_failed_ -= std::min(standby_failed_, primary_running_ + count > params_.chillers
                                                        ? primary_running_ + count - params_.chillers

@@ -129,6 +129,10 @@ TEST_CASE("an outcome no run of the scenario could give is refused, not merged")
         "replication 2: 'downtime_ms' holds -3600000 ms, outside the scenario's horizon (0 to 86400000 ms)");
   CHECK(negative->pointer == "/downtime_ms/0");
   bad = o;
+  bad.at_horizon = {m::State::kDegraded};  // with no degraded time: no run writes that
+  CHECK_THAT(r::outcome_problem(bad, spec)->message,
+             Catch::Contains("'state_at_horizon' holds \"degraded\", but its 'degraded_ms' is 0 ms"));
+  bad = o;
   bad.milestones = {Time::ms(86'400'001)};
   CHECK_THAT(r::outcome_problem(bad, spec)->message, Catch::Contains("'milestones_ms' holds 86400001 ms"));
   bad = o;

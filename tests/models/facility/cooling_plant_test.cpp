@@ -327,3 +327,19 @@ faults:
 )"));
   CHECK(run.intervals("room", State::kDegraded) == "03:13:20-end");
 }
+
+TEST_CASE("a restore with every chiller running and a second air lock change nothing, and say so") {
+  // Regression (session 25's review): both read as done (had_effect true), so the NO EFFECT table missed
+  // them.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500, standby_chillers: 1, shared_loop: true}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+faults:
+  - {at: "01:00", target: plant, action: restore_chillers, count: 2}
+  - {at: "02:00", target: plant, action: loop_airlock}
+  - {at: "03:00", target: plant, action: loop_airlock}
+  - {at: "04:00", target: plant, action: restore_chillers, count: 2}
+)"));
+  CHECK(run.result.injection_had_effect == std::vector<bool>{false, true, false, true});
+}

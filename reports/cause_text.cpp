@@ -181,8 +181,14 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
                            blamed());
       }
       if (c.cause.injection != m::kNoInjection) {
-        return fmt::format("serving {} of capacity: {}", percent_of(c.cause.value),
-                           describe_injection(spec, c.cause.injection, c.time));
+        // The share cut by an injection earlier still holds (the service came back to it later): name
+        // the injection at its own time, not at this record's.
+        const bool scripted = !m::is_random_failure(c.cause.injection) &&
+                              c.cause.injection < result.injection_applied_at.size();
+        return fmt::format(
+            "serving {} of capacity: {}", percent_of(c.cause.value),
+            describe_injection(spec, c.cause.injection,
+                               scripted ? result.injection_applied_at[c.cause.injection] : c.time));
       }
       return fmt::format("serving {} of capacity", percent_of(c.cause.value));
     case m::Reason::kRebuilding:

@@ -176,3 +176,21 @@ faults:
   CHECK(outagesim::reports::describe_cause(run.spec, run.result, down.began) ==
         "vm down at 01:00: fault fail on vm at 01:00 (first line\\x0asecond\\x09line)");
 }
+
+TEST_CASE("a share cut that still holds when a service comes back names the cut at its own time") {
+  // Regression (session 25's review): "fault set_capacity on ebs at 05:00" when the cut was at 01:00 and
+  // 05:00 was the feed's repair.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: ebs, kind: block_storage, needs: feed}
+faults:
+  - {at: "01:00", target: ebs, action: set_capacity, share: 0.75}
+  - {at: "03:00", target: feed, action: fail}
+  - {at: "05:00", target: feed, action: repair}
+)"));
+  const auto& down = run.result.intervals[run.id("ebs")][1];
+  REQUIRE(down.state == outagesim::models::State::kDown);
+  CHECK(outagesim::reports::describe_cause(run.spec, run.result, down.ended) ==
+        "serving 75% of capacity: fault set_capacity on ebs at 01:00");
+}

@@ -7,7 +7,8 @@
 
 namespace outagesim::models {
 
-IntervalRecorder::IntervalRecorder(std::uint32_t vertex_count) : open_(vertex_count, 0) {}
+IntervalRecorder::IntervalRecorder(std::uint32_t vertex_count)
+    : open_(vertex_count, 0), closed_(vertex_count, 0) {}
 
 void IntervalRecorder::on_state_change(const StateChange& change) {
   const ChangeId id = next_change_++;
@@ -18,7 +19,16 @@ void IntervalRecorder::on_state_change(const StateChange& change) {
     Interval& interval = log_[open - 1];
     interval.end = change.time;
     interval.ended = id;
-    if (interval.end == interval.start) vertex_of_[open - 1] = kNoComponent;
+    if (interval.end == interval.start) {
+      vertex_of_[open - 1] = kNoComponent;
+      // Several changes in one instant (batches of a pool whose checks end together: down, then
+      // degraded, then up): the interval before this one ended by what the instant came to (the return
+      // to up), not by its first step, which lasted no time.
+      const std::uint32_t before = closed_[change.component];
+      if (before != 0 && log_[before - 1].ended == interval.began) log_[before - 1].ended = id;
+    } else {
+      closed_[change.component] = open;
+    }
     open = 0;
   }
   if (change.to != State::kUp) {

@@ -23,6 +23,7 @@ class IntervalRecorder final : public StateObserver {
   std::vector<Interval> log_;
   std::vector<ComponentId> vertex_of_;  // per entry of log_
   std::vector<std::uint32_t> open_;     // per vertex: 1 + the log_ entry of its open interval; 0 when up
+  std::vector<std::uint32_t> closed_;   // per vertex: 1 + the log_ entry of its last closed interval
   ChangeId next_change_ = 0;            // journal ids are consecutive from 0: the recorder counts along
 };
 

@@ -62,3 +62,23 @@ TEST_CASE("interleaved vertices each get their own intervals in time order") {
   CHECK(table[2][1].state == State::kDegraded);
   CHECK(table[3].empty());
 }
+
+TEST_CASE("an interval ends by what its instant came to, not by a step that lasted no time") {
+  // Four batches whose checks end together: down, then degraded and up in the same instant.
+  IntervalRecorder r(1);
+  r.on_state_change(change(10, State::kUp, State::kDown));        // 0
+  r.on_state_change(change(30, State::kDown, State::kDegraded));  // 1
+  r.on_state_change(change(30, State::kDegraded, State::kUp));    // 2
+  r.on_state_change(change(40, State::kUp, State::kDegraded));    // 3
+  r.on_state_change(change(50, State::kDegraded, State::kDown));  // 4
+  r.on_state_change(change(50, State::kDown, State::kDegraded));  // 5: lasted no time
+  r.on_state_change(change(55, State::kDegraded, State::kUp));    // 6
+  const auto intervals = r.finish(Time::minutes(60));
+  REQUIRE(intervals[0].size() == 3);
+  CHECK(intervals[0][0].end == Time::minutes(30));
+  CHECK(intervals[0][0].ended == 2);  // the return to up, not the passing degraded
+  CHECK(intervals[0][1].state == State::kDegraded);
+  CHECK(intervals[0][1].ended == 5);  // the change that opened the next interval that lasted
+  CHECK(intervals[0][2].began == 5);
+  CHECK(intervals[0][2].ended == 6);
+}

@@ -38,6 +38,8 @@ std::string describe_wait(m::Wait wait, const std::string& step) {
       return "";
     case m::Wait::kDetectionAndDecision:
       return "detection and decision";
+    case m::Wait::kDecisionTime:
+      return "its clock time ('at')";
     case m::Wait::kStandbyNeeds:
       return "the standby's needs";
     case m::Wait::kFailoverNeeds:

@@ -49,10 +49,12 @@ RecoverySequence::Outcome AlternativeSiteStrategy::decide(StrategyContext& sc,
       if (primary_down) {
         phase_ = Phase::kTriggered;
         failed_at_ = sc.ctx.now();
-        sim::Time at = sc.ctx.now() + trigger_.detection + trigger_.decision;
-        if (trigger_.not_before) at = std::max(at, *trigger_.not_before);
-        trigger_timer_ = sc.ctx.engine().start_timer_at(at, sc.handler, kTriggerTag);
-        set_blocker(sc, kNoComponent, Wait::kDetectionAndDecision);
+        const sim::Time decided = sc.ctx.now() + trigger_.detection + trigger_.decision;
+        // A clock time later than detection and decision holds the failover back by itself.
+        const bool scheduled = trigger_.not_before && *trigger_.not_before > decided;
+        trigger_timer_ = sc.ctx.engine().start_timer_at(scheduled ? *trigger_.not_before : decided,
+                                                        sc.handler, kTriggerTag);
+        set_blocker(sc, kNoComponent, scheduled ? Wait::kDecisionTime : Wait::kDetectionAndDecision);
       }
       break;
     case Phase::kTriggered:

@@ -35,6 +35,7 @@ inline constexpr std::uint32_t kStrategyTagBase = 16;
 enum class Wait : std::uint8_t {
   kNothing,
   kDetectionAndDecision,  // people noticing and deciding
+  kDecisionTime,          // the clock time the failover was given (`at`), later than detection and decision
   kStandbyNeeds,          // the standby's own needs (component)
   kFailoverNeeds,         // what the switchover needs, not serving (component)
   kProvisioning,          // a cold standby built from backups

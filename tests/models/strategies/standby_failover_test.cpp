@@ -152,3 +152,22 @@ TEST_CASE("a standby records its waits in time order, each with what it waited o
   CHECK(holds[2].wait == outagesim::models::Wait::kSwitchover);
   CHECK(holds[2].end == Time::minutes(130));
 }
+
+TEST_CASE("a failover held back by its clock time says so, not detection and decision") {
+  // Detection and decision take 15 minutes; the failover was given 03:00, two hours after the fall.
+  const Run run =
+      run_yaml(with_strategy("{kind: standby, needs: zone-b, detection: 5m, decision: 10m, at: \"03:00\", "
+                             "switchover: 10m}",
+                             "  - {at: \"01:00\", target: zone-a, action: fail}\n"));
+  CHECK(run.intervals("app/service") == "01:00-03:10");
+  const auto& s = run.result.strategy(run.id("app/service"));
+  CHECK(s.limitation == outagesim::models::Wait::kDecisionTime);
+  // Given no later time than detection and decision, these hold it back as before.
+  const Run early =
+      run_yaml(with_strategy("{kind: standby, needs: zone-b, detection: 5m, decision: 10m, at: \"00:30\", "
+                             "switchover: 10m}",
+                             "  - {at: \"01:00\", target: zone-a, action: fail}\n"));
+  CHECK(early.intervals("app/service") == "01:00-01:25");
+  CHECK(early.result.strategy(early.id("app/service")).limitation ==
+        outagesim::models::Wait::kDetectionAndDecision);
+}

@@ -47,6 +47,9 @@ std::string local_clock(const models::ScenarioSpec& spec, sim::Time t) {
 }
 
 std::string format_duration(sim::Time d) {
+  // Under a second, milliseconds, so that a blip is not printed as no time at all.
+  const std::int64_t ms = d.count_ms();
+  if (ms != 0 && ms > -1000 && ms < 1000) return fmt::format("{}ms", ms);
   std::int64_t s = d.floor_seconds();
   const char* sign = s < 0 ? "-" : "";
   if (s < 0) s = -s;

@@ -30,4 +30,8 @@ TEST_CASE("durations print in the largest useful units") {
   CHECK(format_duration(Time::hours(30)) == "1d 6h 00m");
   CHECK(format_duration(Time()) == "0s");
   CHECK(format_duration(Time::minutes(-10)) == "-10m");
+  // A blip under a second is not "0s".
+  CHECK(format_duration(Time::ms(1)) == "1ms");
+  CHECK(format_duration(Time::ms(-400)) == "-400ms");
+  CHECK(format_duration(Time::ms(90500)) == "1m 30s");
 }

@@ -171,6 +171,8 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
     case m::Reason::kHostsRestartable:
       return c.cause.value > 0.5 ? "powered, below its alarm and cooled enough to restart its hosts"
                                  : "no longer able to restart its hosts";
+    case m::Reason::kRecoveryStarted:
+      return "its recovery steps began";
     case m::Reason::kHeatDamage:
       return fmt::format("{:.0f} hosts damaged by heat", c.cause.value);
     case m::Reason::kHostsReplaced:

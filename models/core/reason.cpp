@@ -81,6 +81,8 @@ std::string_view reason_name(Reason reason) {
       return "temperature fell";
     case Reason::kHostsRestartable:
       return "hosts may restart";
+    case Reason::kRecoveryStarted:
+      return "recovery steps began";
   }
   return "?";
 }

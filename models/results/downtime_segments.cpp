@@ -197,9 +197,16 @@ DowntimeSegmenter::Look DowntimeSegmenter::look(ComponentId id, sim::Time t) {
 const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
   if (records_.empty()) {
     records_.resize(spec_.components.size());
+    steps_began_.resize(spec_.components.size());
     for (ChangeId c = 0; c < result_.journal.size(); ++c) {
-      const ComponentId of = result_.journal[c].component;
-      if (of < records_.size()) records_[of].push_back(c);
+      const StateChange& r = result_.journal[c];
+      if (r.component >= records_.size()) continue;
+      // A recovery's start is a moment of the service, not a record of its state or share.
+      if (r.cause.reason == Reason::kRecoveryStarted) {
+        steps_began_[r.component].push_back(r.time);
+      } else {
+        records_[r.component].push_back(c);
+      }
     }
   }
   const std::vector<ChangeId>& list = records_[id];
@@ -207,6 +214,15 @@ const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
                                        [&](ChangeId c) { return result_.journal[c].time <= t; });
   if (it != list.end()) next_ = std::min(next_, result_.journal[*it].time);
   return it == list.begin() ? nullptr : &result_.journal[*std::prev(it)];
+}
+
+bool DowntimeSegmenter::steps_began_at(ComponentId id, sim::Time from, sim::Time t, sim::Time& began) {
+  record_at(id, t);  // indexes the journal on first use
+  const std::vector<sim::Time>& list = steps_began_[id];
+  const auto it = std::upper_bound(list.begin(), list.end(), t);
+  if (it == list.begin() || *std::prev(it) < from) return false;
+  began = *std::prev(it);
+  return true;
 }
 
 const DowntimeSegmenter::Needs* DowntimeSegmenter::needs(ComponentId id, State state) {
@@ -312,10 +328,14 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
   if (n == nullptr) return self;
   const Verdict v = verdict(*n, t);
   if (verdict_out != nullptr) *verdict_out = v;
-  // Recovery steps run after needs that were down return, and hold the vertex down while they run.
+  // Recovery steps run after needs that were down return (for a service, once it serves again: its needs
+  // back, and its share, as it journalled), and hold the vertex down while they run.
   if (lx.state == State::kDown && n->steps != nullptr && !n->steps->empty() && v.state != State::kDown) {
     sim::Time returned;
-    if (needs_returned_at(*n, lx.interval->start, t, returned)) {
+    const bool service =
+        id < components && std::holds_alternative<ServiceParams>(spec_.components[id].params);
+    if (service ? steps_began_at(id, lx.interval->start, t, returned)
+                : needs_returned_at(*n, lx.interval->start, t, returned)) {
       sim::Time at = returned;
       for (const RecoveryStep& step : *n->steps) {
         const sim::Time step_end = at + step.time();

@@ -131,6 +131,8 @@ class DowntimeSegmenter {
   // The last journal record of component `id` at or before `t` (a change of state or of its share), or
   // nullptr; bounds next_ by its next record. The records are indexed on first use, components only.
   const StateChange* record_at(ComponentId id, sim::Time t);
+  // When a service's recovery steps last began within [from, t], as it journalled; false if they did not.
+  bool steps_began_at(ComponentId id, sim::Time from, sim::Time t, sim::Time& began);
   const Needs* needs(ComponentId id, State state);
   Verdict verdict(const Needs& n, sim::Time t);
   // When the needs last returned from down within [from, t], if they were down at some moment there.
@@ -151,6 +153,7 @@ class DowntimeSegmenter {
   sim::Time next_;  // the earliest moment anything looked at changes
   std::unordered_map<ComponentId, HoldIndex> holds_;
   std::vector<std::vector<ChangeId>> records_;  // per component, its journal records in order (record_at)
+  std::vector<std::vector<sim::Time>> steps_began_;  // per component, when its recovery steps began
   // A strategy's requirements, by (function, site, wait), compiled as a vertex's needs are.
   std::map<std::tuple<ComponentId, std::uint32_t, Wait>, Needs> strategy_needs_;
   struct SiteDown {

@@ -1,6 +1,7 @@
 // Step timing of RecoverySequence.
 #include "models/services/recovery_sequence.hpp"
 
+#include <algorithm>
 #include <cassert>
 
 #include "models/core/model_context.hpp"
@@ -19,7 +20,8 @@ void RecoverySequence::start_step(ModelContext& ctx, sim::HandlerId owner) {
   timer_ = ctx.engine().start_timer_at(ctx.now() + steps_[step_].time(), owner, tag_);
 }
 
-RecoverySequence::Outcome RecoverySequence::update(ModelContext& ctx, sim::HandlerId owner) {
+RecoverySequence::Outcome RecoverySequence::update(ModelContext& ctx, sim::HandlerId owner, double down_below,
+                                                   double own_share) {
   const Verdict v = evaluate(*needs_, ctx.status());
   verdict_ = v;
   if (v.state == State::kDown) {
@@ -28,10 +30,20 @@ RecoverySequence::Outcome RecoverySequence::update(ModelContext& ctx, sim::Handl
     outcome_ = Outcome{State::kDown, Cause{Reason::kDependency, v.blamed, v.trigger}};
     return outcome_;
   }
+  const double served = std::min(v.capacity, own_share);
+  if (served <= 0.0 || served < down_below) {
+    // Down by its share (a storage below its quorum): its checks run when the share is back, as after
+    // its needs were down.
+    ctx.engine().cancel(timer_);
+    awaiting_recovery_ = !steps_.empty();
+    outcome_ = Outcome{v.state, Cause{Reason::kDependency, v.blamed, v.trigger}};
+    return outcome_;
+  }
   if (awaiting_recovery_) {
     if (!ctx.engine().is_pending(timer_)) {
       returned_ = v;
       step_ = 0;
+      steps_began_ = true;
       start_step(ctx, owner);
       if (outcome_.state != State::kDown) {
         outcome_ = Outcome{State::kDown, Cause{Reason::kDependency, v.blamed, v.trigger}};

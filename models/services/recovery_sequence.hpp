@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "models/core/requirement.hpp"
@@ -29,13 +30,20 @@ class RecoverySequence {
   // tenants copies no requirement tree.
   RecoverySequence(const Requirement& needs, std::span<const RecoveryStep> steps, std::uint32_t tag);
 
-  // Re-reads the requirement against the current statuses; starts, keeps or abandons the steps.
-  Outcome update(ModelContext& ctx, sim::HandlerId owner);
+  // Re-reads the requirement against the current statuses; starts, keeps or abandons the steps. A
+  // service that serves nothing while its requirement is not down (the share it serves, the smaller of
+  // the requirement's and `own_share`, is 0 or below `down_below`) came back from down all the same: its
+  // steps run once that share is back. The outcome then follows the requirement; the owner applies its
+  // threshold.
+  Outcome update(ModelContext& ctx, sim::HandlerId owner, double down_below = 0.0, double own_share = 1.0);
   // The steps must run before the next time the requirement is met (a site about to take over for the
   // first time), even if it never went down.
   void require_recovery() { awaiting_recovery_ = !steps_.empty(); }
   // The owner received a timer with this sequence's tag. Returns the new outcome.
   Outcome on_step_done(ModelContext& ctx, sim::HandlerId owner);
+
+  // Whether the last update began the steps (the needs, or the share served, came back); clears it.
+  bool take_steps_began() { return std::exchange(steps_began_, false); }
 
   std::uint32_t tag() const { return tag_; }
   const Requirement& needs() const { return *needs_; }
@@ -52,6 +60,7 @@ class RecoverySequence {
   std::span<const RecoveryStep> steps_;
   std::uint32_t tag_;
   bool awaiting_recovery_ = false;  // the requirement was down and the steps have not completed since
+  bool steps_began_ = false;        // set by update() when it starts the first step
   std::size_t step_ = 0;
   sim::TimerId timer_;
   Verdict returned_;  // the requirement's verdict when it came back: blamed for the recovery

@@ -20,7 +20,11 @@ Service::Service(ComponentId id, ComponentKind kind, const ServiceParams& params
 }
 
 void Service::evaluate() {
-  decide(sequence_.update(ctx(), handler()));
+  const RecoverySequence::Outcome outcome = sequence_.update(ctx(), handler(), down_below_, own_share_);
+  // When its steps begin is no change of state (it stays down through them) and, after a loss of share,
+  // follows from nothing else in the journal: explain reads it here.
+  if (sequence_.take_steps_began()) ctx().note_moment(*this, Cause{Reason::kRecoveryStarted});
+  decide(outcome);
 }
 
 void Service::on_timer(std::uint32_t tag) {

@@ -24,6 +24,32 @@ faults:
   CHECK(run.intervals("storage") == "01:00-03:45");
 }
 
+TEST_CASE("a service down by its share runs its recovery steps once it serves again, as after a total loss") {
+  // Regression (session 26's blind trial): a storage that lost 70 % of its nodes (below its quorum of 50 %)
+  // came back with no checks, 5 h sooner than one that lost them all.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes-a, kind: compute}
+  - {name: nodes-b, kind: compute}
+  - {name: disks-a, kind: block_storage, needs: nodes-a, down_below: 0.5, recovery: [{step: validate, duration: 5h}]}
+  - {name: disks-b, kind: block_storage, needs: nodes-b, down_below: 0.5, recovery: [{step: validate, duration: 5h}]}
+  - {name: disks-c, kind: block_storage, needs: nodes-a, down_below: 0.2, recovery: [{step: validate, duration: 5h}]}
+faults:
+  - {at: "01:00", target: nodes-a, action: set_capacity, share: 0.3}
+  - {at: "01:00", target: nodes-b, action: fail}
+  - {at: "02:00", target: nodes-a, action: set_capacity, share: 0.4}
+  - {at: "03:00", target: nodes-a, action: set_capacity, share: 1}
+  - {at: "03:00", target: nodes-b, action: repair}
+)",
+                                         "12h"));
+  CHECK(run.intervals("disks-b") == "01:00-08:00");
+  // Below its quorum until 03:00 (40 % at 02:00 is still below it): the checks run from 03:00.
+  CHECK(run.intervals("disks-a") == "01:00-08:00");
+  // Above its lower quorum all along: degraded, never down, no checks.
+  CHECK(run.intervals("disks-c") == "");
+  CHECK(run.intervals("disks-c", State::kDegraded) == "01:00-03:00");
+}
+
 TEST_CASE("zone-redundant storage survives one zone, not two") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

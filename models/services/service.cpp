@@ -20,11 +20,17 @@ Service::Service(ComponentId id, ComponentKind kind, const ServiceParams& params
 }
 
 void Service::evaluate() {
-  const RecoverySequence::Outcome outcome = sequence_.update(ctx(), handler(), down_below_, own_share_);
+  // Failed itself, it serves nothing whatever its needs give: its steps run again once it is repaired.
+  const RecoverySequence::Outcome outcome =
+      sequence_.update(ctx(), handler(), down_below_, forced_down() ? 0.0 : own_share_);
   // When its steps begin is no change of state (it stays down through them) and, after a loss of share,
   // follows from nothing else in the journal: explain reads it here.
   if (sequence_.take_steps_began()) ctx().note_moment(*this, Cause{Reason::kRecoveryStarted});
   decide(outcome);
+}
+
+void Service::on_forced_change() {
+  evaluate();
 }
 
 void Service::on_timer(std::uint32_t tag) {

@@ -32,6 +32,8 @@ class Service final : public Component {
 
  protected:
   bool apply_action(const InjectionSpec& injection, InjectionId id) override;
+  // Failed or repaired itself: the rebuild pauses or resumes, and the recovery steps start again after it.
+  void on_forced_change() override;
   void on_timer(std::uint32_t tag) override;
 
  private:

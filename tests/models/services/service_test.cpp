@@ -50,6 +50,32 @@ faults:
   CHECK(run.intervals("disks-c", State::kDegraded) == "01:00-03:00");
 }
 
+TEST_CASE("a service failed itself pauses its rebuild and runs its recovery steps again after the repair") {
+  // Regression (session 26's review): the copy ran on, and the steps went on, while the storage itself was
+  // failed; the same hour without its need paused them.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: net, kind: network}
+  - {name: ebs, kind: block_storage, rebuild: {data_tb: 400, tb_per_hour: 8}}
+  - {name: disks, kind: block_storage, needs: net, recovery: [{step: resync, duration: 2h}]}
+faults:
+  - {at: "01:00", target: ebs, action: set_capacity, share: 0.75}
+  - {at: "03:00", target: ebs, action: set_capacity, share: 1}
+  - {at: "05:00", target: ebs, action: fail}
+  - {at: "20:00", target: ebs, action: repair}
+  - {at: "01:00", target: net, action: fail}
+  - {at: "02:00", target: net, action: repair}
+  - {at: "03:00", target: disks, action: fail}
+  - {at: "03:30", target: disks, action: repair}
+)",
+                                         "36h"));
+  // 100 TB to copy from 01:00; 32 TB copied by 05:00, 68 TB left at the repair: 8h30m more.
+  CHECK(run.intervals("ebs") == "05:00-20:00");
+  CHECK(run.intervals("ebs", State::kDegraded) == "01:00-05:00, 20:00-04:30+1d");
+  // The resync began at 02:00; the fail at 03:00 stops it, and it starts over at the repair.
+  CHECK(run.intervals("disks") == "01:00-05:30");
+}
+
 TEST_CASE("zone-redundant storage survives one zone, not two") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

@@ -51,7 +51,14 @@ bool Component::apply_now(const InjectionSpec& injection, InjectionId id) {
         ctx_->note_change(*this, forced_cause_);
         return true;
       }
-      if (forced_down_) return false;
+      if (forced_down_) {
+        // A scripted fault on a component a random failure holds down takes it over: the random repair
+        // lifts only what its failure still holds, and this fault holds it until its own repair.
+        if (!is_random_failure(forced_cause_.injection) || is_random_failure(id)) return false;
+        forced_cause_ = injection_cause(injection, id);
+        ctx_->note_change(*this, forced_cause_);
+        return true;
+      }
       forced_down_ = true;
       forced_cause_ = injection_cause(injection, id);
       on_forced_change();

@@ -19,6 +19,12 @@ using InjectionId = std::uint32_t;
 inline constexpr ComponentId kNoComponent = std::numeric_limits<ComponentId>::max();
 inline constexpr ChangeId kNoChange = std::numeric_limits<ChangeId>::max();
 inline constexpr InjectionId kNoInjection = std::numeric_limits<InjectionId>::max();
+// Changes a random failure makes carry an injection id with this bit set and the process's index below
+// it, so that cause chains lead back to the process and never to an entry of ScenarioSpec::injections.
+inline constexpr InjectionId kRandomFailureBit = 0x8000'0000u;
+constexpr bool is_random_failure(InjectionId id) {
+  return id != kNoInjection && (id & kRandomFailureBit) != 0;
+}
 
 struct Cause {
   Reason reason = Reason::kDependency;

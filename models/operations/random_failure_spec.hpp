@@ -33,14 +33,9 @@ struct FailureProcessSpec {
   std::optional<sim::Distribution> share;
 };
 
-// Changes a random failure makes carry an injection id with this bit set and the process's index below
-// it, so that cause chains lead back to the process and never to an entry of ScenarioSpec::injections.
-inline constexpr InjectionId kRandomFailureBit = 0x8000'0000u;
+// A random failure's injection id: kRandomFailureBit (state_change.hpp) and the process's index.
 constexpr InjectionId random_failure_id(std::uint32_t process) {
   return kRandomFailureBit | process;
-}
-constexpr bool is_random_failure(InjectionId id) {
-  return id != kNoInjection && (id & kRandomFailureBit) != 0;
 }
 constexpr std::uint32_t random_failure_process(InjectionId id) {
   return id & ~kRandomFailureBit;

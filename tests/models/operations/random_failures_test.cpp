@@ -141,6 +141,23 @@ failures:
   CHECK(causes == std::vector<m::InjectionId>(6, m::random_failure_id(0)));
 }
 
+TEST_CASE("a scripted fault during a random failure holds the target until its own repair") {
+  // Regression (session 26's review): the random repair at 03:00 lifted the scripted fault of 02:30, which
+  // was counted as having no effect.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: x, kind: network}
+faults:
+  - {at: "02:30", target: x, action: fail}
+  - {at: "03:30", target: x, action: repair}
+failures:
+  - {name: f, targets: x, time_to_failure: 2h, time_to_repair: 1h}
+)",
+                                         "8h"));
+  CHECK(run.intervals("x") == "02:00-03:30, 05:00-06:00");
+  CHECK(run.result.injection_had_effect[0]);
+}
+
 TEST_CASE("a share of a pool fails: the pool serves the rest, and the hosts restart after the repair") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

@@ -14,8 +14,11 @@ namespace outagesim::models {
 namespace {
 constexpr double kToleranceC = 1e-6;
 // The structure's temperature is held fixed between events, and events come at least this often while it
-// moves: its time constant is hours, so it moves a fraction of a degree in one step.
+// moves: its time constant is hours, so it moves a fraction of a degree in one step. Steps are shorter
+// when the air follows the structure faster (a tenth of the air's time constant against it, C / K), so
+// that the trapezoid of the air's temperature stays close to its mean over a step.
 constexpr sim::Time kStructureStep = sim::Time::minutes(5);
+constexpr sim::Time kShortestStructureStep = sim::Time::seconds(1);
 // Closer than this to the air, the structure counts as settled and needs no steps.
 constexpr double kStructureSettledC = 0.01;
 }  // namespace
@@ -117,7 +120,10 @@ void ThermalRoom::arm_structure() {
   if (!has_structure() || ctx().engine().is_pending(structure_timer_)) return;
   // Steps while the structure moves, or while the air does (the structure will follow it).
   if (std::abs(temp_c_ - structure_c_) <= kStructureSettledC && direction(applied_, temp_c_) == 0) return;
-  structure_timer_ = start_timer(kStructureStep, kStructure);
+  const double air_follows_s = params_.resolved_thermal_mass_kj_per_c() / params_.structure_coupling_kw_per_c;
+  const sim::Time step = std::clamp(sim::Time::ms(static_cast<std::int64_t>(10.0 * air_follows_s)),
+                                    kShortestStructureStep, kStructureStep);
+  structure_timer_ = start_timer(step, kStructure);
 }
 
 double ThermalRoom::temperature_now_c() const {
@@ -133,7 +139,7 @@ int ThermalRoom::advance_to_now() {
   for (HostPool* pool : pools_) pool->heat_exposure(applied_, temp_c_, seconds);  // heat damage
   temp_c_ = temperature_after(applied_, temp_c_, seconds);
   temp_time_ = now;
-  // The trapezoid of the air's start and end: exact enough over at most one kStructureStep.
+  // The trapezoid of the air's start and end: exact enough over at most one structure step.
   if (has_structure()) advance_structure((before + temp_c_) / 2, seconds);
   return temp_c_ > before ? 1 : temp_c_ < before ? -1 : 0;
 }

@@ -200,6 +200,12 @@ void ScenarioReader::read_milestones(const YamlNode& list) {
     } else if (bound && (event.defined() || expected.defined() || occurrence.defined())) {
       sink_.error(ms.mark(), fmt::format("milestone '{}' has both '{}' and an event", milestone.name, bound),
                   std::string(kOneCheck));
+    } else if (bound && ms.has("tolerance")) {
+      // A bound is its own tolerance: a tolerance there would be read and ignored.
+      sink_.error(
+          ms.mark_of("tolerance"),
+          fmt::format("'tolerance' of milestone '{}' applies to an event's public time", milestone.name),
+          fmt::format("no 'tolerance' with '{}' (the bound is the check)", bound));
     }
     if (!bound) {
       if (!event.defined() || !expected.defined()) {

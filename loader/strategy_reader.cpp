@@ -121,6 +121,16 @@ m::StrategySpec ScenarioReader::read_strategy(const YamlNode& node, const std::s
       standby.provision =
           s.duration("provision", false, into(sb, &m::StandbySpec::provision)).value_or(sim::Time());
       standby.backups = read_backups(s);
+      // A warm standby is built and replicated already: the keys of a build from backups would be ignored.
+      if (!standby.cold) {
+        for (const char* key : {"provision", "backup_every", "backup_age_at_start"}) {
+          if (s.has(key)) {
+            sink_.error(
+                s.mark_of(key), fmt::format("'{}' of {} applies to a cold standby only", key, what),
+                fmt::format("mode: cold, or no '{}' (a warm standby serves after its switchover)", key));
+          }
+        }
+      }
     }
     s.finish();
     return standby;

@@ -148,3 +148,16 @@ faults:
   CHECK_THAT(errors, Catch::Contains("draws from 1 to 5"));
   CHECK_THAT(errors, Catch::Contains("1 problem found"));
 }
+
+TEST_CASE("a tolerance on a milestone with a bound is refused, not ignored") {
+  // Regression (session 26's blind trial): max_downtime with tolerance: 1h loaded, and the tolerance did
+  // nothing.
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+milestones:
+  - {name: m, component: a, max_downtime: 5m, tolerance: 1h}
+)"));
+  INFO(errors);
+  CHECK(errors.find("error: 'tolerance' of milestone 'm' applies to an event's public time") != std::string::npos);
+}

@@ -1118,3 +1118,20 @@ variants:
   CHECK(errors.find("unknown strategy kind 'standbyy'; did you mean") != std::string::npos);
   CHECK(errors.find("3 problems found") != std::string::npos);
 }
+
+TEST_CASE("a warm cross-region standby refuses the keys of a build from backups") {
+  // Regression (session 26's blind trial): provision: 4h on a warm standby loaded and did nothing (down 10
+  // minutes; 4h10m with mode: cold).
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+tenants:
+  - {name: t, needs: a, strategy: {kind: cross_region, mode: warm, needs: b, provision: 4h}}
+  - {name: u, needs: a, strategy: {kind: cross_region, needs: b, backup_every: 1h}}
+)"));
+  CHECK(errors.find("'provision' of strategy of 't/service' applies to a cold standby only") !=
+        std::string::npos);
+  CHECK(errors.find("'backup_every' of strategy of 'u/service' applies to a cold standby only") !=
+        std::string::npos);
+}

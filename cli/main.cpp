@@ -217,8 +217,9 @@ int main(int argc, char** argv) {
   CLI::App* sweep_cmd = app.add_subcommand(
       "sweep", "Single points of failure: fail each component alone at the start, list what goes down");
   sweep_cmd->add_option("scenario", sweep.scenario, "Scenario YAML file")->required();
-  sweep_cmd->add_option("--duration", sweep.duration,
-                        "How long each component stays failed, in whole seconds (default: 4h)");
+  sweep_cmd->add_option(
+      "--duration", sweep.duration,
+      "How long each component stays failed: a duration such as 4h or 90m, in whole seconds (default: 4h)");
   sweep_cmd->add_option("--format", sweep.format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv"}));
   sweep_cmd->add_option("--seed", sweep.seed, "Seed of the runs (default: the scenario's)")->check(kSeedText);

@@ -159,5 +159,6 @@ milestones:
   - {name: m, component: a, max_downtime: 5m, tolerance: 1h}
 )"));
   INFO(errors);
-  CHECK(errors.find("error: 'tolerance' of milestone 'm' applies to an event's public time") != std::string::npos);
+  CHECK(errors.find("error: 'tolerance' of milestone 'm' applies to an event's public time") !=
+        std::string::npos);
 }

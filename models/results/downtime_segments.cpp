@@ -242,6 +242,12 @@ const DowntimeSegmenter::Needs* DowntimeSegmenter::needs(ComponentId id, State s
       // A single-site database waits for its primary site, then runs its recovery steps, as a service.
       n.local = remap(db->primary, n.leaves);
       n.steps = &db->recovery;
+    } else if (const auto* room = std::get_if<RoomParams>(&params);
+               room != nullptr && !room->power.is_empty() && state == State::kDown) {
+      // A dark room waits for its power: the feed still down holds it, not the one that failed first (a
+      // generator back at 02:00 leaves the breakers holding it until 10:00). A room down with its power
+      // back (sprinklers, an operator's power-off) holds itself.
+      n.local = remap(room->power, n.leaves);
     } else {
       return nullptr;  // plants, rooms, hosts, databases that switch over: their own processes
     }
@@ -323,6 +329,14 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
     // Active-active replaces the function's own needs by its sites: with no site down and no health
     // checks (sites that together carry less than the load), the function holds itself.
     if (std::holds_alternative<ActiveActiveSpec>(f->strategy.get())) return self;
+  }
+  // A host pool whose room is dark is held by what keeps the room dark; once the room is back, the pool's
+  // restart is its own.
+  if (const auto* pool =
+          id < components ? std::get_if<HostPoolParams>(&spec_.components[id].params) : nullptr;
+      pool != nullptr && lx.state == State::kDown && depth < kMaxDepth &&
+      look(pool->room, t).state == State::kDown) {
+    return resolve(pool->room, t, depth + 1, nullptr, strategy_out);
   }
   const Needs* n = needs(id, lx.state);
   if (n == nullptr) return self;

@@ -99,6 +99,34 @@ faults:
   CHECK(segments[1].parallel == std::vector<ComponentId>{run.id("vm")});
 }
 
+TEST_CASE("a host pool in a dark room is held by the power feed still down, then by its own restart") {
+  // Regression (session 26's blind trial): the generator back at 02:00 left the breakers holding the room
+  // dark until 10:00, but explain and rank blamed the utility, the first to fail, for all of it.
+  const Run run = run_yaml(scenario_yaml(R"(
+crews: [{name: ops, headcount: 1}]
+components:
+  - {name: utility, kind: power_feed}
+  - {name: generator, kind: power_feed}
+  - {name: breakers, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, power: [{any_of: [utility, generator]}, breakers],
+     design_cooling_kw: 1000, thermal_mass_kj_per_c: 95000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 100, kw_per_host: 2, crew: ops,
+     restart: {team: 1, hosts_per_person_hour: 100, batch_hosts: 100}}
+  - {name: vm, kind: compute, needs: hosts}
+faults:
+  - {at: "01:00", target: utility, action: fail}
+  - {at: "01:00", target: generator, action: fail}
+  - {at: "01:00", target: breakers, action: fail}
+  - {at: "02:00", target: generator, action: repair}
+  - {at: "10:00", target: breakers, action: repair}
+)",
+                                         "12h"));
+  CHECK(describe(run, "vm") ==
+        "01:00-02:00 hosts>utility provider, 02:00-10:00 hosts>breakers provider, "
+        "10:00-11:00 hosts>hosts provider");
+}
+
 TEST_CASE("a service out of up by the share its needs give is held by the need with the smallest share") {
   // Regression (session 24's blind trial): a was back at 99 % (above down_below 98 %) and b at 97.6 % kept
   // the storage down, but the hold went to a, the latest need to change, and rank gave b nothing.

@@ -197,10 +197,15 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
       return fmt::format("serving {} of capacity", percent_of(c.cause.value));
     case m::Reason::kRebuilding:
       return fmt::format("rebuilding the data of lost nodes: {:.0f} TB to copy", c.cause.value);
-    case m::Reason::kRecovered:
-      return c.cause.blamed == m::kNoComponent
-                 ? std::string("recovery steps done")
-                 : fmt::format("recovery steps done after {} returned", blamed());
+    case m::Reason::kRecovered: {
+      std::string text = c.cause.blamed == m::kNoComponent
+                             ? std::string("recovery steps done")
+                             : fmt::format("recovery steps done after {} returned", blamed());
+      // A service back from its steps with part of its share says so (0: whole, or not a share).
+      if (c.cause.value > 0 && c.cause.value < 1)
+        text += fmt::format("; serving {} of capacity", percent_of(c.cause.value));
+      return text;
+    }
     case m::Reason::kRoomPowerLost:
     case m::Reason::kPowerLost:
     case m::Reason::kPowerRestored:

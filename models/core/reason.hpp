@@ -8,28 +8,28 @@
 namespace outagesim::models {
 
 enum class Reason : std::uint8_t {
-  kFault,               // a scripted fault forced the component down
-  kOperatorAction,      // a scripted operator action changed it directly
-  kRepaired,            // a scripted repair lifted a forced fault
-  kDependency,          // it follows a dependency's state (the blamed component)
-  kCoolingCapacity,     // cooling plant: detail = chillers running
-  kOverheating,         // room: temperature reached its alarm threshold; detail = °C
-  kCooledDown,          // room: temperature fell below its alarm threshold; detail = °C
-  kSprinkler,           // room: fire sprinklers fired; detail = °C
-  kDamageCleared,       // room: post-sprinkler checks done, room powered again
-  kReentryAllowed,      // room: people may enter again after a fire-suppression discharge
-  kPowerLost,           // room: power requirement lost and UPS exhausted
-  kPowerRestored,       // room: power requirement back
-  kThermalShutdown,     // host pool: protective shutdown; detail = room °C
-  kShedByOperator,      // host pool: operator shut it down to shed heat
-  kRoomPowerLost,       // host pool: its room lost power
-  kRestarted,           // host pool: (a batch) powered on and checked; detail = share serving (0..1)
-  kHeatDamage,          // host pool: heat-damaged hosts found; detail = hosts
-  kHostsReplaced,       // host pool: damaged hosts replaced; detail = share of hosts serving (0..1)
-  kRecovered,           // recovery steps after the dependencies returned are done
-  kSwitchover,          // database/strategy: now served from another site
-  kThrottled,           // control plane: demand above capacity; detail = availability (0..1)
-  kCapacityLost,        // control plane: no capacity left
+  kFault,            // a scripted fault forced the component down
+  kOperatorAction,   // a scripted operator action changed it directly
+  kRepaired,         // a scripted repair lifted a forced fault
+  kDependency,       // it follows a dependency's state (the blamed component)
+  kCoolingCapacity,  // cooling plant: detail = chillers running
+  kOverheating,      // room: temperature reached its alarm threshold; detail = °C
+  kCooledDown,       // room: temperature fell below its alarm threshold; detail = °C
+  kSprinkler,        // room: fire sprinklers fired; detail = °C
+  kDamageCleared,    // room: post-sprinkler checks done, room powered again
+  kReentryAllowed,   // room: people may enter again after a fire-suppression discharge
+  kPowerLost,        // room: power requirement lost and UPS exhausted
+  kPowerRestored,    // room: power requirement back
+  kThermalShutdown,  // host pool: protective shutdown; detail = room °C
+  kShedByOperator,   // host pool: operator shut it down to shed heat
+  kRoomPowerLost,    // host pool: its room lost power
+  kRestarted,        // host pool: (a batch) powered on and checked; detail = share serving (0..1)
+  kHeatDamage,       // host pool: heat-damaged hosts found; detail = hosts
+  kHostsReplaced,    // host pool: damaged hosts replaced; detail = share of hosts serving (0..1)
+  kRecovered,     // recovery steps after the dependencies returned are done; detail = share served (0: whole)
+  kSwitchover,    // database/strategy: now served from another site
+  kThrottled,     // control plane: demand above capacity; detail = availability (0..1)
+  kCapacityLost,  // control plane: no capacity left
   kCapacityRestored,    // control plane: demand within capacity again
   kFailover,            // tenant function: served by its recovery strategy's site
   kChillerTrip,         // cooling plant: its power was lost (a sag or an outage); detail = chillers running

@@ -111,6 +111,13 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
       cause = Cause{Reason::kRebuilt};
     }
   }
+  // Back from its recovery steps with part of its share: the steps are what it waited for last, the share
+  // says why it is not whole (the report reads both).
+  if (outcome.cause.reason == Reason::kRecovered && natural != State::kDown &&
+      cause.reason == Reason::kPartialCapacity) {
+    cause = outcome.cause;
+    cause.value = capacity;
+  }
   // Back up with nothing in the needs to thank: what changed is the service's own share (a set_capacity).
   if (natural == State::kUp && cause.reason == Reason::kDependency && cause.blamed == kNoComponent &&
       cause.injection == kNoInjection && own_cause_.injection != kNoInjection && !own_limits) {

@@ -76,6 +76,28 @@ faults:
   CHECK(run.intervals("disks") == "01:00-05:30");
 }
 
+TEST_CASE("a service back from its recovery steps with part of its share blames the steps, with the share") {
+  // Regression (session 26's blind trial): "came back" named only the 99 % share and hid the 5 h step.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: nodes, kind: compute}
+  - {name: disks, kind: block_storage, needs: nodes, down_below: 0.5, recovery: [{step: validate, duration: 5h}]}
+faults:
+  - {at: "01:00", target: nodes, action: fail}
+  - {at: "02:00", target: nodes, action: repair}
+  - {at: "02:00", target: nodes, action: set_capacity, share: 0.99}
+)",
+                                         "12h"));
+  CHECK(run.intervals("disks") == "01:00-07:00");
+  const outagesim::models::StateChange* back = nullptr;
+  for (const auto& c : run.result.journal) {
+    if (c.component == run.id("disks") && c.from == State::kDown) back = &c;
+  }
+  REQUIRE(back != nullptr);
+  CHECK(back->cause.reason == outagesim::models::Reason::kRecovered);
+  CHECK(back->cause.value == Approx(0.99));
+}
+
 TEST_CASE("zone-redundant storage survives one zone, not two") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

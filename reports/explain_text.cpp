@@ -11,6 +11,7 @@
 
 #include "models/results/cause_chain.hpp"
 #include "models/results/downtime_segments.hpp"
+#include "models/results/heat_damage_findings.hpp"
 #include "reports/cause_text.hpp"
 #include "reports/clock_format.hpp"
 #include "reports/printable_text.hpp"
@@ -78,8 +79,33 @@ std::string pool_restart_text(const m::ScenarioSpec& spec, const m::RunResult& r
   const auto* pool = std::get_if<m::HostPoolParams>(&spec.components[s.holder].params);
   if (pool == nullptr || pool->room == m::kNoComponent) return {};
   const m::Reason stopped = result.journal[s.cause_change].cause.reason;
-  if (stopped == m::Reason::kRestarted)
+  if (stopped == m::Reason::kRestarted) {
+    // Back but for hosts damaged by heat: what keeps it short is their parts and replacement, not the
+    // restart.
+    std::uint32_t damaged = 0;
+    sim::Time found = sim::Time::never();
+    sim::Time whole = sim::Time();
+    for (const m::HeatDamageFinding& d : m::heat_damage_findings(result)) {
+      if (d.pool != s.holder || d.found >= s.end || d.whole_again <= s.start) continue;
+      damaged += d.hosts;
+      found = std::min(found, d.found);
+      whole = std::max(whole, d.whole_again);
+    }
+    // Only once the restart is over: no batch of the pool comes back after the segment's start.
+    for (const m::StateChange& c : result.journal) {
+      if (damaged == 0 || (!whole.is_never() && c.time > whole)) break;
+      if (c.component == s.holder && c.time > s.start && c.cause.reason == m::Reason::kRestarted) damaged = 0;
+    }
+    if (damaged > 0) {
+      return fmt::format(
+          " The pool had restarted but for {} hosts damaged by heat (found at {}), out until replaced "
+          "(parts, "
+          "then its crew){}.",
+          damaged, local_clock(spec, found),
+          whole.is_never() ? std::string(": not by the end") : ", at " + local_clock(spec, whole));
+    }
     return " The pool was part way through its restart (its crew, power-on and checks).";
+  }
   if (stopped != m::Reason::kThermalShutdown && stopped != m::Reason::kShedByOperator &&
       stopped != m::Reason::kRoomPowerLost)
     return {};

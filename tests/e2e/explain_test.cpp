@@ -207,3 +207,33 @@ TEST_CASE("explain tells a pool held by its room from one waiting for its restar
   CHECK(r.out.find("From 20:13 to 20:30 (17m 08s) it waited for ecs-c3, held by c3-compute (the provider's "
                    "time). The pool was part way through its restart") != std::string::npos);
 }
+
+TEST_CASE("explain tells a pool short of its heat-damaged hosts from one still restarting") {
+  // Regression (session 26's blind trial): two days waiting for parts read "part way through its restart".
+  const std::string path = outagesim::testing::unique_temp_path("explain-damage.yaml");
+  std::ofstream(path) << R"(scenario: explain-damage
+start: 2024-01-01T00:00:00+00:00
+horizon: 3d
+crews: [{name: ops, headcount: 3}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 95000,
+     heat_loss_kw_per_c: 10}
+  - {name: pool, kind: host_pool, room: hall, hosts: 400, kw_per_host: 2, shutdown_c: 45, rated_c: 35, crew: ops,
+     power_on: 30m}
+  - {name: vm, kind: compute, needs: pool}
+tenants:
+  - {name: t, needs: vm}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {at: "03:00", target: plant, action: restore_chillers, count: 2}
+)";
+  const auto r = run_cli("explain " + path + " --tenant t");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find(
+            "The pool had restarted but for 5 hosts damaged by heat (found at 03:05), out until replaced "
+            "(parts, then its crew), at 08:05+2d.") != std::string::npos);
+  CHECK(r.out.find("part way through its restart") == std::string::npos);
+}

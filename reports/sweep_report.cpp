@@ -44,6 +44,7 @@ std::string sweep_text(const m::ScenarioSpec& spec, const m::SinglePointSweep& s
                    TextTable::Align::kRight, TextTable::Align::kLeft});
   std::string harmless;
   std::size_t harmful = 0;
+  bool any_not_back = false;
   for (const m::LoneFailure& f : sweep.failures) {
     const m::ComponentSpec& c = spec.components[f.component];
     if (f.down.empty()) {
@@ -55,8 +56,9 @@ std::string sweep_text(const m::ScenarioSpec& spec, const m::SinglePointSweep& s
     std::string functions;
     for (const m::FunctionHit& hit : f.down) {
       if (!functions.empty()) functions += ", ";
-      functions += fmt::format("{}/{} {}", spec.tenants[hit.tenant].name, function_of(spec, hit).name,
-                               format_duration(hit.downtime));
+      functions += fmt::format("{}/{} {}{}", spec.tenants[hit.tenant].name, function_of(spec, hit).name,
+                               format_duration(hit.downtime), hit.not_back ? " (not back)" : "");
+      any_not_back = any_not_back || hit.not_back;
     }
     table.add_row({c.name, std::string(m::kind_name(c.kind)), std::to_string(f.down.size()),
                    format_duration(f.downtime), functions});
@@ -67,6 +69,12 @@ std::string sweep_text(const m::ScenarioSpec& spec, const m::SinglePointSweep& s
     out += "\n";
     out += table.render();
   }
+  if (any_not_back)
+    out +=
+        "\n(not back): still down at the end although the component was repaired. A sweep runs no repair "
+        "or operator action, so what the failure left stopped stays stopped (chillers tripped with no "
+        "automatic restart, a hall shed): that time is the scenario's response missing, not the "
+        "component's.\n";
   if (!harmless.empty()) out += "\nNothing goes down when one of these fails alone: " + harmless + ".\n";
   return out;
 }
@@ -81,7 +89,8 @@ Json sweep_json(const m::ScenarioSpec& spec, const m::SinglePointSweep& sweep, c
     for (const m::FunctionHit& hit : f.down) {
       down.push_back(Json{{"tenant", spec.tenants[hit.tenant].name},
                           {"function", function_of(spec, hit).name},
-                          {"downtime_s", hit.downtime.floor_seconds()}});
+                          {"downtime_s", hit.downtime.floor_seconds()},
+                          {"not_back", hit.not_back}});
     }
     const m::ComponentSpec& c = spec.components[f.component];
     components.push_back(Json{{"name", c.name},

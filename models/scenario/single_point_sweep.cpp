@@ -55,7 +55,14 @@ SinglePointSweep sweep_single_points(const ScenarioSpec& spec, std::uint64_t see
         const ComponentId id = functions[f].id;
         const sim::Time extra = run.downtime(id) - base.downtime(id);
         if (extra <= sim::Time()) continue;
-        failure.down.push_back({.tenant = t, .function = f, .id = id, .downtime = extra});
+        const auto intervals = run.intervals[id];
+        const bool open_at_end = !intervals.empty() && intervals.back().ended == kNoChange &&
+                                 intervals.back().state == State::kDown;
+        failure.down.push_back({.tenant = t,
+                                .function = f,
+                                .id = id,
+                                .downtime = extra,
+                                .not_back = open_at_end && duration < spec.horizon});
         failure.downtime += extra;
       }
     }

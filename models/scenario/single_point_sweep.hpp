@@ -18,6 +18,9 @@ struct FunctionHit {
   // Its down time in the run with the lone failure, less that in the quiet run (the time the failure
   // cost, its own recovery steps after the repair included).
   sim::Time downtime;
+  // Still down at the end although the component was repaired: nothing in a sweep restarts what the failure
+  // left stopped (chillers tripped with no automatic restart, a hall shed), so `downtime` runs to the end.
+  bool not_back = false;
 };
 
 struct LoneFailure {

@@ -92,3 +92,26 @@ TEST_CASE("a quiet scenario has no injections, repairs or random failures, and n
   CHECK(still.components.size() == spec.components.size());
   CHECK(still.tenants.size() == spec.tenants.size());
 }
+
+TEST_CASE("a lone failure whose dependents stay down after its repair is marked not back") {
+  // Regression (session 26's blind trial): a feed failed 4 h tripped the chillers, which nothing in a
+  // sweep restarts; the feed was charged to the end of the run, three times the hall it powers, unmarked.
+  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000, power: feed}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 95000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 100, kw_per_host: 9, shutdown_c: 40}
+  - {name: vm, kind: compute, needs: hosts}
+tenants:
+  - {name: shop, needs: vm}
+)",
+                                                    "12h"));
+  const SinglePointSweep sweep = sweep_single_points(spec, 1, Time::hours(4));
+  for (const LoneFailure& f : sweep.failures) {
+    const std::string& name = spec.components[f.component].name;
+    INFO(name);
+    REQUIRE(f.down.size() == 1);
+    CHECK(f.down[0].not_back == (name == "feed"));  // a repair of the plant restarts its chillers
+  }
+}

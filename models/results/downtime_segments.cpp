@@ -201,10 +201,12 @@ const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
     for (ChangeId c = 0; c < result_.journal.size(); ++c) {
       const StateChange& r = result_.journal[c];
       if (r.component >= records_.size()) continue;
-      // A recovery's start is a moment of the service, not a record of its state or share.
+      // Moments (a recovery's start, a room's temperature crossing or its hosts' restartability) are no
+      // records of a state or share.
       if (r.cause.reason == Reason::kRecoveryStarted) {
         steps_began_[r.component].push_back(r.time);
-      } else {
+      } else if (r.cause.reason != Reason::kTemperatureRose && r.cause.reason != Reason::kTemperatureFell &&
+                 r.cause.reason != Reason::kHostsRestartable) {
         records_[r.component].push_back(c);
       }
     }
@@ -330,13 +332,23 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
     // checks (sites that together carry less than the load), the function holds itself.
     if (std::holds_alternative<ActiveActiveSpec>(f->strategy.get())) return self;
   }
-  // A host pool whose room is dark is held by what keeps the room dark; once the room is back, the pool's
-  // restart is its own.
-  if (const auto* pool =
-          id < components ? std::get_if<HostPoolParams>(&spec_.components[id].params) : nullptr;
-      pool != nullptr && lx.state == State::kDown && depth < kMaxDepth &&
-      look(pool->room, t).state == State::kDown) {
-    return resolve(pool->room, t, depth + 1, nullptr, strategy_out);
+  // A host pool whose room's power loss stopped it is held by what keeps the room dark; once the room is
+  // back, the pool's restart is its own. A pool failed itself, or shed, holds itself.
+  if (id < components) {
+    const ComponentParams& params = spec_.components[id].params;
+    if (const auto* pool = std::get_if<HostPoolParams>(&params);
+        pool != nullptr && lx.state == State::kDown && depth < kMaxDepth &&
+        lx.since_change < result_.journal.size() &&
+        result_.journal[lx.since_change].cause.reason == Reason::kRoomPowerLost &&
+        look(pool->room, t).state == State::kDown) {
+      return resolve(pool->room, t, depth + 1, nullptr, strategy_out);
+    }
+    // A dark room waits for its power only while power is what keeps it dark, as its own record says: one
+    // powered off by an operator, or wet from its sprinklers, holds itself whatever its feeds do meanwhile.
+    if (std::holds_alternative<RoomParams>(params) && lx.state == State::kDown) {
+      const StateChange* r = record_at(id, t);
+      if (r == nullptr || r->cause.reason != Reason::kPowerLost) return self;
+    }
   }
   const Needs* n = needs(id, lx.state);
   if (n == nullptr) return self;

@@ -127,6 +127,36 @@ faults:
         "10:00-11:00 hosts>hosts provider");
 }
 
+TEST_CASE("a room powered off, or a pool failed itself, holds itself while a feed is out meanwhile") {
+  // Regression (session 26's review of the change above): the utility out 02:00-03:00 was given that hour
+  // of a hall an operator had powered off, and of a pool failed itself, though its fault saved nothing.
+  const std::string region = R"(
+components:
+  - {name: utility, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, power: utility, design_cooling_kw: 900, thermal_mass_kj_per_c: 80000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 100, kw_per_host: 2, power_on: 20m}
+  - {name: vm, kind: compute, needs: hosts}
+)";
+  const Run off = run_yaml(scenario_yaml(region + R"(operator_actions:
+  - {at: "01:00", target: hall, action: power_off}
+  - {at: "05:00", target: hall, action: power_on}
+faults:
+  - {at: "02:00", target: utility, action: fail}
+  - {at: "03:00", target: utility, action: repair}
+)",
+                                         "12h"));
+  CHECK(describe(off, "vm") == "01:00-05:00 hosts>hall provider, 05:00-05:20 hosts>hosts provider");
+  const Run failed = run_yaml(scenario_yaml(region + R"(faults:
+  - {at: "00:30", target: hosts, action: fail}
+  - {at: "01:00", target: utility, action: fail}
+  - {at: "02:00", target: utility, action: repair}
+  - {at: "06:00", target: hosts, action: repair}
+)",
+                                            "12h"));
+  CHECK(describe(failed, "vm").find("utility") == std::string::npos);
+}
+
 TEST_CASE("a service out of up by the share its needs give is held by the need with the smallest share") {
   // Regression (session 24's blind trial): a was back at 99 % (above down_below 98 %) and b at 97.6 % kept
   // the storage down, but the hold went to a, the latest need to change, and rank gave b nothing.

@@ -173,6 +173,8 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
                                  : "no longer able to restart its hosts";
     case m::Reason::kRecoveryStarted:
       return "its recovery steps began";
+    case m::Reason::kRecoveryStopped:
+      return "its recovery steps stopped, to start over";
     case m::Reason::kHeatDamage:
       return fmt::format("{:.0f} hosts damaged by heat", c.cause.value);
     case m::Reason::kHostsReplaced:
@@ -198,9 +200,15 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
     case m::Reason::kRebuilding:
       return fmt::format("rebuilding the data of lost nodes: {:.0f} TB to copy", c.cause.value);
     case m::Reason::kRecovered: {
-      std::string text = c.cause.blamed == m::kNoComponent
-                             ? std::string("recovery steps done")
-                             : fmt::format("recovery steps done after {} returned", blamed());
+      std::string text =
+          c.cause.blamed != m::kNoComponent ? fmt::format("recovery steps done after {} returned", blamed())
+          : c.cause.injection == m::kNoInjection ? std::string("recovery steps done")
+          : m::is_random_failure(c.cause.injection)
+              ? fmt::format("recovery steps done after its own outage (random failure '{}')",
+                            spec.failures[m::random_failure_process(c.cause.injection)].name)
+              : fmt::format("recovery steps done after its own outage ({})",
+                            describe_injection(spec, c.cause.injection,
+                                               result.injection_applied_at[c.cause.injection]));
       // A service back from its steps with part of its share says so (0: whole, or not a share).
       if (c.cause.value > 0 && c.cause.value < 1)
         text += fmt::format("; serving {} of capacity", percent_of(c.cause.value));

@@ -73,6 +73,8 @@ class Component : public sim::EventHandler {
   bool forced_down() const { return forced_down_; }
   // The fault holding it down (meaningful while forced_down()).
   const Cause& forced_cause() const { return forced_cause_; }
+  // The repair (or sag's end) being applied, while the component evaluates right after it; else none.
+  InjectionId repairing() const { return repairing_; }
 
   ModelContext& ctx() const { return *ctx_; }
   sim::HandlerId handler() const { return handler_; }

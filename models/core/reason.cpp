@@ -83,6 +83,8 @@ std::string_view reason_name(Reason reason) {
       return "hosts may restart";
     case Reason::kRecoveryStarted:
       return "recovery steps began";
+    case Reason::kRecoveryStopped:
+      return "recovery steps stopped";
   }
   return "?";
 }

@@ -47,6 +47,7 @@ enum class Reason : std::uint8_t {
   kTemperatureFell,     // room: temperature fell to a threshold a trigger watches; detail = °C
   kHostsRestartable,    // room: its hosts may restart (1) or may not (0): power, below alarm, cooling enough
   kRecoveryStarted,     // service: its recovery steps began (a moment: its needs, or its share, came back)
+  kRecoveryStopped,     // service: its recovery steps stopped before their end (a moment: lost again)
 };
 
 std::string_view reason_name(Reason reason);

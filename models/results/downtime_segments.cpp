@@ -203,8 +203,8 @@ const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
       if (r.component >= records_.size()) continue;
       // Moments (a recovery's start, a room's temperature crossing or its hosts' restartability) are no
       // records of a state or share.
-      if (r.cause.reason == Reason::kRecoveryStarted) {
-        steps_began_[r.component].push_back(r.time);
+      if (r.cause.reason == Reason::kRecoveryStarted || r.cause.reason == Reason::kRecoveryStopped) {
+        steps_began_[r.component].emplace_back(r.time, r.cause.reason == Reason::kRecoveryStarted);
       } else if (r.cause.reason != Reason::kTemperatureRose && r.cause.reason != Reason::kTemperatureFell &&
                  r.cause.reason != Reason::kHostsRestartable) {
         records_[r.component].push_back(c);
@@ -220,10 +220,12 @@ const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
 
 bool DowntimeSegmenter::steps_began_at(ComponentId id, sim::Time from, sim::Time t, sim::Time& began) {
   record_at(id, t);  // indexes the journal on first use
-  const std::vector<sim::Time>& list = steps_began_[id];
-  const auto it = std::upper_bound(list.begin(), list.end(), t);
-  if (it == list.begin() || *std::prev(it) < from) return false;
-  began = *std::prev(it);
+  // The latest start or stop at or before t (a stop and a start in one instant: the start, journalled last).
+  const std::vector<std::pair<sim::Time, bool>>& list = steps_began_[id];
+  const auto it = std::partition_point(list.begin(), list.end(), [t](const auto& e) { return e.first <= t; });
+  if (it != list.end()) next_ = std::min(next_, it->first);  // the next start or stop ends the segment
+  if (it == list.begin() || std::prev(it)->first < from || !std::prev(it)->second) return false;
+  began = std::prev(it)->first;
   return true;
 }
 

@@ -153,7 +153,8 @@ class DowntimeSegmenter {
   sim::Time next_;  // the earliest moment anything looked at changes
   std::unordered_map<ComponentId, HoldIndex> holds_;
   std::vector<std::vector<ChangeId>> records_;  // per component, its journal records in order (record_at)
-  std::vector<std::vector<sim::Time>> steps_began_;  // per component, when its recovery steps began
+  // Per component, when its recovery steps began (true) or stopped before their end (false), in order.
+  std::vector<std::vector<std::pair<sim::Time, bool>>> steps_began_;
   // A strategy's requirements, by (function, site, wait), compiled as a vertex's needs are.
   std::map<std::tuple<ComponentId, std::uint32_t, Wait>, Needs> strategy_needs_;
   struct SiteDown {

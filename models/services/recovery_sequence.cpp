@@ -27,6 +27,7 @@ RecoverySequence::Outcome RecoverySequence::update(ModelContext& ctx, sim::Handl
   if (v.state == State::kDown) {
     ctx.engine().cancel(timer_);
     awaiting_recovery_ = !steps_.empty();
+    after_own_loss_ = false;
     outcome_ = Outcome{State::kDown, Cause{Reason::kDependency, v.blamed, v.trigger}};
     return outcome_;
   }
@@ -36,12 +37,14 @@ RecoverySequence::Outcome RecoverySequence::update(ModelContext& ctx, sim::Handl
     // its needs were down.
     ctx.engine().cancel(timer_);
     awaiting_recovery_ = !steps_.empty();
+    after_own_loss_ = !(v.capacity <= 0.0 || v.capacity < down_below);
     outcome_ = Outcome{v.state, Cause{Reason::kDependency, v.blamed, v.trigger}};
     return outcome_;
   }
   if (awaiting_recovery_) {
     if (!ctx.engine().is_pending(timer_)) {
-      returned_ = v;
+      // After a loss of its own, no dependency is what the steps waited for.
+      returned_ = after_own_loss_ ? Verdict{} : v;
       step_ = 0;
       steps_began_ = true;
       start_step(ctx, owner);

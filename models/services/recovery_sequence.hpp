@@ -42,6 +42,9 @@ class RecoverySequence {
   // The owner received a timer with this sequence's tag. Returns the new outcome.
   Outcome on_step_done(ModelContext& ctx, sim::HandlerId owner);
 
+  // Whether the steps under way (or last begun) follow a loss of the owner's own (its share, or a fault on
+  // itself) rather than of its needs: their cause then names no dependency.
+  bool after_own_loss() const { return after_own_loss_; }
   // Whether the last update began the steps (the needs, or the share served, came back); clears it.
   bool take_steps_began() { return std::exchange(steps_began_, false); }
 
@@ -61,6 +64,7 @@ class RecoverySequence {
   std::uint32_t tag_;
   bool awaiting_recovery_ = false;  // the requirement was down and the steps have not completed since
   bool steps_began_ = false;        // set by update() when it starts the first step
+  bool after_own_loss_ = false;     // the last loss that armed the steps was the owner's own
   std::size_t step_ = 0;
   sim::TimerId timer_;
   Verdict returned_;  // the requirement's verdict when it came back: blamed for the recovery

@@ -20,12 +20,22 @@ Service::Service(ComponentId id, ComponentKind kind, const ServiceParams& params
 }
 
 void Service::evaluate() {
+  const bool stepping = sequence_.current_step() != nullptr;
   // Failed itself, it serves nothing whatever its needs give: its steps run again once it is repaired.
   const RecoverySequence::Outcome outcome =
       sequence_.update(ctx(), handler(), down_below_, forced_down() ? 0.0 : own_share_);
   // When its steps begin is no change of state (it stays down through them) and, after a loss of share,
   // follows from nothing else in the journal: explain reads it here.
-  if (sequence_.take_steps_began()) ctx().note_moment(*this, Cause{Reason::kRecoveryStarted});
+  // Lost again during its steps (its needs, its share, or a fault on itself): they start over later.
+  if (stepping && sequence_.current_step() == nullptr)
+    ctx().note_moment(*this, Cause{Reason::kRecoveryStopped});
+  if (sequence_.take_steps_began()) {
+    ctx().note_moment(*this, Cause{Reason::kRecoveryStarted});
+    // After its own outage, the steps follow what ended it: its repair, its sag's end, its share back.
+    steps_after_ = !sequence_.after_own_loss()   ? kNoInjection
+                   : repairing() != kNoInjection ? repairing()
+                                                 : own_cause_.injection;
+  }
   decide(outcome);
 }
 
@@ -93,6 +103,7 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
 
   State natural = outcome.state;
   Cause cause = outcome.cause;
+  if (cause.reason == Reason::kRecovered && cause.blamed == kNoComponent) cause.injection = steps_after_;
   if (natural != State::kDown) {
     if (capacity <= 0.0 || capacity < down_below_) {
       natural = State::kDown;
@@ -113,9 +124,11 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
   }
   // Back from its recovery steps with part of its share: the steps are what it waited for last, the share
   // says why it is not whole (the report reads both).
+  // (Only as the steps end, while it is still down: the cause stays in the outcome after that.)
   if (outcome.cause.reason == Reason::kRecovered && natural != State::kDown &&
-      cause.reason == Reason::kPartialCapacity) {
+      cause.reason == Reason::kPartialCapacity && state() == State::kDown) {
     cause = outcome.cause;
+    cause.injection = steps_after_;
     cause.value = capacity;
   }
   // Back up with nothing in the needs to thank: what changed is the service's own share (a set_capacity).

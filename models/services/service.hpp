@@ -47,9 +47,10 @@ class Service final : public Component {
   std::optional<DataRebuild> rebuild_;
   std::vector<ComponentId> rebuild_leaves_;  // what it needs, to read the data each has lost
   sim::TimerId rebuild_timer_;
-  bool shows_rebuild_ = false;  // degraded for the rebuild alone: its end is told as "rebuilt"
-  double own_share_ = 1.0;      // the share of its own nodes serving (set_capacity)
-  Cause own_cause_;             // what set it
+  bool shows_rebuild_ = false;              // degraded for the rebuild alone: its end is told as "rebuilt"
+  double own_share_ = 1.0;                  // the share of its own nodes serving (set_capacity)
+  InjectionId steps_after_ = kNoInjection;  // what ended its own outage, when its steps follow one
+  Cause own_cause_;                         // what set it
   std::optional<std::uint32_t> spare_left_;
 };
 

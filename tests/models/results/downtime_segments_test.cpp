@@ -157,6 +157,34 @@ faults:
   CHECK(describe(failed, "vm").find("utility") == std::string::npos);
 }
 
+TEST_CASE("a service's recovery steps stopped by a fault on itself hold nothing while it is failed") {
+  // Regression (session 26's review): the service's own 10-minute failure was told as its recovery step.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: net, kind: network}
+  - {name: st, kind: object_storage, needs: net, recovery: 1h}
+faults:
+  - {at: "01:00", target: net, action: fail}
+  - {at: "02:00", target: net, action: repair}
+  - {at: "02:30", target: st, action: fail}
+  - {at: "02:40", target: st, action: repair}
+)",
+                                         "6h"));
+  CHECK(run.intervals("st") == "01:00-03:40");
+  CHECK(describe(run, "st") ==
+        "01:00-02:00 net>net provider, 02:00-02:30 st>st:recovery provider, 02:30-02:40 st>st provider, "
+        "02:40-03:40 st>st:recovery provider");
+  // Back after its own outage: the steps' cause names its repair, not net.
+  const StateChange* back = nullptr;
+  for (const StateChange& c : run.result.journal) {
+    if (c.component == run.id("st") && c.from == State::kDown) back = &c;
+  }
+  REQUIRE(back != nullptr);
+  CHECK(back->cause.reason == Reason::kRecovered);
+  CHECK(back->cause.blamed == kNoComponent);
+  CHECK(back->cause.injection == 3);
+}
+
 TEST_CASE("a service out of up by the share its needs give is held by the need with the smallest share") {
   // Regression (session 24's blind trial): a was back at 99 % (above down_below 98 %) and b at 97.6 % kept
   // the storage down, but the hold went to a, the latest need to change, and rank gave b nothing.

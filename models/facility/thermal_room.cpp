@@ -13,12 +13,14 @@ namespace outagesim::models {
 
 namespace {
 constexpr double kToleranceC = 1e-6;
-// The structure's temperature is held fixed between events, and events come at least this often while it
-// moves: its time constant is hours, so it moves a fraction of a degree in one step. Steps are shorter
-// when the air follows the structure faster (a tenth of the air's time constant against it, C / K), so
-// that the trapezoid of the air's temperature stays close to its mean over a step.
+// The structure's temperature is held fixed between events (at its value half way through the step), and
+// events come at least this often while it moves: its time constant is hours, so it moves a fraction of a
+// degree in one step. Steps are shorter when the air follows the structure faster: a tenth of the air's
+// time constant against it (C / K), but not under 30 s (an air that follows in seconds sits on the
+// structure, and the structure's own time constant is an hour or more).
 constexpr sim::Time kStructureStep = sim::Time::minutes(5);
-constexpr sim::Time kShortestStructureStep = sim::Time::seconds(1);
+constexpr sim::Time kShortestStructureStep = sim::Time::seconds(30);
+constexpr double kStepMsPerAirSecond = 100.0;  // a tenth of C / K, in ms
 // Closer than this to the air, the structure counts as settled and needs no steps.
 constexpr double kStructureSettledC = 0.01;
 }  // namespace
@@ -103,7 +105,12 @@ ThermalInputs ThermalRoom::inputs() const {
   if (has_structure()) {
     // G (T - T_out) + K (T - S) = (G + K) (T - T'), with T' the weighted mean of T_out and S.
     const double coupling = params_.structure_coupling_kw_per_c;
-    outside = (loss * outside_c_ + coupling * structure_c_) / (loss + coupling);
+    // The structure as it will be half way through the step (relaxing toward the air as it is now): held
+    // at its value at the start instead, the air runs late by most of a step's drift.
+    const double half_step_s = structure_step().to_seconds() / 2;
+    const double rate = coupling / params_.structure_mass_kj_per_c;
+    const double mid_c = temp_c_ + (structure_c_ - temp_c_) * std::exp(-rate * half_step_s);
+    outside = (loss * outside_c_ + coupling * mid_c) / (loss + coupling);
     loss += coupling;
   }
   return ThermalInputs{
@@ -116,14 +123,17 @@ void ThermalRoom::advance_structure(double mean_air_c, double seconds) {
   structure_c_ = mean_air_c + (structure_c_ - mean_air_c) * std::exp(-rate * seconds);
 }
 
+sim::Time ThermalRoom::structure_step() const {
+  const double air_follows_s = params_.resolved_thermal_mass_kj_per_c() / params_.structure_coupling_kw_per_c;
+  return std::clamp(sim::Time::ms(static_cast<std::int64_t>(kStepMsPerAirSecond * air_follows_s)),
+                    kShortestStructureStep, kStructureStep);
+}
+
 void ThermalRoom::arm_structure() {
   if (!has_structure() || ctx().engine().is_pending(structure_timer_)) return;
   // Steps while the structure moves, or while the air does (the structure will follow it).
   if (std::abs(temp_c_ - structure_c_) <= kStructureSettledC && direction(applied_, temp_c_) == 0) return;
-  const double air_follows_s = params_.resolved_thermal_mass_kj_per_c() / params_.structure_coupling_kw_per_c;
-  const sim::Time step = std::clamp(sim::Time::ms(static_cast<std::int64_t>(10.0 * air_follows_s)),
-                                    kShortestStructureStep, kStructureStep);
-  structure_timer_ = start_timer(step, kStructure);
+  structure_timer_ = start_timer(structure_step(), kStructure);
 }
 
 double ThermalRoom::temperature_now_c() const {

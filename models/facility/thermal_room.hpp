@@ -79,6 +79,8 @@ class ThermalRoom final : public Component {
   // Moves the structure over `seconds` toward the air's mean temperature in them.
   void advance_structure(double mean_air_c, double seconds);
   void arm_structure();
+  // How often the structure moves while it or the air does.
+  sim::Time structure_step() const;
 
   ThermalInputs inputs() const;
   // Whether the room now loses heat to the outside air (it is hotter, or at its temperature and heating).

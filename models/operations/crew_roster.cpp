@@ -41,6 +41,20 @@ std::uint32_t CrewRoster::headcount_now(std::uint32_t index) const {
   return (*specs_)[index].headcount_at(time_of_day(start_time_of_day_ + engine_->now()));
 }
 
+sim::Time CrewRoster::next_shift_change(std::uint32_t index) const {
+  const CrewSpec& crew = (*specs_)[index];
+  if (crew.shifts.size() < 2) return sim::Time::never();
+  const sim::Time now_of_day = time_of_day(start_time_of_day_ + engine_->now());
+  sim::Time next = sim::Time::never();
+  for (const ShiftSpec& shift : crew.shifts) {
+    sim::Time wait = time_of_day(shift.from - now_of_day);
+    if (wait <= sim::Time()) wait = kDay;
+    const sim::Time at = engine_->now() + wait;
+    if (at < engine_->horizon() && (next.is_never() || at < next)) next = at;
+  }
+  return next;
+}
+
 void CrewRoster::call(std::uint32_t index) {
   const CrewSpec& crew = (*specs_)[index];
   if (!crew.call_out || !arrival_[index].is_never()) return;

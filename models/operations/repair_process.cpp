@@ -29,6 +29,7 @@ void RepairProcess::wake() {
 
 void RepairProcess::begin_stage(std::uint32_t stage) {
   stage_ = stage;
+  if (spec_->stages[stage].work) work_left_ = *spec_->stages[stage].work;
   record_.stages[stage].ready = ops_->context().now();
   mode_ = Mode::kWaitingConditions;
   try_start_stage();
@@ -57,12 +58,34 @@ void RepairProcess::try_start_stage() {
 void RepairProcess::start_work() {
   mode_ = Mode::kWorking;
   const sim::Time now = ops_->context().now();
-  record_.stages[stage_].began = now;
+  StageRecord& record = record_.stages[stage_];
+  if (record.began.is_never()) record.began = now;
   const StageSpec& stage = spec_->stages[stage_];
-  record_.stages[stage_].people = stage.crew ? held_ : 0;
+  record.people = stage.crew ? std::max(record.people, held_) : 0;
+  sim::Time left = stage.elapsed();
+  if (stage.work && stage.crew) {
+    // The person-time left, shared by those here now; until the next shift change, when it is shared again.
+    chunk_began_ = now;
+    left = sim::Time::ms((work_left_.count_ms() + held_ - 1) / held_);
+    const sim::Time change = ops_->roster().next_shift_change(*stage.crew);
+    if (!change.is_never() && change < now + left)
+      shift_timer_ = ops_->context().engine().start_timer_at(change, self_, kShiftChange);
+  }
   // A stage ends among the faults of its instant, so its `then` actions act together with them.
-  ops_->context().engine().schedule_at(now + (stage.crew ? stage.elapsed_with(held_) : stage.elapsed()),
-                                       self_, kStageDone, kInjectionPriority);
+  done_timer_ = ops_->context().engine().start_timer_at(now + left, self_, kStageDone, kInjectionPriority);
+}
+
+void RepairProcess::replan_work() {
+  const StageSpec& stage = spec_->stages[stage_];
+  const sim::Time now = ops_->context().now();
+  const std::int64_t done = static_cast<std::int64_t>(held_) * (now - chunk_began_).count_ms();
+  work_left_ = sim::Time::ms(std::max<std::int64_t>(0, work_left_.count_ms() - done));
+  ops_->context().engine().cancel(done_timer_);
+  sim::Resource& crew = ops_->context().crew(*stage.crew);
+  crew.release(held_);
+  mode_ = Mode::kWaitingPeople;
+  held_ = crew.capacity() > 0 ? std::min(stage.people, crew.capacity()) : stage.people;
+  crew.request(self_, kPeopleThere, stage.priority, held_);
 }
 
 void RepairProcess::handle_event(std::uint32_t payload) {
@@ -76,7 +99,13 @@ void RepairProcess::handle_event(std::uint32_t payload) {
       assert(mode_ == Mode::kWaitingPeople);
       start_work();
       return;
+    case kShiftChange:
+      shift_timer_ = sim::TimerId{};
+      if (mode_ == Mode::kWorking) replan_work();
+      return;
     case kStageDone: {
+      done_timer_ = sim::TimerId{};
+      ops_->context().engine().cancel(shift_timer_);
       const StageSpec& stage = spec_->stages[stage_];
       if (stage.crew) ops_->context().crew(*stage.crew).release(held_);
       record_.stages[stage_].ended = now;

@@ -29,12 +29,15 @@ class RepairProcess final : public sim::EventHandler {
 
  private:
   enum class Mode : std::uint8_t { kIdle, kScheduled, kWaitingConditions, kWaitingPeople, kWorking, kDone };
-  enum Tag : std::uint32_t { kStart, kPeopleThere, kStageDone };
+  enum Tag : std::uint32_t { kStart, kPeopleThere, kStageDone, kShiftChange };
 
   void handle_event(std::uint32_t payload) override;
   void begin_stage(std::uint32_t stage);
   void try_start_stage();
   void start_work();
+  // A stage of shared work at a shift change: books the work done, gives its people back and asks again
+  // for as many as the new shift has (up to its own), so multi-day work follows the shifts.
+  void replan_work();
 
   const RepairSpec* spec_;
   std::uint32_t index_;
@@ -43,6 +46,10 @@ class RepairProcess final : public sim::EventHandler {
   Mode mode_ = Mode::kIdle;
   std::uint32_t stage_ = 0;
   std::uint32_t held_ = 0;  // people asked for, then held, by the stage in progress
+  sim::Time work_left_;     // person-time left of a `work` stage
+  sim::Time chunk_began_;   // when its people last started on it
+  sim::TimerId done_timer_;
+  sim::TimerId shift_timer_;
   RepairRecord record_;
 };
 

@@ -259,6 +259,33 @@ repairs:
   CHECK(fixed.people == 3u);
 }
 
+TEST_CASE("work that runs across shifts is shared again at each shift change") {
+  // Regression (session 26's blind trial): 700 person-hours kept the 7 of the day shift through four nights
+  // when ready at 18:59 (4d 4h), and the 3 of the night shift through every day when ready at 19:01 (9d
+  // 17h). Shared again at each change: 7 x 12 + 3 x 12 = 120 person-hours a day, the same either way.
+  const auto ended = [](const char* at) {
+    const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+crews:
+  - name: site
+    shifts: [{from: "07:00", headcount: 7}, {from: "19:00", headcount: 3}]
+repairs:
+  - name: clean-up
+    at: ")" + at + R"("
+    stages:
+      - {name: clean the halls, work: 120h, crew: site, people: 7}
+)",
+                                           "10d"));
+    return run.result.repairs[0].stages[0];
+  };
+  const auto early = ended("18:59");
+  const auto late = ended("19:01");
+  // 18:59: 7 for a minute, 3 x 12 h, 7 x 12 h: 120 person-hours and 7 minutes by 19:00 the next day.
+  CHECK(early.ended == outagesim::sim::Time::hours(24 + 18) + outagesim::sim::Time::minutes(59));
+  CHECK((late.ended - early.ended).count_ms() < 10 * 60 * 1000);
+  CHECK(early.people == 7u);
+  CHECK(late.people == 7u);
+}
+
 TEST_CASE("a repair can start when another repair or one of its stages ends") {
   const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
 repairs:

@@ -68,7 +68,7 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
   const double capacity = std::min(own_share_, needs.capacity);
   const Cause capacity_cause =
       own_limits
-          ? Cause{Reason::kPartialCapacity, kNoComponent, kNoChange, own_cause_.injection, capacity}
+          ? Cause{Reason::kPartialCapacity, kNoComponent, own_cause_.trigger, own_cause_.injection, capacity}
           : Cause{Reason::kPartialCapacity, needs.capacity_by,
                   needs.capacity_by == kNoComponent ? kNoChange : ctx().status(needs.capacity_by).last_change,
                   kNoInjection, capacity};

@@ -98,6 +98,28 @@ faults:
   CHECK(back->cause.value == Approx(0.99));
 }
 
+TEST_CASE("a triggered share cut keeps its trigger in the cause, as a triggered fail does") {
+  // Regression (session 26's blind trial): explain blamed a day of degradation on the operator action and
+  // lost the fire that triggered it.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: core, kind: network, needs: feed}
+  - {name: net, kind: network}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+operator_actions:
+  - {when: {component: core, event: enters_down}, target: net, action: set_capacity, share: 0.5}
+)"));
+  const outagesim::models::StateChange* cut = nullptr;
+  for (const auto& c : run.result.journal) {
+    if (c.component == run.id("net") && c.to == State::kDegraded) cut = &c;
+  }
+  REQUIRE(cut != nullptr);
+  REQUIRE(cut->cause.trigger < run.result.journal.size());
+  CHECK(run.result.journal[cut->cause.trigger].component == run.id("core"));
+}
+
 TEST_CASE("zone-redundant storage survives one zone, not two") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

@@ -91,18 +91,24 @@ std::string pool_restart_text(const m::ScenarioSpec& spec, const m::RunResult& r
       found = std::min(found, d.found);
       whole = std::max(whole, d.whole_again);
     }
-    // Only once the restart is over: no batch of the pool comes back after the segment's start.
+    // The pool's last batch back before it was whole again: until then it was still restarting.
+    std::optional<sim::Time> last_batch;
     for (const m::StateChange& c : result.journal) {
-      if (damaged == 0 || (!whole.is_never() && c.time > whole)) break;
-      if (c.component == s.holder && c.time > s.start && c.cause.reason == m::Reason::kRestarted) damaged = 0;
+      if (!whole.is_never() && c.time > whole) break;
+      if (c.component == s.holder && c.time > s.start && c.cause.reason == m::Reason::kRestarted)
+        last_batch = c.time;
     }
+    if (last_batch && *last_batch >= s.end) damaged = 0;  // restarting all through the segment
     if (damaged > 0) {
-      return fmt::format(
-          " The pool had restarted but for {} hosts damaged by heat (found at {}), out until replaced "
-          "(parts, "
-          "then its crew){}.",
-          damaged, local_clock(spec, found),
+      const std::string hosts = fmt::format(
+          "{} hosts damaged by heat (found at {}), out until replaced (parts, then its crew){}", damaged,
+          local_clock(spec, found),
           whole.is_never() ? std::string(": not by the end") : ", at " + local_clock(spec, whole));
+      if (!last_batch) return fmt::format(" The pool had restarted but for {}.", hosts);
+      return fmt::format(
+          " The pool was restarting until {} (its crew, power-on and checks); from then it was short only of "
+          "{}.",
+          local_clock(spec, *last_batch), hosts);
     }
     return " The pool was part way through its restart (its crew, power-on and checks).";
   }

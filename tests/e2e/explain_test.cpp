@@ -237,3 +237,34 @@ operator_actions:
             "(parts, then its crew), at 08:05+2d.") != std::string::npos);
   CHECK(r.out.find("part way through its restart") == std::string::npos);
 }
+
+TEST_CASE("explain tells a pool restarting in batches, then short of its heat-damaged hosts") {
+  // Regression (session 26's review): a day and more waiting for parts after a restart in batches read
+  // "part way through its restart".
+  const std::string path = outagesim::testing::unique_temp_path("explain-damage-batches.yaml");
+  std::ofstream(path) << R"(scenario: explain-damage-batches
+start: 2024-01-01T00:00:00+00:00
+horizon: 3d
+crews: [{name: ops}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 80000, alarm_c: 32}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 100, kw_per_host: 4, shutdown_c: 40, rated_c: 30, crew: ops,
+     restart: {team: 1, hosts_per_person_hour: 100, batch_hosts: 25, parallel_batches: 1},
+     damage: {pct_per_c_hour: 0.1, hot_shutdown_pct_per_c: 2}, replace: {spares: 0, parts_lead_time: 10h}}
+  - {name: vm, kind: compute, needs: hosts, down_below: 0.9}
+tenants:
+  - {name: T, needs: [vm]}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {at: "03:00", target: plant, action: restore_chillers, count: 2}
+)";
+  const auto r = run_cli("explain " + path + " --tenant T");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find(
+            "The pool was restarting until 03:59 (its crew, power-on and checks); from then it was short "
+            "only of 20 hosts damaged by heat (found at 03:11), out until replaced (parts, then its crew), "
+            "at 09:11+1d.") != std::string::npos);
+}

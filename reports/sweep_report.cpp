@@ -71,10 +71,10 @@ std::string sweep_text(const m::ScenarioSpec& spec, const m::SinglePointSweep& s
   }
   if (any_not_back)
     out +=
-        "\n(not back): still down at the end although the component was repaired. A sweep runs no repair "
-        "or operator action, so what the failure left stopped stays stopped (chillers tripped with no "
-        "automatic restart, a hall shed): that time is the scenario's response missing, not the "
-        "component's.\n";
+        "\n(not back): still down at the end although the component was repaired: recovery steps still "
+        "running at the end (a longer horizon tells), or what the failure left stopped, which stays stopped "
+        "since a sweep runs no repair or operator action (chillers tripped with no automatic restart, a hall "
+        "shed); that time is then the scenario's response missing, not the component's.\n";
   if (!harmless.empty()) out += "\nNothing goes down when one of these fails alone: " + harmless + ".\n";
   return out;
 }

@@ -462,6 +462,13 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                        into(element(member(at, &m::ControlPlaneParams::demand), p.demand.size()),
                             &m::ControlPlaneParams::Demand::after_return_for))
                 .value_or(sim::Time());
+        if (d.has("after_return") != d.has("after_return_for")) {
+          // One without the other would be read and do nothing.
+          const char* given = d.has("after_return") ? "after_return" : "after_return_for";
+          sink_.error(d.mark_of(given),
+                      fmt::format("'{}' of a demand source of {} needs its pair", given, what),
+                      "both 'after_return' (rps) and 'after_return_for' (how long), or neither");
+        }
         d.finish();
         p.demand.push_back(demand);
       }

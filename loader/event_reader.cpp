@@ -184,7 +184,7 @@ void ScenarioReader::read_milestones(const YamlNode& list) {
     if (component.defined()) id = vertex_ref(component, "'component' of " + ms.what());
     milestone.max_downtime = ms.duration("max_downtime");
     const YamlNode not_up = ms.get("not_up_at");
-    if (not_up.defined()) milestone.not_up_at = time_point(not_up, "'not_up_at' of " + ms.what(), false);
+    if (not_up.defined()) milestone.not_up_at = time_point(not_up, "'not_up_at' of " + ms.what(), true);
     const YamlNode event = ms.get("event");
     const YamlNode occurrence = ms.get("occurrence");
     const YamlNode expected = ms.get("public");
@@ -212,8 +212,8 @@ void ScenarioReader::read_milestones(const YamlNode& list) {
         sink_.error(ms.mark(),
                     fmt::format("milestone '{}' needs 'event' and 'public', 'max_downtime' or 'not_up_at'",
                                 milestone.name),
-                    "event: enters_down | enters_degraded | leaves_up | returns_up | recovers, with public: "
-                    "<time>");
+                    "event: enters_down | enters_degraded | leaves_up | returns_up | recovers | leaves_down, "
+                    "with public: <time>");
       }
       if (event.defined()) {
         const auto text = read_string(sink_, event, "'event' of " + ms.what()).value_or("");
@@ -237,7 +237,8 @@ void ScenarioReader::read_milestones(const YamlNode& list) {
           sink_.error(occurrence.mark(), fmt::format("unknown occurrence '{}'", text), "first or last");
         }
       }
-      if (expected.defined()) milestone.expected = time_point(expected, "'public' of " + ms.what(), false);
+      // Within the horizon: a public time after it could not be held against anything.
+      if (expected.defined()) milestone.expected = time_point(expected, "'public' of " + ms.what(), true);
     }
     ms.finish();
     milestone_marks_.push_back(ms.mark());

@@ -259,3 +259,15 @@ test.yaml:10:102: error: component 'tiny': a thermal mass of 10 kJ/°C per kW ov
 3 problems found
 )");
 }
+
+TEST_CASE("recovery traffic needs both its rate and how long it lasts") {
+  // Regression (session 26's blind trial): after_return without after_return_for loaded and did nothing.
+  const std::string errors = outagesim::testing::load_errors(outagesim::testing::scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: cp, kind: control_plane, nodes: [{rps: 10}], demand: [{when_down: a, rps: 5, after_return: 50}]}
+)"));
+  INFO(errors);
+  CHECK(errors.find("'after_return' of a demand source of component 'cp' needs its pair") !=
+        std::string::npos);
+}

@@ -162,3 +162,16 @@ milestones:
   CHECK(errors.find("error: 'tolerance' of milestone 'm' applies to an event's public time") !=
         std::string::npos);
 }
+
+TEST_CASE("a milestone's public time after the horizon is refused, not reported as a miss") {
+  // Regression (session 26's blind trial): public +24d with a 2-day horizon read as a miss of -23d 23h.
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+milestones:
+  - {name: m, component: a, event: enters_down, public: "+30h"}
+)"));
+  INFO(errors);
+  CHECK(errors.find("'public' of a milestone '+30h' is at or after the end of the horizon") !=
+        std::string::npos);
+}

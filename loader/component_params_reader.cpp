@@ -183,6 +183,10 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.storage_kwh =
           c.number("storage_kwh", false, {0, 1e9, false}, into(at, &m::CoolingPlantParams::storage_kwh))
               .value_or(0);
+      if (c.has("standby_switch") && p.standby_chillers == 0) {
+        sink_.error(c.mark_of("standby_switch"), what + ": 'standby_switch' with no standby chillers",
+                    "'standby_chillers: N' (N > 0), or no 'standby_switch' (it would do nothing)");
+      }
       spec.params = p;
       return;
     }
@@ -196,6 +200,11 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.power = req("power", false).value_or(m::Requirement{});
       p.ups_ride_through = c.duration("ups_ride_through", false, into(at, &m::RoomParams::ups_ride_through))
                                .value_or(sim::Time());
+      if (c.has("ups_ride_through") && p.power.is_empty()) {
+        sink_.error(c.mark_of("ups_ride_through"),
+                    what + ": 'ups_ride_through' with no 'power' to ride through",
+                    "'power: FEED' (what the UPS bridges), or no 'ups_ride_through' (it would do nothing)");
+      }
       p.design_cooling_kw =
           c.number("design_cooling_kw", true, {0, kMaxKw, true}, into(at, &m::RoomParams::design_cooling_kw))
               .value_or(1);
@@ -396,6 +405,12 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       }
       p.recovery = recovery_steps(c.get("recovery"), "'recovery' of " + what,
                                   member(at, &m::DatabaseParams::recovery));
+      for (const char* key : {"detect", "switchover"}) {
+        if (c.has(key) && !p.standby) {
+          sink_.error(c.mark_of(key), fmt::format("{}: '{}' with no standby to switch over to", what, key),
+                      fmt::format("'standby: ...', or no '{}' (it would do nothing)", key));
+        }
+      }
       spec.params = p;
       return;
     }

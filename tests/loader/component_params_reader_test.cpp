@@ -111,22 +111,22 @@ TEST_CASE("a switchover pipeline needs instances and a time per instance") {
   const std::string errors = load_errors(scenario_yaml(R"(
 components:
   - {name: a, kind: power_feed}
-  - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
+  - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}, standby: a}
 )"));
   CHECK(errors == R"(test.yaml:7:56: error: 'switchover' of component 'db' lacks the required key 'instances'
- 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
+ 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}, standby: a}
    |                                                        ^
   expected: 'instances: ...' in this mapping
 test.yaml:7:56: error: 'switchover' of component 'db' lacks the required key 'per_instance'
- 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
+ 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}, standby: a}
    |                                                        ^
   expected: 'per_instance: ...' in this mapping
 test.yaml:7:64: error: 'width' of 'switchover' of component 'db' is '0', out of range
- 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
+ 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}, standby: a}
    |                                                                ^
   expected: a whole number from 1 to 10000000
 test.yaml:7:67: error: unknown key 'per_instanse' in 'switchover' of component 'db'; did you mean 'per_instance'?
- 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}}
+ 7 |   - {name: db, kind: database, primary: a, switchover: {width: 0, per_instanse: 20s}, standby: a}
    |                                                                   ^
   expected: one of instances, per_instance, width
 4 problems found
@@ -270,4 +270,20 @@ components:
   INFO(errors);
   CHECK(errors.find("'after_return' of a demand source of component 'cp' needs its pair") !=
         std::string::npos);
+}
+
+TEST_CASE("keys that would do nothing without their partner are refused") {
+  // Regression (session 26's blind trial): each loaded and did nothing.
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+  - {name: p, kind: cooling_plant, chillers: 2, chiller_kw: 500, standby_switch: 5m}
+  - {name: r, kind: room, cooling: p, design_cooling_kw: 900, thermal_mass_kj_per_c: 80000, ups_ride_through: 10m}
+  - {name: d, kind: database, primary: a, detect: 5m, switchover: 10m}
+)"));
+  INFO(errors);
+  CHECK(errors.find("'standby_switch' with no standby chillers") != std::string::npos);
+  CHECK(errors.find("'ups_ride_through' with no 'power' to ride through") != std::string::npos);
+  CHECK(errors.find("'detect' with no standby to switch over to") != std::string::npos);
+  CHECK(errors.find("'switchover' with no standby to switch over to") != std::string::npos);
 }

@@ -28,7 +28,7 @@ components:
     kind: cooling_plant
     chillers: 4
     chiller_kw: {dist: normal, mean: 1000, sd: 50, min: 800, max: 1200}
-  - {name: db, kind: database, primary: feed, switchover: {dist: lognormal, median: 30m, sigma: 0.5, max: 6h}}
+  - {name: db, kind: database, primary: feed, switchover: {dist: lognormal, median: 30m, sigma: 0.5, max: 6h}, standby: feed}
   - name: api
     kind: compute
     needs: feed

@@ -72,6 +72,7 @@ struct ExplainOptions {
   std::string scenario;
   std::string tenant;
   std::string function;  // empty: every function of the tenant
+  std::string variant;   // empty: the scenario's strategies as written
   std::optional<std::uint64_t> seed;
   std::string output;  // empty: stdout
 };

@@ -14,7 +14,10 @@ namespace outagesim::cli {
 int explain_command(const ExplainOptions& options) {
   const auto loaded = load_or_report(options.scenario);
   if (!loaded) return 1;
-  const models::ScenarioSpec& spec = *loaded->spec;
+  std::optional<models::ScenarioSpec> varied;
+  if (!options.variant.empty() && !(varied = with_variant(*loaded->spec, options.variant, "explain")))
+    return 2;
+  const models::ScenarioSpec& spec = varied ? *varied : *loaded->spec;
   std::vector<std::string> tenants;
   for (const models::TenantSpec& t : spec.tenants) tenants.push_back(t.name);
   const auto tenant = choose_name("explain", "tenant", options.scenario, options.tenant, tenants);
@@ -28,7 +31,9 @@ int explain_command(const ExplainOptions& options) {
     if (!function) return 2;
   }
   const models::RunResult result = models::simulate(spec, options.seed.value_or(spec.seed));
-  return write_output(options.output, reports::explain_text(spec, result, *tenant, function)) ? 0 : 2;
+  std::string text = reports::explain_text(spec, result, *tenant, function);
+  if (varied) text = fmt::format("With the variant '{}' in place.\n", options.variant) + text;
+  return write_output(options.output, text) ? 0 : 2;
 }
 
 }  // namespace outagesim::cli

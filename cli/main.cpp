@@ -167,6 +167,9 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("--tenant", explain.tenant, "The tenant whose outage to explain")
       ->required()
       ->check(kNonEmpty);
+  explain_cmd
+      ->add_option("--variant", explain.variant, "Explain with this strategy variant in place (see compare)")
+      ->check(kNonEmpty);
   explain_cmd->add_option("--function", explain.function, "One of its functions (default: all of them)")
       ->check(kNonEmpty);
   explain_cmd->add_option("--seed", explain.seed, "Seed of the run (default: the scenario's)")

@@ -268,3 +268,18 @@ operator_actions:
             "only of 20 hosts damaged by heat (found at 03:11), out until replaced (parts, then its crew), "
             "at 09:11+1d.") != std::string::npos);
 }
+
+TEST_CASE("explain tells a strategy variant's outage with --variant, and names an unknown one") {
+  // Blind trial (session 26): why the launch variant took its time could not be asked.
+  const auto r = run_cli(
+      "explain scenarios/hk-2022-zone-c.yaml --tenant OKX --function trading --variant \"warm standby in "
+      "Zone B\"");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.rfind("With the variant 'warm standby in Zone B' in place.\n", 0) == 0);
+  CHECK(r.out.find("OKX/trading was down from 10:09 to 13:04 (2h 55m).") != std::string::npos);
+  const auto unknown =
+      run_cli("explain scenarios/hk-2022-zone-c.yaml --tenant OKX --variant \"warm standby in Zone X\"");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("did you mean 'warm standby in Zone B'?") != std::string::npos);
+}

@@ -60,6 +60,7 @@ struct SensitivityOptions {
   std::string scenario;
   std::string tenant;
   std::string function;  // empty: the tenant as a whole
+  std::string variant;   // empty: the scenario's strategies as written
   std::uint64_t runs = 1000;
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;         // 0: one per hardware thread

@@ -149,6 +149,10 @@ int main(int argc, char** argv) {
       ->check(kNonEmpty);
   sens_cmd->add_option("--function", sens.function, "One of its functions (default: the tenant as a whole)")
       ->check(kNonEmpty);
+  sens_cmd
+      ->add_option("--variant", sens.variant,
+                   "Vary the inputs with this strategy variant in place (see compare)")
+      ->check(kNonEmpty);
   sens_cmd->add_option("--runs", sens.runs, "Replications for the rank correlations (default: 1000)")
       ->check(kRunsCount);
   sens_cmd->add_option("--seed", sens.seed, "Seed for every run (default: the scenario's)")->check(kSeedText);

@@ -40,7 +40,10 @@ std::optional<models::SensitivityTarget> find_target(const models::ScenarioSpec&
 int sensitivity_command(const SensitivityOptions& options) {
   const auto loaded = load_or_report(options.scenario);
   if (!loaded) return 1;
-  const models::ScenarioSpec& spec = *loaded->spec;
+  std::optional<models::ScenarioSpec> varied;
+  if (!options.variant.empty() && !(varied = with_variant(*loaded->spec, options.variant, "sensitivity")))
+    return 2;
+  const models::ScenarioSpec& spec = varied ? *varied : *loaded->spec;
   const auto target = find_target(spec, options);
   if (!target) return 2;
   if (spec.inputs.empty()) {
@@ -72,7 +75,8 @@ int sensitivity_command(const SensitivityOptions& options) {
   s.stopped = samples.stopped;
   s.correlations = models::rank_correlations(spec, samples.samples);
 
-  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
+  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed,
+                                  options.variant};
   std::string text;
   if (options.format == "json") {
     text = reports::sensitivity_json(spec, s, meta).dump(2) + "\n";

@@ -11,7 +11,8 @@ struct RunMetadata {
   std::string file;                 // the scenario file as given
   std::uint64_t scenario_hash = 0;  // FNV-1a 64 of its bytes
   std::uint64_t seed = 0;
-  // The strategy variant put in place for this result (rank and sweep --variant); empty: as written.
+  // The strategy variant put in place for this result (rank, sweep, sensitivity --variant); empty: as
+  // written.
   std::string variant = {};
 };
 

@@ -110,3 +110,21 @@ TEST_CASE("sensitivity of a scenario with nothing uncertain says so and exits 1"
   CHECK(r.out.empty());
   CHECK(r.err.find("has no uncertain inputs, so there is nothing to vary") != std::string::npos);
 }
+
+TEST_CASE("sensitivity --variant varies the inputs with a strategy variant in place") {
+  // OKX's warm standby in Zone B is back after its reconcile, so the reconcile leads its tornado and the
+  // chillers' restarts, which the baseline waits for, move nothing.
+  const auto r = run_cli(
+      "sensitivity scenarios/hk-2022-zone-c.yaml --tenant OKX --function trading --runs 50 --quiet "
+      "--format json --variant 'warm standby in Zone B'");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["variant"] == "warm standby in Zone B");
+  CHECK(doc["tornado"]["inputs"][0]["name"] == "OKX reconcile");
+  CHECK(doc["tornado"]["base_downtime_s"] < 4 * 3600);
+  const auto unknown =
+      run_cli("sensitivity scenarios/hk-2022-zone-c.yaml --tenant OKX --runs 10 --variant nope");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("--variant: the scenario has no variant named 'nope'") != std::string::npos);
+}

@@ -35,6 +35,19 @@ bool Resource::withdraw(HandlerId handler, std::uint32_t payload) {
   return true;
 }
 
+bool Resource::resize(HandlerId handler, std::uint32_t payload, std::uint32_t new_payload,
+                      std::uint32_t units) {
+  assert(units > 0);
+  const auto it = std::find_if(waiters_.begin(), waiters_.end(), [&](const Request& r) {
+    return r.handler == handler && r.payload == payload;
+  });
+  if (it == waiters_.end()) return false;
+  it->payload = new_payload;
+  it->units = units;
+  schedule_grants();
+  return true;
+}
+
 void Resource::release(std::uint32_t units) {
   assert(in_use_ >= units);
   in_use_ -= units;

@@ -30,6 +30,9 @@ class Resource final : public EventHandler {
   // Removes a queued request; returns whether it was queued. A grant already sent is not withdrawn: a
   // requester that no longer needs the unit when the grant arrives must release() it.
   bool withdraw(HandlerId handler, std::uint32_t payload);
+  // Changes a queued request to `units` units and its grant to `new_payload`, keeping its place in the
+  // queue (a team cut to the shift on duty); returns whether it was queued. REQUIRES: units > 0.
+  bool resize(HandlerId handler, std::uint32_t payload, std::uint32_t new_payload, std::uint32_t units);
   // Gives back `units` units. REQUIRES: in_use() >= units.
   void release(std::uint32_t units = 1);
   // From now on at most `capacity` units are in use; more are granted at the end of this instant if it

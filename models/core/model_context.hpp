@@ -28,11 +28,14 @@ class StateObserver {
   ~StateObserver() = default;
 };
 
-// Calls a vendor crew out the first time its people are asked for (models::CrewRoster, which keeps the
-// headcounts, sits above the components that ask).
+// Calls a vendor crew out the first time its people are asked for, and says when a crew's shift changes
+// next (models::CrewRoster, which keeps the headcounts, sits above the components that ask).
 class CrewCaller {
  public:
   virtual void call(std::uint32_t crew) = 0;
+  // The next shift start of `crew` after now (or at now, if `including_now`: its change may not have
+  // been applied yet in this instant), within the horizon; never() if none.
+  virtual sim::Time next_shift_change(std::uint32_t crew, bool including_now) const = 0;
 
  protected:
   ~CrewCaller() = default;
@@ -106,6 +109,12 @@ class ModelContext final : public sim::EventHandler {
   // each request; repair stages call the roster directly (operations/repair_process.cpp).
   void call_crew(std::uint32_t index) {
     if (crew_caller_ != nullptr) crew_caller_->call(index);
+  }
+  // When crew `index`'s headcount changes next by its shifts (CrewCaller::next_shift_change); never() if
+  // it has one shift.
+  sim::Time crew_next_shift_change(std::uint32_t index, bool including_now) const {
+    return crew_caller_ != nullptr ? crew_caller_->next_shift_change(index, including_now)
+                                   : sim::Time::never();
   }
   void set_crew_caller(CrewCaller& caller) { crew_caller_ = &caller; }
   // Models take their named streams from here, once, when the run starts.

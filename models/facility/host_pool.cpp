@@ -148,7 +148,32 @@ std::uint32_t HostPool::request_team(std::uint32_t tag, std::uint32_t slot, std:
       1, std::min(team, on_duty > 0 ? on_duty : ctx().crew_max_headcount(*params_.crew)));
   const std::uint32_t payload = tag | (slot << kSlotShift) | (units << kUnitsShift);
   crew.request(handler(), payload, params_.restart_priority, units);
+  watch_shift_change(true);
   return payload;
+}
+
+void HostPool::watch_shift_change(bool including_now) {
+  if (ctx().engine().is_pending(shift_timer_)) return;
+  const sim::Time change = ctx().crew_next_shift_change(*params_.crew, including_now);
+  if (!change.is_never()) shift_timer_ = start_timer(change - ctx().now(), kShiftChange);
+}
+
+void HostPool::cut_queued_teams() {
+  sim::Resource& crew = ctx().crew(*params_.crew);
+  const std::uint32_t on_duty = crew.capacity();
+  const auto cut = [&](std::uint32_t& payload) {
+    if (on_duty == 0 || (payload >> kUnitsShift) <= on_duty) return;
+    const std::uint32_t cut_payload = (payload & ((1u << kUnitsShift) - 1)) | (on_duty << kUnitsShift);
+    if (crew.resize(handler(), payload, cut_payload, on_duty)) payload = cut_payload;
+  };
+  bool queued = awaiting_replace_;
+  for (PowerOn& p : power_ons_) {
+    if (!p.asked) continue;
+    cut(p.payload);
+    queued = true;
+  }
+  if (awaiting_replace_) cut(replace_payload_);
+  if (queued) watch_shift_change(false);
 }
 
 std::uint32_t HostPool::parallel_batches() const {
@@ -448,6 +473,10 @@ void HostPool::on_timer(std::uint32_t payload) {
       return;
     case kPartsArrived:
       on_parts_arrived();
+      return;
+    case kShiftChange:
+      shift_timer_ = sim::TimerId{};
+      cut_queued_teams();
       return;
     default:
       assert(false);

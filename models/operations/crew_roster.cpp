@@ -41,14 +41,14 @@ std::uint32_t CrewRoster::headcount_now(std::uint32_t index) const {
   return (*specs_)[index].headcount_at(time_of_day(start_time_of_day_ + engine_->now()));
 }
 
-sim::Time CrewRoster::next_shift_change(std::uint32_t index) const {
+sim::Time CrewRoster::next_shift_change(std::uint32_t index, bool including_now) const {
   const CrewSpec& crew = (*specs_)[index];
   if (crew.shifts.size() < 2) return sim::Time::never();
   const sim::Time now_of_day = time_of_day(start_time_of_day_ + engine_->now());
   sim::Time next = sim::Time::never();
   for (const ShiftSpec& shift : crew.shifts) {
     sim::Time wait = time_of_day(shift.from - now_of_day);
-    if (wait <= sim::Time()) wait = kDay;
+    if (wait < sim::Time() || (wait == sim::Time() && !including_now)) wait = kDay;
     const sim::Time at = engine_->now() + wait;
     if (at < engine_->horizon() && (next.is_never() || at < next)) next = at;
   }

@@ -24,8 +24,9 @@ class CrewRoster final : public sim::EventHandler, public CrewCaller {
   void call(std::uint32_t index) override;
   // When a called vendor's people arrive; never() for crews that are not vendors or not yet called.
   sim::Time arrival(std::uint32_t index) const { return arrival_[index]; }
-  // The next shift start of crew `index` after now, within the horizon; never() if none.
-  sim::Time next_shift_change(std::uint32_t index) const;
+  // The next shift start of crew `index` after now (or at now, if `including_now`), within the horizon;
+  // never() if none.
+  sim::Time next_shift_change(std::uint32_t index, bool including_now) const override;
 
  private:
   void handle_event(std::uint32_t payload) override;

@@ -67,7 +67,7 @@ void RepairProcess::start_work() {
     // The person-time left, shared by those here now; until the next shift change, when it is shared again.
     chunk_began_ = now;
     left = sim::Time::ms((work_left_.count_ms() + held_ - 1) / held_);
-    const sim::Time change = ops_->roster().next_shift_change(*stage.crew);
+    const sim::Time change = ops_->roster().next_shift_change(*stage.crew, false);
     if (!change.is_never() && change < now + left)
       shift_timer_ = ops_->context().engine().start_timer_at(change, self_, kShiftChange);
   }

@@ -102,3 +102,22 @@ TEST_CASE("a raised capacity grants waiting requests, a lowered one lets holders
   CHECK(crew.in_use() == 0);
   CHECK(crew.waiting() == 1);
 }
+
+TEST_CASE("a resized request keeps its place in the queue and is granted as its new size") {
+  Crew c(0);
+  Engine& engine = c.engine;
+  Resource& crew = c.crew;
+  auto& log = c.log;
+  Worker& w = c.w;
+  crew.request(w.self, 2, 0, 3);
+  crew.request(w.self, 3, 0, 2);
+  crew.set_capacity(2);  // the shift on duty is smaller than request 2
+  CHECK(crew.resize(w.self, 2, 20, 2));
+  CHECK_FALSE(crew.resize(w.self, 4, 40, 1));  // not queued
+  engine.step();                               // the grant: request 2, first in the queue, now fits
+  CHECK(crew.in_use() == 2);
+  CHECK(crew.waiting() == 1);
+  engine.step();  // its grant arrives with the new payload
+  CHECK(log == std::vector<std::pair<std::uint32_t, std::int64_t>>{{20, 0}});
+  CHECK(crew.withdraw(w.self, 3));
+}

@@ -127,6 +127,24 @@ TEST_CASE("a team holds its crew: two pools with a team of 2 each from a crew of
   CHECK(run.intervals("a") == "01:00-03:00");  // the third member cannot make a team alone
 }
 
+TEST_CASE(
+    "a team still queued when the shift shrinks below it is cut to the shift, not left waiting all night") {
+  // Regression (session 27's probe): a team of 3 asked for by day and queued behind another pool stayed 3
+  // when the shift fell to 2 at 02:00, and waited for the next day's shift; asked for at 02:00 it would
+  // have been capped at 2 and started. Cut, it powers on when b gives its three back at 02:20: 400 hosts
+  // at 2 x 100 a person-hour, two hours.
+  std::string yaml = shed_pool("3", "restart: {team: 3, hosts_per_person_hour: 100}, restart_priority: 1");
+  yaml.replace(yaml.find("{name: ops, headcount: 3}"), 25,
+               R"({name: ops, shifts: [{from: "00:00", headcount: 3}, {from: "02:00", headcount: 2}]})");
+  yaml.insert(yaml.find("operator_actions:"),
+              "  - {name: b, kind: host_pool, room: room, hosts: 400, kw_per_host: 0, crew: ops, "
+              "restart: {team: 3, hosts_per_person_hour: 100}}\n");
+  yaml += "  - {at: \"01:00\", target: b, action: shed_load}\n";
+  const Run run = run_yaml(yaml);
+  CHECK(run.intervals("b") == "01:00-02:20");  // more urgent: three people, 1h20m
+  CHECK(run.intervals("a") == "01:00-04:20");
+}
+
 TEST_CASE("checks given as a fixed time still run per pool after power-on") {
   const Run run = run_yaml(shed_pool("1", "power_on: 30m, checks: 1h"));
   CHECK(run.intervals("a") == "01:00-02:30");

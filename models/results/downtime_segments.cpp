@@ -330,9 +330,21 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
       if (waited >= components || depth >= kMaxDepth) return self;
       return resolve(waited, t, depth + 1, nullptr, nullptr);
     }
-    // Active-active replaces the function's own needs by its sites: with no site down and no health
-    // checks (sites that together carry less than the load), the function holds itself.
-    if (std::holds_alternative<ActiveActiveSpec>(f->strategy.get())) return self;
+    // Active-active replaces the function's own needs by its sites. With no site down and no health
+    // checks, the sites serve short of the load by the shares their needs give: held by the need the
+    // function's own record names (the one that cut it last), while that need is short. Otherwise (sites
+    // that together carry less than the load) the function holds itself.
+    if (std::holds_alternative<ActiveActiveSpec>(f->strategy.get())) {
+      const ComponentId blamed = lx.since_change < result_.journal.size()
+                                     ? result_.journal[lx.since_change].cause.blamed
+                                     : kNoComponent;
+      if (blamed == kNoComponent || blamed >= components || depth >= kMaxDepth ||
+          look(blamed, t).state == State::kUp)
+        return self;
+      Hold h = resolve(blamed, t, depth + 1, nullptr, nullptr);
+      if (depth == 0) h.via = blamed;
+      return h;
+    }
   }
   // A host pool whose room's power loss stopped it is held by what keeps the room dark; once the room is
   // back, the pool's restart is its own. A pool failed itself, or shed, holds itself.

@@ -70,7 +70,8 @@ struct DowntimeSegment {
 //    alongside;
 //  - active-active: the sites not serving, the one whose return ends the spell (the k-th to return when
 //    k more are needed; for a degraded spell, the one that restores the full capacity) or else the
-//    health checks; a site's recovery step is the tenant's own time.
+//    health checks, or else, every site serving short of the load by the shares its needs give, the need
+//    the function's own record names; a site's recovery step is the tenant's own time.
 class DowntimeSegmenter {
  public:
   DowntimeSegmenter(const ScenarioSpec& spec, const RunResult& result);

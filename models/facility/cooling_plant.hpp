@@ -38,6 +38,10 @@ class CoolingPlant final : public Component {
   // What the running chillers give at the current outside air; zero while unpowered or uncontrolled.
   double chiller_output_kw() const;
   std::uint32_t chillers_running() const;
+  // Every chiller runs, powered and controlled: no repair will add to what it gives, only cooler air.
+  bool all_chillers_running() const {
+    return !forced_down() && powered_ && controlled_ && chillers_running() == params_.chillers;
+  }
   // The change that took the capacity now missing away: the one that brought the plant to its lowest
   // capacity since it last ran at design capacity (the first, if it fell that low more than once), or the
   // forced fault holding it down. A partial restore is never it. kNoChange while at design capacity.

@@ -205,7 +205,9 @@ void HostPool::ask_restart_teams() {
 }
 
 void HostPool::advance() {
-  if (!room_->can_restart_hosts()) {
+  // In a room whose derated cooling carries only part of its load, the pool waits while not one more of
+  // its hosts fits (the air cooling, or another pool's hosts stopping, make room).
+  if (!room_->can_restart_hosts() || room_->hosts_that_fit(1, params_.kw_per_host) == 0) {
     withdraw_requests();
     return;
   }
@@ -251,9 +253,15 @@ void HostPool::on_restart_crew(std::uint32_t slot, std::uint32_t units) {
     if (params_.crew) ctx().crew(*params_.crew).release(units);
     return;
   }
+  // As many of the batch as the room can carry: all of it unless its cooling is derated short of its load.
+  const std::uint32_t batch = room_->hosts_that_fit(
+      params_.batch_hosts > 0 ? std::min(params_.batch_hosts, off_) : off_, params_.kw_per_host);
+  if (batch == 0) {
+    if (params_.crew) ctx().crew(*params_.crew).release(units);
+    return;
+  }
   if (params_.crew) p.units = units;
   const std::uint32_t before = powered_hosts();
-  const std::uint32_t batch = params_.batch_hosts > 0 ? std::min(params_.batch_hosts, off_) : off_;
   off_ -= batch;
   p.hosts = batch;
   powering_ += batch;

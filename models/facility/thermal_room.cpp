@@ -32,6 +32,11 @@ bool room_can_carry(const RoomParams& params, double outside_c, double load_kw, 
                                          params.resolved_thermal_mass_kj_per_c(), params.setpoint_c});
 }
 
+double room_headroom_kw(const RoomParams& params, double outside_c, double load_kw, double cooling_kw) {
+  const double loss = outside_c < params.setpoint_c ? params.resolved_heat_loss_kw_per_c() : 0.0;
+  return cooling_kw + loss * (params.setpoint_c - outside_c) - load_kw;
+}
+
 ThermalRoom::ThermalRoom(ComponentId id, const RoomParams& params)
     : Component(id, ComponentKind::kRoom),
       params_(params),
@@ -72,8 +77,27 @@ double ThermalRoom::full_load_kw() const {
   return kw;
 }
 
+double ThermalRoom::running_load_kw() const {
+  if (!powered()) return 0;
+  double kw = params_.base_load_kw;
+  for (const HostPool* pool : pools_) kw += pool->heat_kw();
+  return kw;
+}
+
 bool ThermalRoom::can_restart_hosts() const {
-  return powered() && !overheated_ && room_can_carry(params_, outside_c_, full_load_kw(), cooling_kw());
+  if (!powered() || overheated_) return false;
+  if (room_can_carry(params_, outside_c_, full_load_kw(), cooling_kw())) return true;
+  return plant_->all_chillers_running() &&
+         room_can_carry(params_, outside_c_, running_load_kw(), cooling_kw());
+}
+
+std::uint32_t ThermalRoom::hosts_that_fit(std::uint32_t hosts, double kw_per_host) const {
+  if (kw_per_host <= 0 || room_can_carry(params_, outside_c_, full_load_kw(), cooling_kw())) return hosts;
+  const double headroom = room_headroom_kw(params_, outside_c_, running_load_kw(), cooling_kw());
+  if (headroom <= 0) return 0;
+  // With a hair of slack, as the room's own rule has: hosts that exactly fill it fit.
+  const double fit = std::floor(headroom / kw_per_host + 1e-9);
+  return fit >= hosts ? hosts : static_cast<std::uint32_t>(fit);
 }
 
 Cause ThermalRoom::restart_cause() const {
@@ -95,11 +119,7 @@ bool ThermalRoom::losing_to_outside(double heat_kw) const {
 }
 
 ThermalInputs ThermalRoom::inputs() const {
-  double heat = 0;
-  if (powered()) {
-    heat = params_.base_load_kw;
-    for (const HostPool* pool : pools_) heat += pool->heat_kw();
-  }
+  const double heat = running_load_kw();
   double loss = losing_to_outside(heat) ? params_.resolved_heat_loss_kw_per_c() : 0.0;
   double outside = outside_c_;
   if (has_structure()) {

@@ -25,6 +25,8 @@ class HostPool;
 // outside air at `outside_c` holds its setpoint: the one rule for "can run" (hosts restart only then; the
 // loader refuses rooms that cannot at full plant capacity in their coolest outside air).
 bool room_can_carry(const RoomParams& params, double outside_c, double load_kw, double cooling_kw);
+// How much more equipment such a room could run and still hold its setpoint (negative: that much too much).
+double room_headroom_kw(const RoomParams& params, double outside_c, double load_kw, double cooling_kw);
 
 class ThermalRoom final : public Component {
  public:
@@ -47,8 +49,14 @@ class ThermalRoom final : public Component {
   // People may enter: no fire-suppression discharge, or its re-entry time has come.
   bool accessible() const { return accessible_; }
   // Hosts may start only when the room is powered, not overheated, and cooled enough to carry all of
-  // its equipment at full power.
+  // its equipment at full power; or, when its cooling falls short of that with every chiller running
+  // (derated in hot air: no repair will add to it), to carry what runs now. Operators then bring back
+  // what the room can carry, batch by batch (hosts_that_fit), rather than leave the hall dark until the
+  // air cools.
   bool can_restart_hosts() const;
+  // How many more hosts of `kw_per_host` the room can run and hold its setpoint, at most `hosts`: all of
+  // them while it can carry its full load.
+  std::uint32_t hosts_that_fit(std::uint32_t hosts, double kw_per_host) const;
   // What last made a restart possible: the room's own latest change or its plant's, whichever is later.
   Cause restart_cause() const;
 
@@ -87,6 +95,8 @@ class ThermalRoom final : public Component {
   bool losing_to_outside(double heat_kw) const;
   double cooling_kw() const;
   double full_load_kw() const;
+  // The equipment running now (its base load and every pool's powered hosts); 0 while unpowered.
+  double running_load_kw() const;
   // Moves the temperature to now along the trajectory in force; returns the direction it moved.
   int advance_to_now();
   // Acts on every threshold the temperature has reached moving in `direction`: the next crossing is

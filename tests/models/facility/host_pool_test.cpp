@@ -145,6 +145,47 @@ TEST_CASE(
   CHECK(run.intervals("a") == "01:00-04:20");
 }
 
+TEST_CASE("with every chiller back but derated in hot air, a hall restarts the hosts its cooling carries") {
+  // Regression (session 27's probe): hosts restarted only when the room could carry its full load, so a
+  // hall whose derated plant fell 1 kW short of it stayed dark to the end of the run, at its setpoint.
+  // At 45 °C the chillers give 80 %: 800 kW carries 66 of the 80 hosts of 12 kW (8m15s of the pool's
+  // 10-minute power-on); the rest wait for cooler air.
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: [{at: "00:00", c: 20}, {at: "02:00", c: 45}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250, rated_outside_c: 35, derate_pct_per_c: 2}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 80, kw_per_host: 12, shutdown_c: 40, power_on: 10m}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+operator_actions:
+  - {at: "03:00", target: plant, action: restore_chillers, count: 4}
+)",
+                                         "12h"));
+  CHECK(run.intervals("hosts") == "01:16:40-03:20:45");
+  CHECK(run.intervals("hosts", State::kDegraded) == "03:20:45-end");
+  CHECK(run.intervals("room", State::kDegraded) == "01:06:15-03:12:30");  // and it holds below its alarm
+}
+
+TEST_CASE("chillers still out keep a hall dark until the room can carry its full load") {
+  // The derated restart is for a plant no repair will add to: with a chiller still to restart, the
+  // operators wait for it, as HK's did for all four (19:02, "servers started in batches").
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 80, kw_per_host: 12, shutdown_c: 40, power_on: 10m}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+operator_actions:
+  - {at: "03:00", target: plant, action: restore_chillers, count: 3}
+  - {at: "06:00", target: plant, action: restore_chillers, count: 1}
+)",
+                                         "12h"));
+  CHECK(run.intervals("hosts") == "01:16:40-06:10");
+}
+
 TEST_CASE("checks given as a fixed time still run per pool after power-on") {
   const Run run = run_yaml(shed_pool("1", "power_on: 30m, checks: 1h"));
   CHECK(run.intervals("a") == "01:00-02:30");

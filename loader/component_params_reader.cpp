@@ -157,6 +157,15 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.derate_pct_per_c = c.number("derate_pct_per_c", false, {0, 100, false},
                                     into(at, &m::CoolingPlantParams::derate_pct_per_c))
                                .value_or(0);
+      p.max_outside_c =
+          c.number("max_outside_c", false, {-60, 60, false}, into(at, &m::CoolingPlantParams::max_outside_c));
+      if (p.max_outside_c && c.has("max_outside_c") && *p.max_outside_c <= p.rated_outside_c) {
+        sink_.error(c.mark_of("max_outside_c"),
+                    fmt::format("{}: 'max_outside_c' {} is not above 'rated_outside_c' {}", what,
+                                *p.max_outside_c, p.rated_outside_c),
+                    "a high-ambient limit above the rating (chillers hold full capacity up to the rating, "
+                    "derate above it, and trip above the limit)");
+      }
       p.power = req("power", false).value_or(m::Requirement{});
       p.control = req("control", false).value_or(m::Requirement{});
       const std::int64_t units = static_cast<std::int64_t>(p.chillers) + p.standby_chillers;

@@ -24,6 +24,7 @@ std::uint32_t CoolingPlant::chillers_running() const {
 }
 
 double CoolingPlant::derate_factor() const {
+  if (params_.max_outside_c && outside_c_ > *params_.max_outside_c) return 0;  // tripped on head pressure
   const double above_c = std::max(0.0, outside_c_ - params_.rated_outside_c);
   return std::clamp(1.0 - params_.derate_pct_per_c / 100.0 * above_c, 0.0, 1.0);
 }
@@ -269,7 +270,10 @@ void CoolingPlant::on_timer(std::uint32_t tag) {
     case kWeather:
       outside_c_ = params_.outside.at(ctx().now());
       arm_weather();
-      update(Cause{Reason::kOutsideAir, kNoComponent, last_change(), kNoInjection, outside_c_});
+      // With every chiller running the air is the whole cause: its chain does not lead back through the
+      // day's earlier temperatures. Otherwise it leads on to what took the missing chillers away.
+      update(Cause{Reason::kOutsideAir, kNoComponent, all_chillers_running() ? kNoChange : last_change(),
+                   kNoInjection, outside_c_});
       return;
     default:
       return;

@@ -42,6 +42,9 @@ struct CoolingPlantParams {
   bool outside_is_weather = true;  // `outside` is the scenario's weather, not the plant's own
   double rated_outside_c = 35;
   double derate_pct_per_c = 0;  // [0, 100]
+  // The chillers' high-ambient limit: above it they trip on high head pressure and give nothing until the
+  // air falls back to it. nullopt: none (derating alone).
+  std::optional<double> max_outside_c;
 
   // Power and control, like a room's power. Losing power (even a momentary sag) trips every running
   // chiller; auto_restart of them restart auto_restart_delay after power returns, the first

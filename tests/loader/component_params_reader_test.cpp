@@ -287,3 +287,13 @@ components:
   CHECK(errors.find("'detect' with no standby to switch over to") != std::string::npos);
   CHECK(errors.find("'switchover' with no standby to switch over to") != std::string::npos);
 }
+
+TEST_CASE("a chiller's high-ambient limit must be above its rating") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: p, kind: cooling_plant, chillers: 2, chiller_kw: 500, rated_outside_c: 35, max_outside_c: 35}
+)"));
+  INFO(errors);
+  CHECK(errors.find("component 'p': 'max_outside_c' 35 is not above 'rated_outside_c' 35") !=
+        std::string::npos);
+}

@@ -55,7 +55,7 @@ components:
 test.yaml:9:5: error: unknown key 'chiller_kws' in component 'plant'; did you mean 'chiller_kw'?
  9 |     chiller_kws: 500
    |     ^
-  expected: one of auto_restart, auto_restart_delay, auto_restart_trips, chiller_kw, chillers, control, control_restart, derate_pct_per_c, description, kind, name, outside_c, power, profile, rated_outside_c, retrip_after, shared_loop, standby_chillers, standby_switch, storage_kwh, zone
+  expected: one of auto_restart, auto_restart_delay, auto_restart_trips, chiller_kw, chillers, control, control_restart, derate_pct_per_c, description, kind, max_outside_c, name, outside_c, power, profile, rated_outside_c, retrip_after, shared_loop, standby_chillers, standby_switch, storage_kwh, zone
 2 problems found
 )");
 }

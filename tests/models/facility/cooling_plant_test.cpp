@@ -171,6 +171,27 @@ components:
   CHECK(run.intervals("room", State::kDegraded) == "15:00-end");
 }
 
+TEST_CASE("above their high-ambient limit the chillers trip, and run again as the air falls back") {
+  // Blind trial (session 27): a plant with a spare chiller rode through 46.5 °C on derating alone, while
+  // real air-cooled chillers trip on high head pressure near their limit.
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: [{at: "00:00", c: 30}, {at: "11:00", c: 40}, {at: "12:00", c: 47}, {at: "14:00", c: 44}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 5, chiller_kw: 250, rated_outside_c: 35, derate_pct_per_c: 1.5,
+     max_outside_c: 46}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+  - {name: hosts, kind: host_pool, room: room, hosts: 80, kw_per_host: 10, shutdown_c: 40}
+)"));
+  CHECK(run.intervals("plant") == "12:00-14:00");
+  // 800 kW with nothing to take it: +0.8 °C/min from 24 °C, the hosts trip at 40 °C at 12:20.
+  CHECK(run.intervals("hosts").rfind("12:20-", 0) == 0);
+  const auto& first = run.result.intervals[run.id("plant")].front();
+  CHECK(run.result.journal[first.began].cause.reason == outagesim::models::Reason::kOutsideAir);
+  // The air is the whole cause: the chain does not lead back through 11:00's derating.
+  CHECK(run.result.journal[first.began].cause.trigger == outagesim::models::kNoChange);
+}
+
 TEST_CASE("a plant derated from the start blames the outside air, not needs it does not have") {
   // Regression (session 25's blind trial): its first cause read "its needs".
   const Run run = run_yaml(scenario_yaml(R"(

@@ -1,6 +1,7 @@
 // `outagesim rank` on the HK 2022 replay: the cooling plant's fault costs all the downtime there is, and
 // the formats carry the same ranking.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -38,28 +39,63 @@ TEST_CASE("rank puts the whole HK outage on the cooling plant's fault, in every 
 }
 
 TEST_CASE("rank flags a component whose holding up leaves a repair unstarted") {
-  // Tokyo 2019: the cooling repair is triggered by the first EC2 hall's first shutdown. With room-a1
-  // held up, a1-compute never trips, the repair never starts, and the held-up saving reads -3d: the
-  // repair's absence, which rank now says (session 21).
-  const auto json = run_cli("rank scenarios/aws-tokyo-2019.yaml --format json");
+  // Two halls on one plant, whose control's repair is set off by the first hall's hosts tripping (as
+  // Tokyo 2019's was until session 27, when its trigger became the first shutdown in either hall). Held up,
+  // room-1 never trips its hosts, the repair never starts, and the held-up saving reads -20h: the repair's
+  // absence, which rank says (session 21).
+  const auto path = outagesim::testing::unique_temp_path("rank-unstarted.yaml");
+  std::ofstream(path) << R"(scenario: two halls, one repair
+start: 2024-01-01T00:00:00+00:00
+horizon: 24h
+components:
+  - {name: control, kind: network}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500, control: control}
+  - {name: room-1, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000}
+  - {name: room-2, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000}
+  - {name: pool-1, kind: host_pool, room: room-1, hosts: 40, kw_per_host: 10, shutdown_c: 40}
+  - {name: pool-2, kind: host_pool, room: room-2, hosts: 40, kw_per_host: 10, shutdown_c: 40}
+tenants:
+  - {name: shop, needs: [pool-2]}
+faults:
+  - {at: "01:00", target: control, action: fail}
+repairs:
+  - name: reset the control
+    when: {component: pool-1, event: leaves_up}
+    stages:
+      - {name: reset, duration: 2h, then: [{target: control, action: repair}]}
+)";
+  const auto json = run_cli("rank " + path.string() + " --format json");
   INFO(json.err);
   REQUIRE(json.status == 0);
   const auto doc = nlohmann::json::parse(json.out);
   bool room_seen = false;
   for (const auto& c : doc["components"]) {
-    if (c["name"] == "room-a1") {
+    if (c["name"] == "room-1") {
       room_seen = true;
       CHECK(c["held_up_saved_s"].get<std::int64_t>() < 0);
-      CHECK(c["held_up_silenced"] == nlohmann::json::array({"manual cooling"}));
+      CHECK(c["held_up_silenced"] == nlohmann::json::array({"reset the control"}));
     }
-    // Holding up a1-compute replays the trigger on its own failure: nothing is silenced.
-    if (c["name"] == "a1-compute") CHECK(c["held_up_silenced"].empty());
+    // Holding up pool-1 replays the trigger on its own failure: nothing is silenced.
+    if (c["name"] == "pool-1") CHECK(c["held_up_silenced"].empty());
   }
   CHECK(room_seen);
-  const auto text = run_cli("rank scenarios/aws-tokyo-2019.yaml");
+  const auto text = run_cli("rank " + path.string());
+  std::filesystem::remove(path);
   REQUIRE(text.status == 0);
-  CHECK(text.out.find("-3d 8h ") != std::string::npos);  // the minutes follow the thermal model
-  CHECK(text.out.find("\n  room-a1: manual cooling\n") != std::string::npos);
+  CHECK(text.out.find("-20h ") != std::string::npos);  // the minutes follow the thermal model
+  CHECK(text.out.find("\n  room-1: reset the control\n") != std::string::npos);
+}
+
+TEST_CASE(
+    "Tokyo's cooling repair starts at the first shutdown in either hall, so no hall held up silences it") {
+  // Regression (session 27's probe): with the trigger on hall a1's pool, a lighter a1 delayed the repair
+  // of the cooling both halls share, and one that never tripped left hall a2 at 44 °C to the end.
+  const auto json = run_cli("rank scenarios/aws-tokyo-2019.yaml --format json");
+  REQUIRE(json.status == 0);
+  const auto doc = nlohmann::json::parse(json.out);
+  for (const auto& c : doc["components"]) {
+    if (c["name"] == "room-a1" || c["name"] == "a1-compute") CHECK(c["held_up_silenced"].empty());
+  }
 }
 
 namespace {

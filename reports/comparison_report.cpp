@@ -38,11 +38,27 @@ std::string wait_text(const m::ScenarioSpec& spec, m::ComponentId component, m::
   return text;
 }
 
+// A strategy that ran but never served: what held it back (a stock-out, backups out of reach).
+bool strategy_held_back(const m::ComparisonRow& row) {
+  const m::StrategyResult& s = row.strategy;
+  return !s.served_by_alternative && s.procedure_started && s.limitation != m::Wait::kNothing;
+}
+
+nlohmann::ordered_json strategy_held_json(const m::ScenarioSpec& spec, const m::ComparisonRow& row) {
+  using Json = nlohmann::ordered_json;
+  if (!strategy_held_back(row)) return Json();
+  const m::StrategyResult& s = row.strategy;
+  return Json{
+      {"limited_by", s.limited_by == m::kNoComponent ? Json() : Json(m::vertex_name(spec, s.limited_by))},
+      {"limitation", describe_wait(s.limitation, s.step)},
+      {"limited_for_s", s.limited_for.floor_seconds()}};
+}
+
 std::string limited_text(const m::ScenarioSpec& spec, const m::ComparisonRow& row) {
   std::string text = wait_text(spec, row.limited_by, row.limitation, row.step, row.limited_for);
   // A strategy that ran but never served: say what held it back too.
   const m::StrategyResult& s = row.strategy;
-  if (!s.served_by_alternative && s.procedure_started && s.limitation != m::Wait::kNothing) {
+  if (strategy_held_back(row)) {
     text += fmt::format("; the {} strategy waited on {}", row.strategy_kind,
                         wait_text(spec, s.limited_by, s.limitation, s.step, s.limited_for));
   }
@@ -164,6 +180,7 @@ nlohmann::ordered_json comparison_json(const m::ScenarioSpec& spec, const m::Com
             row.limited_by == m::kNoComponent ? Json() : Json(m::vertex_name(spec, row.limited_by))},
            {"limitation", describe_wait(row.limitation, row.step)},
            {"limited_for_s", row.limited_for.floor_seconds()},
+           {"strategy_held", strategy_held_json(spec, row)},
            {"procedure_started_s", opt_s(row.strategy.procedure_started)},
            {"alternative_ready_s", opt_s(row.strategy.alternative_ready)},
            {"served_by_alternative", row.strategy.served_by_alternative}};

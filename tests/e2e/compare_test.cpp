@@ -112,6 +112,11 @@ TEST_CASE("HK 2022: a custom-image launch cannot recover before the object stora
   CHECK(downtime("launch in Zone B from a custom image at 11:00") >= downtime("as it was"));
   // The same launch from a public image does not wait for Zone C's storage.
   CHECK(downtime("launch in Zone B from a public image at 11:00") < downtime("as it was"));
+  // What held the launch back is in the JSON as in the text (session 27's probe: only the text had it).
+  CHECK(custom["strategy_held"]["limited_by"] == "image-custom");
+  CHECK(custom["strategy_held"]["limitation"] ==
+        "the custom image is unavailable: instances launch but cannot boot");
+  CHECK(row("launch in Zone B from a public image at 11:00")["strategy_held"].is_null());
 }
 
 TEST_CASE("HK 2022: a launch after the sprinklers feels the throttled control plane") {

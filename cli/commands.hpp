@@ -58,6 +58,7 @@ struct MergeOptions {
 
 struct SensitivityOptions {
   std::string scenario;
+  std::vector<std::string> tenant_files;  // more parts of the scenario (`--tenant-file`)
   std::string tenant;
   std::string function;  // empty: the tenant as a whole
   std::string variant;   // empty: the scenario's strategies as written
@@ -71,6 +72,7 @@ struct SensitivityOptions {
 
 struct ExplainOptions {
   std::string scenario;
+  std::vector<std::string> tenant_files;  // more parts of the scenario (`--tenant-file`)
   std::string tenant;
   std::string function;  // empty: every function of the tenant
   std::string variant;   // empty: the scenario's strategies as written
@@ -80,14 +82,16 @@ struct ExplainOptions {
 
 struct RankOptions {
   std::string scenario;
-  std::string variant;          // empty: the scenario's strategies as written
-  std::string format = "text";  // text | json | csv
+  std::vector<std::string> tenant_files;  // more parts of the scenario (`--tenant-file`)
+  std::string variant;                    // empty: the scenario's strategies as written
+  std::string format = "text";            // text | json | csv
   std::optional<std::uint64_t> seed;
   std::string output;  // empty: stdout
 };
 
 struct ReportOptions {
   std::string scenario;
+  std::vector<std::string> tenant_files;  // more parts of the scenario (`--tenant-file`)
   std::optional<std::uint64_t> seed;
   std::string output;                 // empty: stdout
   std::optional<std::uint64_t> runs;  // replications of the variant comparison; none: one run each
@@ -97,15 +101,17 @@ struct ReportOptions {
 
 struct GraphOptions {
   std::string scenario;
-  std::string at;      // empty: colour by the worst state over the run
-  std::string tenant;  // empty: the whole region
+  std::vector<std::string> tenant_files;  // more parts of the scenario (`--tenant-file`)
+  std::string at;                         // empty: colour by the worst state over the run
+  std::string tenant;                     // empty: the whole region
   std::optional<std::uint64_t> seed;
   std::string output;  // empty: stdout
 };
 
 struct SweepOptions {
   std::string scenario;
-  std::string variant;          // empty: the scenario's strategies as written
+  std::vector<std::string> tenant_files;  // more parts of the scenario (`--tenant-file`)
+  std::string variant;                    // empty: the scenario's strategies as written
   std::string duration = "4h";  // how long each component stays failed, as a scenario writes durations
   std::string format = "text";  // text | json | csv
   std::optional<std::uint64_t> seed;

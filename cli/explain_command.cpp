@@ -12,7 +12,7 @@
 namespace outagesim::cli {
 
 int explain_command(const ExplainOptions& options) {
-  const auto loaded = load_or_report(options.scenario);
+  const auto loaded = load_or_report(options.scenario, options.tenant_files);
   if (!loaded) return 1;
   std::optional<models::ScenarioSpec> varied;
   if (!options.variant.empty() && !(varied = with_variant(*loaded->spec, options.variant, "explain")))

@@ -44,7 +44,7 @@ std::optional<sim::Time> time_in_run(const models::ScenarioSpec& spec, const std
 }  // namespace
 
 int graph_command(const GraphOptions& options) {
-  const auto loaded = load_or_report(options.scenario);
+  const auto loaded = load_or_report(options.scenario, options.tenant_files);
   if (!loaded) return 1;
   const models::ScenarioSpec& spec = *loaded->spec;
   reports::GraphDotOptions dot;

@@ -49,6 +49,15 @@ const CLI::Validator kRunsCount(
     },
     "N");
 
+// `--tenant-file`: one file each time, so `--tenant-file t.yaml S.yaml` keeps S the scenario.
+void add_tenant_files(CLI::App* command, std::vector<std::string>& files) {
+  command
+      ->add_option("--tenant-file", files,
+                   "Add the tenants (and variants) of this YAML file to the scenario, as if it included it "
+                   "last; repeatable")
+      ->allow_extra_args(false);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -65,11 +74,7 @@ int main(int argc, char** argv) {
   CLI::App* run_cmd =
       app.add_subcommand("run", "Replay a scenario and report per-tenant downtime and causes");
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
-  run_cmd
-      ->add_option("--tenant-file", run.tenant_files,
-                   "Add the tenants (and variants) of this YAML file to the scenario, as if it included it "
-                   "last; repeatable")
-      ->allow_extra_args(false);  // one file each time: `--tenant-file t.yaml S.yaml` keeps S the scenario
+  add_tenant_files(run_cmd, run.tenant_files);
   CLI::Option* run_format =
       run_cmd->add_option("--format", run.format, "Report format")->check(CLI::IsMember({"text", "json"}));
   run_cmd->add_option("--seed", run.seed, "Seed for the run's random streams (default: the scenario's)")
@@ -111,10 +116,7 @@ int main(int argc, char** argv) {
   CLI::App* compare_cmd = app.add_subcommand(
       "compare", "Compare the scenario's recovery-strategy variants, one row per tenant function");
   compare_cmd->add_option("scenario", compare.scenario, "Scenario YAML file")->required();
-  compare_cmd
-      ->add_option("--tenant-file", compare.tenant_files,
-                   "Add the tenants and variants of this YAML file to the scenario; repeatable")
-      ->allow_extra_args(false);
+  add_tenant_files(compare_cmd, compare.tenant_files);
   compare_cmd->add_option("--tenant", compare.tenant, "Only this tenant's variants")->check(kNonEmpty);
   compare_cmd->add_option("--format", compare.format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv", "markdown"}));
@@ -144,6 +146,7 @@ int main(int argc, char** argv) {
   CLI::App* sens_cmd = app.add_subcommand(
       "sensitivity", "Which uncertain inputs drive a tenant's downtime: tornado and rank correlations");
   sens_cmd->add_option("scenario", sens.scenario, "Scenario YAML file")->required();
+  add_tenant_files(sens_cmd, sens.tenant_files);
   sens_cmd->add_option("--tenant", sens.tenant, "The tenant whose downtime to explain")
       ->required()
       ->check(kNonEmpty);
@@ -168,6 +171,7 @@ int main(int argc, char** argv) {
   CLI::App* explain_cmd = app.add_subcommand(
       "explain", "Which cause held each part of a tenant's outage, in sentences, down to the faults");
   explain_cmd->add_option("scenario", explain.scenario, "Scenario YAML file")->required();
+  add_tenant_files(explain_cmd, explain.tenant_files);
   explain_cmd->add_option("--tenant", explain.tenant, "The tenant whose outage to explain")
       ->required()
       ->check(kNonEmpty);
@@ -186,6 +190,7 @@ int main(int argc, char** argv) {
       "rank",
       "Components by the tenant downtime they held, what removing their faults or holding them up saves");
   rank_cmd->add_option("scenario", rank.scenario, "Scenario YAML file")->required();
+  add_tenant_files(rank_cmd, rank.tenant_files);
   rank_cmd->add_option("--format", rank.format, "Report format")
       ->check(CLI::IsMember({"text", "json", "csv"}));
   rank_cmd->add_option("--seed", rank.seed, "Seed of the runs (default: the scenario's)")->check(kSeedText);
@@ -198,6 +203,7 @@ int main(int argc, char** argv) {
   CLI::App* report_cmd = app.add_subcommand(
       "report", "One self-contained HTML page: timeline, room temperatures, downtime and variants, as SVG");
   report_cmd->add_option("scenario", report.scenario, "Scenario YAML file")->required();
+  add_tenant_files(report_cmd, report.tenant_files);
   report_cmd->add_option("--seed", report.seed, "Seed of the runs (default: the scenario's)")
       ->check(kSeedText);
   report_cmd->add_option("-o,--output", report.output, "Write the page to this file instead of stdout")
@@ -212,6 +218,7 @@ int main(int argc, char** argv) {
   CLI::App* graph_cmd = app.add_subcommand(
       "graph", "The dependency graph as Graphviz DOT, components coloured by their worst state in the run");
   graph_cmd->add_option("scenario", graph.scenario, "Scenario YAML file")->required();
+  add_tenant_files(graph_cmd, graph.tenant_files);
   graph_cmd->add_option("--at", graph.at, "Colour by the state at this time (10:30, +2h15m, 2h15m)")
       ->check(kNonEmpty);
   graph_cmd->add_option("--tenant", graph.tenant, "Only this tenant, its functions and what they depend on")
@@ -224,6 +231,7 @@ int main(int argc, char** argv) {
   CLI::App* sweep_cmd = app.add_subcommand(
       "sweep", "Single points of failure: fail each component alone at the start, list what goes down");
   sweep_cmd->add_option("scenario", sweep.scenario, "Scenario YAML file")->required();
+  add_tenant_files(sweep_cmd, sweep.tenant_files);
   sweep_cmd->add_option(
       "--duration", sweep.duration,
       "How long each component stays failed: a duration such as 4h or 90m, in whole seconds (default: 4h)");

@@ -7,7 +7,7 @@
 namespace outagesim::cli {
 
 int rank_command(const RankOptions& options) {
-  const auto loaded = load_or_report(options.scenario);
+  const auto loaded = load_or_report(options.scenario, options.tenant_files);
   if (!loaded) return 1;
   std::optional<models::ScenarioSpec> varied;
   if (!options.variant.empty() && !(varied = with_variant(*loaded->spec, options.variant, "rank"))) return 2;

@@ -13,7 +13,7 @@
 namespace outagesim::cli {
 
 int report_command(const ReportOptions& options) {
-  const auto loaded = load_or_report(options.scenario);
+  const auto loaded = load_or_report(options.scenario, options.tenant_files);
   if (!loaded) return 1;
   const models::ScenarioSpec& spec = *loaded->spec;
   const std::uint64_t seed = options.seed.value_or(spec.seed);

@@ -38,7 +38,7 @@ std::optional<models::SensitivityTarget> find_target(const models::ScenarioSpec&
 }  // namespace
 
 int sensitivity_command(const SensitivityOptions& options) {
-  const auto loaded = load_or_report(options.scenario);
+  const auto loaded = load_or_report(options.scenario, options.tenant_files);
   if (!loaded) return 1;
   std::optional<models::ScenarioSpec> varied;
   if (!options.variant.empty() && !(varied = with_variant(*loaded->spec, options.variant, "sensitivity")))

@@ -21,7 +21,7 @@ int sweep_command(const SweepOptions& options) {
                                    : std::string("a whole number of seconds, at least 1s"));
     return 2;
   }
-  const auto loaded = load_or_report(options.scenario);
+  const auto loaded = load_or_report(options.scenario, options.tenant_files);
   if (!loaded) return 1;
   std::optional<models::ScenarioSpec> varied;
   if (!options.variant.empty() && !(varied = with_variant(*loaded->spec, options.variant, "sweep"))) return 2;

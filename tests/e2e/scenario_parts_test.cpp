@@ -57,3 +57,30 @@ TEST_CASE("run --tenant-file adds the file's tenants after the scenario's", "[in
   CHECK(bad.err.find(file + ":2:") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("every command that reads a scenario takes --tenant-file", "[include]") {
+  // Blind trial (session 27): only run and compare did, so a user's stack could be compared but not
+  // explained, ranked, swept or drawn without a wrapper scenario that included it.
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("outagesim-tenant-file-all-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto file = (dir / "t.yaml").string();
+  std::ofstream(file) << "tenants:\n  - {name: extra-shop, needs: [ecs-c3]}\n";
+  const std::string s = " scenarios/hk-2022-zone-c.yaml --tenant-file " + file;
+  const auto explain = run_cli("explain" + s + " --tenant extra-shop");
+  INFO(explain.err);
+  CHECK(explain.status == 0);
+  CHECK(explain.out.find("extra-shop/service was down from 10:09") != std::string::npos);
+  for (const std::string command : {"rank", "sweep --duration 1h", "graph --tenant extra-shop"}) {
+    const auto r = run_cli(command + s);
+    INFO(command << ": " << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("extra-shop") != std::string::npos);
+  }
+  const auto sens = run_cli("sensitivity" + s + " --tenant extra-shop --runs 20 --quiet");
+  CHECK(sens.status == 0);
+  const auto report = run_cli("report" + s);
+  CHECK(report.status == 0);
+  CHECK(report.out.find("extra-shop") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}

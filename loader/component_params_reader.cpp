@@ -414,6 +414,8 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       }
       p.recovery = recovery_steps(c.get("recovery"), "'recovery' of " + what,
                                   member(at, &m::DatabaseParams::recovery));
+      p.down_below =
+          c.number("down_below", false, {0, 1, false}, into(at, &m::DatabaseParams::down_below)).value_or(0);
       for (const char* key : {"detect", "switchover"}) {
         if (c.has(key) && !p.standby) {
           sink_.error(c.mark_of(key), fmt::format("{}: '{}' with no standby to switch over to", what, key),

@@ -372,8 +372,11 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
   // back, and its share, as it journalled), and hold the vertex down while they run.
   if (lx.state == State::kDown && n->steps != nullptr && !n->steps->empty() && v.state != State::kDown) {
     sim::Time returned;
+    // Services and single-site databases journal when their steps begin (a loss of share changes no
+    // state of their needs).
     const bool service =
-        id < components && std::holds_alternative<ServiceParams>(spec_.components[id].params);
+        id < components && (std::holds_alternative<ServiceParams>(spec_.components[id].params) ||
+                            std::holds_alternative<DatabaseParams>(spec_.components[id].params));
     if (service ? steps_began_at(id, lx.interval->start, t, returned)
                 : needs_returned_at(*n, lx.interval->start, t, returned)) {
       sim::Time at = returned;

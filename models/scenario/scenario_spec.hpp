@@ -177,6 +177,10 @@ struct DatabaseParams {
   sim::Time switchover;                // the switchover itself, unless `switchover_work` says
   std::optional<PipelineWork> switchover_work;  // instances switched over, `width` at a time
   std::vector<RecoveryStep> recovery;           // after the primary site returns
+  // A site serving less than this share of its needs (a host pool with most of its hosts off) is down for
+  // the database's clients: it switches over, and runs its recovery steps once the share is back. [0, 1];
+  // 0: a site is down only when its needs are.
+  double down_below = 0;
 };
 
 struct ControlPlaneParams {

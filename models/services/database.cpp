@@ -13,15 +13,35 @@ Database::Database(ComponentId id, const DatabaseParams& params)
 }
 
 void Database::evaluate() {
-  primary_.update(ctx(), handler());
-  if (standby_) standby_->update(ctx(), handler());
+  const bool stepping = primary_.current_step() != nullptr;
+  primary_.update(ctx(), handler(), params_.down_below);
+  if (standby_) standby_->update(ctx(), handler(), params_.down_below);
+  // A single-site database's steps may follow a loss of share that changed no state: explain reads
+  // when they began and stopped here, as a service's (models/services/service.cpp).
+  if (!standby_) {
+    if (stepping && primary_.current_step() == nullptr)
+      ctx().note_moment(*this, Cause{Reason::kRecoveryStopped});
+    if (primary_.take_steps_began()) ctx().note_moment(*this, Cause{Reason::kRecoveryStarted});
+  }
   decide(std::nullopt);
 }
 
+RecoverySequence::Outcome Database::site_outcome(const RecoverySequence& site) const {
+  RecoverySequence::Outcome outcome = site.outcome();
+  const Verdict& v = site.verdict();
+  if (outcome.state != State::kDown && v.capacity < params_.down_below) {
+    outcome.state = State::kDown;
+    outcome.cause = Cause{Reason::kPartialCapacity, v.capacity_by,
+                          v.capacity_by == kNoComponent ? kNoChange : ctx().status(v.capacity_by).last_change,
+                          kNoInjection, v.capacity};
+  }
+  return outcome;
+}
+
 void Database::decide(const std::optional<Cause>& switched) {
-  const RecoverySequence::Outcome& now = serving().outcome();
+  const RecoverySequence::Outcome now = site_outcome(serving());
   RecoverySequence* alternative = other();
-  const bool alternative_serves = alternative && alternative->outcome().state != State::kDown;
+  const bool alternative_serves = alternative && site_outcome(*alternative).state != State::kDown;
 
   if (now.state == State::kDown && alternative_serves) {
     if (!ctx().engine().is_pending(switchover_)) {
@@ -67,7 +87,7 @@ void Database::switch_sites(const Cause& cause) {
 bool Database::apply_action(const InjectionSpec& injection, InjectionId id) {
   RecoverySequence* alternative = other();
   if (injection.action != Action::kSwitchOver || !alternative ||
-      alternative->outcome().state == State::kDown) {
+      site_outcome(*alternative).state == State::kDown) {
     return false;
   }
   switch_sites(Cause{Reason::kOperatorAction, kNoComponent, kNoChange, id});

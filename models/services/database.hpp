@@ -30,6 +30,9 @@ class Database final : public Component {
 
   RecoverySequence& serving() { return serving_standby_ ? *standby_ : primary_; }
   RecoverySequence* other() { return serving_standby_ ? &primary_ : (standby_ ? &*standby_ : nullptr); }
+  // A site's outcome as the database's clients see it: down, too, while it serves less than `down_below`
+  // of its needs' share.
+  RecoverySequence::Outcome site_outcome(const RecoverySequence& site) const;
   void switch_sites(const Cause& cause);
   void decide(const std::optional<Cause>& switched);
 

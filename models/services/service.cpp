@@ -131,9 +131,11 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
     cause.injection = steps_after_;
     cause.value = capacity;
   }
-  // Back up with nothing in the needs to thank: what changed is the service's own share (a set_capacity).
-  if (natural == State::kUp && cause.reason == Reason::kDependency && cause.blamed == kNoComponent &&
-      cause.injection == kNoInjection && own_cause_.injection != kNoInjection && !own_limits) {
+  // Back up with nothing in the needs to thank (none, or none that ever changed): what changed is the
+  // service's own share (a set_capacity).
+  if (natural == State::kUp && cause.reason == Reason::kDependency &&
+      (cause.blamed == kNoComponent || cause.trigger == kNoChange) && cause.injection == kNoInjection &&
+      own_cause_.injection != kNoInjection && !own_limits) {
     cause = own_cause_;
   }
   shows_rebuild_ = natural == State::kDegraded && cause.reason == Reason::kRebuilding;

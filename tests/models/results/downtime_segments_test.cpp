@@ -451,3 +451,17 @@ TEST_CASE("segments cover every interval of every shipped scenario and variant w
     }
   }
 }
+
+TEST_CASE("a single-site database down by its share is held by the need, then by its own recovery step") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: zone-a, kind: power_feed}
+  - {name: hosts-a, kind: compute, needs: zone-a}
+  - {name: db, kind: database, primary: hosts-a, down_below: 0.5, recovery: [{step: crash recovery, duration: 45m}]}
+faults:
+  - {at: "01:00", target: hosts-a, action: set_capacity, share: 0.2}
+  - {at: "03:00", target: hosts-a, action: set_capacity, share: 1}
+)"));
+  CHECK(describe(run, "db") ==
+        "01:00-03:00 hosts-a>hosts-a provider, 03:00-03:45 db>db:crash recovery provider");
+}

@@ -108,3 +108,30 @@ faults:
       CHECK(c.cause.blamed == run.id("px"));
   }
 }
+
+TEST_CASE("down_below: a database whose hosts mostly stopped is down, switches over, and recovers after") {
+  // Blind trial (session 27): with 80 of its 100 hosts tripped, a single-instance database read as only
+  // degraded, and its crash recovery never ran.
+  const std::string hosts = std::string(kSites) + R"(
+  - {name: hosts-a, kind: compute, needs: zone-a}
+  - {name: hosts-b, kind: compute, needs: zone-b}
+)";
+  const std::string faults = R"(
+faults:
+  - {at: "01:00", target: hosts-a, action: set_capacity, share: 0.2}
+  - {at: "03:00", target: hosts-a, action: set_capacity, share: 1}
+)";
+  const Run single = run_yaml(scenario_yaml(
+      hosts + "  - {name: db, kind: database, primary: hosts-a, down_below: 0.5, recovery: 45m}\n" + faults));
+  CHECK(single.intervals("db") == "01:00-03:45");
+  const Run unset = run_yaml(
+      scenario_yaml(hosts + "  - {name: db, kind: database, primary: hosts-a, recovery: 45m}\n" + faults));
+  CHECK(unset.intervals("db").empty());
+  CHECK(unset.intervals("db", State::kDegraded) == "01:00-03:00");
+  const Run ha = run_yaml(scenario_yaml(
+      hosts +
+      "  - {name: db, kind: database, primary: hosts-a, standby: hosts-b, down_below: 0.5, detect: 5m, "
+      "switchover: 10m}\n" +
+      faults));
+  CHECK(ha.intervals("db") == "01:00-01:15");
+}

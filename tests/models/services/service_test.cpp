@@ -358,6 +358,27 @@ faults:
   CHECK(run.intervals("waf") == "01:00-02:00");
 }
 
+TEST_CASE("a service with needs that never changed is up for its own share's action too") {
+  // Regression (session 27): with a need, the return read "after zone-a came back", a feed that never
+  // went.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: zone-a, kind: power_feed}
+  - {name: hosts, kind: compute, needs: zone-a}
+faults:
+  - {at: "01:00", target: hosts, action: set_capacity, share: 0.2}
+  - {at: "02:00", target: hosts, action: set_capacity, share: 1}
+)"));
+  const auto id = run.id("hosts");
+  bool back = false;
+  for (const auto& c : run.result.journal) {
+    if (c.component != id || !c.changes_state() || c.to != State::kUp) continue;
+    back = true;
+    CHECK(c.cause.injection == 1u);
+  }
+  CHECK(back);
+}
+
 TEST_CASE("a need rebuilding while part of its share is still lost does not count up either") {
   // Review: at 95 % with data still to copy, disks counted as degraded by a lost share alone, so app went
   // up from 02:00 to 03:00 and degraded again when the share came back whole.

@@ -37,9 +37,8 @@ void ScenarioReader::read_injections(const YamlNode& list, bool faults) {
       }
     }
     if (const YamlNode when = e.get("when"); when.defined()) {
-      injection.when = trigger(when, "'when' of " + e.what());
-      check_start_can_come(injection.when, when);
-      timed = injection.when.has_value();
+      injection.when = start_triggers(when, "'when' of " + e.what());
+      timed = !injection.when.empty();
     }
     if (const auto delay = e.duration("delay", false, into(here, &m::InjectionSpec::delay))) {
       if (!has_when)

@@ -189,6 +189,35 @@ void ScenarioReader::check_start_can_come(const std::optional<m::TriggerSpec>& t
   }
 }
 
+std::vector<m::TriggerSpec> ScenarioReader::start_triggers(const YamlNode& node, const std::string& what) {
+  std::vector<m::TriggerSpec> out;
+  bool ok = true;
+  const auto add = [&](const YamlNode& item, const std::string& item_what) {
+    const auto t = trigger(item, item_what);
+    check_start_can_come(t, item);
+    if (t) {
+      out.push_back(*t);
+    } else {
+      ok = false;
+    }
+  };
+  if (node.is_map() && node["any_of"].defined()) {
+    YamlMap m(sink_, node, what);
+    const auto items = list_items(m.get("any_of", true), "'any_of' of " + what);
+    m.finish();
+    if (items.empty()) {
+      sink_.error(node.mark(), what + " has an empty 'any_of'", "at least one trigger");
+      ok = false;
+    }
+    for (std::size_t i = 0; i < items.size(); ++i)
+      add(items[i], fmt::format("trigger {} of {}", i + 1, what));
+  } else {
+    add(node, what);
+  }
+  if (!ok) out.clear();
+  return out;
+}
+
 std::vector<m::TriggerSpec> ScenarioReader::triggers(const YamlNode& node, const std::string& what) {
   std::vector<m::TriggerSpec> out;
   const auto add = [&](const YamlNode& item) {
@@ -239,11 +268,13 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
           time_point(at, "'at' of " + r.what(), true, into(here, &m::RepairSpec::at)).value_or(sim::Time());
     }
     if (const YamlNode when = r.get("when"); when.defined()) {
-      repair.when = trigger(when, "'when' of " + r.what());
-      check_start_can_come(repair.when, when);
+      repair.when = start_triggers(when, "'when' of " + r.what());
       when_nodes.emplace_back(index, when);
-      if (repair.when && repair.when->source != m::TriggerSpec::Source::kComponent &&
-          repair.when->repair == index) {
+      const bool own_end = !repair.when.empty() &&
+                           std::all_of(repair.when.begin(), repair.when.end(), [&](const m::TriggerSpec& t) {
+                             return t.source != m::TriggerSpec::Source::kComponent && t.repair == index;
+                           });
+      if (own_end) {
         sink_.error(when.mark(), fmt::format("{} is started by its own end", r.what()),
                     "a trigger on something else");
       }
@@ -268,10 +299,13 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
     std::vector<std::string> others;
     bool first_of_ring = true;
     for (std::size_t steps = 0; steps < spec_.repairs.size(); ++steps) {
+      // Followed through repairs with one trigger: a start that any of several triggers may give can come
+      // by another way (a ring through one of them is left to the run, which reports it never started).
       const auto& when = spec_.repairs[at].when;
-      if (!when || when->source == m::TriggerSpec::Source::kComponent || when->repair >= spec_.repairs.size())
+      if (when.size() != 1 || when[0].source == m::TriggerSpec::Source::kComponent ||
+          when[0].repair >= spec_.repairs.size())
         break;
-      at = when->repair;
+      at = when[0].repair;
       if (at == start) {
         in_ring[start] = true;  // a start by its own end included
         if (steps > 0 && first_of_ring) {
@@ -406,8 +440,8 @@ void ScenarioReader::read_stage(const YamlNode& item, m::RepairSpec& repair, std
     if (!copy.wait_for.empty()) wait_for_nodes_.emplace(std::pair{index, stage_index}, wait);
     for (const m::InjectionSpec& effect : effects) {
       m::InjectionSpec e = effect;
-      e.when = m::TriggerSpec{m::TriggerSpec::Source::kStage, m::kNoComponent, m::TriggerEvent::kDone, index,
-                              stage_index};
+      e.when = {m::TriggerSpec{m::TriggerSpec::Source::kStage, m::kNoComponent, m::TriggerEvent::kDone, index,
+                               stage_index}};
       if (e.note.empty()) e.note = fmt::format("repair '{}': {}", repair.name, copy.name);
       spec_.injections.push_back(std::move(e));
     }

@@ -87,6 +87,9 @@ class ScenarioReader {
   // A `when` that starts something: refused when its event can never come (a room's `accessible`
   // without a sprinkler). A `wait_for` is a condition, for which such a room is always open.
   void check_start_can_come(const std::optional<models::TriggerSpec>& trigger, const YamlNode& node);
+  // The `when` of an operator action or repair: one trigger, or `{any_of: [trigger, ...]}`, the first of
+  // which starts it; each checked by check_start_can_come. Empty after an error.
+  std::vector<models::TriggerSpec> start_triggers(const YamlNode& node, const std::string& what);
   // One trigger, or a list of them.
   std::vector<models::TriggerSpec> triggers(const YamlNode& node, const std::string& what);
   // Random fault processes (failure_reader.cpp).

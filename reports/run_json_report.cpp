@@ -352,7 +352,7 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
     const sim::Time at = result.injection_applied_at[i];
     injections.push_back(Json{{"at_s", at.is_never() ? Json() : Json(at.floor_seconds())},
                               {"at", at.is_never() ? Json() : Json(local_iso(spec, at))},
-                              {"triggered", inj.when.has_value()},
+                              {"triggered", !inj.when.empty()},
                               {"type", inj.is_fault ? "fault" : "operator_action"},
                               {"action", m::action_name(inj.action)},
                               {"target", spec.components[inj.target].name},

@@ -249,11 +249,14 @@ void not_taken_section(std::string& out, const m::ScenarioSpec& spec, const m::R
   bool any = false;
   for (std::size_t i = 0; i < spec.injections.size(); ++i) {
     const m::InjectionSpec& inj = spec.injections[i];
-    if (!inj.when || i >= result.injection_applied_at.size() || !result.injection_applied_at[i].is_never())
+    if (inj.when.empty() || i >= result.injection_applied_at.size() ||
+        !result.injection_applied_at[i].is_never())
       continue;
     any = true;
+    std::vector<std::string> waited;
+    for (const m::TriggerSpec& t : inj.when) waited.push_back(trigger_text(spec, t));
     table.add_row({printable(m::vertex_name(spec, inj.target)), std::string(m::action_name(inj.action)),
-                   inj.is_fault ? "fault" : "operator action", trigger_text(spec, *inj.when),
+                   inj.is_fault ? "fault" : "operator action", fmt::format("{}", fmt::join(waited, " or ")),
                    printable(inj.note)});
   }
   if (!any) return;

@@ -58,7 +58,7 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
   for (std::uint32_t r = 0; r < spec.repairs.size(); ++r) {
     repairs_.push_back(std::make_unique<RepairProcess>(spec.repairs[r], r, *this));
     stage_done_at_[r].assign(spec.repairs[r].stages.size(), kNotYet);
-    if (spec.repairs[r].when) watches_.push_back(Watch{*spec.repairs[r].when, true, r});
+    for (const TriggerSpec& t : spec.repairs[r].when) watches_.push_back(Watch{t, true, r});
     for (const StageSpec& stage : spec.repairs[r].stages) {
       for (const TriggerSpec& condition : stage.wait_for) {
         if (condition.source != TriggerSpec::Source::kComponent) continue;
@@ -72,7 +72,7 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
     }
   }
   for (std::uint32_t i = 0; i < spec.injections.size(); ++i) {
-    if (spec.injections[i].when) watches_.push_back(Watch{*spec.injections[i].when, false, i});
+    for (const TriggerSpec& t : spec.injections[i].when) watches_.push_back(Watch{t, false, i});
   }
   for (std::uint32_t w = 0; w < watches_.size(); ++w) {
     const TriggerSpec& t = watches_[w].trigger;
@@ -91,11 +91,11 @@ Operations::~Operations() = default;
 
 void Operations::start() {
   for (std::uint32_t i = 0; i < spec_->injections.size(); ++i) {
-    if (!spec_->injections[i].when)
+    if (spec_->injections[i].when.empty())
       ctx_->engine().schedule_at(spec_->injections[i].at, self_, i, priority_of(spec_->injections[i]));
   }
   for (std::uint32_t r = 0; r < spec_->repairs.size(); ++r) {
-    if (!spec_->repairs[r].when) repairs_[r]->schedule_start(spec_->repairs[r].at);
+    if (spec_->repairs[r].when.empty()) repairs_[r]->schedule_start(spec_->repairs[r].at);
   }
 }
 
@@ -168,7 +168,10 @@ void Operations::fire_pending() {
 }
 
 void Operations::fire(Watch& watch, ChangeId by) {
-  watch.fired = true;
+  // The first of a start's triggers starts it: the others of the same action or repair are spent too.
+  for (Watch& w : watches_) {
+    if (w.is_repair == watch.is_repair && w.index == watch.index) w.fired = true;
+  }
   if (watch.is_repair) {
     repair_fired_by_[watch.index] = by;
     repairs_[watch.index]->trigger();

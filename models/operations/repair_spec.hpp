@@ -34,10 +34,10 @@ struct StageSpec {
 
 struct RepairSpec {
   std::string name;
-  std::optional<TriggerSpec> when;  // none: starts at `at`
-  sim::Time at;                     // with no trigger
-  sim::Time delay;                  // after the trigger
-  std::vector<StageSpec> stages;    // not empty
+  std::vector<TriggerSpec> when;  // the first of these to fire starts it; empty: starts at `at`
+  sim::Time at;                   // with no trigger
+  sim::Time delay;                // after the trigger
+  std::vector<StageSpec> stages;  // not empty
   std::string note;
 };
 

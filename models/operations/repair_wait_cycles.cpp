@@ -45,7 +45,14 @@ WaitGraph build(const std::vector<RepairSpec>& repairs) {
     if (target != kUnvisited) g.to.push_back(target);
   };
   for (std::uint32_t r = 0; r < repairs.size(); ++r) {
-    if (repairs[r].when) edge(node_of(repairs, g, *repairs[r].when));  // the start
+    // The start waits for its trigger; for the first of several, only when all lead to one node (a start
+    // any of whose triggers can come by another way is not held in a cycle through one of them).
+    if (!repairs[r].when.empty()) {
+      const std::uint32_t first = node_of(repairs, g, repairs[r].when.front());
+      const bool one_way = std::all_of(repairs[r].when.begin(), repairs[r].when.end(),
+                                       [&](const TriggerSpec& t) { return node_of(repairs, g, t) == first; });
+      if (one_way) edge(first);
+    }
     g.row.push_back(static_cast<std::uint32_t>(g.to.size()));
     for (std::uint32_t i = 0; i < repairs[r].stages.size(); ++i) {
       edge(g.first[r] + i);  // the start, or the stage before

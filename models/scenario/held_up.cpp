@@ -59,6 +59,7 @@ struct HoldUp {
 // it. When the chain starts at the component itself (its own fault, which holding it up removes), or the
 // trigger watches another component or a repair, it is left to fire or not.
 bool replayed(const TriggerSpec& when, const RunResult& base, ChangeId firing, ComponentId component) {
+  if (firing != kNoChange && base.journal[firing].component != component) return false;  // another fired it
   // Only a failure is a symptom: a trigger on a return (storage automation marking the nodes that come
   // back) has nothing to act on when the component never went.
   const bool on_failure = when.event == TriggerEvent::kEntersDown ||
@@ -70,6 +71,13 @@ bool replayed(const TriggerSpec& when, const RunResult& base, ChangeId firing, C
   }
   const std::vector<ChangeId> chain = cause_chain(base, firing);
   return base.journal[chain.back()].component != component;
+}
+
+// The same for a start with several triggers: the one that fired it, if it is such a trigger.
+bool replayed_any(const std::vector<TriggerSpec>& when, const RunResult& base, ChangeId firing,
+                  ComponentId component) {
+  return std::any_of(when.begin(), when.end(),
+                     [&](const TriggerSpec& t) { return replayed(t, base, firing, component); });
 }
 
 // A replayed action or repair starts a millisecond after the time it started in `base`: a triggered one
@@ -108,20 +116,20 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
   for (InjectionId i = 0; i < out.injections.size(); ++i) {
     InjectionSpec& inj = out.injections[i];
     const sim::Time at = base.injection_applied_at[i];
-    if (!inj.when || at.is_never() || at + kAfterItsCause >= spec.horizon ||
-        !replayed(*inj.when, base, base.injection_fired_by[i], component))
+    if (inj.when.empty() || at.is_never() || at + kAfterItsCause >= spec.horizon ||
+        !replayed_any(inj.when, base, base.injection_fired_by[i], component))
       continue;
-    inj.when.reset();
+    inj.when.clear();
     inj.at = at + kAfterItsCause;
     inj.delay = sim::Time();
   }
   for (std::size_t r = 0; r < out.repairs.size(); ++r) {
     RepairSpec& repair = out.repairs[r];
     const sim::Time at = base.repairs[r].started;
-    if (!repair.when || at.is_never() || at + kAfterItsCause >= spec.horizon ||
-        !replayed(*repair.when, base, base.repair_fired_by[r], component))
+    if (repair.when.empty() || at.is_never() || at + kAfterItsCause >= spec.horizon ||
+        !replayed_any(repair.when, base, base.repair_fired_by[r], component))
       continue;
-    repair.when.reset();
+    repair.when.clear();
     repair.at = at + kAfterItsCause;
     repair.delay = sim::Time();
   }

@@ -112,13 +112,14 @@ std::vector<std::unique_ptr<Component>> build_components(const ScenarioSpec& spe
     }
   }
   // Rooms time the crossings of the temperatures that triggers watch.
-  const auto watch = [&](const std::optional<TriggerSpec>& when) {
-    if (!when || when->source != TriggerSpec::Source::kComponent || !is_temperature_event(when->event))
-      return;
-    if (when->component < spec.components.size() &&
-        std::holds_alternative<RoomParams>(spec.components[when->component].params))
-      static_cast<ThermalRoom*>(components[when->component].get())
-          ->watch_temperature(when->threshold_c, when->event == TriggerEvent::kAboveC);
+  const auto watch = [&](const std::vector<TriggerSpec>& triggers) {
+    for (const TriggerSpec& when : triggers) {
+      if (when.source != TriggerSpec::Source::kComponent || !is_temperature_event(when.event)) continue;
+      if (when.component < spec.components.size() &&
+          std::holds_alternative<RoomParams>(spec.components[when.component].params))
+        static_cast<ThermalRoom*>(components[when.component].get())
+            ->watch_temperature(when.threshold_c, when.event == TriggerEvent::kAboveC);
+    }
   };
   for (const InjectionSpec& injection : spec.injections) watch(injection.when);
   for (const RepairSpec& repair : spec.repairs) watch(repair.when);

@@ -235,8 +235,9 @@ struct TenantSpec {
 
 struct InjectionSpec {
   sim::Time at;  // in [0, horizon); unused when `when` is set
-  // Triggered instead of timed: applied `delay` after the trigger's event first happens, never before.
-  std::optional<TriggerSpec> when;
+  // Triggered instead of timed: applied `delay` after the first of these triggers' events first happens,
+  // never before. Empty: timed.
+  std::vector<TriggerSpec> when;
   sim::Time delay;
   ComponentId target = kNoComponent;
   Action action = Action::kFail;  // accepted by the target's kind

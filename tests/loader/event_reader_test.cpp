@@ -175,3 +175,34 @@ milestones:
   CHECK(errors.find("'public' of a milestone '+30h' is at or after the end of the horizon") !=
         std::string::npos);
 }
+
+TEST_CASE("a start's any_of takes one or more triggers, each checked, and nothing else") {
+  const std::string base = R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 500}
+)";
+  const auto spec = load_spec(scenario_yaml(base + R"(
+operator_actions:
+  - {when: {any_of: [{component: a, event: enters_down}, {component: b, event: enters_down}]}, target: a, action: repair}
+)"));
+  REQUIRE(spec.injections.size() == 1);
+  CHECK(spec.injections[0].when.size() == 2);
+  const std::string errors = load_errors(scenario_yaml(base + R"(
+operator_actions:
+  - {when: {any_of: []}, target: a, action: repair}
+  - {when: {any_of: [{component: a, event: enters_down}], also: x}, target: a, action: repair}
+  - {when: {any_of: [{component: a, event: enters_down}, {component: c, event: enters_down}]}, target: a, action: repair}
+  - {when: {any_of: [{component: room, event: accessible}]}, target: a, action: repair}
+repairs:
+  - {name: r, when: {any_of: [{repair: r}]}, stages: [{name: s, duration: 1m}]}
+)"));
+  INFO(errors);
+  CHECK(errors.find("has an empty 'any_of'") != std::string::npos);
+  CHECK(errors.find("unknown key 'also'") != std::string::npos);
+  CHECK(errors.find("'c'") != std::string::npos);
+  CHECK(errors.find("room 'room' has no sprinkler_c") != std::string::npos);
+  CHECK(errors.find("repair 'r' is started by its own end") != std::string::npos);
+}

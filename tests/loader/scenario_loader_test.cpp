@@ -356,8 +356,8 @@ repairs:
   CHECK(spec.repairs[0].stages[1].elapsed() == outagesim::sim::Time::hours(1));
   // The operator action, then one restore per repetition of the stage.
   REQUIRE(spec.injections.size() == 3);
-  CHECK(spec.injections[0].when->stage == 2);  // the plain name stands for the last repetition
-  CHECK(spec.injections[1].when->stage == 1);
+  CHECK(spec.injections[0].when.at(0).stage == 2);  // the plain name stands for the last repetition
+  CHECK(spec.injections[1].when.at(0).stage == 1);
   CHECK(spec.injections[2].note == "repair 'fix': restart 2/2");
 }
 

@@ -306,6 +306,36 @@ repairs:
   CHECK(clock(run.result.repairs[2].started) == "03:05");
 }
 
+TEST_CASE("a start with any_of triggers starts once, at the first of them") {
+  // Probe (session 27): a repair of a plant two halls share, set off by one hall's first shutdown, waited
+  // for that hall however hot the other was. With any_of, whichever comes first starts it.
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+  - {name: plant-2, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: other-room, kind: room, cooling: plant-2, design_cooling_kw: 1000, thermal_mass_kj_per_c: 30000, base_load_kw: 0}
+  - {name: other-pool, kind: host_pool, room: other-room, hosts: 100, kw_per_host: 8, shutdown_c: 40}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+  - {at: "01:00", target: plant-2, action: fail_chillers, count: 2}
+operator_actions:
+  - when: {any_of: [{component: pool, event: leaves_up}, {component: other-pool, event: leaves_up}]}
+    delay: 5m
+    target: plant
+    action: restore_chillers
+    count: 2
+repairs:
+  - name: page the vendor
+    when: {any_of: [{component: pool, event: leaves_up}, {repair: never}, {component: other-pool, event: leaves_up}]}
+    stages: [{name: call, duration: 5m}]
+  - name: never
+    at: "23:00"
+    stages: [{name: x, duration: 30m}]
+)"));
+  // The other room, half the mass, reaches 40 °C first: 16 °C at 800 kW over 30,000 kJ/°C, 10 minutes.
+  CHECK(clock(run.result.repairs[0].started) == "01:10");
+  CHECK(clock_or_never(run.result.injection_applied_at[2]) == "01:15");
+  CHECK(run.intervals("pool").empty());  // cooling back at 36 °C, before its heavier room reached 40 °C
+}
+
 TEST_CASE("a stage waiting for a repair that ended before its own repair started goes ahead") {
   // Regression: a repair's end was an event to catch after the waiting repair's start, so waiting for a
   // repair already done held the stage to the horizon. A repair runs once: done is a state.

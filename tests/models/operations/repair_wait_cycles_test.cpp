@@ -53,7 +53,7 @@ TEST_CASE("two repairs waiting for each other are one loop reported at the first
 
 TEST_CASE("a loop through a repair started by another's end is found and names every repair on it") {
   RepairSpec started = repair({{}});
-  started.when = end_of(2);  // repair 1 starts when repair 2 ends
+  started.when = {end_of(2)};  // repair 1 starts when repair 2 ends
   const auto cycles =
       find_repair_wait_cycles({repair({{end_of(1)}}), started, repair({{end_of_stage(0, 0)}}), repair({{}})});
   REQUIRE(cycles.size() == 1);
@@ -63,8 +63,8 @@ TEST_CASE("a loop through a repair started by another's end is found and names e
 TEST_CASE("repairs started by one another in a ring without a wait are left to the loader's own check") {
   RepairSpec a = repair({{}});
   RepairSpec b = repair({{}});
-  a.when = end_of(1);
-  b.when = end_of(0);
+  a.when = {end_of(1)};
+  b.when = {end_of(0)};
   CHECK(find_repair_wait_cycles({a, b}).empty());
 }
 

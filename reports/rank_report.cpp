@@ -51,7 +51,9 @@ std::string rank_text(const m::ScenarioSpec& spec, const m::ComponentRanking& ra
       "an operator action on the component; the holder itself when it was up, as in a stock-out). Saved: "
       "what a run without the component's scripted faults saves "
       "(\"-\": no fault on it). Held up: what a run saves with the component never failing, whatever its "
-      "dependencies do; a host pool still stops when its room loses power (hold the room up for that).\n\n",
+      "dependencies do; a host pool still stops when its room loses power (hold the room up for that); "
+      "negative when holding it up costs time (hosts kept running heat the hall they share with others, "
+      "or a repair it set off never starts: marked *).\n\n",
       format_duration(ranking.total));
   TextTable table({"component", "kind", "held", "share", "at the root", "saved", "held up", "tenants"},
                   {TextTable::Align::kLeft, TextTable::Align::kLeft, TextTable::Align::kRight,

@@ -170,7 +170,7 @@ void CoolingPlant::arm_standby_switch() {
 }
 
 void CoolingPlant::arm_weather() {
-  if (params_.derate_pct_per_c <= 0) return;  // the outside air changes nothing
+  if (params_.derate_pct_per_c <= 0 && !params_.max_outside_c) return;  // the outside air changes nothing
   if (const auto next = params_.outside.next_change_after(ctx().now()))
     weather_timer_ = start_timer(*next - ctx().now(), kWeather);
 }

@@ -21,6 +21,7 @@ struct HoldUp {
     p.power = Requirement{};
     p.control = Requirement{};
     p.derate_pct_per_c = 0;
+    p.max_outside_c.reset();
   }
   void operator()(RoomParams& p) const {
     p.power = Requirement{};

@@ -12,7 +12,7 @@ namespace outagesim::models {
 // random failure processes removed, and, by kind:
 // - generic services: no needs; databases: a primary that needs nothing, no standby, no proxy; control
 //   planes: nodes that need nothing and no extra demand;
-// - cooling plants: no power or control needs, no derating by outside air;
+// - cooling plants: no power or control needs, no derating or high-ambient trip by outside air;
 // - rooms: no power needs, no sprinklers, and temporary cooling equal to their design cooling from the
 //   start, so they hold their setpoint whatever their plant gives;
 // - host pools: no heat shutdown and no heat damage. A host pool still stops when its room loses power:

@@ -364,3 +364,16 @@ faults:
 )"));
   CHECK(run.result.injection_had_effect == std::vector<bool>{false, true, false, true});
 }
+
+TEST_CASE("the high-ambient trip works without derating, and ends when the air falls back") {
+  // Regression (session 27's review): the plant read the weather only when it derated, so a limit alone
+  // never tripped it, or, hot at the start, held it down all day.
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: [{at: "00:00", c: 47}, {at: "01:00", c: 30}, {at: "12:00", c: 47}, {at: "14:00", c: 44}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250, max_outside_c: 46}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+)"));
+  CHECK(run.intervals("plant") == "00:00-01:00, 12:00-14:00");
+}

@@ -31,6 +31,18 @@ faults:
   CHECK(held.injections[0].target == 0);
 }
 
+TEST_CASE("a held-up plant neither derates nor trips in hot air") {
+  // Regression (session 27's review): the held plant kept its high-ambient trip.
+  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250, derate_pct_per_c: 2, max_outside_c: 46}
+)"));
+  const ScenarioSpec held = held_up(spec, 0, simulate(spec));
+  const auto& plant = std::get<CoolingPlantParams>(held.components[0].params);
+  CHECK(plant.derate_pct_per_c == 0);
+  CHECK_FALSE(plant.max_outside_c.has_value());
+}
+
 TEST_CASE(
     "a held-up room keeps its setpoint without power needs or sprinklers, a held-up pool never trips on "
     "heat") {

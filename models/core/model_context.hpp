@@ -36,6 +36,9 @@ class CrewCaller {
   // The next shift start of `crew` after now (or at now, if `including_now`: its change may not have
   // been applied yet in this instant), within the horizon; never() if none.
   virtual sim::Time next_shift_change(std::uint32_t crew, bool including_now) const = 0;
+  // The next change of `crew`'s headcount on site: its next shift change, or a called vendor's arrival,
+  // whichever comes first (with the same `including_now`); never() if none.
+  virtual sim::Time next_headcount_change(std::uint32_t crew, bool including_now) const = 0;
 
  protected:
   ~CrewCaller() = default;
@@ -110,10 +113,9 @@ class ModelContext final : public sim::EventHandler {
   void call_crew(std::uint32_t index) {
     if (crew_caller_ != nullptr) crew_caller_->call(index);
   }
-  // When crew `index`'s headcount changes next by its shifts (CrewCaller::next_shift_change); never() if
-  // it has one shift.
-  sim::Time crew_next_shift_change(std::uint32_t index, bool including_now) const {
-    return crew_caller_ != nullptr ? crew_caller_->next_shift_change(index, including_now)
+  // When crew `index`'s headcount on site changes next (CrewCaller::next_headcount_change).
+  sim::Time crew_next_headcount_change(std::uint32_t index, bool including_now) const {
+    return crew_caller_ != nullptr ? crew_caller_->next_headcount_change(index, including_now)
                                    : sim::Time::never();
   }
   void set_crew_caller(CrewCaller& caller) { crew_caller_ = &caller; }

@@ -154,7 +154,7 @@ std::uint32_t HostPool::request_team(std::uint32_t tag, std::uint32_t slot, std:
 
 void HostPool::watch_shift_change(bool including_now) {
   if (ctx().engine().is_pending(shift_timer_)) return;
-  const sim::Time change = ctx().crew_next_shift_change(*params_.crew, including_now);
+  const sim::Time change = ctx().crew_next_headcount_change(*params_.crew, including_now);
   if (!change.is_never()) shift_timer_ = start_timer(change - ctx().now(), kShiftChange);
 }
 

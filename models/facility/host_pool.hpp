@@ -111,11 +111,12 @@ class HostPool final : public Component {
   // Returns the payload of the request.
   std::uint32_t request_team(std::uint32_t tag, std::uint32_t slot, std::uint32_t team);
   void release_units(std::uint32_t& units);
-  // While a team is queued, looks again at the crew's next shift change (cut_queued_teams); one at this
-  // instant too, when the team was just asked for (its shift may start later in the instant).
+  // While a team is queued, looks again at the crew's next change of headcount, a shift change or a
+  // vendor's arrival (cut_queued_teams); one at this instant too, when the team was just asked for (its
+  // shift may start later in the instant).
   void watch_shift_change(bool including_now);
-  // The crew on duty shrank: a queued team larger than it is cut to it, in its place in the queue, as a
-  // team asked for now would be; the work then takes longer in proportion.
+  // The people on duty changed: a queued team larger than them (when there are any) is cut to them, in
+  // its place in the queue, as a team asked for now would be; the work then takes longer in proportion.
   void cut_queued_teams();
   void on_restart_crew(std::uint32_t slot, std::uint32_t units);
   void on_powered_on(std::uint32_t slot);
@@ -163,7 +164,7 @@ class HostPool final : public Component {
   std::uint32_t teams_asked_ = 0;   // slots waiting for their team
   std::uint32_t batches_powering_ = 0;
   bool awaiting_replace_ = false;
-  sim::TimerId shift_timer_;           // the crew's next shift change, while a team is queued
+  sim::TimerId shift_timer_;           // the crew's next change of headcount, while a team is queued
   std::uint32_t replace_payload_ = 0;  // of the queued crew request, to withdraw it
   std::uint32_t replace_units_ = 0;    // crew members held for the replacement in progress
   sim::TimerId checks_timer_;

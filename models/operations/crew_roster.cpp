@@ -55,6 +55,15 @@ sim::Time CrewRoster::next_shift_change(std::uint32_t index, bool including_now)
   return next;
 }
 
+sim::Time CrewRoster::next_headcount_change(std::uint32_t index, bool including_now) const {
+  const sim::Time shift = next_shift_change(index, including_now);
+  const sim::Time arrives = arrival_[index];
+  const bool pending = !arrives.is_never() && !on_site_[index] &&
+                       (arrives > engine_->now() || (including_now && arrives == engine_->now()));
+  if (!pending) return shift;
+  return shift.is_never() || arrives < shift ? arrives : shift;
+}
+
 void CrewRoster::call(std::uint32_t index) {
   const CrewSpec& crew = (*specs_)[index];
   if (!crew.call_out || !arrival_[index].is_never()) return;

@@ -27,6 +27,7 @@ class CrewRoster final : public sim::EventHandler, public CrewCaller {
   // The next shift start of crew `index` after now (or at now, if `including_now`), within the horizon;
   // never() if none.
   sim::Time next_shift_change(std::uint32_t index, bool including_now) const override;
+  sim::Time next_headcount_change(std::uint32_t index, bool including_now) const override;
 
  private:
   void handle_event(std::uint32_t payload) override;

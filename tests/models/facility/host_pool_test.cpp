@@ -145,6 +145,19 @@ TEST_CASE(
   CHECK(run.intervals("a") == "01:00-04:20");
 }
 
+TEST_CASE("a team queued for a vendor that arrives on a smaller shift is cut to that shift on arrival") {
+  // Regression (session 27's review): called at 18:30, the vendor arrived at 19:30 with the night's two,
+  // and the team of four waited for the day shift at 07:00. Cut, two people power on 400 hosts at 100 a
+  // person-hour: 19:30 to 21:30.
+  std::string yaml = shed_pool("1", "restart: {team: 4, hosts_per_person_hour: 100}, checks: 0s");
+  yaml.replace(
+      yaml.find("{name: ops, headcount: 1}"), 25,
+      R"({name: ops, call_out: 1h, shifts: [{from: "07:00", headcount: 4}, {from: "19:00", headcount: 2}]})");
+  yaml.replace(yaml.find("at: \"01:00\""), 11, "at: \"18:30\"");
+  const Run run = run_yaml(yaml);
+  CHECK(run.intervals("a") == "18:30-21:30");
+}
+
 TEST_CASE("with every chiller back but derated in hot air, a hall restarts the hosts its cooling carries") {
   // Regression (session 27's probe): hosts restarted only when the room could carry its full load, so a
   // hall whose derated plant fell 1 kW short of it stayed dark to the end of the run, at its setpoint.

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "models/facility/cooling_plant.hpp"
 #include "models/results/cause_chain.hpp"
 #include "models/results/downtime_segments.hpp"
 #include "models/results/heat_damage_findings.hpp"
@@ -109,6 +110,24 @@ std::string pool_restart_text(const m::ScenarioSpec& spec, const m::RunResult& r
           " The pool was restarting until {} (its crew, power-on and checks); from then it was short only of "
           "{}.",
           local_clock(spec, *last_batch), hosts);
+    }
+    // In hot air with every chiller back, the room carries only part of the hosts: the rest wait for
+    // cooler air, not for the crew (ThermalRoom::can_restart_hosts). So no batch comes back meanwhile.
+    const bool batch_back =
+        std::any_of(result.journal.begin(), result.journal.end(), [&](const m::StateChange& c) {
+          return c.component == s.holder && c.cause.reason == m::Reason::kRestarted && c.time > s.start &&
+                 c.time < s.end;
+        });
+    const auto* room = std::get_if<m::RoomParams>(&spec.components[pool->room].params);
+    if (!batch_back && room != nullptr && room->cooling_plant < spec.components.size()) {
+      const auto* plant = std::get_if<m::CoolingPlantParams>(&spec.components[room->cooling_plant].params);
+      const double outside_c = plant != nullptr ? plant->outside.at(s.start) : 0.0;
+      if (plant != nullptr && m::chiller_derate_factor(*plant, outside_c) < 1.0) {
+        return fmt::format(
+            " The pool ran the hosts its room could carry; the rest waited for cooler air, its plant {} in "
+            "{:.1f} °C outside.",
+            m::chiller_derate_factor(*plant, outside_c) > 0 ? "derated" : "tripped", outside_c);
+      }
     }
     return " The pool was part way through its restart (its crew, power-on and checks).";
   }

@@ -23,10 +23,14 @@ std::uint32_t CoolingPlant::chillers_running() const {
   return std::min(primary_running_ + standby_running_, params_.chillers);
 }
 
+double chiller_derate_factor(const CoolingPlantParams& params, double outside_c) {
+  if (params.max_outside_c && outside_c > *params.max_outside_c) return 0;  // tripped on head pressure
+  const double above_c = std::max(0.0, outside_c - params.rated_outside_c);
+  return std::clamp(1.0 - params.derate_pct_per_c / 100.0 * above_c, 0.0, 1.0);
+}
+
 double CoolingPlant::derate_factor() const {
-  if (params_.max_outside_c && outside_c_ > *params_.max_outside_c) return 0;  // tripped on head pressure
-  const double above_c = std::max(0.0, outside_c_ - params_.rated_outside_c);
-  return std::clamp(1.0 - params_.derate_pct_per_c / 100.0 * above_c, 0.0, 1.0);
+  return chiller_derate_factor(params_, outside_c_);
 }
 
 double CoolingPlant::chiller_output_kw() const {

@@ -20,6 +20,10 @@
 
 namespace outagesim::models {
 
+// Each chiller's share of its rated capacity in outside air at `outside_c`, in [0, 1]: full up to the
+// rating, less by derate_pct_per_c per °C above it, nothing above max_outside_c (tripped).
+double chiller_derate_factor(const CoolingPlantParams& params, double outside_c);
+
 class CoolingPlant final : public Component {
  public:
   CoolingPlant(ComponentId id, const CoolingPlantParams& params);

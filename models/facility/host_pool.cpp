@@ -207,10 +207,20 @@ void HostPool::ask_restart_teams() {
 void HostPool::advance() {
   // In a room whose derated cooling carries only part of its load, the pool waits while not one more of
   // its hosts fits (the air cooling, or another pool's hosts stopping, make room).
-  if (!room_->can_restart_hosts() || room_->hosts_that_fit(1, params_.kw_per_host) == 0) {
+  if (!room_->can_restart_hosts()) {
     withdraw_requests();
     return;
   }
+  if (off_ > 0 && room_->hosts_that_fit(1, params_.kw_per_host) == 0) {
+    withdraw_requests();
+    waiting_for_air_ = true;
+    return;
+  }
+  if (waiting_for_air_ && off_ > 0 && powering_ == 0 && teams_asked_ == 0) {
+    // Room again for more hosts: what made it (the air cooling, as the plant journalled) restarts them.
+    up_cause_ = room_->restart_cause();
+  }
+  waiting_for_air_ = false;
   if (off_ > 0 && powering_ == 0 && teams_asked_ == 0) {
     const bool no_cause_yet = up_cause_.reason == Reason::kDependency && up_cause_.blamed == kNoComponent &&
                               up_cause_.injection == kNoInjection;
@@ -231,7 +241,8 @@ void HostPool::advance() {
     if (off_ > 0) tripped_steps_ = 0;  // the room is below its alarm, so below every threshold: afresh
   }
   ask_restart_teams();
-  if (restart_done() && parts_ready_ > 0 && replacing_ == 0 && !awaiting_replace_) {
+  if (restart_done() && parts_ready_ > 0 && replacing_ == 0 && !awaiting_replace_ &&
+      room_->hosts_that_fit(1, params_.kw_per_host) > 0) {
     awaiting_replace_ = true;
     if (params_.crew) {
       replace_payload_ = request_team(kReplaceCrew, 0, params_.replace_team);
@@ -258,6 +269,7 @@ void HostPool::on_restart_crew(std::uint32_t slot, std::uint32_t units) {
       params_.batch_hosts > 0 ? std::min(params_.batch_hosts, off_) : off_, params_.kw_per_host);
   if (batch == 0) {
     if (params_.crew) ctx().crew(*params_.crew).release(units);
+    waiting_for_air_ = true;
     return;
   }
   if (params_.crew) p.units = units;
@@ -311,9 +323,16 @@ void HostPool::on_replace_crew(std::uint32_t units) {
     if (params_.crew) ctx().crew(*params_.crew).release(units);
     return;
   }
+  // New hosts heat the room as restarted ones do: as many as its (derated) cooling carries.
+  const std::uint32_t batch = room_->hosts_that_fit(
+      params_.batch_hosts > 0 ? std::min(params_.batch_hosts, parts_ready_) : parts_ready_,
+      params_.kw_per_host);
+  if (batch == 0) {
+    if (params_.crew) ctx().crew(*params_.crew).release(units);
+    waiting_for_air_ = true;
+    return;
+  }
   if (params_.crew) replace_units_ = units;
-  const std::uint32_t batch =
-      params_.batch_hosts > 0 ? std::min(params_.batch_hosts, parts_ready_) : parts_ready_;
   parts_ready_ -= batch;
   replacing_ = batch;
   replace_timer_ = start_timer(work_time(batch, params_.replace_hosts_per_person_hour, units), kReplaced);

@@ -164,6 +164,9 @@ class HostPool final : public Component {
   std::uint32_t teams_asked_ = 0;   // slots waiting for their team
   std::uint32_t batches_powering_ = 0;
   bool awaiting_replace_ = false;
+  // Hosts are off that the room's derated cooling cannot carry yet: the batch that starts when it can is
+  // restarted by what made room (restart_cause then).
+  bool waiting_for_air_ = false;
   sim::TimerId shift_timer_;           // the crew's next change of headcount, while a team is queued
   std::uint32_t replace_payload_ = 0;  // of the queued crew request, to withdraw it
   std::uint32_t replace_units_ = 0;    // crew members held for the replacement in progress

@@ -283,3 +283,36 @@ TEST_CASE("explain tells a strategy variant's outage with --variant, and names a
   CHECK(unknown.status == 2);
   CHECK(unknown.err.find("did you mean 'warm standby in Zone B'?") != std::string::npos);
 }
+
+TEST_CASE("explain says the hosts a derated hall could not carry waited for cooler air, not for the crew") {
+  // Regression (session 27's review): the spell read "part way through its restart", and the last hosts'
+  // return blamed the chillers' restore at 03:00, not the air cooling at 06:00.
+  const std::string path = outagesim::testing::unique_temp_path("explain-derated.yaml");
+  std::ofstream(path) << R"(scenario: derated hall, air cools later
+start: 2022-01-01T00:00:00+00:00
+horizon: 12h
+weather:
+  outside_c: [{at: "00:00", c: 20}, {at: "02:00", c: 45}, {at: "06:00", c: 20}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250, rated_outside_c: 35, derate_pct_per_c: 2}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: room, hosts: 80, kw_per_host: 12, shutdown_c: 40, power_on: 10m}
+tenants:
+  - {name: shop, needs: [hosts]}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 4}
+operator_actions:
+  - {at: "03:00", target: plant, action: restore_chillers, count: 4}
+)";
+  const auto r = run_cli("explain " + path + " --tenant shop");
+  INFO(r.out);
+  CHECK(r.status == 0);
+  CHECK(r.out.find(
+            "From 03:20 to 06:01 (2h 41m) it waited for hosts, itself degraded (the provider's time). The "
+            "pool ran the hosts its room could carry; the rest waited for cooler air, its plant derated "
+            "in 45.0 °C outside.") != std::string::npos);
+  const auto run = run_cli("run " + path);
+  CHECK(
+      run.out.find("ended:     hosts up at 06:01: restarted <- plant up at 06:00: outside air at 20.0 °C") !=
+      std::string::npos);
+}

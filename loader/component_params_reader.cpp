@@ -157,8 +157,11 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
       p.derate_pct_per_c = c.number("derate_pct_per_c", false, {0, 100, false},
                                     into(at, &m::CoolingPlantParams::derate_pct_per_c))
                                .value_or(0);
+      // Above the rating, whatever it draws: a distribution's range is held to it as a number's is.
+      const Range limit = is_distribution(c.get("max_outside_c")) ? Range{p.rated_outside_c, 60, true}
+                                                                  : Range{-60, 60, false};
       p.max_outside_c =
-          c.number("max_outside_c", false, {-60, 60, false}, into(at, &m::CoolingPlantParams::max_outside_c));
+          c.number("max_outside_c", false, limit, into(at, &m::CoolingPlantParams::max_outside_c));
       if (p.max_outside_c && c.has("max_outside_c") && *p.max_outside_c <= p.rated_outside_c) {
         sink_.error(c.mark_of("max_outside_c"),
                     fmt::format("{}: 'max_outside_c' {} is not above 'rated_outside_c' {}", what,

@@ -292,8 +292,12 @@ TEST_CASE("a chiller's high-ambient limit must be above its rating") {
   const std::string errors = load_errors(scenario_yaml(R"(
 components:
   - {name: p, kind: cooling_plant, chillers: 2, chiller_kw: 500, rated_outside_c: 35, max_outside_c: 35}
+  - {name: q, kind: cooling_plant, chillers: 2, chiller_kw: 500, max_outside_c: {dist: uniform, min: 30, max: 50}}
 )"));
   INFO(errors);
   CHECK(errors.find("component 'p': 'max_outside_c' 35 is not above 'rated_outside_c' 35") !=
+        std::string::npos);
+  // A drawn limit is held to the rating too (session 27's review: only its nominal was).
+  CHECK(errors.find("'max_outside_c' of component 'q': uniform(min 30, max 50) gives values out of range") !=
         std::string::npos);
 }

@@ -205,12 +205,12 @@ void HostPool::ask_restart_teams() {
 }
 
 void HostPool::advance() {
-  // In a room whose derated cooling carries only part of its load, the pool waits while not one more of
-  // its hosts fits (the air cooling, or another pool's hosts stopping, make room).
   if (!room_->can_restart_hosts()) {
     withdraw_requests();
     return;
   }
+  // In a room whose derated cooling carries only part of its load, the pool waits while not one more of
+  // its hosts fits (the air cooling, or another pool's hosts stopping, make room).
   if (off_ > 0 && room_->hosts_that_fit(1, params_.kw_per_host) == 0) {
     withdraw_requests();
     waiting_for_air_ = true;

@@ -25,16 +25,21 @@ constexpr double kStepMsPerAirSecond = 100.0;  // a tenth of C / K, in ms
 constexpr double kStructureSettledC = 0.01;
 }  // namespace
 
-bool room_can_carry(const RoomParams& params, double outside_c, double load_kw, double cooling_kw) {
-  // At the setpoint the building gives heat to the outside only when the outside air is cooler.
+namespace {
+// The room at its setpoint: the building gives heat to the outside only when the outside air is cooler.
+ThermalInputs at_setpoint(const RoomParams& params, double outside_c, double load_kw, double cooling_kw) {
   const double loss = outside_c < params.setpoint_c ? params.resolved_heat_loss_kw_per_c() : 0.0;
-  return can_hold_setpoint(ThermalInputs{load_kw, cooling_kw, loss, outside_c,
-                                         params.resolved_thermal_mass_kj_per_c(), params.setpoint_c});
+  return ThermalInputs{load_kw,          cooling_kw, loss, outside_c, params.resolved_thermal_mass_kj_per_c(),
+                       params.setpoint_c};
+}
+}  // namespace
+
+bool room_can_carry(const RoomParams& params, double outside_c, double load_kw, double cooling_kw) {
+  return can_hold_setpoint(at_setpoint(params, outside_c, load_kw, cooling_kw));
 }
 
 double room_headroom_kw(const RoomParams& params, double outside_c, double load_kw, double cooling_kw) {
-  const double loss = outside_c < params.setpoint_c ? params.resolved_heat_loss_kw_per_c() : 0.0;
-  return cooling_kw + loss * (params.setpoint_c - outside_c) - load_kw;
+  return -net_kw_at_setpoint(at_setpoint(params, outside_c, load_kw, cooling_kw));
 }
 
 ThermalRoom::ThermalRoom(ComponentId id, const RoomParams& params)

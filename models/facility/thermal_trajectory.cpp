@@ -23,7 +23,11 @@ bool holds_setpoint(const ThermalInputs& in, double temp_c) {
 }
 
 bool can_hold_setpoint(const ThermalInputs& in) {
-  return net_kw(in, in.setpoint_c) <= 1e-9;
+  return net_kw_at_setpoint(in) <= 1e-9;
+}
+
+double net_kw_at_setpoint(const ThermalInputs& in) {
+  return net_kw(in, in.setpoint_c);
 }
 
 int direction(const ThermalInputs& in, double temp_c) {

@@ -27,6 +27,9 @@ struct ThermalInputs {
 
 // True when cooling (with the passive loss) can hold the room at its setpoint under these inputs.
 bool can_hold_setpoint(const ThermalInputs& in);
+// Net heating power at the setpoint with cooling at full effort: positive, the room cannot hold it by that
+// much; negative, it could run that much more equipment and still hold it.
+double net_kw_at_setpoint(const ThermalInputs& in);
 // True when the room sits at its setpoint and cooling can hold it there.
 bool holds_setpoint(const ThermalInputs& in, double temp_c);
 // The temperature `seconds` after being at `temp_c`. REQUIRES: temp_c >= in.setpoint_c, seconds >= 0.

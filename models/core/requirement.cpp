@@ -83,7 +83,9 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
   if (requirement.mode == Requirement::Mode::kComponent) {
     assert(requirement.component < status.size());
     const ComponentStatus& s = status[requirement.component];
-    const double capacity = s.state == State::kDown ? 0.0 : s.capacity;
+    // A component that reads up provides its whole share: a service up by its own `degraded_below` (a
+    // few heat-damaged hosts of a hall) has said the share it lost does not matter, to its dependents too.
+    const double capacity = s.state == State::kDown ? 0.0 : s.state == State::kUp ? 1.0 : s.capacity;
     return Verdict{s.state,
                    requirement.component,
                    s.last_change,

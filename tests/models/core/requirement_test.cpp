@@ -76,11 +76,12 @@ TEST_CASE("an empty requirement is satisfied") {
 }
 
 namespace {
-// Statuses with capacity shares: all up unless the share is negative (down).
+// Statuses with capacity shares: up at 1, degraded below it, down when the share is negative.
 std::vector<ComponentStatus> shares(std::vector<double> capacity) {
   std::vector<ComponentStatus> out;
   for (std::size_t i = 0; i < capacity.size(); ++i) {
-    ComponentStatus s{capacity[i] < 0 ? D : U, static_cast<ChangeId>(i), Time::minutes(1)};
+    ComponentStatus s{capacity[i] < 0 ? D : capacity[i] < 1.0 ? State::kDegraded : U, static_cast<ChangeId>(i),
+                      Time::minutes(1)};
     s.capacity = capacity[i] < 0 ? 0.5 : capacity[i];  // a down leaf provides 0 whatever it published
     out.push_back(s);
   }
@@ -117,8 +118,22 @@ TEST_CASE("capacity: whole dependencies provide 1 and blame nobody, capacity nev
   CHECK(whole.capacity_by == kNoComponent);
   CHECK(evaluate(Requirement{}, s).capacity == 1.0);
   const Verdict partial = evaluate(leaves({0, 2}, Requirement::Mode::kAllOf), s);
-  CHECK(partial.state == U);
+  CHECK(partial.state == State::kDegraded);  // the leaf's state, not down for its small share
   CHECK(partial.capacity == 0.3);
+}
+
+TEST_CASE("capacity: a leaf that reads up provides its whole share, whatever it published") {
+  // A service up by its own degraded_below (a few damaged hosts of a hall) publishes 0.98: what depends
+  // on it reads it whole (blind trial H: one damaged switch of 60 held a storage down for two days).
+  std::vector<ComponentStatus> s{{U, 0, Time::minutes(1)}, {State::kDegraded, 1, Time::minutes(1)}};
+  s[0].capacity = 0.98;
+  s[1].capacity = 0.98;
+  const Verdict up = evaluate(Requirement::of(0), s);
+  CHECK(up.capacity == 1.0);
+  CHECK(up.capacity_by == kNoComponent);
+  const Verdict degraded = evaluate(Requirement::of(1), s);
+  CHECK(degraded.capacity == 0.98);
+  CHECK(degraded.capacity_by == 1);
 }
 
 TEST_CASE("capacity: nested expressions compose, a zone-redundant pair inside an all-of") {

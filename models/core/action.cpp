@@ -70,9 +70,10 @@ bool accepts(ComponentKind kind, Action action) {
     case Action::kSwitchToStandby:
     case Action::kRestoreChillers:
       return kind == ComponentKind::kCoolingPlant;
-    case Action::kAuxiliaryCooling:
     case Action::kPowerOff:
     case Action::kPowerOn:
+      return kind == ComponentKind::kRoom || kind == ComponentKind::kHostPool;
+    case Action::kAuxiliaryCooling:
     case Action::kClearDamage:
       return kind == ComponentKind::kRoom;
     case Action::kShedLoad:

@@ -20,8 +20,8 @@ enum class Action : std::uint8_t {
                       // loop)
   kRestoreChillers,   // cooling plant: `count` primary chillers run again
   kAuxiliaryCooling,  // room: `kw` of temporary cooling added (negative removes)
-  kPowerOff,          // room: operator cuts power
-  kPowerOn,           // room: lifts kPowerOff
+  kPowerOff,          // room: operator cuts power; host pool: operator shuts the hosts down and keeps them off
+  kPowerOn,           // room, host pool: lifts kPowerOff
   kClearDamage,       // room: sprinkler damage repaired and checked; the room may be powered again
   kShedLoad,          // host pool: operator shuts the hosts down to shed heat
   kSwitchOver,        // database: operator moves service to the other site now

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <utility>
 
 #include "models/core/model_context.hpp"
 #include "models/facility/heat_damage.hpp"
@@ -91,6 +92,10 @@ void HostPool::release_units(std::uint32_t& units) {
   if (units == 0) return;
   ctx().crew(*params_.crew).release(units);
   units = 0;
+}
+
+bool HostPool::may_restart() const {
+  return !forced_down() && !held_off_ && room_->can_restart_hosts();
 }
 
 void HostPool::withdraw_requests() {
@@ -205,6 +210,13 @@ void HostPool::ask_restart_teams() {
 }
 
 void HostPool::advance() {
+  // An operator's power_on restarts the hosts only if nothing else holds them now; when the room does,
+  // what frees the room restarts them.
+  const std::optional<Cause> powered_on = std::exchange(power_on_cause_, std::nullopt);
+  if (held_off_) {
+    withdraw_requests();
+    return;
+  }
   if (!room_->can_restart_hosts()) {
     withdraw_requests();
     return;
@@ -230,6 +242,7 @@ void HostPool::advance() {
       latent_stopped_damage_ += latent_damage_;
       latent_damage_ = 0;
     }
+    if (powered_on) up_cause_ = *powered_on;
     // Hosts that stopped hot show their damage as they power on again: all of them from cold, or the
     // tranches that tripped while the rest ran.
     if (latent_stopped_damage_ > 0) {
@@ -259,7 +272,7 @@ void HostPool::on_restart_crew(std::uint32_t slot, std::uint32_t units) {
     p.asked = false;
     --teams_asked_;
   }
-  if (!wanted || forced_down() || !room_->can_restart_hosts() || off_ == 0) {
+  if (!wanted || !may_restart() || off_ == 0) {
     // The grant came after the need went away.
     if (params_.crew) ctx().crew(*params_.crew).release(units);
     return;
@@ -319,7 +332,7 @@ void HostPool::on_checked() {
 void HostPool::on_replace_crew(std::uint32_t units) {
   const bool wanted = awaiting_replace_;
   awaiting_replace_ = false;
-  if (!wanted || forced_down() || !room_->can_restart_hosts() || parts_ready_ == 0 || !restart_done()) {
+  if (!wanted || !may_restart() || parts_ready_ == 0 || !restart_done()) {
     if (params_.crew) ctx().crew(*params_.crew).release(units);
     return;
   }
@@ -428,10 +441,37 @@ void HostPool::evaluate() {
 }
 
 bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
-  if (injection.action != Action::kShedLoad || !draws_power()) return false;
-  stop(injection_cause(injection, id, Reason::kShedByOperator));
-  publish_share(down_cause_);
-  return true;
+  switch (injection.action) {
+    case Action::kShedLoad:
+      if (!draws_power()) return false;
+      stop(injection_cause(injection, id, Reason::kShedByOperator));
+      publish_share(down_cause_);
+      return true;
+    case Action::kPowerOff: {
+      // Shed and kept off: unlike shed_load, the hosts do not restart when the room can take them.
+      if (held_off_) return false;
+      held_off_ = true;
+      const Cause cause = injection_cause(injection, id);
+      if (!idle()) {
+        stop(cause);
+      } else {
+        // Already off (tripped, shed, its room dark): what keeps it off from now on is the power_off.
+        withdraw_requests();
+        down_cause_ = cause_ = cause;
+        ctx().note_change(*this, cause);
+      }
+      publish_share(down_cause_);
+      return true;
+    }
+    case Action::kPowerOn:
+      if (!held_off_) return false;
+      held_off_ = false;
+      power_on_cause_ = injection_cause(injection, id);
+      ctx().schedule_evaluation(this->id());
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::uint32_t HostPool::lose_hosts(std::uint32_t hosts, const Cause& cause) {

@@ -1,5 +1,6 @@
 // A pool of hosts in one room: runs, shuts itself down when the room passes its protective threshold,
-// is shed by operators, loses power with its room. It restarts on its own once the room can carry it:
+// is shed by operators, loses power with its room. It restarts on its own once the room can carry it
+// (unless operators powered it off: then once they power it on again):
 // batch by batch, each batch waits for a team of its crew, powers on (work over hosts per person-hour,
 // holding the team), then goes through checks before serving; with a crew, batches power on side by side,
 // as many as there are teams (up to `parallel_batches`). Hosts run above their rating or stopped hot
@@ -135,6 +136,8 @@ class HostPool final : public Component {
     return powered_hosts() == 0 && teams_asked_ == 0 && replacing_ == 0 && !awaiting_replace_;
   }
   void withdraw_requests();
+  // Nothing holds the hosts off: no forced fault, no operator's power_off, and a room that takes them.
+  bool may_restart() const;
 
   std::string name_;
   HostPoolParams params_;
@@ -164,6 +167,10 @@ class HostPool final : public Component {
   std::uint32_t teams_asked_ = 0;   // slots waiting for their team
   std::uint32_t batches_powering_ = 0;
   bool awaiting_replace_ = false;
+  // Operators powered the pool off (power_off): it stays off, whatever the room, until power_on.
+  bool held_off_ = false;
+  // The power_on of this instant, which restarts the hosts when nothing else holds them.
+  std::optional<Cause> power_on_cause_;
   // Hosts are off that the room's derated cooling cannot carry yet: the batch that starts when it can is
   // restarted by what made room (restart_cause then).
   bool waiting_for_air_ = false;

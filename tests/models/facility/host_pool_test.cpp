@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "models/scenario/simulation.hpp"
@@ -62,6 +64,48 @@ operator_actions:
   - {at: "01:30", target: a, action: shed_load}
 )"));
   CHECK(run.result.injection_had_effect == std::vector<bool>{true, false});
+}
+
+TEST_CASE("a pool the operators powered off stays off until they power it on, whatever the room") {
+  // Shed at 01:00 it would restart at once (cooling at hand); powered off, it waits for the power_on at
+  // 05:00, then restarts through its crew (10 min power-on, 30 min checks).
+  const Run run = run_yaml(scenario_yaml(std::string(kTwoRooms) + R"(
+operator_actions:
+  - {at: "01:00", target: a, action: power_off}
+  - {at: "05:00", target: a, action: power_on}
+)"));
+  CHECK(run.intervals("a") == "01:00-05:40");
+  CHECK(run.intervals("b").empty());
+  CHECK(run.result.injection_had_effect == std::vector<bool>{true, true});
+  // The hosts came back because of the power_on, and went down because of the power_off.
+  const auto& journal = run.result.journal;
+  const auto down = std::find_if(journal.begin(), journal.end(), [&](const auto& c) {
+    return c.component == run.id("a") && c.changes_state() && c.to == State::kDown;
+  });
+  REQUIRE(down != journal.end());
+  CHECK(down->cause.injection == 0);
+  const auto up = std::find_if(journal.begin(), journal.end(), [&](const auto& c) {
+    return c.component == run.id("a") && c.changes_state() && c.to == State::kUp;
+  });
+  REQUIRE(up != journal.end());
+  CHECK(up->cause.injection == 1);
+}
+
+TEST_CASE("powering off a pool that already tripped keeps it off past the room's cooling") {
+  // The fault takes a down; repaired at 02:00 it would restart then. Powered off at 01:30 (already off),
+  // it stays off until the power_on at 04:00; a second power_off and a stray power_on do nothing.
+  const Run run = run_yaml(scenario_yaml(std::string(kTwoRooms) + R"(
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "02:00", target: a, action: repair}
+operator_actions:
+  - {at: "01:30", target: a, action: power_off}
+  - {at: "01:45", target: a, action: power_off}
+  - {at: "04:00", target: a, action: power_on}
+  - {at: "04:30", target: b, action: power_on}
+)"));
+  CHECK(run.intervals("a") == "01:00-04:40");
+  CHECK(run.result.injection_had_effect == std::vector<bool>{true, true, true, false, true, false});
 }
 
 namespace {

@@ -124,7 +124,8 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
             local_clock(spec, c.time));
       }
       // When it was applied: a pool powered on (or repaired) comes back after its restart, later.
-      if (!m::is_random_failure(c.cause.injection) && c.cause.injection < result.injection_applied_at.size() &&
+      if (!m::is_random_failure(c.cause.injection) &&
+          c.cause.injection < result.injection_applied_at.size() &&
           !result.injection_applied_at[c.cause.injection].is_never()) {
         return describe_injection(spec, c.cause.injection, result.injection_applied_at[c.cause.injection]);
       }

@@ -20,12 +20,12 @@ enum class Action : std::uint8_t {
                       // loop)
   kRestoreChillers,   // cooling plant: `count` primary chillers run again
   kAuxiliaryCooling,  // room: `kw` of temporary cooling added (negative removes)
-  kPowerOff,          // room: operator cuts power; host pool: operator shuts the hosts down and keeps them off
-  kPowerOn,           // room, host pool: lifts kPowerOff
-  kClearDamage,       // room: sprinkler damage repaired and checked; the room may be powered again
-  kShedLoad,          // host pool: operator shuts the hosts down to shed heat
-  kSwitchOver,        // database: operator moves service to the other site now
-  kSetCapacity,       // generic service: `share` (0..1) of its own nodes serve from now on
+  kPowerOff,     // room: operator cuts power; host pool: operator shuts the hosts down and keeps them off
+  kPowerOn,      // room, host pool: lifts kPowerOff
+  kClearDamage,  // room: sprinkler damage repaired and checked; the room may be powered again
+  kShedLoad,     // host pool: operator shuts the hosts down to shed heat
+  kSwitchOver,   // database: operator moves service to the other site now
+  kSetCapacity,  // generic service: `share` (0..1) of its own nodes serve from now on
 };
 
 std::string_view action_name(Action action);

@@ -48,8 +48,8 @@ struct Verdict {
 // States: all-of is the worst child; any-of the best; k-of-n is up with k children up, degraded with
 // k children up or degraded, down otherwise.
 // Capacity: a leaf provides its ComponentStatus::capacity while degraded, 0 when it is down and 1 when it
-// is up (up with a share lost is the component's own word that the loss does not matter). A k-of-n provides the
-// k-th largest share of its children: it serves from the best k, and the weakest of those limits it.
+// is up (up with a share lost is the component's own word that the loss does not matter). A k-of-n provides
+// the k-th largest share of its children: it serves from the best k, and the weakest of those limits it.
 // All-of is k-of-n with k = n (the smallest share), any-of with k = 1 (the largest); an empty
 // expression provides 1. Ties go to the first written child. Capacity never changes the state: whoever
 // reads the verdict decides what a share below 1 means (a service's `down_below`).

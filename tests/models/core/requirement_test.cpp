@@ -80,8 +80,10 @@ namespace {
 std::vector<ComponentStatus> shares(std::vector<double> capacity) {
   std::vector<ComponentStatus> out;
   for (std::size_t i = 0; i < capacity.size(); ++i) {
-    ComponentStatus s{capacity[i] < 0 ? D : capacity[i] < 1.0 ? State::kDegraded : U, static_cast<ChangeId>(i),
-                      Time::minutes(1)};
+    ComponentStatus s{capacity[i] < 0     ? D
+                      : capacity[i] < 1.0 ? State::kDegraded
+                                          : U,
+                      static_cast<ChangeId>(i), Time::minutes(1)};
     s.capacity = capacity[i] < 0 ? 0.5 : capacity[i];  // a down leaf provides 0 whatever it published
     out.push_back(s);
   }

@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
 #include <catch2/catch.hpp>
 
 #include "models/scenario/simulation.hpp"

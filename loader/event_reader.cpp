@@ -15,6 +15,7 @@ void ScenarioReader::read_injections(const YamlNode& list, bool faults) {
   const std::string section = faults ? "faults" : "operator_actions";
   for (const YamlNode& item : list_items(list, "'" + section + "'")) {
     YamlMap e(sink_, item, faults ? "a fault" : "an operator action");
+    const std::size_t inputs_before = sink_.inputs().size();
     m::InjectionSpec injection;
     injection.is_fault = faults;
     const Locate<m::InjectionSpec> here =
@@ -45,7 +46,15 @@ void ScenarioReader::read_injections(const YamlNode& list, bool faults) {
         sink_.error(e.mark_of("delay"), "'delay' needs 'when'", "a trigger to count the delay from");
       injection.delay = *delay;
     }
-    if (read_action(e, injection, here) && timed) spec_.injections.push_back(std::move(injection));
+    const bool read = read_action(e, injection, here);
+    if (read) {
+      // A drawn `at` or amount says which fault it is, among several (uncertainty tables list them).
+      sink_.name_inputs_for(
+          inputs_before, e.what(),
+          fmt::format("{} {} on {}", faults ? "fault" : "operator action", m::action_name(injection.action),
+                      m::vertex_name(spec_, injection.target)));
+    }
+    if (read && timed) spec_.injections.push_back(std::move(injection));
     e.finish();
   }
 }

@@ -45,6 +45,7 @@ void ScenarioReader::read_failures(const YamlNode& list) {
     YamlMap f(sink_, item, "a random failure");
     const std::string name = f.name().value_or("");
     const std::string what = fmt::format("random failure '{}'", name);
+    if (f.has("name")) f.set_what(what);
     if (f.has("name")) claim_name(names, name, f.mark_of("name"), "random failure");
 
     // Targets, in the order written; a component named twice (by name and by class) counts once.

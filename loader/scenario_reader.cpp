@@ -114,6 +114,7 @@ void ScenarioReader::read_crews(const YamlNode& list) {
     m::CrewSpec crew;
     crew.name = c.name().value_or("");
     const std::string what = fmt::format("crew '{}'", crew.name);
+    if (c.has("name")) c.set_what(what);
     const Locate<m::CrewSpec> here = element(spec_list(&m::ScenarioSpec::crews), spec_.crews.size());
     // The fewest people the crew can have at its busiest, over all draws of uncertain headcounts.
     std::uint32_t surest = 0;

@@ -151,6 +151,19 @@ void DiagnosticSink::fan_out_inputs(std::size_t first, std::function<void(models
   }
 }
 
+void DiagnosticSink::name_inputs_for(std::size_t first, std::string_view general, std::string_view specific) {
+  for (std::size_t i = first; i < inputs_.size(); ++i) {
+    std::string& name = inputs_[i].name;
+    const std::size_t at = name.find(general);
+    if (at == std::string::npos) continue;
+    std::string renamed = name;
+    renamed.replace(at, general.size(), specific);
+    const bool taken =
+        std::any_of(inputs_.begin(), inputs_.end(), [&](const auto& in) { return in.name == renamed; });
+    if (!taken) name = std::move(renamed);
+  }
+}
+
 bool DiagnosticSink::add_input(models::UncertainInput input, bool may_join) {
   const auto taken = [&](const std::string& name) {
     return std::any_of(inputs_.begin(), inputs_.end(), [&](const auto& i) { return i.name == name; });

@@ -42,6 +42,9 @@ class DiagnosticSink {
   // its place in the file instead.
   bool add_input(models::UncertainInput input, bool may_join);
   const std::vector<models::UncertainInput>& inputs() const { return inputs_; }
+  // Inputs from `first` on named for their owner in general ("'at' of a fault") are named for the one
+  // they belong to ("'at' of fault fail on plant-c"), which is known only once it is read.
+  void name_inputs_for(std::size_t first, std::string_view general, std::string_view specific);
   // Makes every input added since `first` also run `then` after writing its field (to copy the field's
   // struct where the spec holds it twice).
   void fan_out_inputs(std::size_t first, std::function<void(models::ScenarioSpec&)> then);
@@ -132,6 +135,9 @@ class YamlMap {
   bool valid() const { return valid_; }
   const YAML::Mark& mark() const { return mark_; }
   const std::string& what() const { return what_; }
+  // Names the mapping better once its name is read ("a crew" becomes "crew 'night'"): later messages,
+  // and the uncertain inputs read from it, say which one.
+  void set_what(std::string what) { what_ = std::move(what); }
   DiagnosticSink& sink() { return *sink_; }
 
   // Marks `key` as known; returns its value node, or an invalid node when absent. When `required`,

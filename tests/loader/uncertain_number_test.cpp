@@ -49,7 +49,7 @@ operator_actions:
 TEST_CASE("distributions load as inputs, with their nominal value in the field") {
   const m::ScenarioSpec spec = load_spec(scenario_yaml(kRegion));
   REQUIRE(spec.inputs.size() == 6);
-  CHECK(spec.inputs[0].name == "'headcount' of a crew");
+  CHECK(spec.inputs[0].name == "'headcount' of crew 'ops'");
   CHECK(spec.crews[0].headcount == 4);  // the nominal given
   const auto& plant = std::get<m::CoolingPlantParams>(spec.components[1].params);
   CHECK(plant.chiller_kw == Approx(1000));  // the median of a symmetric truncation
@@ -58,6 +58,8 @@ TEST_CASE("distributions load as inputs, with their nominal value in the field")
   CHECK(spec.inputs[4].name == "shop reconcile");
   CHECK(spec.inputs[4].unit == m::InputUnit::kDuration);
   CHECK(spec.inputs[5].unit == m::InputUnit::kTimePoint);
+  // Named for the fault it belongs to (blind trial H: "'at' of a fault" among several said not which).
+  CHECK(spec.inputs[5].name == "'at' of fault fail on feed");
   CHECK(spec.injections[0].at == Time::minutes(150));
   CHECK(spec.inputs[2].where.rfind("test.yaml:", 0) == 0);  // the file:line:column of the distribution
 }

@@ -4,6 +4,7 @@
 #include "models/scenario/replications.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "models/results/replication_statistics.hpp"
 #include "models/scenario/uncertain_comparison.hpp"
@@ -52,8 +53,10 @@ m::ReplicationStatistics statistics(const m::ScenarioSpec& spec, std::uint64_t r
 void check_mean(const outagesim::sim::Summary& s, double expected_h) {
   INFO("mean " << hours(s.mean) << " h, CI [" << hours(s.ci95_low) << ", " << hours(s.ci95_high)
                << "], expected " << expected_h << " h");
-  CHECK(hours(s.ci95_low) <= expected_h);
-  CHECK(hours(s.ci95_high) >= expected_h);
+  // Within the 99.9 % interval (z 3.29 against the 95 % interval's 1.96): a 95 % interval misses one
+  // sample in twenty, so renaming a random stream (an input's name) would fail a correct model that often.
+  const double half_999 = (hours(s.ci95_high) - hours(s.ci95_low)) / 2 * (3.29 / 1.96);
+  CHECK(std::abs(hours(s.mean) - expected_h) <= half_999);
   CHECK(hours(s.ci95_high) - hours(s.ci95_low) < 0.2 * expected_h);  // tight enough to mean something
 }
 

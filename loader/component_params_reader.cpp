@@ -3,6 +3,7 @@
 
 #include "loader/input_target.hpp"
 #include "loader/scenario_reader.hpp"
+#include "loader/spelling.hpp"
 #include "loader/uncertain_number.hpp"
 
 namespace outagesim::loader {
@@ -269,6 +270,16 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
           c.number("alarm_c", false, {-20, 200, false}, into(at, &m::RoomParams::alarm_c)).value_or(32);
       p.sprinkler_c =
           c.number("sprinkler_c", false, {-20, 500, false}, into(at, &m::RoomParams::sprinkler_c));
+      if (const auto kind = c.string("suppression")) {
+        if (*kind == "gas") {
+          p.suppression = m::RoomParams::Suppression::kGas;
+        } else if (*kind != "water") {
+          const std::vector<std::string> kinds{"water", "gas"};
+          std::string message = fmt::format("{}: unknown suppression '{}'", what, *kind);
+          if (const std::string hint = did_you_mean(*kind, kinds); !hint.empty()) message += "; " + hint;
+          sink_.error(c.mark_of("suppression"), std::move(message), "water or gas");
+        }
+      }
       p.damage_checks = c.duration("damage_checks", false, into(at, &m::RoomParams::damage_checks));
       p.reentry_after =
           c.duration("reentry_after", false, into(at, &m::RoomParams::reentry_after)).value_or(sim::Time());

@@ -87,20 +87,21 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
     const auto id = vertex_ref(component, "'component' of " + what);
     if (!id) ok = false;
     if (!event.defined()) {
-      sink_.error(
-          t.mark(), what + " has no 'event'",
-          "enters_down, enters_degraded, leaves_up, returns_up, recovers, leaves_down, cooled, accessible, "
-          "above_c or below_c");
+      sink_.error(t.mark(), what + " has no 'event'",
+                  "enters_down, enters_degraded, leaves_up, returns_up, recovers, leaves_down, cooled, "
+                  "accessible, discharged, "
+                  "above_c or below_c");
       ok = false;
     } else if (parsed_event == m::TriggerEvent::kDone) {
-      sink_.error(
-          event.mark(), "'done' is an event of repairs and stages, not of components",
-          "enters_down, enters_degraded, leaves_up, returns_up, recovers, leaves_down, cooled or accessible");
+      sink_.error(event.mark(), "'done' is an event of repairs and stages, not of components",
+                  "enters_down, enters_degraded, leaves_up, returns_up, recovers, leaves_down, cooled, "
+                  "accessible or discharged");
       ok = false;
     }
-    const bool room_event = parsed_event && (*parsed_event == m::TriggerEvent::kCooled ||
-                                             *parsed_event == m::TriggerEvent::kAccessible ||
-                                             m::is_temperature_event(*parsed_event));
+    const bool room_event =
+        parsed_event &&
+        (*parsed_event == m::TriggerEvent::kCooled || *parsed_event == m::TriggerEvent::kAccessible ||
+         *parsed_event == m::TriggerEvent::kDischarged || m::is_temperature_event(*parsed_event));
     if (id && room_event && m::vertex_kind(spec_, *id) != m::ComponentKind::kRoom) {
       sink_.error(event.mark(),
                   fmt::format("event '{}' is given only by rooms, and '{}' is a {}",
@@ -177,15 +178,27 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
 void ScenarioReader::check_start_can_come(const std::optional<m::TriggerSpec>& trigger,
                                           const YamlNode& node) {
   if (!trigger || trigger->source != m::TriggerSpec::Source::kComponent ||
-      trigger->event != m::TriggerEvent::kAccessible || trigger->component >= spec_.components.size())
+      (trigger->event != m::TriggerEvent::kAccessible && trigger->event != m::TriggerEvent::kDischarged) ||
+      trigger->component >= spec_.components.size())
     return;
-  const auto* room = std::get_if<m::RoomParams>(&spec_.components[trigger->component].params);
-  if (room != nullptr && !room->sprinkler_c) {
-    sink_.error(node.mark(),
-                fmt::format("room '{}' has no sprinkler_c, so nothing ever seals it and 'accessible' never "
-                            "comes: what this starts would never start",
-                            spec_.components[trigger->component].name),
-                "a sprinkler_c on the room, or another event");
+  discharge_starts_.emplace_back(*trigger, node);
+}
+
+void ScenarioReader::check_starts_can_come() {
+  for (const auto& [trigger, node] : discharge_starts_) {
+    const auto* room = std::get_if<m::RoomParams>(&spec_.components[trigger.component].params);
+    if (room == nullptr || room->sprinkler_c) continue;
+    const bool discharged_by_action =
+        std::any_of(spec_.injections.begin(), spec_.injections.end(), [&](const m::InjectionSpec& i) {
+          return i.action == m::Action::kDischarge && i.target == trigger.component;
+        });
+    if (discharged_by_action) continue;
+    sink_.error(
+        node.mark(),
+        fmt::format("room '{}' has no sprinkler_c and no 'discharge' action, so nothing ever seals it "
+                    "and '{}' never comes: what this starts would never start",
+                    spec_.components[trigger.component].name, m::trigger_event_name(trigger.event)),
+        "a sprinkler_c on the room, a discharge action on it, or another event");
   }
 }
 

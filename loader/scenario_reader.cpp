@@ -340,6 +340,7 @@ models::ScenarioSpec ScenarioReader::read(const YamlNode& root) {
   read_injections(top.get("faults"), true);
   read_injections(top.get("operator_actions"), false);
   read_repairs(repairs);
+  check_starts_can_come();
   read_failures(top.get("failures"));
   read_milestones(top.get("milestones"));
   read_calibrated(top.get("calibrated"));

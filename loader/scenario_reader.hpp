@@ -84,9 +84,11 @@ class ScenarioReader {
   // by one another's ends, reported already) are left out.
   void check_repair_waits(const std::vector<bool>& in_ring);
   std::optional<models::TriggerSpec> trigger(const YamlNode& node, const std::string& what);
-  // A `when` that starts something: refused when its event can never come (a room's `accessible`
-  // without a sprinkler). A `wait_for` is a condition, for which such a room is always open.
+  // A `when` that starts something: refused when its event can never come (a room's `accessible` or
+  // `discharged` with no `sprinkler_c` and no `discharge` action on it). A `wait_for` is a condition, for
+  // which such a room is always open. Noted as read, checked once every action is (check_starts_can_come).
   void check_start_can_come(const std::optional<models::TriggerSpec>& trigger, const YamlNode& node);
+  void check_starts_can_come();
   // The `when` of an operator action or repair: one trigger, or `{any_of: [trigger, ...]}`, the first of
   // which starts it; each checked by check_start_can_come. Empty after an error.
   std::vector<models::TriggerSpec> start_triggers(const YamlNode& node, const std::string& what);
@@ -148,6 +150,8 @@ class ScenarioReader {
   std::vector<YamlNode> component_items_;     // the entries under 'components', read once
   // Each stage's 'wait_for', by (repair, stage), for the messages of check_repair_waits().
   std::map<std::pair<std::uint32_t, std::uint32_t>, YamlNode> wait_for_nodes_;
+  // Starts on a room's discharge or re-entry, and where they were written (check_starts_can_come).
+  std::vector<std::pair<models::TriggerSpec, YamlNode>> discharge_starts_;
   std::vector<YAML::Mark> component_marks_;  // where each component is declared
   // Each component's kind as read in the first pass (before params): references may point forward.
   std::vector<std::optional<models::ComponentKind>> component_kinds_;

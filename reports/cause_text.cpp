@@ -150,8 +150,19 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
       return fmt::format("overheating at {:.1f} °C", c.cause.value);
     case m::Reason::kCooledDown:
       return fmt::format("cooled below {:.1f} °C", c.cause.value);
-    case m::Reason::kSprinkler:
-      return fmt::format("sprinklers fired at {:.1f} °C", c.cause.value);
+    case m::Reason::kSprinkler: {
+      const auto* room = c.component < spec.components.size()
+                             ? std::get_if<m::RoomParams>(&spec.components[c.component].params)
+                             : nullptr;
+      const bool gas = room != nullptr && room->suppression == m::RoomParams::Suppression::kGas;
+      const std::string what = gas ? "gas fire suppression discharged" : "sprinklers fired";
+      if (c.cause.injection != m::kNoInjection && !m::is_random_failure(c.cause.injection) &&
+          c.cause.injection < spec.injections.size()) {
+        return fmt::format("{} at {:.1f} °C: {}", what, c.cause.value,
+                           describe_injection(spec, c.cause.injection, c.time));
+      }
+      return fmt::format("{} at {:.1f} °C", what, c.cause.value);
+    }
     case m::Reason::kThermalShutdown:
       return fmt::format("thermal shutdown at {:.1f} °C", c.cause.value);
     case m::Reason::kChillerTrip:

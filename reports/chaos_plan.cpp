@@ -67,6 +67,8 @@ Mapping map_fault(ComponentKind target, Action action) {
     case Action::kLoopAirlock:
     case Action::kAuxiliaryCooling:
       return {std::nullopt, "a thermal fault has no real-world fault injection"};
+    case Action::kDischarge:
+      return {std::nullopt, "a fire-suppression discharge has no real-world fault injection"};
     case Action::kSetCapacity:
       return {std::nullopt, "a share of capacity has no single real-world action"};
     case Action::kRepair:

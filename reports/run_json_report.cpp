@@ -376,7 +376,8 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
                             {"people_held", sr.people > 0 ? Json(sr.people) : Json()},
                             {"ready", time_or_null(sr.ready)},
                             {"began", time_or_null(sr.began)},
-                            {"ended", time_or_null(sr.ended)}});
+                            {"ended", time_or_null(sr.ended)},
+                            {"interruptions", sr.interruptions}});
     }
     repairs.push_back(Json{{"name", repair.name},
                            {"started", time_or_null(record.started)},

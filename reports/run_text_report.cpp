@@ -175,7 +175,11 @@ void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::Run
     for (std::size_t s = 0; s < repair.stages.size(); ++s) {
       const m::StageSpec& stage = repair.stages[s];
       const m::StageRecord& sr = record.stages[s];
-      table.add_row({"  " + stage.name,
+      const std::string stops = sr.interruptions == 0 ? std::string()
+                                : sr.interruptions == 1
+                                    ? std::string(" (stopped by a discharge)")
+                                    : fmt::format(" (stopped by {} discharges)", sr.interruptions);
+      table.add_row({"  " + stage.name + stops,
                      !stage.crew ? "-"
                      : sr.people > 0 && sr.people < stage.people
                          ? fmt::format("{} of {} {}", sr.people, stage.people, spec.crews[*stage.crew].name)

@@ -10,7 +10,7 @@ constexpr std::array kAll = {
     Action::kFail,        Action::kRepair,          Action::kVoltageSag,      Action::kFailChillers,
     Action::kLoopAirlock, Action::kSwitchToStandby, Action::kRestoreChillers, Action::kAuxiliaryCooling,
     Action::kPowerOff,    Action::kPowerOn,         Action::kClearDamage,     Action::kShedLoad,
-    Action::kSwitchOver,  Action::kSetCapacity,
+    Action::kSwitchOver,  Action::kSetCapacity,     Action::kDischarge,
 };
 }  // namespace
 
@@ -38,6 +38,8 @@ std::string_view action_name(Action action) {
       return "power_on";
     case Action::kClearDamage:
       return "clear_damage";
+    case Action::kDischarge:
+      return "discharge";
     case Action::kShedLoad:
       return "shed_load";
     case Action::kSwitchOver:
@@ -75,6 +77,7 @@ bool accepts(ComponentKind kind, Action action) {
       return kind == ComponentKind::kRoom || kind == ComponentKind::kHostPool;
     case Action::kAuxiliaryCooling:
     case Action::kClearDamage:
+    case Action::kDischarge:
       return kind == ComponentKind::kRoom;
     case Action::kShedLoad:
       return kind == ComponentKind::kHostPool;

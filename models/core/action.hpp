@@ -26,6 +26,7 @@ enum class Action : std::uint8_t {
   kShedLoad,     // host pool: operator shuts the hosts down to shed heat
   kSwitchOver,   // database: operator moves service to the other site now
   kSetCapacity,  // generic service: `share` (0..1) of its own nodes serve from now on
+  kDischarge,    // room: fire suppression discharges now (smoke detection, a false alarm, a manual release)
 };
 
 std::string_view action_name(Action action);

@@ -208,7 +208,7 @@ void ThermalRoom::reschedule() {
       if (t > temp_c_ + kToleranceC && (!target || t < *target)) target = t;
     };
     if (!overheated_) consider(params_.alarm_c);
-    if (params_.sprinkler_c && !damaged_) consider(*params_.sprinkler_c);
+    if (params_.sprinkler_c && may_discharge()) consider(*params_.sprinkler_c);
     if (has_envelope && !applied_losing_) consider(outside_c_);  // rising into air it then loses heat to
     for (const Watched& w : watched_) {
       if (!w.above) consider(w.c);
@@ -277,11 +277,8 @@ void ThermalRoom::apply_thresholds(int direction) {
       overheated_ = true;
       publish_state(cooling_cause(Reason::kOverheating));
     }
-    if (params_.sprinkler_c && !damaged_ && temp_c_ >= *params_.sprinkler_c - kToleranceC) {
-      damaged_ = true;
-      accessible_ = false;
-      publish_state(Cause{Reason::kSprinkler, id(), last_change(), kNoInjection, temp_c_});
-      start_timer(params_.reentry_after, kReentry);
+    if (params_.sprinkler_c && may_discharge() && temp_c_ >= *params_.sprinkler_c - kToleranceC) {
+      discharge(Cause{Reason::kSprinkler, id(), last_change(), kNoInjection, temp_c_});
     }
     for (HostPool* pool : pools_) {
       if (const auto trip = pool->next_trip_c(); trip && temp_c_ >= *trip - kToleranceC) {
@@ -307,6 +304,23 @@ void ThermalRoom::apply_thresholds(int direction) {
     }
     ctx().touch_dependents(id());
   }
+}
+
+void ThermalRoom::discharge(const Cause& cause) {
+  accessible_ = false;
+  cancel_timer(reentry_timer_);
+  reentry_timer_ = start_timer(params_.reentry_after, kReentry);
+  if (params_.suppression == RoomParams::Suppression::kGas) {
+    agent_spent_ = true;
+    ctx().note_change(*this, cause);  // sealed, still powered: no change of state
+    return;
+  }
+  damaged_ = true;
+  // Crews go into a flooded room only once it has cooled: one already cool starts its checks now.
+  if (!overheated_ && params_.damage_checks && !ctx().engine().is_pending(damage_timer_)) {
+    damage_timer_ = start_timer(*params_.damage_checks, kDamageChecksDone);
+  }
+  publish_state(cause);
 }
 
 void ThermalRoom::cross_threshold() {
@@ -385,6 +399,17 @@ bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
       damaged_ = false;
       cancel_timer(damage_timer_);
       break;
+    case Action::kDischarge: {
+      // A water discharge into a flooded room, or gas once spent, adds nothing.
+      if (!may_discharge()) return false;
+      Cause cause = injection_cause(injection, id);
+      cause.reason = Reason::kSprinkler;
+      cause.value = temp_c_;
+      discharge(cause);
+      reschedule();
+      ctx().touch_dependents(this->id());
+      return true;
+    }
     default:
       return false;
   }

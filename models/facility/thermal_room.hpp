@@ -46,7 +46,8 @@ class ThermalRoom final : public Component {
   double temperature_now_c() const;
   bool powered() const { return power_ok_ && !damaged_ && !operator_off_ && !forced_down(); }
   bool overheated() const { return overheated_; }
-  // People may enter: no fire-suppression discharge, or its re-entry time has come.
+  // People may enter: no fire-suppression discharge, or its re-entry time has come. Stages that wait for
+  // it work in the room: a discharge stops them (Operations).
   bool accessible() const { return accessible_; }
   // Hosts may start only when the room is powered, not overheated, and cooled enough to carry all of
   // its equipment at full power; or, when its cooling falls short of that with every chiller running
@@ -112,6 +113,12 @@ class ThermalRoom final : public Component {
   // room (physics) from one waiting for its restart (people and work).
   void note_restartable();
   Cause cooling_cause(Reason reason) const;
+  // Whether the fire suppression may still discharge at sprinkler_c: water heads again once the damage
+  // is cleared, a gas agent only once.
+  bool may_discharge() const { return !damaged_ && !agent_spent_; }
+  // The fire suppression discharges now (the temperature, or an action): the hall is sealed until
+  // reentry_after has passed; water also damages it and cuts its power.
+  void discharge(const Cause& cause);
   struct Watched {
     double c = 0;
     bool rising = false;   // journal rising to c
@@ -139,6 +146,7 @@ class ThermalRoom final : public Component {
   bool overheated_ = false;
   bool damaged_ = false;
   bool accessible_ = true;
+  bool agent_spent_ = false;  // a gas system has discharged
   bool operator_off_ = false;
   bool power_ok_ = true;         // false once the UPS ran out
   bool power_needs_met_ = true;  // the power requirement, as last evaluated
@@ -148,6 +156,7 @@ class ThermalRoom final : public Component {
   bool crossing_rising_ = true;
   sim::TimerId ups_timer_;
   sim::TimerId damage_timer_;
+  sim::TimerId reentry_timer_;
   Cause power_cause_;
   bool restartable_ = true;  // as last journalled by note_restartable()
 };

@@ -111,6 +111,10 @@ void Operations::on_state_change(const StateChange& change) {
     returned_.push_back(c);
   }
   note_before(change);
+  // A discharge seals the room at once: stages working in it stop (their people leave).
+  if (change.cause.reason == Reason::kSprinkler) {
+    for (const auto& repair : repairs_) repair->room_sealed(c);
+  }
   if (const auto found = wait_slot_.find(c); found != wait_slot_.end()) {
     for (const TriggerEvent event : component_trigger_events()) {
       if (matches(event, change, down_since_up)) pending_waits_.emplace_back(found->second, event);

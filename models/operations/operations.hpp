@@ -83,7 +83,7 @@ class Operations final : public StateObserver, public sim::EventHandler {
   std::vector<std::uint32_t> done_watches_;  // watches on repairs and stages
   // When each watched component event last happened (for stage waits); Time(-1) ms: not yet.
   std::unordered_map<ComponentId, std::uint32_t> wait_slot_;  // index into last_event_
-  std::vector<std::array<sim::Time, 8>> last_event_;          // per component trigger event
+  std::vector<std::array<sim::Time, 9>> last_event_;          // per component trigger event
   std::vector<ComponentId> wait_component_;                   // per slot of last_event_
   std::vector<bool> down_since_up_;                           // per vertex
   // Watches matched in this instant and the changes that matched them, in journal order, and the events

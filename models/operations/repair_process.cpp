@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
+#include <utility>
 
 #include "models/operations/operations.hpp"
 
@@ -30,6 +32,7 @@ void RepairProcess::wake() {
 void RepairProcess::begin_stage(std::uint32_t stage) {
   stage_ = stage;
   if (spec_->stages[stage].work) work_left_ = *spec_->stages[stage].work;
+  duration_left_ = spec_->stages[stage].elapsed();
   record_.stages[stage].ready = ops_->context().now();
   mode_ = Mode::kWaitingConditions;
   try_start_stage();
@@ -62,7 +65,7 @@ void RepairProcess::start_work() {
   if (record.began.is_never()) record.began = now;
   const StageSpec& stage = spec_->stages[stage_];
   record.people = stage.crew ? std::max(record.people, held_) : 0;
-  sim::Time left = stage.elapsed();
+  sim::Time left = duration_left_;
   if (stage.work && stage.crew) {
     // The person-time left, shared by those here now; until the next shift change, when it is shared again.
     chunk_began_ = now;
@@ -72,7 +75,36 @@ void RepairProcess::start_work() {
       shift_timer_ = ops_->context().engine().start_timer_at(change, self_, kShiftChange);
   }
   // A stage ends among the faults of its instant, so its `then` actions act together with them.
-  done_timer_ = ops_->context().engine().start_timer_at(now + left, self_, kStageDone, kInjectionPriority);
+  ends_at_ = now + left;
+  done_timer_ = ops_->context().engine().start_timer_at(ends_at_, self_, kStageDone, kInjectionPriority);
+}
+
+void RepairProcess::room_sealed(ComponentId room) {
+  if (mode_ != Mode::kWorking && mode_ != Mode::kWaitingPeople) return;
+  const StageSpec& stage = spec_->stages[stage_];
+  const bool works_there =
+      std::any_of(stage.wait_for.begin(), stage.wait_for.end(), [&](const TriggerSpec& c) {
+        return c.source == TriggerSpec::Source::kComponent && c.event == TriggerEvent::kAccessible &&
+               c.component == room;
+      });
+  if (!works_there) return;
+  sim::Engine& engine = ops_->context().engine();
+  const sim::Time now = ops_->context().now();
+  if (mode_ == Mode::kWorking) {
+    if (stage.work && stage.crew) {
+      const std::int64_t done = static_cast<std::int64_t>(held_) * (now - chunk_began_).count_ms();
+      work_left_ = sim::Time::ms(std::max<std::int64_t>(0, work_left_.count_ms() - done));
+    } else {
+      duration_left_ = ends_at_ - now;
+    }
+    engine.cancel(done_timer_);
+    engine.cancel(shift_timer_);
+    if (stage.crew) ops_->context().crew(*stage.crew).release(held_);
+  } else if (!ops_->context().crew(*stage.crew).withdraw(self_, kPeopleThere)) {
+    stale_grant_ = held_;  // granted already, on its way
+  }
+  ++record_.stages[stage_].interruptions;
+  mode_ = Mode::kWaitingConditions;  // woken when the room is open again
 }
 
 void RepairProcess::replan_work() {
@@ -96,6 +128,10 @@ void RepairProcess::handle_event(std::uint32_t payload) {
       begin_stage(0);
       return;
     case kPeopleThere:
+      if (stale_grant_ > 0) {  // for a stage its room's discharge stopped: they leave again
+        ops_->context().crew(*spec_->stages[stage_].crew).release(std::exchange(stale_grant_, 0));
+        return;
+      }
       assert(mode_ == Mode::kWaitingPeople);
       start_work();
       return;

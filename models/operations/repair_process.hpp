@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "models/core/state_change.hpp"
 #include "models/operations/repair_spec.hpp"
 #include "models/results/repair_record.hpp"
 #include "sim/engine.hpp"
@@ -24,6 +25,10 @@ class RepairProcess final : public sim::EventHandler {
   // Something a stage may wait for happened: a waiting stage re-checks its conditions.
   void wake();
   bool waiting_for_conditions() const { return mode_ == Mode::kWaitingConditions; }
+  // The room's fire suppression discharged: a stage that works in it (waits for its `accessible`) and has
+  // begun, or waits for its people, stops. Its people leave, the work done is kept, and it goes on
+  // when the room is accessible again and its people are back.
+  void room_sealed(ComponentId room);
 
   const RepairRecord& record() const { return record_; }
 
@@ -45,9 +50,13 @@ class RepairProcess final : public sim::EventHandler {
   sim::HandlerId self_;
   Mode mode_ = Mode::kIdle;
   std::uint32_t stage_ = 0;
-  std::uint32_t held_ = 0;  // people asked for, then held, by the stage in progress
-  sim::Time work_left_;     // person-time left of a `work` stage
-  sim::Time chunk_began_;   // when its people last started on it
+  std::uint32_t held_ = 0;   // people asked for, then held, by the stage in progress
+  sim::Time work_left_;      // person-time left of a `work` stage
+  sim::Time duration_left_;  // time left of a `duration` stage
+  sim::Time ends_at_;        // when the stage in progress ends, while it works
+  // People granted to a stage that stopped before the grant arrived: given back as it does.
+  std::uint32_t stale_grant_ = 0;
+  sim::Time chunk_began_;  // when its people last started on it
   sim::TimerId done_timer_;
   sim::TimerId shift_timer_;
   RepairRecord record_;

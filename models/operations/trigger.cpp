@@ -6,13 +6,13 @@
 namespace outagesim::models {
 
 namespace {
-constexpr std::array<std::string_view, 11> kNames = {
-    "enters_down", "enters_degraded", "leaves_up", "returns_up", "recovers", "leaves_down",
-    "cooled",      "accessible",      "above_c",   "below_c",    "done"};
-constexpr std::array<TriggerEvent, 8> kComponentEvents = {
+constexpr std::array<std::string_view, 12> kNames = {
+    "enters_down", "enters_degraded", "leaves_up",  "returns_up", "recovers", "leaves_down",
+    "cooled",      "accessible",      "discharged", "above_c",    "below_c",  "done"};
+constexpr std::array<TriggerEvent, 9> kComponentEvents = {
     TriggerEvent::kEntersDown, TriggerEvent::kEntersDegraded, TriggerEvent::kLeavesUp,
     TriggerEvent::kReturnsUp,  TriggerEvent::kRecovers,       TriggerEvent::kLeavesDown,
-    TriggerEvent::kCooled,     TriggerEvent::kAccessible};
+    TriggerEvent::kCooled,     TriggerEvent::kAccessible,     TriggerEvent::kDischarged};
 }  // namespace
 
 std::string_view trigger_event_name(TriggerEvent event) {
@@ -52,6 +52,8 @@ bool matches(TriggerEvent event, const StateChange& change, bool down_since_up) 
       return change.cause.reason == Reason::kCooledDown;
     case TriggerEvent::kAccessible:
       return change.cause.reason == Reason::kReentryAllowed;
+    case TriggerEvent::kDischarged:
+      return change.cause.reason == Reason::kSprinkler;
     case TriggerEvent::kAboveC:
       return change.cause.reason == Reason::kTemperatureRose;
     case TriggerEvent::kBelowC:
@@ -83,6 +85,7 @@ bool still_holds(TriggerEvent event, State before, State now) {
       return now != State::kDown && before == State::kDown;
     case TriggerEvent::kCooled:
     case TriggerEvent::kAccessible:
+    case TriggerEvent::kDischarged:
     case TriggerEvent::kAboveC:
     case TriggerEvent::kBelowC:
     case TriggerEvent::kDone:

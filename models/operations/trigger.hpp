@@ -21,6 +21,7 @@ enum class TriggerEvent : std::uint8_t {
   kLeavesDown,      // becomes degraded or up, from down (serves again, perhaps in part)
   kCooled,          // room: temperature fell back below its alarm threshold
   kAccessible,      // room: people may enter again after a fire-suppression discharge
+  kDischarged,      // room: its fire suppression discharged (the hall is sealed)
   kAboveC,          // room: temperature rose to threshold_c (triggers only, not stage waits)
   kBelowC,          // room: temperature fell to threshold_c (triggers only, not stage waits)
   kDone,            // repair or stage: finished

@@ -94,6 +94,11 @@ struct RoomParams {
   double base_load_kw = 0;            // non-IT heat while powered (power distribution, lighting)
   double alarm_c = 32;                // overheating above this; hosts restart only below it. > setpoint
   std::optional<double> sprinkler_c;  // > alarm_c
+  // What a discharge does. Water (sprinklers): the room loses power and is damaged until its checks
+  // are done or a clear_damage. Gas (inert agent): the hall is sealed for reentry_after, nothing is
+  // damaged and the power stays on; the agent is spent, so it discharges once.
+  enum class Suppression : std::uint8_t { kWater, kGas };
+  Suppression suppression = Suppression::kWater;
   // After sprinklers fire: people may enter again only this long after the discharge (inspection, water
   // drained, air safe); the room journals kReentryAllowed then. None: at once.
   sim::Time reentry_after;

@@ -301,3 +301,32 @@ components:
   CHECK(errors.find("'max_outside_c' of component 'q': uniform(min 30, max 50) gives values out of range") !=
         std::string::npos);
 }
+
+TEST_CASE("a room's suppression is water or gas, and a discharge action lets starts wait for its re-entry") {
+  const std::string rooms = R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000, suppression: gas}
+  - {name: cage, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000, suppression: gs}
+)";
+  const std::string errors = load_errors(scenario_yaml(rooms));
+  CHECK_THAT(errors, Catch::Contains("component 'cage': unknown suppression 'gs'; did you mean 'gas'?"));
+  CHECK_THAT(errors, Catch::Contains("1 problem found"));
+  // Without sprinkler_c, only a discharge action seals a room: a start on its re-entry needs one.
+  const std::string fixed = R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000, suppression: gas}
+repairs:
+  - {name: look, when: {component: hall, event: accessible}, stages: [{name: look, duration: 10m}]}
+  - {name: leave, when: {component: hall, event: discharged}, stages: [{name: leave, duration: 5m}]}
+)";
+  const std::string never = load_errors(scenario_yaml(fixed));
+  CHECK_THAT(never, Catch::Contains("room 'hall' has no sprinkler_c and no 'discharge' action"));
+  CHECK_THAT(never, Catch::Contains("'discharged' never comes"));
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(fixed + R"(
+faults:
+  - {at: "01:00", target: hall, action: discharge, note: smoke detector}
+)"));
+  CHECK(std::get<m::RoomParams>(spec.components[1].params).suppression == m::RoomParams::Suppression::kGas);
+}

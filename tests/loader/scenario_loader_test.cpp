@@ -438,7 +438,9 @@ operator_actions:
   CHECK_THAT(errors, Catch::Contains("repair 'r1' is started, through 'r2', by its own end"));
   CHECK_THAT(errors, !Catch::Contains("repair 'r2' is started"));              // one ring, one problem
   CHECK_THAT(errors, !Catch::Contains("cannot come before this stage ends"));  // the ring's, not a wait's
-  CHECK_THAT(errors, Catch::Contains("room 'room' has no sprinkler_c, so nothing ever seals it"));
+  CHECK_THAT(
+      errors,
+      Catch::Contains("room 'room' has no sprinkler_c and no 'discharge' action, so nothing ever seals it"));
   // r3 and the operator action; r4's wait_for is a condition, met at once in a room never sealed.
   CHECK_THAT(errors, Catch::Contains("3 problems found"));
 }

@@ -1,5 +1,7 @@
 #include "models/operations/operations.hpp"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "models/results/cause_chain.hpp"
@@ -743,4 +745,96 @@ operator_actions:
 )"));
   CHECK(run.intervals("vm") == "01:00-02:00");
   CHECK(run.intervals("w") == "00:30-03:00");
+}
+
+namespace {
+// A cool hall whose fire suppression discharges by an action at 01:00 (a false alarm), sealed for 2 h.
+std::string sealed_hall(std::string_view suppression, std::string_view repairs) {
+  return scenario_yaml(fmt::format(R"(
+crews: [{{name: techs, headcount: 2}}]
+components:
+  - {{name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}}
+  - {{name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     base_load_kw: 0, reentry_after: 2h, suppression: {}}}
+  - {{name: pool, kind: host_pool, room: hall, hosts: 10, kw_per_host: 8}}
+faults:
+  - {{at: "01:00", target: hall, action: discharge, note: false alarm}}
+repairs:
+{}
+)",
+                                   suppression, repairs));
+}
+}  // namespace
+
+TEST_CASE("a discharge stops the stages working in the hall, which go on after re-entry with what is left") {
+  // Blind trial H: crews went on working in a hall sealed by its fire suppression. The 1 h stage began at
+  // 00:30 (30 minutes done), stops at 01:00, and ends 30 minutes after re-entry at 03:00; the 2 person-hour
+  // work by 1 person began 00:30 (half a person-hour done) and needs 1h30m more. The stage that does not
+  // work in the hall runs through.
+  const Run run = run_yaml(sealed_hall("gas", R"(
+  - name: in the hall
+    at: "00:30"
+    stages: [{name: fix, duration: 1h, crew: techs, people: 1, wait_for: {component: hall, event: accessible}}]
+  - name: work in the hall
+    at: "00:30"
+    stages: [{name: fix, work: 2h, crew: techs, people: 1, wait_for: {component: hall, event: accessible}}]
+  - name: outside
+    at: "00:30"
+    stages: [{name: fix, duration: 1h}]
+)"));
+  const auto& in_hall = run.result.repairs.at(0).stages.at(0);
+  CHECK(clock(in_hall.began) == "00:30");
+  CHECK(clock(in_hall.ended) == "03:30");
+  CHECK(in_hall.interruptions == 1);
+  const auto& work = run.result.repairs.at(1).stages.at(0);
+  CHECK(clock(work.ended) == "04:30");
+  CHECK(clock(run.result.repairs.at(2).stages.at(0).ended) == "01:30");
+  CHECK(run.result.repairs.at(2).stages.at(0).interruptions == 0);
+}
+
+TEST_CASE("a stage waiting for its people when the hall is sealed waits for re-entry, then for them") {
+  // One technician: the first stage holds them 00:30-01:30 outside the hall; the hall stage asked at
+  // 00:30, is still queued at 01:00 when the discharge seals the hall, so it waits for re-entry at 03:00.
+  const Run run = run_yaml(sealed_hall("gas", R"(
+  - name: outside
+    at: "00:30"
+    stages: [{name: fix, duration: 1h, crew: techs, people: 2}]
+  - name: in the hall
+    at: "00:30"
+    stages: [{name: fix, duration: 1h, crew: techs, people: 2, priority: 1,
+              wait_for: {component: hall, event: accessible}}]
+)"));
+  const auto& in_hall = run.result.repairs.at(1).stages.at(0);
+  CHECK(clock(in_hall.began) == "03:00");
+  CHECK(clock(in_hall.ended) == "04:00");
+  CHECK(in_hall.interruptions == 1);
+}
+
+TEST_CASE("gas suppression seals the hall but keeps its power, water cuts it, and both start triggers") {
+  const std::string repairs = R"(
+  - name: after re-entry
+    when: {component: hall, event: accessible}
+    stages: [{name: look, duration: 10m}]
+  - name: on the discharge
+    when: {component: hall, event: discharged}
+    stages: [{name: evacuate, duration: 5m}]
+)";
+  const Run gas = run_yaml(sealed_hall("gas", repairs));
+  CHECK(gas.intervals("hall").empty());
+  CHECK(gas.intervals("pool").empty());
+  CHECK(clock(gas.result.repairs.at(0).started) == "03:00");
+  CHECK(clock(gas.result.repairs.at(1).started) == "01:00");
+  const Run water = run_yaml(sealed_hall("water", repairs));
+  CHECK(water.intervals("hall") == "01:00-end");  // damaged until a clear_damage
+  CHECK(water.intervals("pool") == "01:00-end");
+  CHECK(clock(water.result.repairs.at(0).started) == "03:00");
+  CHECK(clock(water.result.repairs.at(1).started) == "01:00");
+}
+
+TEST_CASE("a gas agent discharges once: a second discharge has no effect") {
+  const Run run = run_yaml(sealed_hall("gas", "  []") + R"(
+operator_actions:
+  - {at: "05:00", target: hall, action: discharge}
+)");
+  CHECK(run.result.injection_had_effect == std::vector<bool>{true, false});
 }

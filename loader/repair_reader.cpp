@@ -61,12 +61,47 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
   const YamlNode repair = t.get("repair");
   const YamlNode stage = t.get("stage");
   const YamlNode event = t.get("event");
-  if (component.defined() == repair.defined()) {
+  const YamlNode outside = t.get("outside_air");
+  const int sources = int{component.defined()} + int{repair.defined()} + int{outside.defined()};
+  if (sources != 1) {
     sink_.error(
         t.mark(),
-        fmt::format("{} names {}", what, component.defined() ? "both a component and a repair" : "nothing"),
-        "{component: <name>, event: <event>}, or {repair: <name>} (with an optional stage)");
-    ok = false;
+        fmt::format("{} names {}", what,
+                    sources == 0 ? "nothing" : "more than one of a component, a repair and the outside air"),
+        "{component: <name>, event: <event>}, {repair: <name>} (with an optional stage), or "
+        "{outside_air: above_c or below_c, c: <°C>}");
+    // What else is wrong depends on which was meant.
+    for (const std::string_view key : {"c", "event", "stage"}) t.get(key);
+    t.finish();
+    return std::nullopt;
+  }
+  if (outside.defined()) {
+    // The scenario's outside air crossing a temperature: a moment, known from the weather in advance.
+    trigger.source = m::TriggerSpec::Source::kWeather;
+    const auto text = read_string(sink_, outside, "'outside_air' of " + what).value_or("");
+    const auto parsed = m::parse_trigger_event(text);
+    if (!parsed || !m::is_temperature_event(*parsed)) {
+      std::string message = fmt::format("'outside_air' of {} is '{}'", what, text);
+      const std::vector<std::string> events{"above_c", "below_c"};
+      if (const std::string hint = did_you_mean(text, events); !hint.empty()) message += "; " + hint;
+      sink_.error(outside.mark(), std::move(message), "above_c or below_c");
+      ok = false;
+    } else {
+      trigger.event = *parsed;
+    }
+    if (const auto c = t.number("c", true, Range::between(-60, 60)))
+      trigger.threshold_c = *c;
+    else
+      ok = false;
+    for (const auto& [given, key] : {std::pair{event, "event"}, std::pair{stage, "stage"}}) {
+      if (!given.defined()) continue;
+      sink_.error(given.mark(), fmt::format("'{}' does not go with 'outside_air'", key),
+                  "{outside_air: above_c or below_c, c: <°C>}");
+      ok = false;
+    }
+    t.finish();
+    if (!ok) return std::nullopt;
+    return trigger;
   }
   std::optional<m::TriggerEvent> parsed_event;
   if (event.defined()) {
@@ -285,7 +320,9 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
       when_nodes.emplace_back(index, when);
       const bool own_end = !repair.when.empty() &&
                            std::all_of(repair.when.begin(), repair.when.end(), [&](const m::TriggerSpec& t) {
-                             return t.source != m::TriggerSpec::Source::kComponent && t.repair == index;
+                             return (t.source == m::TriggerSpec::Source::kRepair ||
+                                     t.source == m::TriggerSpec::Source::kStage) &&
+                                    t.repair == index;
                            });
       if (own_end) {
         sink_.error(when.mark(), fmt::format("{} is started by its own end", r.what()),
@@ -315,7 +352,9 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
       // Followed through repairs with one trigger: a start that any of several triggers may give can come
       // by another way (a ring through one of them is left to the run, which reports it never started).
       const auto& when = spec_.repairs[at].when;
-      if (when.size() != 1 || when[0].source == m::TriggerSpec::Source::kComponent ||
+      if (when.size() != 1 ||
+          (when[0].source != m::TriggerSpec::Source::kRepair &&
+           when[0].source != m::TriggerSpec::Source::kStage) ||
           when[0].repair >= spec_.repairs.size())
         break;
       at = when[0].repair;

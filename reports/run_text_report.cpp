@@ -234,6 +234,9 @@ std::string trigger_text(const m::ScenarioSpec& spec, const m::TriggerSpec& t) {
       }
       return fmt::format("{} {}", printable(m::vertex_name(spec, t.component)),
                          m::trigger_event_name(t.event));
+    case m::TriggerSpec::Source::kWeather:
+      return fmt::format("outside air {} {:g} °C",
+                         t.event == m::TriggerEvent::kAboveC ? "at or above" : "at or below", t.threshold_c);
     case m::TriggerSpec::Source::kRepair:
       return fmt::format("repair '{}' done", printable(spec.repairs[t.repair].name));
     case m::TriggerSpec::Source::kStage:

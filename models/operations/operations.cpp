@@ -79,6 +79,8 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
     if (t.source == TriggerSpec::Source::kComponent) {
       component_watches_[t.component].push_back(w);
       watched_[t.component] = true;
+    } else if (t.source == TriggerSpec::Source::kWeather) {
+      weather_watches_.push_back(w);
     } else {
       done_watches_.push_back(w);
     }
@@ -96,6 +98,24 @@ void Operations::start() {
   }
   for (std::uint32_t r = 0; r < spec_->repairs.size(); ++r) {
     if (spec_->repairs[r].when.empty()) repairs_[r]->schedule_start(spec_->repairs[r].at);
+  }
+  // The outside air is known in advance: each watch on it fires when the air first crosses its
+  // temperature, and stages that wait on it look again at every step.
+  for (const std::uint32_t w : weather_watches_) {
+    assert(w < kWeatherWatch);
+    const sim::Time at = weather_crossing(watches_[w].trigger, spec_->weather);
+    if (!at.is_never()) ctx_->engine().schedule_at(at, self_, kWeatherWatch | w, kAfterSettlePriority);
+  }
+  const bool waits_on_weather =
+      std::any_of(spec_->repairs.begin(), spec_->repairs.end(), [](const RepairSpec& r) {
+        return std::any_of(r.stages.begin(), r.stages.end(), [](const StageSpec& s) {
+          return std::any_of(s.wait_for.begin(), s.wait_for.end(),
+                             [](const TriggerSpec& t) { return t.source == TriggerSpec::Source::kWeather; });
+        });
+      });
+  if (waits_on_weather) {
+    for (std::size_t i = 1; i < spec_->weather.steps().size(); ++i)
+      ctx_->engine().schedule_at(spec_->weather.steps()[i].from, self_, kWeatherStep, kAfterSettlePriority);
   }
 }
 
@@ -191,6 +211,15 @@ void Operations::handle_event(std::uint32_t payload) {
     fire_pending();
     return;
   }
+  if (payload == kWeatherStep) {
+    wake_waiting_stages();
+    return;
+  }
+  if ((payload & kWeatherWatch) != 0) {
+    Watch& watch = watches_[payload & ~kWeatherWatch];
+    if (!watch.fired) fire(watch);
+    return;
+  }
   const InjectionSpec& injection = spec_->injections[payload];
   applied_at_[payload] = ctx_->now();
   had_effect_[payload] = ctx_->component(injection.target).apply(injection, payload, fired_by_[payload]);
@@ -244,6 +273,8 @@ bool Operations::happened_since(const TriggerSpec& trigger, sim::Time since) con
     }
     // A repair or stage runs once, and once done stays done: a state too, met if it ended before the
     // waiting repair started (waiting for it to end again would wait for ever).
+    case TriggerSpec::Source::kWeather:
+      return weather_holds(trigger, spec_->weather, ctx_->now());
     case TriggerSpec::Source::kRepair:
       return repair_done_at_[trigger.repair] != kNotYet;
     case TriggerSpec::Source::kStage:

@@ -67,6 +67,10 @@ class Operations final : public StateObserver, public sim::EventHandler {
 
   // The event that fires the watches matched in this instant, after the changes that might undo them.
   static constexpr std::uint32_t kFirePending = 0xffffffffu;
+  // A step of the outside air that a stage waits on: waiting stages look again.
+  static constexpr std::uint32_t kWeatherStep = 0xfffffffeu;
+  // The outside air crosses the temperature of watch (payload & ~kWeatherWatch).
+  static constexpr std::uint32_t kWeatherWatch = 0x80000000u;
   void fire_pending();
 
   const ScenarioSpec* spec_;
@@ -80,7 +84,8 @@ class Operations final : public StateObserver, public sim::EventHandler {
   // a table per vertex was a cache miss for each and 60 MB).
   std::vector<bool> watched_;  // per vertex: in component_watches_ or wait_slot_
   std::unordered_map<ComponentId, std::vector<std::uint32_t>> component_watches_;  // indices into watches_
-  std::vector<std::uint32_t> done_watches_;  // watches on repairs and stages
+  std::vector<std::uint32_t> done_watches_;     // watches on repairs and stages
+  std::vector<std::uint32_t> weather_watches_;  // watches on the outside air
   // When each watched component event last happened (for stage waits); Time(-1) ms: not yet.
   std::unordered_map<ComponentId, std::uint32_t> wait_slot_;  // index into last_event_
   std::vector<std::array<sim::Time, 9>> last_event_;          // per component trigger event

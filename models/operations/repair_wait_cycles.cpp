@@ -23,7 +23,9 @@ struct WaitGraph {
 // The node a trigger's event is, or kUnvisited for a component's event (outside the graph) or a
 // reference that names nothing (the loader reports those).
 std::uint32_t node_of(const std::vector<RepairSpec>& repairs, const WaitGraph& g, const TriggerSpec& t) {
-  if (t.source == TriggerSpec::Source::kComponent || t.repair >= repairs.size()) return kUnvisited;
+  if ((t.source != TriggerSpec::Source::kRepair && t.source != TriggerSpec::Source::kStage) ||
+      t.repair >= repairs.size())
+    return kUnvisited;
   const auto& stages = repairs[t.repair].stages;
   if (stages.empty()) return kUnvisited;
   const std::uint32_t stage =

@@ -94,4 +94,19 @@ bool still_holds(TriggerEvent event, State before, State now) {
   return true;
 }
 
+sim::Time weather_crossing(const TriggerSpec& trigger, const OutsideAir& air) {
+  const bool rising = trigger.event == TriggerEvent::kAboveC;
+  const auto past = [&](double c) { return rising ? c >= trigger.threshold_c : c <= trigger.threshold_c; };
+  const std::vector<OutsideAir::Step>& steps = air.steps();
+  for (std::size_t i = 1; i < steps.size(); ++i) {
+    if (past(steps[i].c) && !past(steps[i - 1].c)) return steps[i].from;
+  }
+  return sim::Time::never();
+}
+
+bool weather_holds(const TriggerSpec& trigger, const OutsideAir& air, sim::Time t) {
+  const double c = air.at(t);
+  return trigger.event == TriggerEvent::kAboveC ? c >= trigger.threshold_c : c <= trigger.threshold_c;
+}
+
 }  // namespace outagesim::models

@@ -1,6 +1,7 @@
 // What an operator action or a repair waits for: a component's change of state (or a room's cooling and
-// re-entry), or the end of a repair or of one of its stages. Plain values the loader fills; matching a
-// journal record against a trigger is the one rule both the triggers and the stage waits use.
+// re-entry), the outside air reaching a temperature, or the end of a repair or of one of its stages. Plain
+// values the loader fills; matching a journal record against a trigger is the one rule both the triggers and
+// the stage waits use.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <string_view>
 
 #include "models/core/state_change.hpp"
+#include "models/facility/outside_air.hpp"
 
 namespace outagesim::models {
 
@@ -36,13 +38,14 @@ std::span<const TriggerEvent> component_trigger_events();
 bool is_temperature_event(TriggerEvent event);
 
 struct TriggerSpec {
-  enum class Source : std::uint8_t { kComponent, kRepair, kStage };
+  // kWeather: the scenario's outside air (kAboveC, kBelowC with threshold_c).
+  enum class Source : std::uint8_t { kComponent, kRepair, kStage, kWeather };
   Source source = Source::kComponent;
   ComponentId component = kNoComponent;  // kComponent
   TriggerEvent event = TriggerEvent::kEntersDown;
   std::uint32_t repair = 0;  // kRepair, kStage: index into ScenarioSpec::repairs
   std::uint32_t stage = 0;   // kStage: index into that repair's stages
-  double threshold_c = 0;    // kAboveC, kBelowC: the room temperature watched
+  double threshold_c = 0;    // kAboveC, kBelowC: the room's (or outside air's) temperature watched
   // Set only by the held-up what-if (scenario/held_up.hpp), on a stage's wait for the held component's
   // return (returns_up, recovers): met while the component is up, since it never left.
   bool met_while_up = false;
@@ -58,5 +61,12 @@ bool matches(const TriggerSpec& trigger, const StateChange& change, bool down_si
 // and a repair at the same moment) were no outage, and no return either. Room events (cooled, accessible)
 // stand once they happen.
 bool still_holds(TriggerEvent event, State before, State now);
+// When the outside air (piecewise constant, `steps` as OutsideAir keeps them: the first at 0) first crosses
+// the trigger's temperature the trigger's way: rising from below c to c or above (kAboveC), or falling
+// from above c to c or below (kBelowC). Air that starts past c has not crossed it. never() if it does not.
+sim::Time weather_crossing(const TriggerSpec& trigger, const OutsideAir& air);
+// Whether the outside air at `t` is at or above (kAboveC) or at or below (kBelowC) the trigger's c: a
+// stage's wait for the weather is a state.
+bool weather_holds(const TriggerSpec& trigger, const OutsideAir& air, sim::Time t);
 
 }  // namespace outagesim::models

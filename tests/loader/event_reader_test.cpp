@@ -206,3 +206,34 @@ repairs:
   CHECK(errors.find("room 'room' has no sprinkler_c") != std::string::npos);
   CHECK(errors.find("repair 'r' is started by its own end") != std::string::npos);
 }
+
+TEST_CASE("a trigger on the outside air takes above_c or below_c and a temperature, and nothing else") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: ebs, kind: block_storage}
+operator_actions:
+  - {when: {outside_air: abve_c, c: 40}, target: ebs, action: fail}
+  - {when: {outside_air: above_c}, target: ebs, action: fail}
+  - {when: {outside_air: below_c, c: 30, event: below_c}, target: ebs, action: fail}
+  - {when: {outside_air: below_c, c: 30, component: ebs}, target: ebs, action: fail}
+  - {when: {outside_air: below_c, c: 99}, target: ebs, action: fail}
+)"));
+  CHECK_THAT(errors,
+             Catch::Contains("'outside_air' of 'when' of an operator action is 'abve_c'; did you mean "
+                             "'above_c'?"));
+  CHECK_THAT(errors, Catch::Contains("'when' of an operator action lacks the required key 'c'"));
+  CHECK_THAT(errors, Catch::Contains("'event' does not go with 'outside_air'"));
+  CHECK_THAT(errors, Catch::Contains("names more than one of a component, a repair and the outside air"));
+  CHECK_THAT(errors, Catch::Contains("'c' of 'when' of an operator action is 99, out of range"));
+  CHECK_THAT(errors, Catch::Contains("5 problems found"));
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: ebs, kind: block_storage}
+operator_actions:
+  - {when: {outside_air: below_c, c: 30}, target: ebs, action: fail}
+)"));
+  REQUIRE(spec.injections.at(0).when.size() == 1);
+  CHECK(spec.injections[0].when[0].source == m::TriggerSpec::Source::kWeather);
+  CHECK(spec.injections[0].when[0].event == m::TriggerEvent::kBelowC);
+  CHECK(spec.injections[0].when[0].threshold_c == 30);
+}

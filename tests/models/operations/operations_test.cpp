@@ -838,3 +838,49 @@ operator_actions:
 )");
   CHECK(run.result.injection_had_effect == std::vector<bool>{true, false});
 }
+
+namespace {
+// A heatwave: 20 °C, 38 °C from 02:00, 42 °C from 05:00, 30 °C from 09:00.
+constexpr const char* kHeatwave = R"(
+weather:
+  outside_c:
+    - {at: "00:00", c: 20}
+    - {at: "02:00", c: 38}
+    - {at: "05:00", c: 42}
+    - {at: "09:00", c: 30}
+)";
+}  // namespace
+
+TEST_CASE("the outside air crossing a temperature starts actions and repairs, each its own way") {
+  // Blind trial G: "keep the site dark until the heatwave breaks" could only be a clock time.
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + kHeatwave + R"(
+operator_actions:
+  - {when: {outside_air: above_c, c: 40}, target: pool, action: power_off}
+  - {when: {outside_air: below_c, c: 35}, delay: 30m, target: pool, action: power_on}
+  - {when: {outside_air: above_c, c: 10}, target: room, action: power_off}
+repairs:
+  - name: cool night
+    when: {outside_air: below_c, c: 38}
+    stages: [{name: look, duration: 10m}]
+)"));
+  CHECK(clock(run.result.injection_applied_at[0]) == "05:00");
+  CHECK(clock(run.result.injection_applied_at[1]) == "09:30");
+  // The air started above 10 °C: it never rose to it, so that one never ran.
+  CHECK(run.result.injection_applied_at[2].is_never());
+  CHECK(clock(run.result.repairs.at(0).started) == "09:00");  // 38 °C at 02:00 is not below it, 30 °C is
+  CHECK(run.intervals("pool") == "05:00-09:30");
+}
+
+TEST_CASE("a stage may wait for the outside air as a state, met at once when it already holds") {
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + kHeatwave + R"(
+repairs:
+  - name: restart when it is cool
+    at: "03:00"
+    stages:
+      - {name: wait for the night, duration: 10m, wait_for: {outside_air: below_c, c: 32}}
+      - {name: then this, duration: 10m, wait_for: {outside_air: above_c, c: 25}}
+)"));
+  const auto& record = run.result.repairs.at(0);
+  CHECK(clock(record.stages.at(0).began) == "09:00");
+  CHECK(clock(record.stages.at(1).began) == "09:10");  // 30 °C is above 25 °C: it holds at once
+}

@@ -112,7 +112,9 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
         most = plant->chillers + plant->standby_chillers;
       injection.amount = static_cast<double>(e.integer("count", true, 1, most, amount()).value_or(1));
     } else if (key == "share") {
-      injection.amount = e.number("share", true, {0, 1, false}, amount()).value_or(1);
+      // Destroying none of the hosts is no fault: damage_hosts takes a share above 0.
+      const bool above_zero = *action == m::Action::kDamageHosts;
+      injection.amount = e.number("share", true, {0, 1, above_zero}, amount()).value_or(1);
     } else if (key == "duration") {
       const auto duration = e.duration("duration", true, amount());
       if (duration && *duration <= sim::Time()) {

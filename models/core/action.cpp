@@ -10,7 +10,7 @@ constexpr std::array kAll = {
     Action::kFail,        Action::kRepair,          Action::kVoltageSag,      Action::kFailChillers,
     Action::kLoopAirlock, Action::kSwitchToStandby, Action::kRestoreChillers, Action::kAuxiliaryCooling,
     Action::kPowerOff,    Action::kPowerOn,         Action::kClearDamage,     Action::kShedLoad,
-    Action::kSwitchOver,  Action::kSetCapacity,     Action::kDischarge,
+    Action::kSwitchOver,  Action::kSetCapacity,     Action::kDischarge,       Action::kDamageHosts,
 };
 }  // namespace
 
@@ -40,6 +40,8 @@ std::string_view action_name(Action action) {
       return "clear_damage";
     case Action::kDischarge:
       return "discharge";
+    case Action::kDamageHosts:
+      return "damage_hosts";
     case Action::kShedLoad:
       return "shed_load";
     case Action::kSwitchOver:
@@ -80,6 +82,7 @@ bool accepts(ComponentKind kind, Action action) {
     case Action::kDischarge:
       return kind == ComponentKind::kRoom;
     case Action::kShedLoad:
+    case Action::kDamageHosts:
       return kind == ComponentKind::kHostPool;
     case Action::kSwitchOver:
       return kind == ComponentKind::kDatabase;
@@ -99,6 +102,7 @@ std::string_view amount_key(Action action) {
     case Action::kVoltageSag:
       return "duration";
     case Action::kSetCapacity:
+    case Action::kDamageHosts:
       return "share";
     default:
       return {};

@@ -27,6 +27,8 @@ enum class Action : std::uint8_t {
   kSwitchOver,   // database: operator moves service to the other site now
   kSetCapacity,  // generic service: `share` (0..1) of its own nodes serve from now on
   kDischarge,    // room: fire suppression discharges now (smoke detection, a false alarm, a manual release)
+  kDamageHosts,  // host pool: a `share` of its hosts is destroyed (a surge, a flood): replaced as heat damage
+                 // is
 };
 
 std::string_view action_name(Action action);

@@ -463,6 +463,28 @@ bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
       publish_share(down_cause_);
       return true;
     }
+    case Action::kDamageHosts: {
+      // Destroyed now, and found now: the serving hosts first, then those off. Replaced from spares or
+      // ordered parts by the crew, as heat-damaged hosts are; their data is lost (a storage rebuilds it).
+      const auto share_hosts = static_cast<std::uint32_t>(std::llround(injection.amount * params_.hosts));
+      std::uint32_t want = std::max<std::uint32_t>(1, share_hosts);
+      const std::uint32_t before = powered_hosts();
+      const std::uint32_t from_serving = std::min(want, serving_);
+      serving_ -= from_serving;
+      want -= from_serving;
+      const std::uint32_t from_off = std::min(want, off_);
+      off_ -= from_off;
+      const std::uint32_t hit = from_serving + from_off;
+      if (hit == 0) return false;
+      damaged_ += hit;
+      order_parts(hit);
+      powered_changed(before);
+      cause_ = injection_cause(injection, id);
+      if (serving_ == 0) down_cause_ = cause_;
+      publish_share(cause_);
+      ctx().schedule_evaluation(this->id());  // replacements may start
+      return true;
+    }
     case Action::kPowerOn:
       if (!held_off_) return false;
       held_off_ = false;

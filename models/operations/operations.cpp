@@ -36,7 +36,8 @@ int priority_of(const InjectionSpec& injection) {
   const bool fault_like =
       injection.action == Action::kFail || injection.action == Action::kRepair ||
       injection.action == Action::kVoltageSag || injection.action == Action::kSetCapacity ||
-      injection.action == Action::kFailChillers || injection.action == Action::kLoopAirlock;
+      injection.action == Action::kFailChillers || injection.action == Action::kLoopAirlock ||
+      injection.action == Action::kDamageHosts;
   return fault_like ? kInjectionPriority : kActionPriority;
 }
 

@@ -611,3 +611,24 @@ failures:
   // restarts: 06:15-07:15 and checks, past the horizon.
   CHECK(run.intervals("hosts") == "01:00-end");
 }
+
+TEST_CASE("hosts destroyed by a fault are found at once and replaced from spares and parts by the crew") {
+  // Blind trial H: "lightning destroyed 5 % of the switches" could not be written. A fifth of pool a (2
+  // hosts) is destroyed at 01:00: a serves 80 % until both are replaced, one from the spare at once (1
+  // person-hour), the other once its part arrives at 03:00 (another person-hour). The one host destroyed
+  // at 05:00 finds no spare left: its part arrives at 07:00.
+  const Run run = run_yaml(scenario_yaml(R"(
+crews: [{name: ops, headcount: 1}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: room-a, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000, base_load_kw: 0}
+  - {name: a, kind: host_pool, room: room-a, hosts: 10, kw_per_host: 10, crew: ops,
+     replace: {spares: 1, parts_lead_time: 2h, team: 1, hosts_per_person_hour: 1}}
+faults:
+  - {at: "01:00", target: a, action: damage_hosts, share: 0.2, note: lightning}
+  - {at: "05:00", target: a, action: damage_hosts, share: 0.01}
+)"));
+  CHECK(run.intervals("a", State::kDegraded) == "01:00-04:00, 05:00-08:00");
+  CHECK(run.intervals("a", State::kDown).empty());
+  CHECK(run.result.injection_had_effect == std::vector<bool>{true, true});  // a share of 1 % is one host
+}

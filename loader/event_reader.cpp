@@ -46,6 +46,11 @@ void ScenarioReader::read_injections(const YamlNode& list, bool faults) {
         sink_.error(e.mark_of("delay"), "'delay' needs 'when'", "a trigger to count the delay from");
       injection.delay = *delay;
     }
+    if (const auto each = e.boolean("each")) {
+      if (!has_when)
+        sink_.error(e.mark_of("each"), "'each' needs 'when'", "a trigger whose every occurrence it acts on");
+      injection.each = *each;
+    }
     const bool read = read_action(e, injection, here);
     if (read) {
       // A drawn `at` or amount says which fault it is, among several (uncertainty tables list them).

@@ -127,7 +127,14 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
       if (!m::is_random_failure(c.cause.injection) &&
           c.cause.injection < result.injection_applied_at.size() &&
           !result.injection_applied_at[c.cause.injection].is_never()) {
-        return describe_injection(spec, c.cause.injection, result.injection_applied_at[c.cause.injection]);
+        sim::Time applied = result.injection_applied_at[c.cause.injection];
+        // A standing policy applied several times: the last time at or before this change.
+        if (c.cause.injection < result.injection_applications.size()) {
+          for (const sim::Time t : result.injection_applications[c.cause.injection]) {
+            if (t <= c.time) applied = t;
+          }
+        }
+        return describe_injection(spec, c.cause.injection, applied);
       }
       return describe_injection(spec, c.cause.injection, c.time);
     case m::Reason::kDependency:

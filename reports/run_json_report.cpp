@@ -358,6 +358,14 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
                               {"target", spec.components[inj.target].name},
                               {"note", inj.note},
                               {"had_effect", static_cast<bool>(result.injection_had_effect[i])}});
+    if (inj.each) {
+      // A standing policy: every time it acted (`at` is the first).
+      Json times = Json::array();
+      if (i < result.injection_applications.size()) {
+        for (const sim::Time t : result.injection_applications[i]) times.push_back(local_iso(spec, t));
+      }
+      injections.back()["each"] = std::move(times);
+    }
   }
   doc["injections"] = std::move(injections);
 

@@ -52,6 +52,7 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
       down_since_up_(spec.vertex_count(), false),
       had_effect_(spec.injections.size(), false),
       applied_at_(spec.injections.size(), sim::Time::never()),
+      applications_(spec.injections.size()),
       fired_by_(spec.injections.size(), kNoChange),
       repair_fired_by_(spec.repairs.size(), kNoChange),
       repair_done_at_(spec.repairs.size(), kNotYet),
@@ -104,8 +105,11 @@ void Operations::start() {
   // temperature, and stages that wait on it look again at every step.
   for (const std::uint32_t w : weather_watches_) {
     assert(w < kWeatherWatch);
-    const sim::Time at = weather_crossing(watches_[w].trigger, spec_->weather);
-    if (!at.is_never()) ctx_->engine().schedule_at(at, self_, kWeatherWatch | w, kAfterSettlePriority);
+    const bool each = !watches_[w].is_repair && spec_->injections[watches_[w].index].each;
+    for (const sim::Time at : weather_crossings(watches_[w].trigger, spec_->weather)) {
+      ctx_->engine().schedule_at(at, self_, kWeatherWatch | w, kAfterSettlePriority);
+      if (!each) break;
+    }
   }
   const bool waits_on_weather =
       std::any_of(spec_->repairs.begin(), spec_->repairs.end(), [](const RepairSpec& r) {
@@ -194,8 +198,10 @@ void Operations::fire_pending() {
 
 void Operations::fire(Watch& watch, ChangeId by) {
   // The first of a start's triggers starts it: the others of the same action or repair are spent too.
+  // A standing policy (`each`) is never spent: it acts on every occurrence.
+  const bool each = !watch.is_repair && spec_->injections[watch.index].each;
   for (Watch& w : watches_) {
-    if (w.is_repair == watch.is_repair && w.index == watch.index) w.fired = true;
+    if (!each && w.is_repair == watch.is_repair && w.index == watch.index) w.fired = true;
   }
   if (watch.is_repair) {
     repair_fired_by_[watch.index] = by;
@@ -222,8 +228,10 @@ void Operations::handle_event(std::uint32_t payload) {
     return;
   }
   const InjectionSpec& injection = spec_->injections[payload];
-  applied_at_[payload] = ctx_->now();
-  had_effect_[payload] = ctx_->component(injection.target).apply(injection, payload, fired_by_[payload]);
+  if (applied_at_[payload].is_never()) applied_at_[payload] = ctx_->now();
+  applications_[payload].push_back(ctx_->now());
+  const bool effect = ctx_->component(injection.target).apply(injection, payload, fired_by_[payload]);
+  had_effect_[payload] = had_effect_[payload] || effect;
   if (priority_of(injection) == kInjectionPriority) {
     ctx_->settle_after_injections();
   } else {

@@ -44,6 +44,7 @@ class Operations final : public StateObserver, public sim::EventHandler {
   // Results, once the run is over.
   std::vector<bool> had_effect() const { return had_effect_; }
   std::vector<sim::Time> applied_at() const { return applied_at_; }
+  std::vector<std::vector<sim::Time>> applications() const { return applications_; }
   // Per injection and per repair: the change that fired its trigger, or kNoChange.
   std::vector<ChangeId> fired_by() const { return fired_by_; }
   std::vector<ChangeId> repair_fired_by() const { return repair_fired_by_; }
@@ -107,7 +108,8 @@ class Operations final : public StateObserver, public sim::EventHandler {
   // fire_pending(), and schedules fire_pending() if nothing is noted yet.
   void note_before(const StateChange& change);
   std::vector<bool> had_effect_;
-  std::vector<sim::Time> applied_at_;
+  std::vector<sim::Time> applied_at_;                 // the first application
+  std::vector<std::vector<sim::Time>> applications_;  // every one
   std::vector<ChangeId> fired_by_;  // per injection: the change that fired its trigger, or kNoChange
   // Per repair: the change that started it, or kNoChange. Its stages' actions carry it on, so that "shed
   // by operator" leads on to the plant that went down and its fault.

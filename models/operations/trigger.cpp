@@ -2,6 +2,7 @@
 #include "models/operations/trigger.hpp"
 
 #include <array>
+#include <vector>
 
 namespace outagesim::models {
 
@@ -94,14 +95,20 @@ bool still_holds(TriggerEvent event, State before, State now) {
   return true;
 }
 
-sim::Time weather_crossing(const TriggerSpec& trigger, const OutsideAir& air) {
+std::vector<sim::Time> weather_crossings(const TriggerSpec& trigger, const OutsideAir& air) {
   const bool rising = trigger.event == TriggerEvent::kAboveC;
   const auto past = [&](double c) { return rising ? c >= trigger.threshold_c : c <= trigger.threshold_c; };
   const std::vector<OutsideAir::Step>& steps = air.steps();
+  std::vector<sim::Time> out;
   for (std::size_t i = 1; i < steps.size(); ++i) {
-    if (past(steps[i].c) && !past(steps[i - 1].c)) return steps[i].from;
+    if (past(steps[i].c) && !past(steps[i - 1].c)) out.push_back(steps[i].from);
   }
-  return sim::Time::never();
+  return out;
+}
+
+sim::Time weather_crossing(const TriggerSpec& trigger, const OutsideAir& air) {
+  const std::vector<sim::Time> all = weather_crossings(trigger, air);
+  return all.empty() ? sim::Time::never() : all.front();
 }
 
 bool weather_holds(const TriggerSpec& trigger, const OutsideAir& air, sim::Time t) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "models/core/state_change.hpp"
 #include "models/facility/outside_air.hpp"
@@ -65,6 +66,8 @@ bool still_holds(TriggerEvent event, State before, State now);
 // the trigger's temperature the trigger's way: rising from below c to c or above (kAboveC), or falling
 // from above c to c or below (kBelowC). Air that starts past c has not crossed it. never() if it does not.
 sim::Time weather_crossing(const TriggerSpec& trigger, const OutsideAir& air);
+// Every such crossing, in time order.
+std::vector<sim::Time> weather_crossings(const TriggerSpec& trigger, const OutsideAir& air);
 // Whether the outside air at `t` is at or above (kAboveC) or at or below (kBelowC) the trigger's c: a
 // stage's wait for the weather is a state.
 bool weather_holds(const TriggerSpec& trigger, const OutsideAir& air, sim::Time t);

@@ -23,7 +23,9 @@ struct RunResult {
   IntervalTable intervals;                      // per vertex: degraded and down intervals, in time order
   std::vector<bool> injection_had_effect;       // per injection
   std::vector<sim::Time> injection_applied_at;  // per injection; never() when it never happened
-  std::vector<RepairRecord> repairs;            // per repair of the spec
+  // Per injection, every time it was applied, in order: one at most, unless it repeats (`each`).
+  std::vector<std::vector<sim::Time>> injection_applications;
+  std::vector<RepairRecord> repairs;  // per repair of the spec
   // Per injection and per repair: the journal record that fired its trigger; kNoChange when it has none
   // or it never fired.
   std::vector<ChangeId> injection_fired_by;

@@ -117,7 +117,8 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
   for (InjectionId i = 0; i < out.injections.size(); ++i) {
     InjectionSpec& inj = out.injections[i];
     const sim::Time at = base.injection_applied_at[i];
-    if (inj.when.empty() || at.is_never() || at + kAfterItsCause >= spec.horizon ||
+    // A standing policy (`each`) stays on its triggers: replaying its first time would drop the rest.
+    if (inj.when.empty() || inj.each || at.is_never() || at + kAfterItsCause >= spec.horizon ||
         !replayed_any(inj.when, base, base.injection_fired_by[i], component))
       continue;
     inj.when.clear();

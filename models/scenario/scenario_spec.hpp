@@ -244,6 +244,8 @@ struct InjectionSpec {
   // never before. Empty: timed.
   std::vector<TriggerSpec> when;
   sim::Time delay;
+  // A standing policy: applied `delay` after every occurrence of its triggers, not only the first.
+  bool each = false;
   ComponentId target = kNoComponent;
   Action action = Action::kFail;  // accepted by the target's kind
   double amount = 0;              // see amount_key(action)

@@ -237,3 +237,22 @@ operator_actions:
   CHECK(spec.injections[0].when[0].event == m::TriggerEvent::kBelowC);
   CHECK(spec.injections[0].when[0].threshold_c == 30);
 }
+
+TEST_CASE("'each' makes a triggered action a standing policy, and needs a trigger") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: ebs, kind: block_storage}
+operator_actions:
+  - {at: "01:00", each: true, target: ebs, action: fail}
+)"));
+  CHECK_THAT(errors, Catch::Contains("'each' needs 'when'"));
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: ebs, kind: block_storage}
+operator_actions:
+  - {when: {component: ebs, event: enters_down}, each: true, target: ebs, action: repair}
+  - {when: {component: ebs, event: enters_down}, target: ebs, action: repair}
+)"));
+  CHECK(spec.injections.at(0).each);
+  CHECK_FALSE(spec.injections.at(1).each);
+}

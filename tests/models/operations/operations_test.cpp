@@ -884,3 +884,46 @@ repairs:
   CHECK(clock(record.stages.at(0).began) == "09:00");
   CHECK(clock(record.stages.at(1).began) == "09:10");  // 30 °C is above 25 °C: it holds at once
 }
+
+TEST_CASE("a standing policy acts on every occurrence of its trigger, a plain one on the first only") {
+  // Blind trial G: "shut the hall down each time it reaches 35 °C" ran on the first day only.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: vm, kind: compute}
+  - {name: once, kind: compute}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "02:00", target: feed, action: repair}
+  - {at: "03:00", target: feed, action: fail}
+  - {at: "04:00", target: feed, action: repair}
+operator_actions:
+  - {when: {component: feed, event: enters_down}, delay: 30m, each: true, target: vm, action: fail}
+  - {when: {component: feed, event: returns_up}, each: true, target: vm, action: repair}
+  - {when: {component: feed, event: enters_down}, delay: 30m, target: once, action: fail}
+)"));
+  CHECK(run.intervals("vm") == "01:30-02:00, 03:30-04:00");
+  CHECK(run.intervals("once") == "01:30-end");
+  REQUIRE(run.result.injection_applications.size() == 7);
+  CHECK(run.result.injection_applications[4] == std::vector<Time>{Time::minutes(90), Time::minutes(210)});
+  CHECK(run.result.injection_applications[6] == std::vector<Time>{Time::minutes(90)});
+  CHECK(clock(run.result.injection_applied_at[4]) == "01:30");
+}
+
+TEST_CASE("a standing policy on the outside air acts at every crossing") {
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c:
+    - {at: "00:00", c: 20}
+    - {at: "02:00", c: 41}
+    - {at: "04:00", c: 25}
+    - {at: "06:00", c: 42}
+    - {at: "08:00", c: 24}
+components:
+  - {name: vm, kind: compute}
+operator_actions:
+  - {when: {outside_air: above_c, c: 40}, each: true, target: vm, action: fail}
+  - {when: {outside_air: below_c, c: 30}, each: true, delay: 15m, target: vm, action: repair}
+)"));
+  CHECK(run.intervals("vm") == "02:00-04:15, 06:00-08:15");
+}

@@ -151,16 +151,34 @@ void DiagnosticSink::fan_out_inputs(std::size_t first, std::function<void(models
   }
 }
 
+namespace {
+// Where an input was written, to tell apart two alike: " (line 15, column 10)".
+std::string place_suffix(const std::string& where) {
+  // `where` is file:line:column; the file may itself hold colons.
+  const std::size_t col = where.rfind(':');
+  const std::size_t line =
+      col == std::string::npos || col == 0 ? std::string::npos : where.rfind(':', col - 1);
+  if (line == std::string::npos) return " (" + where + ")";
+  return fmt::format(" (line {}, column {})", where.substr(line + 1, col - line - 1), where.substr(col + 1));
+}
+}  // namespace
+
 void DiagnosticSink::name_inputs_for(std::size_t first, std::string_view general, std::string_view specific) {
   for (std::size_t i = first; i < inputs_.size(); ++i) {
     std::string& name = inputs_[i].name;
-    const std::size_t at = name.find(general);
+    // Named after the general owner, perhaps with its place when another was alike: named afresh.
+    const std::string place = place_suffix(inputs_[i].where);
+    std::string base = name.ends_with(place) ? name.substr(0, name.size() - place.size()) : name;
+    const std::size_t at = base.find(general);
     if (at == std::string::npos) continue;
-    std::string renamed = name;
-    renamed.replace(at, general.size(), specific);
-    const bool taken =
-        std::any_of(inputs_.begin(), inputs_.end(), [&](const auto& in) { return in.name == renamed; });
-    if (!taken) name = std::move(renamed);
+    base.replace(at, general.size(), specific);
+    const auto taken = [&](const std::string& candidate) {
+      for (std::size_t j = 0; j < inputs_.size(); ++j) {
+        if (j != i && inputs_[j].name == candidate) return true;
+      }
+      return false;
+    };
+    name = taken(base) ? base + place : base;
   }
 }
 
@@ -169,7 +187,7 @@ bool DiagnosticSink::add_input(models::UncertainInput input, bool may_join) {
     return std::any_of(inputs_.begin(), inputs_.end(), [&](const auto& i) { return i.name == name; });
   };
   if (!may_join && taken(input.name)) {
-    input.name += " at " + input.where.substr(input.where.find(':') + 1);
+    input.name += place_suffix(input.where);
     if (taken(input.name)) return false;
   }
   for (auto& existing : inputs_) {

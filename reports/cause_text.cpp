@@ -165,8 +165,8 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
       const std::string what = gas ? "gas fire suppression discharged" : "sprinklers fired";
       if (c.cause.injection != m::kNoInjection && !m::is_random_failure(c.cause.injection) &&
           c.cause.injection < spec.injections.size()) {
-        return fmt::format("{} at {:.1f} °C: {}", what, c.cause.value,
-                           describe_injection(spec, c.cause.injection, c.time));
+        // Set off by hand or a detector, not by the temperature: no temperature is named.
+        return fmt::format("{}: {}", what, describe_injection(spec, c.cause.injection, c.time));
       }
       return fmt::format("{} at {:.1f} °C", what, c.cause.value);
     }

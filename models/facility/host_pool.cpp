@@ -437,6 +437,9 @@ void HostPool::evaluate() {
   } else {
     advance();
   }
+  // A power_on the room or a fault kept from restarting anything now is not what restarts the hosts
+  // later: the room's power, or the repair, is.
+  power_on_cause_.reset();
   publish_share(cause_);
 }
 
@@ -467,14 +470,9 @@ bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
       // Destroyed now, and found now: the serving hosts first, then those off. Replaced from spares or
       // ordered parts by the crew, as heat-damaged hosts are; their data is lost (a storage rebuilds it).
       const auto share_hosts = static_cast<std::uint32_t>(std::llround(injection.amount * params_.hosts));
-      std::uint32_t want = std::max<std::uint32_t>(1, share_hosts);
       const std::uint32_t before = powered_hosts();
-      const std::uint32_t from_serving = std::min(want, serving_);
-      serving_ -= from_serving;
-      want -= from_serving;
-      const std::uint32_t from_off = std::min(want, off_);
-      off_ -= from_off;
-      const std::uint32_t hit = from_serving + from_off;
+      // Serving, off, in checks or powering on: any host not already out for good.
+      const std::uint32_t hit = take_hosts(std::max<std::uint32_t>(1, share_hosts));
       if (hit == 0) return false;
       damaged_ += hit;
       order_parts(hit);
@@ -498,6 +496,16 @@ bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
 
 std::uint32_t HostPool::lose_hosts(std::uint32_t hosts, const Cause& cause) {
   const std::uint32_t before = powered_hosts();
+  const std::uint32_t taken = take_hosts(hosts);
+  failed_ += taken;
+  powered_changed(before);
+  cause_ = cause;
+  publish_share(cause_);
+  ctx().schedule_evaluation(id());  // a freed team may start another batch
+  return taken;
+}
+
+std::uint32_t HostPool::take_hosts(std::uint32_t hosts) {
   const auto take = [&hosts](std::uint32_t& from) {
     const std::uint32_t n = std::min(hosts, from);
     from -= n;
@@ -524,11 +532,6 @@ std::uint32_t HostPool::lose_hosts(std::uint32_t hosts, const Cause& cause) {
       --batches_powering_;
     }
   }
-  failed_ += taken;
-  powered_changed(before);
-  cause_ = cause;
-  publish_share(cause_);
-  ctx().schedule_evaluation(id());  // a freed team may start another batch
   return taken;
 }
 

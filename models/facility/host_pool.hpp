@@ -136,6 +136,10 @@ class HostPool final : public Component {
     return powered_hosts() == 0 && teams_asked_ == 0 && replacing_ == 0 && !awaiting_replace_;
   }
   void withdraw_requests();
+  // Takes up to `hosts` of the pool's hosts out, serving first, then off, in checks (latest batches
+  // first) and powering on (a batch left empty gives back its team); returns how many. The caller says
+  // where they go (failed_, damaged_) and publishes.
+  std::uint32_t take_hosts(std::uint32_t hosts);
   // Nothing holds the hosts off: no forced fault, no operator's power_off, and a room that takes them.
   bool may_restart() const;
 

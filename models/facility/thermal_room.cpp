@@ -320,7 +320,10 @@ void ThermalRoom::discharge(const Cause& cause) {
   if (!overheated_ && params_.damage_checks && !ctx().engine().is_pending(damage_timer_)) {
     damage_timer_ = start_timer(*params_.damage_checks, kDamageChecksDone);
   }
+  const State before = state();
   publish_state(cause);
+  // A room already down (powered off, failed) is flooded too: the journal says so, and stages in it stop.
+  if (state() == before) ctx().note_change(*this, cause);
 }
 
 void ThermalRoom::cross_threshold() {

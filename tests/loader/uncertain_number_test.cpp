@@ -390,3 +390,22 @@ components:
 )"));
   CHECK_THAT(fast, Catch::Contains("can draw 600, and then: room 'hall': the structure's time constant"));
 }
+
+TEST_CASE("alike faults with drawn times are told apart by their place, each once") {
+  // Review 7: the third of three alike faults kept the general name, and a place read like a clock time.
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: ebs, kind: block_storage}
+  - {name: s3, kind: object_storage}
+faults:
+  - {at: {dist: uniform, min: "01:00", max: "02:00"}, target: ebs, action: fail}
+  - {at: {dist: uniform, min: "03:00", max: "04:00"}, target: ebs, action: repair}
+  - {at: {dist: uniform, min: "05:00", max: "06:00"}, target: ebs, action: fail}
+  - {at: {dist: uniform, min: "01:00", max: "02:00"}, target: s3, action: fail}
+)"));
+  REQUIRE(spec.inputs.size() == 4);
+  CHECK(spec.inputs[0].name == "'at' of fault fail on ebs");
+  CHECK(spec.inputs[1].name == "'at' of fault repair on ebs");
+  CHECK(spec.inputs[2].name == "'at' of fault fail on ebs (line 11, column 10)");
+  CHECK(spec.inputs[3].name == "'at' of fault fail on s3");
+}

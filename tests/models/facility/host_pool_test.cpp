@@ -632,3 +632,32 @@ faults:
   CHECK(run.intervals("a", State::kDown).empty());
   CHECK(run.result.injection_had_effect == std::vector<bool>{true, true});  // a share of 1 % is one host
 }
+
+TEST_CASE(
+    "hosts destroyed while the pool restarts are taken from its batches, and an early power_on is no cause") {
+  // Review 7: damage_hosts took only serving and off hosts, so a pool powering on lost none; and a
+  // power_on while the room was dark was named, hours later, as what restarted the hosts.
+  const Run restarting = run_yaml(scenario_yaml(std::string(kTwoRooms) + R"(
+operator_actions:
+  - {at: "01:00", target: b, action: shed_load}
+faults:
+  - {at: "01:05", target: b, action: damage_hosts, share: 1}
+)"));
+  CHECK(restarting.result.injection_had_effect == std::vector<bool>{true, true});
+  CHECK(restarting.intervals("b") == "01:00-end");  // all ten destroyed, parts 48 h away
+  const Run early = run_yaml(scenario_yaml(std::string(kTwoRooms) + R"(
+operator_actions:
+  - {at: "01:00", target: room-a, action: power_off}
+  - {at: "01:30", target: a, action: power_off}
+  - {at: "02:00", target: a, action: power_on}
+  - {at: "04:00", target: room-a, action: power_on}
+)"));
+  CHECK(early.intervals("a") == "01:00-04:40");
+  const auto& journal = early.result.journal;
+  const auto up = std::find_if(journal.begin(), journal.end(), [&](const auto& c) {
+    return c.component == early.id("a") && c.changes_state() && c.to == State::kUp;
+  });
+  REQUIRE(up != journal.end());
+  CHECK(up->cause.injection == outagesim::models::kNoInjection);  // the room's power, not the 02:00 power_on
+  CHECK(up->cause.reason == outagesim::models::Reason::kRestarted);
+}

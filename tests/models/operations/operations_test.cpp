@@ -927,3 +927,22 @@ operator_actions:
 )"));
   CHECK(run.intervals("vm") == "02:00-04:15, 06:00-08:15");
 }
+
+TEST_CASE("a water discharge in a hall already dark still seals it and sets off its trigger") {
+  // Review 7: publish_state wrote no journal record when the powered-off room's state did not change, so
+  // the stage in the hall went on and the repair on 'discharged' never started.
+  const Run run = run_yaml(sealed_hall("water", R"(
+  - name: in the hall
+    at: "00:30"
+    stages: [{name: fix, duration: 1h, crew: techs, people: 1, wait_for: {component: hall, event: accessible}}]
+  - name: on the discharge
+    when: {component: hall, event: discharged}
+    stages: [{name: evacuate, duration: 5m}]
+)") + R"(
+operator_actions:
+  - {at: "00:45", target: hall, action: power_off}
+)");
+  CHECK(run.result.repairs.at(0).stages.at(0).interruptions == 1);
+  CHECK(clock(run.result.repairs.at(0).ended) == "03:30");
+  CHECK(clock(run.result.repairs.at(1).started) == "01:00");
+}

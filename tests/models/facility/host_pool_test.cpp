@@ -21,6 +21,16 @@ components:
 )";
 }  // namespace
 
+namespace {
+// The cause of the first change of `name` into `to`, or nullptr.
+const outagesim::models::Cause* first_cause(const Run& run, std::string_view name, State to) {
+  for (const auto& c : run.result.journal) {
+    if (c.component == run.id(name) && c.changes_state() && c.to == to) return &c.cause;
+  }
+  return nullptr;
+}
+}  // namespace
+
 TEST_CASE("a crew powers pools on one at a time, most urgent first, checks run in parallel") {
   const Run run = run_yaml(scenario_yaml(std::string(kTwoRooms) + R"(
 operator_actions:
@@ -77,17 +87,12 @@ operator_actions:
   CHECK(run.intervals("b").empty());
   CHECK(run.result.injection_had_effect == std::vector<bool>{true, true});
   // The hosts came back because of the power_on, and went down because of the power_off.
-  const auto& journal = run.result.journal;
-  const auto down = std::find_if(journal.begin(), journal.end(), [&](const auto& c) {
-    return c.component == run.id("a") && c.changes_state() && c.to == State::kDown;
-  });
-  REQUIRE(down != journal.end());
-  CHECK(down->cause.injection == 0);
-  const auto up = std::find_if(journal.begin(), journal.end(), [&](const auto& c) {
-    return c.component == run.id("a") && c.changes_state() && c.to == State::kUp;
-  });
-  REQUIRE(up != journal.end());
-  CHECK(up->cause.injection == 1);
+  const auto* down = first_cause(run, "a", State::kDown);
+  REQUIRE(down != nullptr);
+  CHECK(down->injection == 0);
+  const auto* up = first_cause(run, "a", State::kUp);
+  REQUIRE(up != nullptr);
+  CHECK(up->injection == 1);
 }
 
 TEST_CASE("powering off a pool that already tripped keeps it off past the room's cooling") {
@@ -653,11 +658,8 @@ operator_actions:
   - {at: "04:00", target: room-a, action: power_on}
 )"));
   CHECK(early.intervals("a") == "01:00-04:40");
-  const auto& journal = early.result.journal;
-  const auto up = std::find_if(journal.begin(), journal.end(), [&](const auto& c) {
-    return c.component == early.id("a") && c.changes_state() && c.to == State::kUp;
-  });
-  REQUIRE(up != journal.end());
-  CHECK(up->cause.injection == outagesim::models::kNoInjection);  // the room's power, not the 02:00 power_on
-  CHECK(up->cause.reason == outagesim::models::Reason::kRestarted);
+  const auto* up = first_cause(early, "a", State::kUp);
+  REQUIRE(up != nullptr);
+  CHECK(up->injection == outagesim::models::kNoInjection);  // the room's power, not the 02:00 power_on
+  CHECK(up->reason == outagesim::models::Reason::kRestarted);
 }

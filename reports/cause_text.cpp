@@ -195,6 +195,8 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
     case m::Reason::kHostsRestartable:
       return c.cause.value > 0.5 ? "powered, below its alarm and cooled enough to restart its hosts"
                                  : "no longer able to restart its hosts";
+    case m::Reason::kAwaitingCooling:
+      return "its room has power again but cannot take its hosts back";
     case m::Reason::kRecoveryStarted:
       return "its recovery steps began";
     case m::Reason::kRecoveryStopped:

@@ -85,6 +85,8 @@ std::string_view reason_name(Reason reason) {
       return "recovery steps began";
     case Reason::kRecoveryStopped:
       return "recovery steps stopped";
+    case Reason::kAwaitingCooling:
+      return "awaiting cooling";
   }
   return "?";
 }

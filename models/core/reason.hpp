@@ -48,6 +48,8 @@ enum class Reason : std::uint8_t {
   kHostsRestartable,    // room: its hosts may restart (1) or may not (0): power, below alarm, cooling enough
   kRecoveryStarted,     // service: its recovery steps began (a moment: its needs, or its share, came back)
   kRecoveryStopped,     // service: its recovery steps stopped before their end (a moment: lost again)
+  kAwaitingCooling,     // host pool: its room has power again but cannot take its hosts back (cooling short
+                        // or still hot); blamed: the plant (or the room); a note, no change of state
 };
 
 std::string_view reason_name(Reason reason);

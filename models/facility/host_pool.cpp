@@ -219,6 +219,13 @@ void HostPool::advance() {
   }
   if (!room_->can_restart_hosts()) {
     withdraw_requests();
+    // Stopped by its room's power loss, held now by its cooling: the journal says what holds it (explain
+    // and rank follow it to the plant, not to the power cut hours before).
+    if (down_cause_.reason == Reason::kRoomPowerLost && room_->powered() && powered_hosts() == 0 &&
+        off_ > 0) {
+      down_cause_ = cause_ = room_->held_by_cooling_cause();
+      ctx().note_change(*this, cause_);
+    }
     return;
   }
   // In a room whose derated cooling carries only part of its load, the pool waits while not one more of

@@ -114,6 +114,13 @@ Cause ThermalRoom::restart_cause() const {
   return Cause{Reason::kRestarted, id(), mine.last_change};
 }
 
+Cause ThermalRoom::held_by_cooling_cause() const {
+  Cause cause = cooling_cause(Reason::kAwaitingCooling);
+  if (cause.blamed == kNoComponent) cause = Cause{Reason::kAwaitingCooling, id(), last_change()};
+  cause.value = 0;
+  return cause;
+}
+
 bool ThermalRoom::losing_to_outside(double heat_kw) const {
   // The building loses heat through its doors and vents while the room is hotter than the outside air; on
   // a day hotter than the room they are shut, and what the envelope lets in is part of the design load.
@@ -259,7 +266,8 @@ Cause ThermalRoom::cooling_cause(Reason reason) const {
   // (capacity coming back).
   if (plant_->state() == State::kUp) return Cause{reason, kNoComponent, kNoChange, kNoInjection, temp_c_};
   ChangeId trigger = plant_->last_change();
-  const bool heating = reason == Reason::kOverheating || reason == Reason::kTemperatureRose;
+  const bool heating = reason == Reason::kOverheating || reason == Reason::kTemperatureRose ||
+                       reason == Reason::kAwaitingCooling;
   if (heating && plant_->capacity_loss_change() != kNoChange) {
     trigger = plant_->capacity_loss_change();
   }

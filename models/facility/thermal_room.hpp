@@ -60,6 +60,9 @@ class ThermalRoom final : public Component {
   std::uint32_t hosts_that_fit(std::uint32_t hosts, double kw_per_host) const;
   // What last made a restart possible: the room's own latest change or its plant's, whichever is later.
   Cause restart_cause() const;
+  // What keeps a powered room from taking its hosts back: its plant short of capacity (the change that
+  // took it away), else its own heat (still above its alarm).
+  Cause held_by_cooling_cause() const;
 
   // A pool started or stopped drawing power.
   void heat_changed();

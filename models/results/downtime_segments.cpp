@@ -357,6 +357,15 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
         look(pool->room, t).state == State::kDown) {
       return resolve(pool->room, t, depth + 1, nullptr, strategy_out);
     }
+    // Its room's power back, but not its cooling: held by what keeps the room short (the plant, from the
+    // change that took its capacity), as the pool journalled, not by the power cut before.
+    if (std::holds_alternative<HostPoolParams>(params) && lx.state == State::kDown) {
+      if (const StateChange* r = record_at(id, t); r != nullptr &&
+                                                   r->cause.reason == Reason::kAwaitingCooling &&
+                                                   r->cause.blamed != kNoComponent && r->cause.blamed != id) {
+        return Hold{r->cause.blamed, nullptr, r->cause.trigger};
+      }
+    }
     // A dark room waits for its power only while power is what keeps it dark, as its own record says: one
     // powered off by an operator, or wet from its sprinklers, holds itself whatever its feeds do meanwhile.
     if (std::holds_alternative<RoomParams>(params) && lx.state == State::kDown) {

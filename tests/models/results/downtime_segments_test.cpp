@@ -127,6 +127,32 @@ faults:
         "10:00-11:00 hosts>hosts provider");
 }
 
+TEST_CASE("a pool whose room has power back but not its cooling is held by the plant, not the power cut") {
+  // Blind trial I: the plant restarted one of its two chillers by itself, too little for the hall, and
+  // explain, rank and the JSON blamed the hours that followed on "room power lost" and the feed.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 1000, power: feed, auto_restart: 1}
+  - {name: hall, kind: room, cooling: plant, power: feed, design_cooling_kw: 2000, thermal_mass_kj_per_c: 100000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 800, kw_per_host: 2, shutdown_c: 40}
+  - {name: vm, kind: compute, needs: hosts}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "02:00", target: feed, action: repair}
+)",
+                                         "12h"));
+  CHECK(describe(run, "vm") == "01:00-02:00 hosts>feed provider, 02:00-12:00 hosts>plant provider");
+  // The pool journals what holds it now, leading to the trip that took the plant's capacity.
+  const auto& journal = run.result.journal;
+  const auto note = std::find_if(journal.begin(), journal.end(), [&](const StateChange& c) {
+    return c.component == run.id("hosts") && c.cause.reason == Reason::kAwaitingCooling;
+  });
+  REQUIRE(note != journal.end());
+  CHECK(clock(note->time) == "02:00");
+  CHECK(note->cause.blamed == run.id("plant"));
+}
+
 TEST_CASE("a room powered off, or a pool failed itself, holds itself while a feed is out meanwhile") {
   // Regression (session 26's review of the change above): the utility out 02:00-03:00 was given that hour
   // of a hall an operator had powered off, and of a pool failed itself, though its fault saved nothing.

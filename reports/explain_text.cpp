@@ -240,11 +240,16 @@ void explain_function(std::string& out, const m::ScenarioSpec& spec, const m::Ru
       out += fmt::format(", whose procedure began at {}", local_clock(spec, *strategy.procedure_started));
     if (strategy.alternative_ready)
       out += fmt::format(" and whose site was ready at {}", local_clock(spec, *strategy.alternative_ready));
+    // Still down at the end: neither came back (blind trial I: "came back first" of a primary never back).
+    const bool back_by_end = intervals.back().ended != m::kNoChange;
     out +=
         strategy.served_by_alternative
             ? "; it came back through it at least once: where a failover ended an outage, the segments above "
               "follow the strategy's waits, elsewhere its primary deployment"
-            : "; the primary deployment came back first, and the segments above follow it";
+        : back_by_end
+            ? "; the primary deployment came back first, and the segments above follow it"
+            : "; neither it nor the primary deployment brought the function back before the end of the "
+              "run, and the segments above follow the primary deployment";
     if (const std::string how = describe_wait(strategy.limitation, strategy.step); !how.empty())
       out += fmt::format(". The strategy itself was limited by {} ({})", how,
                          format_duration(strategy.limited_for));

@@ -109,6 +109,33 @@ faults:
         std::string::npos);
 }
 
+TEST_CASE("explain does not say the primary came back first when neither came back") {
+  // Blind trial I: Kakao's standby could not switch (its tools were in the burning site), the primary never
+  // returned, and explain said "the primary deployment came back first".
+  const std::string path = outagesim::testing::unique_temp_path("explain-standby-never.yaml");
+  std::ofstream(path) << R"(scenario: explain-standby-never
+start: 2024-01-01T00:00:00+00:00
+horizon: 12h
+components:
+  - {name: primary, kind: compute}
+  - {name: tools, kind: middleware}
+  - {name: dr, kind: compute}
+tenants:
+  - name: t
+    needs: primary
+    strategy: {kind: standby, needs: dr, failover_needs: tools, detection: 10m, decision: 20m, switchover: 1h}
+faults:
+  - {at: "01:00", target: primary, action: fail}
+  - {at: "01:00", target: tools, action: fail}
+)";
+  const auto r = run_cli("explain " + path + " --tenant t");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("came back first") == std::string::npos);
+  CHECK(r.out.find("neither it nor the primary deployment brought the function back before the end of the "
+                   "run") != std::string::npos);
+}
+
 TEST_CASE("explain holds an active-active outage on the site whose return ends it") {
   // Regression (session 21): an active-active function was segmented through its unused own needs.
   const std::string path = outagesim::testing::unique_temp_path("explain-active-active.yaml");

@@ -227,20 +227,31 @@ void ScenarioReader::read_milestones(const YamlNode& list) {
         sink_.error(ms.mark(),
                     fmt::format("milestone '{}' needs 'event' and 'public', 'max_downtime' or 'not_up_at'",
                                 milestone.name),
-                    "event: enters_down | enters_degraded | leaves_up | returns_up | recovers | leaves_down, "
-                    "with public: <time>");
+                    "event: enters_down | enters_degraded | leaves_up | returns_up | recovers | leaves_down "
+                    "(rooms also discharged | accessible | cooled), with public: <time>");
       }
       if (event.defined()) {
         const auto text = read_string(sink_, event, "'event' of " + ms.what()).value_or("");
         // In the order of MilestoneSpec::Event.
         static const std::vector<std::string> kEvents = {"enters_down", "enters_degraded", "leaves_up",
-                                                         "returns_up",  "recovers",        "leaves_down"};
+                                                         "returns_up",  "recovers",        "leaves_down",
+                                                         "discharged",  "accessible",      "cooled"};
         const auto it = std::find(kEvents.begin(), kEvents.end(), text);
         if (it == kEvents.end()) {
-          sink_.error(event.mark(), fmt::format("unknown milestone event '{}'", text),
-                      fmt::format("one of {}", fmt::join(kEvents, ", ")));
+          std::string message = fmt::format("unknown milestone event '{}'", text);
+          if (const std::string hint = did_you_mean(text, kEvents); !hint.empty()) message += "; " + hint;
+          sink_.error(event.mark(), std::move(message), fmt::format("one of {}", fmt::join(kEvents, ", ")));
         } else {
           milestone.event = static_cast<m::MilestoneSpec::Event>(it - kEvents.begin());
+          // A room's moments: only rooms give them.
+          const bool room_event = milestone.event >= m::MilestoneSpec::Event::kDischarged;
+          if (room_event && id && m::vertex_kind(spec_, *id) != m::ComponentKind::kRoom) {
+            sink_.error(
+                event.mark(),
+                fmt::format("milestone event '{}' is given only by rooms, and '{}' is a {}", text,
+                            m::vertex_name(spec_, *id), m::kind_name(m::vertex_kind(spec_, *id))),
+                "a room, or enters_down, enters_degraded, leaves_up, returns_up, recovers or leaves_down");
+          }
         }
       }
       if (occurrence.defined()) {

@@ -221,6 +221,12 @@ const char* event_words(m::MilestoneSpec::Event event) {
       return "recovers";
     case m::MilestoneSpec::Event::kLeavesDown:
       return "leaves down";
+    case m::MilestoneSpec::Event::kDischarged:
+      return "fire suppression discharged";
+    case m::MilestoneSpec::Event::kAccessible:
+      return "accessible again";
+    case m::MilestoneSpec::Event::kCooled:
+      return "cooled below its alarm";
   }
   return "?";
 }

@@ -2,6 +2,7 @@
 #include "models/results/milestone_check.hpp"
 
 #include <algorithm>
+#include <optional>
 
 namespace outagesim::models {
 
@@ -23,8 +24,26 @@ bool matches(MilestoneSpec::Event event, const StateChange& c, bool down_since_u
       return c.to == State::kUp;
     case MilestoneSpec::Event::kLeavesDown:
       return c.from == State::kDown;
+    case MilestoneSpec::Event::kDischarged:
+    case MilestoneSpec::Event::kAccessible:
+    case MilestoneSpec::Event::kCooled:
+      return false;  // moments: room_moment()
   }
   return false;
+}
+
+// The reason of the room's journal record that a moment milestone names, or nullopt for a state event.
+std::optional<Reason> room_moment(MilestoneSpec::Event event) {
+  switch (event) {
+    case MilestoneSpec::Event::kDischarged:
+      return Reason::kSprinkler;
+    case MilestoneSpec::Event::kAccessible:
+      return Reason::kReentryAllowed;
+    case MilestoneSpec::Event::kCooled:
+      return Reason::kCooledDown;
+    default:
+      return std::nullopt;
+  }
 }
 
 }  // namespace
@@ -47,6 +66,20 @@ std::vector<MilestoneResult> check_milestones(const ScenarioSpec& spec, const Ru
         if (c.component == m.component && c.changes_state()) r.state_at = c.to;
       }
       r.passed = r.state_at != State::kUp;
+      out.push_back(r);
+      continue;
+    }
+    if (const std::optional<Reason> moment = room_moment(m.event)) {
+      for (const StateChange& c : result.journal) {
+        if (c.component != m.component || c.cause.reason != *moment) continue;
+        r.simulated = c.time;
+        if (m.occurrence == MilestoneSpec::Occurrence::kFirst) break;
+      }
+      if (r.simulated && m.expected) {
+        r.difference = *r.simulated - *m.expected;
+        const sim::Time magnitude = *r.difference < sim::Time() ? sim::Time() - *r.difference : *r.difference;
+        r.passed = magnitude <= m.tolerance;
+      }
       out.push_back(r);
       continue;
     }

@@ -276,6 +276,11 @@ struct MilestoneSpec {
     kReturnsUp,       // becomes up, having been down since it was last up (a degraded spell may follow)
     kRecovers,        // becomes up from degraded or down: every return to full service
     kLeavesDown,      // becomes degraded or up from down: serves again, perhaps in part
+    // Rooms only, moments the room journals whatever its state: its fire suppression discharged, people
+    // may enter again after it, it cooled back below its alarm.
+    kDischarged,
+    kAccessible,
+    kCooled,
   };
   enum class Occurrence : std::uint8_t { kFirst, kLast };
   // What sets the simulated time: nothing chosen to hit it (predicted), a parameter fitted to it

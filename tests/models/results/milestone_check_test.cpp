@@ -177,3 +177,36 @@ milestones:
   REQUIRE(results[1].simulated);
   CHECK(*results[1].simulated == outagesim::sim::Time::hours(3));
 }
+
+TEST_CASE(
+    "a room's discharge, re-entry and cooling are milestones, though they change no state of a gas hall") {
+  // Blind trial I: "fire suppression discharged" had to be a dummy component's fall.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000,
+     suppression: gas, reentry_after: 2h}
+faults:
+  - {at: "01:00", target: hall, action: discharge}
+milestones:
+  - {name: discharged, component: hall, event: discharged, public: "01:05"}
+  - {name: re-entry, component: hall, event: accessible, public: "03:00"}
+  - {name: never hot, component: hall, event: cooled, public: "03:00"}
+)"));
+  const auto results = outagesim::models::check_milestones(run.spec, run.result);
+  REQUIRE(results.size() == 3);
+  CHECK(*results[0].simulated == outagesim::sim::Time::hours(1));
+  CHECK(results[0].passed);
+  CHECK(*results[1].simulated == outagesim::sim::Time::hours(3));
+  CHECK_FALSE(results[2].simulated);
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+milestones:
+  - {name: x, component: a, event: discharged, public: "01:00"}
+  - {name: y, component: a, event: dischraged, public: "01:00"}
+)"));
+  CHECK_THAT(errors,
+             Catch::Contains("milestone event 'discharged' is given only by rooms, and 'a' is a compute"));
+  CHECK_THAT(errors, Catch::Contains("unknown milestone event 'dischraged'; did you mean 'discharged'?"));
+}

@@ -220,7 +220,10 @@ void ScenarioReader::check_start_can_come(const std::optional<m::TriggerSpec>& t
 }
 
 void ScenarioReader::check_starts_can_come() {
-  for (const auto& [trigger, node] : discharge_starts_) {
+  for (const auto& start : discharge_starts_) {
+    // Named, not bound: a lambda below captures it (clang refuses structured bindings there).
+    const m::TriggerSpec& trigger = start.first;
+    const YamlNode& node = start.second;
     const auto* room = std::get_if<m::RoomParams>(&spec_.components[trigger.component].params);
     if (room == nullptr || room->sprinkler_c) continue;
     const bool discharged_by_action =

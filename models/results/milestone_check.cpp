@@ -46,6 +46,14 @@ std::optional<Reason> room_moment(MilestoneSpec::Event event) {
   }
 }
 
+// The found time against the public one: its difference, and whether it is within the tolerance.
+void grade(const MilestoneSpec& m, MilestoneResult& r) {
+  if (!r.simulated || !m.expected) return;
+  r.difference = *r.simulated - *m.expected;
+  const sim::Time magnitude = *r.difference < sim::Time() ? sim::Time() - *r.difference : *r.difference;
+  r.passed = magnitude <= m.tolerance;
+}
+
 }  // namespace
 
 std::vector<MilestoneResult> check_milestones(const ScenarioSpec& spec, const RunResult& result) {
@@ -75,11 +83,7 @@ std::vector<MilestoneResult> check_milestones(const ScenarioSpec& spec, const Ru
         r.simulated = c.time;
         if (m.occurrence == MilestoneSpec::Occurrence::kFirst) break;
       }
-      if (r.simulated && m.expected) {
-        r.difference = *r.simulated - *m.expected;
-        const sim::Time magnitude = *r.difference < sim::Time() ? sim::Time() - *r.difference : *r.difference;
-        r.passed = magnitude <= m.tolerance;
-      }
+      grade(m, r);
       out.push_back(r);
       continue;
     }
@@ -105,11 +109,7 @@ std::vector<MilestoneResult> check_milestones(const ScenarioSpec& spec, const Ru
       r.simulated = c.time;
       if (m.occurrence == MilestoneSpec::Occurrence::kFirst) break;
     }
-    if (r.simulated && m.expected) {
-      r.difference = *r.simulated - *m.expected;
-      const sim::Time magnitude = *r.difference < sim::Time() ? sim::Time() - *r.difference : *r.difference;
-      r.passed = magnitude <= m.tolerance;
-    }
+    grade(m, r);
     out.push_back(r);
   }
   return out;

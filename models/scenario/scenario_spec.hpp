@@ -199,10 +199,13 @@ struct ControlPlaneParams {
     double rps = 0;
   };
   // Extra API load while a component is down (customers buying and launching instances elsewhere),
-  // and for a while after it returns (recovery traffic: restarting and re-attaching its instances).
+  // at most for `lasts` from when it went down (those customers have moved or given up; zero: the whole
+  // time it is down), and for a while after it returns (recovery traffic: restarting and re-attaching
+  // its instances).
   struct Demand {
     ComponentId when_down = kNoComponent;
     double rps = 0;
+    sim::Time lasts;  // zero: while down
     double after_return_rps = 0;
     sim::Time after_return_for;
   };

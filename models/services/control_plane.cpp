@@ -10,13 +10,14 @@
 namespace outagesim::models {
 
 namespace {
-enum Tag : std::uint32_t { kScaledOut, kRecoveryTrafficOver };
+enum Tag : std::uint32_t { kScaledOut, kDemandStepOver };
 }
 
 ControlPlane::ControlPlane(ComponentId id, const ControlPlaneParams& params)
     : Component(id, ComponentKind::kControlPlane),
       params_(params),
       source_down_(params.demand.size(), false),
+      surge_until_(params.demand.size()),
       recovery_until_(params.demand.size()) {}
 
 std::uint32_t ControlPlane::add_demand_source() {
@@ -60,12 +61,17 @@ void ControlPlane::evaluate() {
     const auto& d = params_.demand[i];
     const ComponentStatus& s = status[d.when_down];
     const bool down = s.state == State::kDown;
+    if (!source_down_[i] && down && d.lasts > sim::Time()) {
+      surge_until_[i] = now + d.lasts;
+      ctx().engine().start_timer_at(surge_until_[i], handler(), kDemandStepOver);
+    }
     if (source_down_[i] && !down && d.after_return_for > sim::Time()) {
       recovery_until_[i] = now + d.after_return_for;
-      ctx().engine().start_timer_at(recovery_until_[i], handler(), kRecoveryTrafficOver);
+      ctx().engine().start_timer_at(recovery_until_[i], handler(), kDemandStepOver);
     }
     source_down_[i] = down;
-    const double rps = down ? d.rps : now < recovery_until_[i] ? d.after_return_rps : 0.0;
+    const bool surging = d.lasts <= sim::Time() || now < surge_until_[i];
+    const double rps = down ? (surging ? d.rps : 0.0) : now < recovery_until_[i] ? d.after_return_rps : 0.0;
     if (rps <= 0) continue;
     demand += rps;
     if (loader == kNoComponent || s.last_change_time > status[loader].last_change_time) loader = d.when_down;
@@ -127,7 +133,7 @@ void ControlPlane::on_timer(std::uint32_t tag) {
     scale_out_timer_ = sim::TimerId{};
     scaled_out_ = true;
   }
-  evaluate();  // kRecoveryTrafficOver: a source's recovery traffic ended
+  evaluate();  // kDemandStepOver: a source's surge or recovery traffic ended
 }
 
 }  // namespace outagesim::models

@@ -1,6 +1,7 @@
 // A region's control plane (the API that launches, stops and migrates instances): node groups in zones
 // give capacity; demand is a baseline, plus load while watched components are down (customers buying
-// and launching instances elsewhere) and for a while after they return (recovery traffic), plus what
+// and launching instances elsewhere; at most for a while, once those customers have moved or given up)
+// and for a while after they return (recovery traffic), plus what
 // recovery strategies ask for at run time. Above capacity
 // it throttles: a share p of rejected calls is retried, which raises the offered load to
 // (demand - p*capacity)/(1 - p) and the availability seen by callers to capacity/offered. New capacity
@@ -37,9 +38,10 @@ class ControlPlane final : public Component {
  private:
   ControlPlaneParams params_;
   std::vector<double> dynamic_rps_;
-  // Per demand source: whether it was down at the last evaluation, and until when its recovery traffic
-  // lasts after it returned.
+  // Per demand source: whether it was down at the last evaluation, until when its extra demand lasts
+  // while down (its `lasts`), and until when its recovery traffic lasts after it returned.
   std::vector<bool> source_down_;
+  std::vector<sim::Time> surge_until_;
   std::vector<sim::Time> recovery_until_;
   bool scaled_out_ = false;
   sim::TimerId scale_out_timer_;

@@ -86,6 +86,41 @@ faults:
   CHECK(run.intervals("api", State::kDegraded) == "01:00-05:00");
 }
 
+TEST_CASE("a surge of demand that lasts a while ends before the outage that caused it") {
+  // The customers of a zone that stays down for days move or give up; their launches stop after `lasts`,
+  // and the recovery traffic still comes when the zone returns.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: fleet, kind: compute}
+  - name: api
+    kind: control_plane
+    nodes: [{rps: 1000}]
+    baseline_rps: 500
+    demand: [{when_down: fleet, rps: 1000, lasts: 3h, after_return: 800, after_return_for: 2h}]
+faults:
+  - {at: "01:00", target: fleet, action: fail}
+  - {at: "10:00", target: fleet, action: repair}
+)"));
+  CHECK(run.intervals("api", State::kDegraded) == "01:00-04:00, 10:00-12:00");
+}
+
+TEST_CASE("a surge counts its time from each time its source goes down") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: fleet, kind: compute}
+  - name: api
+    kind: control_plane
+    nodes: [{rps: 1000}]
+    baseline_rps: 500
+    demand: [{when_down: fleet, rps: 1000, lasts: 1h}]
+faults:
+  - {at: "01:00", target: fleet, action: fail}
+  - {at: "01:30", target: fleet, action: repair}
+  - {at: "02:00", target: fleet, action: fail}
+)"));
+  CHECK(run.intervals("api", State::kDegraded) == "01:00-01:30, 02:00-03:00");
+}
+
 TEST_CASE("a control plane with no capacity left is down") {
   const Run run = run_yaml(scenario_yaml(std::string(kApi) + R"(
 faults:

@@ -55,8 +55,12 @@ double CoolingPlant::capacity_fraction() const {
 
 State CoolingPlant::natural_state() const {
   const double output = chiller_output_kw();
-  if (output >= design_kw() - kToleranceKw) return State::kUp;
-  return output <= kToleranceKw ? State::kDown : State::kDegraded;
+  if (output <= kToleranceKw) return State::kDown;
+  // Up while every chiller runs and gives the rooms what they are designed to take: derating that the
+  // installed spare covers is no fault, but a unit out is one even while the spare covers it.
+  const double needed = std::min(design_kw(), demand_kw());
+  if (chillers_running() == params_.chillers && output >= needed - kToleranceKw) return State::kUp;
+  return State::kDegraded;
 }
 
 void CoolingPlant::start() {

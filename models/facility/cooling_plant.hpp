@@ -9,9 +9,10 @@
 // the chillers until control returns. Chiller capacity derates as the outside air rises above the rating,
 // and chilled-water storage covers the shortfall below the design capacity until it is spent.
 //
-// State follows what the chillers give against the design capacity: up at design, degraded below it,
-// down at zero. Storage does not count toward the state (the chillers are still out), only toward the
-// capacity rooms see.
+// State follows the chillers: up while every one runs and together they give the rooms their design
+// cooling (derating that installed spare covers is no fault); degraded with a unit out, even one the spare
+// covers, or when the rooms are short; down at zero. Storage does not count toward the state (the
+// chillers are still out), only toward the capacity rooms see.
 #pragma once
 
 #include <cstdint>

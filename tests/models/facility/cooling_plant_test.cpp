@@ -331,6 +331,23 @@ components:
   CHECK_FALSE(overheats(5));
 }
 
+TEST_CASE("a plant whose spare covers the derating is up but degraded with a unit out or the rooms short") {
+  // Regression (session 29's blind trial): an N+1 plant at 36 °C was degraded all afternoon against its
+  // nameplate, with no room short, and a `leaves_up` trigger on it fired. 5 x 250 kW for rooms of 1000 kW,
+  // 2 %/°C above 35 °C: at 36 °C five give 1225 kW (up), at 50 °C 875 kW (short); one unit out at 20:00.
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: [{at: "00:00", c: 30}, {at: "11:00", c: 36}, {at: "13:00", c: 50}, {at: "14:00", c: 30}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 5, chiller_kw: 250, rated_outside_c: 35, derate_pct_per_c: 2}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+faults:
+  - {at: "20:00", target: plant, action: fail_chillers, count: 1}
+  - {at: "21:00", target: plant, action: restore_chillers, count: 1}
+)"));
+  CHECK(run.intervals("plant", State::kDegraded) == "13:00-14:00, 20:00-21:00");
+}
+
 TEST_CASE("chilled-water storage covers what the rooms lack, not a spare chiller's loss") {
   // Regression (session 24's review): with chillers beyond the rooms' design handed out, storage still
   // drained down to the plant's nameplate: losing the spare drew 250 kW from it for nothing. 5 x 250 kW

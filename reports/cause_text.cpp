@@ -99,6 +99,23 @@ std::string describe_injection(const m::ScenarioSpec& spec, m::InjectionId id, s
   return text;
 }
 
+std::string describe_applied_injection(const m::ScenarioSpec& spec, const m::RunResult& result,
+                                       const m::StateChange& c) {
+  // When it was applied: a pool powered on (or repaired) comes back after its restart, later.
+  if (!m::is_random_failure(c.cause.injection) && c.cause.injection < result.injection_applied_at.size() &&
+      !result.injection_applied_at[c.cause.injection].is_never()) {
+    sim::Time applied = result.injection_applied_at[c.cause.injection];
+    // A standing policy applied several times: the last time at or before this change.
+    if (c.cause.injection < result.injection_applications.size()) {
+      for (const sim::Time t : result.injection_applications[c.cause.injection]) {
+        if (t <= c.time) applied = t;
+      }
+    }
+    return describe_injection(spec, c.cause.injection, applied);
+  }
+  return describe_injection(spec, c.cause.injection, c.time);
+}
+
 std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& result,
                             const m::StateChange& c) {
   const auto blamed = [&] {
@@ -123,20 +140,7 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
             describe_injection(spec, c.cause.injection, result.injection_applied_at[c.cause.injection]),
             local_clock(spec, c.time));
       }
-      // When it was applied: a pool powered on (or repaired) comes back after its restart, later.
-      if (!m::is_random_failure(c.cause.injection) &&
-          c.cause.injection < result.injection_applied_at.size() &&
-          !result.injection_applied_at[c.cause.injection].is_never()) {
-        sim::Time applied = result.injection_applied_at[c.cause.injection];
-        // A standing policy applied several times: the last time at or before this change.
-        if (c.cause.injection < result.injection_applications.size()) {
-          for (const sim::Time t : result.injection_applications[c.cause.injection]) {
-            if (t <= c.time) applied = t;
-          }
-        }
-        return describe_injection(spec, c.cause.injection, applied);
-      }
-      return describe_injection(spec, c.cause.injection, c.time);
+      return describe_applied_injection(spec, result, c);
     case m::Reason::kDependency:
       if (c.cause.blamed == m::kNoComponent) return "its needs";
       if (c.to < c.from) {
@@ -197,6 +201,10 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
                                  : "no longer able to restart its hosts";
     case m::Reason::kAwaitingCooling:
       return "its room has power again but cannot take its hosts back";
+    case m::Reason::kHeldOff:
+      if (c.cause.injection == m::kNoInjection || m::is_random_failure(c.cause.injection)) return "held off";
+      return fmt::format("its room could take its hosts back, but {} holds them off",
+                         describe_applied_injection(spec, result, c));
     case m::Reason::kRecoveryStarted:
       return "its recovery steps began";
     case m::Reason::kRecoveryStopped:

@@ -23,6 +23,10 @@ std::string describe_wait(models::Wait wait, const std::string& step);
 // the id of a random failure process, "random failure '<name>' at 14:02".
 std::string describe_injection(const models::ScenarioSpec& spec, models::InjectionId id,
                                sim::Time applied_at);
+// The injection a change's cause names, as applied last at or before the change (a standing policy
+// applies several times; a pool powered on comes back after its restart, later).
+std::string describe_applied_injection(const models::ScenarioSpec& spec, const models::RunResult& result,
+                                       const models::StateChange& c);
 // "c3-dedicated down at 10:58: thermal shutdown at 41.0 °C".
 std::string describe_change(const models::ScenarioSpec& spec, const models::RunResult& result,
                             models::ChangeId id);

@@ -70,16 +70,32 @@ std::string strategy_wait_text(const m::ScenarioSpec& spec, const m::StrategyHol
 }
 
 // For a host pool stopped by heat, its room or the operators that held the function: whether physics or
-// people held it. While its room cannot take its hosts back (no power, over its alarm, or not cooled enough
-// to carry them), the room holds it; once it can, the pool waits for its restart (its crew, power-on and
-// checks). The room journals each change of that as a moment. Empty for any other holder, or while the
-// room held it throughout.
+// people held it (a pool the operators kept off once its room could take it back: until when). While its room
+// cannot take its hosts back (no power, over its alarm, or not cooled enough to carry them), the room holds
+// it; once it can, the pool waits for its restart (its crew, power-on and checks). The room journals each
+// change of that as a moment. Empty for any other holder, or while the room held it throughout.
 std::string pool_restart_text(const m::ScenarioSpec& spec, const m::RunResult& result,
                               const m::DowntimeSegment& s) {
   if (s.holder >= spec.components.size() || s.cause_change >= result.journal.size()) return {};
   const auto* pool = std::get_if<m::HostPoolParams>(&spec.components[s.holder].params);
   if (pool == nullptr || pool->room == m::kNoComponent) return {};
   const m::Reason stopped = result.journal[s.cause_change].cause.reason;
+  if (stopped == m::Reason::kHeldOff) {
+    // Held by the operators' choice: when they powered it on, if they did in this span.
+    std::optional<sim::Time> on;
+    for (m::InjectionId i = 0; i < spec.injections.size() && i < result.injection_applications.size(); ++i) {
+      const m::InjectionSpec& inj = spec.injections[i];
+      if (inj.target != s.holder || inj.action != m::Action::kPowerOn) continue;
+      for (const sim::Time t : result.injection_applications[i]) {
+        if (t > s.start && t < s.end && (!on || t < *on)) on = t;
+      }
+    }
+    if (!on) return " The operators kept it off all that time.";
+    return fmt::format(
+        " The operators kept it off until they powered it on at {}; from then the pool waited for its "
+        "restart (its crew, power-on and checks).",
+        local_clock(spec, *on));
+  }
   if (stopped == m::Reason::kRestarted) {
     // Back but for hosts damaged by heat: what keeps it short is their parts and replacement, not the
     // restart.

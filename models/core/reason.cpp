@@ -87,6 +87,8 @@ std::string_view reason_name(Reason reason) {
       return "recovery steps stopped";
     case Reason::kAwaitingCooling:
       return "awaiting cooling";
+    case Reason::kHeldOff:
+      return "held off";
   }
   return "?";
 }

@@ -215,6 +215,13 @@ void HostPool::advance() {
   const std::optional<Cause> powered_on = std::exchange(power_on_cause_, std::nullopt);
   if (held_off_) {
     withdraw_requests();
+    // From when its room could take the hosts back, what keeps them off is the operators' choice alone:
+    // the journal says so, and explain and rank hold the pool by it, not by the fault that set it off.
+    if (!held_off_noted_ && off_ > 0 && room_->can_restart_hosts()) {
+      held_off_noted_ = true;
+      down_cause_ = cause_ = Cause{Reason::kHeldOff, id(), kNoChange, held_off_by_};
+      ctx().note_change(*this, cause_);
+    }
     return;
   }
   if (!room_->can_restart_hosts()) {
@@ -461,6 +468,8 @@ bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
       // Shed and kept off: unlike shed_load, the hosts do not restart when the room can take them.
       if (held_off_) return false;
       held_off_ = true;
+      held_off_by_ = id;
+      held_off_noted_ = false;
       const Cause cause = injection_cause(injection, id);
       if (!idle()) {
         stop(cause);

@@ -173,6 +173,9 @@ class HostPool final : public Component {
   bool awaiting_replace_ = false;
   // Operators powered the pool off (power_off): it stays off, whatever the room, until power_on.
   bool held_off_ = false;
+  // The power_off holding it, and whether the pool has journalled that its room could take it back.
+  InjectionId held_off_by_ = kNoInjection;
+  bool held_off_noted_ = false;
   // The power_on of this instant, which restarts the hosts when nothing else holds them.
   std::optional<Cause> power_on_cause_;
   // Hosts are off that the room's derated cooling cannot carry yet: the batch that starts when it can is

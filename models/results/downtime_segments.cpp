@@ -365,6 +365,11 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
                                                    r->cause.blamed != kNoComponent && r->cause.blamed != id) {
         return Hold{r->cause.blamed, nullptr, r->cause.trigger};
       }
+      // Its room could take it back, but the operators' power_off holds it: its own hold, by that choice,
+      // whatever set the power_off off.
+      if (const StateChange* r = record_at(id, t); r != nullptr && r->cause.reason == Reason::kHeldOff) {
+        return Hold{id, nullptr, static_cast<ChangeId>(r - result_.journal.data())};
+      }
     }
     // A dark room waits for its power only while power is what keeps it dark, as its own record says: one
     // powered off by an operator, or wet from its sprinklers, holds itself whatever its feeds do meanwhile.

@@ -220,6 +220,44 @@ faults:
   CHECK(rank.out.find("\nb,compute,630,630,") != std::string::npos);
 }
 
+TEST_CASE("explain tells a pool held by the operators' power_off once its room could take it back") {
+  // Blind trial J: the hours the operators kept a cool hall dark were told as the chiller fault's.
+  const std::string path = outagesim::testing::unique_temp_path("explain-held-off.yaml");
+  std::ofstream(path) << R"(scenario: explain-held-off
+start: 2024-01-01T00:00:00+00:00
+horizon: 12h
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 100, kw_per_host: 9, power_on: 20m}
+  - {name: vm, kind: compute, needs: hosts}
+tenants:
+  - {name: shop, needs: [vm]}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {when: {component: hall, event: above_c, c: 28}, target: hosts, action: power_off, note: keep dark}
+  - {at: "02:00", target: plant, action: restore_chillers, count: 2}
+  - {at: "06:00", target: hosts, action: power_on}
+)";
+  const auto r = run_cli("explain " + path + " --tenant shop");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK(
+      r.out.find("From 02:00 to 06:20 (4h 20m) it waited for vm, held by hosts (the provider's time). The "
+                 "operators kept it off until they powered it on at 06:00; from then the pool waited for its "
+                 "restart") != std::string::npos);
+  CHECK(
+      r.out.find("hosts down at 02:00: its room could take its hosts back, but operator action power_off on "
+                 "hosts at 01:04 (keep dark) holds them off.") != std::string::npos);
+  const auto rank = run_cli("rank " + path + " --format csv");
+  INFO(rank.out);
+  REQUIRE(rank.status == 0);
+  // Held all along by the pool; at the root of the 4h 20m the operators chose, the plant of the rest.
+  CHECK(rank.out.find("\nhosts,host_pool,18934,15600,,") != std::string::npos);
+  CHECK(rank.out.find("\nplant,cooling_plant,0,3334,") != std::string::npos);
+}
+
 TEST_CASE("explain tells a pool held by its room from one waiting for its restart") {
   // Regression (session 25's blind trial): a pool's segment named only the shutdown behind it, long after
   // its room could take its hosts back, so "physics or people?" had no answer.

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "loader/scenario_loader.hpp"
+#include "models/results/cause_chain.hpp"
 #include "models/scenario/comparison.hpp"
 #include "models/scenario/simulation.hpp"
 #include "tests/support/scenario_fixture.hpp"
@@ -151,6 +152,39 @@ faults:
   REQUIRE(note != journal.end());
   CHECK(clock(note->time) == "02:00");
   CHECK(note->cause.blamed == run.id("plant"));
+}
+
+TEST_CASE("a pool the operators keep off once its room could take it back is held by their power_off") {
+  // Blind trial J: chillers back at 02:00, hall cool, but the operators keep the hosts dark until 06:00;
+  // explain and rank gave all of it to the chiller fault behind the power_off.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 100, kw_per_host: 9, power_on: 20m}
+  - {name: vm, kind: compute, needs: hosts}
+faults:
+  - {at: "01:00", target: plant, action: fail_chillers, count: 2}
+operator_actions:
+  - {when: {component: hall, event: above_c, c: 28}, target: hosts, action: power_off}
+  - {at: "02:00", target: plant, action: restore_chillers, count: 2}
+  - {at: "06:00", target: hosts, action: power_on}
+)",
+                                         "12h"));
+  DowntimeSegmenter segmenter(run.spec, run.result);
+  const auto segments = segmenter.segments(run.id("vm"), run.result.intervals[run.id("vm")].front());
+  REQUIRE(segments.size() == 2);
+  // 4 °C at 900 kW into 60000 kJ/°C: 4m27s (floored to the second). From 02:00 the room can take its hosts
+  // back.
+  CHECK(clock(segments[0].start) == "01:04:26");
+  CHECK(clock(segments[1].start) == "02:00");
+  CHECK(clock(segments[1].end) == "06:20");
+  const auto root = [&](const DowntimeSegment& s) {
+    return run.result.journal[cause_chain(run.result, s.cause_change).back()].component;
+  };
+  CHECK(root(segments[0]) == run.id("plant"));
+  CHECK(run.result.journal[segments[1].cause_change].cause.reason == Reason::kHeldOff);
+  CHECK(root(segments[1]) == run.id("hosts"));
 }
 
 TEST_CASE("a room powered off, or a pool failed itself, holds itself while a feed is out meanwhile") {

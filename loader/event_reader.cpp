@@ -38,7 +38,9 @@ void ScenarioReader::read_injections(const YamlNode& list, bool faults) {
       }
     }
     if (const YamlNode when = e.get("when"); when.defined()) {
-      injection.when = start_triggers(when, "'when' of " + e.what());
+      injection.when = start_triggers(when, "'when' of " + e.what(), [here](std::size_t i) -> m::InputSetter {
+        return [here, i](m::ScenarioSpec& spec, double c) { here(spec).when[i].threshold_c = c; };
+      });
       timed = !injection.when.empty();
     }
     if (const auto delay = e.duration("delay", false, into(here, &m::InjectionSpec::delay))) {

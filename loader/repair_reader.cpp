@@ -52,7 +52,8 @@ void ScenarioReader::collect_repair_names(const YamlNode& list) {
   }
 }
 
-std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, const std::string& what) {
+std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, const std::string& what,
+                                                      const m::InputSetter& set_c) {
   YamlMap t(sink_, node, what);
   if (!t.valid()) return std::nullopt;
   m::TriggerSpec trigger;
@@ -89,7 +90,7 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
     } else {
       trigger.event = *parsed;
     }
-    if (const auto c = t.number("c", true, Range::between(-60, 60)))
+    if (const auto c = t.number("c", true, Range::between(-60, 60), set_c))
       trigger.threshold_c = *c;
     else
       ok = false;
@@ -148,7 +149,7 @@ std::optional<m::TriggerSpec> ScenarioReader::trigger(const YamlNode& node, cons
     // A temperature crossing takes the temperature; no other event does.
     const bool temperature = parsed_event && m::is_temperature_event(*parsed_event);
     if (temperature) {
-      if (const auto c = t.number("c", true, Range::between(-50, 200)))
+      if (const auto c = t.number("c", true, Range::between(-50, 200), set_c))
         trigger.threshold_c = *c;
       else
         ok = false;
@@ -240,11 +241,12 @@ void ScenarioReader::check_starts_can_come() {
   }
 }
 
-std::vector<m::TriggerSpec> ScenarioReader::start_triggers(const YamlNode& node, const std::string& what) {
+std::vector<m::TriggerSpec> ScenarioReader::start_triggers(const YamlNode& node, const std::string& what,
+                                                           const TriggerThresholds& thresholds) {
   std::vector<m::TriggerSpec> out;
   bool ok = true;
   const auto add = [&](const YamlNode& item, const std::string& item_what) {
-    const auto t = trigger(item, item_what);
+    const auto t = trigger(item, item_what, thresholds(out.size()));
     check_start_can_come(t, item);
     if (t) {
       out.push_back(*t);
@@ -269,10 +271,11 @@ std::vector<m::TriggerSpec> ScenarioReader::start_triggers(const YamlNode& node,
   return out;
 }
 
-std::vector<m::TriggerSpec> ScenarioReader::triggers(const YamlNode& node, const std::string& what) {
+std::vector<m::TriggerSpec> ScenarioReader::triggers(const YamlNode& node, const std::string& what,
+                                                     const TriggerThresholds& thresholds) {
   std::vector<m::TriggerSpec> out;
   const auto add = [&](const YamlNode& item) {
-    auto t = trigger(item, what);
+    auto t = trigger(item, what, thresholds(out.size()));
     if (!t) return;
     if (t->source == m::TriggerSpec::Source::kComponent && m::is_temperature_event(t->event)) {
       // A stage waits for a state; a temperature crossing is a moment, which only starts things.
@@ -319,7 +322,9 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
           time_point(at, "'at' of " + r.what(), true, into(here, &m::RepairSpec::at)).value_or(sim::Time());
     }
     if (const YamlNode when = r.get("when"); when.defined()) {
-      repair.when = start_triggers(when, "'when' of " + r.what());
+      repair.when = start_triggers(when, "'when' of " + r.what(), [here](std::size_t i) -> m::InputSetter {
+        return [here, i](m::ScenarioSpec& spec, double c) { here(spec).when[i].threshold_c = c; };
+      });
       when_nodes.emplace_back(index, when);
       const bool own_end = !repair.when.empty() &&
                            std::all_of(repair.when.begin(), repair.when.end(), [&](const m::TriggerSpec& t) {
@@ -477,7 +482,14 @@ void ScenarioReader::read_stage(const YamlNode& item, m::RepairSpec& repair, std
   }
   stage.priority = static_cast<std::int32_t>(s.integer("priority", false, -1'000'000, 1'000'000).value_or(0));
   const YamlNode wait = s.get("wait_for");
-  if (wait.defined()) stage.wait_for = triggers(wait, "'wait_for' of " + s.what());
+  if (wait.defined()) {
+    stage.wait_for = triggers(wait, "'wait_for' of " + s.what(), [index, first, repeat](std::size_t i) {
+      return [index, first, repeat, i](m::ScenarioSpec& spec, double c) {
+        auto& list = spec.repairs[index].stages;
+        for (std::size_t k = first; k < first + repeat; ++k) list[k].wait_for[i].threshold_c = c;
+      };
+    });
+  }
   // What each repetition achieves: actions applied when it ends.
   std::vector<m::InjectionSpec> effects;
   for (const YamlNode& e : list_items(s.get("then"), "'then' of " + s.what())) {

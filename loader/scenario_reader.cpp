@@ -55,11 +55,21 @@ void ScenarioReader::read_weather(const YamlNode& node) {
   if (!node.defined()) return;
   YamlMap w(sink_, node, "'weather'");
   const YamlNode outside = w.get("outside_c", true);
+  // A warmer or cooler day than the series: one number for every step, which may be a distribution.
+  if (const auto shift =
+          w.number("shift_c", false, Range::between(-30, 30), [](m::ScenarioSpec& spec, double c) {
+            spec.weather_shift_c = c;
+            m::set_weather(spec);
+          }))
+    spec_.weather_shift_c = *shift;
   w.finish();
   if (!outside.defined()) return;
   if (!outside.is_sequence()) {
-    if (const auto c = w.number("outside_c", true, {-60, 60, false}, weather_setter()))
-      spec_.weather = m::OutsideAir(*c);
+    if (const auto c = w.number("outside_c", true, {-60, 60, false}, weather_setter())) {
+      spec_.weather_written = m::OutsideAir(*c);
+      m::set_weather(spec_);
+      check_weather_shift(w);
+    }
     return;
   }
   std::vector<m::OutsideAir::Step> steps;
@@ -68,7 +78,11 @@ void ScenarioReader::read_weather(const YamlNode& node) {
     std::optional<sim::Time> at;
     if (const YamlNode at_node = step.get("at", true); at_node.defined())
       at = time_point(at_node, "'at' of " + step.what(), false);
-    const auto c = step.number("c", true, {-60, 60, false});
+    const std::size_t index = steps.size();
+    const auto c = step.number("c", true, {-60, 60, false}, [index](m::ScenarioSpec& spec, double value) {
+      spec.weather_written.set_step_c(index, value);
+      m::set_weather(spec);
+    });
     step.finish();
     if (!at || !c) continue;
     if (!steps.empty() && *at <= steps.back().from) {
@@ -85,7 +99,22 @@ void ScenarioReader::read_weather(const YamlNode& node) {
   }
   // The first temperature also holds before its time: the air was not unknown before.
   steps.front().from = sim::Time();
-  spec_.weather = m::OutsideAir(std::move(steps));
+  spec_.weather_written = m::OutsideAir(std::move(steps));
+  m::set_weather(spec_);
+  check_weather_shift(w);
+}
+
+void ScenarioReader::check_weather_shift(YamlMap& weather) {
+  if (spec_.weather_shift_c == 0) return;
+  for (const m::OutsideAir::Step& step : spec_.weather_written.steps()) {
+    const double c = step.c + spec_.weather_shift_c;
+    if (c >= -60 && c <= 60) continue;
+    sink_.error(weather.mark_of("shift_c"),
+                fmt::format("'shift_c' of 'weather' takes a step of {:g} °C to {:g} °C, outside -60..60 °C",
+                            step.c, c),
+                "a shift that keeps every step within -60..60 °C");
+    return;
+  }
 }
 
 m::OutsideAir ScenarioReader::outside_air(YamlMap& component, const Locate<m::OutsideAir>& at, bool& own) {
@@ -97,14 +126,8 @@ m::OutsideAir ScenarioReader::outside_air(YamlMap& component, const Locate<m::Ou
 
 m::InputSetter ScenarioReader::weather_setter() {
   return [](m::ScenarioSpec& spec, double c) {
-    spec.weather = m::OutsideAir(c);
-    for (m::ComponentSpec& component : spec.components) {
-      if (auto* plant = std::get_if<m::CoolingPlantParams>(&component.params);
-          plant && plant->outside_is_weather)
-        plant->outside = spec.weather;
-      if (auto* room = std::get_if<m::RoomParams>(&component.params); room && room->outside_is_weather)
-        room->outside = spec.weather;
-    }
+    spec.weather_written = m::OutsideAir(c);
+    m::set_weather(spec);
   };
 }
 

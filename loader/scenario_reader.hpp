@@ -50,6 +50,8 @@ class ScenarioReader {
   void read_components();  // the items collect_component_names() found
   void read_component_params(YamlMap& m, models::ComponentSpec& c);
   void read_weather(const YamlNode& node);
+  // A plain `shift_c` that takes a step of the series past -60..60 °C is an error (a drawn one is clamped).
+  void check_weather_shift(YamlMap& weather);
   // `profiles` (profile_reader.cpp): named sets of a kind's keys that components take with `profile:`.
   void read_profiles(const YamlNode& list);
   // Gives component `index` (its map `c`) the keys of the profile it names that it lacks.
@@ -83,7 +85,11 @@ class ScenarioReader {
   // Stages that wait, through other repairs, for their own end; loops through the repairs `in_ring` (started
   // by one another's ends, reported already) are left out.
   void check_repair_waits(const std::vector<bool>& in_ring);
-  std::optional<models::TriggerSpec> trigger(const YamlNode& node, const std::string& what);
+  // `set_c`: where a drawn temperature of the trigger goes (none: it takes one value).
+  std::optional<models::TriggerSpec> trigger(const YamlNode& node, const std::string& what,
+                                             const models::InputSetter& set_c = {});
+  // Where a drawn temperature of the index-th trigger of a list goes.
+  using TriggerThresholds = std::function<models::InputSetter(std::size_t index)>;
   // A `when` that starts something: refused when its event can never come (a room's `accessible` or
   // `discharged` with no `sprinkler_c` and no `discharge` action on it). A `wait_for` is a condition, for
   // which such a room is always open. Noted as read, checked once every action is (check_starts_can_come).
@@ -91,9 +97,11 @@ class ScenarioReader {
   void check_starts_can_come();
   // The `when` of an operator action or repair: one trigger, or `{any_of: [trigger, ...]}`, the first of
   // which starts it; each checked by check_start_can_come. Empty after an error.
-  std::vector<models::TriggerSpec> start_triggers(const YamlNode& node, const std::string& what);
+  std::vector<models::TriggerSpec> start_triggers(const YamlNode& node, const std::string& what,
+                                                  const TriggerThresholds& thresholds);
   // One trigger, or a list of them.
-  std::vector<models::TriggerSpec> triggers(const YamlNode& node, const std::string& what);
+  std::vector<models::TriggerSpec> triggers(const YamlNode& node, const std::string& what,
+                                            const TriggerThresholds& thresholds);
   // Random fault processes (failure_reader.cpp).
   void read_failures(const YamlNode& list);
   void read_milestones(const YamlNode& list);

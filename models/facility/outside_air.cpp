@@ -24,6 +24,12 @@ std::optional<sim::Time> OutsideAir::next_change_after(sim::Time t) const {
   return it->from;
 }
 
+OutsideAir OutsideAir::shifted(double dc) const {
+  OutsideAir out = *this;
+  for (Step& s : out.steps_) s.c = std::clamp(s.c + dc, -60.0, 60.0);
+  return out;
+}
+
 double OutsideAir::lowest_c() const {
   double low = steps_.front().c;
   for (const Step& s : steps_) low = std::min(low, s.c);

@@ -3,6 +3,7 @@
 // at each step, so the room's temperature stays an exact solution between events.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -28,6 +29,10 @@ class OutsideAir {
   std::optional<sim::Time> next_change_after(sim::Time t) const;
   double lowest_c() const;
   const std::vector<Step>& steps() const { return steps_; }
+  // REQUIRES: index < steps().size().
+  void set_step_c(std::size_t index, double c) { steps_[index].c = c; }
+  // Every step `dc` warmer (colder when negative), each kept within -60..60 °C.
+  OutsideAir shifted(double dc) const;
 
  private:
   std::vector<Step> steps_;

@@ -12,6 +12,16 @@ std::uint32_t ScenarioSpec::vertex_count() const {
   return static_cast<std::uint32_t>(n);
 }
 
+void set_weather(ScenarioSpec& spec) {
+  spec.weather = spec.weather_written.shifted(spec.weather_shift_c);
+  for (ComponentSpec& component : spec.components) {
+    if (auto* plant = std::get_if<CoolingPlantParams>(&component.params); plant && plant->outside_is_weather)
+      plant->outside = spec.weather;
+    if (auto* room = std::get_if<RoomParams>(&component.params); room && room->outside_is_weather)
+      room->outside = spec.weather;
+  }
+}
+
 void number_tenants(ScenarioSpec& spec) {
   auto next = static_cast<ComponentId>(spec.components.size());
   spec.function_tenant.clear();

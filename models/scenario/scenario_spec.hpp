@@ -323,7 +323,10 @@ struct ScenarioSpec {
   sim::Time horizon = sim::Time::hours(24);
   std::uint64_t seed = 1;
 
-  OutsideAir weather;                     // the outside air rooms and plants use unless they set their own
+  OutsideAir weather;  // the outside air rooms and plants use unless they set their own
+  // As written, and the shift added to it (`weather` is the two together: set_weather).
+  OutsideAir weather_written;
+  double weather_shift_c = 0;
   std::vector<ComponentSpec> components;  // ids 0..n-1, in this order
   std::vector<TenantSpec> tenants;        // their functions, then the tenants, numbered after components
   std::vector<CrewSpec> crews;
@@ -349,6 +352,10 @@ struct ScenarioSpec {
 // then every tenant in order, and fills `function_tenant`. Call once after filling `components` and
 // `tenants`.
 void number_tenants(ScenarioSpec& spec);
+
+// Sets `weather` to `weather_written` shifted by `weather_shift_c`, and gives it to every room and plant
+// that follows the scenario's weather. Call after changing either (a drawn step or shift).
+void set_weather(ScenarioSpec& spec);
 
 // The display name of any vertex: a component's name, "tenant/function", or a tenant's name.
 std::string vertex_name(const ScenarioSpec& spec, ComponentId id);

@@ -124,6 +124,13 @@ TEST_CASE("a hotter day makes shutdowns earlier") {
     INFO(pool);
     CHECK(first_down_s(hotter, pool) < first_down_s(base(), pool));
   }
+  // The same day written as a shift of the weather (what a distribution on `shift_c` draws).
+  const json shifted =
+      run_text(replaced(scenario_text(), "outside_c: 19 ", "shift_c: 13\n  outside_c: 19 "), "shifted");
+  for (const char* pool : {"c1-compute", "c2-database", "c4-object-storage", "c5-dedicated"}) {
+    INFO(pool);
+    CHECK(first_down_s(shifted, pool) == first_down_s(hotter, pool));
+  }
 }
 
 TEST_CASE("a hall twice the size with twice the load heats as fast") {

@@ -115,6 +115,46 @@ TEST_CASE("bad distributions are refused where they are written") {
                               "{dist: exponential, mean: 1h}}]}\n")));
 }
 
+TEST_CASE("the weather's steps and shift and a trigger's temperature take their draws") {
+  // Blind trial J: a heatwave's peak, and the air that sets a fault off, could not be uncertain.
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+weather:
+  shift_c: {dist: uniform, min: -3, max: 3, name: warmer day}
+  outside_c:
+    - {at: "00:00", c: 25}
+    - {at: "12:00", c: {dist: uniform, min: 36, max: 42, name: peak}}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+faults:
+  - {when: {outside_air: above_c, c: {dist: uniform, min: 38, max: 40, name: trip air}}, target: plant, action: fail}
+operator_actions:
+  - {when: {component: hall, event: above_c, c: {dist: uniform, min: 30, max: 34, name: shed at}}, target: plant, action: repair}
+)"));
+  REQUIRE(spec.inputs.size() == 4);
+  CHECK(spec.weather.at(Time::hours(13)) == Approx(39));  // the nominals: the peak's median, no shift
+  m::ScenarioSpec drawn = spec;
+  const std::vector<double> draws{2.5, 41.0, 39.5, 33.0};
+  m::apply_inputs(drawn, draws);
+  CHECK(drawn.weather.at(Time::hours(1)) == Approx(27.5));
+  CHECK(drawn.weather.at(Time::hours(13)) == Approx(43.5));
+  // Rooms and plants that follow the weather see the drawn air.
+  CHECK(std::get<m::CoolingPlantParams>(drawn.components[0].params).outside.at(Time::hours(13)) ==
+        Approx(43.5));
+  CHECK(std::get<m::RoomParams>(drawn.components[1].params).outside.at(Time::hours(1)) == Approx(27.5));
+  CHECK(drawn.injections[0].when[0].threshold_c == 39.5);
+  CHECK(drawn.injections[1].when[0].threshold_c == 33.0);
+}
+
+TEST_CASE("a plain shift that takes a step of the weather past 60 °C is refused") {
+  const std::string e = load_errors(scenario_yaml(R"(
+weather: {shift_c: 25, outside_c: [{at: "00:00", c: 20}, {at: "12:00", c: 40}]}
+components:
+  - {name: feed, kind: power_feed}
+)"));
+  CHECK_THAT(e, Catch::Contains("'shift_c' of 'weather' takes a step of 40 °C to 65 °C, outside -60..60 °C"));
+}
+
 TEST_CASE("a field that cannot be uncertain says so") {
   const std::string e = load_errors(scenario_yaml(R"(
 components:

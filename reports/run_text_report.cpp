@@ -261,7 +261,18 @@ void not_taken_section(std::string& out, const m::ScenarioSpec& spec, const m::R
       continue;
     any = true;
     std::vector<std::string> waited;
-    for (const m::TriggerSpec& t : inj.when) waited.push_back(trigger_text(spec, t));
+    for (const m::TriggerSpec& t : inj.when) {
+      std::string text = trigger_text(spec, t);
+      // A crossing of air that starts past it comes only after the air has been on the other side.
+      const double first_c = spec.weather.at(sim::Time());
+      if (t.source == m::TriggerSpec::Source::kWeather &&
+          (t.event == m::TriggerEvent::kAboveC ? first_c >= t.threshold_c : first_c <= t.threshold_c)) {
+        text += fmt::format(" (a crossing: the air starts at {:g} °C and never {} it from {})", first_c,
+                            t.event == m::TriggerEvent::kAboveC ? "rose to" : "fell to",
+                            t.event == m::TriggerEvent::kAboveC ? "below" : "above");
+      }
+      waited.push_back(std::move(text));
+    }
     table.add_row({printable(m::vertex_name(spec, inj.target)), std::string(m::action_name(inj.action)),
                    inj.is_fault ? "fault" : "operator action", fmt::format("{}", fmt::join(waited, " or ")),
                    printable(inj.note)});

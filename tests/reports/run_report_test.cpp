@@ -326,6 +326,26 @@ operator_actions:
   CHECK_THAT(text, !Catch::Contains("vm enters_down"));  // that one ran at 02:00
 }
 
+TEST_CASE("a crossing of outside air that starts past it says why it never came") {
+  // Blind trial J: a horizon that starts in the heat never fires `above_c` of that heat, and the table
+  // said only "waited for outside air at or above 40 °C" while the air was at 40 °C for hours.
+  const Run run = run_yaml(scenario_yaml(R"(
+weather: {outside_c: [{at: "00:00", c: 40}, {at: "05:00", c: 34}]}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+faults:
+  - {when: {outside_air: above_c, c: 40}, target: plant, action: fail}
+  - {when: {outside_air: below_c, c: 30}, target: plant, action: fail}
+)"));
+  const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
+  INFO(text);
+  CHECK_THAT(text,
+             Catch::Contains("outside air at or above 40 °C (a crossing: the air starts at 40 °C and never "
+                             "rose to it from below)"));
+  // One that starts on the near side simply never got there: no note.
+  CHECK_THAT(text, Catch::Contains("outside air at or below 30 °C\n"));
+}
+
 TEST_CASE("the text report says which tenant functions are cut at the horizon") {
   // Regression (session 25's blind trial): downtime past the horizon was cut with only "(end)" to show it.
   const Run run = run_yaml(scenario_yaml(R"(

@@ -58,6 +58,7 @@ svg .milestone-note { fill: #444; }
 .rooms svg { width: 560px; }
 svg .chart-title { font-weight: bold; }
 svg .temp-curve { fill: none; stroke: #1d1d1f; stroke-width: 2; stroke-linejoin: round; }
+svg .outside-air { fill: none; stroke: #b35900; stroke-width: 1.5; stroke-dasharray: 2 3; }
 svg .temp-crossing { fill: #fff; stroke: #1d1d1f; stroke-width: 1; }
 svg .threshold { stroke-width: 1.5; stroke-dasharray: 6 3; }
 svg .threshold.setpoint { stroke: #3a9a3a; }

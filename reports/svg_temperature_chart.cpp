@@ -53,8 +53,24 @@ std::string svg_temperature_chart(const m::ScenarioSpec& spec, const m::RoomTrac
       std::unique(points.begin(), points.end(), [](const Point& a, const Point& b) { return a.at == b.at; }),
       points.end());
 
+  // The air the room loses heat to, drawn when it changes over the run or is above the room's setpoint (a
+  // heatwave is what drives such a room): its steps within the horizon.
+  std::vector<Point> air;
+  if (const auto* params = std::get_if<m::RoomParams>(&spec.components[trace.room].params)) {
+    for (const m::OutsideAir::Step& step : params->outside.steps()) {
+      if (step.from < spec.horizon) air.push_back({step.from, step.c});
+    }
+    const bool hot =
+        std::any_of(air.begin(), air.end(), [&](const Point& p) { return p.c > params->setpoint_c; });
+    if (air.size() < 2 && !hot) air.clear();
+  }
+
   double lo = trace.peak_c;
   double hi = trace.peak_c;
+  for (const Point& p : air) {
+    lo = std::min(lo, p.c);
+    hi = std::max(hi, p.c);
+  }
   for (const Point& p : points) {
     lo = std::min(lo, p.c);
     hi = std::max(hi, p.c);
@@ -72,9 +88,9 @@ std::string svg_temperature_chart(const m::ScenarioSpec& spec, const m::RoomTrac
       "<svg class=\"temp-chart\" data-room=\"{0}\" width=\"{1}\" height=\"{2}\" viewBox=\"0 0 {1} {2}\" "
       "role=\"img\" aria-label=\"temperature of {0}\">\n"
       "<text class=\"chart-title\" x=\"{3}\" y=\"12\">{0}: peak {4:.1f} \xC2\xB0"
-      "C at {5}</text>\n",
+      "C at {5}{6}</text>\n",
       room, svg_number(kWidth), svg_number(kHeight), svg_number(kLeft), trace.peak_c,
-      local_clock(spec, trace.peak_at));
+      local_clock(spec, trace.peak_at), air.empty() ? "" : "; outside air dotted");
   out += svg_time_axis(time_ticks(spec, spec.horizon, 8), x, kBottom + 14, kTop, kBottom);
   // 5 or 10 °C gridlines for a room's usual span; a wider one (a room left to heat without end reached
   // 8e7 °C, and a line per 10 °C took 3 GB) gets a round step, 2, 5 or 10 times a power of ten, that
@@ -122,6 +138,25 @@ std::string svg_temperature_chart(const m::ScenarioSpec& spec, const m::RoomTrac
         "C</title></text>\n",
         kind, svg_number(kRight + 4), svg_number(y.at(t.c) + 4), kind == "other" ? html_escape(t.name) : kind,
         t.c, html_escape(names));
+  }
+
+  if (!air.empty()) {
+    // Piecewise constant: a step holds until the next, the last to the horizon.
+    std::string steps;
+    for (std::size_t i = 0; i < air.size(); ++i) {
+      const double until =
+          static_cast<double>((i + 1 < air.size() ? air[i + 1].at : spec.horizon).count_ms());
+      steps += fmt::format("{}{},{} {},{}", steps.empty() ? "" : " ",
+                           svg_number(x.at(static_cast<double>(air[i].at.count_ms()))),
+                           svg_number(y.at(air[i].c)), svg_number(x.at(until)), svg_number(y.at(air[i].c)));
+    }
+    double air_peak = air.front().c;
+    for (const Point& p : air) air_peak = std::max(air_peak, p.c);
+    out += fmt::format(
+        "<polyline class=\"outside-air\" data-room=\"{}\" points=\"{}\"><title>outside air, up to {:g} "
+        "\xC2\xB0"
+        "C</title></polyline>\n",
+        room, steps, air_peak);
   }
 
   std::string path;

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <variant>
 
 using outagesim::sim::Time;
 namespace m = outagesim::models;
@@ -51,4 +52,21 @@ TEST_CASE("a room that ran away gets a round step and at most 14 gridlines") {
     CHECK(count(chart, "text-anchor=\"end\"") <= 14);
     CHECK(count(chart, "text-anchor=\"end\"") >= 3);
   }
+}
+
+TEST_CASE("the outside air is drawn when it changes or is above the setpoint, and not otherwise") {
+  // Blind trial J: on a heatwave day the air that drove the room was nowhere on the chart.
+  m::ScenarioSpec spec = one_room();
+  const std::string mild = r::svg_temperature_chart(spec, trace_to(40));
+  CHECK(count(mild, "class=\"outside-air\"") == 0);  // a constant 20 °C below the 24 °C setpoint
+
+  auto& room = std::get<m::RoomParams>(spec.components[0].params);
+  room.outside = m::OutsideAir({{Time(), 26}, {Time::hours(12), 40}, {Time::hours(30), 30}});
+  const std::string hot = r::svg_temperature_chart(spec, trace_to(40));
+  CHECK(count(hot, "class=\"outside-air\"") == 1);
+  CHECK(count(hot, "outside air, up to 40") == 1);
+  CHECK(count(hot, "outside air dotted") == 1);
+
+  room.outside = m::OutsideAir(30);  // constant, but above the setpoint
+  CHECK(count(r::svg_temperature_chart(spec, trace_to(40)), "class=\"outside-air\"") == 1);
 }

@@ -62,6 +62,7 @@ struct SensitivityOptions {
   std::string tenant;
   std::string function;  // empty: the tenant as a whole
   std::string variant;   // empty: the scenario's strategies as written
+  bool not_up = false;   // measure the time not up (down or degraded), not the downtime alone
   std::uint64_t runs = 1000;
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;         // 0: one per hardware thread

@@ -156,6 +156,8 @@ int main(int argc, char** argv) {
       ->add_option("--variant", sens.variant,
                    "Vary the inputs with this strategy variant in place (see compare)")
       ->check(kNonEmpty);
+  sens_cmd->add_flag("--degraded", sens.not_up,
+                     "Measure the time not up (down or degraded), not the downtime alone");
   sens_cmd->add_option("--runs", sens.runs, "Replications for the rank correlations (default: 1000)")
       ->check(kRunsCount);
   sens_cmd->add_option("--seed", sens.seed, "Seed for every run (default: the scenario's)")->check(kSeedText);

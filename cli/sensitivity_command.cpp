@@ -24,6 +24,7 @@ std::optional<models::SensitivityTarget> find_target(const models::ScenarioSpec&
   if (!tenant) return std::nullopt;
   models::SensitivityTarget target;
   target.tenant = *tenant;
+  target.not_up = options.not_up;
   if (options.function.empty()) return target;
   std::vector<std::string> functions;
   for (const models::TenantFunctionSpec& f : spec.tenants[target.tenant].functions)

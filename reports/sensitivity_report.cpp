@@ -43,14 +43,17 @@ std::string target_name(const m::ScenarioSpec& spec, const m::SensitivityTarget&
 
 std::string sensitivity_text(const m::ScenarioSpec& spec, const Sensitivity& s, const RunMetadata& meta) {
   std::string out = header_text(spec, meta);
-  out += fmt::format("\nsensitivity of the downtime of {} {} (within the horizon)\n",
-                     s.target.function ? "tenant function" : "tenant", target_name(spec, s.target));
+  // "downtime", or with --degraded the time not up.
+  const std::string what = s.target.not_up ? "time not up" : "downtime";
+  out += fmt::format("\nsensitivity of the {} of {} {} (within the horizon{})\n", what,
+                     s.target.function ? "tenant function" : "tenant", target_name(spec, s.target),
+                     s.target.not_up ? "; down or degraded" : "");
 
   out += fmt::format(
       "\nTORNADO (one input at a time at its p10 and p90, the others nominal; every run has the model "
-      "streams of seed {}, replication 0)\n  base downtime, every input nominal: {}\n",
-      meta.seed, format_duration(s.tornado.base_downtime));
-  TextTable t({"input", "distribution", "p10", "p90", "downtime at p10", "downtime at p90", "swing"},
+      "streams of seed {}, replication 0)\n  base {}, every input nominal: {}\n",
+      meta.seed, what, format_duration(s.tornado.base_downtime));
+  TextTable t({"input", "distribution", "p10", "p90", what + " at p10", what + " at p90", "swing"},
               {Align::kLeft, Align::kLeft, Align::kRight, Align::kRight, Align::kRight, Align::kRight,
                Align::kRight});
   for (const m::TornadoBar& bar : s.tornado.bars) {
@@ -60,13 +63,13 @@ std::string sensitivity_text(const m::ScenarioSpec& spec, const Sensitivity& s, 
                format_duration(bar.downtime_high), signed_duration(bar.swing())});
   }
   out += t.render(2);
-  out += "  swing: downtime at p90 minus downtime at p10; rows by its size\n";
+  out += fmt::format("  swing: {0} at p90 minus {0} at p10; rows by its size\n", what);
 
   const m::RankCorrelations& rc = s.correlations;
   out += fmt::format(
-      "\nRANK CORRELATION (Spearman's rho of each input's draws with the downtime, over {} "
+      "\nRANK CORRELATION (Spearman's rho of each input's draws with the {}, over {} "
       "replication{}{})\n",
-      rc.runs, rc.runs == 1 ? "" : "s",
+      what, rc.runs, rc.runs == 1 ? "" : "s",
       s.stopped ? fmt::format("; interrupted: {} of {} asked for", rc.runs, s.requested) : std::string());
   TextTable c({"input", "rho", "vs 0"}, {Align::kLeft, Align::kRight, Align::kLeft});
   bool any_noise = false;
@@ -81,9 +84,10 @@ std::string sensitivity_text(const m::ScenarioSpec& spec, const Sensitivity& s, 
   }
   out += c.render(2);
   if (any_undefined) {
-    out +=
-        "  none: the input's draws or the downtime never varied over the replications, so there is no "
-        "correlation to give\n";
+    out += fmt::format(
+        "  none: the input's draws or the {} never varied over the replications, so there is no "
+        "correlation to give\n",
+        what);
   }
   if (std::isfinite(rc.threshold)) {
     out += fmt::format(
@@ -105,6 +109,8 @@ nlohmann::ordered_json sensitivity_json(const m::ScenarioSpec& spec, const Sensi
           : nlohmann::ordered_json(nullptr);
 
   nlohmann::ordered_json tornado;
+  // The *_downtime_s fields hold what `measure` says: the downtime, or the time not up.
+  j["measure"] = s.target.not_up ? "not_up" : "down";
   tornado["low_p"] = m::kTornadoLowP;
   tornado["high_p"] = m::kTornadoHighP;
   tornado["replication"] = 0;

@@ -34,6 +34,11 @@ ComponentId target_vertex(const ScenarioSpec& spec, const SensitivityTarget& tar
   return tenant.functions[*target.function].id;
 }
 
+sim::Time target_time(const RunResult& result, ComponentId vertex, const SensitivityTarget& target) {
+  const sim::Time down = result.downtime(vertex);
+  return target.not_up ? down + result.time_in(vertex, State::kDegraded) : down;
+}
+
 Tornado tornado(const ScenarioSpec& spec, std::uint64_t seed, const SensitivityTarget& target,
                 unsigned threads) {
   const std::vector<double> nominal = nominal_inputs(spec);
@@ -52,7 +57,8 @@ Tornado tornado(const ScenarioSpec& spec, std::uint64_t seed, const SensitivityT
     }
     ScenarioSpec copy = spec;
     apply_inputs(copy, values);
-    return simulate(copy, seed, 0, {.temperature_traces = false, .strategy_holds = false}).downtime(vertex);
+    return target_time(simulate(copy, seed, 0, {.temperature_traces = false, .strategy_holds = false}),
+                       vertex, target);
   });
   assert(!runs.stopped && runs.results.size() == 1 + 2 * spec.inputs.size());
 
@@ -79,11 +85,12 @@ SensitivitySamples sensitivity_samples(const ScenarioSpec& spec, std::uint64_t s
   const ComponentId vertex = target_vertex(spec, target);
   auto done = sim::run_replications(
       0, runs, threads,
-      [&spec, seed, vertex](std::uint64_t r) {
+      [&spec, seed, vertex, &target](std::uint64_t r) {
         SensitivitySample sample;
-        sample.downtime = simulate_replication(spec, seed, r, &sample.inputs,
-                                               {.temperature_traces = false, .strategy_holds = false})
-                              .downtime(vertex);
+        sample.downtime =
+            target_time(simulate_replication(spec, seed, r, &sample.inputs,
+                                             {.temperature_traces = false, .strategy_holds = false}),
+                        vertex, target);
         return sample;
       },
       control);

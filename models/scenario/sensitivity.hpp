@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "models/results/run_result.hpp"
 #include "models/scenario/scenario_spec.hpp"
 #include "sim/replication_runner.hpp"
 #include "sim/time.hpp"
@@ -19,10 +20,15 @@ namespace outagesim::models {
 struct SensitivityTarget {
   std::uint32_t tenant = 0;               // index into ScenarioSpec::tenants
   std::optional<std::uint32_t> function;  // index into that tenant's functions
+  // Measure the time not up (down or degraded) instead of the downtime alone: an outage of partial
+  // capacity (a derated hall, a throttled API) is mostly degraded.
+  bool not_up = false;
 };
 
 // The vertex whose downtime a target measures (see number_tenants()).
 ComponentId target_vertex(const ScenarioSpec& spec, const SensitivityTarget& target);
+// What the target measures in one run: its downtime, or its time not up.
+sim::Time target_time(const RunResult& result, ComponentId vertex, const SensitivityTarget& target);
 
 // The quantiles the tornado moves each input to.
 inline constexpr double kTornadoLowP = 0.1;

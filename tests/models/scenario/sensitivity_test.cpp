@@ -148,3 +148,22 @@ TEST_CASE("a downtime that never varies has no rank correlation rather than a rh
       m::sensitivity_samples(spec(), 1, m::SensitivityTarget{0, std::nullopt}, 50, 1);
   for (const m::InputCorrelation& c : m::rank_correlations(spec(), shop.samples).inputs) CHECK(c.defined);
 }
+
+TEST_CASE("with not_up the tornado measures degraded time too, which the downtime misses") {
+  // Blind trial J: an outage of partial capacity is mostly degraded, and its sensitivity read "none".
+  const m::ScenarioSpec partial = load_spec(scenario_yaml(R"(
+components:
+  - {name: vm, kind: compute}
+tenants:
+  - {name: shop, needs: vm}
+faults:
+  - {at: "02:00", target: vm, action: set_capacity, share: 0.8}
+  - {at: {dist: uniform, min: "04:00", max: "08:00", name: fixed at}, target: vm, action: set_capacity, share: 1}
+)"));
+  const m::Tornado down = m::tornado(partial, 1, m::SensitivityTarget{0, std::nullopt});
+  CHECK(down.base_downtime == Time());
+  CHECK(down.bars[0].swing() == Time());
+  const m::Tornado not_up = m::tornado(partial, 1, m::SensitivityTarget{0, std::nullopt, true});
+  CHECK(not_up.base_downtime == Time::hours(4));  // degraded 02:00 to the median repair at 06:00
+  CHECK(not_up.bars[0].swing() > Time::hours(3));
+}

@@ -85,6 +85,7 @@ struct RankOptions {
   std::string scenario;
   std::vector<std::string> tenant_files;  // more parts of the scenario (`--tenant-file`)
   std::string variant;                    // empty: the scenario's strategies as written
+  bool not_up = false;                    // count degraded time with down time
   std::string format = "text";            // text | json | csv
   std::optional<std::uint64_t> seed;
   std::string output;  // empty: stdout

@@ -200,6 +200,9 @@ int main(int argc, char** argv) {
       ->check(kNonEmpty);
   rank_cmd->add_option("--variant", rank.variant, "Rank with this strategy variant in place (see compare)")
       ->check(kNonEmpty);
+  rank_cmd->add_flag(
+      "--degraded", rank.not_up,
+      "Count the time tenant functions were not up (down or degraded), not the downtime alone");
 
   ReportOptions report;
   CLI::App* report_cmd = app.add_subcommand(

@@ -13,7 +13,7 @@ int rank_command(const RankOptions& options) {
   if (!options.variant.empty() && !(varied = with_variant(*loaded->spec, options.variant, "rank"))) return 2;
   const models::ScenarioSpec& spec = varied ? *varied : *loaded->spec;
   const std::uint64_t seed = options.seed.value_or(spec.seed);
-  const models::ComponentRanking ranking = models::rank_components(spec, seed);
+  const models::ComponentRanking ranking = models::rank_components(spec, seed, options.not_up);
   const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed,
                                   options.variant};
   std::string text;

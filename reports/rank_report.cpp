@@ -45,7 +45,7 @@ std::string rank_text(const m::ScenarioSpec& spec, const m::ComponentRanking& ra
                       const RunMetadata& meta) {
   std::string out = header_text(spec, meta) + "\n\n";
   out += fmt::format(
-      "Tenant-function downtime in all: {}. Held: the part of it each component held (the tenants' own "
+      "Tenant-function {} in all: {}. Held: the part of it each component held (the tenants' own "
       "recovery steps and their strategies' own work count for none). At the root: the same time by where "
       "its cause chains end (a fault or "
       "an operator action on the component; the holder itself when it was up, as in a stock-out). Saved: "
@@ -54,7 +54,7 @@ std::string rank_text(const m::ScenarioSpec& spec, const m::ComponentRanking& ra
       "dependencies do; a host pool still stops when its room loses power (hold the room up for that); "
       "negative when holding it up costs time (hosts kept running heat the hall they share with others, "
       "or a repair it set off never starts: marked *).\n\n",
-      format_duration(ranking.total));
+      ranking.not_up ? "time not up (down or degraded)" : "downtime", format_duration(ranking.total));
   TextTable table({"component", "kind", "held", "share", "at the root", "saved", "held up", "tenants"},
                   {TextTable::Align::kLeft, TextTable::Align::kLeft, TextTable::Align::kRight,
                    TextTable::Align::kRight, TextTable::Align::kRight, TextTable::Align::kRight,
@@ -85,6 +85,8 @@ std::string rank_text(const m::ScenarioSpec& spec, const m::ComponentRanking& ra
 
 Json rank_json(const m::ScenarioSpec& spec, const m::ComponentRanking& ranking, const RunMetadata& meta) {
   Json doc = header_json(spec, meta);
+  // The *_s times count what `measure` says: the downtime, or the time not up (`--degraded`).
+  doc["measure"] = ranking.not_up ? "not_up" : "down";
   doc["total_downtime_s"] = ranking.total.floor_seconds();
   Json components = Json::array();
   for (const m::ComponentRank& r : ranking.ranks) {

@@ -15,10 +15,14 @@ namespace {
 
 // In whole seconds as the run's reports count each function's downtime (RunResult::whole_seconds_in), so the
 // total is the sum of the downtimes `run` prints and a saving is the difference of two such sums.
-sim::Time function_downtime(const ScenarioSpec& spec, const RunResult& result) {
+// With `not_up`, the degraded time too.
+sim::Time function_downtime(const ScenarioSpec& spec, const RunResult& result, bool not_up) {
   std::int64_t total_s = 0;
   for (const TenantSpec& t : spec.tenants) {
-    for (const TenantFunctionSpec& f : t.functions) total_s += result.whole_seconds_in(f.id, State::kDown);
+    for (const TenantFunctionSpec& f : t.functions) {
+      total_s += result.whole_seconds_in(f.id, State::kDown);
+      if (not_up) total_s += result.whole_seconds_in(f.id, State::kDegraded);
+    }
   }
   return sim::Time::seconds(total_s);
 }
@@ -36,7 +40,7 @@ ScenarioSpec without_faults_on(const ScenarioSpec& spec, ComponentId component) 
   return out;
 }
 
-ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
+ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed, bool not_up) {
   const RunResult base = simulate(spec, seed);
   std::vector<ComponentRank> ranks(spec.components.size());
   for (ComponentId c = 0; c < ranks.size(); ++c) ranks[c].component = c;
@@ -45,7 +49,7 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
   for (std::uint32_t t = 0; t < spec.tenants.size(); ++t) {
     for (const TenantFunctionSpec& f : spec.tenants[t].functions) {
       for (const Interval& interval : base.intervals[f.id]) {
-        if (interval.state != State::kDown) continue;
+        if (interval.state != State::kDown && !(not_up && interval.state == State::kDegraded)) continue;
         for (const DowntimeSegment& s : segmenter.segments(f.id, interval)) {
           // In whole seconds as the total counts them: floored ends, which telescope over an interval's
           // segments, so the held and root times of all components add up to the total less the tenants'
@@ -69,7 +73,8 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
   }
 
   ComponentRanking out;
-  out.total = function_downtime(spec, base);
+  out.not_up = not_up;
+  out.total = function_downtime(spec, base, not_up);
   // The what-if runs are read for their downtimes and repairs only.
   constexpr RecordOptions kCounts{.temperature_traces = false, .strategy_holds = false};
   for (ComponentRank& rank : ranks) {
@@ -77,8 +82,9 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
         std::any_of(spec.injections.begin(), spec.injections.end(),
                     [&](const InjectionSpec& i) { return i.is_fault && i.target == rank.component; });
     if (faulted)
-      rank.saved = out.total - function_downtime(
-                                   spec, simulate(without_faults_on(spec, rank.component), seed, 0, kCounts));
+      rank.saved =
+          out.total - function_downtime(
+                          spec, simulate(without_faults_on(spec, rank.component), seed, 0, kCounts), not_up);
     ScenarioSpec held_spec = held_up(spec, rank.component, base);
     RunResult held = simulate(held_spec, seed, 0, kCounts);
     // Each round releases a stage or takes a release back; a stage released, taken back and released
@@ -89,7 +95,7 @@ ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed) {
     }
     for (std::size_t round = 0; round < 2 * waits && release_waits_never_met(held_spec, base, held); ++round)
       held = simulate(held_spec, seed, 0, kCounts);
-    rank.held_up_saved = out.total - function_downtime(spec, held);
+    rank.held_up_saved = out.total - function_downtime(spec, held, not_up);
     for (std::uint32_t r = 0; r < base.repairs.size(); ++r) {
       if (!base.repairs[r].started.is_never() && held.repairs[r].started.is_never())
         rank.held_up_silenced.push_back(r);

@@ -37,6 +37,7 @@ struct ComponentRank {
 };
 
 struct ComponentRanking {
+  bool not_up = false;  // every time below counts the time not up (down or degraded), not the downtime
   sim::Time total;  // all tenant functions' down time in the base run, in whole seconds as `run` counts it
   std::vector<ComponentRank> ranks;  // components with any time, a saving or tenants; most held first
 };
@@ -45,7 +46,8 @@ struct ComponentRanking {
 // and a repair of a fault that never happened does nothing). Random failure processes stay as they are.
 ScenarioSpec without_faults_on(const ScenarioSpec& spec, ComponentId component);
 
-// REQUIRES: a spec the loader validated.
-ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed);
+// REQUIRES: a spec the loader validated. `not_up`: count the tenant functions' degraded time too, in the
+// held time, the root time and the savings alike.
+ComponentRanking rank_components(const ScenarioSpec& spec, std::uint64_t seed, bool not_up = false);
 
 }  // namespace outagesim::models

@@ -266,3 +266,34 @@ TEST_CASE("holding up what failed only after a stage began to wait for it in vai
     if (spec.components[r.component].name == "x") CHECK(r.held_up_saved == Time());
   }
 }
+
+TEST_CASE("with not_up the ranking counts degraded time, which the downtime alone misses") {
+  // Blind trial J: a derated hall degrades its tenants for hours, and rank listed nothing for them.
+  const ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: vm, kind: compute, needs: feed}
+tenants:
+  - {name: shop, needs: [vm]}
+faults:
+  - {at: "01:00", target: feed, action: set_capacity, share: 0.8}
+  - {at: "03:00", target: feed, action: set_capacity, share: 1}
+  - {at: "05:00", target: vm, action: fail}
+  - {at: "05:30", target: vm, action: repair}
+)"));
+  const ComponentRanking down = rank_components(spec, 1);
+  CHECK(down.total == Time::minutes(30));
+  const ComponentRanking not_up = rank_components(spec, 1, true);
+  CHECK(not_up.total == Time::minutes(150));
+  const auto find = [&](const ComponentRanking& r, const char* name) -> const ComponentRank* {
+    for (const ComponentRank& c : r.ranks)
+      if (spec.components[c.component].name == name) return &c;
+    return nullptr;
+  };
+  REQUIRE(find(not_up, "feed") != nullptr);
+  CHECK(find(not_up, "feed")->attributed == Time::hours(2));
+  CHECK(find(not_up, "feed")->saved == Time::hours(2));
+  CHECK(find(not_up, "vm")->attributed == Time::minutes(30));
+  const ComponentRank* feed_down = find(down, "feed");
+  CHECK((feed_down == nullptr || feed_down->attributed == Time()));
+}

@@ -2,6 +2,8 @@
 // calendar arithmetic comes from <chrono>.
 #include "loader/time_text.hpp"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <charconv>
 #include <chrono>
@@ -145,6 +147,10 @@ Parsed<sim::Time> parse_duration(std::string_view raw) {
       unit_ms = ms ? 1 : 60'000, unit = ms ? 4 : 2;
     } else if (c.eat('s')) {
       unit_ms = 1000, unit = 3;
+    } else if (c.done() && start == 0) {
+      // A bare number: which unit was meant is not ours to guess.
+      const std::string n(text);
+      return fmt::format("a unit after the number: {0}h, {0}m, {0}s, {0}d or {0}ms", n);
     } else {
       return std::string(kDurationExpected);
     }

@@ -41,6 +41,8 @@ TEST_CASE("bad durations are rejected, negative ones with their own message") {
   CHECK(rejects_duration("1h30"));
   CHECK(std::get<std::string>(parse_duration("-5m")) == "a duration that is not negative");
   CHECK(rejects_duration("999999999d"));
+  // A bare number is asked for its unit (blind trial J: `horizon: 24`).
+  CHECK(std::get<std::string>(parse_duration("24")) == "a unit after the number: 24h, 24m, 24s, 24d or 24ms");
 }
 
 TEST_CASE("a duration takes each unit once and largest first on one line") {

@@ -330,12 +330,15 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
   Json damage = Json::array();
   for (const m::HeatDamageFinding& f : m::heat_damage_findings(result)) {
     const bool whole = !f.whole_again.is_never();
-    damage.push_back(Json{{"pool", spec.components[f.pool].name},
-                          {"hosts", f.hosts},
-                          {"found_s", f.found.floor_seconds()},
-                          {"found", local_iso(spec, f.found)},
-                          {"whole_again_s", whole ? Json(f.whole_again.floor_seconds()) : Json()},
-                          {"whole_again", whole ? Json(local_iso(spec, f.whole_again)) : Json()}});
+    damage.push_back(Json{
+        {"pool", spec.components[f.pool].name},
+        {"hosts", f.hosts},
+        {"by", f.destroyed_by == m::kNoInjection ? Json("heat")
+                                                 : Json(describe_injection(spec, f.destroyed_by, f.found))},
+        {"found_s", f.found.floor_seconds()},
+        {"found", local_iso(spec, f.found)},
+        {"whole_again_s", whole ? Json(f.whole_again.floor_seconds()) : Json()},
+        {"whole_again", whole ? Json(local_iso(spec, f.whole_again)) : Json()}});
   }
   doc["heat_damage"] = std::move(damage);
 

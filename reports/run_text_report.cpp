@@ -296,18 +296,36 @@ void rooms_section(std::string& out, const m::ScenarioSpec& spec, const m::RunRe
   out += table.render(2);
 }
 
-// Only when some pool's hosts were damaged by heat: what was found, and when the pool was whole again.
+// Only when some pool's hosts were damaged (by heat, or destroyed by a damage_hosts action): what was
+// found, by what, and when the pool was whole again.
 void heat_damage_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
-  TextTable table(
-      {"host pool", "damaged hosts", "found", "whole again"},
-      {TextTable::Align::kLeft, TextTable::Align::kRight, TextTable::Align::kLeft, TextTable::Align::kLeft});
   const std::vector<m::HeatDamageFinding> findings = m::heat_damage_findings(result);
-  for (const m::HeatDamageFinding& f : findings) {
-    table.add_row({m::vertex_name(spec, f.pool), std::to_string(f.hosts), local_clock(spec, f.found),
-                   f.whole_again.is_never() ? "(not by end)" : local_clock(spec, f.whole_again)});
-  }
   if (findings.empty()) return;
-  out += "\nHEAT DAMAGE (hosts that stay down until replaced)\n";
+  // By what, only when not all of it was heat.
+  const bool heat_only = std::all_of(findings.begin(), findings.end(), [](const m::HeatDamageFinding& f) {
+    return f.destroyed_by == m::kNoInjection;
+  });
+  std::vector<std::string> headers{"host pool", "damaged hosts", "found", "whole again"};
+  std::vector<TextTable::Align> aligns{TextTable::Align::kLeft, TextTable::Align::kRight,
+                                       TextTable::Align::kLeft, TextTable::Align::kLeft};
+  if (!heat_only) {
+    headers.insert(headers.begin() + 2, "by");
+    aligns.insert(aligns.begin() + 2, TextTable::Align::kLeft);
+  }
+  TextTable table(headers, aligns);
+  for (const m::HeatDamageFinding& f : findings) {
+    std::vector<std::string> row{
+        m::vertex_name(spec, f.pool), std::to_string(f.hosts), local_clock(spec, f.found),
+        f.whole_again.is_never() ? "(not by end)" : local_clock(spec, f.whole_again)};
+    if (!heat_only) {
+      row.insert(row.begin() + 2, f.destroyed_by == m::kNoInjection
+                                      ? std::string("heat")
+                                      : describe_injection(spec, f.destroyed_by, f.found));
+    }
+    table.add_row(row);
+  }
+  out += heat_only ? "\nHEAT DAMAGE (hosts that stay down until replaced)\n"
+                   : "\nHARDWARE DAMAGE (hosts that stay down until replaced)\n";
   out += table.render(2);
 }
 

@@ -39,6 +39,8 @@ std::string_view reason_name(Reason reason) {
       return "restarted";
     case Reason::kHeatDamage:
       return "heat damage";
+    case Reason::kHostsDestroyed:
+      return "hosts destroyed";
     case Reason::kHostsReplaced:
       return "hosts replaced";
     case Reason::kRecovered:

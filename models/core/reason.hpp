@@ -25,6 +25,7 @@ enum class Reason : std::uint8_t {
   kRoomPowerLost,    // host pool: its room lost power
   kRestarted,        // host pool: (a batch) powered on and checked; detail = share serving (0..1)
   kHeatDamage,       // host pool: heat-damaged hosts found; detail = hosts
+  kHostsDestroyed,   // host pool: a damage_hosts action destroyed hosts (injection: it); detail = hosts
   kHostsReplaced,    // host pool: damaged hosts replaced; detail = share of hosts serving (0..1)
   kRecovered,     // recovery steps after the dependencies returned are done; detail = share served (0: whole)
   kSwitchover,    // database/strategy: now served from another site

@@ -492,6 +492,9 @@ bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
       if (hit == 0) return false;
       damaged_ += hit;
       order_parts(hit);
+      // Found at once: journalled as a finding (HARDWARE DAMAGE), as heat damage is when it shows.
+      ctx().note_change(*this,
+                        Cause{Reason::kHostsDestroyed, this->id(), kNoChange, id, static_cast<double>(hit)});
       powered_changed(before);
       cause_ = injection_cause(injection, id);
       if (serving_ == 0) down_cause_ = cause_;

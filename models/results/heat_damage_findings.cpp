@@ -11,9 +11,11 @@ std::vector<HeatDamageFinding> heat_damage_findings(const RunResult& result) {
   std::unordered_map<ComponentId, std::vector<std::size_t>> open;
   for (const StateChange& c : result.journal) {
     if (c.changes_state()) continue;  // findings and replacements are notes, not changes of state
-    if (c.cause.reason == Reason::kHeatDamage) {
+    if (c.cause.reason == Reason::kHeatDamage || c.cause.reason == Reason::kHostsDestroyed) {
       open[c.component].push_back(findings.size());
-      findings.push_back(HeatDamageFinding{c.component, static_cast<std::uint32_t>(c.cause.value), c.time});
+      findings.push_back(HeatDamageFinding{
+          c.component, static_cast<std::uint32_t>(c.cause.value),
+          c.cause.reason == Reason::kHostsDestroyed ? c.cause.injection : kNoInjection, c.time});
     } else if (c.cause.reason == Reason::kHostsReplaced && c.cause.value >= 1.0) {
       const auto it = open.find(c.component);
       if (it == open.end()) continue;

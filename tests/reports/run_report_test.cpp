@@ -248,9 +248,10 @@ TEST_CASE("the text report lists heat-damaged hosts, when found, and when their 
   // The JSON gives the same finding, between the rooms and the injections.
   const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta);
   REQUIRE(doc["heat_damage"].size() == 1);
-  CHECK(doc["heat_damage"][0].dump() ==
-        R"({"pool":"a","hosts":10,"found_s":12600,"found":"2022-01-01T03:30:00+00:00","whole_again_s":19800,)"
-        R"("whole_again":"2022-01-01T05:30:00+00:00"})");
+  CHECK(
+      doc["heat_damage"][0].dump() ==
+      R"({"pool":"a","hosts":10,"by":"heat","found_s":12600,"found":"2022-01-01T03:30:00+00:00","whole_again_s":19800,)"
+      R"("whole_again":"2022-01-01T05:30:00+00:00"})");
   std::vector<std::string> keys;
   for (const auto& [key, value] : doc.items()) keys.push_back(key);
   const auto at = std::find(keys.begin(), keys.end(), "heat_damage");
@@ -324,6 +325,28 @@ operator_actions:
   CHECK_THAT(text, Catch::Contains("feed enters_down"));
   CHECK_THAT(text, Catch::Contains("never needed"));
   CHECK_THAT(text, !Catch::Contains("vm enters_down"));  // that one ran at 02:00
+}
+
+TEST_CASE("hosts destroyed by a damage_hosts action are listed as hardware damage, with what did it") {
+  // Left alone in session 28: lightning's destroyed hosts were in no damage section.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 100, kw_per_host: 5}
+faults:
+  - {at: "01:00", target: hosts, action: damage_hosts, share: 0.1, note: lightning}
+)"));
+  const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
+  INFO(text);
+  CHECK_THAT(text, Catch::Contains("HARDWARE DAMAGE (hosts that stay down until replaced)"));
+  CHECK_THAT(
+      text,
+      Catch::Contains("  hosts                 10  fault damage_hosts on hosts at 01:00 (lightning)  01:00"));
+  const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta);
+  REQUIRE(doc["heat_damage"].size() == 1);
+  CHECK(doc["heat_damage"][0]["by"] == "fault damage_hosts on hosts at 01:00 (lightning)");
+  CHECK(doc["heat_damage"][0]["hosts"] == 10);
 }
 
 TEST_CASE("a crossing of outside air that starts past it says why it never came") {

@@ -34,8 +34,10 @@ struct Totals {
 std::string chain_text(const m::ScenarioSpec& spec, const m::RunResult& result, m::ChangeId change) {
   if (change == m::kNoChange || change >= result.journal.size()) return "";
   const m::StateChange& c = result.journal[change];
-  return fmt::format("{} {} at {}: {}", m::vertex_name(spec, c.component), m::state_name(c.to),
-                     local_clock(spec, c.time), describe_cause(spec, result, change));
+  // A note (no change of state) says the state held, as in the chains.
+  return fmt::format("{} {}{} at {}: {}", m::vertex_name(spec, c.component),
+                     c.changes_state() ? "" : "still ", m::state_name(c.to), local_clock(spec, c.time),
+                     describe_cause(spec, result, change));
 }
 
 // "plant-c, the cooling plant": where the chain from `change` ends.
@@ -80,20 +82,39 @@ std::string pool_restart_text(const m::ScenarioSpec& spec, const m::RunResult& r
   const auto* pool = std::get_if<m::HostPoolParams>(&spec.components[s.holder].params);
   if (pool == nullptr || pool->room == m::kNoComponent) return {};
   const m::Reason stopped = result.journal[s.cause_change].cause.reason;
-  if (stopped == m::Reason::kHeldOff) {
-    // Held by the operators' choice: when they powered it on, if they did in this span.
-    std::optional<sim::Time> on;
+  // The operators' power_ons of this pool, in time order.
+  const auto power_ons = [&] {
+    std::vector<sim::Time> out;
     for (m::InjectionId i = 0; i < spec.injections.size() && i < result.injection_applications.size(); ++i) {
       const m::InjectionSpec& inj = spec.injections[i];
       if (inj.target != s.holder || inj.action != m::Action::kPowerOn) continue;
-      for (const sim::Time t : result.injection_applications[i]) {
-        if (t > s.start && t < s.end && (!on || t < *on)) on = t;
-      }
+      out.insert(out.end(), result.injection_applications[i].begin(), result.injection_applications[i].end());
     }
-    if (!on) return " The operators kept it off all that time.";
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  if (stopped == m::Reason::kHeldOff) {
+    // Held by the operators' choice until they powered it on, when that ended the span.
+    for (const sim::Time t : power_ons()) {
+      if (t > s.start && t <= s.end)
+        return fmt::format(" The operators kept it off until they powered it on at {}.",
+                           local_clock(spec, t));
+    }
+    return " The operators kept it off all that time.";
+  }
+  const m::InjectionId injection = result.journal[s.cause_change].cause.injection;
+  if (stopped == m::Reason::kOperatorAction && injection < spec.injections.size() &&
+      spec.injections[injection].action == m::Action::kPowerOff) {
+    // Powered off, then on again by the operators: the restart that follows their power_on.
+    std::optional<sim::Time> on;
+    for (const sim::Time t : power_ons()) {
+      if (t <= s.start) on = t;
+    }
+    if (!on) return {};
     return fmt::format(
-        " The operators kept it off until they powered it on at {}; from then the pool waited for its "
-        "restart (its crew, power-on and checks).",
+        " The operators powered it on at {}; from then the pool waited for its restart (its crew, power-on "
+        "and "
+        "checks).",
         local_clock(spec, *on));
   }
   if (stopped == m::Reason::kRestarted) {

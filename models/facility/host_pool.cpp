@@ -471,6 +471,7 @@ bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
       held_off_by_ = id;
       held_off_noted_ = false;
       const Cause cause = injection_cause(injection, id);
+      before_hold_ = idle() ? down_cause_ : cause;
       if (!idle()) {
         stop(cause);
       } else {
@@ -506,6 +507,19 @@ bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
       if (!held_off_) return false;
       held_off_ = false;
       power_on_cause_ = injection_cause(injection, id);
+      if (held_off_noted_) {
+        // The operators' choice ends here: from now on the pool waits for what it waited for before the
+        // hold (its room's power or cooling, if they are out now), and then for its restart.
+        held_off_noted_ = false;
+        if (!room_->powered()) {
+          down_cause_ = cause_ = Cause{Reason::kRoomPowerLost, room_->id(), room_->last_change()};
+        } else if (!room_->can_restart_hosts()) {
+          down_cause_ = cause_ = room_->held_by_cooling_cause();
+        } else {
+          down_cause_ = cause_ = before_hold_;
+        }
+        ctx().note_change(*this, cause_);
+      }
       ctx().schedule_evaluation(this->id());
       return true;
     default:

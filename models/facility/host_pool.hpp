@@ -176,6 +176,9 @@ class HostPool final : public Component {
   // The power_off holding it, and whether the pool has journalled that its room could take it back.
   InjectionId held_off_by_ = kNoInjection;
   bool held_off_noted_ = false;
+  // What the pool's story is once the hold ends: the power_off's own cause when it stopped running hosts,
+  // else what had stopped them before it (a power cut, a trip).
+  Cause before_hold_;
   // The power_on of this instant, which restarts the hosts when nothing else holds them.
   std::optional<Cause> power_on_cause_;
   // Hosts are off that the room's derated cooling cannot carry yet: the batch that starts when it can is

@@ -173,18 +173,60 @@ operator_actions:
                                          "12h"));
   DowntimeSegmenter segmenter(run.spec, run.result);
   const auto segments = segmenter.segments(run.id("vm"), run.result.intervals[run.id("vm")].front());
-  REQUIRE(segments.size() == 2);
+  REQUIRE(segments.size() == 3);
   // 4 °C at 900 kW into 60000 kJ/°C: 4m27s (floored to the second). From 02:00 the room can take its hosts
-  // back.
+  // back; the power_on at 06:00 ends the operators' hold, and the restart follows the story before it.
   CHECK(clock(segments[0].start) == "01:04:26");
   CHECK(clock(segments[1].start) == "02:00");
-  CHECK(clock(segments[1].end) == "06:20");
+  CHECK(clock(segments[2].start) == "06:00");
+  CHECK(clock(segments[2].end) == "06:20");
   const auto root = [&](const DowntimeSegment& s) {
     return run.result.journal[cause_chain(run.result, s.cause_change).back()].component;
   };
   CHECK(root(segments[0]) == run.id("plant"));
   CHECK(run.result.journal[segments[1].cause_change].cause.reason == Reason::kHeldOff);
   CHECK(root(segments[1]) == run.id("hosts"));
+  CHECK(root(segments[2]) == run.id("plant"));
+}
+
+TEST_CASE("a power_on ends the operators' hold, and one at the instant the room is back holds nothing") {
+  // Review 8: after the power_on the held-off cause stayed, so the restart after a second power cut, and a
+  // restart whose power_on came with the power, were told as the operators keeping the pool off.
+  const auto segments_of = [](const std::string& actions) {
+    const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 800}
+  - {name: hall, kind: room, cooling: plant, power: feed, design_cooling_kw: 1500, thermal_mass_kj_per_c: 200000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 400, kw_per_host: 2, power_on: 20m}
+  - {name: vm, kind: compute, needs: hosts}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "03:00", target: feed, action: repair}
+)" + actions,
+                                           "12h"));
+    std::string out;
+    DowntimeSegmenter segmenter(run.spec, run.result);
+    for (const DowntimeSegment& s :
+         segmenter.segments(run.id("vm"), run.result.intervals[run.id("vm")].front())) {
+      const auto chain = cause_chain(run.result, s.cause_change);
+      out += clock(s.start) + " " + vertex_name(run.spec, run.result.journal[chain.back()].component) + "; ";
+    }
+    return out;
+  };
+  // The feed is out again 04:00-06:00; the operators power on at 05:00, in the dark: the restart at 06:00
+  // is the feed's, not theirs.
+  CHECK(segments_of(R"(  - {at: "04:00", target: feed, action: fail}
+  - {at: "06:00", target: feed, action: repair}
+operator_actions:
+  - {at: "01:30", target: hosts, action: power_off}
+  - {at: "05:00", target: hosts, action: power_on}
+)") == "01:00 feed; 03:00 hosts; 04:00 feed; 06:00 feed; ");
+  // Powered on as the power returns: no time is the operators'.
+  CHECK(segments_of(R"(operator_actions:
+  - {at: "01:30", target: hosts, action: power_off}
+  - {at: "03:00", target: hosts, action: power_on}
+)") == "01:00 feed; 03:00 feed; ");
 }
 
 TEST_CASE("a room powered off, or a pool failed itself, holds itself while a feed is out meanwhile") {

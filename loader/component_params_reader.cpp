@@ -494,8 +494,7 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                          .value_or(0);
         demand.lasts = d.duration("lasts", false,
                                   into(element(member(at, &m::ControlPlaneParams::demand), p.demand.size()),
-                                       &m::ControlPlaneParams::Demand::lasts))
-                           .value_or(sim::Time());
+                                       &m::ControlPlaneParams::Demand::lasts));
         demand.after_return_rps =
             d.number("after_return", false, {0, kMaxRps, false},
                      into(element(member(at, &m::ControlPlaneParams::demand), p.demand.size()),

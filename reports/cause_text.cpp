@@ -201,6 +201,8 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
                                  : "no longer able to restart its hosts";
     case m::Reason::kAwaitingCooling:
       return "its room has power again but cannot take its hosts back";
+    case m::Reason::kDemandFell:
+      return fmt::format("its demand fell to {:.0f} rps, within its capacity", c.cause.value);
     case m::Reason::kHeldOff:
       if (c.cause.injection == m::kNoInjection || m::is_random_failure(c.cause.injection)) return "held off";
       return fmt::format("its room could take its hosts back, but {} holds them off",

@@ -89,6 +89,8 @@ std::string_view reason_name(Reason reason) {
       return "recovery steps stopped";
     case Reason::kAwaitingCooling:
       return "awaiting cooling";
+    case Reason::kDemandFell:
+      return "demand fell";
     case Reason::kHeldOff:
       return "held off";
   }

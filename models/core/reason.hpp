@@ -51,6 +51,8 @@ enum class Reason : std::uint8_t {
   kRecoveryStopped,     // service: its recovery steps stopped before their end (a moment: lost again)
   kAwaitingCooling,     // host pool: its room has power again but cannot take its hosts back (cooling short
                         // or still hot); blamed: the plant (or the room); a note, no change of state
+  kDemandFell,          // control plane: back within its capacity because its demand fell (an outage,
+                        // its surge or its recovery traffic ended), none added; detail = demand, rps
   kHeldOff,             // host pool: its room could take its hosts back, but the operators' power_off holds
                         // them off (injection: it); blamed: the pool; a note, no change of state
 };

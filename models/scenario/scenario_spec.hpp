@@ -199,13 +199,13 @@ struct ControlPlaneParams {
     double rps = 0;
   };
   // Extra API load while a component is down (customers buying and launching instances elsewhere),
-  // at most for `lasts` from when it went down (those customers have moved or given up; zero: the whole
+  // at most for `lasts` from when it went down (those customers have moved or given up; none: the whole
   // time it is down), and for a while after it returns (recovery traffic: restarting and re-attaching
   // its instances).
   struct Demand {
     ComponentId when_down = kNoComponent;
     double rps = 0;
-    sim::Time lasts;  // zero: while down
+    std::optional<sim::Time> lasts;  // nullopt: the whole time it is down; zero: no surge
     double after_return_rps = 0;
     sim::Time after_return_for;
   };

@@ -61,16 +61,16 @@ void ControlPlane::evaluate() {
     const auto& d = params_.demand[i];
     const ComponentStatus& s = status[d.when_down];
     const bool down = s.state == State::kDown;
-    if (!source_down_[i] && down && d.lasts > sim::Time()) {
-      surge_until_[i] = now + d.lasts;
-      ctx().engine().start_timer_at(surge_until_[i], handler(), kDemandStepOver);
+    if (!source_down_[i] && down && d.lasts) {
+      surge_until_[i] = now + *d.lasts;
+      if (*d.lasts > sim::Time()) ctx().engine().start_timer_at(surge_until_[i], handler(), kDemandStepOver);
     }
     if (source_down_[i] && !down && d.after_return_for > sim::Time()) {
       recovery_until_[i] = now + d.after_return_for;
       ctx().engine().start_timer_at(recovery_until_[i], handler(), kDemandStepOver);
     }
     source_down_[i] = down;
-    const bool surging = d.lasts <= sim::Time() || now < surge_until_[i];
+    const bool surging = !d.lasts || now < surge_until_[i];
     const double rps = down ? (surging ? d.rps : 0.0) : now < recovery_until_[i] ? d.after_return_rps : 0.0;
     if (rps <= 0) continue;
     demand += rps;
@@ -82,6 +82,9 @@ void ControlPlane::evaluate() {
   const double offered = demand <= capacity ? demand : (demand - p * capacity) / (1 - p);
   const double availability = capacity <= 0 ? 0.0 : std::min(1.0, capacity / offered);
   const bool availability_changed = availability != availability_;
+  const double capacity_before = capacity_rps_;
+  const double demand_before = raw_demand_rps_;
+  raw_demand_rps_ = demand;
   capacity_rps_ = capacity;
   demand_rps_ = offered;
   availability_ = availability;
@@ -110,6 +113,10 @@ void ControlPlane::evaluate() {
                      : Cause{Reason::kThrottled, loader,
                              loader == kNoComponent ? kNoChange : status[loader].last_change};
     cause.value = availability;
+  } else if (capacity == capacity_before && demand_before > capacity) {
+    // Back within capacity with none added: the demand fell (a surge or recovery traffic ended).
+    natural = State::kUp;
+    cause = Cause{Reason::kDemandFell, kNoComponent, kNoChange, kNoInjection, demand};
   } else {
     natural = State::kUp;
     cause = Cause{Reason::kCapacityRestored, changed_node.blamed, changed_node.trigger};

@@ -47,6 +47,7 @@ class ControlPlane final : public Component {
   sim::TimerId scale_out_timer_;
   double capacity_rps_ = 0;
   double demand_rps_ = 0;
+  double raw_demand_rps_ = 0;  // before retries, as of the last evaluation
   double availability_ = 1;
 };
 

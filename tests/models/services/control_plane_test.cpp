@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 #include "tests/support/scenario_fixture.hpp"
@@ -102,6 +104,34 @@ faults:
   - {at: "10:00", target: fleet, action: repair}
 )"));
   CHECK(run.intervals("api", State::kDegraded) == "01:00-04:00, 10:00-12:00");
+  // Back within capacity at 04:00 because the demand fell, not because capacity came back (review 8).
+  const auto& first = run.result.intervals[run.id("api")].front();
+  REQUIRE(first.ended != outagesim::models::kNoChange);
+  CHECK(run.result.journal[first.ended].cause.reason == outagesim::models::Reason::kDemandFell);
+  CHECK(run.result.journal[first.ended].cause.value == 500);
+}
+
+TEST_CASE("a surge that lasts no time adds no demand, and a longer one never gives less") {
+  // Review 8: `lasts: 0s` (or a draw of 0) meant the whole outage, so a shorter surge could throttle longer.
+  const auto degraded = [](const char* lasts) {
+    const Run run = run_yaml(scenario_yaml(fmt::format(R"(
+components:
+  - {{name: fleet, kind: compute}}
+  - name: api
+    kind: control_plane
+    nodes: [{{rps: 1000}}]
+    baseline_rps: 500
+    demand: [{{when_down: fleet, rps: 1000{}}}]
+faults:
+  - {{at: "01:00", target: fleet, action: fail}}
+  - {{at: "07:00", target: fleet, action: repair}}
+)",
+                                                       lasts)));
+    return run.intervals("api", State::kDegraded);
+  };
+  CHECK(degraded(", lasts: 0s") == "");
+  CHECK(degraded(", lasts: 10m") == "01:00-01:10");
+  CHECK(degraded("") == "01:00-07:00");
 }
 
 TEST_CASE("a surge counts its time from each time its source goes down") {

@@ -8,6 +8,7 @@
 
 #include "loader/import_placement.hpp"
 #include "loader/spelling.hpp"
+#include "loader/uncertain_number.hpp"
 
 namespace outagesim::loader {
 
@@ -54,6 +55,25 @@ void ScenarioReader::read_header(YamlMap& top) {
 void ScenarioReader::read_weather(const YamlNode& node) {
   if (!node.defined()) return;
   YamlMap w(sink_, node, "'weather'");
+  // Each step's lowest and highest temperature (a drawn one's whole range), for check_weather_shift.
+  std::vector<std::pair<double, double>> ranges;
+  const auto note_range = [&](const YamlNode& c_node, double c) {
+    // The input the distribution added, or the named one it joined.
+    const m::UncertainInput* input = nullptr;
+    if (is_distribution(c_node)) {
+      const std::string name(c_node["name"].scalar());
+      for (const m::UncertainInput& i : sink_.inputs()) {
+        if (i.where == sink_.place_of(c_node.mark()) || (!name.empty() && i.name == name)) input = &i;
+      }
+    }
+    if (input != nullptr) {
+      ranges.emplace_back(std::max(-60.0, input->distribution.lowest()),
+                          std::min(60.0, input->distribution.highest()));
+    } else {
+      ranges.emplace_back(c, c);
+    }
+  };
+  const bool shift_drawn = w.has("shift_c") && is_distribution(w.get("shift_c"));
   const YamlNode outside = w.get("outside_c", true);
   // A warmer or cooler day than the series: one number for every step, which may be a distribution.
   if (const auto shift =
@@ -68,7 +88,8 @@ void ScenarioReader::read_weather(const YamlNode& node) {
     if (const auto c = w.number("outside_c", true, {-60, 60, false}, weather_setter())) {
       spec_.weather_written = m::OutsideAir(*c);
       m::set_weather(spec_);
-      check_weather_shift(w);
+      note_range(outside, *c);
+      if (!shift_drawn) check_weather_shift(w, ranges);
     }
     return;
   }
@@ -85,6 +106,7 @@ void ScenarioReader::read_weather(const YamlNode& node) {
     });
     step.finish();
     if (!at || !c) continue;
+    note_range(item["c"], *c);
     if (!steps.empty() && *at <= steps.back().from) {
       sink_.error(step.mark_of("at"), "the steps of the outside air are not in time order",
                   "each 'at' later than the one before");
@@ -92,6 +114,7 @@ void ScenarioReader::read_weather(const YamlNode& node) {
     }
     steps.push_back({*at, *c});
   }
+  if (ranges.size() != steps.size()) ranges.clear();  // a step refused: its error is enough
   if (steps.empty()) {
     if (sink_.empty())
       sink_.error(outside.mark(), "'outside_c' of 'weather' has no steps", "at least one {at, c}");
@@ -101,17 +124,20 @@ void ScenarioReader::read_weather(const YamlNode& node) {
   steps.front().from = sim::Time();
   spec_.weather_written = m::OutsideAir(std::move(steps));
   m::set_weather(spec_);
-  check_weather_shift(w);
+  if (!shift_drawn) check_weather_shift(w, ranges);
 }
 
-void ScenarioReader::check_weather_shift(YamlMap& weather) {
-  if (spec_.weather_shift_c == 0) return;
-  for (const m::OutsideAir::Step& step : spec_.weather_written.steps()) {
-    const double c = step.c + spec_.weather_shift_c;
+void ScenarioReader::check_weather_shift(YamlMap& weather,
+                                         const std::vector<std::pair<double, double>>& ranges) {
+  const double shift = spec_.weather_shift_c;
+  if (shift == 0) return;
+  for (const auto& [low, high] : ranges) {
+    const double step_c = shift > 0 ? high : low;
+    const double c = step_c + shift;
     if (c >= -60 && c <= 60) continue;
     sink_.error(weather.mark_of("shift_c"),
-                fmt::format("'shift_c' of 'weather' takes a step of {:g} °C to {:g} °C, outside -60..60 °C",
-                            step.c, c),
+                fmt::format("'shift_c' of 'weather' takes a step {} {:g} °C to {:g} °C, outside -60..60 °C",
+                            low == high ? "of" : "that can be", step_c, c),
                 "a shift that keeps every step within -60..60 °C");
     return;
   }

@@ -50,8 +50,9 @@ class ScenarioReader {
   void read_components();  // the items collect_component_names() found
   void read_component_params(YamlMap& m, models::ComponentSpec& c);
   void read_weather(const YamlNode& node);
-  // A plain `shift_c` that takes a step of the series past -60..60 °C is an error (a drawn one is clamped).
-  void check_weather_shift(YamlMap& weather);
+  // A plain `shift_c` that takes a step of the series past -60..60 °C is an error, for a drawn step at any
+  // of its draws (`ranges`: each step's lowest and highest); a drawn shift is clamped instead.
+  void check_weather_shift(YamlMap& weather, const std::vector<std::pair<double, double>>& ranges);
   // `profiles` (profile_reader.cpp): named sets of a kind's keys that components take with `profile:`.
   void read_profiles(const YamlNode& list);
   // Gives component `index` (its map `c`) the keys of the profile it names that it lacks.

@@ -108,14 +108,17 @@ Json rank_json(const m::ScenarioSpec& spec, const m::ComponentRanking& ranking, 
 }
 
 std::string rank_csv(const m::ScenarioSpec& spec, const m::ComponentRanking& ranking) {
-  std::string out = "component,kind,attributed_s,rooted_s,saved_s,held_up_saved_s,tenants,held_up_silenced\n";
+  // measure: down, or not_up with --degraded (what every time column counts).
+  std::string out =
+      "component,kind,attributed_s,rooted_s,saved_s,held_up_saved_s,tenants,held_up_silenced,measure\n";
+  const char* measure = ranking.not_up ? "not_up" : "down";
   for (const m::ComponentRank& r : ranking.ranks) {
-    out += fmt::format("{},{},{},{},{},{},{},{}\n", csv_field(spec.components[r.component].name),
+    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", csv_field(spec.components[r.component].name),
                        m::kind_name(spec.components[r.component].kind), r.attributed.floor_seconds(),
                        r.rooted.floor_seconds(),
                        r.saved ? std::to_string(r.saved->floor_seconds()) : std::string(),
                        r.held_up_saved.floor_seconds(), csv_field(tenant_names(spec, r, ";")),
-                       csv_field(repair_names(spec, r, ";")));
+                       csv_field(repair_names(spec, r, ";")), measure);
   }
   return out;
 }

@@ -151,6 +151,8 @@ void components_section(std::string& out, const m::ScenarioSpec& spec, const m::
   out += table.render(2);
 }
 
+std::string waited_for_text(const m::ScenarioSpec& spec, const std::vector<m::TriggerSpec>& when);
+
 void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
   if (spec.repairs.empty()) return;
   out +=
@@ -189,6 +191,13 @@ void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::Run
     }
   }
   out += table.render(2);
+  // Triggered repairs that never started: what they waited for.
+  for (std::size_t r = 0; r < spec.repairs.size(); ++r) {
+    const m::RepairSpec& repair = spec.repairs[r];
+    if (repair.when.empty() || !result.repairs[r].started.is_never()) continue;
+    out += fmt::format("  never started: '{}' waited for {}\n", printable(repair.name),
+                       waited_for_text(spec, repair.when));
+  }
 }
 
 // Per threshold, the spans the room spent at or above it ("alarm 32 °C 09:11-10:16"; "at 09:23" when it
@@ -247,6 +256,24 @@ std::string trigger_text(const m::ScenarioSpec& spec, const m::TriggerSpec& t) {
   return {};
 }
 
+// What a `when` waited for, its triggers joined by "or"; a crossing of outside air that starts past it
+// says so, since it then needs the air on the other side first.
+std::string waited_for_text(const m::ScenarioSpec& spec, const std::vector<m::TriggerSpec>& when) {
+  std::vector<std::string> waited;
+  for (const m::TriggerSpec& t : when) {
+    std::string text = trigger_text(spec, t);
+    const double first_c = spec.weather.at(sim::Time());
+    if (t.source == m::TriggerSpec::Source::kWeather &&
+        (t.event == m::TriggerEvent::kAboveC ? first_c >= t.threshold_c : first_c <= t.threshold_c)) {
+      text += fmt::format(" (a crossing: the air starts at {:g} °C and never {} it from {})", first_c,
+                          t.event == m::TriggerEvent::kAboveC ? "rose to" : "fell to",
+                          t.event == m::TriggerEvent::kAboveC ? "below" : "above");
+    }
+    waited.push_back(std::move(text));
+  }
+  return fmt::format("{}", fmt::join(waited, " or "));
+}
+
 // Triggered faults and actions that never ran: their trigger never came, or came too late for the delay.
 // Without this section they would only be missing from the causes, which reads as if they had no effect.
 void not_taken_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
@@ -260,22 +287,9 @@ void not_taken_section(std::string& out, const m::ScenarioSpec& spec, const m::R
         !result.injection_applied_at[i].is_never())
       continue;
     any = true;
-    std::vector<std::string> waited;
-    for (const m::TriggerSpec& t : inj.when) {
-      std::string text = trigger_text(spec, t);
-      // A crossing of air that starts past it comes only after the air has been on the other side.
-      const double first_c = spec.weather.at(sim::Time());
-      if (t.source == m::TriggerSpec::Source::kWeather &&
-          (t.event == m::TriggerEvent::kAboveC ? first_c >= t.threshold_c : first_c <= t.threshold_c)) {
-        text += fmt::format(" (a crossing: the air starts at {:g} °C and never {} it from {})", first_c,
-                            t.event == m::TriggerEvent::kAboveC ? "rose to" : "fell to",
-                            t.event == m::TriggerEvent::kAboveC ? "below" : "above");
-      }
-      waited.push_back(std::move(text));
-    }
+    const std::string waited = waited_for_text(spec, inj.when);
     table.add_row({printable(m::vertex_name(spec, inj.target)), std::string(m::action_name(inj.action)),
-                   inj.is_fault ? "fault" : "operator action", fmt::format("{}", fmt::join(waited, " or ")),
-                   printable(inj.note)});
+                   inj.is_fault ? "fault" : "operator action", waited, printable(inj.note)});
   }
   if (!any) return;
   out +=

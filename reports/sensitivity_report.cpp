@@ -153,19 +153,20 @@ nlohmann::ordered_json sensitivity_json(const m::ScenarioSpec& spec, const Sensi
 std::string sensitivity_csv(const m::ScenarioSpec& spec, const Sensitivity& s) {
   std::string out =
       "tenant,function,input,distribution,nominal,low,high,base_downtime_s,downtime_low_s,downtime_high_s,"
-      "swing_s,rho,rho_distinguishable_from_zero,replications\n";
+      "swing_s,rho,rho_distinguishable_from_zero,replications,measure\n";
   const m::TenantSpec& tenant = spec.tenants[s.target.tenant];
   const std::string function = s.target.function ? tenant.functions[*s.target.function].name : "";
   for (const m::TornadoBar& bar : s.tornado.bars) {
     const m::UncertainInput& input = spec.inputs[bar.input];
     const m::InputCorrelation* ic = correlation_of(s, bar.input);
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(tenant.name),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(tenant.name),
                        csv_field(function), csv_field(input.name),
                        csv_field(input_distribution_text(spec, input)), input.nominal, bar.low, bar.high,
                        s.tornado.base_downtime.to_seconds(), bar.downtime_low.to_seconds(),
                        bar.downtime_high.to_seconds(), bar.swing().to_seconds(),
                        ic && ic->defined ? fmt::format("{}", ic->rho) : std::string(),
-                       ic ? (ic->distinguishable ? "1" : "0") : "", s.correlations.runs);
+                       ic ? (ic->distinguishable ? "1" : "0") : "", s.correlations.runs,
+                       s.target.not_up ? "not_up" : "down");
   }
   return out;
 }

@@ -62,7 +62,9 @@ std::string svg_temperature_chart(const m::ScenarioSpec& spec, const m::RoomTrac
     }
     const bool hot =
         std::any_of(air.begin(), air.end(), [&](const Point& p) { return p.c > params->setpoint_c; });
-    if (air.size() < 2 && !hot) air.clear();
+    const bool changes =
+        std::any_of(air.begin(), air.end(), [&](const Point& p) { return p.c != air.front().c; });
+    if (!changes && !hot) air.clear();
   }
 
   double lo = trace.peak_c;
@@ -153,7 +155,7 @@ std::string svg_temperature_chart(const m::ScenarioSpec& spec, const m::RoomTrac
     double air_peak = air.front().c;
     for (const Point& p : air) air_peak = std::max(air_peak, p.c);
     out += fmt::format(
-        "<polyline class=\"outside-air\" data-room=\"{}\" points=\"{}\"><title>outside air, up to {:g} "
+        "<polyline class=\"outside-air\" data-room=\"{}\" points=\"{}\"><title>outside air, up to {:.1f} "
         "\xC2\xB0"
         "C</title></polyline>\n",
         room, steps, air_peak);

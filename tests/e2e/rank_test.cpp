@@ -30,8 +30,8 @@ TEST_CASE("rank puts the whole HK outage on the cooling plant's fault, in every 
   const auto csv = run_cli("rank scenarios/hk-2022-zone-c.yaml --format csv");
   REQUIRE(csv.status == 0);
   CHECK(csv.out.rfind(
-            "component,kind,attributed_s,rooted_s,saved_s,held_up_saved_s,tenants,held_up_silenced\n", 0) ==
-        0);
+            "component,kind,attributed_s,rooted_s,saved_s,held_up_saved_s,tenants,held_up_silenced,measure\n",
+            0) == 0);
   CHECK(csv.out.find("\nplant-c,cooling_plant,0,") != std::string::npos);
   const auto text = run_cli("rank scenarios/hk-2022-zone-c.yaml");
   REQUIRE(text.status == 0);

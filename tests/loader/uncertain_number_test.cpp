@@ -155,6 +155,22 @@ components:
   CHECK_THAT(e, Catch::Contains("'shift_c' of 'weather' takes a step of 40 °C to 65 °C, outside -60..60 °C"));
 }
 
+TEST_CASE("a drawn shift is clamped, and a plain one is checked against every draw of a step") {
+  // Review 8: the check read a drawn shift's nominal and refused it, and let a plain shift take a drawn
+  // step past -60 °C unseen.
+  CHECK_NOTHROW(load_spec(scenario_yaml(R"(
+weather: {shift_c: {dist: uniform, min: 10, max: 30}, outside_c: [{at: "00:00", c: 20}, {at: "12:00", c: 45}]}
+components:
+  - {name: feed, kind: power_feed}
+)")));
+  CHECK_THAT(load_errors(scenario_yaml(R"(
+weather: {shift_c: -20, outside_c: [{at: "00:00", c: {dist: uniform, min: -45, max: 0}}]}
+components:
+  - {name: feed, kind: power_feed}
+)")),
+             Catch::Contains("'shift_c' of 'weather' takes a step that can be -45 °C to -65 °C"));
+}
+
 TEST_CASE("a field that cannot be uncertain says so") {
   const std::string e = load_errors(scenario_yaml(R"(
 components:

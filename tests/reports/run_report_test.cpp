@@ -359,12 +359,20 @@ components:
 faults:
   - {when: {outside_air: above_c, c: 40}, target: plant, action: fail}
   - {when: {outside_air: below_c, c: 30}, target: plant, action: fail}
+repairs:
+  - name: fix when warm
+    when: {outside_air: above_c, c: 40}
+    stages: [{name: fix, duration: 1h}]
 )"));
   const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
   INFO(text);
   CHECK_THAT(text,
              Catch::Contains("outside air at or above 40 °C (a crossing: the air starts at 40 °C and never "
                              "rose to it from below)"));
+  // A repair with such a start says it too (review 8).
+  CHECK_THAT(text,
+             Catch::Contains("never started: 'fix when warm' waited for outside air at or above 40 °C (a "
+                             "crossing: the air starts at 40 °C and never rose to it from below)"));
   // One that starts on the near side simply never got there: no note.
   CHECK_THAT(text, Catch::Contains("outside air at or below 30 °C\n"));
 }

@@ -64,8 +64,12 @@ TEST_CASE("the outside air is drawn when it changes or is above the setpoint, an
   room.outside = m::OutsideAir({{Time(), 26}, {Time::hours(12), 40}, {Time::hours(30), 30}});
   const std::string hot = r::svg_temperature_chart(spec, trace_to(40));
   CHECK(count(hot, "class=\"outside-air\"") == 1);
-  CHECK(count(hot, "outside air, up to 40") == 1);
+  CHECK(count(hot, "outside air, up to 40.0") == 1);
   CHECK(count(hot, "outside air dotted") == 1);
+
+  // Steps at several times, all the same mild air: nothing changes (review 8).
+  room.outside = m::OutsideAir({{Time(), 20}, {Time::hours(6), 20}});
+  CHECK(count(r::svg_temperature_chart(spec, trace_to(40)), "class=\"outside-air\"") == 0);
 
   room.outside = m::OutsideAir(30);  // constant, but above the setpoint
   CHECK(count(r::svg_temperature_chart(spec, trace_to(40)), "class=\"outside-air\"") == 1);

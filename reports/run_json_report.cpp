@@ -396,6 +396,14 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
                            {"stages", std::move(stages)}});
   }
   doc["repairs"] = std::move(repairs);
+  Json crews = Json::array();
+  for (std::size_t c = 0; c < spec.crews.size() && c < result.crews.size(); ++c) {
+    crews.push_back(Json{{"name", spec.crews[c].name},
+                         {"people", spec.crews[c].max_headcount()},
+                         {"most_at_work", result.crews[c].most_at_work},
+                         {"waited_s", result.crews[c].queued.floor_seconds()}});
+  }
+  doc["crews"] = std::move(crews);
 
   Json milestones = Json::array();
   const std::vector<m::MilestoneResult> checked = m::check_milestones(spec, result);

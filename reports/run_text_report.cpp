@@ -200,6 +200,27 @@ void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::Run
   }
 }
 
+// Only with crews: how busy each was, and whether work ever waited for its people (a what-if with a bigger
+// crew changes little where none did; only a pool that fields teams by its crew's size may still gain).
+void crews_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
+  if (spec.crews.empty() || result.crews.size() != spec.crews.size()) return;
+  out += "\nCREWS (most people at work at once; how long some work waited for people)\n";
+  TextTable table({"crew", "people", "most at work", "work waited"},
+                  {TextTable::Align::kLeft, TextTable::Align::kRight, TextTable::Align::kRight,
+                   TextTable::Align::kRight});
+  std::vector<std::string> never_waited;
+  for (std::size_t c = 0; c < spec.crews.size(); ++c) {
+    if (result.crews[c].queued == sim::Time()) never_waited.push_back(printable(spec.crews[c].name));
+    table.add_row({printable(spec.crews[c].name), std::to_string(spec.crews[c].max_headcount()),
+                   std::to_string(result.crews[c].most_at_work), format_duration(result.crews[c].queued)});
+  }
+  out += table.render(2);
+  if (!never_waited.empty()) {
+    out += fmt::format("  no work ever waited for the people of {}: they were not what held anything up\n",
+                       fmt::join(never_waited, ", "));
+  }
+}
+
 // Per threshold, the spans the room spent at or above it ("alarm 32 °C 09:11-10:16"; "at 09:23" when it
 // only touched it); for the setpoint, the times the room came back to it.
 std::string crossings_text(const m::ScenarioSpec& spec, const m::RoomTrace& r) {
@@ -430,6 +451,7 @@ std::string run_text(const m::ScenarioSpec& spec, const m::RunResult& result, co
   not_taken_section(out, spec, result);
   no_effect_section(out, spec, result);
   rooms_section(out, spec, result);
+  crews_section(out, spec, result);
   heat_damage_section(out, spec, result);
   milestones_section(out, spec, result);
   return out;

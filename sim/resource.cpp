@@ -22,8 +22,17 @@ void Resource::request(HandlerId handler, std::uint32_t payload, int priority, s
       std::upper_bound(waiters_.begin(), waiters_.end(), r, [](const Request& a, const Request& b) {
         return a.priority != b.priority ? a.priority < b.priority : a.arrival < b.arrival;
       });
+  if (waiters_.empty()) queued_since_ = engine_->now();
   waiters_.insert(at, r);
   schedule_grants();
+}
+
+Time Resource::queued_time() const {
+  return waiters_.empty() ? queued_ : queued_ + (engine_->now() - queued_since_);
+}
+
+void Resource::queue_emptied() {
+  queued_ += engine_->now() - queued_since_;
 }
 
 bool Resource::withdraw(HandlerId handler, std::uint32_t payload) {
@@ -32,6 +41,7 @@ bool Resource::withdraw(HandlerId handler, std::uint32_t payload) {
   });
   if (it == waiters_.end()) return false;
   waiters_.erase(it);
+  if (waiters_.empty()) queue_emptied();
   return true;
 }
 
@@ -72,12 +82,15 @@ void Resource::handle_event(std::uint32_t) {
   for (auto it = waiters_.begin(); it != waiters_.end(); ++it) {
     if (in_use_ < capacity_ && it->units <= capacity_ - in_use_) {
       in_use_ += it->units;
+      peak_in_use_ = std::max(peak_in_use_, in_use_);
       engine_->schedule_at(engine_->now(), it->handler, it->payload, kGrantPriority);
     } else {
       *kept++ = *it;
     }
   }
+  const bool had_waiters = !waiters_.empty();
   waiters_.erase(kept, waiters_.end());
+  if (had_waiters && waiters_.empty()) queue_emptied();
 }
 
 }  // namespace outagesim::sim

@@ -42,6 +42,11 @@ class Resource final : public EventHandler {
   std::uint32_t capacity() const { return capacity_; }
   std::uint32_t in_use() const { return in_use_; }
   std::size_t waiting() const { return waiters_.size(); }
+  // The most units ever in use at once.
+  std::uint32_t peak_in_use() const { return peak_in_use_; }
+  // How long, up to now, some request has waited in the queue (for units in use, or not yet on hand):
+  // zero when every request was granted in the instant it was made.
+  Time queued_time() const;
 
  private:
   struct Request {
@@ -62,6 +67,11 @@ class Resource final : public EventHandler {
   std::uint64_t arrivals_ = 0;
   bool grant_pending_ = false;
   std::vector<Request> waiters_;  // kept sorted by (priority, arrival)
+  std::uint32_t peak_in_use_ = 0;
+  Time queued_;        // closed spans of a non-empty queue
+  Time queued_since_;  // when the queue last became non-empty (meaningful while it is)
+
+  void queue_emptied();
 };
 
 }  // namespace outagesim::sim

@@ -16,6 +16,12 @@
 
 namespace outagesim::models {
 
+// How a crew was used over a run: whether people were ever what work waited for.
+struct CrewUse {
+  std::uint32_t most_at_work = 0;  // the most of its people at work at once
+  sim::Time queued;                // how long some work waited for its people (busy, or not yet on site)
+};
+
 struct RunResult {
   sim::Time horizon;
   std::uint64_t seed = 0;
@@ -34,6 +40,7 @@ struct RunResult {
   // nothing (waiting for repair, most of a large region) is left out. Read with strategy().
   std::vector<std::pair<ComponentId, StrategyResult>> strategies;
   std::vector<RoomTrace> rooms;  // per room, in component order
+  std::vector<CrewUse> crews;    // per crew of the spec
   std::uint64_t events = 0;
   std::uint64_t evaluations = 0;
 

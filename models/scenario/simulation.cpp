@@ -132,6 +132,8 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t r
   result.repair_fired_by = operations.repair_fired_by();
   result.repairs = operations.repair_records();
   result.rooms = temperatures.finish(end);
+  for (std::uint32_t c = 0; c < spec.crews.size(); ++c)
+    result.crews.push_back(CrewUse{ctx.crew(c).peak_in_use(), ctx.crew(c).queued_time()});
   static const StrategyResult kNothing;
   for (const TenantSpec& t : spec.tenants) {
     for (const TenantFunctionSpec& f : t.functions) {  // in increasing id, so the list is sorted

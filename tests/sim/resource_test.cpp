@@ -1,6 +1,7 @@
 #include "sim/resource.hpp"
 
 #include <catch2/catch.hpp>
+#include <tuple>
 #include <vector>
 
 using outagesim::sim::Engine;
@@ -120,4 +121,17 @@ TEST_CASE("a resized request keeps its place in the queue and is granted as its 
   engine.step();  // its grant arrives with the new payload
   CHECK(log == std::vector<std::pair<std::uint32_t, std::int64_t>>{{20, 0}});
   CHECK(crew.withdraw(w.self, 3));
+}
+
+TEST_CASE("a resource counts the most units in use and how long work queued for them") {
+  // Three jobs of 10 s for one unit, asked at once: the queue is non-empty until the third is granted
+  // at 20 s. With two units the third waits 10 s; with three none waits.
+  for (const auto& [units, queued_s, peak] : {std::tuple{1u, 20, 1u}, {2u, 10, 2u}, {3u, 0, 3u}}) {
+    INFO(units);
+    Crew c(units);
+    for (std::uint32_t job = 1; job <= 3; ++job) c.crew.request(c.w.self, job);
+    c.engine.run();
+    CHECK(c.crew.queued_time() == Time::seconds(queued_s));
+    CHECK(c.crew.peak_in_use() == peak);
+  }
 }

@@ -506,9 +506,21 @@ YamlNode YamlMap::find(std::string_view key) const {
 YamlNode YamlMap::get(std::string_view key, bool required) {
   known_.emplace_back(key);
   YamlNode value = find(key);
-  if (!value.defined() && valid_ && required && !quiet_missing_)
+  if (value.defined() || !valid_ || !required || quiet_missing_) return value;
+  const std::string wanted(key);
+  const auto typo = std::find_if(entries_.begin(), entries_.end(), [&wanted](const Entry& entry) {
+    return !entry.merged && closest_match(entry.key, std::span<const std::string>(&wanted, 1)).has_value();
+  });
+  if (typo == entries_.end()) {
     sink_->error(mark_, fmt::format("{} lacks the required key '{}'", what_, key),
                  fmt::format("'{}: ...' in this mapping", key));
+  } else {
+    named_as_typos_.push_back(typo->key);
+    sink_->error(
+        typo->key_node.mark(),
+        fmt::format("{} lacks the required key '{}'; is '{}' meant to be it?", what_, key, typo->key),
+        fmt::format("'{}: ...' in this mapping", key));
+  }
   return value;
 }
 
@@ -601,6 +613,8 @@ void YamlMap::finish() {
   for (const Entry& entry : entries_) {
     const std::string key(entry.key);
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
+    if (std::find(named_as_typos_.begin(), named_as_typos_.end(), entry.key) != named_as_typos_.end())
+      continue;
     if (std::any_of(allowed_prefixes_.begin(), allowed_prefixes_.end(),
                     [&key](std::string_view prefix) { return key.starts_with(prefix); }))
       continue;

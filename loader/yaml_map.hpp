@@ -141,7 +141,8 @@ class YamlMap {
   DiagnosticSink& sink() { return *sink_; }
 
   // Marks `key` as known; returns its value node, or an invalid node when absent. When `required`,
-  // absence is reported.
+  // absence is reported, at a key of the mapping that looks like a typo of it when one does (one error
+  // for `outside_C`, not a missing key and an unknown one).
   YamlNode get(std::string_view key, bool required = false);
   bool has(std::string_view key) const;
   // The key node of every key it holds, once each: its own in file order, then the merged ones. For maps
@@ -216,6 +217,9 @@ class YamlMap {
   bool valid_ = false;
   bool quiet_missing_ = false;
   std::vector<std::string> known_;
+  // Keys already named in the message of a missing required key they look like a typo of ("lacks the
+  // required key 'outside_c'; is 'outside_C' meant to be it?"): finish() does not report them again.
+  std::vector<std::string_view> named_as_typos_;
   std::vector<std::string_view> allowed_prefixes_;  // allow_prefix(): taken, but not offered as known keys
   std::vector<Entry> entries_;                      // in file order, repeated keys included
   std::unordered_map<std::string_view, std::size_t> index_;  // a key's first entry, for big maps

@@ -42,22 +42,47 @@ faults:
 }
 
 TEST_CASE("an unknown key is named, pointed at, and the nearest key suggested") {
-  CHECK(load_errors(scenario_yaml(R"(
+  CHECK(
+      load_errors(scenario_yaml(R"(
+components:
+  - name: plant
+    kind: cooling_plant
+    chillers: 2
+    chiller_kw: 500
+    standby_chilers: 2
+)")) ==
+      R"(test.yaml:10:5: error: unknown key 'standby_chilers' in component 'plant'; did you mean 'standby_chillers'?
+ 10 |     standby_chilers: 2
+    |     ^
+  expected: one of auto_restart, auto_restart_delay, auto_restart_trips, chiller_kw, chillers, control, control_restart, derate_pct_per_c, description, kind, max_outside_c, name, outside_c, power, profile, rated_outside_c, retrip_after, shared_loop, standby_chillers, standby_switch, storage_kwh, zone
+1 problem found
+)");
+}
+
+TEST_CASE(
+    "a required key written with a typo is one error at the typo, not a missing key and an unknown one") {
+  // Blind trial J: `outside_C` under `weather` gave two errors for one mistake.
+  CHECK(
+      load_errors(scenario_yaml(R"(
 components:
   - name: plant
     kind: cooling_plant
     chillers: 2
     chiller_kws: 500
-)")) == R"(test.yaml:6:5: error: component 'plant' lacks the required key 'chiller_kw'
- 6 |   - name: plant
-   |     ^
-  expected: 'chiller_kw: ...' in this mapping
-test.yaml:9:5: error: unknown key 'chiller_kws' in component 'plant'; did you mean 'chiller_kw'?
+)")) ==
+      R"(test.yaml:9:5: error: component 'plant' lacks the required key 'chiller_kw'; is 'chiller_kws' meant to be it?
  9 |     chiller_kws: 500
    |     ^
-  expected: one of auto_restart, auto_restart_delay, auto_restart_trips, chiller_kw, chillers, control, control_restart, derate_pct_per_c, description, kind, max_outside_c, name, outside_c, power, profile, rated_outside_c, retrip_after, shared_loop, standby_chillers, standby_switch, storage_kwh, zone
-2 problems found
+  expected: 'chiller_kw: ...' in this mapping
+1 problem found
 )");
+  // A key far from the missing one is still an unknown key of its own.
+  const std::string far = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, capacity: 500}
+)"));
+  CHECK_THAT(far, Catch::Contains("component 'plant' lacks the required key 'chiller_kw'\n"));
+  CHECK_THAT(far, Catch::Contains("unknown key 'capacity' in component 'plant'"));
 }
 
 TEST_CASE("a dangling reference suggests the nearest name") {

@@ -2,6 +2,7 @@
 #include "models/facility/cooling_plant.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "models/core/model_context.hpp"
 
@@ -19,10 +20,6 @@ CoolingPlant::CoolingPlant(ComponentId id, const CoolingPlantParams& params)
       storage_kj_(params.storage_kwh * 3600.0),
       lowest_running_(params.chillers) {}
 
-std::uint32_t CoolingPlant::chillers_running() const {
-  return std::min(primary_running_ + standby_running_, params_.chillers);
-}
-
 double chiller_derate_factor(const CoolingPlantParams& params, double outside_c) {
   if (params.max_outside_c && outside_c > *params.max_outside_c) return 0;  // tripped on head pressure
   const double above_c = std::max(0.0, outside_c - params.rated_outside_c);
@@ -31,6 +28,27 @@ double chiller_derate_factor(const CoolingPlantParams& params, double outside_c)
 
 double CoolingPlant::derate_factor() const {
   return chiller_derate_factor(params_, outside_c_);
+}
+
+std::uint32_t CoolingPlant::units_wanted() const {
+  const std::uint32_t all = params_.chillers + params_.standby_chillers;
+  const double per_unit = params_.chiller_kw * derate_factor();
+  if (per_unit <= 0) return params_.chillers;  // tripped in hot air: more units would trip as well
+  const double needed = std::min(design_kw(), demand_kw());
+  const double units = std::ceil(needed / per_unit * (1 - 1e-12));
+  return std::max(params_.chillers, static_cast<std::uint32_t>(std::min(units, static_cast<double>(all))));
+}
+
+void CoolingPlant::follow_derating() {
+  const std::uint32_t wanted = units_wanted();
+  if (primary_running_ + standby_running_ > wanted) {
+    standby_running_ -= std::min(standby_running_, primary_running_ + standby_running_ - wanted);
+  } else if (params_.standby_switch && !standby_blocked() && powered_ && !forced_down() &&
+             primary_running_ + standby_running_ >= params_.chillers) {
+    // Only the air is short: the sequencing starts standby units as the load asks. A unit out is replaced
+    // after the switch time (arm_standby_switch), not here.
+    bring_in_standby();
+  }
 }
 
 double CoolingPlant::chiller_output_kw() const {
@@ -59,13 +77,14 @@ State CoolingPlant::natural_state() const {
   // Up while every chiller runs and gives the rooms what they are designed to take: derating that the
   // installed spare covers is no fault, but a unit out is one even while the spare covers it.
   const double needed = std::min(design_kw(), demand_kw());
-  if (chillers_running() == params_.chillers && output >= needed - kToleranceKw) return State::kUp;
+  if (chillers_running() >= params_.chillers && output >= needed - kToleranceKw) return State::kUp;
   return State::kDegraded;
 }
 
 void CoolingPlant::start() {
   storage_time_ = ctx().now();
   arm_weather();
+  follow_derating();
   // Short of design from the start only by the outside air (a plant derated on a hot day): say so.
   if (derate_factor() < 1.0)
     last_cause_ = Cause{Reason::kOutsideAir, kNoComponent, kNoChange, kNoInjection, outside_c_};
@@ -151,7 +170,7 @@ void CoolingPlant::update(const Cause& cause) {
   publish(natural_state(), last_cause_);
   if (state() == before && !forced_down()) ctx().note_change(*this, last_cause_);
   const std::uint32_t running = chillers_running();
-  if (running == params_.chillers) {
+  if (running >= std::max(params_.chillers, units_wanted())) {
     lowest_running_ = running;
     loss_change_ = kNoChange;
   } else if ((running < lowest_running_ || cause.reason == Reason::kStorageSpent) && !forced_down()) {
@@ -172,7 +191,7 @@ void CoolingPlant::arm_standby_switch() {
   if (params_.standby_chillers == 0 || !params_.standby_switch || standby_blocked() || !powered_ ||
       ctx().engine().is_pending(standby_switch_))
     return;
-  if (primary_running_ + standby_running_ >= params_.chillers) return;
+  if (primary_running_ + standby_running_ >= units_wanted()) return;
   if (standby_running_ + standby_failed_ >= params_.standby_chillers) return;  // none left to switch in
   standby_switch_ = start_timer(*params_.standby_switch, kStandbySwitch);
 }
@@ -184,8 +203,9 @@ void CoolingPlant::arm_weather() {
 }
 
 void CoolingPlant::bring_in_standby() {
-  standby_running_ =
-      std::min(params_.standby_chillers - standby_failed_, params_.chillers - primary_running_);
+  const std::uint32_t wanted = units_wanted();
+  standby_running_ = std::min(params_.standby_chillers - standby_failed_,
+                              wanted > primary_running_ ? wanted - primary_running_ : 0u);
 }
 
 bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) {
@@ -238,9 +258,14 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
                                                        ? primary_running_ + count - params_.chillers
                                                        : 0u);
       primary_running_ = std::min(params_.chillers, primary_running_ + count);
-      // Standby chillers step back as primary ones return; none are needed once all primaries run.
-      standby_running_ = std::min(standby_running_, params_.chillers - primary_running_);
-      if (primary_running_ == params_.chillers) cancel_timer(standby_switch_);
+      // Standby chillers step back as primary ones return; once all primaries run, only those the
+      // derating needs stay.
+      {
+        const std::uint32_t wanted = units_wanted();
+        standby_running_ =
+            std::min(standby_running_, wanted > primary_running_ ? wanted - primary_running_ : 0u);
+        if (primary_running_ + standby_running_ >= wanted) cancel_timer(standby_switch_);
+      }
       update(cause);
       return true;
     default:
@@ -278,6 +303,7 @@ void CoolingPlant::on_timer(std::uint32_t tag) {
     case kWeather:
       outside_c_ = params_.outside.at(ctx().now());
       arm_weather();
+      follow_derating();
       // With every chiller running the air is the whole cause: its chain does not lead back through the
       // day's earlier temperatures. Otherwise it leads on to what took the missing chillers away.
       update(Cause{Reason::kOutsideAir, kNoComponent, all_chillers_running() ? kNoChange : last_change(),

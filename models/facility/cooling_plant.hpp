@@ -1,7 +1,8 @@
 // A chilled-water cooling plant: N primary chillers and M standby chillers. The standby set takes over
 // automatically after a switch time, unless it shares an air-locked loop with the primary set (the HK 2022
-// common-cause failure). Restoring chillers brings primaries back one by one by hand; the air lock keeps
-// the standby set out for the rest of the run (in HK 2022 the group control stayed manual).
+// common-cause failure); on a hot day it also makes up for derating, unit by unit. Restoring chillers brings
+// primaries back one by one by hand; the air lock keeps the standby set out for the rest of the run (in HK
+// 2022 the group control stayed manual).
 //
 // Upstream of the chillers (Azure Australia East 2023, AWS Tokyo 2019): the plant needs power and a
 // control system, as requirements. Losing power, even for a moment, trips every running chiller; a few
@@ -42,10 +43,11 @@ class CoolingPlant final : public Component {
   void serve_room(double design_cooling_kw) { rooms_design_kw_ += design_cooling_kw; }
   // What the running chillers give at the current outside air; zero while unpowered or uncontrolled.
   double chiller_output_kw() const;
-  std::uint32_t chillers_running() const;
+  // Primary and standby units running: more than `chillers` while standby units make up for derating.
+  std::uint32_t chillers_running() const { return primary_running_ + standby_running_; }
   // Every chiller runs, powered and controlled: no repair will add to what it gives, only cooler air.
   bool all_chillers_running() const {
-    return !forced_down() && powered_ && controlled_ && chillers_running() == params_.chillers;
+    return !forced_down() && powered_ && controlled_ && chillers_running() >= params_.chillers;
   }
   // The change that took the capacity now missing away: the one that brought the plant to its lowest
   // capacity since it last ran at design capacity (the first, if it fell that low more than once), or the
@@ -67,6 +69,13 @@ class CoolingPlant final : public Component {
   enum Tag : std::uint32_t { kStandbySwitch, kAutoRestart, kRetrip, kStorageSpent, kWeather };
 
   bool standby_blocked() const { return loop_airlocked_ && params_.shared_loop; }
+  // How many units the plant wants running: one in every primary's place, and more while the outside
+  // air derates them below what the rooms need, up to every primary and standby unit.
+  std::uint32_t units_wanted() const;
+  // Hot air or cooler air changed how many units are wanted: standby units switch in at once to make up
+  // for derating (the plant's sequencing starts them as the load demands, before any room runs short)
+  // when the standby set switches automatically, and step back as the air cools.
+  void follow_derating();
   State natural_state() const;
   void arm_standby_switch();
   void arm_weather();

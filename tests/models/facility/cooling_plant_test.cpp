@@ -331,6 +331,50 @@ components:
   CHECK_FALSE(overheats(5));
 }
 
+TEST_CASE("standby chillers make up for derating on a hot day, and step back as the air cools") {
+  // Blind trial J (session 29): standby units came in only for a failed one, so an N+1 plant written as
+  // 4 + 1 standby starved its room at 40 °C. 4 x 250 kW at 92.5 % give 925 kW against the room's 1000;
+  // the standby unit makes it 1156, of which the room takes its 1000.
+  const auto run_with = [](const std::string& plant_keys, const std::string& faults) {
+    return run_yaml(scenario_yaml(fmt::format(R"(
+weather:
+  outside_c: [{{at: "00:00", c: 30}}, {{at: "12:00", c: 40}}, {{at: "18:00", c: 30}}]
+components:
+  - {{name: plant, kind: cooling_plant, chillers: 4, standby_chillers: 1, chiller_kw: 250, rated_outside_c: 35,
+     derate_pct_per_c: 1.5{}}}
+  - {{name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}}
+  - {{name: hosts, kind: host_pool, room: room, hosts: 100, kw_per_host: 10}}
+faults:
+{}
+)",
+                                              plant_keys, faults)));
+  };
+  SECTION("switched automatically, the standby unit starts with the heat") {
+    const Run run = run_with("", "  []");
+    CHECK(run.intervals("plant", State::kDegraded).empty());
+    CHECK(run.intervals("room", State::kDegraded).empty());
+  }
+  SECTION("a primary lost while the standby covers the heat leaves the plant short until the air cools") {
+    // At 13:00 one primary fails: three primaries and the standby give 925 kW. At 18:00 four units are
+    // all the cooler air needs, and the standby stands in for the failed primary.
+    const Run run = run_with("", R"(  - {at: "13:00", target: plant, action: fail_chillers, count: 1})");
+    CHECK(run.intervals("plant", State::kDegraded) == "13:00-18:00");
+    // 75 kW short for 5 h on 60,000 kJ/°C: +22.5 °C from 24, past the 30 °C alarm.
+    CHECK_FALSE(run.intervals("room", State::kDegraded).empty());
+  }
+  SECTION("switched only by the operators, the standby unit runs from their switch_to_standby") {
+    const Run run =
+        run_with(", standby_switch: never", R"(  - {at: "14:00", target: plant, action: switch_to_standby})");
+    CHECK(run.intervals("plant", State::kDegraded) == "12:00-14:00");
+  }
+  SECTION("on an air-locked shared loop the standby set cannot help") {
+    const Run run = run_with(", shared_loop: true",
+                             R"(  - {at: "11:00", target: plant, action: loop_airlock}
+  - {at: "11:30", target: plant, action: restore_chillers, count: 4})");
+    CHECK(run.intervals("plant", State::kDegraded) == "12:00-18:00");
+  }
+}
+
 TEST_CASE("a plant whose spare covers the derating is up but degraded with a unit out or the rooms short") {
   // Regression (session 29's blind trial): an N+1 plant at 36 °C was degraded all afternoon against its
   // nameplate, with no room short, and a `leaves_up` trigger on it fired. 5 x 250 kW for rooms of 1000 kW,

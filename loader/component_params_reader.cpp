@@ -218,6 +218,17 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                     what + ": 'ups_ride_through' with no 'power' to ride through",
                     "'power: FEED' (what the UPS bridges), or no 'ups_ride_through' (it would do nothing)");
       }
+      if (const auto recharge = c.duration("ups_recharge", false, into(at, &m::RoomParams::ups_recharge))) {
+        if (!c.has("ups_ride_through")) {
+          sink_.error(c.mark_of("ups_recharge"), what + ": 'ups_recharge' with no 'ups_ride_through'",
+                      "'ups_ride_through: DURATION' (the battery it recharges), or no 'ups_recharge'");
+        } else if (*recharge <= sim::Time()) {
+          sink_.error(c.mark_of("ups_recharge"), what + ": 'ups_recharge' must be above 0",
+                      "a duration above 0, such as 8h (from empty to full)");
+        } else {
+          p.ups_recharge = *recharge;
+        }
+      }
       p.design_cooling_kw =
           c.number("design_cooling_kw", true, {0, kMaxKw, true}, into(at, &m::RoomParams::design_cooling_kw))
               .value_or(1);

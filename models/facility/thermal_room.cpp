@@ -351,8 +351,30 @@ void ThermalRoom::heat_changed() {
   reschedule();
 }
 
+void ThermalRoom::settle_ups() {
+  const sim::Time now = ctx().now();
+  const sim::Time elapsed = now - ups_since_;
+  ups_since_ = now;
+  if (!power_needs_met_) {
+    ups_left_ = std::max(sim::Time(), ups_left_ - elapsed);
+  } else if (params_.ups_recharge <= sim::Time()) {
+    ups_left_ = params_.ups_ride_through;  // a draw of no time: recharged at once
+  } else if (ups_left_ < params_.ups_ride_through) {
+    // Linear recharge, in whole milliseconds (rounded down: a battery is never fuller than it has earned).
+    const double gained = static_cast<double>(elapsed.count_ms()) *
+                          static_cast<double>(params_.ups_ride_through.count_ms()) /
+                          static_cast<double>(params_.ups_recharge.count_ms());
+    const double left = static_cast<double>(ups_left_.count_ms()) + std::floor(gained);
+    ups_left_ = left >= static_cast<double>(params_.ups_ride_through.count_ms())
+                    ? params_.ups_ride_through
+                    : sim::Time::ms(static_cast<std::int64_t>(left));
+  }
+}
+
 void ThermalRoom::start() {
   temp_time_ = ctx().now();
+  ups_left_ = params_.ups_ride_through;
+  ups_since_ = ctx().now();
   arm_weather();
   reschedule();
 }
@@ -368,10 +390,12 @@ void ThermalRoom::evaluate() {
   const Verdict power = models::evaluate(params_.power, ctx().status());
   const bool met = power.state != State::kDown;
   if (!met && power_needs_met_) {
+    settle_ups();
     power_needs_met_ = false;
     power_cause_ = Cause{Reason::kPowerLost, power.blamed, power.trigger};
-    ups_timer_ = start_timer(params_.ups_ride_through, kUpsExhausted);
+    ups_timer_ = start_timer(ups_left_, kUpsExhausted);
   } else if (met && !power_needs_met_) {
+    settle_ups();
     power_needs_met_ = true;
     cancel_timer(ups_timer_);
     if (!power_ok_) {

@@ -83,6 +83,9 @@ class ThermalRoom final : public Component {
  private:
   enum Tag : std::uint32_t { kCrossing, kUpsExhausted, kDamageChecksDone, kReentry, kWeather, kStructure };
 
+  // Brings the UPS's charge up to now: drained while power has been lost, recharged while it has been on.
+  void settle_ups();
+
   // Both numbers, as the loader requires of every draw; with either at 0 the room is a plain one (and the
   // air's equivalent outside temperature would divide 0 by 0).
   bool has_structure() const {
@@ -158,6 +161,10 @@ class ThermalRoom final : public Component {
   double crossing_target_c_ = 0;
   bool crossing_rising_ = true;
   sim::TimerId ups_timer_;
+  // The UPS: ride-through left as of ups_since_, drained one for one while power is lost and recharged at
+  // ups_ride_through / ups_recharge while it is there.
+  sim::Time ups_left_;
+  sim::Time ups_since_;
   sim::TimerId damage_timer_;
   sim::TimerId reentry_timer_;
   Cause power_cause_;

@@ -66,8 +66,11 @@ struct CoolingPlantParams {
 
 struct RoomParams {
   ComponentId cooling_plant = kNoComponent;
-  Requirement power;                 // empty: always powered
-  sim::Time ups_ride_through;        // how long the room stays powered after `power` is lost
+  Requirement power;           // empty: always powered
+  sim::Time ups_ride_through;  // how long the room stays powered after `power` is lost, fully charged
+  // From empty to full once power is back, linearly (> 0): a loss soon after another rides through only
+  // what the battery has recovered since.
+  sim::Time ups_recharge = sim::Time::hours(8);
   double design_cooling_kw = 0;      // the room's share of its plant at full plant capacity. > 0
   double thermal_mass_kj_per_c = 0;  // air, racks and structure that heat together. > 0
   double heat_loss_kw_per_c = 0;     // loss to the outside per °C the room is above it (none below). >= 0

@@ -280,6 +280,24 @@ components:
   CHECK(errors.find("'switchover' with no standby to switch over to") != std::string::npos);
 }
 
+TEST_CASE("a UPS recharge needs a UPS and takes some time") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+  - {name: p, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: r1, kind: room, cooling: p, design_cooling_kw: 300, thermal_mass_kj_per_c: 80000, power: a, ups_recharge: 8h}
+  - {name: r2, kind: room, cooling: p, design_cooling_kw: 300, thermal_mass_kj_per_c: 80000, power: a,
+     ups_ride_through: 10m, ups_recharge: 0s}
+  - {name: r3, kind: room, cooling: p, design_cooling_kw: 300, thermal_mass_kj_per_c: 80000, power: a,
+     ups_ride_through: 10m, ups_recharge: 2h}
+)"));
+  INFO(errors);
+  CHECK_THAT(errors, Catch::Contains("component 'r1': 'ups_recharge' with no 'ups_ride_through'"));
+  CHECK_THAT(errors, Catch::Contains("component 'r2': 'ups_recharge' must be above 0"));
+  CHECK_THAT(errors, !Catch::Contains("'r3'"));
+  CHECK_THAT(errors, Catch::Contains("2 problems found"));
+}
+
 TEST_CASE("a chiller's high-ambient limit must be above its rating") {
   const std::string errors = load_errors(scenario_yaml(R"(
 components:

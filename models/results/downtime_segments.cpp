@@ -198,6 +198,7 @@ const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
   if (records_.empty()) {
     records_.resize(spec_.components.size());
     steps_began_.resize(spec_.components.size());
+    restartable_.resize(spec_.components.size());
     for (ChangeId c = 0; c < result_.journal.size(); ++c) {
       const StateChange& r = result_.journal[c];
       if (r.component >= records_.size()) continue;
@@ -205,6 +206,8 @@ const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
       // records of a state or share.
       if (r.cause.reason == Reason::kRecoveryStarted || r.cause.reason == Reason::kRecoveryStopped) {
         steps_began_[r.component].emplace_back(r.time, r.cause.reason == Reason::kRecoveryStarted);
+      } else if (r.cause.reason == Reason::kHostsRestartable) {
+        restartable_[r.component].emplace_back(r.time, r.cause.value > 0.5);
       } else if (r.cause.reason != Reason::kTemperatureRose && r.cause.reason != Reason::kTemperatureFell &&
                  r.cause.reason != Reason::kHostsRestartable) {
         records_[r.component].push_back(c);
@@ -216,6 +219,14 @@ const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
                                        [&](ChangeId c) { return result_.journal[c].time <= t; });
   if (it != list.end()) next_ = std::min(next_, result_.journal[*it].time);
   return it == list.begin() ? nullptr : &result_.journal[*std::prev(it)];
+}
+
+bool DowntimeSegmenter::restartable_at(ComponentId id, sim::Time t) {
+  record_at(id, t);  // indexes the journal on first use
+  const std::vector<std::pair<sim::Time, bool>>& list = restartable_[id];
+  const auto it = std::partition_point(list.begin(), list.end(), [t](const auto& e) { return e.first <= t; });
+  if (it != list.end()) next_ = std::min(next_, it->first);
+  return it == list.begin() || std::prev(it)->second;
 }
 
 bool DowntimeSegmenter::steps_began_at(ComponentId id, sim::Time from, sim::Time t, sim::Time& began) {
@@ -350,20 +361,23 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
   // back, the pool's restart is its own. A pool failed itself, or shed, holds itself.
   if (id < components) {
     const ComponentParams& params = spec_.components[id].params;
-    if (const auto* pool = std::get_if<HostPoolParams>(&params);
-        pool != nullptr && lx.state == State::kDown && depth < kMaxDepth &&
+    const auto* pool = std::get_if<HostPoolParams>(&params);
+    if (pool != nullptr && lx.state == State::kDown && depth < kMaxDepth &&
         lx.since_change < result_.journal.size() &&
         result_.journal[lx.since_change].cause.reason == Reason::kRoomPowerLost &&
         look(pool->room, t).state == State::kDown) {
       return resolve(pool->room, t, depth + 1, nullptr, strategy_out);
     }
     // Its room's power back, but not its cooling: held by what keeps the room short (the plant, from the
-    // change that took its capacity), as the pool journalled, not by the power cut before.
-    if (std::holds_alternative<HostPoolParams>(params) && lx.state == State::kDown) {
+    // change that took its capacity), as the pool journalled, not by the power cut before; once the room
+    // can take its hosts back, the restart is the pool's own (blind trial K: a plant back at 11:05 held a
+    // restart that ran to 12:35).
+    if (pool != nullptr && lx.state == State::kDown) {
       if (const StateChange* r = record_at(id, t); r != nullptr &&
                                                    r->cause.reason == Reason::kAwaitingCooling &&
                                                    r->cause.blamed != kNoComponent && r->cause.blamed != id) {
-        return Hold{r->cause.blamed, nullptr, r->cause.trigger};
+        if (!restartable_at(pool->room, t)) return Hold{r->cause.blamed, nullptr, r->cause.trigger};
+        return self;
       }
       // Its room could take it back, but the operators' power_off holds it: its own hold, by that choice,
       // whatever set the power_off off.

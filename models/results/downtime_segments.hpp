@@ -132,6 +132,9 @@ class DowntimeSegmenter {
   // The last journal record of component `id` at or before `t` (a change of state or of its share), or
   // nullptr; bounds next_ by its next record. The records are indexed on first use, components only.
   const StateChange* record_at(ComponentId id, sim::Time t);
+  // Whether room `id` could take its hosts back at `t`, as it last journalled (rooms start able to);
+  // bounds next_ by its next such note.
+  bool restartable_at(ComponentId id, sim::Time t);
   // When a service's recovery steps last began within [from, t], as it journalled; false if they did not.
   bool steps_began_at(ComponentId id, sim::Time from, sim::Time t, sim::Time& began);
   const Needs* needs(ComponentId id, State state);
@@ -156,6 +159,8 @@ class DowntimeSegmenter {
   std::vector<std::vector<ChangeId>> records_;  // per component, its journal records in order (record_at)
   // Per component, when its recovery steps began (true) or stopped before their end (false), in order.
   std::vector<std::vector<std::pair<sim::Time, bool>>> steps_began_;
+  // Per room, when it could take its hosts back again (true) or no longer (false), in order.
+  std::vector<std::vector<std::pair<sim::Time, bool>>> restartable_;
   // A strategy's requirements, by (function, site, wait), compiled as a vertex's needs are.
   std::map<std::tuple<ComponentId, std::uint32_t, Wait>, Needs> strategy_needs_;
   struct SiteDown {

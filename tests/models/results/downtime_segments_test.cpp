@@ -154,6 +154,27 @@ faults:
   CHECK(note->cause.blamed == run.id("plant"));
 }
 
+TEST_CASE("a pool held by the plant is its own restart once the plant gives its room enough") {
+  // Blind trial K: the chillers (on the hall's feed) restarted 5 minutes after the power, and explain and
+  // rank blamed the plant for the hour and a half of the pool's power-on and checks that followed.
+  const Run run = run_yaml(scenario_yaml(R"(
+crews: [{name: ops, headcount: 2}]
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000, power: feed, auto_restart: 1, auto_restart_delay: 5m}
+  - {name: hall, kind: room, cooling: plant, power: feed, design_cooling_kw: 1000, thermal_mass_kj_per_c: 100000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 100, kw_per_host: 2, power_on: 30m, checks: 1h, crew: ops}
+  - {name: vm, kind: compute, needs: hosts}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "02:00", target: feed, action: repair}
+)",
+                                         "12h"));
+  CHECK(
+      describe(run, "vm") ==
+      "01:00-02:00 hosts>feed provider, 02:00-02:05 hosts>plant provider, 02:05-03:35 hosts>hosts provider");
+}
+
 TEST_CASE("a pool the operators keep off once its room could take it back is held by their power_off") {
   // Blind trial J: chillers back at 02:00, hall cool, but the operators keep the hosts dark until 06:00;
   // explain and rank gave all of it to the chiller fault behind the power_off.

@@ -117,15 +117,23 @@ std::string pool_restart_text(const m::ScenarioSpec& spec, const m::RunResult& r
         "checks).",
         local_clock(spec, *on));
   }
-  if (stopped == m::Reason::kRestarted) {
+  if (stopped == m::Reason::kRestarted || stopped == m::Reason::kHeatDamage ||
+      stopped == m::Reason::kHostsDestroyed) {
     // Back but for hosts damaged by heat: what keeps it short is their parts and replacement, not the
     // restart.
-    std::uint32_t damaged = 0;
+    std::uint32_t damaged = 0;    // by heat
+    std::uint32_t destroyed = 0;  // by damage_hosts actions
+    std::string destroyed_by;     // the first of them
     sim::Time found = sim::Time::never();
     sim::Time whole = sim::Time();
     for (const m::HeatDamageFinding& d : m::heat_damage_findings(result)) {
       if (d.pool != s.holder || d.found >= s.end || d.whole_again <= s.start) continue;
-      damaged += d.hosts;
+      if (d.destroyed_by == m::kNoInjection) {
+        damaged += d.hosts;
+      } else {
+        if (destroyed == 0) destroyed_by = describe_injection(spec, d.destroyed_by, d.found);
+        destroyed += d.hosts;
+      }
       found = std::min(found, d.found);
       whole = std::max(whole, d.whole_again);
     }
@@ -136,11 +144,16 @@ std::string pool_restart_text(const m::ScenarioSpec& spec, const m::RunResult& r
       if (c.component == s.holder && c.time > s.start && c.cause.reason == m::Reason::kRestarted)
         last_batch = c.time;
     }
-    if (last_batch && *last_batch >= s.end) damaged = 0;  // restarting all through the segment
-    if (damaged > 0) {
+    if (last_batch && *last_batch >= s.end) damaged = destroyed = 0;  // restarting all through the segment
+    if (damaged + destroyed > 0) {
+      std::string what;
+      if (damaged > 0)
+        what = fmt::format("{} hosts damaged by heat (found at {})", damaged, local_clock(spec, found));
+      if (destroyed > 0)
+        what +=
+            fmt::format("{}{} hosts destroyed by {}", what.empty() ? "" : " and ", destroyed, destroyed_by);
       const std::string hosts = fmt::format(
-          "{} hosts damaged by heat (found at {}), out until replaced (parts, then its crew){}", damaged,
-          local_clock(spec, found),
+          "{}, out until replaced (parts, then its crew){}", what,
           whole.is_never() ? std::string(": not by the end") : ", at " + local_clock(spec, whole));
       if (!last_batch) return fmt::format(" The pool had restarted but for {}.", hosts);
       return fmt::format(

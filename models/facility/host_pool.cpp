@@ -57,7 +57,7 @@ void HostPool::cooled_to_rating() {
   if (found == 0) return;
   powered_changed(before);
   cause_ =
-      Cause{Reason::kHeatDamage, room_->id(), room_->last_change(), kNoInjection, static_cast<double>(found)};
+      Cause{Reason::kHeatDamage, room_->id(), room_->heat_change(), kNoInjection, static_cast<double>(found)};
   publish_share(cause_);
   ctx().schedule_evaluation(id());  // replacements may start
 }
@@ -261,7 +261,7 @@ void HostPool::advance() {
     // tranches that tripped while the rest ran.
     if (latent_stopped_damage_ > 0) {
       if (const std::uint32_t found = find_damage(off_, latent_stopped_damage_); found > 0) {
-        ctx().note_change(*this, Cause{Reason::kHeatDamage, room_->id(), room_->last_change(), kNoInjection,
+        ctx().note_change(*this, Cause{Reason::kHeatDamage, room_->id(), room_->heat_change(), kNoInjection,
                                        static_cast<double>(found)});
       }
     }

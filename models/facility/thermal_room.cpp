@@ -283,7 +283,10 @@ void ThermalRoom::apply_thresholds(int direction) {
   if (direction > 0) {
     if (!overheated_ && temp_c_ >= params_.alarm_c - kToleranceC) {
       overheated_ = true;
-      publish_state(cooling_cause(Reason::kOverheating));
+      const Cause cause = cooling_cause(Reason::kOverheating);
+      publish_state(cause);
+      // Dark rooms change no state as they pass the alarm: their heat goes back to what took the cooling.
+      heat_change_ = state() == State::kDegraded ? last_change() : cause.trigger;
     }
     if (params_.sprinkler_c && may_discharge() && temp_c_ >= *params_.sprinkler_c - kToleranceC) {
       discharge(Cause{Reason::kSprinkler, id(), last_change(), kNoInjection, temp_c_});

@@ -45,6 +45,9 @@ class ThermalRoom final : public Component {
   sim::Time temperature_time() const { return temp_time_; }
   double temperature_now_c() const;
   bool powered() const { return power_ok_ && !damaged_ && !operator_off_ && !forced_down(); }
+  // The change that last took it past its alarm (what the heat that damages hardware goes back to), or
+  // its last change if it never overheated.
+  ChangeId heat_change() const { return heat_change_ != kNoChange ? heat_change_ : last_change(); }
   bool overheated() const { return overheated_; }
   // People may enter: no fire-suppression discharge, or its re-entry time has come. Stages that wait for
   // it work in the room: a discharge stops them (Operations).
@@ -150,6 +153,7 @@ class ThermalRoom final : public Component {
   std::vector<Watched> watched_;  // watch_temperature(), one per temperature
   double auxiliary_kw_ = 0;
   bool overheated_ = false;
+  ChangeId heat_change_ = kNoChange;  // heat_change()
   bool damaged_ = false;
   bool accessible_ = true;
   bool agent_spent_ = false;  // a gas system has discharged

@@ -229,6 +229,25 @@ bool DowntimeSegmenter::restartable_at(ComponentId id, sim::Time t) {
   return it == list.begin() || std::prev(it)->second;
 }
 
+ChangeId DowntimeSegmenter::damage_holding(ComponentId id, sim::Time t) {
+  record_at(id, t);  // indexes the journal on first use
+  const std::vector<ChangeId>& list = records_[id];
+  auto it = std::partition_point(list.begin(), list.end(),
+                                 [&](ChangeId c) { return result_.journal[c].time <= t; });
+  // A batch still to come: the pool is restarting, not short of damaged hosts alone.
+  for (auto later = it; later != list.end(); ++later) {
+    const StateChange& r = result_.journal[*later];
+    if (r.changes_state() && r.to == State::kUp) break;
+    if (r.cause.reason == Reason::kRestarted) return kNoChange;
+  }
+  while (it != list.begin()) {
+    const StateChange& r = result_.journal[*--it];
+    if (r.changes_state() && r.to == State::kUp) return kNoChange;  // whole since
+    if (r.cause.reason == Reason::kHeatDamage || r.cause.reason == Reason::kHostsDestroyed) return *it;
+  }
+  return kNoChange;
+}
+
 bool DowntimeSegmenter::steps_began_at(ComponentId id, sim::Time from, sim::Time t, sim::Time& began) {
   record_at(id, t);  // indexes the journal on first use
   // The latest start or stop at or before t (a stop and a start in one instant: the start, journalled last).
@@ -384,6 +403,11 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
       if (const StateChange* r = record_at(id, t); r != nullptr && r->cause.reason == Reason::kHeldOff) {
         return Hold{id, nullptr, static_cast<ChangeId>(r - result_.journal.data())};
       }
+    }
+    // Back but for damaged hosts: held by the finding (the heat that damaged them, or the action that
+    // destroyed them), not by the restart that brought the rest back.
+    if (pool != nullptr && lx.state == State::kDegraded) {
+      if (const ChangeId found = damage_holding(id, t); found != kNoChange) return Hold{id, nullptr, found};
     }
     // A dark room waits for its power only while power is what keeps it dark, as its own record says: one
     // powered off by an operator, or wet from its sprinklers, holds itself whatever its feeds do meanwhile.

@@ -135,6 +135,9 @@ class DowntimeSegmenter {
   // Whether room `id` could take its hosts back at `t`, as it last journalled (rooms start able to);
   // bounds next_ by its next such note.
   bool restartable_at(ComponentId id, sim::Time t);
+  // The finding (heat damage or hosts destroyed) that keeps host pool `id` out of up at `t`, its restart
+  // over: the latest since it was last up, when no batch of its restart is still to come; else kNoChange.
+  ChangeId damage_holding(ComponentId id, sim::Time t);
   // When a service's recovery steps last began within [from, t], as it journalled; false if they did not.
   bool steps_began_at(ComponentId id, sim::Time from, sim::Time t, sim::Time& began);
   const Needs* needs(ComponentId id, State state);

@@ -330,10 +330,50 @@ operator_actions:
   const auto r = run_cli("explain " + path + " --tenant T");
   INFO(r.err << r.out);
   REQUIRE(r.status == 0);
-  CHECK(r.out.find(
-            "The pool was restarting until 03:59 (its crew, power-on and checks); from then it was short "
-            "only of 20 hosts damaged by heat (found at 03:11), out until replaced (parts, then its crew), "
-            "at 09:11+1d.") != std::string::npos);
+  // Session 30: the restart and the wait for parts are two spells, the second held by the damage, whose
+  // chain goes back to the heat (not to the room cooling down, nor to the restart).
+  CHECK(r.out.find("From 03:26 to 03:59 (33m) it waited for vm, held by hosts (the provider's time). The pool "
+                   "was part way through its restart") != std::string::npos);
+  CHECK(r.out.find("From 03:59 to 09:11+1d (1d 5h 12m) it waited for vm, held by hosts (the provider's time). "
+                   "The pool had restarted but for 20 hosts damaged by heat (found at 03:11), out until "
+                   "replaced (parts, then its crew), at 09:11+1d.") != std::string::npos);
+  CHECK(r.out.find("20 hosts damaged by heat <- hall degraded at 01:26: overheating at 32.0 °C <- plant down at "
+                   "01:00") != std::string::npos);
+}
+
+TEST_CASE("explain tells hosts destroyed by an action as destroyed by it, and roots the wait for parts there") {
+  // Blind trial K: ten hosts destroyed by a surge as the power went read "damaged by heat" in a hall at
+  // 24 °C, and the two days waiting for parts went back to the power's return.
+  const std::string path = outagesim::testing::unique_temp_path("explain-destroyed.yaml");
+  std::ofstream(path) << R"(scenario: explain-destroyed
+start: 2024-01-01T10:00:00+00:00
+horizon: 3d
+crews: [{name: ops, headcount: 2}]
+components:
+  - {name: utility, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, power: utility, design_cooling_kw: 1000, thermal_mass_kj_per_c: 100000}
+  - {name: storage, kind: host_pool, room: hall, hosts: 100, kw_per_host: 2, power_on: 10m, crew: ops}
+  - {name: disks, kind: block_storage, needs: storage}
+tenants:
+  - {name: app, needs: disks}
+faults:
+  - {at: "10:00", target: utility, action: fail}
+  - {at: "10:00", target: storage, action: damage_hosts, share: 0.1, note: surge}
+  - {at: "11:00", target: utility, action: repair}
+)";
+  const auto r = run_cli("explain " + path + " --tenant app");
+  INFO(r.err << r.out);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("The pool had restarted but for 10 hosts destroyed by fault damage_hosts on storage at 10:00 "
+                   "(surge), out until replaced") != std::string::npos);
+  CHECK(r.out.find("damaged by heat") == std::string::npos);
+  CHECK(r.out.find("Behind it (from storage, the host pool)") != std::string::npos);
+  const auto rank = run_cli("rank " + path + " --degraded --format csv");
+  INFO(rank.out);
+  // The two days waiting for parts are at the root of the pool (its damage_hosts), not of the utility.
+  CHECK(rank.out.find("storage,host_pool,205200,204660,") != std::string::npos);
+  CHECK(rank.out.find("utility,power_feed,3600,4140,") != std::string::npos);
 }
 
 TEST_CASE("explain tells a strategy variant's outage with --variant, and names an unknown one") {

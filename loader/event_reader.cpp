@@ -154,6 +154,38 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
       return false;
     }
   }
+  if (target && action == m::Action::kSetCapacity && *target < spec_.components.size() &&
+      spec_.components[*target].kind == m::ComponentKind::kPowerFeed) {
+    // Rooms and plants take power as on or off: a share of a feed they draw on would silently change
+    // nothing for them (blind trial K: generators at 1 % carried a whole hall).
+    for (const m::ComponentSpec& c : spec_.components) {
+      const m::Requirement* power = nullptr;
+      if (const auto* room = std::get_if<m::RoomParams>(&c.params)) power = &room->power;
+      if (const auto* plant = std::get_if<m::CoolingPlantParams>(&c.params)) power = &plant->power;
+      if (power == nullptr) continue;
+      // What it draws on, and what that needs in turn (breakers fed by the generators).
+      std::vector<m::ComponentId> feeds;
+      power->collect_components(feeds);
+      for (std::size_t i = 0; i < feeds.size() && i < spec_.components.size(); ++i) {
+        if (feeds[i] >= spec_.components.size()) continue;
+        if (const auto* feed = std::get_if<m::ServiceParams>(&spec_.components[feeds[i]].params)) {
+          std::vector<m::ComponentId> needs;
+          feed->needs.collect_components(needs);
+          for (const m::ComponentId n : needs) {
+            if (std::find(feeds.begin(), feeds.end(), n) == feeds.end()) feeds.push_back(n);
+          }
+        }
+      }
+      if (std::find(feeds.begin(), feeds.end(), *target) == feeds.end()) continue;
+      sink_.error(action_node.mark(),
+                  fmt::format("action 'set_capacity' on power feed '{}', which {} '{}' draws on: rooms and "
+                              "plants take power as on or off, so a share would change nothing for them",
+                              spec_.components[*target].name, m::kind_name(c.kind), c.name),
+                  "'fail' (the feed lost), or each generator set as a power_feed of its own and the power as "
+                  "{k: N, of: [...]} (the sets the load needs)");
+      return false;
+    }
+  }
   if (target && (action == m::Action::kFailChillers || action == m::Action::kRestoreChillers)) {
     // A count beyond the plant's chillers would silently act on fewer than written.
     if (const auto* plant = std::get_if<m::CoolingPlantParams>(&spec_.components[*target].params)) {

@@ -332,16 +332,20 @@ operator_actions:
   REQUIRE(r.status == 0);
   // Session 30: the restart and the wait for parts are two spells, the second held by the damage, whose
   // chain goes back to the heat (not to the room cooling down, nor to the restart).
-  CHECK(r.out.find("From 03:26 to 03:59 (33m) it waited for vm, held by hosts (the provider's time). The pool "
-                   "was part way through its restart") != std::string::npos);
-  CHECK(r.out.find("From 03:59 to 09:11+1d (1d 5h 12m) it waited for vm, held by hosts (the provider's time). "
-                   "The pool had restarted but for 20 hosts damaged by heat (found at 03:11), out until "
-                   "replaced (parts, then its crew), at 09:11+1d.") != std::string::npos);
-  CHECK(r.out.find("20 hosts damaged by heat <- hall degraded at 01:26: overheating at 32.0 °C <- plant down at "
-                   "01:00") != std::string::npos);
+  CHECK(
+      r.out.find("From 03:26 to 03:59 (33m) it waited for vm, held by hosts (the provider's time). The pool "
+                 "was part way through its restart") != std::string::npos);
+  CHECK(
+      r.out.find("From 03:59 to 09:11+1d (1d 5h 12m) it waited for vm, held by hosts (the provider's time). "
+                 "The pool had restarted but for 20 hosts damaged by heat (found at 03:11), out until "
+                 "replaced (parts, then its crew), at 09:11+1d.") != std::string::npos);
+  CHECK(r.out.find(
+            "20 hosts damaged by heat <- hall degraded at 01:26: overheating at 32.0 °C <- plant down at "
+            "01:00") != std::string::npos);
 }
 
-TEST_CASE("explain tells hosts destroyed by an action as destroyed by it, and roots the wait for parts there") {
+TEST_CASE(
+    "explain tells hosts destroyed by an action as destroyed by it, and roots the wait for parts there") {
   // Blind trial K: ten hosts destroyed by a surge as the power went read "damaged by heat" in a hall at
   // 24 °C, and the two days waiting for parts went back to the power's return.
   const std::string path = outagesim::testing::unique_temp_path("explain-destroyed.yaml");
@@ -365,8 +369,9 @@ faults:
   const auto r = run_cli("explain " + path + " --tenant app");
   INFO(r.err << r.out);
   REQUIRE(r.status == 0);
-  CHECK(r.out.find("The pool had restarted but for 10 hosts destroyed by fault damage_hosts on storage at 10:00 "
-                   "(surge), out until replaced") != std::string::npos);
+  CHECK(r.out.find(
+            "The pool had restarted but for 10 hosts destroyed by fault damage_hosts on storage at 10:00 "
+            "(surge), out until replaced") != std::string::npos);
   CHECK(r.out.find("damaged by heat") == std::string::npos);
   CHECK(r.out.find("Behind it (from storage, the host pool)") != std::string::npos);
   const auto rank = run_cli("rank " + path + " --degraded --format csv");

@@ -51,6 +51,28 @@ test.yaml:12:53: error: action 'fail' takes no 'share'
 )");
 }
 
+TEST_CASE("set_capacity is refused on a power feed a room or plant draws on, directly or through another") {
+  // Blind trial K: generators cut to 1 % still carried the whole hall, with no word said.
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: generators, kind: power_feed}
+  - {name: breakers, kind: power_feed, needs: generators}
+  - {name: other, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, power: breakers, design_cooling_kw: 500, thermal_mass_kj_per_c: 1000}
+  - {name: api, kind: compute, needs: other}
+faults:
+  - {at: "01:00", target: generators, action: set_capacity, share: 0.01}
+  - {at: "01:00", target: other, action: set_capacity, share: 0.5}
+)"));
+  INFO(errors);
+  CHECK_THAT(errors,
+             Catch::Contains("test.yaml:13:47: error: action 'set_capacity' on power feed 'generators', "
+                             "which room 'hall' draws on"));
+  CHECK_THAT(errors, Catch::Contains("{k: N, of: [...]}"));
+  CHECK_THAT(errors, Catch::Contains("1 problem found"));  // a feed only services need takes a share
+}
+
 TEST_CASE("auxiliary_cooling takes kW or a share of its room design cooling but not both") {
   const char* const kRegion = R"(
 components:

@@ -18,7 +18,10 @@ std::optional<loader::LoadResult> load_or_report(const std::string& path,
   for (const auto& part : loaded.parts) guard_input(part.first);
   for (const std::string& file : tenant_files) guard_input(file);
   for (const std::string& file : loaded.read_files) guard_input(file);  // its tenant table, its CSVs
-  if (loaded.ok()) return loaded;
+  if (loaded.ok()) {
+    fmt::print(stderr, "{}", loaded.render_warnings());
+    return loaded;
+  }
   fmt::print(stderr, "{}", loaded.render());
   return std::nullopt;
 }

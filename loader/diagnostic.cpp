@@ -116,7 +116,7 @@ std::string format_diagnostic(const Diagnostic& d, const std::vector<std::string
   const std::string file = escaped_text(d.file);
   std::string out;
   if (d.line > 0) {
-    out = fmt::format("{}:{}:{}: error: {}\n", file, d.line, d.column, message);
+    out = fmt::format("{}:{}:{}: {}: {}\n", file, d.line, d.column, d.warning ? "warning" : "error", message);
     const bool has_line = !d.source_line.empty() || static_cast<std::size_t>(d.line) <= source_lines.size();
     if (has_line) {
       const std::string_view line_text =
@@ -152,7 +152,7 @@ std::string format_diagnostic(const Diagnostic& d, const std::vector<std::string
       out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), std::string(caret_column, ' '));
     }
   } else {
-    out = fmt::format("{}: error: {}\n", file, message);
+    out = fmt::format("{}: {}: {}\n", file, d.warning ? "warning" : "error", message);
   }
   if (!expected.empty()) out += fmt::format("  expected: {}\n", expected);
   return out;

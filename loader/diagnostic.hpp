@@ -20,6 +20,8 @@ struct Diagnostic {
   // The line's text, for a file whose text is not kept to the end of the load (a tenant table); empty
   // when the renderer has the file's lines.
   std::string source_line = {};
+  // A warning: the scenario loads, but something in it likely does not do what its author meant.
+  bool warning = false;
 };
 
 // Renders like ninja's lexer errors, one better: the source line and a caret under the column.

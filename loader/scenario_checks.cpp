@@ -217,4 +217,35 @@ void ScenarioReader::check_cycles() {
               "dependencies that form no cycle");
 }
 
+void ScenarioReader::lint() {
+  // A plant on power whose chillers restart neither by themselves nor by anyone: after any loss of power,
+  // even a sag of a second, it gives nothing to the end (blind trial K: a 2 s sag, 12 h dark).
+  for (std::size_t i = 0; i < spec_.components.size(); ++i) {
+    const auto* plant = std::get_if<m::CoolingPlantParams>(&spec_.components[i].params);
+    if (plant == nullptr) continue;
+    const bool restored = std::any_of(spec_.injections.begin(), spec_.injections.end(), [i](const auto& inj) {
+      return inj.target == i && inj.action == m::Action::kRestoreChillers;
+    });
+    if (restored) continue;
+    const YAML::Mark at = i < component_marks_.size() ? component_marks_[i] : YAML::Mark::null_mark();
+    if (!plant->power.is_empty() && plant->auto_restart == 0) {
+      sink_.warning(at,
+                    fmt::format("plant '{}' takes power, but after a loss of it (even a sag of a second) no "
+                                "chiller restarts by itself ('auto_restart' is 0) and nothing restores them "
+                                "('restore_chillers'): it would give no cooling to the end",
+                                spec_.components[i].name),
+                    "'auto_restart: N' (chillers that restart once power is back), or an action or repair "
+                    "stage that restores its chillers");
+    }
+    if (!plant->control.is_empty() && !plant->control_auto_restart) {
+      sink_.warning(at,
+                    fmt::format("plant '{}' has 'control_restart: manual', but nothing restores its chillers "
+                                "('restore_chillers'): after a loss of its control it would give no cooling "
+                                "to the end",
+                                spec_.components[i].name),
+                    "'control_restart: auto', or an action or repair stage that restores its chillers");
+    }
+  }
+}
+
 }  // namespace outagesim::loader

@@ -334,6 +334,18 @@ bool has_includes(const YamlNode& root) {
 }  // namespace
 
 std::string LoadResult::render() const {
+  std::string out = render_list(diagnostics);
+  if (!diagnostics.empty()) {
+    out += fmt::format("{} problem{} found\n", diagnostics.size(), diagnostics.size() == 1 ? "" : "s");
+  }
+  return out;
+}
+
+std::string LoadResult::render_warnings() const {
+  return render_list(warnings);
+}
+
+std::string LoadResult::render_list(const std::vector<Diagnostic>& list) const {
   const auto lines = split_lines(source);
   // Each part's lines, split once when a problem is first in it (not once per problem: 20,000 problems
   // in a part took seconds).
@@ -342,7 +354,7 @@ std::string LoadResult::render() const {
   std::string out;
   // A problem in another file (a CSV of samples) is shown without a source line; one in an included
   // part with the part's.
-  for (const Diagnostic& d : diagnostics) {
+  for (const Diagnostic& d : list) {
     if (d.file == file) {
       out += format_diagnostic(d, lines);
       continue;
@@ -356,9 +368,6 @@ std::string LoadResult::render() const {
     auto& split = part_lines[static_cast<std::size_t>(part - parts.begin())];
     if (!split) split = split_lines(part->second);
     out += format_diagnostic(d, *split);
-  }
-  if (!diagnostics.empty()) {
-    out += fmt::format("{} problem{} found\n", diagnostics.size(), diagnostics.size() == 1 ? "" : "s");
   }
   return out;
 }
@@ -419,7 +428,10 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
     }
     result.read_files = sink.read_files();
     spec.inputs = sink.take_inputs();
-    if (sink.empty()) result.spec = std::move(spec);
+    if (sink.empty()) {
+      result.spec = std::move(spec);
+      result.warnings = sink.take_warnings();
+    }
   }
   result.diagnostics = sink.take();
   // In file order, as a reader goes through the file; problems without a place first. The scenario

@@ -28,8 +28,17 @@ struct LoadResult {
   std::vector<std::string> read_files;
 
   bool ok() const { return spec.has_value(); }
+  // Warnings of a scenario that loaded (LoadResult::spec set): things that likely do not do what the author
+  // meant, such as a plant that nothing restarts after a power loss.
+  std::vector<Diagnostic> warnings;
+
   // Every diagnostic rendered with its source line and caret, then a one-line count.
   std::string render() const;
+  // Every warning rendered the same way, without a count; empty when there is none.
+  std::string render_warnings() const;
+
+ private:
+  std::string render_list(const std::vector<Diagnostic>& list) const;
 };
 
 // Files larger than this are refused before parsing.

@@ -410,6 +410,7 @@ models::ScenarioSpec ScenarioReader::read(const YamlNode& root) {
   if (sink_.empty()) {
     check_draws();
   }
+  if (sink_.empty()) lint();
   return std::move(spec_);
 }
 

@@ -125,6 +125,9 @@ class ScenarioReader {
   // That no draw of the uncertain inputs breaks an invariant the values as typed keep.
   void check_draws();
   void check_cycles();
+  // Warnings: what loads but likely does not do what its author meant (a plant on power that nothing
+  // restarts).
+  void lint();
 
   // Pieces.
   std::optional<models::ComponentId> component_ref(const YamlNode& node, const std::string& what,

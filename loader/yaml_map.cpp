@@ -83,6 +83,22 @@ void DiagnosticSink::error(const YAML::Mark& mark, std::string message, std::str
                                     mark.column + 1, std::move(message), std::move(expected)});
 }
 
+void DiagnosticSink::warning(const YAML::Mark& mark, std::string message, std::string expected) {
+  Diagnostic d;
+  if (!mark.is_null()) {
+    const Part* part = part_of(mark);
+    d.file = part ? part->file : file_;
+    d.line = mark.line + 1 - (part ? part->first_line : 0);
+    d.column = mark.column + 1;
+  } else {
+    d.file = file_;
+  }
+  d.message = std::move(message);
+  d.expected = std::move(expected);
+  d.warning = true;
+  warnings_.push_back(std::move(d));
+}
+
 std::uint64_t DiagnosticSink::place_key(const YAML::Mark& mark) {
   // A mark's line is unique across the parts of a scenario (each part's lines are shifted past the
   // others'), so line and column name one place.

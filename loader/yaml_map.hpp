@@ -28,6 +28,9 @@ class DiagnosticSink {
 
   void error(const YAML::Mark& mark, std::string message, std::string expected = {});
   void error_without_place(std::string message, std::string expected = {});
+  // Something that loads but likely does not do what the author meant: reported, not refused.
+  void warning(const YAML::Mark& mark, std::string message, std::string expected = {});
+  std::vector<Diagnostic> take_warnings() { return std::move(warnings_); }
   // Whether a problem was reported at `mark` already (a merged mapping's key is read by every mapping
   // that merges it, and one report of a problem there is enough).
   bool reported_at(const YAML::Mark& mark) const;
@@ -85,6 +88,7 @@ class DiagnosticSink {
   std::string file_;
   std::vector<Part> parts_;  // empty for a scenario of one file
   std::vector<Diagnostic> diagnostics_;
+  std::vector<Diagnostic> warnings_;
   static std::uint64_t place_key(const YAML::Mark& mark);
   // "line:column:expected" of each problem reported with an expectation; a repeat is not reported again.
   std::unordered_set<std::string> reported_;

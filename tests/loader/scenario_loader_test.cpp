@@ -41,6 +41,34 @@ faults:
   CHECK(spec.horizon == outagesim::sim::Time::hours(24));
 }
 
+TEST_CASE("a plant on power or control that nothing restarts loads with a warning at the plant") {
+  // Blind trial K: a 2-second sag left a plant off for 12 hours, as written, with no word said.
+  const auto loaded = outagesim::loader::load_scenario_text(scenario_yaml(R"(
+components:
+  - {name: utility, kind: power_feed}
+  - {name: bms, kind: network}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500, power: utility}
+  - {name: plant2, kind: cooling_plant, chillers: 2, chiller_kw: 500, power: utility, auto_restart: 1,
+     control: bms, control_restart: manual}
+  - {name: plant3, kind: cooling_plant, chillers: 2, chiller_kw: 500, power: utility, control: bms,
+     control_restart: manual}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 50000}
+repairs:
+  - {name: restart, when: {component: plant3, event: leaves_up},
+     stages: [{name: restart, duration: 1h, then: [{target: plant3, action: restore_chillers, count: 2}]}]}
+)"),
+                                                            "test.yaml");
+  REQUIRE(loaded.ok());
+  const std::string text = loaded.render_warnings();
+  INFO(text);
+  CHECK_THAT(text,
+             Catch::Contains("test.yaml:8:5: warning: plant 'plant' takes power, but after a loss of it"));
+  CHECK_THAT(text,
+             Catch::Contains("warning: plant 'plant2' has 'control_restart: manual', but nothing restores"));
+  CHECK(loaded.warnings.size() == 2);  // plant3's repair restores it
+  CHECK(loaded.render().empty());
+}
+
 TEST_CASE("an unknown key is named, pointed at, and the nearest key suggested") {
   CHECK(
       load_errors(scenario_yaml(R"(

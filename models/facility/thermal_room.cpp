@@ -396,7 +396,12 @@ void ThermalRoom::evaluate() {
     settle_ups();
     power_needs_met_ = false;
     power_cause_ = Cause{Reason::kPowerLost, power.blamed, power.trigger};
-    ups_timer_ = start_timer(ups_left_, kUpsExhausted);
+    if (ups_left_ > sim::Time()) {
+      ups_timer_ = start_timer(ups_left_, kUpsExhausted);
+    } else {
+      power_ok_ = false;  // no UPS, or a spent one: dark in this instant, as what it follows sees it
+      cause = power_cause_;
+    }
   } else if (met && !power_needs_met_) {
     settle_ups();
     power_needs_met_ = true;

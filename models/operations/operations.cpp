@@ -173,6 +173,34 @@ State Operations::state_before(ComponentId c) const {
 }
 
 void Operations::fire_pending() {
+  // Triggered faults and actions of no delay first: what they change in this instant may undo a change
+  // that other triggers and stage waits watch (power back as the breakers are found bad, a return that a
+  // capacity cut of the same moment turns into a degraded one). Those look again once it has settled, at
+  // this instant, against the states from before its first change.
+  // One change at a time, the earliest first (the journal's order is the order of cause and effect in
+  // the instant): the generators' return fires the breakers' fault before the hall's return, which that
+  // fault undoes, fires anything.
+  bool applied_now = false;
+  ChangeId first = kNoChange;
+  std::vector<std::pair<std::uint32_t, ChangeId>> rest;
+  for (const auto& [w, by] : pending_) {
+    Watch& watch = watches_[w];
+    const ComponentId c = watch.trigger.component;
+    const bool now = !watch.is_repair && spec_->injections[watch.index].delay == sim::Time() &&
+                     (first == kNoChange || by == first);
+    if (now && !watch.fired && still_holds(watch.trigger.event, state_before(c), ctx_->status(c).state)) {
+      first = by;
+      fire(watch, by);
+      applied_now = true;
+    } else {
+      rest.emplace_back(w, by);
+    }
+  }
+  if (applied_now) {
+    pending_ = std::move(rest);
+    ctx_->engine().schedule_at(ctx_->now(), self_, kFirePending, kAfterSettlePriority);
+    return;
+  }
   // Stage waits first, as when they were noted at the change: a stage woken here may be what a trigger
   // below is about to start after.
   bool any = false;

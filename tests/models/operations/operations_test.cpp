@@ -946,3 +946,35 @@ operator_actions:
   CHECK(clock(run.result.repairs.at(0).ended) == "03:30");
   CHECK(clock(run.result.repairs.at(1).started) == "01:00");
 }
+
+TEST_CASE("a return undone in its instant by a triggered fault sets off no trigger and wakes no stage") {
+  // Blind trial K: breakers found bad as the generators came back (a fault triggered on their return)
+  // left the hall powered for no time, and what waited for the hall's power to return went on then.
+  const Run run = run_yaml(scenario_yaml(R"(
+crews: [{name: ops, headcount: 2}]
+components:
+  - {name: generators, kind: power_feed}
+  - {name: breakers, kind: power_feed, needs: generators}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, power: breakers, design_cooling_kw: 1000, thermal_mass_kj_per_c: 100000}
+  - {name: spare, kind: power_feed}
+faults:
+  - {at: "01:00", target: generators, action: fail}
+  - {at: "02:00", target: generators, action: repair}
+  - {when: {component: generators, event: returns_up}, target: breakers, action: fail}
+  - {at: "04:00", target: breakers, action: repair}
+operator_actions:
+  - {when: {component: hall, event: returns_up}, target: spare, action: fail}
+repairs:
+  - name: after the power
+    when: {component: generators, event: enters_down}
+    stages:
+      - {name: wait for the hall, duration: 10m, crew: ops, people: 1, wait_for: {component: hall, event: returns_up}}
+)"));
+  REQUIRE(run.result.injection_applied_at.size() == 5);
+  CHECK(clock_or_never(run.result.injection_applied_at[2]) == "02:00");  // the breakers found bad
+  CHECK(clock_or_never(run.result.injection_applied_at[4]) == "04:00");  // the hall's real return
+  CHECK(run.intervals("spare") == "04:00-end");
+  REQUIRE(run.result.repairs.size() == 1);
+  CHECK(clock_or_never(run.result.repairs[0].stages[0].ended) == "04:10");
+}

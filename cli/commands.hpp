@@ -12,6 +12,7 @@
 
 #include "loader/scenario_loader.hpp"
 #include "models/results/replication_outcome.hpp"
+#include "reports/run_metadata.hpp"
 
 namespace outagesim::cli {
 
@@ -181,6 +182,10 @@ int write_replication_report(const ReplicationReportRequest& request, const load
 // `tenant_files` are more parts of the scenario, read after those it includes (`--tenant-file`).
 std::optional<loader::LoadResult> load_or_report(const std::string& path,
                                                  const std::vector<std::string>& tenant_files = {});
+// What produced a result of the scenario `loaded` (read from `file`): the version, its hash, the seed,
+// the variant put in place, and its warnings.
+reports::RunMetadata run_metadata(const loader::LoadResult& loaded, const std::string& file,
+                                  std::uint64_t seed, const std::string& variant = {});
 // `spec` with the strategy variant named `variant` in place (models::apply_variant), or nothing after a
 // usage message on stderr (no such variant, with a suggestion; or a name two tenants' variants share).
 std::optional<models::ScenarioSpec> with_variant(const models::ScenarioSpec& spec, const std::string& variant,

@@ -54,9 +54,8 @@ int compare_command(const CompareOptions& options) {
           c.runs == 0 ? "before any replication finished" : "after 1 replication");
       return 130;
     }
-    const reports::ReplicationMetadata meta{
-        reports::RunMetadata{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed}, *options.runs,
-        c.stopped};
+    const reports::ReplicationMetadata meta{run_metadata(*loaded, options.scenario, seed), *options.runs,
+                                            c.stopped};
     std::string text;
     if (options.format == "json") {
       text = reports::uncertain_comparison_json(spec, c, meta).dump(2) + "\n";
@@ -71,7 +70,7 @@ int compare_command(const CompareOptions& options) {
     return c.stopped ? 130 : 0;
   }
   const models::Comparison comparison = models::compare_variants(spec, seed, tenant);
-  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
+  const reports::RunMetadata meta = run_metadata(*loaded, options.scenario, seed);
   std::string text;
   if (options.format == "json") {
     text = reports::comparison_json(spec, comparison, meta).dump(2) + "\n";

@@ -14,8 +14,7 @@ int rank_command(const RankOptions& options) {
   const models::ScenarioSpec& spec = varied ? *varied : *loaded->spec;
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   const models::ComponentRanking ranking = models::rank_components(spec, seed, options.not_up);
-  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed,
-                                  options.variant};
+  const reports::RunMetadata meta = run_metadata(*loaded, options.scenario, seed, options.variant);
   std::string text;
   if (options.format == "json") {
     text = reports::rank_json(spec, ranking, meta).dump(2) + "\n";

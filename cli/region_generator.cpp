@@ -127,8 +127,9 @@ void write_zone(ComponentList& out, const RegionShape& shape, int zone, sim::Ran
   out.add(fmt::format(R"({{"name": "generator-{}", "kind": "power_feed", "zone": "{}"}})", z, label));
   out.add(fmt::format(R"({{"name": "plant-{}", "kind": "cooling_plant", "zone": "{}", "chillers": {}, )"
                       R"("standby_chillers": 1, "chiller_kw": {}, )"
-                      R"("power": {{"any_of": ["utility-{}", "generator-{}"]}}}})",
-                      z, label, chillers, kChillerKw, z, z));
+                      R"("power": {{"any_of": ["utility-{}", "generator-{}"]}}, )"
+                      R"("auto_restart": {}, "auto_restart_delay": "5m"}})",
+                      z, label, chillers, kChillerKw, z, z, chillers + 1));
   for (int r = 0; r < shape.rooms_per_zone; ++r) {
     const int design = design_kw[static_cast<std::size_t>(r)];
     // About 150 kJ/°C per kW of cooling: without cooling a full room warms from 24 °C to 40 °C in about an

@@ -18,7 +18,7 @@ int report_command(const ReportOptions& options) {
   const models::ScenarioSpec& spec = *loaded->spec;
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   const models::RunResult result = models::simulate(spec, seed);
-  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
+  const reports::RunMetadata meta = run_metadata(*loaded, options.scenario, seed);
 
   reports::HtmlComparison charted;
   models::Comparison comparison;

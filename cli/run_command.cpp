@@ -40,7 +40,7 @@ int run_command(const RunOptions& options) {
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   models::RunResult result = models::simulate(spec, seed);
   timer.phase_done("simulate");
-  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed};
+  const reports::RunMetadata meta = run_metadata(*loaded, options.scenario, seed);
   bool written = false;
   if (options.format == "text") {
     written = write_output(options.output, reports::run_text(spec, result, meta));

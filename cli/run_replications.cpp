@@ -84,9 +84,8 @@ int write_replication_report(const ReplicationReportRequest& request, const load
                              const std::vector<models::ReplicationOutcome>& outcomes) {
   const models::ScenarioSpec& spec = *loaded.spec;
   const models::ReplicationStatistics stats = models::replication_statistics(spec, outcomes);
-  const reports::ReplicationMetadata meta{
-      reports::RunMetadata{OUTAGESIM_VERSION, request.scenario_file, loaded.content_hash, request.seed},
-      request.requested, request.stopped};
+  const reports::ReplicationMetadata meta{run_metadata(loaded, request.scenario_file, request.seed),
+                                          request.requested, request.stopped};
   const std::string text = request.format == "json"
                                ? reports::replication_json(spec, stats, meta).dump(2) + "\n"
                                : reports::replication_text(spec, stats, meta);

@@ -26,6 +26,16 @@ std::optional<loader::LoadResult> load_or_report(const std::string& path,
   return std::nullopt;
 }
 
+reports::RunMetadata run_metadata(const loader::LoadResult& loaded, const std::string& file,
+                                  std::uint64_t seed, const std::string& variant) {
+  reports::RunMetadata meta{OUTAGESIM_VERSION, file, loaded.content_hash, seed, variant};
+  for (const loader::Diagnostic& w : loaded.warnings) {
+    meta.warnings.push_back(w.line > 0 ? fmt::format("{}:{}:{}: {}", w.file, w.line, w.column, w.message)
+                                       : fmt::format("{}: {}", w.file, w.message));
+  }
+  return meta;
+}
+
 std::optional<models::ScenarioSpec> with_variant(const models::ScenarioSpec& spec, const std::string& variant,
                                                  std::string_view command) {
   std::vector<std::string> names;

@@ -76,8 +76,7 @@ int sensitivity_command(const SensitivityOptions& options) {
   s.stopped = samples.stopped;
   s.correlations = models::rank_correlations(spec, samples.samples);
 
-  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed,
-                                  options.variant};
+  const reports::RunMetadata meta = run_metadata(*loaded, options.scenario, seed, options.variant);
   std::string text;
   if (options.format == "json") {
     text = reports::sensitivity_json(spec, s, meta).dump(2) + "\n";

@@ -28,8 +28,7 @@ int sweep_command(const SweepOptions& options) {
   const models::ScenarioSpec& spec = varied ? *varied : *loaded->spec;
   const std::uint64_t seed = options.seed.value_or(spec.seed);
   const models::SinglePointSweep sweep = models::sweep_single_points(spec, seed, *duration);
-  const reports::RunMetadata meta{OUTAGESIM_VERSION, options.scenario, loaded->content_hash, seed,
-                                  options.variant};
+  const reports::RunMetadata meta = run_metadata(*loaded, options.scenario, seed, options.variant);
   std::string text;
   if (options.format == "json") {
     text = reports::sweep_json(spec, sweep, meta).dump(2) + "\n";

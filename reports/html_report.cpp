@@ -113,6 +113,8 @@ std::string html_report(const m::ScenarioSpec& spec, const m::RunResult& result,
       html_escape(meta.version), html_escape(spec.name), html_escape(meta.file), meta.scenario_hash,
       meta.seed, html_escape(local_iso(spec, sim::Time())), html_escape(format_duration(spec.horizon)),
       result.events, result.state_changes());
+  for (const std::string& warning : meta.warnings)
+    out += fmt::format("<p class=\"warning\">warning: {}</p>\n", html_escape(warning));
   if (!spec.description.empty()) out += fmt::format("<p>{}</p>\n", html_escape(spec.description));
 
   out += "<section id=\"timeline\">\n<h2>Timeline</h2>\n" + legend();

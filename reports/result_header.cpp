@@ -15,6 +15,7 @@ std::string header_text(const models::ScenarioSpec& spec, const RunMetadata& met
                                  printable(spec.title), printable(spec.name), printable(meta.file),
                                  meta.scenario_hash, meta.seed);
   if (!meta.variant.empty()) text += fmt::format(", with the variant '{}' in place", printable(meta.variant));
+  for (const std::string& warning : meta.warnings) text += fmt::format("\nwarning: {}", printable(warning));
   return text;
 }
 
@@ -29,6 +30,7 @@ nlohmann::ordered_json header_json(const models::ScenarioSpec& spec, const RunMe
   doc["start"] = local_iso(spec, sim::Time());
   doc["horizon_s"] = spec.horizon.floor_seconds();
   if (!meta.variant.empty()) doc["variant"] = meta.variant;
+  if (!meta.warnings.empty()) doc["warnings"] = meta.warnings;
   return doc;
 }
 

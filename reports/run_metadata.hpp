@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace outagesim::reports {
 
@@ -14,6 +15,9 @@ struct RunMetadata {
   // The strategy variant put in place for this result (rank, sweep, sensitivity --variant); empty: as
   // written.
   std::string variant = {};
+  // The scenario's warnings ("file:line:column: message"): what loaded but likely does not do what its
+  // author meant. Printed in the text header and kept in the JSON (`warnings`) when there are any.
+  std::vector<std::string> warnings = {};
 };
 
 }  // namespace outagesim::reports

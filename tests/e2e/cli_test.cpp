@@ -47,6 +47,28 @@ TEST_CASE("validate reports every problem with its place and exits 1") {
   CHECK(r.err.find("2 problems found") != std::string::npos);
 }
 
+TEST_CASE("a scenario with a trap loads with a warning on stderr, in the text header and in the JSON") {
+  // Blind trial K: a plant on power that nothing restarts went dark for good after a 2 s sag, unsaid.
+  const auto path = unique_temp_path("trap.yaml");
+  std::ofstream(path) << "scenario: trap\nstart: 2022-01-01T00:00:00+00:00\ncomponents:\n"
+                         "  - {name: u, kind: power_feed}\n"
+                         "  - {name: p, kind: cooling_plant, chillers: 1, chiller_kw: 100, power: u}\n";
+  const auto v = run_cli("validate " + path.string());
+  CHECK(v.status == 0);
+  CHECK(v.err.find(":5:5: warning: plant 'p' takes power, but after a loss of it") != std::string::npos);
+  const auto text = run_cli("run " + path.string());
+  CHECK(text.status == 0);
+  CHECK(text.out.find("\nwarning: " + path.string() + ":5:5: plant 'p' takes power") != std::string::npos);
+  const auto json = run_cli("run " + path.string() + " --format json");
+  std::filesystem::remove(path);
+  REQUIRE(json.status == 0);
+  const auto doc = nlohmann::json::parse(json.out);
+  REQUIRE(doc.contains("warnings"));
+  CHECK(doc["warnings"].size() == 1);
+  const auto clean = nlohmann::json::parse(run_cli("run scenarios/hk-2022-zone-c.yaml --format json").out);
+  CHECK_FALSE(clean.contains("warnings"));
+}
+
 TEST_CASE("validate counts in the singular when there is one") {
   // Regression: "1 tenants".
   const auto path = unique_temp_path("one.yaml");

@@ -43,12 +43,21 @@ void CoolingPlant::follow_derating() {
   const std::uint32_t wanted = units_wanted();
   if (primary_running_ + standby_running_ > wanted) {
     standby_running_ -= std::min(standby_running_, primary_running_ + standby_running_ - wanted);
-  } else if (params_.standby_switch && !standby_blocked() && powered_ && !forced_down() &&
-             primary_running_ + standby_running_ >= params_.chillers) {
+  } else if ((params_.standby_switch || operators_switched_) && !standby_blocked() && powered_ &&
+             controlled_ && !forced_down() && primary_running_ + standby_running_ >= params_.chillers) {
     // Only the air is short: the sequencing starts standby units as the load asks. A unit out is replaced
     // after the switch time (arm_standby_switch), not here.
     bring_in_standby();
   }
+}
+
+bool CoolingPlant::all_chillers_running() const {
+  if (forced_down() || !powered_ || !controlled_ || primary_running_ < params_.chillers) return false;
+  if (chillers_running() >= units_wanted()) return true;
+  // Short by the air alone: only cooler air helps unless a standby unit is failed (a repair would add it);
+  // units the sequencing may not start (a blocked loop, a manual switch not made) are no help either.
+  const bool usable = !standby_blocked() && (params_.standby_switch || operators_switched_);
+  return !usable || standby_failed_ == 0;
 }
 
 double CoolingPlant::chiller_output_kw() const {
@@ -163,6 +172,7 @@ ChangeId CoolingPlant::capacity_loss_change() const {
 }
 
 void CoolingPlant::update(const Cause& cause) {
+  follow_derating();
   refresh_storage();
   const State before = state();
   last_cause_ = cause;
@@ -170,7 +180,10 @@ void CoolingPlant::update(const Cause& cause) {
   publish(natural_state(), last_cause_);
   if (state() == before && !forced_down()) ctx().note_change(*this, last_cause_);
   const std::uint32_t running = chillers_running();
-  if (running >= std::max(params_.chillers, units_wanted())) {
+  // Whole again (every primary running, and every unit the air needs): what is missing later is new. A
+  // primary out that a standby unit stands in for is not whole: on a hotter afternoon, the missing
+  // capacity goes back to that failure.
+  if (primary_running_ >= params_.chillers && running >= units_wanted()) {
     lowest_running_ = running;
     loss_change_ = kNoChange;
   } else if ((running < lowest_running_ || cause.reason == Reason::kStorageSpent) && !forced_down()) {
@@ -241,9 +254,13 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
     case Action::kSwitchToStandby:
       if (standby_blocked() || params_.standby_chillers == 0 || !powered_) return false;
       {
+        // A standby set switched only by hand is in service from now on: it follows the heat as an
+        // automatic one does (an effect even when no unit is wanted yet).
+        const bool newly_in_service = !params_.standby_switch && !operators_switched_;
+        operators_switched_ = true;
         const std::uint32_t before = standby_running_;
         bring_in_standby();
-        if (standby_running_ == before) return false;  // none left to switch in (all failed or running)
+        if (standby_running_ == before) return newly_in_service;  // none (more) to switch in now
       }
       cancel_timer(standby_switch_);
       update(cause);
@@ -283,10 +300,17 @@ void CoolingPlant::on_timer(std::uint32_t tag) {
       return;
     case kAutoRestart: {
       // Restarted units count as running chillers, whichever they are (in Azure 2023 they were the
-      // standby ones); the plant never runs more than its design count.
+      // standby ones): in the primaries' places first, then as the standby units the air needs; the
+      // plant never runs more than that.
       const std::uint32_t total = params_.chillers + params_.standby_chillers;
       const std::uint32_t units = std::min(params_.auto_restart, total);
-      primary_running_ = std::min(params_.chillers, primary_running_ + units);
+      const std::uint32_t primaries = std::min(params_.chillers - primary_running_, units);
+      primary_running_ += primaries;
+      const std::uint32_t wanted = units_wanted();
+      const std::uint32_t room_for = wanted > chillers_running() ? wanted - chillers_running() : 0u;
+      const std::uint32_t spare =
+          params_.standby_chillers - std::min(params_.standby_chillers, standby_running_ + standby_failed_);
+      standby_running_ += std::min({units - primaries, room_for, spare});
       if (params_.auto_restart_trips > 0) retrip_timer_ = start_timer(params_.retrip_after, kRetrip);
       update(Cause{Reason::kChillerAutoRestart, kNoComponent, last_change(), kNoInjection});
       return;
@@ -303,7 +327,6 @@ void CoolingPlant::on_timer(std::uint32_t tag) {
     case kWeather:
       outside_c_ = params_.outside.at(ctx().now());
       arm_weather();
-      follow_derating();
       // With every chiller running the air is the whole cause: its chain does not lead back through the
       // day's earlier temperatures. Otherwise it leads on to what took the missing chillers away.
       update(Cause{Reason::kOutsideAir, kNoComponent, all_chillers_running() ? kNoChange : last_change(),
@@ -315,6 +338,7 @@ void CoolingPlant::on_timer(std::uint32_t tag) {
 }
 
 void CoolingPlant::on_forced_change() {
+  follow_derating();  // repaired on a hot afternoon: the standby units the air needs start with the rest
   refresh_storage();
   ctx().touch_dependents(id());
 }

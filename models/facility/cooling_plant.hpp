@@ -45,10 +45,9 @@ class CoolingPlant final : public Component {
   double chiller_output_kw() const;
   // Primary and standby units running: more than `chillers` while standby units make up for derating.
   std::uint32_t chillers_running() const { return primary_running_ + standby_running_; }
-  // Every chiller runs, powered and controlled: no repair will add to what it gives, only cooler air.
-  bool all_chillers_running() const {
-    return !forced_down() && powered_ && controlled_ && chillers_running() >= params_.chillers;
-  }
+  // Every chiller runs, powered and controlled, and every standby unit the air needs that the plant may
+  // start: no repair will add to what it gives, only cooler air.
+  bool all_chillers_running() const;
   // The change that took the capacity now missing away: the one that brought the plant to its lowest
   // capacity since it last ran at design capacity (the first, if it fell that low more than once), or the
   // forced fault holding it down. A partial restore is never it. kNoChange while at design capacity.
@@ -91,8 +90,9 @@ class CoolingPlant final : public Component {
   std::uint32_t standby_running_ = 0;
   std::uint32_t standby_failed_ = 0;  // standby units failed while running, until restored
   bool loop_airlocked_ = false;
-  bool powered_ = true;     // the power requirement, as last evaluated
-  bool controlled_ = true;  // the control requirement, as last evaluated
+  bool operators_switched_ = false;  // switch_to_standby: a manual standby set follows the heat from then on
+  bool powered_ = true;              // the power requirement, as last evaluated
+  bool controlled_ = true;           // the control requirement, as last evaluated
   double outside_c_;
   sim::TimerId standby_switch_;
   sim::TimerId auto_restart_timer_;

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "tests/support/scenario_fixture.hpp"
@@ -340,6 +341,8 @@ TEST_CASE("standby chillers make up for derating on a hot day, and step back as 
 weather:
   outside_c: [{{at: "00:00", c: 30}}, {{at: "12:00", c: 40}}, {{at: "18:00", c: 30}}]
 components:
+  - {{name: feed, kind: power_feed}}
+  - {{name: bms, kind: middleware}}
   - {{name: plant, kind: cooling_plant, chillers: 4, standby_chillers: 1, chiller_kw: 250, rated_outside_c: 35,
      derate_pct_per_c: 1.5{}}}
   - {{name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000, alarm_c: 30}}
@@ -366,6 +369,49 @@ faults:
     const Run run =
         run_with(", standby_switch: never", R"(  - {at: "14:00", target: plant, action: switch_to_standby})");
     CHECK(run.intervals("plant", State::kDegraded) == "12:00-14:00");
+  }
+  SECTION("after a power trip the units restarted by themselves include the standby the heat needs") {
+    // Review 9: the restart stopped at the four primaries, and the plant stayed short to 18:00.
+    const std::string sag = R"(  - {at: "13:00", target: feed, action: voltage_sag, duration: 2s})";
+    CHECK(run_with(", power: feed, auto_restart: 5, auto_restart_delay: 5m", sag)
+              .intervals("plant", State::kDegraded)
+              .empty());
+    // Four restart by themselves; the sequencing then starts the standby, as the heat asks.
+    CHECK(run_with(", power: feed, auto_restart: 4, auto_restart_delay: 5m", sag)
+              .intervals("plant", State::kDegraded)
+              .empty());
+  }
+  SECTION("after a manual restore of the primaries the standby the heat needs runs again") {
+    const Run run = run_with(", control: bms, control_restart: manual",
+                             R"(  - {at: "13:00", target: bms, action: fail}
+  - {at: "13:15", target: bms, action: repair}
+  - {at: "13:30", target: plant, action: restore_chillers, count: 4})");
+    CHECK(run.intervals("plant") == "13:00-13:30");
+  }
+  SECTION("repaired on the hot afternoon, a plant failed as a whole runs its standby at once") {
+    const Run run = run_with("", R"(  - {at: "11:00", target: plant, action: fail}
+  - {at: "13:00", target: plant, action: repair})");
+    CHECK(run.intervals("plant") == "11:00-13:00");
+  }
+  SECTION("a manual standby set switched before the heat follows it, that day and the next") {
+    const Run run =
+        run_with(", standby_switch: never", R"(  - {at: "11:00", target: plant, action: switch_to_standby})");
+    CHECK(run.intervals("plant", State::kDegraded).empty());
+    REQUIRE(run.result.injection_had_effect.size() == 1);
+    CHECK(run.result.injection_had_effect[0]);  // in service from then on, though no unit started then
+  }
+  SECTION("the heat's shortfall with a primary out goes back to the failure, not to the air") {
+    // Review 9: one unit failed at 10:00 in cool air, the standby stood in for it, and the afternoon's
+    // shortfall was told as the air's alone.
+    const Run run = run_with("", R"(  - {at: "10:00", target: plant, action: fail_chillers, count: 1})");
+    CHECK(run.intervals("plant", State::kDegraded) == "10:00-10:05, 12:00-18:00");
+    const auto& journal = run.result.journal;
+    const auto overheated = std::find_if(journal.begin(), journal.end(), [&](const auto& c) {
+      return c.component == run.id("room") && c.cause.reason == outagesim::models::Reason::kOverheating;
+    });
+    REQUIRE(overheated != journal.end());
+    REQUIRE(overheated->cause.trigger < journal.size());
+    CHECK(clock(journal[overheated->cause.trigger].time) == "10:00");
   }
   SECTION("on an air-locked shared loop the standby set cannot help") {
     const Run run = run_with(", shared_loop: true",

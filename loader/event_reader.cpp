@@ -154,8 +154,13 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
       return false;
     }
   }
-  if (target && action == m::Action::kSetCapacity && *target < spec_.components.size() &&
-      spec_.components[*target].kind == m::ComponentKind::kPowerFeed) {
+  const auto* feed_params = target && *target < spec_.components.size()
+                                ? std::get_if<m::ServiceParams>(&spec_.components[*target].params)
+                                : nullptr;
+  // A share that takes the feed down (0, or below its down_below) cuts what it powers, as a fail does.
+  if (target && action == m::Action::kSetCapacity && feed_params != nullptr &&
+      spec_.components[*target].kind == m::ComponentKind::kPowerFeed && injection.amount > 0 &&
+      injection.amount >= feed_params->down_below) {
     // Rooms and plants take power as on or off: a share of a feed they draw on would silently change
     // nothing for them (blind trial K: generators at 1 % carried a whole hall).
     for (const m::ComponentSpec& c : spec_.components) {
@@ -177,12 +182,14 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
         }
       }
       if (std::find(feeds.begin(), feeds.end(), *target) == feeds.end()) continue;
-      sink_.error(action_node.mark(),
-                  fmt::format("action 'set_capacity' on power feed '{}', which {} '{}' draws on: rooms and "
-                              "plants take power as on or off, so a share would change nothing for them",
-                              spec_.components[*target].name, m::kind_name(c.kind), c.name),
-                  "'fail' (the feed lost), or each generator set as a power_feed of its own and the power as "
-                  "{k: N, of: [...]} (the sets the load needs)");
+      sink_.error(
+          action_node.mark(),
+          fmt::format("action 'set_capacity' on power feed '{}', which {} '{}' draws on: rooms and "
+                      "plants take power as on or off, so a share that leaves the feed serving "
+                      "(not below its down_below, {}) would change nothing for them",
+                      spec_.components[*target].name, m::kind_name(c.kind), c.name, feed_params->down_below),
+          "'fail' (the feed lost), or each generator set as a power_feed of its own and the power as "
+          "{k: N, of: [...]} (the sets the load needs)");
       return false;
     }
   }

@@ -228,12 +228,14 @@ void ScenarioReader::lint() {
     });
     if (restored) continue;
     const YAML::Mark at = i < component_marks_.size() ? component_marks_[i] : YAML::Mark::null_mark();
-    if (!plant->power.is_empty() && plant->auto_restart == 0) {
+    // Units that restart by themselves and stay running: those that trip again do not count.
+    if (!plant->power.is_empty() && plant->auto_restart <= plant->auto_restart_trips) {
       sink_.warning(at,
                     fmt::format("plant '{}' takes power, but after a loss of it (even a sag of a second) no "
-                                "chiller restarts by itself ('auto_restart' is 0) and nothing restores them "
-                                "('restore_chillers'): it would give no cooling to the end",
-                                spec_.components[i].name),
+                                "chiller restarts by itself and stays running ('auto_restart' {}, "
+                                "'auto_restart_trips' {}) and nothing restores them ('restore_chillers'): it "
+                                "would give no cooling to the end",
+                                spec_.components[i].name, plant->auto_restart, plant->auto_restart_trips),
                     "'auto_restart: N' (chillers that restart once power is back), or an action or repair "
                     "stage that restores its chillers");
     }

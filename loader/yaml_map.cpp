@@ -83,6 +83,18 @@ void DiagnosticSink::error(const YAML::Mark& mark, std::string message, std::str
                                     mark.column + 1, std::move(message), std::move(expected)});
 }
 
+void DiagnosticSink::replace(std::size_t index, const YAML::Mark& mark, std::string message,
+                             std::string expected) {
+  Diagnostic& d = diagnostics_.at(index);
+  const Part* part = part_of(mark);
+  places_.insert(place_key(mark));
+  d.file = part ? part->file : file_;
+  d.line = mark.line + 1 - (part ? part->first_line : 0);
+  d.column = mark.column + 1;
+  d.message = std::move(message);
+  d.expected = std::move(expected);
+}
+
 void DiagnosticSink::warning(const YAML::Mark& mark, std::string message, std::string expected) {
   Diagnostic d;
   if (!mark.is_null()) {
@@ -523,20 +535,12 @@ YamlNode YamlMap::get(std::string_view key, bool required) {
   known_.emplace_back(key);
   YamlNode value = find(key);
   if (value.defined() || !valid_ || !required || quiet_missing_) return value;
-  const std::string wanted(key);
-  const auto typo = std::find_if(entries_.begin(), entries_.end(), [&wanted](const Entry& entry) {
-    return !entry.merged && closest_match(entry.key, std::span<const std::string>(&wanted, 1)).has_value();
-  });
-  if (typo == entries_.end()) {
-    sink_->error(mark_, fmt::format("{} lacks the required key '{}'", what_, key),
-                 fmt::format("'{}: ...' in this mapping", key));
-  } else {
-    named_as_typos_.push_back(typo->key);
-    sink_->error(
-        typo->key_node.mark(),
-        fmt::format("{} lacks the required key '{}'; is '{}' meant to be it?", what_, key, typo->key),
-        fmt::format("'{}: ...' in this mapping", key));
-  }
+  // Reported now, so that no reader's default stands in for it unsaid; finish() moves the report to a
+  // key of the mapping that is a typo of it, if one is left unknown once every key has been asked for.
+  const std::size_t at = sink_->diagnostics().size();
+  sink_->error(mark_, fmt::format("{} lacks the required key '{}'", what_, key),
+               fmt::format("'{}: ...' in this mapping", key));
+  if (sink_->diagnostics().size() > at) missing_.push_back(Missing{std::string(key), at});
   return value;
 }
 
@@ -626,14 +630,39 @@ std::optional<std::optional<sim::Time>> YamlMap::duration_or_never(std::string_v
 
 void YamlMap::finish() {
   if (!valid_) return;
+  const auto unknown = [this](const Entry& entry) {
+    const std::string key(entry.key);
+    if (std::find(known_.begin(), known_.end(), key) != known_.end()) return false;
+    return std::none_of(allowed_prefixes_.begin(), allowed_prefixes_.end(),
+                        [&key](std::string_view prefix) { return key.starts_with(prefix); });
+  };
+  // A required key missing and an unknown key of the mapping that is a typo of it are one mistake: one
+  // error, at the typo (the closest unknown key to each missing one, each key taken once).
+  std::vector<std::string_view> typos;
+  for (const Missing& m : missing_) {
+    const Entry* best = nullptr;
+    std::size_t best_distance = 0;
+    for (const Entry& entry : entries_) {
+      if (entry.merged || !unknown(entry) ||
+          std::find(typos.begin(), typos.end(), entry.key) != typos.end() ||
+          !closest_match(entry.key, std::span<const std::string>(&m.key, 1)))
+        continue;
+      const std::size_t d = edit_distance(entry.key, m.key);
+      if (best == nullptr || d < best_distance) {
+        best = &entry;
+        best_distance = d;
+      }
+    }
+    if (best == nullptr) continue;
+    typos.push_back(best->key);
+    sink_->replace(
+        m.diagnostic, best->key_node.mark(),
+        fmt::format("{} lacks the required key '{}'; is '{}' meant to be it?", what_, m.key, best->key),
+        fmt::format("'{}: ...' in this mapping", m.key));
+  }
   for (const Entry& entry : entries_) {
     const std::string key(entry.key);
-    if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
-    if (std::find(named_as_typos_.begin(), named_as_typos_.end(), entry.key) != named_as_typos_.end())
-      continue;
-    if (std::any_of(allowed_prefixes_.begin(), allowed_prefixes_.end(),
-                    [&key](std::string_view prefix) { return key.starts_with(prefix); }))
-      continue;
+    if (!unknown(entry) || std::find(typos.begin(), typos.end(), entry.key) != typos.end()) continue;
     if (entry.merged && sink_->reported_at(entry.key_node.mark())) continue;
     std::vector<std::string> candidates = known_;
     std::sort(candidates.begin(), candidates.end());

@@ -28,6 +28,9 @@ class DiagnosticSink {
 
   void error(const YAML::Mark& mark, std::string message, std::string expected = {});
   void error_without_place(std::string message, std::string expected = {});
+  // Rewrites report `index` (of diagnostics()) to be about `mark`: a finding made clearer once more of the
+  // file has been read.
+  void replace(std::size_t index, const YAML::Mark& mark, std::string message, std::string expected);
   // Something that loads but likely does not do what the author meant: reported, not refused.
   void warning(const YAML::Mark& mark, std::string message, std::string expected = {});
   std::vector<Diagnostic> take_warnings() { return std::move(warnings_); }
@@ -145,8 +148,8 @@ class YamlMap {
   DiagnosticSink& sink() { return *sink_; }
 
   // Marks `key` as known; returns its value node, or an invalid node when absent. When `required`,
-  // absence is reported, at a key of the mapping that looks like a typo of it when one does (one error
-  // for `outside_C`, not a missing key and an unknown one).
+  // absence is reported (and finish() moves the report to an unknown key of the mapping that is a typo of
+  // it: one error for `outside_C`, not a missing key and an unknown one).
   YamlNode get(std::string_view key, bool required = false);
   bool has(std::string_view key) const;
   // The key node of every key it holds, once each: its own in file order, then the merged ones. For maps
@@ -221,9 +224,14 @@ class YamlMap {
   bool valid_ = false;
   bool quiet_missing_ = false;
   std::vector<std::string> known_;
-  // Keys already named in the message of a missing required key they look like a typo of ("lacks the
-  // required key 'outside_c'; is 'outside_C' meant to be it?"): finish() does not report them again.
-  std::vector<std::string_view> named_as_typos_;
+  // Required keys found missing, each with its report (an index into the sink's diagnostics), which
+  // finish() moves to a key of the mapping that is a typo of it ("lacks the required key 'outside_c'; is
+  // 'outside_C' meant to be it?") and then does not report as unknown.
+  struct Missing {
+    std::string key;
+    std::size_t diagnostic;
+  };
+  std::vector<Missing> missing_;
   std::vector<std::string_view> allowed_prefixes_;  // allow_prefix(): taken, but not offered as known keys
   std::vector<Entry> entries_;                      // in file order, repeated keys included
   std::unordered_map<std::string_view, std::size_t> index_;  // a key's first entry, for big maps

@@ -121,20 +121,22 @@ std::string pool_restart_text(const m::ScenarioSpec& spec, const m::RunResult& r
       stopped == m::Reason::kHostsDestroyed) {
     // Back but for hosts damaged by heat: what keeps it short is their parts and replacement, not the
     // restart.
-    std::uint32_t damaged = 0;    // by heat
-    std::uint32_t destroyed = 0;  // by damage_hosts actions
-    std::string destroyed_by;     // the first of them
-    sim::Time found = sim::Time::never();
+    std::uint32_t damaged = 0;              // by heat
+    std::vector<std::string> found_at;      // when, each finding of heat damage
+    std::uint32_t destroyed = 0;            // by damage_hosts actions
+    std::vector<std::string> destroyed_by;  // each of them
+    sim::Time first_found = sim::Time::never();
     sim::Time whole = sim::Time();
     for (const m::HeatDamageFinding& d : m::heat_damage_findings(result)) {
       if (d.pool != s.holder || d.found >= s.end || d.whole_again <= s.start) continue;
       if (d.destroyed_by == m::kNoInjection) {
         damaged += d.hosts;
+        found_at.push_back(local_clock(spec, d.found));
       } else {
-        if (destroyed == 0) destroyed_by = describe_injection(spec, d.destroyed_by, d.found);
+        destroyed_by.push_back(describe_injection(spec, d.destroyed_by, d.found));
         destroyed += d.hosts;
       }
-      found = std::min(found, d.found);
+      first_found = std::min(first_found, d.found);
       whole = std::max(whole, d.whole_again);
     }
     // The pool's last batch back before it was whole again: until then it was still restarting.
@@ -148,14 +150,23 @@ std::string pool_restart_text(const m::ScenarioSpec& spec, const m::RunResult& r
     if (damaged + destroyed > 0) {
       std::string what;
       if (damaged > 0)
-        what = fmt::format("{} hosts damaged by heat (found at {})", damaged, local_clock(spec, found));
+        what = fmt::format("{} hosts damaged by heat (found at {})", damaged, fmt::join(found_at, ", "));
       if (destroyed > 0)
-        what +=
-            fmt::format("{}{} hosts destroyed by {}", what.empty() ? "" : " and ", destroyed, destroyed_by);
+        what += fmt::format("{}{} hosts destroyed by {}", what.empty() ? "" : " and ", destroyed,
+                            fmt::join(destroyed_by, ", and by "));
       const std::string hosts = fmt::format(
           "{}, out until replaced (parts, then its crew){}", what,
           whole.is_never() ? std::string(": not by the end") : ", at " + local_clock(spec, whole));
-      if (!last_batch) return fmt::format(" The pool had restarted but for {}.", hosts);
+      if (!last_batch) {
+        // A pool that never stopped (damage in a hall that kept running) had nothing to restart.
+        const bool restarted =
+            std::any_of(result.journal.begin(), result.journal.end(), [&](const m::StateChange& c) {
+              return c.component == s.holder && c.cause.reason == m::Reason::kRestarted &&
+                     c.time >= first_found && c.time <= s.start;
+            });
+        return restarted ? fmt::format(" The pool had restarted but for {}.", hosts)
+                         : fmt::format(" The pool was short of {}.", hosts);
+      }
       return fmt::format(
           " The pool was restarting until {} (its crew, power-on and checks); from then it was short only of "
           "{}.",

@@ -83,8 +83,9 @@ double CoolingPlant::capacity_fraction() const {
 State CoolingPlant::natural_state() const {
   const double output = chiller_output_kw();
   if (output <= kToleranceKw) return State::kDown;
-  // Up while every chiller runs and gives the rooms what they are designed to take: derating that the
-  // installed spare covers is no fault, but a unit out is one even while the spare covers it.
+  // Up while as many units run as the plant has primaries (standby units standing in for failed ones
+  // count) and give the rooms what they are designed to take: derating that installed spare covers is no
+  // fault, but a unit out of a plant's count is one even while its other units cover it.
   const double needed = std::min(design_kw(), demand_kw());
   if (chillers_running() >= params_.chillers && output >= needed - kToleranceKw) return State::kUp;
   return State::kDegraded;

@@ -208,8 +208,7 @@ const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
         steps_began_[r.component].emplace_back(r.time, r.cause.reason == Reason::kRecoveryStarted);
       } else if (r.cause.reason == Reason::kHostsRestartable) {
         restartable_[r.component].emplace_back(r.time, r.cause.value > 0.5);
-      } else if (r.cause.reason != Reason::kTemperatureRose && r.cause.reason != Reason::kTemperatureFell &&
-                 r.cause.reason != Reason::kHostsRestartable) {
+      } else if (r.cause.reason != Reason::kTemperatureRose && r.cause.reason != Reason::kTemperatureFell) {
         records_[r.component].push_back(c);
       }
     }

@@ -376,6 +376,27 @@ faults:
   CHECK(r.out.find("Behind it (from storage, the host pool)") != std::string::npos);
   const auto rank = run_cli("rank " + path + " --degraded --format csv");
   INFO(rank.out);
+  // Review 9: hosts destroyed in a hall that never went dark leave nothing to restart.
+  const std::string running = outagesim::testing::unique_temp_path("explain-destroyed-running.yaml");
+  std::ofstream(running) << R"(scenario: explain-destroyed-running
+start: 2024-01-01T10:00:00+00:00
+horizon: 3d
+crews: [{name: ops, headcount: 2}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 100000}
+  - {name: storage, kind: host_pool, room: hall, hosts: 100, kw_per_host: 2, power_on: 10m, crew: ops}
+  - {name: disks, kind: block_storage, needs: storage}
+tenants:
+  - {name: app, needs: disks}
+faults:
+  - {at: "11:00", target: storage, action: damage_hosts, share: 0.1, note: forklift}
+)";
+  const auto kept = run_cli("explain " + running + " --tenant app");
+  INFO(kept.out);
+  CHECK(kept.out.find("The pool was short of 10 hosts destroyed by fault damage_hosts on storage at 11:00 "
+                      "(forklift), out until replaced") != std::string::npos);
+  CHECK(kept.out.find("restarted") == std::string::npos);
   // The two days waiting for parts are at the root of the pool (its damage_hosts), not of the utility.
   CHECK(rank.out.find("storage,host_pool,205200,204660,") != std::string::npos);
   CHECK(rank.out.find("utility,power_feed,3600,4140,") != std::string::npos);

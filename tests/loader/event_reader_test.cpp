@@ -64,13 +64,19 @@ components:
 faults:
   - {at: "01:00", target: generators, action: set_capacity, share: 0.01}
   - {at: "01:00", target: other, action: set_capacity, share: 0.5}
+  - {at: "02:00", target: generators, action: set_capacity, share: 0}
+  - {at: "03:00", target: breakers, action: set_capacity, share: 1}
 )"));
   INFO(errors);
   CHECK_THAT(errors,
              Catch::Contains("test.yaml:13:47: error: action 'set_capacity' on power feed 'generators', "
                              "which room 'hall' draws on"));
   CHECK_THAT(errors, Catch::Contains("{k: N, of: [...]}"));
-  CHECK_THAT(errors, Catch::Contains("1 problem found"));  // a feed only services need takes a share
+  // A feed only services need takes a share, and a share of 0 takes the feed down, as a fail does (review
+  // 9); a share of 1 back on the breakers would change nothing, and is refused too.
+  CHECK_THAT(errors,
+             Catch::Contains("test.yaml:16:45: error: action 'set_capacity' on power feed 'breakers'"));
+  CHECK_THAT(errors, Catch::Contains("2 problems found"));
 }
 
 TEST_CASE("auxiliary_cooling takes kW or a share of its room design cooling but not both") {

@@ -52,6 +52,8 @@ components:
      control: bms, control_restart: manual}
   - {name: plant3, kind: cooling_plant, chillers: 2, chiller_kw: 500, power: utility, control: bms,
      control_restart: manual}
+  - {name: plant4, kind: cooling_plant, chillers: 2, chiller_kw: 500, power: utility, auto_restart: 2,
+     auto_restart_trips: 2}
   - {name: room, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 50000}
 repairs:
   - {name: restart, when: {component: plant3, event: leaves_up},
@@ -65,7 +67,9 @@ repairs:
              Catch::Contains("test.yaml:8:5: warning: plant 'plant' takes power, but after a loss of it"));
   CHECK_THAT(text,
              Catch::Contains("warning: plant 'plant2' has 'control_restart: manual', but nothing restores"));
-  CHECK(loaded.warnings.size() == 2);  // plant3's repair restores it
+  // Review 9: two units that restart by themselves and both trip again restart nothing for good.
+  CHECK_THAT(text, Catch::Contains("warning: plant 'plant4' takes power"));
+  CHECK(loaded.warnings.size() == 3);  // plant3's repair restores it
   CHECK(loaded.render().empty());
 }
 
@@ -104,6 +108,19 @@ components:
   expected: 'chiller_kw: ...' in this mapping
 1 problem found
 )");
+  // Review 9: a valid key near the missing one is no typo of it, and the unknown key is found after it.
+  const std::string valid_near = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chiller_kw: 500, chillerz: 2}
+)"));
+  CHECK_THAT(valid_near, Catch::Contains("test.yaml:6:57: error: component 'plant' lacks the required key "
+                                         "'chillers'; is 'chillerz' meant to be it?"));
+  CHECK_THAT(valid_near, Catch::Contains("1 problem found"));
+  const std::string only_valid = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chiller_kw: 500}
+)"));
+  CHECK_THAT(only_valid, Catch::Contains("component 'plant' lacks the required key 'chillers'\n"));
   // A key far from the missing one is still an unknown key of its own.
   const std::string far = load_errors(scenario_yaml(R"(
 components:

@@ -87,7 +87,7 @@ bool accepts(ComponentKind kind, Action action) {
     case Action::kSwitchOver:
       return kind == ComponentKind::kDatabase;
     case Action::kSetCapacity:
-      return is_generic_service(kind);
+      return is_generic_service(kind) || kind == ComponentKind::kRoom;
   }
   return false;
 }

@@ -25,7 +25,8 @@ enum class Action : std::uint8_t {
   kClearDamage,  // room: sprinkler damage repaired and checked; the room may be powered again
   kShedLoad,     // host pool: operator shuts the hosts down to shed heat
   kSwitchOver,   // database: operator moves service to the other site now
-  kSetCapacity,  // generic service: `share` (0..1) of its own nodes serve from now on
+  kSetCapacity,  // generic service: `share` (0..1) of its own nodes serve from now on; room: `share` of its
+                 // plant's cooling that reaches it (air handlers, a valve)
   kDischarge,    // room: fire suppression discharges now (smoke detection, a false alarm, a manual release)
   kDamageHosts,  // host pool: a `share` of its hosts is destroyed (a surge, a flood): replaced as heat damage
                  // is

@@ -73,7 +73,7 @@ void ThermalRoom::wire(CoolingPlant& plant, std::vector<HostPool*> pools) {
 }
 
 double ThermalRoom::cooling_kw() const {
-  return plant_->capacity_fraction() * params_.design_cooling_kw + auxiliary_kw_;
+  return plant_->capacity_fraction() * cooling_share_ * params_.design_cooling_kw + auxiliary_kw_;
 }
 
 double ThermalRoom::full_load_kw() const {
@@ -264,7 +264,11 @@ Cause ThermalRoom::cooling_cause(Reason reason) const {
   // that overheats, or rises through a watched temperature, owes it to the change that took capacity
   // away, not to a later partial restore; one that cools down owes it to the plant's latest change
   // (capacity coming back).
-  if (plant_->state() == State::kUp) return Cause{reason, kNoComponent, kNoChange, kNoInjection, temp_c_};
+  if (plant_->state() == State::kUp) {
+    // Its plant whole, but its own share of it cut (air handlers out): the room's own change.
+    if (share_change_ != kNoChange) return Cause{reason, id(), share_change_, kNoInjection, temp_c_};
+    return Cause{reason, kNoComponent, kNoChange, kNoInjection, temp_c_};
+  }
   ChangeId trigger = plant_->last_change();
   const bool heating = reason == Reason::kOverheating || reason == Reason::kTemperatureRose ||
                        reason == Reason::kAwaitingCooling;
@@ -428,6 +432,18 @@ bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
       if (kw == auxiliary_kw_) return false;  // nothing to remove, or nothing added
       auxiliary_kw_ = kw;
       break;
+    }
+    case Action::kSetCapacity: {
+      if (injection.amount == cooling_share_) return false;
+      cooling_share_ = injection.amount;
+      reschedule();
+      const Cause cause = injection_cause(injection, id);
+      const State before = state();
+      publish_state(cause);
+      if (state() == before) ctx().note_change(*this, cause);  // the room's heat now owes it this change
+      share_change_ = cooling_share_ < 1 ? last_change() : kNoChange;
+      ctx().touch_dependents(this->id());
+      return true;
     }
     case Action::kPowerOff:
       if (operator_off_) return false;

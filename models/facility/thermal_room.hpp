@@ -152,6 +152,10 @@ class ThermalRoom final : public Component {
   bool applied_losing_ = false;   // whether applied_ loses heat to the outside air (losing_to_outside)
   std::vector<Watched> watched_;  // watch_temperature(), one per temperature
   double auxiliary_kw_ = 0;
+  // The share of its plant's cooling that reaches the room (set_capacity: air handlers out, a valve
+  // mis-set), and the change that set it below 1.
+  double cooling_share_ = 1;
+  ChangeId share_change_ = kNoChange;
   bool overheated_ = false;
   ChangeId heat_change_ = kNoChange;  // heat_change()
   bool damaged_ = false;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -132,6 +133,35 @@ faults:
   // return undone in its instant by what it triggered; never powered in between.
   CHECK(run.intervals("room") == "01:04-02:00, 02:00-04:00");
   CHECK(run.intervals("hosts") == "01:04-04:05");
+}
+
+TEST_CASE("a room cut to a share of its plant's cooling overheats alone, and owes it to that cut") {
+  // Blind trial L: a chilled-water valve mis-set in one hall (Equinix Singapore 2023) could be written
+  // only as the whole plant's fault, which took every hall.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 600}
+  - {name: hall-a, kind: room, cooling: plant, design_cooling_kw: 600, thermal_mass_kj_per_c: 60000}
+  - {name: hall-b, kind: room, cooling: plant, design_cooling_kw: 600, thermal_mass_kj_per_c: 60000}
+  - {name: hosts-a, kind: host_pool, room: hall-a, hosts: 250, kw_per_host: 2, shutdown_c: 40}
+  - {name: hosts-b, kind: host_pool, room: hall-b, hosts: 250, kw_per_host: 2, shutdown_c: 40}
+faults:
+  - {at: "02:00", target: hall-a, action: set_capacity, share: 0.5}
+  - {at: "06:00", target: hall-a, action: set_capacity, share: 1}
+)"));
+  // 500 kW of hosts against 300 kW of cooling: +12 °C an hour, the alarm at 02:40.
+  using outagesim::models::State;
+  CHECK(run.intervals("hall-a", State::kDegraded) == "02:40-03:46:40");
+  CHECK(run.intervals("hall-b", State::kDegraded).empty());
+  CHECK(run.intervals("plant", State::kDegraded).empty());
+  CHECK(run.intervals("hosts-a") == "03:20-03:46:40");
+  const auto& journal = run.result.journal;
+  const auto overheated = std::find_if(journal.begin(), journal.end(), [&](const auto& c) {
+    return c.component == run.id("hall-a") && c.cause.reason == outagesim::models::Reason::kOverheating;
+  });
+  REQUIRE(overheated != journal.end());
+  REQUIRE(overheated->cause.trigger < journal.size());
+  CHECK(journal[overheated->cause.trigger].cause.injection == 0);  // the set_capacity at 02:00
 }
 
 TEST_CASE("operators can cut and restore a room's power") {

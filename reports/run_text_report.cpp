@@ -393,6 +393,22 @@ void milestones_section(std::string& out, const m::ScenarioSpec& spec, const m::
                    r.passed ? "yes" : "NO"});
   }
   out += table.render(2);
+  // A return that never came: say what the component still was at the end, and since when (blind trial L:
+  // one heat-damaged host of 150 kept a tenant degraded, and "never" read as a recovery that never began).
+  for (const m::MilestoneResult& r : checked) {
+    const m::MilestoneSpec& ms = *r.milestone;
+    const bool a_return = ms.event == m::MilestoneSpec::Event::kReturnsUp ||
+                          ms.event == m::MilestoneSpec::Event::kRecovers ||
+                          ms.event == m::MilestoneSpec::Event::kLeavesDown;
+    if (r.simulated || ms.max_downtime || ms.not_up_at || !a_return ||
+        ms.component >= result.intervals.size())
+      continue;
+    const auto intervals = result.intervals[ms.component];
+    if (intervals.empty() || intervals.back().ended != m::kNoChange) continue;
+    out += fmt::format("  '{}' never happened: {} was still {} at the end, since {}\n", printable(ms.name),
+                       m::vertex_name(spec, ms.component), m::state_name(intervals.back().state),
+                       local_clock(spec, intervals.back().start));
+  }
   out += "\n";
   for (const auto basis : {m::MilestoneSpec::Basis::kPredicted, m::MilestoneSpec::Basis::kCalibrated,
                            m::MilestoneSpec::Basis::kInput}) {

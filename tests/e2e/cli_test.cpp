@@ -69,6 +69,24 @@ TEST_CASE("a scenario with a trap loads with a warning on stderr, in the text he
   CHECK_FALSE(clean.contains("warnings"));
 }
 
+TEST_CASE("a return milestone that never came says what its component still was at the end") {
+  // Blind trial L: "never" read as a recovery that never began, where one damaged host kept it degraded.
+  const auto path = unique_temp_path("never.yaml");
+  std::ofstream(path) << "scenario: never\nstart: 2022-01-01T00:00:00+00:00\nhorizon: 6h\ncomponents:\n"
+                         "  - {name: ebs, kind: block_storage}\n"
+                         "faults:\n"
+                         "  - {at: \"00:30\", target: ebs, action: fail}\n"
+                         "  - {at: \"01:00\", target: ebs, action: repair}\n"
+                         "  - {at: \"01:00\", target: ebs, action: set_capacity, share: 0.5}\n"
+                         "milestones:\n"
+                         "  - {name: volumes back, component: ebs, event: returns_up, public: \"02:00\"}\n";
+  const auto r = run_cli("run " + path.string());
+  std::filesystem::remove(path);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("  'volumes back' never happened: ebs was still degraded at the end, since 01:00\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("validate counts in the singular when there is one") {
   // Regression: "1 tenants".
   const auto path = unique_temp_path("one.yaml");

@@ -137,6 +137,7 @@ struct GenerateOptions {
 
 struct ValidateOptions {
   std::vector<std::string> scenarios;
+  bool strict = false;  // --strict: a scenario with warnings fails too (exit 1)
 };
 
 int run_command(const RunOptions& options);

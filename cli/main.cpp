@@ -293,6 +293,8 @@ int main(int argc, char** argv) {
   CLI::App* validate_cmd =
       app.add_subcommand("validate", "Check scenarios; print every problem; exit 1 if any");
   validate_cmd->add_option("scenarios", validate.scenarios, "Scenario YAML files")->required();
+  validate_cmd->add_flag("--strict", validate.strict,
+                         "Fail (exit 1) on warnings too: what loads but likely does not do what was meant");
 
   // CLI11 would say only "A subcommand is required" of `outagesim frobnicate`: name the word instead.
   if (argc > 1 && argv[1][0] != '-') {

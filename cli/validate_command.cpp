@@ -25,6 +25,13 @@ int validate_command(const ValidateOptions& options) {
       continue;
     }
     const models::ScenarioSpec& spec = *loaded->spec;
+    if (options.strict && !loaded->warnings.empty()) {
+      // The warnings are on stderr already (load_or_report).
+      fmt::print(stderr, "{}: {} with --strict\n", path,
+                 counted(loaded->warnings.size(), "warning fails it", "warnings fail it"));
+      status = 1;
+      continue;
+    }
     fmt::print("{}: ok ({}, {}, {}, {}, {})\n", path,
                counted(spec.components.size(), "component", "components"),
                counted(spec.tenants.size(), "tenant", "tenants"),

@@ -294,7 +294,11 @@ std::optional<Parameters> read_parameters(DiagnosticSink& sink, YamlMap& d, cons
 std::optional<Distribution> checked_distribution(DiagnosticSink& sink, const YamlMap& d,
                                                  const std::string& what, Parameters p, const Range& range) {
   if (auto* why = std::get_if<std::string>(&p.made)) {
-    sink.error(d.mark(), fmt::format("{}: {}", what, *why), "valid parameters of the distribution");
+    // A range narrowed to a point (a what-if pinning an input) is a constant (blind trial L).
+    const bool point = why->starts_with("min must be below max");
+    sink.error(d.mark(), fmt::format("{}: {}", what, *why),
+               point ? "min below max; for a single value, {dist: constant, value: N}"
+                     : "valid parameters of the distribution");
     return std::nullopt;
   }
   Distribution dist = std::get<Distribution>(p.made);

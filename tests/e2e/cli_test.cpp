@@ -56,6 +56,10 @@ TEST_CASE("a scenario with a trap loads with a warning on stderr, in the text he
   const auto v = run_cli("validate " + path.string());
   CHECK(v.status == 0);
   CHECK(v.err.find(":5:5: warning: plant 'p' takes power, but after a loss of it") != std::string::npos);
+  const auto strict = run_cli("validate --strict " + path.string());
+  CHECK(strict.status == 1);
+  CHECK(strict.err.find(": 1 warning fails it with --strict") != std::string::npos);
+  CHECK(strict.out.empty());
   const auto text = run_cli("run " + path.string());
   CHECK(text.status == 0);
   CHECK(text.out.find("\nwarning: " + path.string() + ":5:5: plant 'p' takes power") != std::string::npos);

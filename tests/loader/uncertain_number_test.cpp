@@ -105,6 +105,9 @@ TEST_CASE("bad distributions are refused where they are written") {
              Catch::Contains("gives values out of range with probability 0.159"));
   CHECK_THAT(errors("{dist: lognorm, median: 1h, sigma: 1}"), Catch::Contains("did you mean"));
   CHECK_THAT(errors("{dist: uniform, min: 2h, max: 1h}"), Catch::Contains("min must be below max"));
+  // A range narrowed to a point is told how to write one value (blind trial L).
+  CHECK_THAT(errors("{dist: uniform, min: 1h, max: 1h}"),
+             Catch::Contains("for a single value, {dist: constant, value: N}"));
   CHECK_THAT(errors("{dist: uniform, min: 1h, max: 2h, mode: 1h}"), Catch::Contains("unknown key 'mode'"));
   CHECK_THAT(errors("{dist: empirical}"), Catch::Contains("needs 'samples' or 'file'"));
   CHECK_THAT(errors("{dist: exponential, mean: 1h, max: 10h, nominal: 20h}"), Catch::Contains("'nominal'"));

@@ -53,6 +53,22 @@ void ScenarioReader::read_injections(const YamlNode& list, bool faults) {
         sink_.error(e.mark_of("each"), "'each' needs 'when'", "a trigger whose every occurrence it acts on");
       injection.each = *each;
     }
+    if (const YamlNode cancel = e.get("cancel_when"); cancel.defined()) {
+      injection.cancel_when = start_triggers(
+          cancel, "'cancel_when' of " + e.what(),
+          [here](std::size_t i) -> m::InputSetter {
+            return [here, i](m::ScenarioSpec& spec, double c) { here(spec).cancel_when[i].threshold_c = c; };
+          },
+          false);
+      // Applied in the instant of its trigger, it is never pending when anything could call it off.
+      if (has_when && injection.delay == sim::Time()) {
+        sink_.error(cancel.mark(),
+                    fmt::format("{} has 'cancel_when' but no 'delay': applied in the instant of its trigger, "
+                                "it is never pending for anything to call it off",
+                                e.what()),
+                    "a 'delay' after the trigger, during which the cancel_when may happen");
+      }
+    }
     const bool read = read_action(e, injection, here);
     if (read) {
       // A drawn `at` or amount says which fault it is, among several (uncertainty tables list them).

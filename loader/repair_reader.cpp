@@ -242,12 +242,12 @@ void ScenarioReader::check_starts_can_come() {
 }
 
 std::vector<m::TriggerSpec> ScenarioReader::start_triggers(const YamlNode& node, const std::string& what,
-                                                           const TriggerThresholds& thresholds) {
+                                                           const TriggerThresholds& thresholds, bool starts) {
   std::vector<m::TriggerSpec> out;
   bool ok = true;
   const auto add = [&](const YamlNode& item, const std::string& item_what) {
     const auto t = trigger(item, item_what, thresholds(out.size()));
-    check_start_can_come(t, item);
+    if (starts) check_start_can_come(t, item);
     if (t) {
       out.push_back(*t);
     } else {
@@ -338,6 +338,14 @@ void ScenarioReader::read_repairs(const YamlNode& list) {
       }
     }
     repair.delay = r.duration("delay", false, into(here, &m::RepairSpec::delay)).value_or(sim::Time());
+    if (const YamlNode cancel = r.get("cancel_when"); cancel.defined()) {
+      repair.cancel_when = start_triggers(
+          cancel, "'cancel_when' of " + r.what(),
+          [here](std::size_t i) -> m::InputSetter {
+            return [here, i](m::ScenarioSpec& spec, double c) { here(spec).cancel_when[i].threshold_c = c; };
+          },
+          false);
+    }
     for (const YamlNode& s : list_items(r.get("stages", true), "'stages' of " + r.what())) {
       read_stage(s, repair, index);
     }

@@ -97,9 +97,10 @@ class ScenarioReader {
   void check_start_can_come(const std::optional<models::TriggerSpec>& trigger, const YamlNode& node);
   void check_starts_can_come();
   // The `when` of an operator action or repair: one trigger, or `{any_of: [trigger, ...]}`, the first of
-  // which starts it; each checked by check_start_can_come. Empty after an error.
+  // which starts it; each checked by check_start_can_come. Empty after an error. A `cancel_when` is read
+  // the same way (`starts` false), unchecked: a call-off that never comes leaves what it guards as it was.
   std::vector<models::TriggerSpec> start_triggers(const YamlNode& node, const std::string& what,
-                                                  const TriggerThresholds& thresholds);
+                                                  const TriggerThresholds& thresholds, bool starts = true);
   // One trigger, or a list of them.
   std::vector<models::TriggerSpec> triggers(const YamlNode& node, const std::string& what,
                                             const TriggerThresholds& thresholds);

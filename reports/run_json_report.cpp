@@ -369,6 +369,17 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
       }
       injections.back()["each"] = std::move(times);
     }
+    if (i < result.injection_cancellations.size() && !result.injection_cancellations[i].empty()) {
+      // Called off while pending, by one of its cancel_when triggers.
+      Json calls = Json::array();
+      for (const m::Cancellation& c : result.injection_cancellations[i]) {
+        calls.push_back(Json{{"at_s", c.at.floor_seconds()},
+                             {"at", local_iso(spec, c.at)},
+                             {"trigger", c.trigger},
+                             {"applications", c.applications}});
+      }
+      injections.back()["cancelled"] = std::move(calls);
+    }
   }
   doc["injections"] = std::move(injections);
 
@@ -394,6 +405,10 @@ Json run_tail_json(const m::ScenarioSpec& spec, const m::RunResult& result) {
                            {"started", time_or_null(record.started)},
                            {"ended", time_or_null(record.ended)},
                            {"stages", std::move(stages)}});
+    if (!record.cancelled.is_never()) {
+      repairs.back()["cancelled"] = local_iso(spec, record.cancelled);
+      repairs.back()["cancelled_by"] = record.cancelled_by;
+    }
   }
   doc["repairs"] = std::move(repairs);
   Json crews = Json::array();

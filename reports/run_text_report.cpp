@@ -152,6 +152,7 @@ void components_section(std::string& out, const m::ScenarioSpec& spec, const m::
 }
 
 std::string waited_for_text(const m::ScenarioSpec& spec, const std::vector<m::TriggerSpec>& when);
+std::string trigger_text(const m::ScenarioSpec& spec, const m::TriggerSpec& t);
 
 void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::RunResult& result) {
   if (spec.repairs.empty()) return;
@@ -169,11 +170,12 @@ void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::Run
   for (std::size_t r = 0; r < spec.repairs.size(); ++r) {
     const m::RepairSpec& repair = spec.repairs[r];
     const m::RepairRecord& record = result.repairs[r];
-    table.add_row({repair.name, "", clock(record.started), "",
-                   record.ended.is_never()
-                       ? std::string(record.started.is_never() ? "never started" : "(not by end)")
-                       : clock(record.ended),
-                   span(record.started, record.ended), ""});
+    const std::string ended = !record.cancelled.is_never() ? "cancelled " + clock(record.cancelled)
+                              : !record.ended.is_never()   ? clock(record.ended)
+                              : record.started.is_never()  ? std::string("never started")
+                                                           : std::string("(not by end)");
+    table.add_row(
+        {repair.name, "", clock(record.started), "", ended, span(record.started, record.ended), ""});
     for (std::size_t s = 0; s < repair.stages.size(); ++s) {
       const m::StageSpec& stage = repair.stages[s];
       const m::StageRecord& sr = record.stages[s];
@@ -191,10 +193,20 @@ void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::Run
     }
   }
   out += table.render(2);
-  // Triggered repairs that never started: what they waited for.
+  // Repairs called off, and by what; triggered repairs that never started, and what they waited for.
   for (std::size_t r = 0; r < spec.repairs.size(); ++r) {
     const m::RepairSpec& repair = spec.repairs[r];
-    if (repair.when.empty() || !result.repairs[r].started.is_never()) continue;
+    const m::RepairRecord& record = result.repairs[r];
+    if (record.cancelled.is_never()) continue;
+    out += fmt::format("  cancelled: '{}' at {}, on {}\n", printable(repair.name),
+                       local_clock(spec, record.cancelled),
+                       trigger_text(spec, repair.cancel_when[record.cancelled_by]));
+  }
+  for (std::size_t r = 0; r < spec.repairs.size(); ++r) {
+    const m::RepairSpec& repair = spec.repairs[r];
+    if (repair.when.empty() || !result.repairs[r].started.is_never() ||
+        !result.repairs[r].cancelled.is_never())
+      continue;
     out += fmt::format("  never started: '{}' waited for {}\n", printable(repair.name),
                        waited_for_text(spec, repair.when));
   }
@@ -304,18 +316,25 @@ void not_taken_section(std::string& out, const m::ScenarioSpec& spec, const m::R
   bool any = false;
   for (std::size_t i = 0; i < spec.injections.size(); ++i) {
     const m::InjectionSpec& inj = spec.injections[i];
-    if (inj.when.empty() || i >= result.injection_applied_at.size() ||
+    const bool cancelled =
+        i < result.injection_cancellations.size() && !result.injection_cancellations[i].empty();
+    if ((inj.when.empty() && !cancelled) || i >= result.injection_applied_at.size() ||
         !result.injection_applied_at[i].is_never())
       continue;
     any = true;
-    const std::string waited = waited_for_text(spec, inj.when);
+    std::string waited = inj.when.empty() ? std::string("its time") : waited_for_text(spec, inj.when);
+    if (i < result.injection_cancellations.size() && !result.injection_cancellations[i].empty()) {
+      const m::Cancellation& first = result.injection_cancellations[i].front();
+      waited = fmt::format("cancelled at {}, on {}", local_clock(spec, first.at),
+                           trigger_text(spec, inj.cancel_when[first.trigger]));
+    }
     table.add_row({printable(m::vertex_name(spec, inj.target)), std::string(m::action_name(inj.action)),
                    inj.is_fault ? "fault" : "operator action", waited, printable(inj.note)});
   }
   if (!any) return;
   out +=
       "\nNEVER TAKEN (triggered faults and actions whose trigger never came, or came too late for its "
-      "delay)\n";
+      "delay; and those called off by their cancel_when)\n";
   out += table.render(2);
 }
 

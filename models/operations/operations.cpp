@@ -53,6 +53,9 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
       had_effect_(spec.injections.size(), false),
       applied_at_(spec.injections.size(), sim::Time::never()),
       applications_(spec.injections.size()),
+      pending_applications_(spec.injections.size(), 0),
+      called_off_(spec.injections.size(), 0),
+      cancellations_(spec.injections.size()),
       fired_by_(spec.injections.size(), kNoChange),
       repair_fired_by_(spec.repairs.size(), kNoChange),
       repair_done_at_(spec.repairs.size(), kNotYet),
@@ -61,6 +64,8 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
     repairs_.push_back(std::make_unique<RepairProcess>(spec.repairs[r], r, *this));
     stage_done_at_[r].assign(spec.repairs[r].stages.size(), kNotYet);
     for (const TriggerSpec& t : spec.repairs[r].when) watches_.push_back(Watch{t, true, r});
+    for (std::uint32_t k = 0; k < spec.repairs[r].cancel_when.size(); ++k)
+      watches_.push_back(Watch{spec.repairs[r].cancel_when[k], true, r, false, true, k});
     for (const StageSpec& stage : spec.repairs[r].stages) {
       for (const TriggerSpec& condition : stage.wait_for) {
         if (condition.source != TriggerSpec::Source::kComponent) continue;
@@ -75,6 +80,8 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
   }
   for (std::uint32_t i = 0; i < spec.injections.size(); ++i) {
     for (const TriggerSpec& t : spec.injections[i].when) watches_.push_back(Watch{t, false, i});
+    for (std::uint32_t k = 0; k < spec.injections[i].cancel_when.size(); ++k)
+      watches_.push_back(Watch{spec.injections[i].cancel_when[k], false, i, false, true, k});
   }
   for (std::uint32_t w = 0; w < watches_.size(); ++w) {
     const TriggerSpec& t = watches_[w].trigger;
@@ -95,8 +102,10 @@ Operations::~Operations() = default;
 
 void Operations::start() {
   for (std::uint32_t i = 0; i < spec_->injections.size(); ++i) {
-    if (spec_->injections[i].when.empty())
+    if (spec_->injections[i].when.empty()) {
       ctx_->engine().schedule_at(spec_->injections[i].at, self_, i, priority_of(spec_->injections[i]));
+      ++pending_applications_[i];
+    }
   }
   for (std::uint32_t r = 0; r < spec_->repairs.size(); ++r) {
     if (spec_->repairs[r].when.empty()) repairs_[r]->schedule_start(spec_->repairs[r].at);
@@ -105,7 +114,9 @@ void Operations::start() {
   // temperature, and stages that wait on it look again at every step.
   for (const std::uint32_t w : weather_watches_) {
     assert(w < kWeatherWatch);
-    const bool each = !watches_[w].is_repair && spec_->injections[watches_[w].index].each;
+    // A cancel is never spent: every crossing may call off what is pending then.
+    const bool each =
+        watches_[w].cancels || (!watches_[w].is_repair && spec_->injections[watches_[w].index].each);
     for (const sim::Time at : weather_crossings(watches_[w].trigger, spec_->weather)) {
       ctx_->engine().schedule_at(at, self_, kWeatherWatch | w, kAfterSettlePriority);
       if (!each) break;
@@ -186,7 +197,8 @@ void Operations::fire_pending() {
   for (const auto& [w, by] : pending_) {
     Watch& watch = watches_[w];
     const ComponentId c = watch.trigger.component;
-    const bool now = !watch.is_repair && spec_->injections[watch.index].delay == sim::Time() &&
+    const bool now = !watch.cancels && !watch.is_repair &&
+                     spec_->injections[watch.index].delay == sim::Time() &&
                      (first == kNoChange || by == first);
     if (now && !watch.fired && still_holds(watch.trigger.event, state_before(c), ctx_->status(c).state)) {
       first = by;
@@ -211,12 +223,16 @@ void Operations::fire_pending() {
     any = true;
   }
   if (any) wake_waiting_stages();
+  // Cancels before starts: what the instant starts is not called off by an event of the same instant.
   const std::vector<std::pair<std::uint32_t, ChangeId>> pending = std::exchange(pending_, {});
-  for (const auto& [w, by] : pending) {
-    Watch& watch = watches_[w];
-    const ComponentId c = watch.trigger.component;
-    if (!watch.fired && still_holds(watch.trigger.event, state_before(c), ctx_->status(c).state))
-      fire(watch, by);
+  for (const bool cancels : {true, false}) {
+    for (const auto& [w, by] : pending) {
+      Watch& watch = watches_[w];
+      const ComponentId c = watch.trigger.component;
+      if (watch.cancels == cancels && !watch.fired &&
+          still_holds(watch.trigger.event, state_before(c), ctx_->status(c).state))
+        fire(watch, by);
+    }
   }
   before_.clear();
   for (const ComponentId c : std::exchange(returned_, {})) {
@@ -225,17 +241,22 @@ void Operations::fire_pending() {
 }
 
 void Operations::fire(Watch& watch, ChangeId by) {
+  if (watch.cancels) {
+    cancel(watch);
+    return;
+  }
   // The first of a start's triggers starts it: the others of the same action or repair are spent too.
   // A standing policy (`each`) is never spent: it acts on every occurrence.
   const bool each = !watch.is_repair && spec_->injections[watch.index].each;
   for (Watch& w : watches_) {
-    if (!each && w.is_repair == watch.is_repair && w.index == watch.index) w.fired = true;
+    if (!each && !w.cancels && w.is_repair == watch.is_repair && w.index == watch.index) w.fired = true;
   }
   if (watch.is_repair) {
     repair_fired_by_[watch.index] = by;
     repairs_[watch.index]->trigger();
   } else {
     fired_by_[watch.index] = by;
+    ++pending_applications_[watch.index];
     ctx_->engine().schedule_at(ctx_->now() + spec_->injections[watch.index].delay, self_, watch.index,
                                priority_of(spec_->injections[watch.index]));
   }
@@ -256,6 +277,11 @@ void Operations::handle_event(std::uint32_t payload) {
     return;
   }
   const InjectionSpec& injection = spec_->injections[payload];
+  --pending_applications_[payload];
+  if (called_off_[payload] > 0) {
+    --called_off_[payload];
+    return;
+  }
   if (applied_at_[payload].is_never()) applied_at_[payload] = ctx_->now();
   applications_[payload].push_back(ctx_->now());
   const bool effect = ctx_->component(injection.target).apply(injection, payload, fired_by_[payload]);
@@ -265,6 +291,17 @@ void Operations::handle_event(std::uint32_t payload) {
   } else {
     ctx_->settle_after_actions();
   }
+}
+
+void Operations::cancel(const Watch& watch) {
+  if (watch.is_repair) {
+    repairs_[watch.index]->cancel(watch.position);
+    return;
+  }
+  const std::uint32_t waiting = pending_applications_[watch.index] - called_off_[watch.index];
+  if (waiting == 0) return;
+  called_off_[watch.index] += waiting;
+  cancellations_[watch.index].push_back(Cancellation{ctx_->now(), watch.position, waiting});
 }
 
 void Operations::stage_done(std::uint32_t repair, std::uint32_t stage) {

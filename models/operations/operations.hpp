@@ -13,6 +13,7 @@
 
 #include "models/core/model_context.hpp"
 #include "models/operations/crew_roster.hpp"
+#include "models/results/cancellation.hpp"
 #include "models/results/repair_record.hpp"
 #include "models/scenario/scenario_spec.hpp"
 
@@ -45,23 +46,28 @@ class Operations final : public StateObserver, public sim::EventHandler {
   std::vector<bool> had_effect() const { return had_effect_; }
   std::vector<sim::Time> applied_at() const { return applied_at_; }
   std::vector<std::vector<sim::Time>> applications() const { return applications_; }
+  std::vector<std::vector<Cancellation>> cancellations() const { return cancellations_; }
   // Per injection and per repair: the change that fired its trigger, or kNoChange.
   std::vector<ChangeId> fired_by() const { return fired_by_; }
   std::vector<ChangeId> repair_fired_by() const { return repair_fired_by_; }
   std::vector<RepairRecord> repair_records() const;
 
  private:
-  // Something a trigger starts: an injection or a repair.
+  // Something a trigger starts, or calls off while it is pending: an injection or a repair.
   struct Watch {
     TriggerSpec trigger;
     bool is_repair = false;
     std::uint32_t index = 0;
-    bool fired = false;
+    bool fired = false;  // spent (a start's); a cancel is never spent
+    bool cancels = false;
+    std::uint32_t position = 0;  // a cancel's index in its cancel_when
   };
 
   void handle_event(std::uint32_t payload) override;  // an injection is due, or kFirePending
   // `by`: the state change that fired it, or kNoChange (a repair or stage ending).
   void fire(Watch& watch, ChangeId by = kNoChange);
+  // A cancel_when trigger happened: what of its injection or repair is pending is called off.
+  void cancel(const Watch& watch);
   // A repair or stage ended: fire what waits on it, and wake stages that wait for it.
   void on_done(TriggerSpec::Source source, std::uint32_t repair, std::uint32_t stage);
   void wake_waiting_stages();
@@ -110,6 +116,11 @@ class Operations final : public StateObserver, public sim::EventHandler {
   std::vector<bool> had_effect_;
   std::vector<sim::Time> applied_at_;                 // the first application
   std::vector<std::vector<sim::Time>> applications_;  // every one
+  // Per injection: applications due (timed, or triggered and waiting out their delay), and how many of
+  // those a cancel called off, which are skipped when they come due (the earliest: the delay is one).
+  std::vector<std::uint32_t> pending_applications_;
+  std::vector<std::uint32_t> called_off_;
+  std::vector<std::vector<Cancellation>> cancellations_;
   std::vector<ChangeId> fired_by_;  // per injection: the change that fired its trigger, or kNoChange
   // Per repair: the change that started it, or kNoChange. Its stages' actions carry it on, so that "shed
   // by operator" leads on to the plant that went down and its fault.

@@ -88,23 +88,39 @@ void RepairProcess::room_sealed(ComponentId room) {
                c.component == room;
       });
   if (!works_there) return;
-  sim::Engine& engine = ops_->context().engine();
-  const sim::Time now = ops_->context().now();
   if (mode_ == Mode::kWorking) {
+    const sim::Time now = ops_->context().now();
     if (stage.work && stage.crew) {
       const std::int64_t done = static_cast<std::int64_t>(held_) * (now - chunk_began_).count_ms();
       work_left_ = sim::Time::ms(std::max<std::int64_t>(0, work_left_.count_ms() - done));
     } else {
       duration_left_ = ends_at_ - now;
     }
+  }
+  stop_stage();
+  ++record_.stages[stage_].interruptions;
+  mode_ = Mode::kWaitingConditions;  // woken when the room is open again
+}
+
+void RepairProcess::stop_stage() {
+  const StageSpec& stage = spec_->stages[stage_];
+  if (mode_ == Mode::kWorking) {
+    sim::Engine& engine = ops_->context().engine();
     engine.cancel(done_timer_);
     engine.cancel(shift_timer_);
     if (stage.crew) ops_->context().crew(*stage.crew).release(held_);
-  } else if (!ops_->context().crew(*stage.crew).withdraw(self_, kPeopleThere)) {
+  } else if (mode_ == Mode::kWaitingPeople &&
+             !ops_->context().crew(*stage.crew).withdraw(self_, kPeopleThere)) {
     stale_grant_ = held_;  // granted already, on its way
   }
-  ++record_.stages[stage_].interruptions;
-  mode_ = Mode::kWaitingConditions;  // woken when the room is open again
+}
+
+void RepairProcess::cancel(std::uint32_t position) {
+  if (mode_ == Mode::kIdle || mode_ == Mode::kDone || mode_ == Mode::kCancelled) return;
+  stop_stage();  // nothing to stop while scheduled or waiting for its conditions
+  mode_ = Mode::kCancelled;
+  record_.cancelled = ops_->context().now();
+  record_.cancelled_by = position;
 }
 
 void RepairProcess::replan_work() {
@@ -124,6 +140,7 @@ void RepairProcess::handle_event(std::uint32_t payload) {
   const sim::Time now = ops_->context().now();
   switch (payload) {
     case kStart:
+      if (mode_ == Mode::kCancelled) return;  // called off while it waited out its delay
       record_.started = now;
       begin_stage(0);
       return;

@@ -29,17 +29,31 @@ class RepairProcess final : public sim::EventHandler {
   // begun, or waits for its people, stops. Its people leave, the work done is kept, and it goes on
   // when the room is accessible again and its people are back.
   void room_sealed(ComponentId room);
+  // Its cancel_when trigger `position` happened: if it is scheduled or under way, it is called off. A
+  // stage in progress stops (its people leave, its actions never run) and no later stage begins.
+  void cancel(std::uint32_t position);
 
   const RepairRecord& record() const { return record_; }
 
  private:
-  enum class Mode : std::uint8_t { kIdle, kScheduled, kWaitingConditions, kWaitingPeople, kWorking, kDone };
+  enum class Mode : std::uint8_t {
+    kIdle,
+    kScheduled,
+    kWaitingConditions,
+    kWaitingPeople,
+    kWorking,
+    kDone,
+    kCancelled
+  };
   enum Tag : std::uint32_t { kStart, kPeopleThere, kStageDone, kShiftChange };
 
   void handle_event(std::uint32_t payload) override;
   void begin_stage(std::uint32_t stage);
   void try_start_stage();
   void start_work();
+  // The stage in progress stops: its timers end and its people leave, or its request for them is
+  // withdrawn (a grant already on its way is given back as it arrives).
+  void stop_stage();
   // A stage of shared work at a shift change: books the work done, gives its people back and asks again
   // for as many as the new shift has (up to its own), so multi-day work follows the shifts.
   void replan_work();

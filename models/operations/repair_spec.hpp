@@ -37,6 +37,9 @@ struct RepairSpec {
   std::vector<TriggerSpec> when;  // the first of these to fire starts it; empty: starts at `at`
   sim::Time at;                   // with no trigger
   sim::Time delay;                // after the trigger
+  // Any of these happening after it was triggered (or, with `at`, after the start) and before it ends
+  // calls it off: a stage in progress stops, its people leave and no later stage runs. Empty: nothing does.
+  std::vector<TriggerSpec> cancel_when;
   std::vector<StageSpec> stages;  // not empty
   std::string note;
 };

@@ -22,6 +22,10 @@ struct StageRecord {
 struct RepairRecord {
   sim::Time started = sim::Time::never();
   sim::Time ended = sim::Time::never();
+  // Called off by one of its `cancel_when` triggers (the index of that trigger), before it started or
+  // during a stage; never() when it was not.
+  sim::Time cancelled = sim::Time::never();
+  std::uint32_t cancelled_by = 0;
   std::vector<StageRecord> stages;  // one per stage of the spec
 };
 

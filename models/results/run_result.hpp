@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/core/state_change.hpp"
+#include "models/results/cancellation.hpp"
 #include "models/results/interval_table.hpp"
 #include "models/results/repair_record.hpp"
 #include "models/results/temperature_trace.hpp"
@@ -31,6 +32,8 @@ struct RunResult {
   std::vector<sim::Time> injection_applied_at;  // per injection; never() when it never happened
   // Per injection, every time it was applied, in order: one at most, unless it repeats (`each`).
   std::vector<std::vector<sim::Time>> injection_applications;
+  // Per injection, every time its cancel_when called off what was pending, in order.
+  std::vector<std::vector<Cancellation>> injection_cancellations;
   std::vector<RepairRecord> repairs;  // per repair of the spec
   // Per injection and per repair: the journal record that fired its trigger; kNoChange when it has none
   // or it never fired.

@@ -124,6 +124,9 @@ ScenarioSpec held_up(const ScenarioSpec& spec, ComponentId component, const RunR
     inj.when.clear();
     inj.at = at + kAfterItsCause;
     inj.delay = sim::Time();
+    // It was applied, not called off: timed, a cancel_when would be pending from the start, long before
+    // its trigger came.
+    inj.cancel_when.clear();
   }
   for (std::size_t r = 0; r < out.repairs.size(); ++r) {
     RepairSpec& repair = out.repairs[r];

@@ -121,8 +121,14 @@ std::vector<std::unique_ptr<Component>> build_components(const ScenarioSpec& spe
             ->watch_temperature(when.threshold_c, when.event == TriggerEvent::kAboveC);
     }
   };
-  for (const InjectionSpec& injection : spec.injections) watch(injection.when);
-  for (const RepairSpec& repair : spec.repairs) watch(repair.when);
+  for (const InjectionSpec& injection : spec.injections) {
+    watch(injection.when);
+    watch(injection.cancel_when);
+  }
+  for (const RepairSpec& repair : spec.repairs) {
+    watch(repair.when);
+    watch(repair.cancel_when);
+  }
   return components;
 }
 

@@ -252,6 +252,9 @@ struct InjectionSpec {
   sim::Time delay;
   // A standing policy: applied `delay` after every occurrence of its triggers, not only the first.
   bool each = false;
+  // Any of these happening while it is pending (triggered, its delay not yet run out; or timed, before its
+  // time) calls it off: the operators no longer need it. Empty: nothing does.
+  std::vector<TriggerSpec> cancel_when;
   ComponentId target = kNoComponent;
   Action action = Action::kFail;  // accepted by the target's kind
   double amount = 0;              // see amount_key(action)

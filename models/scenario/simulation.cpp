@@ -128,6 +128,7 @@ RunResult simulate(const ScenarioSpec& spec, std::uint64_t seed, std::uint64_t r
   result.injection_had_effect = operations.had_effect();
   result.injection_applied_at = operations.applied_at();
   result.injection_applications = operations.applications();
+  result.injection_cancellations = operations.cancellations();
   result.injection_fired_by = operations.fired_by();
   result.repair_fired_by = operations.repair_fired_by();
   result.repairs = operations.repair_records();

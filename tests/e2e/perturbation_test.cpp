@@ -178,8 +178,9 @@ TEST_CASE("a bigger control plane means no throttling") {
 TEST_CASE("a shutdown by hand waits for the people restarting the chillers") {
   // Australia East 2023: the night crew of 3 restarts chillers in pairs while one person sheds the halls.
   // Shedding hall-2 with two people (the first hall; the second keeps its one) waits for the chiller
-  // restarts to free a pair (the last at 11:56), and the halls run hot meanwhile. With 10 on the night
-  // shift (four chiller pairs and a pair to shed) it starts at once.
+  // restarts to free a pair, and the halls run hot meanwhile; by then the last chiller is back, so the
+  // shedding is called off (its cancel_when, session 31). With 10 on the night shift (four chiller pairs
+  // and a pair to shed) it starts at once.
   const std::string text = scenario_text("azure-aue-2023");
   const json as_written = run_text(text, "aue-base");
   const std::string shed = "{name: hall-2, duration: 15m, crew: aue-site-ops, people: 1,";
@@ -190,8 +191,26 @@ TEST_CASE("a shutdown by hand waits for the people restarting the chillers") {
                                 "aue-staffed");
   const long by_one = shed_s(as_written, "h2-storage");
   REQUIRE(by_one > 0);
-  CHECK(shed_s(paired, "h2-storage") - by_one >= 2 * 3600);
+  CHECK(shed_s(paired, "h2-storage") == -1);
+  const json& called_off = find(paired, "repairs", "shed load hall by hall");
+  CHECK(called_off["stages"][0]["began"].is_null());
+  CHECK_FALSE(called_off["cancelled"].is_null());
   CHECK(shed_s(staffed, "h2-storage") == by_one);
-  // Waiting, the halls get hotter and more hardware is damaged: storage is back later.
-  CHECK(back_s(paired, "components", "storage-aue") > back_s(as_written, "components", "storage-aue"));
+  // Not shed, the halls get hotter.
+  CHECK(find(paired, "rooms", "hall-2")["peak_c"].get<double>() >
+        find(as_written, "rooms", "hall-2")["peak_c"].get<double>());
+}
+
+TEST_CASE("a standby switch that works: the halls barely warm and nobody sheds them") {
+  // Session 31: the shedding, timed from the plant's stop, still ran at 10:30 on halls back at 24 °C,
+  // and OKX was down 9 hours for a cooling loss of 8 minutes; it is now called off by the plant's return.
+  const json works =
+      run_text(replaced(scenario_text(), "shared_loop: true ", "shared_loop: false"), "standby-works");
+  CHECK(back_s(works, "components", "plant-c") <= 70 * 60);  // back by 09:10 (08:00 + 1h10m)
+  CHECK(find(works, "tenants", "OKX")["downtime_s"] == 0);
+  CHECK(shed_s(works, "c3-compute") == -1);
+  CHECK(shed_s(base(), "c3-compute") > 0);
+  const json& shed = find(works, "repairs", "shed load room by room");
+  CHECK(shed["started"].is_null());
+  CHECK_FALSE(shed["cancelled"].is_null());
 }

@@ -284,3 +284,35 @@ operator_actions:
   CHECK(spec.injections.at(0).each);
   CHECK_FALSE(spec.injections.at(1).each);
 }
+
+TEST_CASE("'cancel_when' is read like 'when', and a triggered action needs a delay to be called off in") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: ebs, kind: block_storage}
+operator_actions:
+  - {when: {component: ebs, event: enters_down}, target: ebs, action: repair,
+     cancel_when: {component: ebs, event: returns_up}}
+  - {at: "01:00", target: ebs, action: fail, cancel_when: {component: ebz, event: returns_up}}
+)"));
+  CHECK_THAT(errors, Catch::Contains("has 'cancel_when' but no 'delay'"));
+  CHECK_THAT(errors, Catch::Contains("ebz"));
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: ebs, kind: block_storage}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 100}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 100, thermal_mass_kj_per_c: 1000}
+operator_actions:
+  - {at: "01:00", target: ebs, action: fail,
+     cancel_when: {any_of: [{component: ebs, event: returns_up}, {component: room, event: above_c, c: 30}]}}
+repairs:
+  - name: fix
+    when: {component: ebs, event: enters_down}
+    cancel_when: {component: ebs, event: returns_up}
+    stages: [{name: s, duration: 10m}]
+)"));
+  REQUIRE(spec.injections.at(0).cancel_when.size() == 2);
+  CHECK(spec.injections[0].cancel_when[1].event == m::TriggerEvent::kAboveC);
+  CHECK(spec.injections[0].cancel_when[1].threshold_c == 30);
+  REQUIRE(spec.repairs.at(0).cancel_when.size() == 1);
+  CHECK(spec.repairs[0].cancel_when[0].event == m::TriggerEvent::kReturnsUp);
+}

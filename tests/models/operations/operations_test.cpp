@@ -978,3 +978,91 @@ repairs:
   REQUIRE(run.result.repairs.size() == 1);
   CHECK(clock_or_never(run.result.repairs[0].stages[0].ended) == "04:10");
 }
+
+TEST_CASE("cancel_when calls off a triggered action still waiting out its delay") {
+  // Session 31: HK with a standby switch that works (the plant back at 09:09) still shed every hall at
+  // 10:30, and OKX was down 9 hours for a cooling loss of 8 minutes.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: vm, kind: compute}
+  - {name: late, kind: compute}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "01:20", target: feed, action: repair}
+  - {at: "03:00", target: feed, action: fail}
+operator_actions:
+  - {when: {component: feed, event: enters_down}, delay: 30m, each: true, target: vm, action: fail,
+     cancel_when: {component: feed, event: returns_up}}
+  - {at: "05:00", target: late, action: fail, cancel_when: {component: feed, event: returns_up}}
+)"));
+  // The first outage's drain is called off by the return at 01:20; the second, with no return, runs.
+  CHECK(run.intervals("vm") == "03:30-end");
+  CHECK(run.intervals("late") == "");  // timed: pending from the start, called off at 01:20
+  // The faults come first: the two actions are injections 3 and 4.
+  REQUIRE(run.result.injection_cancellations.size() == 5);
+  REQUIRE(run.result.injection_cancellations[3].size() == 1);
+  CHECK(clock(run.result.injection_cancellations[3][0].at) == "01:20");
+  CHECK(run.result.injection_cancellations[3][0].applications == 1);
+  CHECK(clock(run.result.injection_applied_at[3]) == "03:30");
+  CHECK(run.result.injection_applied_at[4].is_never());
+}
+
+TEST_CASE("cancel_when stops a repair in its stage: its people leave and its actions never run") {
+  const Run run = run_yaml(scenario_yaml(R"(
+crews:
+  - {name: ops, headcount: 2}
+components:
+  - {name: feed, kind: power_feed}
+  - {name: vm, kind: compute}
+  - {name: other, kind: compute}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "01:30", target: feed, action: repair}
+repairs:
+  - name: long fix
+    when: {component: feed, event: enters_down}
+    cancel_when: {component: feed, event: returns_up}
+    stages:
+      - {name: look, duration: 10m, crew: ops, people: 1}
+      - {name: fix, duration: 2h, crew: ops, people: 2, then: [{target: vm, action: fail}]}
+  - name: after it
+    when: {component: feed, event: returns_up}
+    stages:
+      - {name: needs both, duration: 1h, crew: ops, people: 2, then: [{target: other, action: fail}]}
+  - name: never starts
+    when: {component: feed, event: enters_down}
+    delay: 1h
+    cancel_when: {component: feed, event: returns_up}
+    stages:
+      - {name: anything, duration: 10m, then: [{target: other, action: repair}]}
+)"));
+  const auto& fix = run.result.repairs.at(0);
+  CHECK(clock(fix.cancelled) == "01:30");
+  CHECK(fix.ended.is_never());
+  CHECK(clock(fix.stages.at(0).ended) == "01:10");
+  CHECK(fix.stages.at(1).ended.is_never());
+  CHECK(run.intervals("vm") == "");
+  // The two people of the called-off stage are free at once for the next repair.
+  CHECK(clock(run.result.repairs.at(1).stages.at(0).began) == "01:30");
+  CHECK(run.intervals("other") == "02:30-end");
+  CHECK(run.result.repairs.at(2).started.is_never());
+  CHECK(clock(run.result.repairs.at(2).cancelled) == "01:30");
+}
+
+TEST_CASE("a cancel_when of the same instant as the trigger does not call off what it starts") {
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+  - {name: b, kind: power_feed}
+  - {name: vm, kind: compute}
+faults:
+  - {at: "01:00", target: b, action: fail}
+  - {at: "02:00", target: a, action: fail}
+  - {at: "02:00", target: b, action: repair}
+operator_actions:
+  - {when: {component: a, event: enters_down}, delay: 10m, target: vm, action: fail,
+     cancel_when: {component: b, event: returns_up}}
+)"));
+  CHECK(run.intervals("vm") == "02:10-end");
+}

@@ -8,6 +8,7 @@
 
 #include "loader/scenario_reader.hpp"
 #include "models/core/dependency_graph.hpp"
+#include "models/facility/cooling_plant.hpp"
 #include "models/facility/thermal_room.hpp"
 
 namespace outagesim::loader {
@@ -72,6 +73,34 @@ void ScenarioReader::check_capacities(const m::ScenarioSpec& spec, DiagnosticSin
                    "chillers x chiller_kw at least the sum of its rooms' design_cooling_kw");
       }
     }
+  }
+  // A plant's ratings too: in its rooms' coolest air (counted as no warmer than the setpoint, as above),
+  // with every unit running, each room must hold its setpoint with its share of what the derated chillers
+  // give, or a rating typed wrong (10 for 40) reads as an outage the outside air caused (blind trial M).
+  for (m::ComponentId id = 0; id < spec.components.size(); ++id) {
+    const auto& c = spec.components[id];
+    const auto* room = std::get_if<m::RoomParams>(&c.params);
+    if (room == nullptr || room->cooling_plant >= spec.components.size()) continue;
+    const auto* plant = std::get_if<m::CoolingPlantParams>(&spec.components[room->cooling_plant].params);
+    if (plant == nullptr || plant_demand[room->cooling_plant] <= 0) continue;
+    const double design_outside_c = std::min(room->setpoint_c, room->outside.lowest_c());
+    const double air_c = std::min(room->setpoint_c, plant->outside.lowest_c());
+    const double factor = m::chiller_derate_factor(*plant, air_c);
+    if (factor >= 1) continue;  // the room's own check above holds
+    const double plant_kw = (plant->chillers + plant->standby_chillers) * plant->chiller_kw * factor;
+    const double share = std::min(1.0, plant_kw / plant_demand[room->cooling_plant]);
+    const double load = room->base_load_kw + room_load[id];
+    if (m::room_can_carry(*room, design_outside_c, load, room->design_cooling_kw * share)) continue;
+    sink.error(
+        component_marks_[room->cooling_plant],
+        fmt::format("'{}' cannot cool room '{}' even in its coolest air ({:g} °C): rated to {:g} °C "
+                    "outside{}, its chillers give {:.0f} % of their capacity there, and the room's "
+                    "{:g} kW of equipment needs more",
+                    spec.components[room->cooling_plant].name, c.name, air_c, plant->rated_outside_c,
+                    plant->max_outside_c ? fmt::format(" and tripped above {:g} °C", *plant->max_outside_c)
+                                         : std::string(),
+                    factor * 100, load),
+        "a rated_outside_c (and max_outside_c) at or above the coolest outside air, or less derating");
   }
 }
 
@@ -226,10 +255,9 @@ void ScenarioReader::lint() {
     const bool restored = std::any_of(spec_.injections.begin(), spec_.injections.end(), [i](const auto& inj) {
       return inj.target == i && inj.action == m::Action::kRestoreChillers;
     });
-    if (restored) continue;
     const YAML::Mark at = i < component_marks_.size() ? component_marks_[i] : YAML::Mark::null_mark();
     // Units that restart by themselves and stay running: those that trip again do not count.
-    if (!plant->power.is_empty() && plant->auto_restart <= plant->auto_restart_trips) {
+    if (!restored && !plant->power.is_empty() && plant->auto_restart <= plant->auto_restart_trips) {
       sink_.warning(at,
                     fmt::format("plant '{}' takes power, but after a loss of it (even a sag of a second) no "
                                 "chiller restarts by itself and stays running ('auto_restart' {}, "
@@ -239,7 +267,30 @@ void ScenarioReader::lint() {
                     "'auto_restart: N' (chillers that restart once power is back), or an action or repair "
                     "stage that restores its chillers");
     }
-    if (!plant->control.is_empty() && !plant->control_auto_restart) {
+    // The air past the chillers' high-ambient limit trips them as a power loss does (blind trial M).
+    if (plant->max_outside_c) {
+      const auto& steps = plant->outside.steps();
+      const auto hot = std::find_if(steps.begin(), steps.end(),
+                                    [&](const auto& s) { return s.c > *plant->max_outside_c; });
+      if (hot == steps.begin()) {
+        sink_.warning(
+            at,
+            fmt::format("plant '{}' starts in outside air of {:g} °C, above its max_outside_c {:g} °C: "
+                        "its chillers are tripped from the start",
+                        spec_.components[i].name, hot->c, *plant->max_outside_c),
+            "a weather that starts within the chillers' limit, or a higher max_outside_c");
+      } else if (!restored && hot != steps.end() && plant->auto_restart <= plant->auto_restart_trips) {
+        sink_.warning(
+            at,
+            fmt::format("plant '{}' meets outside air of {:g} °C, above its max_outside_c {:g} °C: its "
+                        "chillers trip, and none restarts by itself and stays running ('auto_restart' "
+                        "{}) nor is restored ('restore_chillers'): it would give no cooling to the end",
+                        spec_.components[i].name, hot->c, *plant->max_outside_c, plant->auto_restart),
+            "'auto_restart: N' (chillers that restart once the air is back within the limit), or an "
+            "action or repair stage that restores its chillers");
+      }
+    }
+    if (!restored && !plant->control.is_empty() && !plant->control_auto_restart) {
       sink_.warning(at,
                     fmt::format("plant '{}' has 'control_restart: manual', but nothing restores its chillers "
                                 "('restore_chillers'): after a loss of its control it would give no cooling "

@@ -44,9 +44,11 @@ void CoolingPlant::follow_derating() {
   if (primary_running_ + standby_running_ > wanted) {
     standby_running_ -= std::min(standby_running_, primary_running_ + standby_running_ - wanted);
   } else if ((params_.standby_switch || operators_switched_) && !standby_blocked() && powered_ &&
-             controlled_ && !forced_down() && primary_running_ + standby_running_ >= params_.chillers) {
+             controlled_ && !forced_down() && primary_running_ + standby_running_ >= params_.chillers &&
+             !ctx().engine().is_pending(standby_switch_)) {
     // Only the air is short: the sequencing starts standby units as the load asks. A unit out is replaced
-    // after the switch time (arm_standby_switch), not here.
+    // after the switch time (arm_standby_switch, armed before this runs), not here: a standby unit that
+    // covered the heat does not stand in for a failed primary at once.
     bring_in_standby();
   }
 }
@@ -94,6 +96,10 @@ State CoolingPlant::natural_state() const {
 void CoolingPlant::start() {
   storage_time_ = ctx().now();
   arm_weather();
+  if (too_hot()) {  // the air is past the chillers' limit from the start: they are tripped
+    hot_tripped_ = true;
+    primary_running_ = 0;
+  }
   follow_derating();
   // Short of design from the start only by the outside air (a plant derated on a hot day): say so.
   if (derate_factor() < 1.0)
@@ -233,10 +239,11 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
       const std::uint32_t standby = std::min(count - primary, standby_running_);
       if (primary + standby == 0) return false;  // nothing running to fail
       primary_running_ -= primary;
+      primary_failed_ += primary;
       standby_running_ -= standby;
       standby_failed_ += standby;
-      update(cause);
       arm_standby_switch();
+      update(cause);
       return true;
     }
     case Action::kLoopAirlock:
@@ -245,12 +252,13 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
         return false;
       loop_airlocked_ = true;
       primary_running_ = 0;
+      primary_failed_ = params_.chillers;  // until the loop is bled and they are restored by hand
       if (params_.shared_loop) {
         standby_running_ = 0;
         cancel_timer(standby_switch_);
       }
-      update(cause);
       arm_standby_switch();
+      update(cause);
       return true;
     case Action::kSwitchToStandby:
       if (standby_blocked() || params_.standby_chillers == 0 || !powered_) return false;
@@ -267,15 +275,22 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
       update(cause);
       return true;
     case Action::kRestoreChillers:
-      // A chiller cannot be restarted without power, nor in a plant failed as a whole (that takes a repair).
-      if (!powered_ || forced_down()) return false;
+      // A chiller cannot be restarted without power, in air past its limit, nor in a plant failed as a
+      // whole (that takes a repair).
+      if (!powered_ || too_hot() || forced_down()) return false;
       // Every chiller running and none failed: nothing to restore.
       if (primary_running_ == params_.chillers && standby_failed_ == 0) return false;
       // Failed standby units are repaired with what the primaries do not take.
       standby_failed_ -= std::min(standby_failed_, primary_running_ + count > params_.chillers
                                                        ? primary_running_ + count - params_.chillers
                                                        : 0u);
-      primary_running_ = std::min(params_.chillers, primary_running_ + count);
+      {
+        // Tripped primaries restart first, then failed ones are repaired.
+        const std::uint32_t restart = std::min(count, params_.chillers - primary_running_);
+        const std::uint32_t tripped = primaries_tripped();
+        primary_failed_ -= std::min(primary_failed_, restart > tripped ? restart - tripped : 0u);
+        primary_running_ += restart;
+      }
       // Standby chillers step back as primary ones return; once all primaries run, only those the
       // derating needs stay.
       {
@@ -300,26 +315,40 @@ void CoolingPlant::on_timer(std::uint32_t tag) {
       update(own);
       return;
     case kAutoRestart: {
+      // Still past the limit (power back on a hot afternoon): they restart once the air falls to it.
+      if (too_hot()) {
+        hot_tripped_ = true;
+        return;
+      }
       // Restarted units count as running chillers, whichever they are (in Azure 2023 they were the
-      // standby ones): in the primaries' places first, then as the standby units the air needs; the
-      // plant never runs more than that.
+      // standby ones): in the places of tripped primaries first, then as the standby units the air
+      // needs; the plant never runs more than that. Failed units (an air-locked loop, a unit broken or
+      // locked out) are no restart's: they wait for restore_chillers.
       const std::uint32_t total = params_.chillers + params_.standby_chillers;
       const std::uint32_t units = std::min(params_.auto_restart, total);
-      const std::uint32_t primaries = std::min(params_.chillers - primary_running_, units);
+      const std::uint32_t primaries = std::min(primaries_tripped(), units);
       primary_running_ += primaries;
       const std::uint32_t wanted = units_wanted();
       const std::uint32_t room_for = wanted > chillers_running() ? wanted - chillers_running() : 0u;
       const std::uint32_t spare =
-          params_.standby_chillers - std::min(params_.standby_chillers, standby_running_ + standby_failed_);
+          standby_blocked() ? 0u
+                            : params_.standby_chillers -
+                                  std::min(params_.standby_chillers, standby_running_ + standby_failed_);
       standby_running_ += std::min({units - primaries, room_for, spare});
       if (params_.auto_restart_trips > 0) retrip_timer_ = start_timer(params_.retrip_after, kRetrip);
       update(Cause{Reason::kChillerAutoRestart, kNoComponent, last_change(), kNoInjection});
       return;
     }
-    case kRetrip:
-      primary_running_ -= std::min(params_.auto_restart_trips, primary_running_);
+    case kRetrip: {
+      // Units that trip again lock out: they wait for restore_chillers, as a failed one does (a later
+      // power trip's restarts do not bring them back). Part of the restart after a trip, in which nothing
+      // switches to standby.
+      const std::uint32_t trips = std::min(params_.auto_restart_trips, primary_running_);
+      primary_running_ -= trips;
+      primary_failed_ += trips;
       update(Cause{Reason::kChillerRetrip, kNoComponent, last_change(), kNoInjection});
       return;
+    }
     case kStorageSpent:
       refresh_storage();
       storage_kj_ = 0;  // exactly spent, whatever the rounding of the event time
@@ -328,6 +357,19 @@ void CoolingPlant::on_timer(std::uint32_t tag) {
     case kWeather:
       outside_c_ = params_.outside.at(ctx().now());
       arm_weather();
+      if (too_hot() && !hot_tripped_) {
+        // High head pressure: every running chiller trips, as on a power loss, and nothing switches to
+        // standby; they restart as auto_restart says once the air is back within the limit. The air is
+        // the whole cause.
+        hot_tripped_ = true;
+        stop_all_chillers();
+        update(Cause{Reason::kOutsideAir, kNoComponent, kNoChange, kNoInjection, outside_c_});
+        return;
+      } else if (!too_hot() && hot_tripped_) {
+        hot_tripped_ = false;
+        if (powered_ && params_.auto_restart > 0)
+          auto_restart_timer_ = start_timer(params_.auto_restart_delay, kAutoRestart);
+      }
       // With every chiller running the air is the whole cause: its chain does not lead back through the
       // day's earlier temperatures. Otherwise it leads on to what took the missing chillers away.
       update(Cause{Reason::kOutsideAir, kNoComponent, all_chillers_running() ? kNoChange : last_change(),

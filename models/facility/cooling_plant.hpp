@@ -68,6 +68,10 @@ class CoolingPlant final : public Component {
   enum Tag : std::uint32_t { kStandbySwitch, kAutoRestart, kRetrip, kStorageSpent, kWeather };
 
   bool standby_blocked() const { return loop_airlocked_ && params_.shared_loop; }
+  // The outside air is above the chillers' high-ambient limit: they trip and stay off while it is.
+  bool too_hot() const { return params_.max_outside_c && outside_c_ > *params_.max_outside_c; }
+  // Primaries stopped but not failed (a power, control or hot-air trip): what a restart can bring back.
+  std::uint32_t primaries_tripped() const { return params_.chillers - primary_running_ - primary_failed_; }
   // How many units the plant wants running: one in every primary's place, and more while the outside
   // air derates them below what the rooms need, up to every primary and standby unit.
   std::uint32_t units_wanted() const;
@@ -89,6 +93,11 @@ class CoolingPlant final : public Component {
   std::uint32_t primary_running_;
   std::uint32_t standby_running_ = 0;
   std::uint32_t standby_failed_ = 0;  // standby units failed while running, until restored
+  // Primaries failed (fail_chillers, an air lock, a unit that tripped again after its automatic restart),
+  // until restore_chillers: a power trip's automatic restarts do not bring them back.
+  std::uint32_t primary_failed_ = 0;
+  // Tripped on hot air: when it falls back to the limit, auto_restart units restart after their delay.
+  bool hot_tripped_ = false;
   bool loop_airlocked_ = false;
   bool operators_switched_ = false;  // switch_to_standby: a manual standby set follows the heat from then on
   bool powered_ = true;              // the power requirement, as last evaluated

@@ -73,6 +73,52 @@ repairs:
   CHECK(loaded.render().empty());
 }
 
+TEST_CASE("a plant that meets air past its limit with nothing to restart it, or starts in it, warns") {
+  // Blind trial M (session 31): the high-ambient trip is a trip, restarted only as auto_restart says.
+  const auto loaded = outagesim::loader::load_scenario_text(scenario_yaml(R"(
+weather:
+  outside_c: [{at: "00:00", c: 30}, {at: "12:00", c: 47}, {at: "15:00", c: 35}]
+components:
+  - {name: tripped, kind: cooling_plant, chillers: 2, chiller_kw: 500, max_outside_c: 46}
+  - {name: restarts, kind: cooling_plant, chillers: 2, chiller_kw: 500, max_outside_c: 46, auto_restart: 2}
+  - {name: hot, kind: cooling_plant, chillers: 2, chiller_kw: 500, max_outside_c: 40, rated_outside_c: 25,
+     outside_c: 41, auto_restart: 2}
+)"),
+                                                            "test.yaml");
+  REQUIRE(loaded.ok());
+  const std::string text = loaded.render_warnings();
+  INFO(text);
+  CHECK_THAT(text,
+             Catch::Contains("plant 'tripped' meets outside air of 47 °C, above its max_outside_c 46 °C"));
+  CHECK_THAT(text,
+             Catch::Contains("plant 'hot' starts in outside air of 41 °C, above its max_outside_c 40 °C"));
+  CHECK(loaded.warnings.size() == 2);
+}
+
+TEST_CASE("a plant whose ratings cannot cool its rooms in their coolest air is refused") {
+  // Blind trial M: rated to 10 °C and losing 5 %/°C, it gave half its capacity in 20 °C air, and the run
+  // blamed the outside air for an outage that was a typo.
+  const std::string errors = load_errors(scenario_yaml(R"(
+weather: {outside_c: 20}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500, rated_outside_c: 10, derate_pct_per_c: 5}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 95000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 450, kw_per_host: 2}
+)"));
+  CHECK_THAT(errors,
+             Catch::Contains("'plant' cannot cool room 'hall' even in its coolest air (20 °C): rated to "
+                             "10 °C outside, its chillers give 50 % of their capacity there"));
+  // A heatwave is no input error: the same plant rated to 35 °C in 45 °C air loads.
+  CHECK(load_spec(scenario_yaml(R"(
+weather: {outside_c: 45}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500, rated_outside_c: 35, derate_pct_per_c: 5}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 95000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 450, kw_per_host: 2}
+)"))
+            .components.size() == 3);
+}
+
 TEST_CASE("an unknown key is named, pointed at, and the nearest key suggested") {
   CHECK(
       load_errors(scenario_yaml(R"(

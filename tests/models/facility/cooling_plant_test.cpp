@@ -174,17 +174,29 @@ components:
 
 TEST_CASE("above their high-ambient limit the chillers trip, and run again as the air falls back") {
   // Blind trial (session 27): a plant with a spare chiller rode through 46.5 °C on derating alone, while
-  // real air-cooled chillers trip on high head pressure near their limit.
-  const Run run = run_yaml(scenario_yaml(R"(
+  // real air-cooled chillers trip on high head pressure near their limit. Blind trial M (session 31): the
+  // trip is a trip, as on a power loss: they restart by themselves only as `auto_restart` says.
+  const std::string plant = R"(
 weather:
   outside_c: [{at: "00:00", c: 30}, {at: "11:00", c: 40}, {at: "12:00", c: 47}, {at: "14:00", c: 44}]
 components:
   - {name: plant, kind: cooling_plant, chillers: 5, chiller_kw: 250, rated_outside_c: 35, derate_pct_per_c: 1.5,
-     max_outside_c: 46}
+     max_outside_c: 46, RESTART}
   - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
   - {name: hosts, kind: host_pool, room: room, hosts: 80, kw_per_host: 10, shutdown_c: 40}
-)"));
+)";
+  const auto with = [&](const std::string& restart) {
+    std::string text = plant;
+    text.replace(text.find("RESTART"), 7, restart);
+    return text;
+  };
+  const Run run = run_yaml(scenario_yaml(with("auto_restart: 5")));
   CHECK(run.intervals("plant") == "12:00-14:00");
+  const Run delayed = run_yaml(scenario_yaml(with("auto_restart: 3, auto_restart_delay: 15m")));
+  CHECK(delayed.intervals("plant") == "12:00-14:15");
+  CHECK(delayed.intervals("plant", State::kDegraded) == "14:15-end");  // two units wait for a restore
+  const Run manual = run_yaml(scenario_yaml(with("auto_restart: 0")));
+  CHECK(manual.intervals("plant") == "12:00-end");
   // 800 kW with nothing to take it: +0.8 °C/min from 24 °C, the hosts trip at 40 °C at 12:20.
   CHECK(run.intervals("hosts").rfind("12:20-", 0) == 0);
   const auto& first = run.result.intervals[run.id("plant")].front();
@@ -479,8 +491,60 @@ TEST_CASE("the high-ambient trip works without derating, and ends when the air f
 weather:
   outside_c: [{at: "00:00", c: 47}, {at: "01:00", c: 30}, {at: "12:00", c: 47}, {at: "14:00", c: 44}]
 components:
-  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250, max_outside_c: 46}
+  - {name: plant, kind: cooling_plant, chillers: 4, chiller_kw: 250, max_outside_c: 46, auto_restart: 4}
   - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+operator_actions:
+  - {at: "13:00", target: plant, action: restore_chillers, count: 4}
 )"));
   CHECK(run.intervals("plant") == "00:00-01:00, 12:00-14:00");
+  CHECK(run.result.injection_had_effect == std::vector<bool>{false});  // not in air past the limit
+}
+
+TEST_CASE("a unit that fails while a standby covers the heat is replaced after the switch time") {
+  // Review 10: with a standby running for derating, a failed primary was replaced in the same instant.
+  const Run run = run_yaml(scenario_yaml(R"(
+weather: {outside_c: 40}
+components:
+  - {name: plant, kind: cooling_plant, chillers: 4, standby_chillers: 2, chiller_kw: 400, rated_outside_c: 35,
+     derate_pct_per_c: 2, standby_switch: 30m}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1600, thermal_mass_kj_per_c: 60000, base_load_kw: 0}
+  - {name: hosts, kind: host_pool, room: room, hosts: 150, kw_per_host: 10}
+faults:
+  - {at: "10:00", target: plant, action: fail_chillers, count: 1}
+)"));
+  // Short until the switch; then three primaries and two standby units cover the air.
+  CHECK(run.intervals("plant", State::kDegraded) == "10:00-10:30");
+  // Three primaries and the one standby give 1440 kW of the 1600 kW until the second standby comes in at
+  // 10:30: the room warms a little, without reaching its alarm.
+  REQUIRE(run.result.rooms.size() == 1);
+  CHECK(run.result.rooms[0].peak_c > 24.5);
+  CHECK(clock(run.result.rooms[0].peak_at) == "10:30");
+  CHECK(run.intervals("room", State::kDegraded) == "");
+}
+
+TEST_CASE("a power trip's restarts bring back neither a failed unit nor one on an air-locked loop") {
+  // Review 10: a 2 s sag repaired a burnt-out chiller, and restarted the chillers of an air-locked loop.
+  const Run failed = run_yaml(scenario_yaml(R"(
+components:
+  - {name: utility, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500, power: utility, auto_restart: 2}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+faults:
+  - {at: "10:00", target: plant, action: fail_chillers, count: 1}
+  - {at: "10:30", target: utility, action: voltage_sag, duration: 2s}
+  - {at: "12:00", target: plant, action: restore_chillers, count: 1}
+)"));
+  CHECK(failed.intervals("plant", State::kDegraded) == "10:00-10:30, 10:30:02-12:00");
+  const Run airlocked = run_yaml(scenario_yaml(R"(
+components:
+  - {name: utility, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, standby_chillers: 1, chiller_kw: 500, power: utility,
+     auto_restart: 3, shared_loop: true}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+faults:
+  - {at: "10:00", target: plant, action: loop_airlock}
+  - {at: "10:30", target: utility, action: voltage_sag, duration: 2s}
+  - {at: "12:00", target: plant, action: restore_chillers, count: 2}
+)"));
+  CHECK(airlocked.intervals("plant") == "10:00-12:00");
 }

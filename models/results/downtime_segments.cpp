@@ -446,8 +446,12 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
   // latest to change (a need back at 99 % does not hold a storage that another at 97.6 % keeps below 98 %);
   // by itself when its own share is what is short.
   if (id < components && v.state != State::kDown) {
+    // Unless that need is whole again while the service stays short: its record keeps naming the first of
+    // two needs that lost the same share, but from that need's return the other holds it (blind trial N).
     if (const StateChange* r = record_at(id, t);
-        r != nullptr && r->cause.reason == Reason::kPartialCapacity) {
+        r != nullptr && r->cause.reason == Reason::kPartialCapacity &&
+        !(r->cause.blamed != kNoComponent && r->cause.blamed != id && v.blamed != kNoComponent &&
+          v.blamed != r->cause.blamed && look(r->cause.blamed, t).state == State::kUp)) {
       if (r->cause.blamed == kNoComponent || r->cause.blamed == id || depth >= kMaxDepth) return self;
       Hold h = resolve(r->cause.blamed, t, depth + 1, nullptr, strategy_out);
       if (depth == 0) h.via = r->cause.blamed;

@@ -588,3 +588,20 @@ faults:
   CHECK(describe(run, "db") ==
         "01:00-03:00 hosts-a>hosts-a provider, 03:00-03:45 db>db:crash recovery provider");
 }
+
+TEST_CASE("a service short of two needs' equal shares is held by the second once the first is whole") {
+  // Blind trial N (session 31): the service's record named p1, the first of two needs at 95 %, so the two
+  // hours after p1 was whole again read "held by p1, up, by its own limit", and rank gave p2 nothing.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: p1, kind: compute}
+  - {name: p2, kind: compute}
+  - {name: stor, kind: block_storage, needs: [p1, p2], down_below: 0.99}
+faults:
+  - {at: "01:00", target: p1, action: set_capacity, share: 0.95}
+  - {at: "01:00", target: p2, action: set_capacity, share: 0.95}
+  - {at: "16:00", target: p1, action: set_capacity, share: 1}
+  - {at: "18:00", target: p2, action: set_capacity, share: 1}
+)"));
+  CHECK(describe(run, "stor") == "01:00-16:00 p1>p1 provider, 16:00-18:00 p2>p2 provider");
+}

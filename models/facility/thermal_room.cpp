@@ -92,7 +92,9 @@ double ThermalRoom::running_load_kw() const {
 bool ThermalRoom::can_restart_hosts() const {
   if (!powered() || overheated_) return false;
   if (room_can_carry(params_, outside_c_, full_load_kw(), cooling_kw())) return true;
-  return plant_->all_chillers_running() &&
+  // In part only when hot air alone keeps it short: every chiller running and all of their cooling
+  // reaching it (air handlers out are something to restore, as a chiller is).
+  return plant_->all_chillers_running() && cooling_share_ >= 1 &&
          room_can_carry(params_, outside_c_, running_load_kw(), cooling_kw());
 }
 
@@ -264,14 +266,20 @@ Cause ThermalRoom::cooling_cause(Reason reason) const {
   // that overheats, or rises through a watched temperature, owes it to the change that took capacity
   // away, not to a later partial restore; one that cools down owes it to the plant's latest change
   // (capacity coming back).
-  if (plant_->state() == State::kUp) {
-    // Its plant whole, but its own share of it cut (air handlers out): the room's own change.
-    if (share_change_ != kNoChange) return Cause{reason, id(), share_change_, kNoInjection, temp_c_};
-    return Cause{reason, kNoComponent, kNoChange, kNoInjection, temp_c_};
-  }
-  ChangeId trigger = plant_->last_change();
   const bool heating = reason == Reason::kOverheating || reason == Reason::kTemperatureRose ||
                        reason == Reason::kAwaitingCooling;
+  // Cooling down after its own share came back, later than anything its plant did: that return.
+  const ChangeId plant_latest = plant_->last_change();
+  if (!heating && share_last_change_ != kNoChange &&
+      (plant_latest == kNoChange || share_last_change_ > plant_latest))
+    return Cause{reason, id(), share_last_change_, kNoInjection, temp_c_};
+  if (plant_->state() == State::kUp) {
+    // Its plant whole, but its own share of it cut (air handlers out): the room's own change.
+    if (heating && share_change_ != kNoChange)
+      return Cause{reason, id(), share_change_, kNoInjection, temp_c_};
+    return Cause{reason, kNoComponent, heating ? kNoChange : plant_latest, kNoInjection, temp_c_};
+  }
+  ChangeId trigger = plant_latest;
   if (heating && plant_->capacity_loss_change() != kNoChange) {
     trigger = plant_->capacity_loss_change();
   }
@@ -441,7 +449,14 @@ bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
       const State before = state();
       publish_state(cause);
       if (state() == before) ctx().note_change(*this, cause);  // the room's heat now owes it this change
-      share_change_ = cooling_share_ < 1 ? last_change() : kNoChange;
+      share_last_change_ = last_change();
+      if (cooling_share_ >= 1) {
+        lowest_share_ = 1;
+        share_change_ = kNoChange;
+      } else if (cooling_share_ < lowest_share_) {
+        lowest_share_ = cooling_share_;
+        share_change_ = last_change();
+      }
       ctx().touch_dependents(this->id());
       return true;
     }

@@ -154,7 +154,9 @@ faults:
   CHECK(run.intervals("hall-a", State::kDegraded) == "02:40-03:46:40");
   CHECK(run.intervals("hall-b", State::kDegraded).empty());
   CHECK(run.intervals("plant", State::kDegraded).empty());
-  CHECK(run.intervals("hosts-a") == "03:20-03:46:40");
+  // Cooled below its alarm with its hosts off, the hall still cannot carry them: they wait for the air
+  // handlers, as for a chiller to restore (review 10: they restarted in part at 03:46:40).
+  CHECK(run.intervals("hosts-a") == "03:20-06:00");
   const auto& journal = run.result.journal;
   const auto overheated = std::find_if(journal.begin(), journal.end(), [&](const auto& c) {
     return c.component == run.id("hall-a") && c.cause.reason == outagesim::models::Reason::kOverheating;
@@ -162,6 +164,42 @@ faults:
   REQUIRE(overheated != journal.end());
   REQUIRE(overheated->cause.trigger < journal.size());
   CHECK(journal[overheated->cause.trigger].cause.injection == 0);  // the set_capacity at 02:00
+}
+
+TEST_CASE(
+    "a room's share cut, partly restored, owes its heat to the cut and its cool-down to what came back") {
+  // Review 10: the partial restore was blamed for the overheating, and a cool-down brought by the plant's
+  // repair was credited to an earlier share cut.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 600}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1200, thermal_mass_kj_per_c: 60000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 500, kw_per_host: 2}
+faults:
+  - {at: "02:00", target: hall, action: set_capacity, share: 0.3}
+  - {at: "02:10", target: hall, action: set_capacity, share: 0.5}
+  - {at: "02:30", target: hall, action: set_capacity, share: 1}
+  - {at: "07:00", target: hall, action: set_capacity, share: 0.95}
+  - {at: "08:00", target: plant, action: fail}
+  - {at: "08:15", target: plant, action: repair}
+)"));
+  using outagesim::models::Reason;
+  const auto& journal = run.result.journal;
+  std::vector<const outagesim::models::StateChange*> hall;
+  for (const auto& c : journal) {
+    if (c.component == run.id("hall") &&
+        (c.cause.reason == Reason::kOverheating || c.cause.reason == Reason::kCooledDown))
+      hall.push_back(&c);
+  }
+  REQUIRE(hall.size() == 4);
+  // Overheated after 02:00: the cut to 30 %, not the partial restore to 50 % at 02:10 (injection 1).
+  CHECK(journal[hall[0]->cause.trigger].cause.injection == 0);
+  // Cooled after 02:30: the share back (injection 2).
+  CHECK(journal[hall[1]->cause.trigger].cause.injection == 2);
+  // Overheated after 08:00: the plant's fail (injection 4); cooled: its repair (injection 5), not the
+  // harmless cut to 95 % at 07:00.
+  CHECK(journal[hall[2]->cause.trigger].cause.injection == 4);
+  CHECK(journal[hall[3]->cause.trigger].cause.injection == 5);
 }
 
 TEST_CASE("operators can cut and restore a room's power") {

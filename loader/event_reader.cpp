@@ -173,10 +173,11 @@ bool ScenarioReader::read_action(YamlMap& e, m::InjectionSpec& injection,
   const auto* feed_params = target && *target < spec_.components.size()
                                 ? std::get_if<m::ServiceParams>(&spec_.components[*target].params)
                                 : nullptr;
-  // A share that takes the feed down (0, or below its down_below) cuts what it powers, as a fail does.
+  // A share that takes the feed down (0, or below its down_below) cuts what it powers, as a fail does;
+  // `share: 1` gives it back whole (review 10: a feed cut by a share could never come back).
   if (target && action == m::Action::kSetCapacity && feed_params != nullptr &&
       spec_.components[*target].kind == m::ComponentKind::kPowerFeed && injection.amount > 0 &&
-      injection.amount >= feed_params->down_below) {
+      injection.amount < 1 && injection.amount >= feed_params->down_below) {
     // Rooms and plants take power as on or off: a share of a feed they draw on would silently change
     // nothing for them (blind trial K: generators at 1 % carried a whole hall).
     for (const m::ComponentSpec& c : spec_.components) {

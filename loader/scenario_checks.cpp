@@ -257,7 +257,9 @@ void ScenarioReader::lint() {
     });
     const YAML::Mark at = i < component_marks_.size() ? component_marks_[i] : YAML::Mark::null_mark();
     // Units that restart by themselves and stay running: those that trip again do not count.
-    if (!restored && !plant->power.is_empty() && plant->auto_restart <= plant->auto_restart_trips) {
+    // On a day that wants no standby unit, at most its primaries restart (review 10).
+    const std::uint32_t restarting = std::min(plant->auto_restart, plant->chillers);
+    if (!restored && !plant->power.is_empty() && restarting <= plant->auto_restart_trips) {
       sink_.warning(at,
                     fmt::format("plant '{}' takes power, but after a loss of it (even a sag of a second) no "
                                 "chiller restarts by itself and stays running ('auto_restart' {}, "

@@ -54,6 +54,8 @@ components:
      control_restart: manual}
   - {name: plant4, kind: cooling_plant, chillers: 2, chiller_kw: 500, power: utility, auto_restart: 2,
      auto_restart_trips: 2}
+  - {name: plant5, kind: cooling_plant, chillers: 2, standby_chillers: 1, chiller_kw: 500, power: utility,
+     auto_restart: 3, auto_restart_trips: 2}
   - {name: room, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 50000}
 repairs:
   - {name: restart, when: {component: plant3, event: leaves_up},
@@ -69,7 +71,9 @@ repairs:
              Catch::Contains("warning: plant 'plant2' has 'control_restart: manual', but nothing restores"));
   // Review 9: two units that restart by themselves and both trip again restart nothing for good.
   CHECK_THAT(text, Catch::Contains("warning: plant 'plant4' takes power"));
-  CHECK(loaded.warnings.size() == 3);  // plant3's repair restores it
+  // Review 10: of three units restarting, only the two primaries do on a day that wants no standby unit.
+  CHECK_THAT(text, Catch::Contains("warning: plant 'plant5' takes power"));
+  CHECK(loaded.warnings.size() == 4);  // plant3's repair restores it
   CHECK(loaded.render().empty());
 }
 

@@ -202,6 +202,20 @@ faults:
   CHECK(journal[hall[3]->cause.trigger].cause.injection == 5);
 }
 
+TEST_CASE("a feed a share of 0 took down comes back with a share of 1") {
+  // Review 10: share 1 was refused on a feed a room draws on, and a repair had no effect: dark to the end.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: generators, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, power: generators, design_cooling_kw: 500, thermal_mass_kj_per_c: 60000}
+faults:
+  - {at: "01:00", target: generators, action: set_capacity, share: 0}
+  - {at: "02:00", target: generators, action: set_capacity, share: 1}
+)"));
+  CHECK(run.intervals("hall") == "01:00-02:00");
+}
+
 TEST_CASE("operators can cut and restore a room's power") {
   const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
   - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, power_on: 5m, checks: 5m, crew: ops}

@@ -33,6 +33,11 @@ int explain_command(const ExplainOptions& options) {
   const models::RunResult result = models::simulate(spec, options.seed.value_or(spec.seed));
   std::string text = reports::explain_text(spec, result, *tenant, function);
   if (varied) text = fmt::format("With the variant '{}' in place.\n", options.variant) + text;
+  // As under the other reports' headers: what loaded but likely does not do what was meant (review 10).
+  std::string warnings;
+  for (const std::string& w : run_metadata(*loaded, options.scenario, 0, "").warnings)
+    warnings += fmt::format("warning: {}\n", w);
+  if (!warnings.empty()) text = warnings + "\n" + text;
   return write_output(options.output, text) ? 0 : 2;
 }
 

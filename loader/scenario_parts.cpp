@@ -174,7 +174,13 @@ class Assembler {
     FileText read =
         read_file_text(path.string(), kMaxScenarioBytes - std::min(out_.bytes, kMaxScenarioBytes));
     if (!read.text) {
-      fail(fmt::format("included file '{}': {}", shown, read.problem), read.expected);
+      // Relative to the including file's folder, which the message names (blind trial N: a scenario
+      // copied one folder down kept the path that worked from its old place).
+      const std::string from = base.empty() ? std::string(".") : base.lexically_normal().string();
+      fail(fmt::format(
+               "included file '{}': {} (the path '{}' is taken from '{}', the including file's folder)",
+               shown, read.problem, path_text, from),
+           read.expected);
       return;
     }
     out_.bytes += read.text->size();

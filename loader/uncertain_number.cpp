@@ -32,6 +32,8 @@ constexpr double kNegligibleMass = 1e-9;
 std::string range_text(const Range& r) {
   if (r.min <= -1e300 && r.max >= 1e300) return "any number";
   if (r.max >= 1e300) return fmt::format("{} {}", r.above ? "above" : "at least", r.min);
+  // An open lower bound says so (blind trial M: "from 35 to 60" for a limit that must be above 35).
+  if (r.above) return fmt::format("above {}, at most {}", r.min, r.max);
   return fmt::format("from {} to {}", r.min, r.max);
 }
 
@@ -182,6 +184,7 @@ namespace {
 struct Parameters {
   sim::MadeDistribution made = std::string("incomplete");
   std::optional<double> lower, upper;  // a truncation
+  bool point = false;                  // a uniform or triangular narrowed to one value (min = max)
 };
 
 std::optional<Parameters> read_parameters(DiagnosticSink& sink, YamlMap& d, const std::string& what,
@@ -220,12 +223,14 @@ std::optional<Parameters> read_parameters(DiagnosticSink& sink, YamlMap& d, cons
       const auto lo = value("min"), hi = value("max");
       truncatable = false;
       if (lo && hi) made = Distribution::uniform(*lo, *hi);
+      p.point = lo && hi && *lo == *hi;
       break;
     }
     case DistributionKind::kTriangular: {
       const auto lo = value("min"), mode = value("mode"), hi = value("max");
       truncatable = false;
       if (lo && mode && hi) made = Distribution::triangular(*lo, *mode, *hi);
+      p.point = lo && hi && *lo == *hi;
       break;
     }
     case DistributionKind::kExponential: {
@@ -294,11 +299,11 @@ std::optional<Parameters> read_parameters(DiagnosticSink& sink, YamlMap& d, cons
 std::optional<Distribution> checked_distribution(DiagnosticSink& sink, const YamlMap& d,
                                                  const std::string& what, Parameters p, const Range& range) {
   if (auto* why = std::get_if<std::string>(&p.made)) {
-    // A range narrowed to a point (a what-if pinning an input) is a constant (blind trial L).
-    const bool point = why->starts_with("min must be below max");
+    // A range narrowed to a point (a what-if pinning an input) is a constant (blind trial L); one
+    // upside down is not (review 10).
     sink.error(d.mark(), fmt::format("{}: {}", what, *why),
-               point ? "min below max; for a single value, {dist: constant, value: N}"
-                     : "valid parameters of the distribution");
+               p.point ? "min below max; for a single value, {dist: constant, value: N}"
+                       : "valid parameters of the distribution");
     return std::nullopt;
   }
   Distribution dist = std::get<Distribution>(p.made);

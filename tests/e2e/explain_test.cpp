@@ -1,6 +1,7 @@
 // `outagesim explain` as a user meets it: the story of OKX's outage in the HK 2022 replay, and the usage
 // errors for an unknown tenant or function.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
 #include <string>
 
@@ -448,4 +449,24 @@ operator_actions:
   CHECK(
       run.out.find("ended:     hosts up at 06:01: restarted <- plant up at 06:00: outside air at 20.0 °C") !=
       std::string::npos);
+}
+
+TEST_CASE("explain prints the scenario's warnings above its story, as the run report does") {
+  // Review 10: they went to stderr only, unlike the other reports.
+  const std::string path = outagesim::testing::unique_temp_path("explain-warning.yaml");
+  std::ofstream(path) << R"(scenario: explain-warning
+start: 2024-01-01T00:00:00+00:00
+horizon: 6h
+components:
+  - {name: utility, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500, power: utility}
+  - {name: vm, kind: compute}
+tenants:
+  - {name: shop, needs: [vm]}
+)";
+  const auto r = run_cli("explain " + path + " --tenant shop");
+  REQUIRE(r.status == 0);
+  INFO(r.out);
+  CHECK(r.out.rfind("warning: " + path + ":6:5: plant 'plant' takes power", 0) == 0);
+  std::remove(path.c_str());
 }

@@ -238,6 +238,8 @@ TEST_CASE("a missing part and a bad include list are errors at the include", "[i
   INFO(errors);
   CHECK(errors.find(":4:11: error: included file '" + p.path("nope.yaml") + "': no such file") !=
         std::string::npos);
+  // Blind trial N: which folder the path was taken from.
+  CHECK(errors.find("(the path 'nope.yaml' is taken from '") != std::string::npos);
   CHECK(errors.find(":4:22: error: an entry of 'include' is not a file path") != std::string::npos);
 }
 

@@ -105,6 +105,7 @@ TEST_CASE("bad distributions are refused where they are written") {
              Catch::Contains("gives values out of range with probability 0.159"));
   CHECK_THAT(errors("{dist: lognorm, median: 1h, sigma: 1}"), Catch::Contains("did you mean"));
   CHECK_THAT(errors("{dist: uniform, min: 2h, max: 1h}"), Catch::Contains("min must be below max"));
+  CHECK_THAT(errors("{dist: uniform, min: 2h, max: 1h}"), !Catch::Contains("{dist: constant"));  // review 10
   // A range narrowed to a point is told how to write one value (blind trial L).
   CHECK_THAT(errors("{dist: uniform, min: 1h, max: 1h}"),
              Catch::Contains("for a single value, {dist: constant, value: N}"));
@@ -467,4 +468,14 @@ faults:
   CHECK(spec.inputs[1].name == "'at' of fault repair on ebs");
   CHECK(spec.inputs[2].name == "'at' of fault fail on ebs (line 11, column 10)");
   CHECK(spec.inputs[3].name == "'at' of fault fail on s3");
+}
+
+TEST_CASE("a drawn number whose range is open below says 'above', not 'from'") {
+  // Blind trial M: "draws from 35 to 60" for a high-ambient limit that must be above the rating of 35.
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 600, rated_outside_c: 35,
+     max_outside_c: {dist: uniform, min: 30, max: 45}}
+)"));
+  CHECK_THAT(errors, Catch::Contains("draws above 35, at most 60"));
 }

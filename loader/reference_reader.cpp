@@ -235,14 +235,17 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YamlNode& node, 
       if (!n.is_map()) {
         r.sink_.error(
             n.mark(), fmt::format("{} is empty", what),
-            "a component name, a list (all of), or {all_of: [...]}, {any_of: [...]}, {k: 2, of: [...]}");
+            "a component name, a list (all of), or {all_of: [...]}, {any_of: [...]}, {k: 2, of: [...]}, "
+            "{pooled: [...]}");
         return std::nullopt;
       }
       YamlMap map(r.sink_, n, what);
-      const int forms = map.has("all_of") + map.has("any_of") + (map.has("k") || map.has("of"));
+      const int forms =
+          map.has("all_of") + map.has("any_of") + (map.has("k") || map.has("of")) + map.has("pooled");
       if (forms != 1) {
-        r.sink_.error(n.mark(), fmt::format("{} must use exactly one of all_of, any_of, or k with of", what),
-                      "{all_of: [...]}, {any_of: [...]} or {k: 2, of: [...]}");
+        r.sink_.error(
+            n.mark(), fmt::format("{} must use exactly one of all_of, any_of, k with of, or pooled", what),
+            "{all_of: [...]}, {any_of: [...]}, {k: 2, of: [...]} or {pooled: [...], weights: [...]}");
         return std::nullopt;
       }
       std::optional<m::Requirement> result;
@@ -254,6 +257,32 @@ std::optional<m::Requirement> ScenarioReader::requirement(const YamlNode& node, 
         if (auto children = list_under("any_of", map.get("any_of"), depth)) {
           result = m::Requirement::any_of(std::move(*children));
         }
+      } else if (map.has("pooled")) {
+        // Capacity added up across the members (a service spread over halls): each member's share of the
+        // pool is its weight over the weights' sum, equal unless `weights` says otherwise.
+        auto children = list_under("pooled", map.get("pooled"), depth);
+        const YamlNode weights = map.get("weights");
+        if (children && weights.defined()) {
+          if (!weights.is_sequence() || weights.size() != children->size()) {
+            r.sink_.error(
+                weights.mark(),
+                fmt::format("'weights' of {} must list one weight per member ({})", what, children->size()),
+                "a list of positive numbers, one per member of 'pooled', in its order");
+            children.reset();
+          } else {
+            std::size_t i = 0;
+            for (const YamlNode& w : weights) {
+              const auto value =
+                  read_number(r.sink_, w, fmt::format("a weight of {}", what), Range{0, 1e9, true});
+              if (!value) {
+                children.reset();
+                break;
+              }
+              (*children)[i++].weight = static_cast<float>(*value);
+            }
+          }
+        }
+        if (children) result = m::Requirement::pooled(std::move(*children));
       } else {
         const auto k = map.integer("k", true, 1, 1'000'000);
         const YamlNode of = map.get("of", true);

@@ -30,6 +30,21 @@ std::string percent_of(double share) {
   }
   return fmt::format("{:.{}f}%", pct, decimals);
 }
+// Whether the component's needs pool capacity somewhere: its share is then the members' together, and the
+// one named is the member that lost the most of it, not the one serving that share.
+bool pools_needs(const m::ScenarioSpec& spec, m::ComponentId id) {
+  if (id >= spec.components.size()) return false;
+  const auto* service = std::get_if<m::ServiceParams>(&spec.components[id].params);
+  if (service == nullptr) return false;
+  const auto pooled = [](const auto& self, const m::Requirement& r) -> bool {
+    if (r.mode == m::Requirement::Mode::kPooled) return true;
+    for (const m::Requirement& child : r.children)
+      if (self(self, child)) return true;
+    return false;
+  };
+  return pooled(pooled, service->needs);
+}
+
 }  // namespace
 
 std::string describe_wait(m::Wait wait, const std::string& step) {
@@ -224,6 +239,9 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
       return fmt::format("throttled: {} of calls succeed", percent_of(c.cause.value));
     case m::Reason::kPartialCapacity:
       if (c.cause.blamed != m::kNoComponent) {
+        if (pools_needs(spec, c.component))
+          return fmt::format("serving {} of capacity: {} lost the most of it", percent_of(c.cause.value),
+                             blamed());
         return fmt::format("serving {} of capacity: {} serves that share", percent_of(c.cause.value),
                            blamed());
       }

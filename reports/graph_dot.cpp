@@ -109,6 +109,7 @@ void add_choices(Choices& out, m::ComponentId dependent, m::EdgeRole role, const
   std::string inner = group;
   if (r.mode == m::Requirement::Mode::kAnyOf) inner = fmt::format("1 of {}", r.children.size());
   if (r.mode == m::Requirement::Mode::kKOfN) inner = fmt::format("{} of {}", r.k, r.children.size());
+  if (r.mode == m::Requirement::Mode::kPooled) inner = fmt::format("pooled, {}", r.children.size());
   for (const m::Requirement& child : r.children) add_choices(out, dependent, role, child, inner);
 }
 

@@ -35,6 +35,13 @@ Requirement Requirement::k_of_n(std::uint32_t k, std::vector<Requirement> childr
   return r;
 }
 
+Requirement Requirement::pooled(std::vector<Requirement> children) {
+  Requirement r;
+  r.mode = Mode::kPooled;
+  r.children = std::move(children);
+  return r;
+}
+
 void Requirement::collect_components(std::vector<ComponentId>& out) const {
   if (mode == Mode::kComponent) {
     out.push_back(component);
@@ -100,19 +107,24 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
   // (sorted, largest first, the first written ahead on ties). Small k, the usual case (zones), keeps
   // them on the stack, so evaluation allocates nothing.
   const std::size_t n = requirement.children.size();
-  const std::size_t k = requirement.mode == Requirement::Mode::kAllOf   ? n
-                        : requirement.mode == Requirement::Mode::kAnyOf ? 1
-                                                                        : requirement.k;
+  const bool pooled = requirement.mode == Requirement::Mode::kPooled;
+  const std::size_t k = requirement.mode == Requirement::Mode::kAllOf || pooled ? n
+                        : requirement.mode == Requirement::Mode::kAnyOf         ? 1
+                                                                                : requirement.k;
   constexpr std::size_t kInlineShares = 8;
   std::array<CapacityRank, kInlineShares> inline_top;
   std::vector<CapacityRank> heap_top;
-  const bool all_of = requirement.mode == Requirement::Mode::kAllOf;
+  // Pooled keeps the smallest share too, to name the child that lost the most.
+  const bool all_of = requirement.mode == Requirement::Mode::kAllOf || pooled;
   if (!all_of && k > kInlineShares) heap_top.resize(k);
   const std::span<CapacityRank> top = all_of              ? std::span<CapacityRank>()
                                       : k > kInlineShares ? std::span<CapacityRank>(heap_top)
                                                           : std::span<CapacityRank>(inline_top.data(), k);
   std::size_t top_size = 0;
-  CapacityRank smallest{2.0, kNoComponent};  // all-of: the smallest share is the n-th largest
+  CapacityRank smallest{2.0, kNoComponent};   // all-of: the smallest share is the n-th largest
+  CapacityRank lost_most{2.0, kNoComponent};  // pooled: the child whose weighted loss is largest
+  double weighted = 0;                        // pooled: sum of weight x share, and of the weights
+  double weights = 0;
   Latest latest[3];
   std::uint32_t up = 0;
   std::uint32_t serving = 0;
@@ -124,6 +136,14 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
     up += v.state == State::kUp;
     serving += v.state != State::kDown;
     const CapacityRank share{v.capacity, v.capacity_by};
+    if (pooled) {
+      const double w = requirement.children[i].weight;
+      weighted += w * v.capacity;
+      weights += w;
+      const double left = 1.0 - w * (1.0 - v.capacity);  // larger loss, smaller "left"
+      if (v.capacity < 1.0 && left < lost_most.capacity) lost_most = CapacityRank{left, v.capacity_by};
+      continue;
+    }
     if (all_of) {
       if (share.capacity < smallest.capacity) smallest = share;
       continue;
@@ -137,7 +157,11 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
     top[at] = share;
   }
   CapacityRank extreme = smallest;
-  if (!all_of) {
+  if (pooled) {
+    extreme = CapacityRank{weights > 0 ? weighted / weights : 1.0, lost_most.by};
+    if (up == n) extreme = CapacityRank{1.0, kNoComponent};
+    if (serving == 0) extreme.capacity = 0.0;
+  } else if (!all_of) {
     // k = 0 needs nothing: whole; fewer than k children cannot provide anything.
     extreme = k == 0         ? CapacityRank{1.0, kNoComponent}
               : top_size < k ? CapacityRank{0.0, kNoComponent}
@@ -165,6 +189,9 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
       const State s = l_up.have ? State::kUp : l_degraded.have ? State::kDegraded : State::kDown;
       return with_capacity(pick(s, latest[static_cast<int>(s)], none));
     }
+    case Requirement::Mode::kPooled:
+      if (up == n) return with_capacity(pick(State::kUp, l_up, none));
+      return with_capacity(pick(serving == 0 ? State::kDown : State::kDegraded, l_degraded, l_down));
     case Requirement::Mode::kKOfN:
       if (up >= requirement.k) return with_capacity(pick(State::kUp, l_up, none));
       return with_capacity(

@@ -1,5 +1,5 @@
-// Dependency expressions: what a service, site or tenant function needs, with all-of, any-of and
-// k-of-n semantics, nestable. A plain value in the scenario spec; evaluated against the status table.
+// Dependency expressions: what a service, site or tenant function needs, with all-of, any-of, k-of-n
+// and pooled semantics, nestable. A plain value in the scenario spec; evaluated against the status table.
 #pragma once
 
 #include <cstdint>
@@ -11,17 +11,23 @@
 namespace outagesim::models {
 
 struct Requirement {
-  enum class Mode : std::uint8_t { kComponent, kAllOf, kAnyOf, kKOfN };
+  enum class Mode : std::uint8_t { kComponent, kAllOf, kAnyOf, kKOfN, kPooled };
 
   Mode mode = Mode::kAllOf;
   ComponentId component = kNoComponent;  // kComponent only
   std::uint32_t k = 0;                   // kKOfN only: how many children must be up
-  std::vector<Requirement> children;     // all modes but kComponent
+  // Its weight among the children of a kPooled parent (its share of the pool's capacity, relative to its
+  // siblings'); unused elsewhere. Kept in the padding, so a requirement is no larger for it.
+  float weight = 1.0f;
+  std::vector<Requirement> children;  // all modes but kComponent
 
   static Requirement of(ComponentId id);
   static Requirement all_of(std::vector<Requirement> children);
   static Requirement any_of(std::vector<Requirement> children);
   static Requirement k_of_n(std::uint32_t k, std::vector<Requirement> children);
+  // The children's capacity added up, each by its weight (set on the children): a service spread over
+  // halls serves what its halls serve together.
+  static Requirement pooled(std::vector<Requirement> children);
 
   // An all-of with nothing in it: always satisfied.
   bool is_empty() const { return mode == Mode::kAllOf && children.empty(); }
@@ -46,13 +52,16 @@ struct Verdict {
 };
 
 // States: all-of is the worst child; any-of the best; k-of-n is up with k children up, degraded with
-// k children up or degraded, down otherwise.
+// k children up or degraded, down otherwise; pooled is up with every child up, down with every child down,
+// degraded otherwise (blamed: the latest of the children not up).
 // Capacity: a leaf provides its ComponentStatus::capacity while degraded, 0 when it is down and 1 when it
 // is up (up with a share lost is the component's own word that the loss does not matter). A k-of-n provides
 // the k-th largest share of its children: it serves from the best k, and the weakest of those limits it.
-// All-of is k-of-n with k = n (the smallest share), any-of with k = 1 (the largest); an empty
-// expression provides 1. Ties go to the first written child. Capacity never changes the state: whoever
-// reads the verdict decides what a share below 1 means (a service's `down_below`).
+// All-of is k-of-n with k = n (the smallest share), any-of with k = 1 (the largest); pooled provides
+// the children's shares weighted by their weights (sum of weight x share over sum of weights), set by
+// the child that lost the most of it; an empty expression provides 1. Ties go to the first written child.
+// Capacity never changes the state: whoever reads the verdict decides what a share below 1 means (a service's
+// `down_below`).
 Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus> status);
 
 }  // namespace outagesim::models

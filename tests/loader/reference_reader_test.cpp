@@ -88,3 +88,30 @@ components:
   spec.inputs[0].set(spec, static_cast<double>(Time::minutes(50).count_ms()));
   CHECK(std::get<m::ServiceParams>(spec.components[0].params).recovery[0].duration == Time::minutes(50));
 }
+
+TEST_CASE("pooled needs take a weight per member, each above 0") {
+  const auto errors = [](const std::string& needs) {
+    return load_errors(
+        scenario_yaml("components:\n  - {name: a, kind: power_feed}\n  - {name: b, kind: power_feed}\n"
+                      "  - {name: c, kind: compute, needs: " +
+                      needs + "}\n"));
+  };
+  CHECK_THAT(errors("{pooled: [a, b], weights: [1]}"),
+             Catch::Contains("must list one weight per member (2)"));
+  CHECK_THAT(errors("{pooled: [a, b], weights: [1, 0]}"), Catch::Contains("a weight of"));
+  CHECK_THAT(errors("{pooled: [a, a]}"), Catch::Contains("lists 'a' twice"));
+  CHECK_THAT(errors("{pooled: [a, b], any_of: [a]}"),
+             Catch::Contains("exactly one of all_of, any_of, k with of, or pooled"));
+  CHECK_THAT(errors("{any_of: [a, b], weights: [1, 2]}"), Catch::Contains("unknown key 'weights'"));
+  const m::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: a, kind: power_feed}
+  - {name: b, kind: power_feed}
+  - {name: c, kind: compute, needs: {pooled: [a, b], weights: [300, 100]}}
+)"));
+  const auto& needs = std::get<m::ServiceParams>(spec.components.at(2).params).needs;
+  CHECK(needs.mode == m::Requirement::Mode::kPooled);
+  REQUIRE(needs.children.size() == 2);
+  CHECK(needs.children[0].weight == 300);
+  CHECK(needs.children[1].weight == 100);
+}

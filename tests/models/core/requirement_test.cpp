@@ -146,3 +146,37 @@ TEST_CASE("capacity: nested expressions compose, a zone-redundant pair inside an
   CHECK(v.capacity == 0.9);
   CHECK(v.capacity_by == 1);
 }
+
+TEST_CASE("pooled adds up its children's shares by weight, degraded until every child is down") {
+  // Blind trial N (session 31): a service spread over two halls could only take the smaller share (one dark
+  // hall took it all down) or the larger (one hall served everything).
+  std::vector<Requirement> halls{Requirement::of(0), Requirement::of(1), Requirement::of(2)};
+  halls[0].weight = 500;
+  halls[1].weight = 300;
+  halls[2].weight = 200;
+  const Requirement pool = Requirement::pooled(halls);
+  auto s = statuses({{U, 0}, {D, 5}, {U, 1}});
+  Verdict v = evaluate(pool, s);
+  CHECK(v.state == G);
+  CHECK(v.capacity == Approx(0.7));
+  CHECK(v.blamed == 1);
+  CHECK(v.capacity_by == 1);
+  s = statuses({{G, 0}, {D, 5}, {U, 1}});
+  s[0].capacity = 0.5;  // half of the largest hall
+  v = evaluate(pool, s);
+  CHECK(v.capacity == Approx(0.45));
+  CHECK(v.capacity_by == 1);  // lost 0.3 of the pool; the largest hall lost 0.25
+  CHECK(v.blamed == 1);       // the latest of those not up
+  v = evaluate(pool, statuses({{D, 0}, {D, 5}, {D, 1}}));
+  CHECK(v.state == D);
+  CHECK(v.capacity == 0.0);
+  CHECK(v.blamed == 1);
+  v = evaluate(pool, statuses({{U, 0}, {U, 5}, {U, 1}}));
+  CHECK(v.state == U);
+  CHECK(v.capacity == 1.0);
+  CHECK(v.capacity_by == kNoComponent);
+  // Equal weights by default.
+  v = evaluate(Requirement::pooled({Requirement::of(0), Requirement::of(1)}), statuses({{U, 0}, {D, 5}}));
+  CHECK(v.capacity == Approx(0.5));
+  CHECK(sizeof(Requirement) == 40);  // the weight sits in the padding
+}

@@ -82,7 +82,21 @@ void ScenarioReader::read_weather(const YamlNode& node) {
             m::set_weather(spec);
           }))
     spec_.weather_shift_c = *shift;
+  // Readings joined by straight lines, cut into short steps (blind trial M: a trip on the hour's step).
+  const std::optional<sim::Time> every = w.duration("interpolate");
+  const YAML::Mark every_mark = w.mark_of("interpolate");
   w.finish();
+  if (every) {
+    if (*every < sim::Time::minutes(1) || *every > sim::Time::hours(24)) {
+      sink_.error(every_mark, "'interpolate' of 'weather' is out of range",
+                  "a step from 1m to 24h (10m follows an hourly series closely)");
+    } else if (!outside.defined() || !outside.is_sequence()) {
+      sink_.error(every_mark, "'interpolate' of 'weather' needs 'outside_c' as a list of steps",
+                  "outside_c: [{at, c}, ...], the readings the air moves between");
+    } else {
+      spec_.weather_every = *every;
+    }
+  }
   if (!outside.defined()) return;
   if (!outside.is_sequence()) {
     if (const auto c = w.number("outside_c", true, {-60, 60, false}, weather_setter())) {
@@ -122,6 +136,12 @@ void ScenarioReader::read_weather(const YamlNode& node) {
   }
   // The first temperature also holds before its time: the air was not unknown before.
   steps.front().from = sim::Time();
+  if (spec_.weather_every > sim::Time() &&
+      (steps.back().from - steps.front().from).count_ms() / spec_.weather_every.count_ms() > 100'000) {
+    sink_.error(every_mark, "'interpolate' of 'weather' cuts the readings into more than 100,000 steps",
+                "a longer step, or readings over a shorter span");
+    spec_.weather_every = sim::Time();
+  }
   spec_.weather_written = m::OutsideAir(std::move(steps));
   m::set_weather(spec_);
   if (!shift_drawn) check_weather_shift(w, ranges);

@@ -30,6 +30,25 @@ OutsideAir OutsideAir::shifted(double dc) const {
   return out;
 }
 
+OutsideAir OutsideAir::interpolated(sim::Time every) const {
+  assert(every > sim::Time());
+  std::vector<Step> out;
+  for (std::size_t i = 0; i + 1 < steps_.size(); ++i) {
+    const Step& a = steps_[i];
+    const Step& b = steps_[i + 1];
+    const double span_ms = static_cast<double>((b.from - a.from).count_ms());
+    for (sim::Time t = a.from; t < b.from; t = t + every) {
+      const sim::Time end = std::min(b.from, t + every);
+      const double middle_ms = static_cast<double>((t - a.from).count_ms() + (end - t).count_ms() / 2);
+      const double c = a.c + (b.c - a.c) * middle_ms / span_ms;
+      if (!out.empty() && out.back().c == c) continue;  // a flat stretch: one step
+      out.push_back(Step{t, c});
+    }
+  }
+  if (out.empty() || out.back().c != steps_.back().c) out.push_back(steps_.back());
+  return OutsideAir(std::move(out));
+}
+
 double OutsideAir::lowest_c() const {
   double low = steps_.front().c;
   for (const Step& s : steps_) low = std::min(low, s.c);

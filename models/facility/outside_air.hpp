@@ -1,6 +1,7 @@
 // Outside air temperature over a run: a piecewise-constant series (a heatwave day as a step per hour, or
-// one constant). Rooms lose or gain heat through it and chiller plants derate with it; both re-integrate
-// at each step, so the room's temperature stays an exact solution between events.
+// one constant; or a line through hourly readings, cut into short steps). Rooms lose or gain heat through it
+// and chiller plants derate with it; both re-integrate at each step, so the room's temperature stays an exact
+// solution between events.
 #pragma once
 
 #include <cstddef>
@@ -33,6 +34,10 @@ class OutsideAir {
   void set_step_c(std::size_t index, double c) { steps_[index].c = c; }
   // Every step `dc` warmer (colder when negative), each kept within -60..60 °C.
   OutsideAir shifted(double dc) const;
+  // The steps read as points of a line that moves straight from each to the next, cut into steps of
+  // `every` (> 0), each at the line's value half way through it: what a trip or a crossing then reads is
+  // within `every` of the line's own. The last step holds on, as before.
+  OutsideAir interpolated(sim::Time every) const;
 
  private:
   std::vector<Step> steps_;

@@ -13,7 +13,9 @@ std::uint32_t ScenarioSpec::vertex_count() const {
 }
 
 void set_weather(ScenarioSpec& spec) {
-  spec.weather = spec.weather_written.shifted(spec.weather_shift_c);
+  spec.weather = (spec.weather_every > sim::Time() ? spec.weather_written.interpolated(spec.weather_every)
+                                                   : spec.weather_written)
+                     .shifted(spec.weather_shift_c);
   for (ComponentSpec& component : spec.components) {
     if (auto* plant = std::get_if<CoolingPlantParams>(&component.params); plant && plant->outside_is_weather)
       plant->outside = spec.weather;

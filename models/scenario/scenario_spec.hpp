@@ -333,6 +333,8 @@ struct ScenarioSpec {
   // As written, and the shift added to it (`weather` is the two together: set_weather).
   OutsideAir weather_written;
   double weather_shift_c = 0;
+  // `interpolate`: the written steps read as points of a line, cut into steps this long; 0: as written.
+  sim::Time weather_every;
   std::vector<ComponentSpec> components;  // ids 0..n-1, in this order
   std::vector<TenantSpec> tenants;        // their functions, then the tenants, numbered after components
   std::vector<CrewSpec> crews;

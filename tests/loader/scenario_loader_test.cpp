@@ -1257,3 +1257,25 @@ tenants:
   CHECK(errors.find("'backup_every' of strategy of 'u/service' applies to a cold standby only") !=
         std::string::npos);
 }
+
+TEST_CASE("the weather's readings may be interpolated in short steps, and only a list of them") {
+  // Blind trial M (session 31).
+  const outagesim::models::ScenarioSpec spec = load_spec(scenario_yaml(R"(
+weather:
+  interpolate: 10m
+  outside_c: [{at: "00:00", c: 25}, {at: "12:00", c: 41}]
+  shift_c: 1
+components:
+  - {name: vm, kind: compute}
+)"));
+  CHECK(spec.weather_every == outagesim::sim::Time::minutes(10));
+  CHECK(spec.weather_written.steps().size() == 2);
+  CHECK(spec.weather.steps().size() == 73);  // 72 steps of 10 minutes, then the last reading
+  CHECK(spec.weather.at(outagesim::sim::Time::minutes(5)) == Approx(25 + 16.0 / 144 + 1));
+  CHECK_THAT(load_errors(scenario_yaml(
+                 "weather: {interpolate: 10m, outside_c: 30}\ncomponents: [{name: vm, kind: compute}]\n")),
+             Catch::Contains("'interpolate' of 'weather' needs 'outside_c' as a list of steps"));
+  CHECK_THAT(load_errors(scenario_yaml("weather: {interpolate: 10s, outside_c: [{at: \"00:00\", c: "
+                                       "30}]}\ncomponents: [{name: vm, kind: compute}]\n")),
+             Catch::Contains("'interpolate' of 'weather' is out of range"));
+}

@@ -548,3 +548,17 @@ faults:
 )"));
   CHECK(airlocked.intervals("plant") == "10:00-12:00");
 }
+
+TEST_CASE("an interpolated heatwave trips the chillers within a step of the line's crossing") {
+  // Blind trial M (session 31): with hourly steps the trip and the return fell on the hour.
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  interpolate: 10m
+  outside_c: [{at: "00:00", c: 25}, {at: "12:00", c: 41}, {at: "18:00", c: 35}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 600, max_outside_c: 40, auto_restart: 2}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 95000}
+)"));
+  // The line crosses 40 °C at 11:15 rising and at 13:00 falling.
+  CHECK(run.intervals("plant") == "11:20-13:00");
+}

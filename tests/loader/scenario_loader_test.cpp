@@ -1279,3 +1279,23 @@ components:
                                        "30}]}\ncomponents: [{name: vm, kind: compute}]\n")),
              Catch::Contains("'interpolate' of 'weather' is out of range"));
 }
+
+TEST_CASE("a milestone's return public before the first departure it answers warns") {
+  // Blind trial N (session 31): both loaded, even with --strict.
+  const auto loaded = outagesim::loader::load_scenario_text(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+milestones:
+  - {name: back, component: feed, event: returns_up, public: "01:00"}
+  - {name: down, component: feed, event: enters_down, public: "03:00"}
+  - {name: back later, component: feed, event: returns_up, occurrence: last, public: "05:00"}
+)"),
+                                                            "test.yaml");
+  REQUIRE(loaded.ok());
+  const std::string text = loaded.render_warnings();
+  INFO(text);
+  CHECK_THAT(text,
+             Catch::Contains("test.yaml:8:5: warning: milestone 'back' (a return of feed) is public before "
+                             "milestone 'down' (its first departure)"));
+  CHECK(loaded.warnings.size() == 1);
+}

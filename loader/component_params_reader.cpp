@@ -218,6 +218,11 @@ void ScenarioReader::read_component_params(YamlMap& c, m::ComponentSpec& spec) {
                     what + ": 'ups_ride_through' with no 'power' to ride through",
                     "'power: FEED' (what the UPS bridges), or no 'ups_ride_through' (it would do nothing)");
       }
+      p.ups = req("ups", false).value_or(m::Requirement{});
+      if (c.has("ups") && !c.has("ups_ride_through")) {
+        sink_.error(c.mark_of("ups"), what + ": 'ups' with no 'ups_ride_through'",
+                    "'ups_ride_through: DURATION' (the battery that needs it), or no 'ups'");
+      }
       if (const auto recharge = c.duration("ups_recharge", false, into(at, &m::RoomParams::ups_recharge))) {
         if (!c.has("ups_ride_through")) {
           sink_.error(c.mark_of("ups_recharge"), what + ": 'ups_recharge' with no 'ups_ride_through'",

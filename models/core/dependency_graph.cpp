@@ -69,6 +69,7 @@ struct ComponentEdges {
   void operator()(const RoomParams& p) const {
     edges.push_back({self, p.cooling_plant, EdgeRole::kCooling});
     add_requirement(p.power, EdgeRole::kPower);
+    add_requirement(p.ups, EdgeRole::kPower);
   }
   void operator()(const HostPoolParams& p) const { edges.push_back({self, p.room, EdgeRole::kRoom}); }
   void operator()(const ServiceParams& p) const { add_requirement(p.needs, EdgeRole::kNeeds); }

@@ -370,6 +370,7 @@ void ThermalRoom::settle_ups() {
   const sim::Time now = ctx().now();
   const sim::Time elapsed = now - ups_since_;
   ups_since_ = now;
+  if (!ups_available_) return;
   if (!power_needs_met_) {
     ups_left_ = std::max(sim::Time(), ups_left_ - elapsed);
   } else if (params_.ups_recharge <= sim::Time()) {
@@ -404,11 +405,16 @@ void ThermalRoom::evaluate() {
   Cause cause{Reason::kDependency, plant_->id(), plant_->last_change()};
   const Verdict power = models::evaluate(params_.power, ctx().status());
   const bool met = power.state != State::kDown;
+  const Verdict ups = models::evaluate(params_.ups, ctx().status());
+  if ((ups.state != State::kDown) != ups_available_) {
+    settle_ups();  // what it drained or gained until now, as it was
+    ups_available_ = ups.state != State::kDown;
+  }
   if (!met && power_needs_met_) {
     settle_ups();
     power_needs_met_ = false;
     power_cause_ = Cause{Reason::kPowerLost, power.blamed, power.trigger};
-    if (ups_left_ > sim::Time()) {
+    if (ups_available_ && ups_left_ > sim::Time()) {
       ups_timer_ = start_timer(ups_left_, kUpsExhausted);
     } else {
       power_ok_ = false;  // no UPS, or a spent one: dark in this instant, as what it follows sees it
@@ -422,6 +428,12 @@ void ThermalRoom::evaluate() {
       power_ok_ = true;
       cause = Cause{Reason::kPowerRestored, power.blamed, power.trigger};
     }
+  }
+  if (!ups_available_ && !power_needs_met_ && power_ok_) {
+    // Riding through on a UPS that is lost (its battery room on fire): dark at once, owing it to the UPS.
+    cancel_timer(ups_timer_);
+    power_ok_ = false;
+    cause = Cause{Reason::kPowerLost, ups.blamed, ups.trigger};
   }
   reschedule();
   publish_state(cause);

@@ -177,6 +177,8 @@ class ThermalRoom final : public Component {
   // ups_ride_through / ups_recharge while it is there.
   sim::Time ups_left_;
   sim::Time ups_since_;
+  bool ups_available_ =
+      true;  // the `ups` requirement, as last evaluated: lost, it neither drains nor recharges
   sim::TimerId damage_timer_;
   sim::TimerId reentry_timer_;
   Cause power_cause_;

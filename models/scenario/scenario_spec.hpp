@@ -68,6 +68,9 @@ struct RoomParams {
   ComponentId cooling_plant = kNoComponent;
   Requirement power;           // empty: always powered
   sim::Time ups_ride_through;  // how long the room stays powered after `power` is lost, fully charged
+  // What the UPS itself needs to be there (its battery room, its own unit): while this is down the room
+  // has no ride-through, and one riding on it goes dark. Empty: never lost.
+  Requirement ups;
   // From empty to full once power is back, linearly (> 0): a loss soon after another rides through only
   // what the battery has recovered since.
   sim::Time ups_recharge = sim::Time::hours(8);

@@ -340,3 +340,26 @@ faults:
 )"));
   CHECK(std::get<m::RoomParams>(spec.components[1].params).suppression == m::RoomParams::Suppression::kGas);
 }
+
+TEST_CASE("a room's 'ups' names what its UPS needs, and needs a ride-through") {
+  const std::string errors = load_errors(scenario_yaml(R"(
+components:
+  - {name: grid, kind: power_feed}
+  - {name: ups-unit, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 1000, power: grid,
+     ups: ups-unit}
+)"));
+  CHECK_THAT(errors, Catch::Contains("component 'hall': 'ups' with no 'ups_ride_through'"));
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: grid, kind: power_feed}
+  - {name: ups-unit, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 500, thermal_mass_kj_per_c: 1000, power: grid,
+     ups_ride_through: 10m, ups: ups-unit}
+)"));
+  const auto& room = std::get<outagesim::models::RoomParams>(spec.components.at(3).params);
+  CHECK(room.ups.mode == outagesim::models::Requirement::Mode::kComponent);
+  CHECK(room.ups.component == 1);
+}

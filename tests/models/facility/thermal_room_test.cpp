@@ -216,6 +216,31 @@ faults:
   CHECK(run.intervals("hall") == "01:00-02:00");
 }
 
+TEST_CASE("a UPS that is lost gives no ride-through, and a hall riding on it goes dark at once") {
+  // Blind trial N (session 31): a hall rode through 30 minutes on a UPS whose battery room was on fire,
+  // so a bigger UPS "helped" in a fire.
+  const auto run_with = [](const std::string& faults) {
+    return run_yaml(scenario_yaml(R"(
+components:
+  - {name: grid, kind: power_feed}
+  - {name: ups-unit, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 100000,
+     power: grid, ups_ride_through: 30m, ups: ups-unit}
+faults:
+)" + faults));
+  };
+  CHECK(run_with("  - {at: \"01:00\", target: grid, action: fail}\n").intervals("hall") == "01:30-end");
+  CHECK(run_with("  - {at: \"01:00\", target: grid, action: fail}\n"
+                 "  - {at: \"01:10\", target: ups-unit, action: fail}\n")
+            .intervals("hall") == "01:10-end");
+  CHECK(run_with("  - {at: \"00:30\", target: ups-unit, action: fail}\n"
+                 "  - {at: \"01:00\", target: grid, action: fail}\n")
+            .intervals("hall") == "01:00-end");
+  // The UPS lost while the grid serves changes nothing by itself.
+  CHECK(run_with("  - {at: \"00:30\", target: ups-unit, action: fail}\n").intervals("hall") == "");
+}
+
 TEST_CASE("operators can cut and restore a room's power") {
   const Run run = run_yaml(scenario_yaml(std::string(kRoom) + R"(
   - {name: hosts, kind: host_pool, room: room, hosts: 45, kw_per_host: 10, power_on: 5m, checks: 5m, crew: ops}

@@ -304,18 +304,18 @@ void ScenarioReader::lint() {
   // A public timeline whose return comes before the first departure it answers cannot be met by any run
   // (blind trial N: "back" at 01:00 and "down" at 03:00 both loaded, even with --strict).
   using Event = m::MilestoneSpec::Event;
-  const auto departs = [](Event e) {
-    return e == Event::kEntersDown || e == Event::kLeavesUp || e == Event::kEntersDegraded;
-  };
-  const auto returns = [](Event e) {
-    return e == Event::kReturnsUp || e == Event::kRecovers || e == Event::kLeavesDown;
-  };
+  // Only returns that need a down before them (a `recovers` may end a degraded spell that came first, and
+  // a first `enters_degraded` may be a partial return), and only when even the tolerances cannot join
+  // them (review 11).
+  const auto departs = [](Event e) { return e == Event::kEntersDown || e == Event::kLeavesUp; };
+  const auto returns = [](Event e) { return e == Event::kReturnsUp || e == Event::kLeavesDown; };
   for (std::size_t a = 0; a < spec_.milestones.size(); ++a) {
     const m::MilestoneSpec& back = spec_.milestones[a];
     if (!back.expected || !returns(back.event)) continue;
     for (const m::MilestoneSpec& down : spec_.milestones) {
       if (down.component != back.component || !down.expected || !departs(down.event) ||
-          down.occurrence != m::MilestoneSpec::Occurrence::kFirst || !(*back.expected < *down.expected))
+          down.occurrence != m::MilestoneSpec::Occurrence::kFirst ||
+          !(*back.expected + back.tolerance < *down.expected - down.tolerance))
         continue;
       sink_.warning(a < milestone_marks_.size() ? milestone_marks_[a] : YAML::Mark::null_mark(),
                     fmt::format("milestone '{}' (a return of {}) is public before milestone '{}' (its first "

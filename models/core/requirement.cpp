@@ -189,9 +189,18 @@ Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus
       const State s = l_up.have ? State::kUp : l_degraded.have ? State::kDegraded : State::kDown;
       return with_capacity(pick(s, latest[static_cast<int>(s)], none));
     }
-    case Requirement::Mode::kPooled:
-      if (up == n) return with_capacity(pick(State::kUp, l_up, none));
-      return with_capacity(pick(serving == 0 ? State::kDown : State::kDegraded, l_degraded, l_down));
+    case Requirement::Mode::kPooled: {
+      // Every member's change moves the pool's share: the latest to change is what made it what it is,
+      // whichever way (a member lost, or one back while another is still down: review 11).
+      const State s = up == n ? State::kUp : serving == 0 ? State::kDown : State::kDegraded;
+      Latest all = l_up;
+      for (const Latest* l : {&l_degraded, &l_down}) {
+        if (l->have && (!all.have || l->verdict.since > all.verdict.since ||
+                        (l->verdict.since == all.verdict.since && l->index < all.index)))
+          all = *l;
+      }
+      return with_capacity(pick(s, all, none));
+    }
     case Requirement::Mode::kKOfN:
       if (up >= requirement.k) return with_capacity(pick(State::kUp, l_up, none));
       return with_capacity(

@@ -277,7 +277,12 @@ bool CoolingPlant::apply_action(const InjectionSpec& injection, InjectionId id) 
     case Action::kRestoreChillers:
       // A chiller cannot be restarted without power, in air past its limit, nor in a plant failed as a
       // whole (that takes a repair).
-      if (!powered_ || too_hot() || forced_down()) return false;
+      // The air as scheduled now, not as the plant last read it: the weather's step of this instant may
+      // come after the actions of the instant (review 11: a restore at the minute the air fell back did
+      // nothing).
+      if (!powered_ || forced_down() ||
+          (params_.max_outside_c && params_.outside.at(ctx().now()) > *params_.max_outside_c))
+        return false;
       // Every chiller running and none failed: nothing to restore.
       if (primary_running_ == params_.chillers && standby_failed_ == 0) return false;
       // Failed standby units are repaired with what the primaries do not take.

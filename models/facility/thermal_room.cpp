@@ -372,7 +372,8 @@ void ThermalRoom::settle_ups() {
   ups_since_ = now;
   if (!ups_available_) return;
   if (!power_needs_met_) {
-    ups_left_ = std::max(sim::Time(), ups_left_ - elapsed);
+    // Drained only while it carries the room: a room already dark (its UPS lost) draws nothing from it.
+    if (power_ok_) ups_left_ = std::max(sim::Time(), ups_left_ - elapsed);
   } else if (params_.ups_recharge <= sim::Time()) {
     ups_left_ = params_.ups_ride_through;  // a draw of no time: recharged at once
   } else if (ups_left_ < params_.ups_ride_through) {
@@ -455,20 +456,21 @@ bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
     }
     case Action::kSetCapacity: {
       if (injection.amount == cooling_share_) return false;
+      const double previous_share = cooling_share_;
       cooling_share_ = injection.amount;
       reschedule();
       const Cause cause = injection_cause(injection, id);
       const State before = state();
       publish_state(cause);
       if (state() == before) ctx().note_change(*this, cause);  // the room's heat now owes it this change
-      share_last_change_ = last_change();
+      // A cut (the share lower than it was) is what later heat owes to; a partial restore is not
+      // (review 10), nor is an earlier, deeper cut the room had recovered from (review 11).
       if (cooling_share_ >= 1) {
-        lowest_share_ = 1;
         share_change_ = kNoChange;
-      } else if (cooling_share_ < lowest_share_) {
-        lowest_share_ = cooling_share_;
+      } else if (cooling_share_ < previous_share) {
         share_change_ = last_change();
       }
+      share_last_change_ = last_change();
       ctx().touch_dependents(this->id());
       return true;
     }
@@ -512,6 +514,7 @@ void ThermalRoom::on_timer(std::uint32_t tag) {
       return;
     case kUpsExhausted:
       catch_up();
+      settle_ups();  // spent while it carried the room; dark, it draws no more
       power_ok_ = false;
       reschedule();
       publish_state(power_cause_);

@@ -153,11 +153,9 @@ class ThermalRoom final : public Component {
   std::vector<Watched> watched_;  // watch_temperature(), one per temperature
   double auxiliary_kw_ = 0;
   // The share of its plant's cooling that reaches the room (set_capacity: air handlers out, a valve
-  // mis-set); since it was last whole, its lowest and the change that first took it there (what a room
-  // that overheats owes it to, not a partial restore); and the latest change of it (what a room that
-  // cools owes it to, when that is later than its plant's).
+  // mis-set); the latest cut of it (what a room that overheats owes it to, not a partial restore); and
+  // the latest change of it (what a room that cools owes it to, when that is later than its plant's).
   double cooling_share_ = 1;
-  double lowest_share_ = 1;
   ChangeId share_change_ = kNoChange;
   ChangeId share_last_change_ = kNoChange;
   bool overheated_ = false;

@@ -55,6 +55,8 @@ Operations::Operations(const ScenarioSpec& spec, ModelContext& ctx)
       applications_(spec.injections.size()),
       pending_applications_(spec.injections.size(), 0),
       called_off_(spec.injections.size(), 0),
+      fired_at_(spec.injections.size(), sim::Time::never()),
+      fired_in_instant_(spec.injections.size(), 0),
       cancellations_(spec.injections.size()),
       fired_by_(spec.injections.size(), kNoChange),
       repair_fired_by_(spec.repairs.size(), kNoChange),
@@ -257,6 +259,11 @@ void Operations::fire(Watch& watch, ChangeId by) {
   } else {
     fired_by_[watch.index] = by;
     ++pending_applications_[watch.index];
+    if (fired_at_[watch.index] != ctx_->now()) {
+      fired_at_[watch.index] = ctx_->now();
+      fired_in_instant_[watch.index] = 0;
+    }
+    ++fired_in_instant_[watch.index];
     ctx_->engine().schedule_at(ctx_->now() + spec_->injections[watch.index].delay, self_, watch.index,
                                priority_of(spec_->injections[watch.index]));
   }
@@ -298,7 +305,11 @@ void Operations::cancel(const Watch& watch) {
     repairs_[watch.index]->cancel(watch.position);
     return;
   }
-  const std::uint32_t waiting = pending_applications_[watch.index] - called_off_[watch.index];
+  // What the trigger's own instant started is not called off by an event of that instant: the latest
+  // pending ones (the delay is one for all).
+  const std::uint32_t fresh = fired_at_[watch.index] == ctx_->now() ? fired_in_instant_[watch.index] : 0u;
+  const std::uint32_t pending = pending_applications_[watch.index] - called_off_[watch.index];
+  const std::uint32_t waiting = pending > fresh ? pending - fresh : 0u;
   if (waiting == 0) return;
   called_off_[watch.index] += waiting;
   cancellations_[watch.index].push_back(Cancellation{ctx_->now(), watch.position, waiting});

@@ -120,6 +120,10 @@ class Operations final : public StateObserver, public sim::EventHandler {
   // those a cancel called off, which are skipped when they come due (the earliest: the delay is one).
   std::vector<std::uint32_t> pending_applications_;
   std::vector<std::uint32_t> called_off_;
+  // Per injection: when it was last triggered, and how many times in that instant: what an event of
+  // the trigger's own instant may not call off.
+  std::vector<sim::Time> fired_at_;
+  std::vector<std::uint32_t> fired_in_instant_;
   std::vector<std::vector<Cancellation>> cancellations_;
   std::vector<ChangeId> fired_by_;  // per injection: the change that fired its trigger, or kNoChange
   // Per repair: the change that started it, or kNoChange. Its stages' actions carry it on, so that "shed

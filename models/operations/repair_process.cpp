@@ -18,6 +18,7 @@ RepairProcess::RepairProcess(const RepairSpec& spec, std::uint32_t index, Operat
 void RepairProcess::schedule_start(sim::Time at) {
   if (mode_ != Mode::kIdle) return;  // a repair runs once, from its first trigger
   mode_ = Mode::kScheduled;
+  triggered_at_ = ops_->context().now();
   ops_->context().engine().schedule_at(at, self_, kStart);
 }
 
@@ -117,6 +118,7 @@ void RepairProcess::stop_stage() {
 
 void RepairProcess::cancel(std::uint32_t position) {
   if (mode_ == Mode::kIdle || mode_ == Mode::kDone || mode_ == Mode::kCancelled) return;
+  if (triggered_at_ == ops_->context().now()) return;  // started in this instant: not called off by it
   stop_stage();  // nothing to stop while scheduled or waiting for its conditions
   mode_ = Mode::kCancelled;
   record_.cancelled = ops_->context().now();

@@ -63,6 +63,7 @@ class RepairProcess final : public sim::EventHandler {
   Operations* ops_;
   sim::HandlerId self_;
   Mode mode_ = Mode::kIdle;
+  sim::Time triggered_at_ = sim::Time::never();  // what an event of this instant may not call off
   std::uint32_t stage_ = 0;
   std::uint32_t held_ = 0;   // people asked for, then held, by the stage in progress
   sim::Time work_left_;      // person-time left of a `work` stage

@@ -1289,6 +1289,8 @@ milestones:
   - {name: back, component: feed, event: returns_up, public: "01:00"}
   - {name: down, component: feed, event: enters_down, public: "03:00"}
   - {name: back later, component: feed, event: returns_up, occurrence: last, public: "05:00"}
+  - {name: recovers, component: feed, event: recovers, public: "00:30"}
+  - {name: back within the tolerances, component: feed, event: returns_up, public: "02:40", tolerance: 10m}
 )"),
                                                             "test.yaml");
   REQUIRE(loaded.ok());
@@ -1297,5 +1299,6 @@ milestones:
   CHECK_THAT(text,
              Catch::Contains("test.yaml:8:5: warning: milestone 'back' (a return of feed) is public before "
                              "milestone 'down' (its first departure)"));
+  // Review 11: a recovery may end a degraded spell first; tolerances that join the two are no contradiction.
   CHECK(loaded.warnings.size() == 1);
 }

@@ -180,3 +180,15 @@ TEST_CASE("pooled adds up its children's shares by weight, degraded until every 
   CHECK(v.capacity == Approx(0.5));
   CHECK(sizeof(Requirement) == 40);  // the weight sits in the padding
 }
+
+TEST_CASE("pooled blames its latest member to change, the one back when another is still down") {
+  // Review 11: a pool back in part named the member still down as what returned.
+  std::vector<Requirement> halls{Requirement::of(0), Requirement::of(1)};
+  const Requirement pool = Requirement::pooled(halls);
+  const Verdict back = evaluate(pool, statuses({{U, 60}, {D, 0}}));  // 0 back at 60, 1 down since 0
+  CHECK(back.state == G);
+  CHECK(back.blamed == 0);
+  CHECK(back.capacity_by == 1);  // the share is still short by member 1
+  const Verdict lost = evaluate(pool, statuses({{U, 0}, {D, 60}}));
+  CHECK(lost.blamed == 1);
+}

@@ -500,6 +500,21 @@ operator_actions:
   CHECK(run.result.injection_had_effect == std::vector<bool>{false});  // not in air past the limit
 }
 
+TEST_CASE("a restore at the minute the air falls back within the limit restarts the chillers") {
+  // Review 11: the plant read the air's step of that instant after the instant's actions.
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: [{at: "00:00", c: 30}, {at: "10:00", c: 47}, {at: "11:00", c: 30}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500, max_outside_c: 46}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+operator_actions:
+  - {at: "11:00", target: plant, action: restore_chillers, count: 2}
+)"));
+  CHECK(run.intervals("plant") == "10:00-11:00");
+  CHECK(run.result.injection_had_effect == std::vector<bool>{true});
+}
+
 TEST_CASE("a unit that fails while a standby covers the heat is replaced after the switch time") {
   // Review 10: with a standby running for derating, a failed primary was replaced in the same instant.
   const Run run = run_yaml(scenario_yaml(R"(

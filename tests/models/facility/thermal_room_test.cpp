@@ -239,6 +239,35 @@ faults:
             .intervals("hall") == "01:00-end");
   // The UPS lost while the grid serves changes nothing by itself.
   CHECK(run_with("  - {at: \"00:30\", target: ups-unit, action: fail}\n").intervals("hall") == "");
+  // Dark, the hall draws nothing from the battery (review 11): 20 minutes left at 01:10, 37.5 s more
+  // recharged from 01:30 to 01:40 (30 minutes in 8 hours).
+  CHECK(run_with("  - {at: \"01:00\", target: grid, action: fail}\n"
+                 "  - {at: \"01:10\", target: ups-unit, action: fail}\n"
+                 "  - {at: \"01:20\", target: ups-unit, action: repair}\n"
+                 "  - {at: \"01:30\", target: grid, action: repair}\n"
+                 "  - {at: \"01:40\", target: grid, action: fail}\n")
+            .intervals("hall") == "01:10-01:30, 02:00:37-end");
+}
+
+TEST_CASE("a room's heat owes to its latest cut, not to a deeper one it had recovered from") {
+  // Review 11: cut to 30 % (never alarmed), back to 80 %, then to 50 %: the heat read the first cut.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 600}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1200, thermal_mass_kj_per_c: 600000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 500, kw_per_host: 2}
+faults:
+  - {at: "02:00", target: hall, action: set_capacity, share: 0.3}
+  - {at: "02:20", target: hall, action: set_capacity, share: 0.8}
+  - {at: "04:00", target: hall, action: set_capacity, share: 0.5}
+)"));
+  const auto& journal = run.result.journal;
+  const auto overheated = std::find_if(journal.begin(), journal.end(), [&](const auto& c) {
+    return c.component == run.id("hall") && c.cause.reason == outagesim::models::Reason::kOverheating;
+  });
+  REQUIRE(overheated != journal.end());
+  CHECK(clock(overheated->time) > "04:00");
+  CHECK(journal[overheated->cause.trigger].cause.injection == 2);
 }
 
 TEST_CASE("operators can cut and restore a room's power") {

@@ -1066,3 +1066,23 @@ operator_actions:
 )"));
   CHECK(run.intervals("vm") == "02:10-end");
 }
+
+TEST_CASE("a cancel_when of a repair's end does not call off what that same end starts") {
+  // Review 11: starts from a repair's end (or the outside air) came before the instant's cancels.
+  const Run run = run_yaml(scenario_yaml(R"(
+weather:
+  outside_c: [{at: "00:00", c: 20}, {at: "03:00", c: 35}]
+components:
+  - {name: x, kind: compute}
+  - {name: y, kind: compute}
+  - {name: z, kind: compute}
+repairs:
+  - {name: first, at: "01:00", stages: [{name: s, duration: 1h}]}
+operator_actions:
+  - {when: {repair: first}, delay: 30m, target: y, action: fail, cancel_when: {repair: first}}
+  - {when: {outside_air: above_c, c: 30}, delay: 30m, target: z, action: fail,
+     cancel_when: {outside_air: above_c, c: 30}}
+)"));
+  CHECK(run.intervals("y") == "02:30-end");
+  CHECK(run.intervals("z") == "03:30-end");
+}

@@ -339,6 +339,7 @@ void ThermalRoom::discharge(const Cause& cause) {
     return;
   }
   damaged_ = true;
+  update_ups_draw();  // flooded, its equipment is off: the UPS keeps what is left
   // Crews go into a flooded room only once it has cooled: one already cool starts its checks now.
   if (!overheated_ && params_.damage_checks && !ctx().engine().is_pending(damage_timer_)) {
     damage_timer_ = start_timer(*params_.damage_checks, kDamageChecksDone);
@@ -372,8 +373,9 @@ void ThermalRoom::settle_ups() {
   ups_since_ = now;
   if (!ups_available_) return;
   if (!power_needs_met_) {
-    // Drained only while it carries the room: a room already dark (its UPS lost) draws nothing from it.
-    if (power_ok_) ups_left_ = std::max(sim::Time(), ups_left_ - elapsed);
+    // Drained only while it carries the room's equipment: a room already dark (its UPS lost or spent),
+    // switched off, flooded or failed draws nothing from it.
+    if (ups_drawn_) ups_left_ = std::max(sim::Time(), ups_left_ - elapsed);
   } else if (params_.ups_recharge <= sim::Time()) {
     ups_left_ = params_.ups_ride_through;  // a draw of no time: recharged at once
   } else if (ups_left_ < params_.ups_ride_through) {
@@ -386,6 +388,19 @@ void ThermalRoom::settle_ups() {
                     ? params_.ups_ride_through
                     : sim::Time::ms(static_cast<std::int64_t>(left));
   }
+}
+
+bool ThermalRoom::draws_ups() const {
+  return ups_available_ && !power_needs_met_ && power_ok_ && !damaged_ && !operator_off_ && !forced_down();
+}
+
+void ThermalRoom::update_ups_draw() {
+  const bool draws = draws_ups();
+  if (draws == ups_drawn_) return;
+  settle_ups();  // what the draw so far took, or the charge kept while nothing drew
+  ups_drawn_ = draws;
+  cancel_timer(ups_timer_);
+  if (draws) ups_timer_ = start_timer(ups_left_, kUpsExhausted);
 }
 
 void ThermalRoom::start() {
@@ -415,16 +430,14 @@ void ThermalRoom::evaluate() {
     settle_ups();
     power_needs_met_ = false;
     power_cause_ = Cause{Reason::kPowerLost, power.blamed, power.trigger};
-    if (ups_available_ && ups_left_ > sim::Time()) {
-      ups_timer_ = start_timer(ups_left_, kUpsExhausted);
-    } else {
+    if (!ups_available_ || ups_left_ <= sim::Time()) {
       power_ok_ = false;  // no UPS, or a spent one: dark in this instant, as what it follows sees it
       cause = power_cause_;
     }
+    // Otherwise it rides through: update_ups_draw() times the battery, if the equipment draws on it.
   } else if (met && !power_needs_met_) {
     settle_ups();
     power_needs_met_ = true;
-    cancel_timer(ups_timer_);
     if (!power_ok_) {
       power_ok_ = true;
       cause = Cause{Reason::kPowerRestored, power.blamed, power.trigger};
@@ -432,10 +445,10 @@ void ThermalRoom::evaluate() {
   }
   if (!ups_available_ && !power_needs_met_ && power_ok_) {
     // Riding through on a UPS that is lost (its battery room on fire): dark at once, owing it to the UPS.
-    cancel_timer(ups_timer_);
     power_ok_ = false;
     cause = Cause{Reason::kPowerLost, ups.blamed, ups.trigger};
   }
+  update_ups_draw();
   reschedule();
   publish_state(cause);
   // Cooling may have changed without any state changing: pools re-check whether they can restart.
@@ -501,6 +514,7 @@ bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
     default:
       return false;
   }
+  update_ups_draw();  // equipment switched off or on, or dried out, while the room rides on its UPS
   reschedule();
   publish_state(injection_cause(injection, id));
   ctx().touch_dependents(this->id());
@@ -516,6 +530,7 @@ void ThermalRoom::on_timer(std::uint32_t tag) {
       catch_up();
       settle_ups();  // spent while it carried the room; dark, it draws no more
       power_ok_ = false;
+      ups_drawn_ = false;
       reschedule();
       publish_state(power_cause_);
       return;
@@ -526,6 +541,7 @@ void ThermalRoom::on_timer(std::uint32_t tag) {
     case kDamageChecksDone:
       catch_up();
       damaged_ = false;
+      update_ups_draw();
       reschedule();
       publish_state(Cause{Reason::kDamageCleared, id(), last_change()});
       ctx().touch_dependents(id());
@@ -551,6 +567,7 @@ void ThermalRoom::on_timer(std::uint32_t tag) {
 
 void ThermalRoom::on_forced_change() {
   catch_up();
+  update_ups_draw();  // a failed room draws nothing from its UPS; repaired, it draws again
   reschedule();
 }
 

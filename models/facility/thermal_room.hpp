@@ -86,8 +86,14 @@ class ThermalRoom final : public Component {
  private:
   enum Tag : std::uint32_t { kCrossing, kUpsExhausted, kDamageChecksDone, kReentry, kWeather, kStructure };
 
-  // Brings the UPS's charge up to now: drained while power has been lost, recharged while it has been on.
+  // Brings the UPS's charge up to now: drained while it has carried the equipment (ups_drawn_), recharged
+  // while power has been on.
   void settle_ups();
+  // Whether the room's equipment runs on its UPS now: power lost, the UPS there and not spent, and the
+  // room not dark for its own reasons (switched off, flooded, failed).
+  bool draws_ups() const;
+  // After anything that may start or stop the draw: settles the charge and times the battery's end anew.
+  void update_ups_draw();
 
   // Both numbers, as the loader requires of every draw; with either at 0 the room is a plain one (and the
   // air's equivalent outside temperature would divide 0 by 0).
@@ -176,7 +182,8 @@ class ThermalRoom final : public Component {
   sim::Time ups_left_;
   sim::Time ups_since_;
   bool ups_available_ =
-      true;  // the `ups` requirement, as last evaluated: lost, it neither drains nor recharges
+      true;                 // the `ups` requirement, as last evaluated: lost, it neither drains nor recharges
+  bool ups_drawn_ = false;  // draws_ups() as of ups_since_: what settle_ups() drains by
   sim::TimerId damage_timer_;
   sim::TimerId reentry_timer_;
   Cause power_cause_;

@@ -249,6 +249,33 @@ faults:
             .intervals("hall") == "01:10-01:30, 02:00:37-end");
 }
 
+TEST_CASE("a hall switched off or failed while it rides on its UPS draws nothing from the battery") {
+  // Session 31 left alone: an operator power_off of a hall riding on its UPS still drained the battery,
+  // so switching it back on found the UPS spent. The grid is out from 01:00 to 03:00 on a 30-minute UPS.
+  const auto run_with = [](const std::string& actions) {
+    return run_yaml(scenario_yaml(R"(
+components:
+  - {name: grid, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 100000,
+     power: grid, ups_ride_through: 30m}
+faults:
+  - {at: "01:00", target: grid, action: fail}
+  - {at: "03:00", target: grid, action: repair}
+)" + actions));
+  };
+  CHECK(run_with("").intervals("hall") == "01:30-03:00");
+  // Off from 01:10 to 02:00: 20 minutes left when it is switched back on.
+  CHECK(run_with("operator_actions:\n"
+                 "  - {at: \"01:10\", target: hall, action: power_off}\n"
+                 "  - {at: \"02:00\", target: hall, action: power_on}\n")
+            .intervals("hall") == "01:10-02:00, 02:20-03:00");
+  // Failed (a fire in the hall) from 01:05 to 02:30: 25 minutes left, dark again at 02:55.
+  CHECK(run_with("  - {at: \"01:05\", target: hall, action: fail}\n"
+                 "  - {at: \"02:30\", target: hall, action: repair}\n")
+            .intervals("hall") == "01:05-02:30, 02:55-03:00");
+}
+
 TEST_CASE("a room's heat owes to its latest cut, not to a deeper one it had recovered from") {
   // Review 11: cut to 30 % (never alarmed), back to 80 %, then to 50 %: the heat read the first cut.
   const Run run = run_yaml(scenario_yaml(R"(

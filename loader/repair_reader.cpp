@@ -227,17 +227,29 @@ void ScenarioReader::check_starts_can_come() {
     const YamlNode& node = start.second;
     const auto* room = std::get_if<m::RoomParams>(&spec_.components[trigger.component].params);
     if (room == nullptr || room->sprinkler_c) continue;
-    const bool discharged_by_action =
+    // A flood seals the room too (`accessible` comes after it), but discharges nothing.
+    const bool sealed_by_action =
         std::any_of(spec_.injections.begin(), spec_.injections.end(), [&](const m::InjectionSpec& i) {
-          return i.action == m::Action::kDischarge && i.target == trigger.component;
+          return i.target == trigger.component &&
+                 (i.action == m::Action::kDischarge ||
+                  (i.action == m::Action::kFlood && trigger.event == m::TriggerEvent::kAccessible));
         });
-    if (discharged_by_action) continue;
+    if (sealed_by_action) continue;
+    const bool flooded =
+        std::any_of(spec_.injections.begin(), spec_.injections.end(), [&](const m::InjectionSpec& i) {
+          return i.target == trigger.component && i.action == m::Action::kFlood;
+        });
     sink_.error(
         node.mark(),
-        fmt::format("room '{}' has no sprinkler_c and no 'discharge' action, so nothing ever seals it "
-                    "and '{}' never comes: what this starts would never start",
-                    spec_.components[trigger.component].name, m::trigger_event_name(trigger.event)),
-        "a sprinkler_c on the room, a discharge action on it, or another event");
+        flooded ? fmt::format("room '{}' has no sprinkler_c and no 'discharge' action: a flood seals it "
+                              "but discharges nothing, so 'discharged' never comes",
+                              spec_.components[trigger.component].name)
+                : fmt::format("room '{}' has no sprinkler_c and no 'discharge' or 'flood' action, so "
+                              "nothing ever seals it and '{}' never comes: what this starts would "
+                              "never start",
+                              spec_.components[trigger.component].name, m::trigger_event_name(trigger.event)),
+        flooded ? "'accessible' (re-entry after the flood), or a discharge action on the room"
+                : "a sprinkler_c on the room, a discharge or flood action on it, or another event");
   }
 }
 

@@ -189,6 +189,12 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
       }
       return fmt::format("{} at {:.1f} °C", what, c.cause.value);
     }
+    case m::Reason::kFlooded:
+      if (c.cause.injection != m::kNoInjection && !m::is_random_failure(c.cause.injection) &&
+          c.cause.injection < spec.injections.size()) {
+        return fmt::format("water in the room: {}", describe_injection(spec, c.cause.injection, c.time));
+      }
+      return "water in the room";
     case m::Reason::kThermalShutdown:
       return fmt::format("thermal shutdown at {:.1f} °C", c.cause.value);
     case m::Reason::kChillerTrip:

@@ -69,6 +69,8 @@ Mapping map_fault(ComponentKind target, Action action) {
       return {std::nullopt, "a thermal fault has no real-world fault injection"};
     case Action::kDischarge:
       return {std::nullopt, "a fire-suppression discharge has no real-world fault injection"};
+    case Action::kFlood:
+      return {std::nullopt, "water in a hall has no real-world fault injection"};
     case Action::kDamageHosts:
       return {std::nullopt, "destroyed hardware has no real-world fault injection"};
     case Action::kSetCapacity:

@@ -11,6 +11,7 @@ constexpr std::array kAll = {
     Action::kLoopAirlock, Action::kSwitchToStandby, Action::kRestoreChillers, Action::kAuxiliaryCooling,
     Action::kPowerOff,    Action::kPowerOn,         Action::kClearDamage,     Action::kShedLoad,
     Action::kSwitchOver,  Action::kSetCapacity,     Action::kDischarge,       Action::kDamageHosts,
+    Action::kFlood,
 };
 }  // namespace
 
@@ -42,6 +43,8 @@ std::string_view action_name(Action action) {
       return "discharge";
     case Action::kDamageHosts:
       return "damage_hosts";
+    case Action::kFlood:
+      return "flood";
     case Action::kShedLoad:
       return "shed_load";
     case Action::kSwitchOver:
@@ -80,6 +83,7 @@ bool accepts(ComponentKind kind, Action action) {
     case Action::kAuxiliaryCooling:
     case Action::kClearDamage:
     case Action::kDischarge:
+    case Action::kFlood:
       return kind == ComponentKind::kRoom;
     case Action::kShedLoad:
     case Action::kDamageHosts:

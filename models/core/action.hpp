@@ -30,6 +30,8 @@ enum class Action : std::uint8_t {
   kDischarge,    // room: fire suppression discharges now (smoke detection, a false alarm, a manual release)
   kDamageHosts,  // host pool: a `share` of its hosts is destroyed (a surge, a flood): replaced as heat damage
                  // is
+  kFlood,        // room: water in the hall from outside its fire suppression (a leak, a burst pipe, a roof):
+                 // power lost, damaged and sealed as by a water discharge, whatever its suppression
 };
 
 std::string_view action_name(Action action);

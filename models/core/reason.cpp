@@ -21,6 +21,8 @@ std::string_view reason_name(Reason reason) {
       return "cooled down";
     case Reason::kSprinkler:
       return "sprinklers fired";
+    case Reason::kFlooded:
+      return "water in the room";
     case Reason::kDamageCleared:
       return "damage checks done";
     case Reason::kReentryAllowed:

@@ -55,6 +55,7 @@ enum class Reason : std::uint8_t {
                         // its surge or its recovery traffic ended), none added; detail = demand, rps
   kHeldOff,             // host pool: its room could take its hosts back, but the operators' power_off holds
                         // them off (injection: it); blamed: the pool; a note, no change of state
+  kFlooded,             // room: water in the hall from outside its fire suppression (a flood action)
 };
 
 std::string_view reason_name(Reason reason);

@@ -330,14 +330,23 @@ void ThermalRoom::apply_thresholds(int direction) {
 }
 
 void ThermalRoom::discharge(const Cause& cause) {
-  accessible_ = false;
-  cancel_timer(reentry_timer_);
-  reentry_timer_ = start_timer(params_.reentry_after, kReentry);
   if (params_.suppression == RoomParams::Suppression::kGas) {
+    seal();
     agent_spent_ = true;
     ctx().note_change(*this, cause);  // sealed, still powered: no change of state
     return;
   }
+  take_water(cause);
+}
+
+void ThermalRoom::seal() {
+  accessible_ = false;
+  cancel_timer(reentry_timer_);
+  reentry_timer_ = start_timer(params_.reentry_after, kReentry);
+}
+
+void ThermalRoom::take_water(const Cause& cause) {
+  seal();
   damaged_ = true;
   update_ups_draw();  // flooded, its equipment is off: the UPS keeps what is left
   // Crews go into a flooded room only once it has cooled: one already cool starts its checks now.
@@ -507,6 +516,15 @@ bool ThermalRoom::apply_action(const InjectionSpec& injection, InjectionId id) {
       cause.reason = Reason::kSprinkler;
       cause.value = temp_c_;
       discharge(cause);
+      reschedule();
+      ctx().touch_dependents(this->id());
+      return true;
+    }
+    case Action::kFlood: {
+      if (damaged_) return false;  // already wet and dark: more water adds nothing
+      Cause cause = injection_cause(injection, id);
+      cause.reason = Reason::kFlooded;
+      take_water(cause);
       reschedule();
       ctx().touch_dependents(this->id());
       return true;

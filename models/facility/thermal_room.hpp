@@ -134,6 +134,11 @@ class ThermalRoom final : public Component {
   // The fire suppression discharges now (the temperature, or an action): the hall is sealed until
   // reentry_after has passed; water also damages it and cuts its power.
   void discharge(const Cause& cause);
+  // Water in the hall, from the sprinklers or a flood: sealed, unpowered and damaged until its checks or a
+  // clear_damage.
+  void take_water(const Cause& cause);
+  // Nobody may enter until reentry_after has passed (from now).
+  void seal();
   struct Watched {
     double c = 0;
     bool rising = false;   // journal rising to c

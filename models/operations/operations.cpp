@@ -149,8 +149,8 @@ void Operations::on_state_change(const StateChange& change) {
     returned_.push_back(c);
   }
   note_before(change);
-  // A discharge seals the room at once: stages working in it stop (their people leave).
-  if (change.cause.reason == Reason::kSprinkler) {
+  // A discharge or a flood seals the room at once: stages working in it stop (their people leave).
+  if (change.cause.reason == Reason::kSprinkler || change.cause.reason == Reason::kFlooded) {
     for (const auto& repair : repairs_) repair->room_sealed(c);
   }
   if (const auto found = wait_slot_.find(c); found != wait_slot_.end()) {

@@ -332,7 +332,7 @@ repairs:
   - {name: leave, when: {component: hall, event: discharged}, stages: [{name: leave, duration: 5m}]}
 )";
   const std::string never = load_errors(scenario_yaml(fixed));
-  CHECK_THAT(never, Catch::Contains("room 'hall' has no sprinkler_c and no 'discharge' action"));
+  CHECK_THAT(never, Catch::Contains("room 'hall' has no sprinkler_c and no 'discharge' or 'flood' action"));
   CHECK_THAT(never, Catch::Contains("'discharged' never comes"));
   const m::ScenarioSpec spec = load_spec(scenario_yaml(fixed + R"(
 faults:

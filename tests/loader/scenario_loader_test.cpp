@@ -560,9 +560,26 @@ operator_actions:
   CHECK_THAT(errors, !Catch::Contains("cannot come before this stage ends"));  // the ring's, not a wait's
   CHECK_THAT(
       errors,
-      Catch::Contains("room 'room' has no sprinkler_c and no 'discharge' action, so nothing ever seals it"));
+      Catch::Contains(
+          "room 'room' has no sprinkler_c and no 'discharge' or 'flood' action, so nothing ever seals it"));
   // r3 and the operator action; r4's wait_for is a condition, met at once in a room never sealed.
   CHECK_THAT(errors, Catch::Contains("3 problems found"));
+}
+
+TEST_CASE("a flood seals a room for 'accessible' but never sets off 'discharged'") {
+  const std::string errors = load_errors(scenario_yaml(std::string(kPlant) + R"(
+repairs:
+  - name: after re-entry
+    when: {component: room, event: accessible}
+    stages: [{name: look, duration: 1h}]
+  - name: on a discharge
+    when: {component: room, event: discharged}
+    stages: [{name: evacuate, duration: 1h}]
+faults:
+  - {at: "01:00", target: room, action: flood}
+)"));
+  CHECK_THAT(errors, Catch::Contains("a flood seals it but discharges nothing, so 'discharged' never comes"));
+  CHECK_THAT(errors, Catch::Contains("1 problem found"));
 }
 
 TEST_CASE("stages that wait for their own end through other repairs are refused once per loop at the wait") {

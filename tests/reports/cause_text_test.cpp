@@ -99,6 +99,34 @@ faults:
         "vm up at 02:00 <- feed up at 02:00: fault voltage_sag on feed at 01:00, over at 02:00");
 }
 
+TEST_CASE("a flood reads as water in the room and a discharge in a gas hall as its agent") {
+  // Blind trials N and O: a leak written as a discharge read "sprinklers fired".
+  const auto cause = [](std::string_view action) {
+    const Run run = run_yaml(scenario_yaml(fmt::format(R"(
+components:
+  - {{name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}}
+  - {{name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     suppression: gas}}
+  - {{name: hosts, kind: host_pool, room: room, hosts: 50, kw_per_host: 10}}
+  - {{name: vm, kind: compute, needs: hosts}}
+tenants:
+  - {{name: shop, needs: [vm]}}
+faults:
+  - {{at: "01:00", target: room, action: {}, note: a burst pipe}}
+)",
+                                                       action)));
+    const auto& journal = run.result.journal;
+    for (std::size_t i = 0; i < journal.size(); ++i) {
+      if (journal[i].component == run.id("room"))
+        return outagesim::reports::describe_cause(run.spec, run.result, i);
+    }
+    return std::string("(nothing)");
+  };
+  CHECK(cause("flood") == "water in the room: fault flood on room at 01:00 (a burst pipe)");
+  CHECK(cause("discharge") ==
+        "gas fire suppression discharged: fault discharge on room at 01:00 (a burst pipe)");
+}
+
 TEST_CASE("a random failure and its repair read as the process that made them") {
   const Run run = run_yaml(scenario_yaml(R"(
 components:

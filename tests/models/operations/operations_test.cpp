@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "models/results/cause_chain.hpp"
@@ -829,6 +830,40 @@ TEST_CASE("gas suppression seals the hall but keeps its power, water cuts it, an
   CHECK(water.intervals("pool") == "01:00-end");
   CHECK(clock(water.result.repairs.at(0).started) == "03:00");
   CHECK(clock(water.result.repairs.at(1).started) == "01:00");
+}
+
+TEST_CASE("a flood damages and seals a hall whatever its suppression and discharges nothing") {
+  // Blind trials N and O: water from a leak or the firefighters could only be written as a discharge, which
+  // in a gas-protected hall damaged nothing and read "sprinklers fired".
+  const std::string repairs = R"(
+  - name: after re-entry
+    when: {component: hall, event: accessible}
+    stages: [{name: look, duration: 10m}]
+)";
+  const auto flooded = [&](std::string_view suppression) {
+    std::string yaml = sealed_hall(suppression, repairs);
+    const std::string discharge = "action: discharge, note: false alarm";
+    yaml.replace(yaml.find(discharge), discharge.size(), "action: flood, note: a burst pipe");
+    return run_yaml(yaml + R"(
+operator_actions:
+  - {at: "02:00", target: hall, action: flood}
+)");
+  };
+  for (const char* suppression : {"gas", "water"}) {
+    const Run run = flooded(suppression);
+    CHECK(run.intervals("hall") == "01:00-end");  // damaged until a clear_damage
+    CHECK(run.intervals("pool") == "01:00-end");
+    CHECK(clock(run.result.repairs.at(0).started) == "03:00");
+    // A second flood in a hall already wet adds nothing.
+    CHECK(run.result.injection_had_effect == std::vector<bool>{true, false});
+    const auto& journal = run.result.journal;
+    CHECK(std::any_of(journal.begin(), journal.end(), [&](const auto& c) {
+      return c.component == run.id("hall") && c.cause.reason == outagesim::models::Reason::kFlooded;
+    }));
+    CHECK(std::none_of(journal.begin(), journal.end(), [&](const auto& c) {
+      return c.component == run.id("hall") && c.cause.reason == outagesim::models::Reason::kSprinkler;
+    }));
+  }
 }
 
 TEST_CASE("a gas agent discharges once: a second discharge has no effect") {

@@ -44,11 +44,14 @@ class CrewCaller {
   ~CrewCaller() = default;
 };
 
-// Same-instant order of the run's own events: faults (fail, repair, a sag and its end) first, then one
+// Same-instant order of the run's own events: the crews' headcount (shift changes, vendors arriving)
+// first, so that whatever asks for people in that instant meets the shift then on duty; faults (fail,
+// repair, a sag and its end) next, then one
 // settle of what they changed, then the other operator actions, then one settle of theirs, then what
 // reacts to the settled changes (triggers, stage waits), then everything else (timers, crews, grants at
 // the end). Same-instant faults so apply together, and so do same-instant actions: the region sees their
 // joint effect, whatever their order in the file; and an action sees the region as the faults left it.
+inline constexpr int kRosterPriority = -6;
 inline constexpr int kInjectionPriority = -5;
 inline constexpr int kSettlePriority = -4;
 inline constexpr int kActionPriority = -3;

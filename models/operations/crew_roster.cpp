@@ -30,7 +30,7 @@ CrewRoster::CrewRoster(sim::Engine& engine, const std::vector<CrewSpec>& specs,
     for (sim::Time day = sim::Time(); day < engine.horizon() + kDay; day = day + kDay) {
       for (const ShiftSpec& shift : crew.shifts) {
         const sim::Time at = day + shift.from - start_time_of_day_;
-        if (at > sim::Time() && at < engine.horizon()) engine.schedule_at(at, self_, i);
+        if (at > sim::Time() && at < engine.horizon()) engine.schedule_at(at, self_, i, kRosterPriority);
       }
     }
   }
@@ -68,7 +68,8 @@ void CrewRoster::call(std::uint32_t index) {
   const CrewSpec& crew = (*specs_)[index];
   if (!crew.call_out || !arrival_[index].is_never()) return;
   arrival_[index] = engine_->now() + *crew.call_out;
-  if (arrival_[index] < engine_->horizon()) engine_->schedule_at(arrival_[index], self_, index | kArrival);
+  if (arrival_[index] < engine_->horizon())
+    engine_->schedule_at(arrival_[index], self_, index | kArrival, kRosterPriority);
 }
 
 void CrewRoster::handle_event(std::uint32_t payload) {

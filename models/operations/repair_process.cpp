@@ -54,6 +54,7 @@ void RepairProcess::try_start_stage() {
     // vendor on the way).
     held_ = stage.work && crew.capacity() > 0 ? std::min(stage.people, crew.capacity()) : stage.people;
     crew.request(self_, kPeopleThere, stage.priority, held_);
+    watch_shifts();
   } else {
     start_work();
   }
@@ -71,13 +72,12 @@ void RepairProcess::start_work() {
     // The person-time left, shared by those here now; until the next shift change, when it is shared again.
     chunk_began_ = now;
     left = sim::Time::ms((work_left_.count_ms() + held_ - 1) / held_);
-    const sim::Time change = ops_->roster().next_shift_change(*stage.crew, false);
-    if (!change.is_never() && change < now + left)
-      shift_timer_ = ops_->context().engine().start_timer_at(change, self_, kShiftChange);
   }
   // A stage ends among the faults of its instant, so its `then` actions act together with them.
   ends_at_ = now + left;
   done_timer_ = ops_->context().engine().start_timer_at(ends_at_, self_, kStageDone, kInjectionPriority);
+  // Shared work is shared again at each shift change before its end.
+  watch_shifts();
 }
 
 void RepairProcess::room_sealed(ComponentId room) {
@@ -105,10 +105,9 @@ void RepairProcess::room_sealed(ComponentId room) {
 
 void RepairProcess::stop_stage() {
   const StageSpec& stage = spec_->stages[stage_];
+  ops_->context().engine().cancel(shift_timer_);
   if (mode_ == Mode::kWorking) {
-    sim::Engine& engine = ops_->context().engine();
-    engine.cancel(done_timer_);
-    engine.cancel(shift_timer_);
+    ops_->context().engine().cancel(done_timer_);
     if (stage.crew) ops_->context().crew(*stage.crew).release(held_);
   } else if (mode_ == Mode::kWaitingPeople &&
              !ops_->context().crew(*stage.crew).withdraw(self_, kPeopleThere)) {
@@ -136,6 +135,27 @@ void RepairProcess::replan_work() {
   mode_ = Mode::kWaitingPeople;
   held_ = crew.capacity() > 0 ? std::min(stage.people, crew.capacity()) : stage.people;
   crew.request(self_, kPeopleThere, stage.priority, held_);
+  watch_shifts();
+}
+
+void RepairProcess::resize_request() {
+  const StageSpec& stage = spec_->stages[stage_];
+  sim::Resource& crew = ops_->context().crew(*stage.crew);
+  // Nobody on duty (a vendor on the way, a night without staff): the request stays as it is.
+  const std::uint32_t wanted = crew.capacity() > 0 ? std::min(stage.people, crew.capacity()) : held_;
+  // Not queued any more: granted in this instant, the people are on their way as asked.
+  if (wanted != held_ && crew.resize(self_, kPeopleThere, kPeopleThere, wanted)) held_ = wanted;
+  watch_shifts();
+}
+
+void RepairProcess::watch_shifts() {
+  const StageSpec& stage = spec_->stages[stage_];
+  ops_->context().engine().cancel(shift_timer_);
+  if (!stage.work || !stage.crew) return;
+  // The roster changes its headcount first in an instant: a change now is already in the crew.
+  const sim::Time change = ops_->roster().next_shift_change(*stage.crew, false);
+  if (!change.is_never() && (mode_ != Mode::kWorking || change < ends_at_))
+    shift_timer_ = ops_->context().engine().start_timer_at(change, self_, kShiftChange);
 }
 
 void RepairProcess::handle_event(std::uint32_t payload) {
@@ -156,7 +176,11 @@ void RepairProcess::handle_event(std::uint32_t payload) {
       return;
     case kShiftChange:
       shift_timer_ = sim::TimerId{};
-      if (mode_ == Mode::kWorking) replan_work();
+      if (mode_ == Mode::kWorking) {
+        replan_work();
+      } else if (mode_ == Mode::kWaitingPeople) {
+        resize_request();
+      }
       return;
     case kStageDone: {
       done_timer_ = sim::TimerId{};

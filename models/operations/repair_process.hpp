@@ -57,6 +57,11 @@ class RepairProcess final : public sim::EventHandler {
   // A stage of shared work at a shift change: books the work done, gives its people back and asks again
   // for as many as the new shift has (up to its own), so multi-day work follows the shifts.
   void replan_work();
+  // A stage of shared work waiting for its people at a shift change: its request follows the shift on duty
+  // (cut when it shrinks, so the night starts the work; raised when it grows), keeping its place.
+  void resize_request();
+  // Times the next shift change of a shared-work stage's crew (kShiftChange), if any.
+  void watch_shifts();
 
   const RepairSpec* spec_;
   std::uint32_t index_;

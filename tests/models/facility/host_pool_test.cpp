@@ -206,6 +206,20 @@ TEST_CASE("a team queued for a vendor that arrives on a smaller shift is cut to 
   CHECK(run.intervals("a") == "18:30-21:30");
 }
 
+TEST_CASE("a team asked for at the very minute the day shift comes on is the day's") {
+  // Metamorphic trial (session 32): asked for at 07:00, a team of 4 was capped at the night's 2 (the
+  // roster changed the headcount after the pool had asked) and kept at 2: 400 hosts at 100 a person-hour
+  // took 2 h instead of 1 h.
+  std::string yaml = shed_pool("1", "restart: {team: 4, hosts_per_person_hour: 100}, checks: 0s");
+  yaml.replace(yaml.find("{name: ops, headcount: 1}"), 25,
+               R"({name: ops, shifts: [{from: "07:00", headcount: 4}, {from: "19:00", headcount: 2}]})");
+  const std::string shed = "{at: \"01:00\", target: a, action: shed_load}";
+  yaml.replace(yaml.find(shed), shed.size(), "{at: \"06:00\", target: a, action: power_off}");
+  yaml += "  - {at: \"07:00\", target: a, action: power_on}\n";
+  const Run run = run_yaml(yaml);
+  CHECK(run.intervals("a") == "06:00-08:00");
+}
+
 TEST_CASE("with every chiller back but derated in hot air, a hall restarts the hosts its cooling carries") {
   // Regression (session 27's probe): hosts restarted only when the room could carry its full load, so a
   // hall whose derated plant fell 1 kW short of it stayed dark to the end of the run, at its setpoint.

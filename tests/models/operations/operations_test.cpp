@@ -289,6 +289,56 @@ repairs:
   CHECK(late.people == 7u);
 }
 
+TEST_CASE("work ready at the very minute of a shift change meets the shift coming on") {
+  // Metamorphic trial (session 32): a stage ready at 07:00 read the night's 3 (the roster changed the
+  // headcount after the stage had asked) and kept them all day; ready at 19:00 it asked for the day's 7 and
+  // waited all night for them. 42 person-hours from 07:00 by 7: 13:00. From 19:00, 3 until 07:00 (36
+  // person-hours), then 7 for the last 6: 07:51:25.
+  const auto ended = [](const char* wait) {
+    const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+crews:
+  - name: site
+    shifts: [{from: "07:00", headcount: 7}, {from: "19:00", headcount: 3}]
+repairs:
+  - name: fix
+    at: "04:00"
+    stages:
+      - {name: wait for parts, duration: )" + std::string(wait) +
+                                               R"(}
+      - {name: rebuild, work: 42h, crew: site, people: 7}
+)",
+                                           "3d"));
+    return clock(run.result.repairs[0].stages[1].ended);
+  };
+  CHECK(ended("3h") == "13:00");
+  CHECK(ended("15h") == "07:51:25+1d");
+}
+
+TEST_CASE("shared work queued for its people is cut to a smaller shift and starts with it") {
+  // Metamorphic trial (session 32): asked for 7 at 18:30 while 2 were busy, the stage stayed queued for 7
+  // when the shift fell to 3 at 19:00 and waited for the day shift at 07:00 (back at 10:00); cut to the 3,
+  // it starts when the other stage gives its people back at 19:30: 21 person-hours by 3, 02:30.
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+crews:
+  - name: site
+    shifts: [{from: "07:00", headcount: 7}, {from: "19:00", headcount: 3}]
+repairs:
+  - name: other
+    at: "18:30"
+    stages:
+      - {name: swap, duration: 1h, crew: site, people: 2}
+  - name: fix
+    at: "18:30"
+    stages:
+      - {name: rebuild, work: 21h, crew: site, people: 7}
+)",
+                                         "2d"));
+  const auto& rebuild = run.result.repairs[1].stages[0];
+  CHECK(clock(rebuild.began) == "19:30");
+  CHECK(clock(rebuild.ended) == "02:30+1d");
+  CHECK(rebuild.people == 3u);
+}
+
 TEST_CASE("a repair can start when another repair or one of its stages ends") {
   const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
 repairs:

@@ -398,8 +398,12 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
         return self;
       }
       // Its room could take it back, but the operators' power_off holds it: its own hold, by that choice,
-      // whatever set the power_off off.
+      // whatever set the power_off off. Only while the room could: a room gone dark (or too hot) since
+      // holds it, whatever the operators also want (blind trial O: powered off as the hall rode on its
+      // UPS, the pool blamed the operators for the four hours the hall was dark).
       if (const StateChange* r = record_at(id, t); r != nullptr && r->cause.reason == Reason::kHeldOff) {
+        if (!restartable_at(pool->room, t) && look(pool->room, t).state != State::kUp && depth < kMaxDepth)
+          return resolve(pool->room, t, depth + 1, nullptr, strategy_out);
         return Hold{id, nullptr, static_cast<ChangeId>(r - result_.journal.data())};
       }
     }

@@ -210,6 +210,31 @@ operator_actions:
   CHECK(root(segments[2]) == run.id("plant"));
 }
 
+TEST_CASE("a pool the operators keep off is held by its room while the room goes dark") {
+  // Blind trial O (session 32): powered off as the hall rode on its UPS, the pool was the operators' for
+  // the hours the hall was dark; explain said "its room could take its hosts back" and rank gave the power
+  // cut nothing.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, power: feed, ups_ride_through: 10m, design_cooling_kw: 900,
+     thermal_mass_kj_per_c: 80000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 10, kw_per_host: 1}
+  - {name: vm, kind: compute, needs: hosts}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "05:00", target: feed, action: repair}
+operator_actions:
+  - {at: "01:00", target: hosts, action: power_off}
+  - {at: "08:00", target: hosts, action: power_on}
+)",
+                                         "12h"));
+  CHECK(describe(run, "vm") ==
+        "01:00-01:10 hosts>hosts provider, 01:10-05:00 hosts>feed provider, "
+        "05:00-08:00 hosts>hosts provider");
+}
+
 TEST_CASE("a power_on ends the operators' hold, and one at the instant the room is back holds nothing") {
   // Review 8: after the power_on the held-off cause stayed, so the restart after a second power cut, and a
   // restart whose power_on came with the power, were told as the operators keeping the pool off.

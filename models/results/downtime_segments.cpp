@@ -416,7 +416,10 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
     // powered off by an operator, or wet from its sprinklers, holds itself whatever its feeds do meanwhile.
     if (std::holds_alternative<RoomParams>(params) && lx.state == State::kDown) {
       const StateChange* r = record_at(id, t);
-      if (r == nullptr || r->cause.reason != Reason::kPowerLost) return self;
+      if (r == nullptr) return self;
+      // Failed, flooded or switched off since it went dark: held by that, from then on.
+      if (r->cause.reason != Reason::kPowerLost)
+        return Hold{id, nullptr, static_cast<ChangeId>(r - result_.journal.data())};
     }
   }
   const Needs* n = needs(id, lx.state);

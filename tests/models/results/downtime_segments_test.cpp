@@ -235,6 +235,31 @@ operator_actions:
         "05:00-08:00 hosts>hosts provider");
 }
 
+TEST_CASE("a hall that fails while its power is cut holds what it runs from then on") {
+  // Blind trial O (session 32): the power cut at 01:00, the hall burned at 02:00 (a fail on a room already
+  // dark, which journalled nothing): explain and rank gave the whole run to the power cut, whose removal
+  // saves an hour.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, power: feed, design_cooling_kw: 900, thermal_mass_kj_per_c: 80000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 10, kw_per_host: 1}
+  - {name: vm, kind: compute, needs: hosts}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "02:00", target: hall, action: fail}
+  - {at: "06:00", target: feed, action: repair}
+)",
+                                         "12h"));
+  CHECK(describe(run, "vm") == "01:00-02:00 hosts>feed provider, 02:00-12:00 hosts>hall provider");
+  // The journal says the hall failed, though its state did not change.
+  const auto& journal = run.result.journal;
+  CHECK(std::any_of(journal.begin(), journal.end(), [&](const auto& c) {
+    return c.component == run.id("hall") && c.cause.reason == Reason::kFault && !c.changes_state();
+  }));
+}
+
 TEST_CASE("a power_on ends the operators' hold, and one at the instant the room is back holds nothing") {
   // Review 8: after the power_on the held-off cause stayed, so the restart after a second power cut, and a
   // restart whose power_on came with the power, were told as the operators keeping the pool off.

@@ -189,6 +189,8 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
       }
       return fmt::format("{} at {:.1f} °C", what, c.cause.value);
     }
+    case m::Reason::kDataLost:
+      return fmt::format("data lost for good: every copy was on hosts lost for good ({})", blamed());
     case m::Reason::kFlooded:
       if (c.cause.injection != m::kNoInjection && !m::is_random_failure(c.cause.injection) &&
           c.cause.injection < spec.injections.size()) {

@@ -23,6 +23,8 @@ std::string_view reason_name(Reason reason) {
       return "sprinklers fired";
     case Reason::kFlooded:
       return "water in the room";
+    case Reason::kDataLost:
+      return "data lost";
     case Reason::kDamageCleared:
       return "damage checks done";
     case Reason::kReentryAllowed:

@@ -56,6 +56,7 @@ enum class Reason : std::uint8_t {
   kHeldOff,             // host pool: its room could take its hosts back, but the operators' power_off holds
                         // them off (injection: it); blamed: the pool; a note, no change of state
   kFlooded,             // room: water in the hall from outside its fire suppression (a flood action)
+  kDataLost,            // storage: every copy of its data is gone (blamed: the host pool whose loss was last)
 };
 
 std::string_view reason_name(Reason reason);

@@ -42,6 +42,29 @@ Requirement Requirement::pooled(std::vector<Requirement> children) {
   return r;
 }
 
+bool data_survives(const Requirement& requirement, std::span<const ComponentStatus> status,
+                   ComponentId* lost_by) {
+  if (requirement.mode == Requirement::Mode::kComponent) {
+    const ComponentId c = requirement.component;
+    const bool kept = c >= status.size() || status[c].data_lost < 1.0;
+    if (!kept && lost_by != nullptr &&
+        (*lost_by == kNoComponent || status[c].last_change_time > status[*lost_by].last_change_time))
+      *lost_by = c;
+    return kept;
+  }
+  std::size_t kept = 0;
+  for (const Requirement& child : requirement.children) kept += data_survives(child, status, lost_by) ? 1 : 0;
+  const std::size_t n = requirement.children.size();
+  switch (requirement.mode) {
+    case Requirement::Mode::kAnyOf:
+      return n == 0 || kept > 0;
+    case Requirement::Mode::kKOfN:
+      return kept >= requirement.k;
+    default:
+      return kept == n;
+  }
+}
+
 void Requirement::collect_components(std::vector<ComponentId>& out) const {
   if (mode == Mode::kComponent) {
     out.push_back(component);

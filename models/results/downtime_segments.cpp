@@ -422,6 +422,11 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
         return Hold{id, nullptr, static_cast<ChangeId>(r - result_.journal.data())};
     }
   }
+  // Storage whose data is gone for good holds itself by that, whatever its needs do.
+  if (lx.state == State::kDown && id < components) {
+    if (const StateChange* r = record_at(id, t); r != nullptr && r->cause.reason == Reason::kDataLost)
+      return Hold{id, nullptr, static_cast<ChangeId>(r - result_.journal.data())};
+  }
   const Needs* n = needs(id, lx.state);
   if (n == nullptr) return self;
   const Verdict v = verdict(*n, t);

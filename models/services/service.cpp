@@ -12,7 +12,8 @@ Service::Service(ComponentId id, ComponentKind kind, const ServiceParams& params
       sequence_(params.needs, params.recovery, kStepTag),
       down_below_(params.down_below),
       degraded_below_(params.degraded_below),
-      spare_left_(params.spare_instances) {
+      spare_left_(params.spare_instances),
+      keeps_data_(kind == ComponentKind::kBlockStorage || kind == ComponentKind::kObjectStorage) {
   if (params.rebuild) {
     rebuild_.emplace(*params.rebuild);
     params.needs.collect_components(rebuild_leaves_);
@@ -99,6 +100,22 @@ void Service::decide(const RecoverySequence::Outcome& outcome) {
     // The copy under way may have grown (a deeper loss): its end is timed again at every update.
     cancel_timer(rebuild_timer_);
     if (rebuild_->running()) rebuild_timer_ = start_timer(rebuild_->run_time(), kRebuildTag);
+  }
+
+  // Every copy of its data gone (the hosts that held them all destroyed): nothing can serve it again.
+  if (keeps_data_ && !data_gone_) {
+    ComponentId lost_by = kNoComponent;
+    if (!data_survives(sequence_.needs(), ctx().status(), &lost_by)) {
+      data_gone_ = true;
+      data_gone_cause_ = Cause{Reason::kDataLost, lost_by,
+                               lost_by == kNoComponent ? kNoChange : ctx().status(lost_by).last_change};
+      // Down already (its hosts went with their data): the journal says the data is gone all the same.
+      if (state() == State::kDown) ctx().note_change(*this, data_gone_cause_);
+    }
+  }
+  if (data_gone_) {
+    publish(State::kDown, data_gone_cause_);
+    return;
   }
 
   State natural = outcome.state;

@@ -4,7 +4,8 @@
 // It serves the share of capacity its needs provide times its own share (set by the set_capacity
 // action), publishes that share, and is degraded below 1 and down below its `down_below` threshold.
 // Storage with a `rebuild` stays degraded after a partial loss until it has copied the lost data again;
-// compute with `spare_instances` hands out a finite stock to launches into it.
+// compute with `spare_instances` hands out a finite stock to launches into it. Storage whose every copy
+// of its data was on hosts lost for good (destroyed, all of them) has lost it: down to the end of the run.
 #pragma once
 
 #include <optional>
@@ -52,6 +53,11 @@ class Service final : public Component {
   InjectionId steps_after_ = kNoInjection;  // what ended its own outage, when its steps follow one
   Cause own_cause_;                         // what set it
   std::optional<std::uint32_t> spare_left_;
+  // Storage: its data is gone for good once no copy survives on what it needs (data_survives); then it
+  // stays down, whatever comes back, until the end of the run.
+  bool keeps_data_ = false;
+  bool data_gone_ = false;
+  Cause data_gone_cause_;
 };
 
 }  // namespace outagesim::models

@@ -192,3 +192,23 @@ TEST_CASE("pooled blames its latest member to change, the one back when another 
   const Verdict lost = evaluate(pool, statuses({{U, 0}, {D, 60}}));
   CHECK(lost.blamed == 1);
 }
+
+TEST_CASE("data survives while the copies a requirement keeps are not all lost") {
+  // Units' data: 0..2 lost entirely at minutes 5, 9, 12; 3 and 4 kept (one in part, one that does not say).
+  auto s = statuses({{D, 5}, {D, 9}, {D, 12}, {G, 2}, {U, 0}});
+  for (std::size_t i = 0; i < 3; ++i) s[i].data_lost = 1.0;
+  s[3].data_lost = 0.5;
+  ComponentId lost_by = kNoComponent;
+  CHECK(data_survives(Requirement::of(3), s, &lost_by));
+  CHECK(data_survives(Requirement::of(4), s, &lost_by));
+  CHECK(lost_by == kNoComponent);
+  CHECK_FALSE(data_survives(Requirement::of(0), s, &lost_by));
+  CHECK(lost_by == 0);
+  lost_by = kNoComponent;
+  CHECK_FALSE(data_survives(leaves({0, 1, 2}, Requirement::Mode::kAnyOf), s, &lost_by));
+  CHECK(lost_by == 2);  // the last copy went at minute 12
+  CHECK(data_survives(leaves({0, 1, 3}, Requirement::Mode::kAnyOf), s, nullptr));
+  CHECK_FALSE(data_survives(leaves({0, 3, 4}, Requirement::Mode::kAllOf), s, nullptr));  // its part on 0
+  CHECK(data_survives(leaves({0, 3, 4}, Requirement::Mode::kKOfN, 2), s, nullptr));
+  CHECK_FALSE(data_survives(leaves({0, 1, 4}, Requirement::Mode::kKOfN, 2), s, nullptr));
+}

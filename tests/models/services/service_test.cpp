@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "tests/support/scenario_fixture.hpp"
@@ -192,6 +193,41 @@ faults:
 )"));
   CHECK(run.intervals("ebs", State::kDegraded) == "01:00-02:15");
   CHECK(run.intervals("ebs") == "");
+}
+
+TEST_CASE("storage whose every copy was on destroyed hosts has lost its data for good") {
+  // Blind trial O (session 32): a storage on a pool whose every host burned served again, whole, once the
+  // hosts were replaced, and backups kept on it were usable again.
+  const auto run_with = [](const std::string& storage, const std::string& faults) {
+    return run_yaml(scenario_yaml(R"(
+crews: [{name: ops, headcount: 4}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 80000}
+  - {name: a-hosts, kind: host_pool, room: hall, hosts: 10, kw_per_host: 1, crew: ops,
+     replace: {parts_lead_time: 1d}}
+  - {name: b-hosts, kind: host_pool, room: hall, hosts: 10, kw_per_host: 1, crew: ops,
+     replace: {parts_lead_time: 1d}}
+)" + storage + "\nfaults:\n" + faults,
+                                  "5d"));
+  };
+  const std::string all_a = "  - {at: \"01:00\", target: a-hosts, action: damage_hosts, share: 1}\n";
+  const Run one_pool = run_with("  - {name: disks, kind: block_storage, needs: a-hosts}", all_a);
+  CHECK(one_pool.intervals("a-hosts") != "01:00-end");  // the hosts come back, the data does not
+  CHECK(one_pool.intervals("disks") == "01:00-end");
+  const auto& journal = one_pool.result.journal;
+  CHECK(std::any_of(journal.begin(), journal.end(), [&](const auto& c) {
+    return c.component == one_pool.id("disks") && c.cause.reason == outagesim::models::Reason::kDataLost &&
+           c.cause.blamed == one_pool.id("a-hosts");
+  }));
+  // Half the hosts destroyed: the other half kept theirs (a rebuild's matter, not a loss for good).
+  CHECK(run_with("  - {name: disks, kind: block_storage, needs: a-hosts}",
+                 "  - {at: \"01:00\", target: a-hosts, action: damage_hosts, share: 0.5}\n")
+            .intervals("disks") != "01:00-end");
+  // A copy in the other pool survives; compute keeps no data.
+  CHECK(run_with("  - {name: disks, kind: object_storage, needs: {any_of: [a-hosts, b-hosts]}}", all_a)
+            .intervals("disks") == "");
+  CHECK(run_with("  - {name: vms, kind: compute, needs: a-hosts}", all_a).intervals("vms") != "01:00-end");
 }
 
 TEST_CASE("a loss after the rebuild ended starts a new one") {

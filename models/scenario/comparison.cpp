@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "models/results/downtime_segments.hpp"
 #include "models/scenario/simulation.hpp"
 
 namespace outagesim::models {
@@ -45,20 +46,25 @@ ComparisonRow row_for(const ScenarioSpec& spec, const RunResult& result, std::ui
   row.data_loss = row.strategy.data_loss;
   if (tenant.sla) row.sla = sla_credit(spec.slas[*tenant.sla], row.downtime);
 
+  // The first outage: its first down interval, and those that go on from it at the very instant it ends
+  // (a return undone in its instant, by an action triggered on it, served nothing: cross-command trial).
+  const auto intervals = result.intervals[function.id];
   const Interval* first = nullptr;
-  for (const Interval& i : result.intervals[function.id]) {
-    if (i.state == State::kDown) {
-      first = &i;
-      break;
-    }
+  const Interval* last = nullptr;
+  for (std::size_t i = 0; i < intervals.size() && last == nullptr; ++i) {
+    if (intervals[i].state != State::kDown) continue;
+    first = last = &intervals[i];
+    while (last + 1 != intervals.data() + intervals.size() && (last + 1)->state == State::kDown &&
+           (last + 1)->start == last->end)
+      ++last;
   }
   if (first != nullptr) {
     row.first_down = first->start;
     // In whole seconds from the whole-second instants the interval is listed with, as the downtime is:
     // one outage's length then equals its downtime (session 17: 3599 s beside a downtime of 3600 s).
-    row.time_to_recover = sim::Time::seconds(first->end.floor_seconds() - first->start.floor_seconds());
-    row.still_down_at_horizon = first->ended == kNoChange;
-    if (!row.still_down_at_horizon) row.recovered_at = first->end;
+    row.time_to_recover = sim::Time::seconds(last->end.floor_seconds() - first->start.floor_seconds());
+    row.still_down_at_horizon = last->ended == kNoChange;
+    if (!row.still_down_at_horizon) row.recovered_at = last->end;
   }
 
   // What limited it: the strategy's own account when its site served, else what the function last waited
@@ -69,14 +75,30 @@ ComparisonRow row_for(const ScenarioSpec& spec, const RunResult& result, std::ui
     row.step = row.strategy.step;
     row.limited_for = row.strategy.limited_for;
   }
-  if (!row.strategy.served_by_alternative && first != nullptr) {
-    const ChangeId change = first->ended != kNoChange ? first->ended : first->began;
-    const StateChange& c = result.journal[change];
+  if (!row.strategy.served_by_alternative && last != nullptr && last->ended != kNoChange) {
+    const StateChange& c = result.journal[last->ended];
     if (c.cause.blamed != kNoComponent) {
       row.limited_by = c.cause.blamed;
-      row.limitation = first->ended != kNoChange ? Wait::kDependency : Wait::kStillDown;
+      row.limitation = Wait::kDependency;
       row.step.clear();
       row.limited_for = row.time_to_recover.value_or(sim::Time());
+    }
+  } else if (!row.strategy.served_by_alternative && last != nullptr) {
+    // Still down at the horizon: held then by what its last segments waited for, for as long as they did
+    // (not by what began the outage, which may be back for hours: cross-command trial).
+    DowntimeSegmenter segmenter(spec, result);
+    const std::vector<DowntimeSegment> segments = segmenter.segments(function.id, *last);
+    if (!segments.empty()) {
+      const ComponentId via = segments.back().via;
+      if (via != kNoComponent && via != function.id && !segments.back().strategy_held) {
+        auto from = segments.end();
+        while (from != segments.begin() && std::prev(from)->via == via) --from;
+        row.limited_by = via;
+        row.limitation = Wait::kStillDown;
+        row.step.clear();
+        const sim::Time began = from == segments.begin() ? first->start : from->start;
+        row.limited_for = sim::Time::seconds(last->end.floor_seconds() - began.floor_seconds());
+      }
     }
   }
   return row;

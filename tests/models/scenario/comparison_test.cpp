@@ -89,3 +89,54 @@ variants:
   CHECK(*c.rows[0].time_to_recover == c.rows[0].downtime);
   CHECK(c.rows[0].limited_for == c.rows[0].downtime);
 }
+
+TEST_CASE("a return undone in its instant is no recovery: the outage goes on to the next return") {
+  // Cross-command trial (session 32): an action triggered by svc's return took it down again at once, and
+  // compare said "back at 12:00, 2 h to recover" for a function down until 14:00.
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: base, kind: network}
+  - {name: svc, kind: compute, needs: base}
+tenants:
+  - {name: t, needs: svc}
+faults:
+  - {at: "10:00", target: base, action: fail}
+  - {at: "12:00", target: base, action: repair}
+  - {at: "14:00", target: svc, action: repair}
+operator_actions:
+  - {when: {component: svc, event: returns_up}, target: svc, action: fail}
+variants:
+  - {name: same, tenant: t, strategy: {kind: wait_for_repair}}
+)"));
+  const Comparison c = compare_variants(spec, 1);
+  REQUIRE(!c.rows.empty());
+  CHECK(c.rows[0].downtime == Time::hours(4));
+  CHECK(c.rows[0].time_to_recover == Time::hours(4));
+  REQUIRE(c.rows[0].recovered_at.has_value());
+  CHECK(*c.rows[0].recovered_at == Time::hours(14));
+}
+
+TEST_CASE("an outage still open at the horizon is limited by what holds it then") {
+  // Cross-command trial (session 32): compare named what began the outage as "still down at the end",
+  // though it had been back for hours and another need held the function.
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: a, kind: network}
+  - {name: b, kind: network}
+tenants:
+  - {name: t, needs: [a, b]}
+faults:
+  - {at: "01:00", target: a, action: fail}
+  - {at: "02:00", target: b, action: fail}
+  - {at: "03:00", target: a, action: repair}
+variants:
+  - {name: same, tenant: t, strategy: {kind: wait_for_repair}}
+)",
+                                            "6h"));
+  const Comparison c = compare_variants(spec, 1);
+  REQUIRE(!c.rows.empty());
+  CHECK(c.rows[0].still_down_at_horizon);
+  CHECK(c.rows[0].limited_by == 1);  // b
+  CHECK(c.rows[0].limitation == Wait::kStillDown);
+  CHECK(c.rows[0].limited_for == Time::hours(4));  // from 02:00, when b fell too, to the horizon
+}

@@ -59,6 +59,7 @@ void HostPool::cooled_to_rating() {
   cause_ =
       Cause{Reason::kHeatDamage, room_->id(), room_->heat_change(), kNoInjection, static_cast<double>(found)};
   publish_share(cause_);
+  damage_change_ = ctx().status(id()).last_change;
   ctx().schedule_evaluation(id());  // replacements may start
 }
 
@@ -261,8 +262,9 @@ void HostPool::advance() {
     // tranches that tripped while the rest ran.
     if (latent_stopped_damage_ > 0) {
       if (const std::uint32_t found = find_damage(off_, latent_stopped_damage_); found > 0) {
-        ctx().note_change(*this, Cause{Reason::kHeatDamage, room_->id(), room_->heat_change(), kNoInjection,
-                                       static_cast<double>(found)});
+        damage_change_ =
+            ctx().note_change(*this, Cause{Reason::kHeatDamage, room_->id(), room_->heat_change(),
+                                           kNoInjection, static_cast<double>(found)});
       }
     }
     if (off_ > 0) tripped_steps_ = 0;  // the room is below its alarm, so below every threshold: afresh
@@ -372,7 +374,9 @@ void HostPool::on_replaced() {
   serving_ += replacing_;
   replacing_ = 0;
   powered_changed(before);
-  cause_ = Cause{Reason::kHostsReplaced, kNoComponent, kNoChange, kNoInjection,
+  // The replacement ends what the damage began: its chain goes back through the latest finding to the heat
+  // or the action (cross-command trial: an action triggered by the return was put at the pool's root).
+  cause_ = Cause{Reason::kHostsReplaced, kNoComponent, damage_change_, kNoInjection,
                  static_cast<double>(serving_) / params_.hosts};
   publish_share(cause_);
   advance();
@@ -494,8 +498,8 @@ bool HostPool::apply_action(const InjectionSpec& injection, InjectionId id) {
       damaged_ += hit;
       order_parts(hit);
       // Found at once: journalled as a finding (HARDWARE DAMAGE), as heat damage is when it shows.
-      ctx().note_change(*this,
-                        Cause{Reason::kHostsDestroyed, this->id(), kNoChange, id, static_cast<double>(hit)});
+      damage_change_ = ctx().note_change(
+          *this, Cause{Reason::kHostsDestroyed, this->id(), kNoChange, id, static_cast<double>(hit)});
       powered_changed(before);
       cause_ = injection_cause(injection, id);
       if (serving_ == 0) down_cause_ = cause_;

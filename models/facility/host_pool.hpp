@@ -191,6 +191,7 @@ class HostPool final : public Component {
   sim::TimerId replace_timer_;
   sim::TimerId parts_timer_;
   Cause down_cause_;
+  ChangeId damage_change_ = kNoChange;  // the latest finding of damaged hosts: what their replacement ends
   Cause up_cause_;
   Cause cause_;                                     // of the latest change of the serving share
   std::optional<sim::RandomStream> damage_stream_;  // taken at the first draw, with random_damage

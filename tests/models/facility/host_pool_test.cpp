@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "models/results/cause_chain.hpp"
 #include "models/scenario/simulation.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
@@ -676,4 +677,31 @@ operator_actions:
   REQUIRE(up != nullptr);
   CHECK(up->injection == outagesim::models::kNoInjection);  // the room's power, not the 02:00 power_on
   CHECK(up->reason == outagesim::models::Reason::kRestarted);
+}
+
+TEST_CASE("a replacement of damaged hosts goes back through their finding to what damaged them") {
+  // Cross-command trial (session 32): the replacement named no cause, so an action triggered by the
+  // pool's return was put at the pool's root by rank, not at the plant fault behind it.
+  const Run run = run_yaml(scenario_yaml(R"(
+crews: [{name: ops, headcount: 2}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 200000,
+     heat_loss_kw_per_c: 1}
+  - {name: pool, kind: host_pool, room: room, hosts: 100, kw_per_host: 5, shutdown_c: 40, rated_c: 30, crew: ops,
+     damage: {pct_per_c_hour: 0, hot_shutdown_pct_per_c: 1}, replace: {spares: 100, team: 1, hosts_per_person_hour: 1}}
+faults:
+  - {at: "01:00", target: plant, action: fail}
+  - {at: "03:00", target: plant, action: repair}
+)",
+                                         "3d"));
+  const auto& journal = run.result.journal;
+  const auto replaced = std::find_if(journal.begin(), journal.end(), [&](const auto& c) {
+    return c.component == run.id("pool") && c.cause.reason == Reason::kHostsReplaced;
+  });
+  REQUIRE(replaced != journal.end());
+  const auto chain = outagesim::models::cause_chain(
+      run.result, static_cast<outagesim::models::ChangeId>(replaced - journal.begin()));
+  CHECK(journal[chain[1]].cause.reason == Reason::kHeatDamage);
+  CHECK(journal[chain.back()].component == run.id("plant"));
 }

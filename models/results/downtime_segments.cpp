@@ -310,6 +310,21 @@ Verdict DowntimeSegmenter::verdict(const Needs& n, sim::Time t) {
   }
   Verdict v = evaluate(n.local, status);
   if (v.state != State::kUp) blame_first_return(n.local, status, ends, v);
+  // A pool names the member that changed last, whichever way (one back while another is still out): what
+  // holds it is a member still out, the latest of them to go (cross-command trial: rank gave a pool's
+  // time to members that were up, and removing them saved nothing).
+  if (v.state != State::kUp && v.blamed != kNoComponent && status[v.blamed].state == State::kUp) {
+    ComponentId out = kNoComponent;
+    for (ComponentId i = 0; i < status.size(); ++i) {
+      if (status[i].state != State::kUp &&
+          (out == kNoComponent || status[i].last_change_time > status[out].last_change_time))
+        out = i;
+    }
+    if (out != kNoComponent) {
+      v.blamed = out;
+      v.trigger = status[out].last_change;
+    }
+  }
   if (v.blamed != kNoComponent) v.blamed = n.leaves[v.blamed];
   if (v.capacity_by != kNoComponent) v.capacity_by = n.leaves[v.capacity_by];
   return v;

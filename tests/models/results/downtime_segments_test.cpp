@@ -655,3 +655,24 @@ faults:
 )"));
   CHECK(describe(run, "stor") == "01:00-16:00 p1>p1 provider, 16:00-18:00 p2>p2 provider");
 }
+
+TEST_CASE("a pool back in part is held by a member still out and not by the one that returned") {
+  // Cross-command trial (session 32): from 12:00 (b back) the pool was held by b, which was up, and from
+  // 13:00 (c back) by c, while a was the one still down.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: c, kind: compute}
+tenants:
+  - {name: p, needs: {pooled: [a, b, c], weights: [1, 1, 2]}}
+faults:
+  - {at: "10:00", target: a, action: fail}
+  - {at: "14:00", target: a, action: repair}
+  - {at: "11:00", target: b, action: fail}
+  - {at: "12:00", target: b, action: repair}
+  - {at: "11:30", target: c, action: fail}
+  - {at: "13:00", target: c, action: repair}
+)"));
+  CHECK(describe(run, "p/service", 2) == "12:00-13:00 c>c provider, 13:00-14:00 a>a provider");
+}

@@ -181,8 +181,8 @@ void repairs_section(std::string& out, const m::ScenarioSpec& spec, const m::Run
       const m::StageRecord& sr = record.stages[s];
       const std::string stops = sr.interruptions == 0 ? std::string()
                                 : sr.interruptions == 1
-                                    ? std::string(" (stopped by a discharge)")
-                                    : fmt::format(" (stopped by {} discharges)", sr.interruptions);
+                                    ? std::string(" (stopped: hall sealed)")
+                                    : fmt::format(" (stopped {} times: hall sealed)", sr.interruptions);
       table.add_row({"  " + stage.name + stops,
                      !stage.crew ? "-"
                      : sr.people > 0 && sr.people < stage.people

@@ -33,8 +33,9 @@ class StateObserver {
 class CrewCaller {
  public:
   virtual void call(std::uint32_t crew) = 0;
-  // The next shift start of `crew` after now (or at now, if `including_now`: its change may not have
-  // been applied yet in this instant), within the horizon; never() if none.
+  // The next shift start of `crew` after now (or at now, if `including_now`), within the horizon; never()
+  // if none. The roster applies a change first in its instant (kRosterPriority), so whoever asks at a
+  // change's instant already sees it: `including_now` only times a timer for that instant again.
   virtual sim::Time next_shift_change(std::uint32_t crew, bool including_now) const = 0;
   // The next change of `crew`'s headcount on site: its next shift change, or a called vendor's arrival,
   // whichever comes first (with the same `including_now`); never() if none.

@@ -409,6 +409,13 @@ void ThermalRoom::update_ups_draw() {
   settle_ups();  // what the draw so far took, or the charge kept while nothing drew
   ups_drawn_ = draws;
   cancel_timer(ups_timer_);
+  if (ups_left_ <= sim::Time() && !power_needs_met_ && power_ok_) {
+    // Spent in this very instant (the draw stopped as the battery ran out), or about to draw on nothing:
+    // dark now, not up for no time once the equipment is switched back on (review 12).
+    power_ok_ = false;
+    ups_drawn_ = false;
+    return;
+  }
   if (draws) ups_timer_ = start_timer(ups_left_, kUpsExhausted);
 }
 

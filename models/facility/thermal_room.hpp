@@ -130,7 +130,10 @@ class ThermalRoom final : public Component {
   Cause cooling_cause(Reason reason) const;
   // Whether the fire suppression may still discharge at sprinkler_c: water heads again once the damage
   // is cleared, a gas agent only once.
-  bool may_discharge() const { return !damaged_ && !agent_spent_; }
+  // A gas agent also into a hall already wet from a flood (review 12): it seals the hall again.
+  bool may_discharge() const {
+    return params_.suppression == RoomParams::Suppression::kGas ? !agent_spent_ : !damaged_;
+  }
   // The fire suppression discharges now (the temperature, or an action): the hall is sealed until
   // reentry_after has passed; water also damages it and cuts its power.
   void discharge(const Cause& cause);

@@ -37,7 +37,8 @@ int priority_of(const InjectionSpec& injection) {
       injection.action == Action::kFail || injection.action == Action::kRepair ||
       injection.action == Action::kVoltageSag || injection.action == Action::kSetCapacity ||
       injection.action == Action::kFailChillers || injection.action == Action::kLoopAirlock ||
-      injection.action == Action::kDamageHosts;
+      injection.action == Action::kDamageHosts || injection.action == Action::kFlood ||
+      injection.action == Action::kDischarge;
   return fault_like ? kInjectionPriority : kActionPriority;
 }
 

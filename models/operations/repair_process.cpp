@@ -142,7 +142,12 @@ void RepairProcess::resize_request() {
   const StageSpec& stage = spec_->stages[stage_];
   sim::Resource& crew = ops_->context().crew(*stage.crew);
   // Nobody on duty (a vendor on the way, a night without staff): the request stays as it is.
-  const std::uint32_t wanted = crew.capacity() > 0 ? std::min(stage.people, crew.capacity()) : held_;
+  std::uint32_t wanted = crew.capacity() > 0 ? std::min(stage.people, crew.capacity()) : held_;
+  // Raised only when the bigger request is met at once: a request granted whole would otherwise wait
+  // for people the smaller one did not need (review 12: a stage raised from 3 to 7 with 5 free idled all
+  // day). Once at work, the stage is shared again at each change anyway.
+  const std::uint32_t free = crew.capacity() > crew.in_use() ? crew.capacity() - crew.in_use() : 0;
+  if (wanted > held_ && wanted > free) wanted = std::max(held_, std::min(wanted, free));
   // Not queued any more: granted in this instant, the people are on their way as asked.
   if (wanted != held_ && crew.resize(self_, kPeopleThere, kPeopleThere, wanted)) held_ = wanted;
   watch_shifts();
@@ -152,8 +157,11 @@ void RepairProcess::watch_shifts() {
   const StageSpec& stage = spec_->stages[stage_];
   ops_->context().engine().cancel(shift_timer_);
   if (!stage.work || !stage.crew) return;
-  // The roster changes its headcount first in an instant: a change now is already in the crew.
-  const sim::Time change = ops_->roster().next_shift_change(*stage.crew, false);
+  // The roster changes its headcount first in an instant: a change now is already in the crew. Queued,
+  // a called vendor's arrival changes it too (review 12: a stage asked for the whole vendor crew and
+  // idled the night once it arrived on a smaller shift); at work, the vendor is on site already.
+  const sim::Time change = mode_ == Mode::kWorking ? ops_->roster().next_shift_change(*stage.crew, false)
+                                                   : ops_->roster().next_headcount_change(*stage.crew, false);
   if (!change.is_never() && (mode_ != Mode::kWorking || change < ends_at_))
     shift_timer_ = ops_->context().engine().start_timer_at(change, self_, kShiftChange);
 }

@@ -222,3 +222,26 @@ faults:
   CHECK(outagesim::reports::describe_cause(run.spec, run.result, down.ended) ==
         "serving 75% of capacity: fault set_capacity on ebs at 01:00");
 }
+
+TEST_CASE("a flood in the minute of a power cut is the flood's") {
+  // Review 12 (session 32): a flood ran after the instant's faults, found the hall dark for want of power,
+  // and explain and rank put the flood's damage checks on the grid.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: grid, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 100000,
+     power: grid, damage_checks: 2h}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 50, kw_per_host: 10}
+  - {name: vm, kind: compute, needs: hosts}
+tenants:
+  - {name: shop, needs: [vm]}
+faults:
+  - {at: "01:00", target: hall, action: flood, note: a burst pipe}
+  - {at: "01:00", target: grid, action: fail, note: water in the switchgear}
+  - {at: "01:30", target: grid, action: repair}
+)"));
+  const auto& down = run.result.intervals[run.id("hall")][0];
+  CHECK(outagesim::reports::describe_cause(run.spec, run.result, down.began) ==
+        "water in the room: fault flood on hall at 01:00 (a burst pipe)");
+}

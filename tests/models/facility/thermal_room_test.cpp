@@ -548,3 +548,39 @@ faults:
   CHECK(end_of_overheating(one_mass) == Approx(5 * 3600 + 21 * 60).margin(120));
   CHECK(end_of_overheating(with_structure) < end_of_overheating(one_mass) - 10 * 60);
 }
+
+TEST_CASE("a UPS spent in the instant its hall is switched off leaves the hall dark when switched on") {
+  // Review 12 (session 32): switched off as the battery ran out, the hall read powered with nothing in the
+  // battery and, switched on with the grid still out, returned up for no time (a returns_up fired).
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: grid, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 100000,
+     power: grid, ups_ride_through: 30m}
+faults:
+  - {at: "01:00", target: grid, action: fail}
+  - {at: "03:00", target: grid, action: repair}
+operator_actions:
+  - {at: "01:30", target: hall, action: power_off}
+  - {at: "02:00", target: hall, action: power_on}
+)"));
+  CHECK(run.intervals("hall") == "01:30-03:00");
+}
+
+TEST_CASE("a hall flooded while it rides on its UPS keeps the rest of the battery for when it is dry") {
+  // Review 12 (session 32): flooded at 01:10 with 20 minutes left, dry at 01:30 (20 minutes of checks),
+  // it rides on them to 01:50 with the grid still out.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: grid, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 1000}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 100000,
+     power: grid, ups_ride_through: 30m, damage_checks: 20m}
+faults:
+  - {at: "01:00", target: grid, action: fail}
+  - {at: "01:10", target: hall, action: flood}
+  - {at: "03:00", target: grid, action: repair}
+)"));
+  CHECK(run.intervals("hall") == "01:10-01:30, 01:50-03:00");
+}

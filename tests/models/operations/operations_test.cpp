@@ -1171,3 +1171,77 @@ operator_actions:
   CHECK(run.intervals("y") == "02:30-end");
   CHECK(run.intervals("z") == "03:30-end");
 }
+
+TEST_CASE("shared work queued for a vendor is cut to those who arrive on a smaller shift") {
+  // Review 12 (session 32): the stage asked for all 7 of the vendor's people, who arrived at 21:00 on the
+  // night's 3, and idled until the day shift. 36 person-hours by 3 until 09:00 would be 12 h; from 07:00
+  // the 7 share the last 6: 21:00 + 10h = 07:00 (30 done), 12 left by 7 = 1h42m51s.
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+crews:
+  - name: vendor
+    call_out: 4h
+    shifts: [{from: "07:00", headcount: 7}, {from: "19:00", headcount: 3}]
+repairs:
+  - name: fix
+    at: "17:00"
+    stages:
+      - {name: rebuild, work: 42h, crew: vendor, people: 7}
+)",
+                                         "3d"));
+  const auto& rebuild = run.result.repairs[0].stages[0];
+  CHECK(clock(rebuild.began) == "21:00");
+  CHECK(clock(rebuild.ended) == "08:42:51+1d");
+}
+
+TEST_CASE("a queued request is raised by a bigger shift only as far as people are free") {
+  // Review 12 (session 32): asked at 06:00 for the 3 on duty (2 busy until 18:00), the request was raised
+  // to the day's 7 at 07:00 with 5 free, and waited until 18:00. Raised to the 5 free, it starts at 07:00:
+  // 42 person-hours by 5, 8h24m.
+  const Run run = run_yaml(scenario_yaml(std::string(kPlant) + R"(
+crews:
+  - name: site
+    shifts: [{from: "07:00", headcount: 7}, {from: "19:00", headcount: 3}]
+repairs:
+  - name: other
+    at: "05:00"
+    stages:
+      - {name: watch the pumps, duration: 13h, crew: site, people: 2}
+  - name: fix
+    at: "06:00"
+    stages:
+      - {name: rebuild, work: 42h, crew: site, people: 7}
+)",
+                                         "3d"));
+  const auto& rebuild = run.result.repairs[1].stages[0];
+  CHECK(clock(rebuild.began) == "07:00");
+  CHECK(clock(rebuild.ended) == "15:24");
+  CHECK(rebuild.people == 5u);
+}
+
+TEST_CASE("a flood stops the stages working in the hall and a gas agent still discharges into it") {
+  // Review 12 (session 32): nothing tested that a flood seals the hall for the stages in it; and a flooded
+  // gas hall refused its unspent agent.
+  const Run run = run_yaml(scenario_yaml(R"(
+crews: [{name: site, headcount: 2}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000,
+     suppression: gas, reentry_after: 1h}
+repairs:
+  - name: inspect
+    at: "01:00"
+    stages:
+      - {name: walk the hall, duration: 2h, crew: site, people: 2, wait_for: {component: room, event: accessible}}
+  - name: evacuate
+    when: {component: room, event: discharged}
+    stages: [{name: leave, duration: 5m}]
+operator_actions:
+  - {at: "02:00", target: room, action: flood}
+  - {at: "02:30", target: room, action: discharge}
+)"));
+  // Stopped at 02:00 with 1 h left; sealed again at 02:30 until 03:30; done at 04:30.
+  const auto& walk = run.result.repairs[0].stages[0];
+  CHECK(walk.interruptions == 1);
+  CHECK(clock(walk.ended) == "04:30");
+  CHECK(clock(run.result.repairs[1].started) == "02:30");
+}

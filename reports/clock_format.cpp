@@ -65,4 +65,8 @@ std::string format_duration(sim::Time d) {
   return fmt::format("{}{}s", sign, seconds);
 }
 
+std::string format_span(sim::Time start, sim::Time end) {
+  return format_duration(sim::Time::seconds(end.floor_seconds() - start.floor_seconds()));
+}
+
 }  // namespace outagesim::reports

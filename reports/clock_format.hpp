@@ -15,6 +15,9 @@ std::string local_iso(const models::ScenarioSpec& spec, sim::Time t);
 std::string local_clock(const models::ScenarioSpec& spec, sim::Time t);
 // "15h 52m", "7m 30s", "0s"; negative durations get a leading '-'.
 std::string format_duration(sim::Time d);
+// The length of a span as its listed ends give it: whole seconds from the whole-second instants the
+// tables and the JSON list, so an interval read here and its downtime there agree to the second.
+std::string format_span(sim::Time start, sim::Time end);
 // "+08:00"
 std::string utc_offset_text(std::int32_t offset_s);
 

@@ -225,7 +225,7 @@ std::string segment_sentence(const m::ScenarioSpec& spec, const m::RunResult& re
                              const m::TenantSpec& tenant, const m::TenantFunctionSpec& f,
                              const m::DowntimeSegment& s) {
   const std::string span = fmt::format("From {} to {} ({})", local_clock(spec, s.start),
-                                       local_clock(spec, s.end), format_duration(s.end - s.start));
+                                       local_clock(spec, s.end), format_span(s.start, s.end));
   const std::string whose = s.time_of == m::TimeOf::kTenant ? fmt::format("{}'s own time", tenant.name)
                             : s.time_of == m::TimeOf::kFailover
                                 ? fmt::format("{}'s failover while the provider was down", tenant.name)
@@ -284,7 +284,7 @@ void explain_function(std::string& out, const m::ScenarioSpec& spec, const m::Ru
         local_clock(spec, interval.start),
         open ? fmt::format("and still was at the end of the run, {}", local_clock(spec, interval.end))
              : fmt::format("to {}", local_clock(spec, interval.end)),
-        format_duration(interval.end - interval.start));
+        format_span(interval.start, interval.end));
     for (const m::DowntimeSegment& s : segmenter.segments(f.id, interval)) {
       out += fmt::format("  - {}\n", segment_sentence(spec, result, tenant, f, s));
       (s.time_of == m::TimeOf::kTenant     ? totals.own

@@ -97,7 +97,7 @@ void causes_section(std::string& out, const m::ScenarioSpec& spec, const m::RunR
         any = true;
         out += fmt::format("  {} down {} - {} ({})\n", m::vertex_name(spec, f.id), local_clock(spec, i.start),
                            i.ended == m::kNoChange ? "end of horizon" : local_clock(spec, i.end),
-                           format_duration(i.end - i.start));
+                           format_span(i.start, i.end));
         out += fmt::format("    went down:  {}\n", describe_cause(spec, result, i.began));
         if (i.ended != m::kNoChange) {
           out += fmt::format("    came back:  {}\n", describe_cause(spec, result, i.ended));
@@ -119,7 +119,7 @@ void degraded_section(std::string& out, const m::ScenarioSpec& spec, const m::Ru
         lines += fmt::format("  {} degraded {} - {} ({})\n", m::vertex_name(spec, f.id),
                              local_clock(spec, i.start),
                              i.ended == m::kNoChange ? "end of horizon" : local_clock(spec, i.end),
-                             format_duration(i.end - i.start));
+                             format_span(i.start, i.end));
         lines += fmt::format("    degraded:  {}\n", describe_cause(spec, result, i.began));
         if (i.ended != m::kNoChange)
           lines += fmt::format("    ended:     {}\n", describe_cause(spec, result, i.ended));

@@ -43,8 +43,7 @@ std::string short_label(const std::string& name) {
 
 std::string span_text(const m::ScenarioSpec& spec, sim::Time start, sim::Time end, bool open) {
   return fmt::format("{}\xE2\x80\x93{} ({})", local_clock(spec, start),
-                     open ? std::string("end of horizon") : local_clock(spec, end),
-                     format_duration(end - start));
+                     open ? std::string("end of horizon") : local_clock(spec, end), format_span(start, end));
 }
 
 // "ecs-c3 down at 09:41: <its chain>": the holder's change named, then its chain to the fault.

@@ -43,7 +43,8 @@ SinglePointSweep sweep_single_points(const ScenarioSpec& spec, std::uint64_t see
   out.duration = duration;
   const RunResult base = simulate(quiet(spec), seed);
   for (const TenantSpec& t : spec.tenants) {
-    for (const TenantFunctionSpec& f : t.functions) out.quiet_downtime += base.downtime(f.id);
+    for (const TenantFunctionSpec& f : t.functions)
+      out.quiet_downtime += sim::Time::seconds(base.whole_seconds_in(f.id, State::kDown));
   }
   for (ComponentId c = 0; c < spec.components.size(); ++c) {
     const RunResult run = simulate(with_lone_failure(spec, c, duration), seed, 0,
@@ -53,7 +54,9 @@ SinglePointSweep sweep_single_points(const ScenarioSpec& spec, std::uint64_t see
       const auto& functions = spec.tenants[t].functions;
       for (std::uint32_t f = 0; f < functions.size(); ++f) {
         const ComponentId id = functions[f].id;
-        const sim::Time extra = run.downtime(id) - base.downtime(id);
+        // Whole seconds, as the reports list the intervals: a component's total is its functions' sum.
+        const sim::Time extra = sim::Time::seconds(run.whole_seconds_in(id, State::kDown) -
+                                                   base.whole_seconds_in(id, State::kDown));
         if (extra <= sim::Time()) continue;
         const auto intervals = run.intervals[id];
         const bool open_at_end = !intervals.empty() && intervals.back().ended == kNoChange &&

@@ -272,7 +272,7 @@ TEST_CASE("explain tells a pool held by its room from one waiting for its restar
             "Its room room-c3 held it until 18:56, when it could take its hosts back (powered, below its "
             "alarm, cooled enough); from then the pool waited for its restart (its crew, power-on and "
             "checks).") != std::string::npos);
-  CHECK(r.out.find("From 20:13 to 20:30 (17m 08s) it waited for ecs-c3, held by c3-compute (the provider's "
+  CHECK(r.out.find("From 20:13 to 20:30 (17m 09s) it waited for ecs-c3, held by c3-compute (the provider's "
                    "time). The pool was part way through its restart") != std::string::npos);
 }
 

@@ -35,3 +35,12 @@ TEST_CASE("durations print in the largest useful units") {
   CHECK(format_duration(Time::ms(-400)) == "-400ms");
   CHECK(format_duration(Time::ms(90500)) == "1m 30s");
 }
+
+TEST_CASE("a span reads as its listed whole-second ends give it") {
+  // Cross-command trial (session 32): WHY and explain printed 36m 44s for an interval the tables and the
+  // JSON counted as 36m 45s, from the same ends read to the millisecond.
+  using outagesim::sim::Time;
+  CHECK(outagesim::reports::format_span(Time::ms(999), Time::ms(61'000)) == "1m 01s");
+  CHECK(outagesim::reports::format_span(Time::ms(1'500), Time::ms(61'400)) == "1m");
+  CHECK(outagesim::reports::format_duration(Time::ms(60'001)) == "1m");
+}

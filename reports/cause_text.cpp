@@ -235,11 +235,11 @@ std::string describe_reason(const m::ScenarioSpec& spec, const m::RunResult& res
     case m::Reason::kRecoveryStopped:
       return "its recovery steps stopped, to start over";
     case m::Reason::kHeatDamage:
-      return fmt::format("{:.0f} hosts damaged by heat", c.cause.value);
+      return fmt::format("{:.0f} {} damaged by heat", c.cause.value, c.cause.value == 1.0 ? "host" : "hosts");
     case m::Reason::kHostsDestroyed:
       if (c.cause.injection == m::kNoInjection || m::is_random_failure(c.cause.injection))
         return fmt::format("{:.0f} hosts destroyed", c.cause.value);
-      return fmt::format("{:.0f} hosts destroyed by {}", c.cause.value,
+      return fmt::format("{:.0f} {} destroyed by {}", c.cause.value, c.cause.value == 1.0 ? "host" : "hosts",
                          describe_applied_injection(spec, result, c));
     case m::Reason::kHostsReplaced:
       return fmt::format("damaged hosts replaced: {} serving", percent_of(c.cause.value));

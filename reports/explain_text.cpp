@@ -150,10 +150,11 @@ std::string pool_restart_text(const m::ScenarioSpec& spec, const m::RunResult& r
     if (damaged + destroyed > 0) {
       std::string what;
       if (damaged > 0)
-        what = fmt::format("{} hosts damaged by heat (found at {})", damaged, fmt::join(found_at, ", "));
+        what = fmt::format("{} {} damaged by heat (found at {})", damaged, damaged == 1 ? "host" : "hosts",
+                           fmt::join(found_at, ", "));
       if (destroyed > 0)
-        what += fmt::format("{}{} hosts destroyed by {}", what.empty() ? "" : " and ", destroyed,
-                            fmt::join(destroyed_by, ", and by "));
+        what += fmt::format("{}{} {} destroyed by {}", what.empty() ? "" : " and ", destroyed,
+                            destroyed == 1 ? "host" : "hosts", fmt::join(destroyed_by, ", and by "));
       const std::string hosts = fmt::format(
           "{}, out until replaced (parts, then its crew){}", what,
           whole.is_never() ? std::string(": not by the end") : ", at " + local_clock(spec, whole));

@@ -245,3 +245,22 @@ faults:
   CHECK(outagesim::reports::describe_cause(run.spec, run.result, down.began) ==
         "water in the room: fault flood on hall at 01:00 (a burst pipe)");
 }
+
+TEST_CASE("one host destroyed reads as one host") {
+  // Blind trial O (session 32): "1 hosts damaged by heat".
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 1, chiller_kw: 1000}
+  - {name: room, kind: room, cooling: plant, design_cooling_kw: 1000, thermal_mass_kj_per_c: 60000}
+  - {name: hosts, kind: host_pool, room: room, hosts: 10, kw_per_host: 10}
+faults:
+  - {at: "01:00", target: hosts, action: damage_hosts, share: 0.1, note: a surge}
+)"));
+  const auto& journal = run.result.journal;
+  std::string text;
+  for (std::size_t i = 0; i < journal.size(); ++i) {
+    if (journal[i].cause.reason == outagesim::models::Reason::kHostsDestroyed)
+      text = outagesim::reports::describe_cause(run.spec, run.result, i);
+  }
+  CHECK(text == "1 host destroyed by fault damage_hosts on hosts at 01:00 (a surge)");
+}

@@ -301,6 +301,27 @@ void ScenarioReader::lint() {
                     "'control_restart: auto', or an action or repair stage that restores its chillers");
     }
   }
+  // Temporary cooling taken away where none was brought in changes nothing (blind trial O: a fire's heat
+  // written as a negative auxiliary_cooling, a certain no-op seen only in the run's NO EFFECT list).
+  for (std::size_t i = 0; i < spec_.components.size(); ++i) {
+    if (!std::holds_alternative<m::RoomParams>(spec_.components[i].params)) continue;
+    bool removes = false;
+    bool adds = false;
+    for (const m::InjectionSpec& inj : spec_.injections) {
+      if (inj.target != i || inj.action != m::Action::kAuxiliaryCooling) continue;
+      removes = removes || inj.amount < 0;
+      adds = adds || inj.amount > 0;
+    }
+    if (!removes || adds) continue;
+    sink_.warning(
+        i < component_marks_.size() ? component_marks_[i] : YAML::Mark::null_mark(),
+        fmt::format("room '{}' has an auxiliary_cooling that removes temporary cooling (a negative "
+                    "kw or design_share), but nothing adds any to it: it has no effect, and adds no "
+                    "heat",
+                    spec_.components[i].name),
+        "a positive auxiliary_cooling before it; for cooling taken from the room, a set_capacity "
+        "share on it");
+  }
   // A public timeline whose return comes before the first departure it answers cannot be met by any run
   // (blind trial N: "back" at 01:00 and "down" at 03:00 both loaded, even with --strict).
   using Event = m::MilestoneSpec::Event;

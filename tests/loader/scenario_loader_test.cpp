@@ -77,6 +77,27 @@ repairs:
   CHECK(loaded.render().empty());
 }
 
+TEST_CASE("temporary cooling removed where none was added loads with a warning at the room") {
+  // Blind trial O (session 32): a fire's heat written as auxiliary_cooling kw: -800, a certain no-op.
+  const auto loaded = outagesim::loader::load_scenario_text(scenario_yaml(R"(
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 450, thermal_mass_kj_per_c: 50000}
+  - {name: hall2, kind: room, cooling: plant, design_cooling_kw: 450, thermal_mass_kj_per_c: 50000}
+faults:
+  - {at: "01:00", target: hall, action: auxiliary_cooling, kw: -800, note: the fire}
+  - {at: "01:00", target: hall2, action: auxiliary_cooling, kw: 100}
+  - {at: "02:00", target: hall2, action: auxiliary_cooling, kw: -100}
+)"),
+                                                            "test.yaml");
+  REQUIRE(loaded.ok());
+  const std::string text = loaded.render_warnings();
+  INFO(text);
+  CHECK_THAT(text,
+             Catch::Contains("test.yaml:7:5: warning: room 'hall' has an auxiliary_cooling that removes"));
+  CHECK(loaded.warnings.size() == 1);  // hall2 removes what it was given
+}
+
 TEST_CASE("a plant that meets air past its limit with nothing to restart it, or starts in it, warns") {
   // Blind trial M (session 31): the high-ambient trip is a trip, restarted only as auto_restart says.
   const auto loaded = outagesim::loader::load_scenario_text(scenario_yaml(R"(

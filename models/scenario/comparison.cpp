@@ -75,29 +75,28 @@ ComparisonRow row_for(const ScenarioSpec& spec, const RunResult& result, std::ui
     row.step = row.strategy.step;
     row.limited_for = row.strategy.limited_for;
   }
-  if (!row.strategy.served_by_alternative && last != nullptr && last->ended != kNoChange) {
-    const StateChange& c = result.journal[last->ended];
-    if (c.cause.blamed != kNoComponent) {
-      row.limited_by = c.cause.blamed;
-      row.limitation = Wait::kDependency;
-      row.step.clear();
-      row.limited_for = row.time_to_recover.value_or(sim::Time());
-    }
-  } else if (!row.strategy.served_by_alternative && last != nullptr) {
-    // Still down at the horizon: held then by what its last segments waited for, for as long as they did
-    // (not by what began the outage, which may be back for hours: cross-command trial).
+  if (!row.strategy.served_by_alternative && last != nullptr) {
+    // What its last segments waited for, as explain tells it: the need that held it as the outage ended
+    // (not the last need back to up, which may never have been down: user trial), or still held it at
+    // the horizon (not what began the outage, which may be back for hours: cross-command trial).
     DowntimeSegmenter segmenter(spec, result);
     const std::vector<DowntimeSegment> segments = segmenter.segments(function.id, *last);
-    if (!segments.empty()) {
-      const ComponentId via = segments.back().via;
-      if (via != kNoComponent && via != function.id && !segments.back().strategy_held) {
+    ComponentId via = kNoComponent;
+    if (!segments.empty() && segments.back().via != function.id && !segments.back().strategy_held)
+      via = segments.back().via;
+    const bool open = last->ended == kNoChange;
+    if (via == kNoComponent && !open) via = result.journal[last->ended].cause.blamed;
+    if (via != kNoComponent) {
+      row.limited_by = via;
+      row.limitation = open ? Wait::kStillDown : Wait::kDependency;
+      row.step.clear();
+      if (open) {
         auto from = segments.end();
         while (from != segments.begin() && std::prev(from)->via == via) --from;
-        row.limited_by = via;
-        row.limitation = Wait::kStillDown;
-        row.step.clear();
         const sim::Time began = from == segments.begin() ? first->start : from->start;
         row.limited_for = sim::Time::seconds(last->end.floor_seconds() - began.floor_seconds());
+      } else {
+        row.limited_for = row.time_to_recover.value_or(sim::Time());
       }
     }
   }

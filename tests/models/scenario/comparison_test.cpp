@@ -140,3 +140,27 @@ variants:
   CHECK(c.rows[0].limitation == Wait::kStillDown);
   CHECK(c.rows[0].limited_for == Time::hours(4));  // from 02:00, when b fell too, to the horizon
 }
+
+TEST_CASE("an outage is limited by the need that held it as it ended and not by one only degraded") {
+  // User trial (session 32): a is degraded 10:00-15:00, b down 10:00-10:03; compare named a ("waited for
+  // it to return (3m)") for the three minutes that were b's.
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+tenants:
+  - {name: t, needs: [a, b]}
+faults:
+  - {at: "10:00", target: a, action: set_capacity, share: 0.5}
+  - {at: "15:00", target: a, action: set_capacity, share: 1}
+  - {at: "10:00", target: b, action: fail}
+  - {at: "10:03", target: b, action: repair}
+variants:
+  - {name: same, tenant: t, strategy: {kind: wait_for_repair}}
+)"));
+  const Comparison c = compare_variants(spec, 1);
+  REQUIRE(!c.rows.empty());
+  CHECK(c.rows[0].downtime == Time::minutes(3));
+  CHECK(c.rows[0].limited_by == 1);  // b
+  CHECK(c.rows[0].limitation == Wait::kDependency);
+}

@@ -2,6 +2,7 @@
 #include "models/scenario/comparison.hpp"
 
 #include <algorithm>
+#include <cassert>
 
 #include "models/results/downtime_segments.hpp"
 #include "models/scenario/simulation.hpp"
@@ -24,6 +25,8 @@ ScenarioSpec apply_variant(const ScenarioSpec& spec, const VariantSpec& variant)
   ScenarioSpec out = spec;
   TenantSpec& tenant = out.tenants[variant.tenant];
   for (const auto& [function, strategy] : variant.strategies) tenant.functions[function].strategy = strategy;
+  assert(&variant >= spec.variants.data() && &variant < spec.variants.data() + spec.variants.size());
+  out.applied_variant = static_cast<std::uint32_t>(&variant - spec.variants.data());
   return out;
 }
 

@@ -348,6 +348,9 @@ struct ScenarioSpec {
   std::vector<MilestoneSpec> milestones;
   std::vector<CalibrationSpec> calibrated;
   std::vector<VariantSpec> variants;
+  // The variant put in place of its tenant's strategies (apply_variant: explain, rank, sweep, sensitivity
+  // with --variant), if any: drawn inputs inside it are copied there again as they are drawn.
+  std::optional<std::uint32_t> applied_variant;
   // Numbers given as distributions; their nominal values are already in the fields above.
   std::vector<UncertainInput> inputs;
 

@@ -39,6 +39,15 @@ std::vector<double> nominal_inputs(const ScenarioSpec& spec) {
 void apply_inputs(ScenarioSpec& spec, std::span<const double> values) {
   assert(values.size() == spec.inputs.size());
   for (std::size_t i = 0; i < values.size(); ++i) spec.inputs[i].set(spec, values[i]);
+  // A variant in place of its tenant's strategies is a copy: its drawn inputs are set in the variant,
+  // so it is put in place again (meta trial 2: sensitivity --variant never varied the standby's own
+  // detection or switchover).
+  if (spec.applied_variant && *spec.applied_variant < spec.variants.size()) {
+    const VariantSpec& variant = spec.variants[*spec.applied_variant];
+    TenantSpec& tenant = spec.tenants[variant.tenant];
+    for (const auto& [function, strategy] : variant.strategies)
+      tenant.functions[function].strategy = strategy;
+  }
 }
 
 }  // namespace outagesim::models

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "models/scenario/uncertain_input.hpp"
 #include "tests/support/scenario_fixture.hpp"
 
 using namespace outagesim::testing;
@@ -163,4 +164,27 @@ variants:
   CHECK(c.rows[0].downtime == Time::minutes(3));
   CHECK(c.rows[0].limited_by == 1);  // b
   CHECK(c.rows[0].limitation == Wait::kDependency);
+}
+
+TEST_CASE("a variant put in place takes the inputs drawn inside it") {
+  // Meta trial 2 (session 32): sensitivity --variant drew the standby's switchover into the variants list,
+  // not into the copy put in place of the tenant's strategy, and reported it as never varied.
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+tenants:
+  - {name: t, needs: [a]}
+variants:
+  - name: sb
+    tenant: t
+    strategy: {kind: standby, needs: [b], switchover: {dist: uniform, min: 10m, max: 2h, name: switchover}}
+)"));
+  ScenarioSpec varied = apply_variant(spec, spec.variants[0]);
+  REQUIRE(varied.inputs.size() == 1);
+  const std::vector<double> drawn{static_cast<double>(Time::minutes(90).count_ms())};
+  apply_inputs(varied, drawn);
+  const auto* standby = std::get_if<StandbySpec>(&varied.tenants[0].functions[0].strategy.get());
+  REQUIRE(standby != nullptr);
+  CHECK(standby->switchover == Time::minutes(90));
 }

@@ -133,7 +133,9 @@ std::string replication_text(const m::ScenarioSpec& spec, const m::ReplicationSt
   }
 
   if (!spec.milestones.empty()) {
-    out += "\nMILESTONES (p5–p95 of the simulated time, over the replications in which it happened)\n";
+    out +=
+        "\nMILESTONES (p5–p95 of the simulated time, over the replications in which it happened; public "
+        "in band: within p5–p95 widened by the milestone's tolerance)\n";
     TextTable mt({"milestone", "class", "public", "p5", "p50", "p95", "happened", "public in band"},
                  {Align::kLeft, Align::kLeft, Align::kRight, Align::kRight, Align::kRight, Align::kRight,
                   Align::kRight, Align::kLeft});

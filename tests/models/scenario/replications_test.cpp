@@ -151,3 +151,22 @@ operator_actions:
   CHECK(cut > 100);  // e^-1 of 400 is 147
   CHECK(cut < 200);
 }
+
+TEST_CASE("a public time within a milestone's tolerance of the band is in it") {
+  // User trial (session 32): a milestone every replication met within its tolerance (10:02 against
+  // 10:00, 15 minutes) read "public in band: no", where the single run read "yes".
+  const auto band = [](const char* tolerance) {
+    const m::ScenarioSpec spec = load_spec(scenario_yaml(std::string(R"(
+components:
+  - {name: a, kind: power_feed}
+faults:
+  - {at: "10:02", target: a, action: fail}
+milestones:
+  - {name: a down, component: a, event: enters_down, public: "10:00", tolerance: )") +
+                                                         tolerance + "}\n"));
+    const m::ReplicationRun run = m::run_replications(spec, 1, 0, 10, 1);
+    return m::replication_statistics(spec, run.outcomes).milestones.at(0).public_inside;
+  };
+  CHECK(band("15m") == std::optional<bool>(true));
+  CHECK(band("1m") == std::optional<bool>(false));
+}

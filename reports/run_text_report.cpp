@@ -220,13 +220,34 @@ void crews_section(std::string& out, const m::ScenarioSpec& spec, const m::RunRe
   TextTable table({"crew", "people", "most at work", "work waited"},
                   {TextTable::Align::kLeft, TextTable::Align::kRight, TextTable::Align::kRight,
                    TextTable::Align::kRight});
+  // Work that began with fewer people than it asked for (a smaller shift on duty) was held up by the crew
+  // too, though nothing queued (user trial: a night shift of 3 on a 4-person stage, "not what held
+  // anything up").
+  std::vector<std::vector<std::string>> short_handed(spec.crews.size());
+  for (std::size_t r = 0; r < spec.repairs.size() && r < result.repairs.size(); ++r) {
+    for (std::size_t st = 0; st < spec.repairs[r].stages.size(); ++st) {
+      const m::StageSpec& stage = spec.repairs[r].stages[st];
+      const m::StageRecord& sr = result.repairs[r].stages[st];
+      if (!stage.crew || sr.people == 0 || sr.people >= stage.people) continue;
+      short_handed[*stage.crew].push_back(
+          fmt::format("'{}' ({} of {})", printable(stage.name), sr.people, stage.people));
+    }
+  }
   std::vector<std::string> never_waited;
   for (std::size_t c = 0; c < spec.crews.size(); ++c) {
-    if (result.crews[c].queued == sim::Time()) never_waited.push_back(printable(spec.crews[c].name));
+    if (result.crews[c].queued == sim::Time() && short_handed[c].empty())
+      never_waited.push_back(printable(spec.crews[c].name));
     table.add_row({printable(spec.crews[c].name), std::to_string(spec.crews[c].max_headcount()),
                    std::to_string(result.crews[c].most_at_work), format_duration(result.crews[c].queued)});
   }
   out += table.render(2);
+  for (std::size_t c = 0; c < spec.crews.size(); ++c) {
+    if (short_handed[c].empty()) continue;
+    out += fmt::format(
+        "  {}: work ran with fewer people than it asked for, the shift on duty being smaller: "
+        "{}\n",
+        printable(spec.crews[c].name), fmt::join(short_handed[c], ", "));
+  }
   if (!never_waited.empty()) {
     out += fmt::format("  no work ever waited for the people of {}: they were not what held anything up\n",
                        fmt::join(never_waited, ", "));

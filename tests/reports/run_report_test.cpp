@@ -421,3 +421,25 @@ operator_actions:
   const Run plain = run_yaml(scenario_yaml(kScenario));
   CHECK(outagesim::reports::run_text(plain.spec, plain.result, kMeta).find("NO EFFECT") == std::string::npos);
 }
+
+TEST_CASE("crews say when work ran short-handed though nothing queued") {
+  // User trial (session 32): a 4-person stage ran with the night's 2 for twice as long, and CREWS said the
+  // crew "was not what held anything up".
+  const Run run = run_yaml(scenario_yaml(R"(
+crews:
+  - {name: ops, shifts: [{from: "07:00", headcount: 4}, {from: "19:00", headcount: 2}]}
+components:
+  - {name: svc, kind: compute}
+faults:
+  - {at: "21:00", target: svc, action: fail}
+repairs:
+  - name: fix
+    when: {component: svc, event: enters_down}
+    stages:
+      - {name: repair by hand, work: 4h, crew: ops, people: 4, then: [{target: svc, action: repair}]}
+)"));
+  const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
+  CHECK(text.find("ops: work ran with fewer people than it asked for, the shift on duty being smaller: "
+                  "'repair by hand' (2 of 4)") != std::string::npos);
+  CHECK(text.find("no work ever waited for the people of ops") == std::string::npos);
+}

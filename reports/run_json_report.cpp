@@ -100,6 +100,10 @@ class RecordWriter {
       member_string("name", f.name);
       member_integer("downtime_s", ft.down_s);
       member_integer("degraded_s", ft.degraded_s);
+      // The work its strategy's site did not have when it served from it (0: none, or never served there).
+      const m::StrategyResult& strategy = result_.strategy(f.id);
+      member_integer("data_lost_s",
+                     strategy.served_by_alternative ? strategy.data_loss.floor_seconds() : std::int64_t{0});
       if (marks_ != nullptr) {  // a summary gives a function's totals only
         intervals("intervals", f.id, m::State::kDown, true);
         intervals("degraded_intervals", f.id, m::State::kDegraded, true);

@@ -103,6 +103,14 @@ void causes_section(std::string& out, const m::ScenarioSpec& spec, const m::RunR
           out += fmt::format("    came back:  {}\n", describe_cause(spec, result, i.ended));
         }
       }
+      // Served from its strategy's site: the work that site did not have (user trial: a standby's 5 s of
+      // replication lag showed only in compare, and only beside a variant).
+      const m::StrategyResult& strategy = result.strategy(f.id);
+      if (strategy.served_by_alternative && strategy.data_loss > sim::Time()) {
+        out += fmt::format("  {} data lost: {} (served from its {} site: the work it did not have)\n",
+                           m::vertex_name(spec, f.id), format_duration(strategy.data_loss),
+                           m::strategy_kind_name(f.strategy.get()));
+      }
     }
   }
   if (!any) out += "  no tenant function was down\n";

@@ -443,3 +443,24 @@ repairs:
                   "'repair by hand' (2 of 4)") != std::string::npos);
   CHECK(text.find("no work ever waited for the people of ops") == std::string::npos);
 }
+
+TEST_CASE("a function served from its strategy's site says what data it lost") {
+  // User trial (session 32): a standby's 5 s of replication lag showed only in compare, beside a variant.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: db-a, kind: compute}
+  - {name: db-c, kind: compute}
+faults:
+  - {at: "10:00", target: db-a, action: fail}
+tenants:
+  - name: t
+    functions:
+      - name: api
+        needs: [db-a]
+        strategy: {kind: standby, needs: [db-c], detection: 1m, switchover: 2m, replication_lag: 5s}
+)"));
+  const std::string text = outagesim::reports::run_text(run.spec, run.result, kMeta);
+  CHECK(text.find("t/api data lost: 5s (served from its standby site") != std::string::npos);
+  const auto doc = outagesim::reports::run_json(run.spec, run.result, kMeta);
+  CHECK(doc["tenants"][0]["functions"][0]["data_lost_s"] == 5);
+}

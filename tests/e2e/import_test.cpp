@@ -185,3 +185,19 @@ TEST_CASE("import refuses to write over its state or its region template", "[imp
   CHECK(onto_state.status == 2);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a multi-AZ RDS with its primary in Tokyo's hot AZ fails over rather than never going down",
+          "[import]") {
+  // User trial (session 32): the template had no multi-AZ database for apne1-az4, so such an instance was
+  // placed on every zone's database at once and never went down, with no switchover.
+  const auto dir = temp_dir();
+  const std::string state = (dir / "rds.json").string();
+  std::ofstream(state) << R"({"format_version": "1.0", "values": {"root_module": {"resources": [
+    {"address": "aws_db_instance.payments", "mode": "managed", "type": "aws_db_instance", "name": "payments",
+     "values": {"availability_zone": "ap-northeast-1a", "multi_az": true, "identifier": "payments"}}]}}})";
+  const auto r = run_cli("import terraform " + state + " --region-template " + kTokyo);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("- rds-a-multi    # database: aws_db_instance.payments") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}

@@ -2,6 +2,7 @@
 #include "models/strategies/active_active.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "models/core/model_context.hpp"
 
@@ -16,6 +17,21 @@ ActiveActive::ActiveActive(const ActiveActiveSpec& spec)
     sites_.emplace_back(spec_.sites[i].needs, spec_.sites[i].recovery,
                         kSiteTagBase + static_cast<std::uint32_t>(i));
   }
+  for (std::size_t i = 0; i < spec.sites.size(); ++i) {
+    std::vector<ComponentId> leaves;
+    spec.sites[i].needs.collect_components(leaves);
+    std::sort(leaves.begin(), leaves.end());
+    leaves.erase(std::unique(leaves.begin(), leaves.end()), leaves.end());
+    if (i == 0) {
+      shared_needs_ = std::move(leaves);
+    } else {
+      std::vector<ComponentId> both;
+      std::set_intersection(shared_needs_.begin(), shared_needs_.end(), leaves.begin(), leaves.end(),
+                            std::back_inserter(both));
+      shared_needs_ = std::move(both);
+    }
+  }
+  if (spec.sites.size() < 2) shared_needs_.clear();  // one site: its own needs say it all
 }
 
 RecoverySequence::Outcome ActiveActive::decide(StrategyContext& sc, const RecoverySequence::Outcome&) {
@@ -46,6 +62,7 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
   bool newly_lost = false;
   ComponentId noticed = kNoComponent;  // what a site the health checks notice now lost
   bool noticed_now = false;
+  bool serving_worse = false;  // some serving site's needs are degraded for more than a lost share
   for (std::size_t i = 0; i < sites_.size(); ++i) {
     const RecoverySequence::Outcome& o = sites_[i].outcome();
     const bool up_now = o.state != State::kDown;
@@ -58,6 +75,10 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
       // own `degraded_below` (a few damaged hosts of a hall) has said the share it lost does not matter.
       const Verdict& needs = sites_[i].verdict();
       capacity += spec_.sites[i].capacity * (needs.state == State::kUp ? 1.0 : std::min(1.0, needs.capacity));
+      // Degraded for more than a lost share (a slow volume, a hall over its alarm): the requests it serves
+      // are served worse, whatever the other sites carry (user trial: two sites on one slow volume read as
+      // never degraded).
+      serving_worse = serving_worse || (needs.state == State::kDegraded && needs.degraded_whole);
       if (returned.blamed == kNoComponent || at > returned_at) {
         returned = o.cause;
         returned_at = at;
@@ -100,18 +121,30 @@ RecoverySequence::Outcome ActiveActive::combine(StrategyContext& sc) {
   }
   hold(sites_.size(), kNoComponent, misrouting ? Wait::kHealthChecks : Wait::kNothing, {}, sc.ctx.now());
 
+  // A need every site shares serves them all together: the sites carry no more than its share, and what
+  // it serves worse, they serve worse (user trial: two sites on one volume losing 40 % carried it all).
+  ComponentId capped_by = kNoComponent;
+  for (const ComponentId c : shared_needs_) {
+    const ComponentStatus& s = sc.ctx.status(c);
+    if (s.state != State::kDegraded) continue;
+    if (s.capacity < capacity) {
+      capacity = s.capacity;
+      capped_by = c;
+    }
+    serving_worse = serving_worse || s.degraded_beyond_share;
+  }
   // Books: how long the surviving sites could not carry the load.
   const bool short_of_capacity = serving < spec_.min_sites || capacity < 1.0 - 1e-9;
   if (short_of_capacity && !short_since_) {
     short_since_ = sc.ctx.now();
-    short_blame_ = lost.blamed;
+    short_blame_ = lost.blamed != kNoComponent ? lost.blamed : capped_by;
   } else if (!short_of_capacity && short_since_) {
     close_short_spell(sc.ctx.now());
   }
 
   if (serving < spec_.min_sites) return {State::kDown, Cause{Reason::kDependency, lost.blamed, lost.trigger}};
   const Cause why = newly_lost || lost_at > returned_at ? lost : returned;
-  if (capacity < 1.0 - 1e-9 || misrouting) {
+  if (capacity < 1.0 - 1e-9 || misrouting || serving_worse) {
     return {State::kDegraded, Cause{Reason::kDependency, why.blamed, why.trigger}};
   }
   // Back to full service because the checks noticed the last lost site, not because anything returned:

@@ -38,6 +38,9 @@ class ActiveActive final : public RecoveryStrategy {
 
   ActiveActiveSpec spec_;  // the sites' sequences refer to its needs and steps
   std::vector<RecoverySequence> sites_;
+  // Components every site needs (one volume, one database): they serve all the sites together, so the
+  // function serves no more than their share, however many sites each can carry.
+  std::vector<ComponentId> shared_needs_;
   std::vector<bool> serving_;          // per site, at the last look
   std::vector<sim::Time> noticed_at_;  // per site: when the health checks notice its last loss
   sim::TimerId detection_timer_;       // at detection_due_, the next of those still to come

@@ -180,3 +180,32 @@ faults:
       CHECK(c.cause.reason == outagesim::models::Reason::kTrafficSteered);
   }
 }
+
+TEST_CASE("sites that share a need serve no more than its share and no better than it") {
+  // User trial (session 32): two sites that could each carry the load, both on one volume serving 60 %,
+  // read as never degraded; so did two sites on one volume over its hall's alarm.
+  const auto degraded = [](const std::string& faults) {
+    return run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+  - {name: vol, kind: block_storage}
+  - {name: slow, kind: block_storage, rebuild: {data_tb: 10, tb_per_hour: 10}}
+tenants:
+  - name: shop
+    needs: [a, vol, slow]
+    strategy:
+      kind: active_active
+      sites: [{needs: [a, vol, slow], capacity: 1}, {needs: [b, vol, slow], capacity: 1}]
+faults:
+)" + faults))
+        .intervals("shop/service", State::kDegraded);
+  };
+  CHECK(degraded("  - {at: \"01:00\", target: vol, action: set_capacity, share: 0.6}\n"
+                 "  - {at: \"03:00\", target: vol, action: set_capacity, share: 1}\n") == "01:00-03:00");
+  // A share lost and given back at once: whole again, but 1 TB of lost data copied for 6 minutes.
+  CHECK(degraded("  - {at: \"01:00\", target: slow, action: set_capacity, share: 0.9}\n"
+                 "  - {at: \"01:00\", target: slow, action: set_capacity, share: 1}\n") == "01:00-01:06");
+  // A site's own need lost: the other carries it all.
+  CHECK(degraded("  - {at: \"01:00\", target: a, action: fail}\n") == "");
+}

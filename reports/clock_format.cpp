@@ -66,7 +66,10 @@ std::string format_duration(sim::Time d) {
 }
 
 std::string format_span(sim::Time start, sim::Time end) {
-  return format_duration(sim::Time::seconds(end.floor_seconds() - start.floor_seconds()));
+  const std::int64_t whole = end.floor_seconds() - start.floor_seconds();
+  // A blip within one second is not "0s" (review 13): its own length, which no table counts.
+  if (whole == 0 && end > start) return format_duration(end - start);
+  return format_duration(sim::Time::seconds(whole));
 }
 
 }  // namespace outagesim::reports

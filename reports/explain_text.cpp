@@ -290,7 +290,8 @@ void explain_function(std::string& out, const m::ScenarioSpec& spec, const m::Ru
       out += fmt::format("  - {}\n", segment_sentence(spec, result, tenant, f, s));
       (s.time_of == m::TimeOf::kTenant     ? totals.own
        : s.time_of == m::TimeOf::kFailover ? totals.failover
-                                           : totals.provider) += s.end - s.start;
+                                           : totals.provider) +=
+          sim::Time::seconds(s.end.floor_seconds() - s.start.floor_seconds());  // as its spans read
     }
     out += "\n";
   }

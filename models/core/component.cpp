@@ -99,6 +99,10 @@ bool Component::apply_now(const InjectionSpec& injection, InjectionId id) {
       if (!forced_down_) return false;
       cancel_timer(sag_timer_);  // a sag repaired ends now, not on its own time
       lift_forced(id);
+      // Still down for another reason (a room repaired in the dark): the journal says the fault is over,
+      // so what holds it from now on is that other reason, not the fault (review 13).
+      if (state() == State::kDown)
+        ctx_->note_change(*this, Cause{Reason::kRepaired, kNoComponent, kNoChange, id});
       return true;
     default:
       return apply_action(injection, id);

@@ -23,6 +23,9 @@ struct ComponentStatus {
   // units only off (tripped, shed, restarting) come back with their data. Negative: not known, and every
   // share missing from `capacity` counts as lost (storage rebuilds it: Service).
   double data_lost = -1.0;
+  // The share of its units destroyed (replaced, if ever, empty): their data is gone for good, where a
+  // failed unit that is repaired comes back with it. Negative: not known (data_lost stands for it).
+  double data_destroyed = -1.0;
 };
 
 }  // namespace outagesim::models

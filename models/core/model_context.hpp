@@ -89,9 +89,15 @@ class ModelContext final : public sim::EventHandler {
   void set_degraded_beyond_share(Component& component, bool beyond) {
     region_->mutable_status(component.id()).degraded_beyond_share = beyond;
   }
-  // Sets ComponentStatus::data_lost; callers publish or touch dependents as they change.
-  void set_data_lost(Component& component, double share) {
-    region_->mutable_status(component.id()).data_lost = share;
+  // Sets ComponentStatus::data_lost; a change re-evaluates the dependents, whatever else changes with it
+  // (review 13: hosts destroyed in a pool already dark changed neither its share nor its state, and the
+  // storage on it never saw its data go).
+  void set_data_lost(Component& component, double share, double destroyed) {
+    ComponentStatus& status = region_->mutable_status(component.id());
+    if (status.data_lost == share && status.data_destroyed == destroyed) return;
+    status.data_lost = share;
+    status.data_destroyed = destroyed;
+    touch_dependents(component.id());
   }
   // Something other than the state (a capacity, a temperature) changed: dependents re-evaluate.
   void touch_dependents(ComponentId id);

@@ -46,7 +46,10 @@ bool data_survives(const Requirement& requirement, std::span<const ComponentStat
                    ComponentId* lost_by) {
   if (requirement.mode == Requirement::Mode::kComponent) {
     const ComponentId c = requirement.component;
-    const bool kept = c >= status.size() || status[c].data_lost < 1.0;
+    // Destroyed units lose their data for good; failed ones that are repaired come back with it (review
+    // 13: a random failure of every host read as data lost for good).
+    const bool kept = c >= status.size() || (status[c].data_destroyed >= 0.0 ? status[c].data_destroyed
+                                                                             : status[c].data_lost) < 1.0;
     if (!kept && lost_by != nullptr &&
         (*lost_by == kNoComponent || status[c].last_change_time > status[*lost_by].last_change_time))
       *lost_by = c;

@@ -65,10 +65,11 @@ struct Verdict {
 Verdict evaluate(const Requirement& requirement, std::span<const ComponentStatus> status);
 
 // Whether a copy of the data kept on what the expression names survives: a leaf keeps its data unless
-// every one of its units lost theirs (ComponentStatus::data_lost at 1: a host pool whose hosts were all
-// destroyed); components that do not say keep it. All-of and pooled need every child's part (the data is
-// spread over them), any-of one child's, k-of-n k children's (its quorum: erasure-coded data needs k
-// fragments). Sets `lost_by` to the leaf whose loss made the difference last (the latest changed).
+// every one of its units was destroyed (ComponentStatus::data_destroyed, else data_lost, at 1: a host
+// pool whose hosts were all destroyed); components that do not say keep it. All-of and pooled need every
+// child's part (the data is spread over them), any-of one child's, k-of-n k children's (its quorum:
+// erasure-coded data needs k fragments). Sets `lost_by` to the leaf whose loss made the difference last (the
+// latest changed).
 bool data_survives(const Requirement& requirement, std::span<const ComponentStatus> status,
                    ComponentId* lost_by);
 

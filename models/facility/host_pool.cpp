@@ -392,7 +392,8 @@ void HostPool::on_parts_arrived() {
 void HostPool::publish_share(const Cause& cause) {
   const double share = static_cast<double>(serving_) / params_.hosts;
   // Hosts off come back with their disks; damaged and failed ones do not (until replaced, empty).
-  ctx().set_data_lost(*this, static_cast<double>(damaged_ + failed_) / params_.hosts);
+  ctx().set_data_lost(*this, static_cast<double>(damaged_ + failed_) / params_.hosts,
+                      static_cast<double>(damaged_) / params_.hosts);
   ctx().set_capacity(*this, share, cause);
   const State natural = serving_ == params_.hosts                     ? State::kUp
                         : serving_ == 0 || share < params_.down_below ? State::kDown

@@ -197,6 +197,7 @@ DowntimeSegmenter::Look DowntimeSegmenter::look(ComponentId id, sim::Time t) {
 const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
   if (records_.empty()) {
     records_.resize(spec_.components.size());
+    data_lost_.assign(spec_.components.size(), kNoChange);
     steps_began_.resize(spec_.components.size());
     restartable_.resize(spec_.components.size());
     for (ChangeId c = 0; c < result_.journal.size(); ++c) {
@@ -210,6 +211,8 @@ const StateChange* DowntimeSegmenter::record_at(ComponentId id, sim::Time t) {
         restartable_[r.component].emplace_back(r.time, r.cause.value > 0.5);
       } else if (r.cause.reason != Reason::kTemperatureRose && r.cause.reason != Reason::kTemperatureFell) {
         records_[r.component].push_back(c);
+        if (r.cause.reason == Reason::kDataLost && data_lost_[r.component] == kNoChange)
+          data_lost_[r.component] = c;
       }
     }
   }
@@ -313,12 +316,17 @@ Verdict DowntimeSegmenter::verdict(const Needs& n, sim::Time t) {
   // A pool names the member that changed last, whichever way (one back while another is still out): what
   // holds it is a member still out, the latest of them to go (cross-command trial: rank gave a pool's
   // time to members that were up, and removing them saved nothing).
-  if (v.state != State::kUp && v.blamed != kNoComponent && status[v.blamed].state == State::kUp) {
+  if (v.state != State::kUp && v.blamed != kNoComponent &&
+      (status[v.blamed].state == State::kUp ||
+       (n.local.mode == Requirement::Mode::kPooled && status[v.blamed].state != State::kDown))) {
+    // Down members first (review 13: a member only degraded was named over one wholly down).
     ComponentId out = kNoComponent;
     for (ComponentId i = 0; i < status.size(); ++i) {
-      if (status[i].state != State::kUp &&
-          (out == kNoComponent || status[i].last_change_time > status[out].last_change_time))
-        out = i;
+      if (status[i].state == State::kUp) continue;
+      const bool better =
+          out == kNoComponent || (status[i].state == State::kDown && status[out].state != State::kDown) ||
+          (status[i].state == status[out].state && status[i].last_change_time > status[out].last_change_time);
+      if (better) out = i;
     }
     if (out != kNoComponent) {
       v.blamed = out;
@@ -432,15 +440,18 @@ DowntimeSegmenter::Hold DowntimeSegmenter::resolve(ComponentId id, sim::Time t, 
     if (std::holds_alternative<RoomParams>(params) && lx.state == State::kDown) {
       const StateChange* r = record_at(id, t);
       if (r == nullptr) return self;
-      // Failed, flooded or switched off since it went dark: held by that, from then on.
-      if (r->cause.reason != Reason::kPowerLost)
+      // Failed, flooded or switched off since it went dark: held by that, from then on (a fail repaired
+      // in the dark leaves the power holding it again).
+      if (r->cause.reason != Reason::kPowerLost && r->cause.reason != Reason::kRepaired)
         return Hold{id, nullptr, static_cast<ChangeId>(r - result_.journal.data())};
     }
   }
-  // Storage whose data is gone for good holds itself by that, whatever its needs do.
+  // Storage whose data is gone for good holds itself by that, whatever its needs do and whatever was
+  // journalled on it since (review 13: a fail after the loss handed the storage to its hosts).
   if (lx.state == State::kDown && id < components) {
-    if (const StateChange* r = record_at(id, t); r != nullptr && r->cause.reason == Reason::kDataLost)
-      return Hold{id, nullptr, static_cast<ChangeId>(r - result_.journal.data())};
+    record_at(id, t);  // indexes the journal on first use
+    if (const ChangeId lost = data_lost_[id]; lost != kNoChange && result_.journal[lost].time <= t)
+      return Hold{id, nullptr, lost};
   }
   const Needs* n = needs(id, lx.state);
   if (n == nullptr) return self;

@@ -160,6 +160,9 @@ class DowntimeSegmenter {
   sim::Time next_;  // the earliest moment anything looked at changes
   std::unordered_map<ComponentId, HoldIndex> holds_;
   std::vector<std::vector<ChangeId>> records_;  // per component, its journal records in order (record_at)
+  // Per component, the record that its data was lost for good (a storage), or kNoChange: for good, so it
+  // holds the storage whatever records come after it.
+  std::vector<ChangeId> data_lost_;
   // Per component, when its recovery steps began (true) or stopped before their end (false), in order.
   std::vector<std::vector<std::pair<sim::Time, bool>>> steps_began_;
   // Per room, when it could take its hosts back again (true) or no longer (false), in order.

@@ -24,7 +24,11 @@ std::vector<std::uint32_t> functions_with_variants(const ScenarioSpec& spec, std
 ScenarioSpec apply_variant(const ScenarioSpec& spec, const VariantSpec& variant) {
   ScenarioSpec out = spec;
   TenantSpec& tenant = out.tenants[variant.tenant];
-  for (const auto& [function, strategy] : variant.strategies) tenant.functions[function].strategy = strategy;
+  out.replaced_strategies.clear();
+  for (const auto& [function, strategy] : variant.strategies) {
+    out.replaced_strategies.push_back(std::move(tenant.functions[function].strategy));
+    tenant.functions[function].strategy = strategy;
+  }
   assert(&variant >= spec.variants.data() && &variant < spec.variants.data() + spec.variants.size());
   out.applied_variant = static_cast<std::uint32_t>(&variant - spec.variants.data());
   return out;

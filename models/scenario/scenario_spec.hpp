@@ -351,6 +351,10 @@ struct ScenarioSpec {
   // The variant put in place of its tenant's strategies (apply_variant: explain, rank, sweep, sensitivity
   // with --variant), if any: drawn inputs inside it are copied there again as they are drawn.
   std::optional<std::uint32_t> applied_variant;
+  // The tenant's own strategies the applied variant replaced, in the variant's order: drawn inputs are
+  // written to their paths in these (review 13: written into the variant in their place, a path of
+  // another kind of strategy crashed), then the variant is put in place again.
+  std::vector<BoxedStrategy> replaced_strategies;
   // Numbers given as distributions; their nominal values are already in the fields above.
   std::vector<UncertainInput> inputs;
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <utility>
 
 #include "models/scenario/scenario_spec.hpp"
 
@@ -38,15 +39,28 @@ std::vector<double> nominal_inputs(const ScenarioSpec& spec) {
 
 void apply_inputs(ScenarioSpec& spec, std::span<const double> values) {
   assert(values.size() == spec.inputs.size());
+  // A variant in place of its tenant's strategies is a copy. The inputs' paths lead to the tenant's own
+  // strategies and into the variants list: the own ones go back in place while the draws are written
+  // (review 13: a path into a strategy of another kind crashed), then the variant, as drawn, is put in
+  // place again (meta trial 2: sensitivity --variant never varied the standby's own switchover).
+  const VariantSpec* variant = spec.applied_variant && *spec.applied_variant < spec.variants.size()
+                                   ? &spec.variants[*spec.applied_variant]
+                                   : nullptr;
+  if (variant != nullptr && spec.replaced_strategies.size() == variant->strategies.size()) {
+    TenantSpec& tenant = spec.tenants[variant->tenant];
+    for (std::size_t k = 0; k < variant->strategies.size(); ++k)
+      std::swap(tenant.functions[variant->strategies[k].first].strategy, spec.replaced_strategies[k]);
+  } else {
+    variant = nullptr;
+  }
   for (std::size_t i = 0; i < values.size(); ++i) spec.inputs[i].set(spec, values[i]);
-  // A variant in place of its tenant's strategies is a copy: its drawn inputs are set in the variant,
-  // so it is put in place again (meta trial 2: sensitivity --variant never varied the standby's own
-  // detection or switchover).
-  if (spec.applied_variant && *spec.applied_variant < spec.variants.size()) {
-    const VariantSpec& variant = spec.variants[*spec.applied_variant];
-    TenantSpec& tenant = spec.tenants[variant.tenant];
-    for (const auto& [function, strategy] : variant.strategies)
-      tenant.functions[function].strategy = strategy;
+  if (variant != nullptr) {
+    TenantSpec& tenant = spec.tenants[variant->tenant];
+    for (std::size_t k = 0; k < variant->strategies.size(); ++k) {
+      BoxedStrategy& in_place = tenant.functions[variant->strategies[k].first].strategy;
+      std::swap(in_place, spec.replaced_strategies[k]);  // the own, as drawn, parked again
+      in_place = variant->strategies[k].second;          // the variant, as drawn
+    }
   }
 }
 

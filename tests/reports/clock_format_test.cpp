@@ -43,4 +43,6 @@ TEST_CASE("a span reads as its listed whole-second ends give it") {
   CHECK(outagesim::reports::format_span(Time::ms(999), Time::ms(61'000)) == "1m 01s");
   CHECK(outagesim::reports::format_span(Time::ms(1'500), Time::ms(61'400)) == "1m");
   CHECK(outagesim::reports::format_duration(Time::ms(60'001)) == "1m");
+  // A blip within one second reads as itself, not "0s" (review 13).
+  CHECK(outagesim::reports::format_span(Time::ms(1'000), Time::ms(1'400)) == "400ms");
 }

@@ -676,3 +676,61 @@ faults:
 )"));
   CHECK(describe(run, "p/service", 2) == "12:00-13:00 c>c provider, 13:00-14:00 a>a provider");
 }
+
+TEST_CASE("a hall failed and repaired while its power is cut is held by the power again") {
+  // Review 13 (session 32): the fail, journalled in the dark, stayed the hall's latest record after its
+  // repair, and held the hall until the power came back.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: feed, kind: power_feed}
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, power: feed, design_cooling_kw: 900, thermal_mass_kj_per_c: 80000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 10, kw_per_host: 1}
+  - {name: vm, kind: compute, needs: hosts}
+faults:
+  - {at: "01:00", target: feed, action: fail}
+  - {at: "02:00", target: hall, action: fail}
+  - {at: "03:00", target: hall, action: repair}
+  - {at: "06:00", target: feed, action: repair}
+)",
+                                         "12h"));
+  CHECK(describe(run, "vm") ==
+        "01:00-02:00 hosts>feed provider, 02:00-03:00 hosts>hall provider, 03:00-06:00 hosts>feed provider");
+}
+
+TEST_CASE("storage whose data is lost holds itself whatever is journalled on it after") {
+  // Review 13 (session 32): a fail and a repair after the loss handed the storage to its destroyed hosts
+  // for the fifteen hours of their replacement.
+  const Run run = run_yaml(scenario_yaml(R"(
+crews: [{name: ops, headcount: 4}]
+components:
+  - {name: plant, kind: cooling_plant, chillers: 2, chiller_kw: 500}
+  - {name: hall, kind: room, cooling: plant, design_cooling_kw: 900, thermal_mass_kj_per_c: 80000}
+  - {name: hosts, kind: host_pool, room: hall, hosts: 10, kw_per_host: 1, crew: ops, replace: {parts_lead_time: 15h}}
+  - {name: disks, kind: block_storage, needs: hosts}
+tenants:
+  - {name: t, needs: [disks]}
+faults:
+  - {at: "01:00", target: hosts, action: damage_hosts, share: 1}
+  - {at: "02:00", target: disks, action: fail}
+  - {at: "03:00", target: disks, action: repair}
+)",
+                                         "3d"));
+  CHECK(describe(run, "t/service") == "01:00-00:00+3d disks>disks provider");
+}
+
+TEST_CASE("a pool is held by a member wholly down before one only degraded") {
+  // Review 13 (session 32): with a down since 10:00 and c at 90 % since 11:30, the pool was held by c.
+  const Run run = run_yaml(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: c, kind: compute}
+tenants:
+  - {name: p, needs: {pooled: [a, c]}}
+faults:
+  - {at: "10:00", target: a, action: fail}
+  - {at: "14:00", target: a, action: repair}
+  - {at: "11:30", target: c, action: set_capacity, share: 0.9}
+)"));
+  CHECK(describe(run, "p/service") == "10:00-14:00 a>a provider, 14:00-00:00+1d c>c provider");
+}

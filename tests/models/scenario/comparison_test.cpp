@@ -188,3 +188,37 @@ variants:
   REQUIRE(standby != nullptr);
   CHECK(standby->switchover == Time::minutes(90));
 }
+
+TEST_CASE("a variant of another kind in place takes the draws meant for the strategy it replaced") {
+  // Review 13 (session 32): the draws for the tenant's own standby were written into the variant put in
+  // its place: a wait_for_repair crashed (std::get), a standby with fewer steps wrote past its end.
+  const auto spec = load_spec(scenario_yaml(R"(
+components:
+  - {name: a, kind: compute}
+  - {name: b, kind: compute}
+tenants:
+  - name: t
+    needs: [a]
+    strategy:
+      kind: standby
+      needs: [b]
+      switchover: 10m
+      recovery: [{step: warm, duration: 5m}, {step: check, duration: {dist: uniform, min: 10m, max: 2h, name: chk}}]
+      recovery_reason: caches
+variants:
+  - {name: wait, tenant: t, strategy: {kind: wait_for_repair}}
+  - {name: sb2, tenant: t, strategy: {kind: standby, needs: [b], switchover: 20m}}
+)"));
+  const std::vector<double> drawn{static_cast<double>(Time::minutes(90).count_ms())};
+  for (std::size_t v = 0; v < 2; ++v) {
+    ScenarioSpec varied = apply_variant(spec, spec.variants[v]);
+    apply_inputs(varied, drawn);
+    apply_inputs(varied, drawn);  // again, as each replication does
+    CHECK(varied.tenants[0].functions[0].strategy.get().index() ==
+          spec.variants[v].strategies[0].second.index());
+    REQUIRE(varied.replaced_strategies.size() == 1);
+    const auto* own = std::get_if<StandbySpec>(&varied.replaced_strategies[0].get());
+    REQUIRE(own != nullptr);
+    CHECK(own->recovery.at(1).time() == Time::minutes(90));
+  }
+}

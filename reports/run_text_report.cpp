@@ -236,9 +236,11 @@ void crews_section(std::string& out, const m::ScenarioSpec& spec, const m::RunRe
     for (std::size_t st = 0; st < spec.repairs[r].stages.size(); ++st) {
       const m::StageSpec& stage = spec.repairs[r].stages[st];
       const m::StageRecord& sr = result.repairs[r].stages[st];
-      if (!stage.crew || sr.people == 0 || sr.people >= stage.people) continue;
-      short_handed[*stage.crew].push_back(
-          fmt::format("'{}' ({} of {})", printable(stage.name), sr.people, stage.people));
+      // Short-handed for part of its run too (review 13: 2 of 4 by night, then 4 by day).
+      if (!stage.crew || sr.fewest == 0 || sr.fewest >= stage.people) continue;
+      short_handed[*stage.crew].push_back(fmt::format("'{}' ({} of {}{})", printable(stage.name), sr.fewest,
+                                                      stage.people,
+                                                      sr.people > sr.fewest ? " at the fewest" : ""));
     }
   }
   std::vector<std::string> never_waited;
@@ -252,8 +254,8 @@ void crews_section(std::string& out, const m::ScenarioSpec& spec, const m::RunRe
   for (std::size_t c = 0; c < spec.crews.size(); ++c) {
     if (short_handed[c].empty()) continue;
     out += fmt::format(
-        "  {}: work ran with fewer people than it asked for, the shift on duty being smaller: "
-        "{}\n",
+        "  {}: work ran with fewer people than it asked for (a smaller shift on duty, or people held by "
+        "other work): {}\n",
         printable(spec.crews[c].name), fmt::join(short_handed[c], ", "));
   }
   if (!never_waited.empty()) {

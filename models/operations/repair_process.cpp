@@ -67,6 +67,7 @@ void RepairProcess::start_work() {
   if (record.began.is_never()) record.began = now;
   const StageSpec& stage = spec_->stages[stage_];
   record.people = stage.crew ? std::max(record.people, held_) : 0;
+  record.fewest = !stage.crew ? 0 : record.fewest == 0 ? held_ : std::min(record.fewest, held_);
   sim::Time left = duration_left_;
   if (stage.work && stage.crew) {
     // The person-time left, shared by those here now; until the next shift change, when it is shared again.

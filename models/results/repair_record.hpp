@@ -15,6 +15,7 @@ struct StageRecord {
   sim::Time began = sim::Time::never();  // its conditions held and its people were there
   sim::Time ended = sim::Time::never();
   std::uint32_t people = 0;  // who did it: fewer than asked for when a `work` stage started short-handed
+  std::uint32_t fewest = 0;  // the fewest people it worked with at any time (0: it never began)
   // Times a fire-suppression discharge in its room stopped it (its people left; it went on after re-entry).
   std::uint32_t interruptions = 0;
 };
